@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PERMISSIONS } from '@wangge/shared';
+import { systemActor } from './core/auth/actor';
+import { systemClock, type Clock } from './core/clock';
+import { ROOT_DIR, type AppConfig } from './core/config';
+import { createFieldCipher, loadDataKey } from './core/crypto';
+import type { Database } from './core/db/database';
+import { installErrorHandler } from './core/http/error-handler';
+import { installGuard } from './core/http/guard.plugin';
+import { serveWebApp } from './core/http/static.plugin';
+import { createAreasService, registerAreasRoutes } from './modules/areas';
+import { createAuditService, registerAuditRoutes } from './modules/audit';
+import { createAuthService, registerAuthRoutes } from './modules/auth';
+import { createDepartmentsService, registerDepartmentsRoutes } from './modules/departments';
+import { createSettingsRepo, registerSystemRoutes } from './modules/system';
+import { createUsersService, registerUsersRoutes } from './modules/users';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  config: AppConfig;
+  database: Database;
+  schemaVersion: string;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve apps/web/dist when it exists (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds every service from its dependencies: the one place modules are wired together. */
+export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { clock?: Clock; onError?: (err: unknown) => void }) {
+  const { db } = deps.database;
+  const clock = deps.clock ?? systemClock;
+  const cipher = createFieldCipher(loadDataKey(deps.config.dataKey, deps.config.dataDir));
+  const audit = createAuditService({ db, clock });
+  const onError = deps.onError ?? (() => {});
+  // Areas and users refer to each other through these late-bound functions, not imports.
+  const areas = createAreasService({ db, clock, audit, userContacts: (ids) => users.contacts(ids), onError });
+  const users = createUsersService({ db, clock, cipher, audit, existingAreaCodes: (codes) => areas.existingCodes(codes) });
+  const auth = createAuthService({ db, clock, users, audit, areaRefs: (codes) => areas.refs(codes) });
+  const departments = createDepartmentsService({ db, clock, audit, areaRefs: (codes) => areas.refs(codes) });
+  const settings = createSettingsRepo(db);
+  return { db, clock, cipher, audit, areas, users, auth, departments, settings, system: systemActor(PERMISSIONS) };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export async function createApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices({ ...deps, onError: (err) => app.log.error({ err }, 'background task failed') });
+  await services.users.syncBuiltinRoles();
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Wangge 网格 API', version: VERSION, description: '社会治理网格化平台 API. Errors: {"error":{"code","message","field"}}.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wangge_session' }, token: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  installErrorHandler(app);
+  const routes = installGuard(app, (req) => services.auth.resolveActor(req));
+
+  registerSystemRoutes(app, {
+    database: deps.database.dialect.kind,
+    schemaVersion: deps.schemaVersion,
+    version: VERSION,
+    basemap: deps.config.basemap,
+  }, services.settings);
+  registerAuthRoutes(app, services.auth, { secureCookies: deps.config.secureCookies });
+  registerUsersRoutes(app, services.users);
+  registerAreasRoutes(app, services.areas);
+  registerDepartmentsRoutes(app, services.departments);
+  registerAuditRoutes(app, services.audit);
+  if (deps.serveWeb) await serveWebApp(app, join(ROOT_DIR, 'apps/web/dist'));
+
+  app.addHook('onClose', async () => services.areas.locator.stop());
+  await app.ready();
+  return { app, routes, services };
+}
+export type WanggeApp = Awaited<ReturnType<typeof createApp>>;

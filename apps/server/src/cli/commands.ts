@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { AREA_LEVELS, type AreaLevel } from '@wangge/shared';
+import { createApp, createServices } from '../app';
+import { loadConfig, ROOT_DIR, type AppConfig } from '../core/config';
+import { seedDemo } from '../modules/demo';
+import { describeDb, ensureFirstAdmin, openMigrated } from './bootstrap';
+
+export interface CommandOptions {
+  db?: string;
+  port?: number;
+  host?: string;
+  [key: string]: unknown;
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+function configFor(opts: CommandOptions): AppConfig {
+  const config = loadConfig(process.env, opts.db ? { dbFile: opts.db } : {});
+  if (opts.port !== undefined) config.port = opts.port;
+  if (opts.host !== undefined) config.host = opts.host;
+  return config;
+}
+
+export async function migrateCommand(opts: CommandOptions): Promise<void> {
+  const config = configFor(opts);
+  const { database, schemaVersion } = await openMigrated(config);
+  out(`${describeDb(config)}: schema ${schemaVersion}`);
+  await database.close();
+}
+
+export async function serveCommand(opts: CommandOptions): Promise<void> {
+  const config = configFor(opts);
+  const { database, schemaVersion } = await openMigrated(config);
+  const { app, services } = await createApp({
+    config,
+    database,
+    schemaVersion,
+    serveWeb: true,
+    logger: { level: config.logLevel },
+  });
+  await ensureFirstAdmin(services, config, out);
+  services.areas.locator.startPolling();
+  if (!existsSync(join(ROOT_DIR, 'apps/web/dist/index.html'))) err('web app not built: run `npm run build` to serve the UI (the API works without it)');
+  await app.listen({ port: config.port, host: config.host });
+  out(`网格 Wangge: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (${describeDb(config)})`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+export async function demoCommand(opts: CommandOptions): Promise<void> {
+  const dbFile = opts.db ?? join(ROOT_DIR, 'data/demo.db');
+  if (opts.reset) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+  const config = loadConfig({ ...process.env, DATABASE_URL: undefined }, { dbFile });
+  const { database, schemaVersion } = await openMigrated(config);
+  const services = createServices({ config, database });
+  await services.users.syncBuiltinRoles();
+  if ((await services.users.userCount()) === 0) {
+    const t0 = Date.now();
+    const r = await seedDemo(services, Number(opts.seed ?? 42));
+    out(`演示城市已生成 / demo city created: ${r.grids} grids, ${r.staff} staff posts, ${r.accounts.length} demo accounts (${Date.now() - t0} ms)`);
+  }
+  await database.close();
+  out(`schema ${schemaVersion}; database ${dbFile}`);
+  if (!opts.serve) return;
+  ensureWebBuilt();
+  await serveCommand({ ...opts, db: dbFile });
+  out('演示账号 / demo accounts: see the login page; password Wangge@2026');
+}
+
+/** `npm run demo` must work on a fresh clone: build the web app once if it is missing. */
+function ensureWebBuilt(): void {
+  if (existsSync(join(ROOT_DIR, 'apps/web/dist/index.html'))) return;
+  out('building the web app (first run only)…');
+  execSync('npm run build -w apps/web', { cwd: ROOT_DIR, stdio: 'inherit' });
+}
+
+export async function importAreasCommand(file: string | undefined, opts: CommandOptions): Promise<number> {
+  if (!file) {
+    err('usage: wangge import-areas FILE [--crs wgs84|gcj02|bd09] [--level LEVEL] [--code-field F] [--name-field F] [--dry-run]');
+    return 2;
+  }
+  const crs = String(opts.crs ?? 'wgs84');
+  if (!['wgs84', 'gcj02', 'bd09'].includes(crs)) {
+    err(`unknown --crs ${crs}: use wgs84, gcj02 or bd09`);
+    return 2;
+  }
+  const level = opts.level as string | undefined;
+  if (level && !(AREA_LEVELS as readonly string[]).includes(level)) {
+    err(`unknown --level ${level}: use ${AREA_LEVELS.join(', ')}`);
+    return 2;
+  }
+  let geojson: unknown;
+  try {
+    geojson = JSON.parse(readFileSync(resolve(file), 'utf8'));
+  } catch (e) {
+    err(`cannot read ${file}: ${(e as Error).message}`);
+    return 2;
+  }
+  const config = configFor(opts);
+  const { database } = await openMigrated(config);
+  try {
+    const s = createServices({ config, database });
+    const report = await s.areas.import(
+      s.system,
+      {
+        geojson,
+        crs: crs as 'wgs84',
+        level: level as AreaLevel | undefined,
+        codeField: opts['code-field'] as string | undefined,
+        nameField: opts['name-field'] as string | undefined,
+        parentCode: opts['parent-code'] as string | undefined,
+        dryRun: Boolean(opts['dry-run']),
+      },
+      null,
+    );
+    for (const e of report.errors) err(`error   #${e.index ?? '-'} ${e.code ?? ''} ${e.reason}`);
+    for (const w of report.warnings) err(`warning #${w.index ?? '-'} ${w.code ?? ''} ${w.reason}`);
+    out(JSON.stringify({ ok: report.ok, committed: report.committed, ...report.counts, errors: report.errors.length, warnings: report.warnings.length }));
+    return report.ok ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function exportAreasCommand(opts: CommandOptions): Promise<number> {
+  const level = opts.level as string | undefined;
+  if (level && !(AREA_LEVELS as readonly string[]).includes(level)) {
+    err(`unknown --level ${level}: use ${AREA_LEVELS.join(', ')}`);
+    return 2;
+  }
+  const config = configFor(opts);
+  const { database } = await openMigrated(config);
+  try {
+    const s = createServices({ config, database });
+    out(JSON.stringify(await s.areas.geojson(s.system, { level })));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

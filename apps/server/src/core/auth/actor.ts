@@ -1,0 +1,37 @@
+import type { Permission } from '@wangge/shared';
+import type { AreaScope } from './area-scope';
+
+/** The authenticated caller of a request, resolved once per request. */
+export interface Actor {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: readonly { code: string; name: string }[];
+  readonly permissions: ReadonlySet<Permission>;
+  readonly scope: AreaScope;
+  readonly via: 'session' | 'token';
+  /** Present for cookie sessions: writes must echo it in x-csrf-token. */
+  readonly csrfToken: string | null;
+  readonly sessionId: string | null;
+  readonly mustChangePassword: boolean;
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+/** The actor of CLI commands and start-up tasks: full scope, every permission. */
+export function systemActor(permissions: readonly Permission[]): Actor {
+  return {
+    id: 'system',
+    username: 'system',
+    displayName: '系统',
+    roles: [],
+    permissions: new Set(permissions),
+    scope: { all: true, prefixes: [] },
+    via: 'token',
+    csrfToken: null,
+    sessionId: null,
+    mustChangePassword: false,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * A user's data scope: the roots of the area subtrees they may see. Because every child
+ * code extends its parent's, "in scope" is "starts with one of the root codes".
+ */
+export interface AreaScope {
+  readonly all: boolean;
+  readonly prefixes: readonly string[];
+}
+
+export const FULL_SCOPE: AreaScope = { all: true, prefixes: [] };
+export const EMPTY_SCOPE: AreaScope = { all: false, prefixes: [] };
+
+export function scopeOf(codes: readonly string[], all = false): AreaScope {
+  if (all) return FULL_SCOPE;
+  // Drop codes already covered by a shorter root, so the SQL predicate stays short.
+  const sorted = [...new Set(codes)].sort((a, b) => a.length - b.length);
+  const roots: string[] = [];
+  for (const c of sorted) if (!roots.some((r) => c.startsWith(r))) roots.push(c);
+  return { all: false, prefixes: roots };
+}
+
+export function inScope(scope: AreaScope, code: string | null | undefined): boolean {
+  if (scope.all) return true;
+  if (!code) return false;
+  return scope.prefixes.some((p) => code.startsWith(p));
+}
+
+/** True when the whole subtree under `code` lies inside the scope. */
+export function coversSubtree(scope: AreaScope, code: string): boolean {
+  return inScope(scope, code);
+}

@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: data/ and the built web app are found relative to it. */
+export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  WANGGE_DATA_DIR: z.string().optional(),
+  WANGGE_ADMIN_PASSWORD: z.string().min(10).optional(),
+  WANGGE_DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)').optional(),
+  WANGGE_BASEMAP_URL: z.string().url().optional(),
+  WANGGE_BASEMAP_TYPE: z.enum(['xyz', 'wmts']).default('xyz'),
+  WANGGE_GRID_SCHEME: z.enum(['cjt213', 'gbt47678', 'db11']).default('cjt213'),
+  WANGGE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string | undefined };
+
+export interface AppConfig {
+  database: DatabaseConfig;
+  port: number;
+  host: string;
+  dataDir: string;
+  adminPassword: string | undefined;
+  dataKey: string | undefined;
+  basemap: { url: string | null; type: 'xyz' | 'wmts' };
+  defaultGridScheme: 'cjt213' | 'gbt47678' | 'db11';
+  secureCookies: boolean;
+  logLevel: string;
+  /** Limit for JSON bodies; GeoJSON imports are the biggest legitimate ones. */
+  bodyLimitBytes: number;
+}
+
+/** Reads the environment once; `overrides` lets the CLI's --db flag and tests pick a database. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { dbFile?: string } = {}): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`Bad environment: ${first?.path.join('.')}: ${first?.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.WANGGE_DATA_DIR ?? resolve(ROOT_DIR, 'data'));
+  let database: DatabaseConfig;
+  if (overrides.dbFile) database = { kind: 'sqlite', file: resolve(overrides.dbFile) };
+  else if (e.DATABASE_URL && /^postgres(ql)?:/.test(e.DATABASE_URL)) database = { kind: 'postgres', url: e.DATABASE_URL };
+  else if (e.DATABASE_URL?.startsWith('sqlite:')) database = { kind: 'sqlite', file: resolve(e.DATABASE_URL.slice(7)) };
+  else database = { kind: 'sqlite', file: resolve(dataDir, 'wangge.db') };
+  return {
+    database,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    adminPassword: e.WANGGE_ADMIN_PASSWORD,
+    dataKey: e.WANGGE_DATA_KEY,
+    basemap: { url: e.WANGGE_BASEMAP_URL ?? null, type: e.WANGGE_BASEMAP_TYPE },
+    defaultGridScheme: e.WANGGE_GRID_SCHEME,
+    secureCookies: e.WANGGE_SECURE_COOKIES === '1',
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: 50 * 1024 * 1024,
+  };
+}
+
+export function ensureDir(path: string): void {
+  if (!existsSync(path)) mkdirSync(path, { recursive: true });
+}
+
+export function ensureParentDir(file: string): void {
+  ensureDir(dirname(file));
+}

@@ -1,0 +1,44 @@
+import { PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DbDialect } from './dialect';
+
+// Counts and sums come back as strings by default; our numbers fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function createPostgresDialect(url: string, schema?: string): DbDialect {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Tests give each app its own schema in the shared database.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return {
+    kind: 'postgres',
+    kysely: new PostgresDialect({ pool }),
+    isUniqueViolation: (err) => err instanceof Error && 'code' in err && (err as { code: unknown }).code === '23505',
+    onClose: async () => {},
+  };
+}
+
+/** Creates (or empties) a schema: used by tests to isolate one app's tables. */
+export async function resetPostgresSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.query(`CREATE SCHEMA "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

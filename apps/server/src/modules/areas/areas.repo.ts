@@ -1,0 +1,109 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AreaScope } from '../../core/auth/area-scope';
+import type { DB } from '../../core/db/database';
+import { codeInScope } from '../../core/db/scope-filter';
+import type { AreasTable, GridStaffTable } from './areas.tables';
+
+const NODE_COLUMNS = ['id', 'code', 'name', 'level', 'parent_code', 'grid_type'] as const;
+// Rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits with 19 columns.
+const BATCH = 500;
+
+/** All SQL of the areas module. Every read takes the caller's scope. */
+export function createAreasRepo(db: Kysely<DB>) {
+  const current = (scope: AreaScope) =>
+    db
+      .selectFrom('areas')
+      .where('valid_to', 'is', null)
+      .where((eb) => codeInScope(eb, 'code', scope));
+
+  return {
+    listNodes(scope: AreaScope, q: { level?: string | undefined; parentCode?: string | undefined } = {}) {
+      return current(scope)
+        .select(NODE_COLUMNS)
+        .$if(!!q.level, (s) => s.where('level', '=', q.level as AreasTable['level']))
+        .$if(!!q.parentCode, (s) => s.where('parent_code', '=', q.parentCode!))
+        .orderBy('code')
+        .execute();
+    },
+
+    listWithGeometry(scope: AreaScope, q: { level?: string | undefined; parentCode?: string | undefined; codePrefix?: string | undefined } = {}) {
+      return current(scope)
+        .selectAll()
+        .$if(!!q.level, (s) => s.where('level', '=', q.level as AreasTable['level']))
+        .$if(!!q.parentCode, (s) => s.where('parent_code', '=', q.parentCode!))
+        .$if(!!q.codePrefix, (s) => s.where('code', 'like', `${q.codePrefix}%`))
+        .orderBy('code')
+        .execute();
+    },
+
+    findById: (scope: AreaScope, id: string) =>
+      db.selectFrom('areas').selectAll().where('id', '=', id).where((eb) => codeInScope(eb, 'code', scope)).executeTakeFirst(),
+
+    findCurrentByCode: (scope: AreaScope, code: string) => current(scope).selectAll().where('code', '=', code).executeTakeFirst(),
+
+    /** Current areas whose codes are among `codes` (ancestors are found by their code prefixes). */
+    findCurrentByCodes(scope: AreaScope, codes: string[], withGeometry = false) {
+      if (codes.length === 0) return Promise.resolve([] as AreasTable[]);
+      const q = current(scope).where('code', 'in', codes);
+      return (withGeometry ? q.selectAll() : q.select([...NODE_COLUMNS, 'version', 'valid_from', 'valid_to'])).execute() as Promise<AreasTable[]>;
+    },
+
+    search(scope: AreaScope, text: string, limit: number) {
+      return current(scope)
+        .select(NODE_COLUMNS)
+        .where((eb) => eb.or([eb('code', 'like', `${text}%`), eb('name', 'like', `%${text}%`)]))
+        .orderBy('level')
+        .orderBy('code')
+        .limit(limit)
+        .execute();
+    },
+
+    async childCount(scope: AreaScope, code: string): Promise<number> {
+      const r = await current(scope).where('parent_code', '=', code).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    /** Grids for the in-memory locate index: the whole jurisdiction, scope applied per answer. */
+    gridsForIndex: (scope: AreaScope) =>
+      current(scope).select(['id', 'code', 'name', 'level', 'parent_code', 'grid_type', 'geometry']).where('level', '=', 'grid').orderBy('code').execute(),
+
+    async insertMany(tx: Transaction<DB> | Kysely<DB>, rows: AreasTable[]) {
+      for (let i = 0; i < rows.length; i += BATCH) await tx.insertInto('areas').values(rows.slice(i, i + BATCH)).execute();
+    },
+
+    async closeVersions(tx: Transaction<DB> | Kysely<DB>, ids: string[], at: string) {
+      for (let i = 0; i < ids.length; i += BATCH) await tx.updateTable('areas').set({ valid_to: at }).where('id', 'in', ids.slice(i, i + BATCH)).execute();
+    },
+
+    // Grid staff (网格力量)
+    listStaff: (scope: AreaScope, areaCode: string) =>
+      db
+        .selectFrom('grid_staff')
+        .selectAll()
+        .where('area_code', '=', areaCode)
+        .where('valid_to', 'is', null)
+        .where((eb) => codeInScope(eb, 'area_code', scope))
+        .orderBy('role')
+        .execute(),
+    findStaff: (scope: AreaScope, id: string) =>
+      db.selectFrom('grid_staff').selectAll().where('id', '=', id).where('valid_to', 'is', null).where((eb) => codeInScope(eb, 'area_code', scope)).executeTakeFirst(),
+    insertStaff: (tx: Transaction<DB> | Kysely<DB>, rows: GridStaffTable[]) => (rows.length ? tx.insertInto('grid_staff').values(rows).execute() : Promise.resolve([])),
+    async insertStaffMany(tx: Transaction<DB> | Kysely<DB>, rows: GridStaffTable[]) {
+      for (let i = 0; i < rows.length; i += BATCH) await tx.insertInto('grid_staff').values(rows.slice(i, i + BATCH)).execute();
+    },
+    endStaff: (id: string, at: string) => db.updateTable('grid_staff').set({ valid_to: at }).where('id', '=', id).execute(),
+
+    // Revision counter: bumped on every boundary change so other processes reload their index.
+    async revision(): Promise<number> {
+      const r = await db.selectFrom('settings').select('value').where('key', '=', 'areas.revision').executeTakeFirst();
+      return r ? Number(r.value) : 0;
+    },
+    async bumpRevision(tx: Transaction<DB> | Kysely<DB>, at: string) {
+      const r = await tx.selectFrom('settings').select('value').where('key', '=', 'areas.revision').executeTakeFirst();
+      const next = String((r ? Number(r.value) : 0) + 1);
+      if (r) await tx.updateTable('settings').set({ value: next, updated_at: at }).where('key', '=', 'areas.revision').execute();
+      else await tx.insertInto('settings').values({ key: 'areas.revision', value: next, updated_at: at }).execute();
+    },
+  };
+}
+export type AreasRepo = ReturnType<typeof createAreasRepo>;

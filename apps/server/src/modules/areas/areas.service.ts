@@ -1,0 +1,239 @@
+import type { Kysely } from 'kysely';
+import {
+  maskPhone,
+  type AreaDetail,
+  type AreaNode,
+  type AreaRef,
+  type GridRole,
+  type GridStaff,
+  type ImportAreasRequest,
+  type ImportReport,
+} from '@wangge/shared';
+import type { Actor } from '../../core/auth/actor';
+import { FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import type { Clock } from '../../core/clock';
+import type { DB } from '../../core/db/database';
+import { AppError, notFound } from '../../core/errors';
+import { newId } from '../../core/ids';
+import type { AuditService } from '../audit';
+import { geometryColumns, gridSchemeOf, planImport, type ExistingArea } from './area-import';
+import { createAreasRepo } from './areas.repo';
+import type { AreasTable } from './areas.tables';
+import { toWgs84 } from './geo/crs';
+import type { Geometry } from './geo/geo-types';
+import { parseFeatures, type ParsedArea } from './import-features';
+import { createLocateService } from './locate.service';
+
+export interface AreasDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+  /** Display names and decrypted phones of users (users module). */
+  userContacts(ids: string[]): Promise<Map<string, { displayName: string; phone: string | null }>>;
+  onError(err: unknown): void;
+}
+
+const toNode = (r: Pick<AreasTable, 'id' | 'code' | 'name' | 'level' | 'parent_code' | 'grid_type'>): AreaNode => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  parentCode: r.parent_code,
+  gridType: r.grid_type,
+});
+
+const toExisting = (r: AreasTable): ExistingArea => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  parentCode: r.parent_code,
+  gridType: r.grid_type,
+  geometry: JSON.parse(r.geometry) as Geometry,
+  version: r.version,
+});
+
+/** Codes of every ancestor a code can have: prefixes at the level lengths, and any longer prefix for micro-grids. */
+function ancestorCodes(code: string): string[] {
+  const out: string[] = [];
+  for (const len of [6, 9, 12, 14, 15]) if (len < code.length) out.push(code.slice(0, len));
+  return out;
+}
+
+export function createAreasService(deps: AreasDeps) {
+  const repo = createAreasRepo(deps.db);
+  const locator = createLocateService({ repo, onError: deps.onError });
+  const nowIso = () => deps.clock.now().toISOString();
+
+  async function loadContext(areas: ParsedArea[]): Promise<Map<string, ExistingArea>> {
+    const codes = new Set<string>();
+    for (const a of areas) {
+      codes.add(a.code);
+      if (a.parentCode) codes.add(a.parentCode);
+    }
+    const rows = await repo.findCurrentByCodes(FULL_SCOPE, [...codes], true);
+    const existing = new Map(rows.map((r) => [r.code, toExisting(r)]));
+    // Siblings already in the database take part in the overlap and gap checks.
+    const parents = new Set(areas.map((a) => a.parentCode ?? ''));
+    for (const p of parents) {
+      const siblings = p ? await repo.listWithGeometry(FULL_SCOPE, { parentCode: p }) : await repo.listWithGeometry(FULL_SCOPE, { level: 'district' });
+      for (const s of siblings) if (!existing.has(s.code)) existing.set(s.code, toExisting(s));
+    }
+    return existing;
+  }
+
+  async function commit(plan: ReturnType<typeof planImport>, actor: Actor, ip: string | null): Promise<void> {
+    const at = nowIso();
+    const row = (a: ParsedArea, version: number): AreasTable => ({
+      id: newId(),
+      code: a.code,
+      name: a.name,
+      level: a.level,
+      parent_code: a.parentCode,
+      grid_type: a.gridType,
+      grid_scheme: gridSchemeOf(a),
+      ...geometryColumns(a.geometry),
+      version,
+      valid_from: at,
+      valid_to: null,
+      created_at: at,
+    });
+    await deps.db.transaction().execute(async (tx) => {
+      const txRepo = createAreasRepo(tx);
+      // Close the old versions first: the unique index allows one current row per code.
+      await txRepo.closeVersions(tx, plan.replaces.map((r) => r.previous.id), at);
+      await txRepo.insertMany(tx, [...plan.inserts.map((a) => row(a, 1)), ...plan.replaces.map((r) => row(r.area, r.previous.version + 1))]);
+      await txRepo.bumpRevision(tx, at);
+      await deps.audit.record({ action: 'areas_imported', actor, ip, detail: { created: plan.inserts.length, updated: plan.replaces.length } }, tx);
+    });
+  }
+
+  return {
+    locator,
+
+    async tree(actor: Actor, q: { level?: string | undefined; parentCode?: string | undefined }): Promise<AreaNode[]> {
+      return (await repo.listNodes(actor.scope, q)).map(toNode);
+    },
+
+    async search(actor: Actor, text: string, limit: number): Promise<AreaNode[]> {
+      return (await repo.search(actor.scope, text, limit)).map(toNode);
+    },
+
+    async detail(actor: Actor, id: string): Promise<AreaDetail> {
+      const row = await repo.findById(actor.scope, id);
+      if (!row) throw notFound('区域');
+      // Ancestors are shown even above the viewer's scope root: a name is not a record.
+      const ancestors = await repo.findCurrentByCodes(FULL_SCOPE, ancestorCodes(row.code));
+      const path: AreaRef[] = [...ancestors, row]
+        .sort((a, b) => a.code.length - b.code.length)
+        .map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level }));
+      return {
+        ...toNode(row),
+        gridScheme: row.grid_scheme,
+        path,
+        areaKm2: Math.round(row.area_km2 * 10000) / 10000,
+        center: [row.center_x, row.center_y],
+        bbox: [row.min_x, row.min_y, row.max_x, row.max_y],
+        version: row.version,
+        validFrom: row.valid_from,
+        validTo: row.valid_to,
+        childCount: await repo.childCount(actor.scope, row.code),
+        staff: row.valid_to ? [] : await this.staff(actor, row.code),
+      };
+    },
+
+    async staff(actor: Actor, areaCode: string): Promise<GridStaff[]> {
+      const rows = await repo.listStaff(actor.scope, areaCode);
+      const contacts = await deps.userContacts([...new Set(rows.map((r) => r.user_id))]);
+      const full = actor.permissions.has('staff.contact.read');
+      return rows.map((r) => {
+        const c = contacts.get(r.user_id);
+        const phone = c?.phone ?? null;
+        return { id: r.id, userId: r.user_id, displayName: c?.displayName ?? '?', role: r.role, phone: phone && !full ? maskPhone(phone) : phone, phoneMasked: !full, since: r.valid_from };
+      });
+    },
+
+    async assignStaff(actor: Actor, areaId: string, userId: string, role: GridRole, ip: string | null): Promise<GridStaff[]> {
+      const area = await repo.findById(actor.scope, areaId);
+      if (!area || area.valid_to) throw notFound('区域');
+      if (area.level !== 'grid') throw new AppError('validation_failed', '网格力量只能配置到网格', { field: 'id' });
+      const contacts = await deps.userContacts([userId]);
+      if (!contacts.has(userId)) throw new AppError('validation_failed', '用户不存在', { field: 'userId' });
+      const current = await repo.listStaff(actor.scope, area.code);
+      if (current.some((s) => s.user_id === userId && s.role === role)) throw new AppError('duplicate', '该人员已担任此职务', { field: 'role' });
+      const id = newId();
+      await deps.db.transaction().execute(async (tx) => {
+        await repo.insertStaff(tx, [{ id, area_code: area.code, user_id: userId, role, valid_from: nowIso(), valid_to: null }]);
+        await deps.audit.record({ action: 'staff_assigned', actor, targetType: 'area', targetId: area.id, ip, detail: { userId, role, code: area.code } }, tx);
+      });
+      return this.staff(actor, area.code);
+    },
+
+    /** Seeding and bulk loads: assignments checked by the caller, written in one transaction. */
+    async assignStaffBulk(rows: { areaCode: string; userId: string; role: GridRole }[]): Promise<void> {
+      const at = nowIso();
+      await deps.db.transaction().execute((tx) =>
+        repo.insertStaffMany(tx, rows.map((r) => ({ id: newId(), area_code: r.areaCode, user_id: r.userId, role: r.role, valid_from: at, valid_to: null }))),
+      );
+    },
+
+    async removeStaff(actor: Actor, areaId: string, assignmentId: string, ip: string | null): Promise<void> {
+      const area = await repo.findById(actor.scope, areaId);
+      const s = await repo.findStaff(actor.scope, assignmentId);
+      if (!area || !s || s.area_code !== area.code) throw notFound('任职记录');
+      await repo.endStaff(assignmentId, nowIso());
+      await deps.audit.record({ action: 'staff_removed', actor, targetType: 'area', targetId: area.id, ip, detail: { userId: s.user_id, role: s.role } });
+    },
+
+    async geojson(actor: Actor, q: { level?: string | undefined; parentCode?: string | undefined; codePrefix?: string | undefined }) {
+      const rows = await repo.listWithGeometry(actor.scope, q);
+      return {
+        type: 'FeatureCollection' as const,
+        features: rows.map((r) => ({
+          type: 'Feature' as const,
+          id: r.id,
+          properties: { id: r.id, code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, gridType: r.grid_type, gridScheme: r.grid_scheme, version: r.version, validFrom: r.valid_from, areaKm2: r.area_km2 },
+          geometry: JSON.parse(r.geometry) as Geometry,
+        })),
+      };
+    },
+
+    /** A data export: audited. */
+    async export(actor: Actor, level: string | undefined, ip: string | null) {
+      const fc = await this.geojson(actor, { level });
+      await deps.audit.record({ action: 'areas_exported', actor, ip, detail: { level: level ?? 'all', features: fc.features.length } });
+      return fc;
+    },
+
+    /** Validates a file; writes it only when it is valid and `dryRun` is false. All or nothing. */
+    async import(actor: Actor, req: ImportAreasRequest, ip: string | null): Promise<ImportReport> {
+      const { areas, errors } = parseFeatures(req.geojson, req);
+      const existing = await loadContext(areas);
+      const plan = planImport(areas, errors, { scope: actor.scope, existing });
+      if (!plan.report.ok || req.dryRun) return plan.report;
+      await commit(plan, actor, ip);
+      await locator.reload();
+      return { ...plan.report, committed: true };
+    },
+
+    async locate(actor: Actor, lng: number, lat: number, crs: 'wgs84' | 'gcj02' | 'bd09') {
+      const p = crs === 'wgs84' ? ([lng, lat] as [number, number]) : toWgs84([lng, lat], crs);
+      return locator.locate(p[0], p[1], p, actor.scope);
+    },
+
+    /** Which of these codes name current areas (for other modules' validation). */
+    async existingCodes(codes: string[]): Promise<Set<string>> {
+      const rows = await repo.findCurrentByCodes(FULL_SCOPE, codes);
+      return new Set(rows.map((r) => r.code));
+    },
+
+    async refs(codes: string[]): Promise<AreaRef[]> {
+      const rows = await repo.findCurrentByCodes(FULL_SCOPE, codes);
+      return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level }));
+    },
+
+    inScope,
+    repo,
+  };
+}
+export type AreasService = ReturnType<typeof createAreasService>;

@@ -1,0 +1,3 @@
+/** The area hierarchy 区 → 街道 → 社区 → 网格: boundaries, versions, locate, grid staff. */
+export { createAreasService, type AreasService } from './areas.service';
+export { registerAreasRoutes } from './areas.routes';

@@ -1,0 +1,106 @@
+import type { AreaRef, LocateResponse } from '@wangge/shared';
+import { FULL_SCOPE, inScope, type AreaScope } from '../../core/auth/area-scope';
+import type { AreasRepo } from './areas.repo';
+import type { Geometry } from './geo/geo-types';
+import { LocateIndex } from './geo/locate-index';
+
+interface GridInfo {
+  ref: AreaRef;
+  path: AreaRef[];
+  gridType: string | null;
+}
+
+interface IndexState {
+  index: LocateIndex;
+  grids: Map<string, GridInfo>;
+  revision: number;
+}
+
+const OUTSIDE: LocateResponse = { found: false, reason: 'outside_every_grid', message: '该位置不在任何网格内' };
+const OUT_OF_SCOPE: LocateResponse = { found: false, reason: 'outside_scope', message: '该位置不在您的管辖范围内' };
+
+/**
+ * Point → grid, from an in-memory flatbush index over the current grid polygons. Every
+ * process keeps its own index and reloads it when the shared revision counter moves, so
+ * several server processes on one database stay consistent within one poll interval.
+ */
+export function createLocateService(deps: { repo: AreasRepo; onError: (err: unknown) => void }) {
+  let state: IndexState | null = null;
+  let loading: Promise<IndexState> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function build(): Promise<IndexState> {
+    const revision = await deps.repo.revision();
+    // The index covers the whole jurisdiction; the caller's scope is applied to each answer.
+    const [grids, nodes] = await Promise.all([deps.repo.gridsForIndex(FULL_SCOPE), deps.repo.listNodes(FULL_SCOPE)]);
+    const byCode = new Map(nodes.map((n) => [n.code, n]));
+    const refOf = (n: { id: string; code: string; name: string; level: AreaRef['level'] }): AreaRef => ({ id: n.id, code: n.code, name: n.name, level: n.level });
+    const info = new Map<string, GridInfo>();
+    for (const g of grids) {
+      const path: AreaRef[] = [refOf(g)];
+      let parent = g.parent_code ? byCode.get(g.parent_code) : undefined;
+      for (let guard = 0; parent && guard < 8; guard++) {
+        path.unshift(refOf(parent));
+        parent = parent.parent_code ? byCode.get(parent.parent_code) : undefined;
+      }
+      info.set(g.id, { ref: refOf(g), path, gridType: g.grid_type });
+    }
+    const index = new LocateIndex(grids.map((g) => ({ id: g.id, geometry: JSON.parse(g.geometry) as Geometry })));
+    return { index, grids: info, revision };
+  }
+
+  async function reload(): Promise<void> {
+    loading ??= build().finally(() => (loading = null));
+    state = await loading;
+  }
+
+  async function ready(): Promise<IndexState> {
+    if (!state) await reload();
+    return state!;
+  }
+
+  return {
+    reload,
+
+    /** Checks the shared revision and rebuilds when another process changed boundaries. */
+    async refreshIfStale(): Promise<void> {
+      const rev = await deps.repo.revision();
+      if (!state || rev !== state.revision) await reload();
+    },
+
+    startPolling(intervalMs = 3000): void {
+      timer = setInterval(() => {
+        this.refreshIfStale().catch(deps.onError);
+      }, intervalMs);
+      timer.unref();
+    },
+
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+
+    async locate(lng: number, lat: number, position: [number, number], scope: AreaScope): Promise<LocateResponse> {
+      const s = await ready();
+      const ids = s.index.locateAll(lng, lat);
+      if (ids.length === 0) return OUTSIDE;
+      const found = ids.map((id) => s.grids.get(id)).filter((g): g is GridInfo => !!g);
+      // The unit grid answers; micro and dedicated grids that also contain the point are listed.
+      const main = found.find((g) => g.gridType === 'unit') ?? found[0];
+      if (!main) return OUTSIDE;
+      if (!inScope(scope, main.ref.code)) return OUT_OF_SCOPE;
+      return {
+        found: true,
+        grid: main.ref,
+        path: main.path,
+        otherGrids: found.filter((g) => g !== main && inScope(scope, g.ref.code)).map((g) => g.ref),
+        position,
+      };
+    },
+
+    async size(): Promise<number> {
+      return (await ready()).index.size;
+    },
+  };
+}
+export type LocateService = ReturnType<typeof createLocateService>;

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../core/clock';
+import type { DB } from '../../core/db/database';
+import { newId } from '../../core/ids';
+import { createAuditRepo } from './audit.repo';
+
+/** Security-relevant actions. Kept as a closed list so reports can rely on the names. */
+export type AuditAction =
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'account_locked'
+  | 'password_changed'
+  | 'token_created'
+  | 'token_revoked'
+  | 'user_created'
+  | 'user_updated'
+  | 'role_created'
+  | 'role_changed'
+  | 'areas_imported'
+  | 'areas_exported'
+  | 'staff_assigned'
+  | 'staff_removed'
+  | 'department_changed'
+  | 'personal_data_viewed';
+
+export interface AuditEvent {
+  action: AuditAction;
+  actor: { id: string; username: string } | null;
+  targetType?: string;
+  targetId?: string;
+  ip?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
+  const repo = createAuditRepo(deps.db);
+  return {
+    /** Appends one entry. Pass a transaction as `db` to make it part of the same write. */
+    async record(e: AuditEvent, db: Kysely<DB> = deps.db): Promise<void> {
+      const target = db === deps.db ? repo : createAuditRepo(db);
+      await target.insert({
+        id: newId(),
+        at: deps.clock.now().toISOString(),
+        actor_id: e.actor?.id ?? null,
+        actor_name: e.actor?.username ?? null,
+        action: e.action,
+        target_type: e.targetType ?? null,
+        target_id: e.targetId ?? null,
+        ip: e.ip ?? null,
+        detail: JSON.stringify(e.detail ?? {}),
+      });
+    },
+    async list(q: { action?: string | undefined; before?: string | undefined; limit: number }) {
+      const rows = await repo.list(q);
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        ip: r.ip,
+        detail: JSON.parse(r.detail) as unknown,
+      }));
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,3 @@
+/** Append-only audit log of security-relevant actions. */
+export { createAuditService, type AuditService, type AuditAction, type AuditEvent } from './audit.service';
+export { registerAuditRoutes } from './audit.routes';

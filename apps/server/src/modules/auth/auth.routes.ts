@@ -1,0 +1,75 @@
+import {
+  ChangePasswordRequestSchema,
+  CreateTokenRequestSchema,
+  CreateTokenResponseSchema,
+  IdParamSchema,
+  LoginRequestSchema,
+  OkResponseSchema,
+  SessionResponseSchema,
+  TokenListSchema,
+} from '@wangge/shared';
+import type { App } from '../../core/http/app-types';
+import { actorOf } from '../../core/http/guard.plugin';
+import { AppError } from '../../core/errors';
+import { SESSION_COOKIE, type AuthService } from './auth.service';
+
+export function registerAuthRoutes(app: App, auth: AuthService, opts: { secureCookies: boolean }): void {
+  const tags = ['auth'];
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags, summary: '登录', body: LoginRequestSchema, response: { 200: SessionResponseSchema } },
+      config: { auth: { public: true, reason: 'the login itself' } },
+    },
+    async (req, reply) => {
+      const s = await auth.login(req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
+      reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', maxAge: s.maxAgeSeconds });
+      const me = await auth.meForUser(s.userId);
+      if (!me) throw new AppError('invalid_credentials');
+      return { user: me.me, csrfToken: s.csrf };
+    },
+  );
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: '退出登录', response: { 200: OkResponseSchema } }, config: { auth: { permission: 'authenticated', scope: 'self', allowWhenPasswordExpired: true } } },
+    async (req, reply) => {
+      await auth.logout(actorOf(req), req.ip);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    '/api/auth/me',
+    { schema: { tags, summary: '当前用户', response: { 200: SessionResponseSchema } }, config: { auth: { permission: 'authenticated', scope: 'self', allowWhenPasswordExpired: true } } },
+    async (req) => {
+      const actor = actorOf(req);
+      return { user: await auth.me(actor), csrfToken: actor.csrfToken ?? '' };
+    },
+  );
+  app.post(
+    '/api/auth/password',
+    { schema: { tags, summary: '修改密码', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } }, config: { auth: { permission: 'authenticated', scope: 'self', allowWhenPasswordExpired: true } } },
+    async (req) => {
+      await auth.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword, req.ip);
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    '/api/auth/tokens',
+    { schema: { tags, summary: '我的 API 令牌', response: { 200: TokenListSchema } }, config: { auth: { permission: 'tokens.manage', scope: 'self' } } },
+    async (req) => ({ items: await auth.listTokens(actorOf(req)) }),
+  );
+  app.post(
+    '/api/auth/tokens',
+    { schema: { tags, summary: '新建 API 令牌 (对接系统用)', body: CreateTokenRequestSchema, response: { 201: CreateTokenResponseSchema } }, config: { auth: { permission: 'tokens.manage', scope: 'self' } } },
+    async (req, reply) => reply.status(201).send(await auth.createToken(actorOf(req), req.body.name, req.ip)),
+  );
+  app.delete(
+    '/api/auth/tokens/:id',
+    { schema: { tags, summary: '吊销 API 令牌', params: IdParamSchema, response: { 200: OkResponseSchema } }, config: { auth: { permission: 'tokens.manage', scope: 'self' } } },
+    async (req) => {
+      await auth.revokeToken(actorOf(req), req.params.id, req.ip);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { AreaScope } from '../../core/auth/area-scope';
+import type { DB } from '../../core/db/database';
+import { codeInScope } from '../../core/db/scope-filter';
+import type { DepartmentsTable } from './departments.tables';
+
+export function createDepartmentsRepo(db: Kysely<DB>) {
+  const scoped = (scope: AreaScope) => db.selectFrom('departments').where((eb) => codeInScope(eb, 'area_code', scope));
+  return {
+    list: (scope: AreaScope) => scoped(scope).selectAll().orderBy('code').execute(),
+    findById: (scope: AreaScope, id: string) => scoped(scope).selectAll().where('id', '=', id).executeTakeFirst(),
+    findByCode: (code: string) => db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst(),
+    insert: (db2: Kysely<DB>, row: DepartmentsTable) => db2.insertInto('departments').values(row).execute(),
+    update: (id: string, patch: Partial<DepartmentsTable>) => db.updateTable('departments').set(patch).where('id', '=', id).execute(),
+  };
+}

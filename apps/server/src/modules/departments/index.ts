@@ -1,0 +1,3 @@
+/** 专业部门 (handling departments), each with an area scope. */
+export { createDepartmentsService, type DepartmentsService } from './departments.service';
+export { registerDepartmentsRoutes } from './departments.routes';

@@ -1,0 +1,36 @@
+import { PERMISSIONS, type Permission } from '@wangge/shared';
+
+const READ: Permission[] = ['areas.read', 'departments.read', 'tokens.manage'];
+const LEAD: Permission[] = [...READ, 'areas.export', 'users.read', 'staff.contact.read', 'personal.unmask'];
+const CENTRE: Permission[] = [...READ, 'users.read', 'staff.contact.read'];
+
+/**
+ * Built-in roles (domain.md §2.2–2.3). They are data: an administrator may add local roles;
+ * built-ins are re-synced on start so new permissions reach them.
+ */
+export const BUILTIN_ROLES: { code: string; name: string; nameEn: string; permissions: readonly Permission[] }[] = [
+  { code: 'admin', name: '系统管理员', nameEn: 'System administrator', permissions: PERMISSIONS },
+  { code: 'district_leader', name: '区领导', nameEn: 'District leader', permissions: LEAD },
+  { code: 'street_leader', name: '街道领导', nameEn: 'Street leader', permissions: LEAD },
+  { code: 'community_leader', name: '社区领导', nameEn: 'Community leader', permissions: [...LEAD, 'areas.staff.manage'] },
+  { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: READ },
+  { code: 'intake_operator', name: '受理员', nameEn: 'Intake operator', permissions: CENTRE },
+  { code: 'shift_leader', name: '值班长', nameEn: 'Shift leader', permissions: CENTRE },
+  { code: 'dispatcher', name: '派遣员', nameEn: 'Dispatcher', permissions: CENTRE },
+  { code: 'department_handler', name: '专业部门处置人员', nameEn: 'Department handler', permissions: READ },
+  { code: 'grid_leader', name: '网格长', nameEn: 'Grid leader', permissions: [...READ, 'users.read', 'staff.contact.read'] },
+  { code: 'grid_administrator', name: '网格管理员', nameEn: 'Grid administrator', permissions: [...READ, 'staff.contact.read'] },
+  { code: 'resident_informant', name: '民情信息员', nameEn: 'Resident informant', permissions: READ },
+  { code: 'grid_police_officer', name: '网格警员', nameEn: 'Grid police officer', permissions: [...READ, 'staff.contact.read'] },
+  { code: 'grid_supervisor', name: '网格监督员', nameEn: 'Grid supervisor', permissions: [...READ, 'staff.contact.read'] },
+  { code: 'observer', name: '只读观察员', nameEn: 'Read-only observer', permissions: ['areas.read', 'departments.read'] },
+];
+
+/** The built-in role that goes with each grid staff role. */
+export const GRID_ROLE_TO_ROLE = {
+  gridLeader: 'grid_leader',
+  gridAdministrator: 'grid_administrator',
+  residentInformant: 'resident_informant',
+  gridPoliceOfficer: 'grid_police_officer',
+  gridSupervisor: 'grid_supervisor',
+} as const;

@@ -1,0 +1,44 @@
+/**
+ * The permission catalog. Permissions are named strings; roles are data that list them.
+ * Every route declares one of these (or `public`).
+ */
+export const PERMISSIONS = [
+  'areas.read',
+  'areas.manage',
+  'areas.export',
+  'areas.staff.manage',
+  'departments.read',
+  'departments.manage',
+  'users.read',
+  'users.manage',
+  'roles.manage',
+  'audit.read',
+  'personal.unmask',
+  'staff.contact.read',
+  'tokens.manage',
+  'settings.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** The five grid roles (网格力量), assigned per grid. */
+export const GRID_ROLES = [
+  'gridLeader',
+  'gridAdministrator',
+  'residentInformant',
+  'gridPoliceOfficer',
+  'gridSupervisor',
+] as const;
+export type GridRole = (typeof GRID_ROLES)[number];
+
+export const GRID_ROLE_LABELS: Record<GridRole, { zh: string; en: string }> = {
+  gridLeader: { zh: '网格长', en: 'Grid leader' },
+  gridAdministrator: { zh: '网格管理员', en: 'Grid administrator' },
+  residentInformant: { zh: '民情信息员', en: 'Resident informant' },
+  gridPoliceOfficer: { zh: '网格警员', en: 'Grid police officer' },
+  gridSupervisor: { zh: '网格监督员', en: 'Grid supervisor' },
+};
