@@ -15,6 +15,8 @@ export interface CommandOptions {
 }
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+/** Large outputs to a pipe must be flushed before the process exits. */
+const outFlushed = (text: string) => new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 function configFor(opts: CommandOptions): AppConfig {
@@ -140,7 +142,7 @@ export async function exportAreasCommand(opts: CommandOptions): Promise<number> 
   const { database } = await openMigrated(config);
   try {
     const s = createServices({ config, database });
-    out(JSON.stringify(await s.areas.geojson(s.system, { level })));
+    await outFlushed(`${JSON.stringify(await s.areas.geojson(s.system, { level }))}\n`);
     return 0;
   } finally {
     await database.close();

@@ -79,6 +79,7 @@ export const LocateResponseSchema = z
       found: z.literal(false),
       reason: z.enum(['outside_every_grid', 'outside_scope']),
       message: z.string(),
+      path: z.array(AreaRefSchema).describe('Higher-level areas (district, street…) that contain the point, if any'),
     }),
   ])
   .meta({ id: 'LocateResult' });

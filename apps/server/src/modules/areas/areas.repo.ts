@@ -67,6 +67,9 @@ export function createAreasRepo(db: Kysely<DB>) {
     gridsForIndex: (scope: AreaScope) =>
       current(scope).select(['id', 'code', 'name', 'level', 'parent_code', 'grid_type', 'geometry']).where('level', '=', 'grid').orderBy('code').execute(),
 
+    upperAreasForIndex: (scope: AreaScope) =>
+      current(scope).select(['id', 'code', 'name', 'level', 'geometry']).where('level', '!=', 'grid').orderBy('code').execute(),
+
     async insertMany(tx: Transaction<DB> | Kysely<DB>, rows: AreasTable[]) {
       for (let i = 0; i < rows.length; i += BATCH) await tx.insertInto('areas').values(rows.slice(i, i + BATCH)).execute();
     },

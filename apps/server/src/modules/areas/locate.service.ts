@@ -13,11 +13,15 @@ interface GridInfo {
 interface IndexState {
   index: LocateIndex;
   grids: Map<string, GridInfo>;
+  /** Districts, streets and communities, consulted only when no grid contains a point. */
+  upper: LocateIndex;
+  upperRefs: Map<string, AreaRef>;
   revision: number;
 }
 
-const OUTSIDE: LocateResponse = { found: false, reason: 'outside_every_grid', message: '该位置不在任何网格内' };
-const OUT_OF_SCOPE: LocateResponse = { found: false, reason: 'outside_scope', message: '该位置不在您的管辖范围内' };
+const LEVEL_ORDER = { district: 0, street: 1, community: 2, grid: 3 } as const;
+const OUTSIDE: LocateResponse = { found: false, reason: 'outside_every_grid', message: '该位置不在任何网格内', path: [] };
+const OUT_OF_SCOPE: LocateResponse = { found: false, reason: 'outside_scope', message: '该位置不在您的管辖范围内', path: [] };
 
 /**
  * Point → grid, from an in-memory flatbush index over the current grid polygons. Every
@@ -32,7 +36,11 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
   async function build(): Promise<IndexState> {
     const revision = await deps.repo.revision();
     // The index covers the whole jurisdiction; the caller's scope is applied to each answer.
-    const [grids, nodes] = await Promise.all([deps.repo.gridsForIndex(FULL_SCOPE), deps.repo.listNodes(FULL_SCOPE)]);
+    const [grids, nodes, upperRows] = await Promise.all([
+      deps.repo.gridsForIndex(FULL_SCOPE),
+      deps.repo.listNodes(FULL_SCOPE),
+      deps.repo.upperAreasForIndex(FULL_SCOPE),
+    ]);
     const byCode = new Map(nodes.map((n) => [n.code, n]));
     const refOf = (n: { id: string; code: string; name: string; level: AreaRef['level'] }): AreaRef => ({ id: n.id, code: n.code, name: n.name, level: n.level });
     const info = new Map<string, GridInfo>();
@@ -46,7 +54,9 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
       info.set(g.id, { ref: refOf(g), path, gridType: g.grid_type });
     }
     const index = new LocateIndex(grids.map((g) => ({ id: g.id, geometry: JSON.parse(g.geometry) as Geometry })));
-    return { index, grids: info, revision };
+    const upper = new LocateIndex(upperRows.map((a) => ({ id: a.id, geometry: JSON.parse(a.geometry) as Geometry })));
+    const upperRefs = new Map(upperRows.map((a) => [a.id, refOf(a)]));
+    return { index, grids: info, upper, upperRefs, revision };
   }
 
   async function reload(): Promise<void> {
@@ -83,7 +93,7 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
     async locate(lng: number, lat: number, position: [number, number], scope: AreaScope): Promise<LocateResponse> {
       const s = await ready();
       const ids = s.index.locateAll(lng, lat);
-      if (ids.length === 0) return OUTSIDE;
+      if (ids.length === 0) return outsideGrids(s, lng, lat, scope);
       const found = ids.map((id) => s.grids.get(id)).filter((g): g is GridInfo => !!g);
       // The unit grid answers; micro and dedicated grids that also contain the point are listed.
       const main = found.find((g) => g.gridType === 'unit') ?? found[0];
@@ -98,9 +108,25 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
       };
     },
 
+    /** The index itself, for the benchmark. */
+    async index(): Promise<LocateIndex> {
+      return (await ready()).index;
+    },
+
     async size(): Promise<number> {
       return (await ready()).index.size;
     },
   };
 }
 export type LocateService = ReturnType<typeof createLocateService>;
+
+/** No grid here: say which district/street/community the point is in, within the scope. */
+function outsideGrids(s: IndexState, lng: number, lat: number, scope: AreaScope): LocateResponse {
+  const path = s.upper
+    .locateAll(lng, lat)
+    .map((id) => s.upperRefs.get(id))
+    .filter((r): r is AreaRef => !!r && inScope(scope, r.code))
+    .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  if (path.length === 0) return OUTSIDE;
+  return { found: false, reason: 'outside_every_grid', message: `该位置在${path.map((p) => p.name).join(' / ')}内，但不在任何网格内`, path };
+}

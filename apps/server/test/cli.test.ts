@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../src/core/config';
+
+const BIN = join(ROOT_DIR, 'apps/server/bin/wangge.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'wangge-cli-'));
+const db = join(dir, 'cli.db');
+const ZZ = join(ROOT_DIR, '../shared/geo/zhengzhou-410100-districts.geojson');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The CLI acts on --db when given, whatever DATABASE_URL says.
+function wangge(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, WANGGE_DATA_DIR: dir, DATABASE_URL: '' }, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('wangge CLI', () => {
+  it('prints help for every command', () => {
+    for (const c of ['serve', 'migrate', 'demo', 'import-areas', 'export-areas', 'bench']) {
+      const r = wangge(c, '--help');
+      expect(r.code, c).toBe(0);
+      expect(r.out, c).toContain(`wangge ${c}`);
+    }
+    expect(wangge('frobnicate').code).toBe(2);
+    expect(wangge('import-areas', '--bogus').code).toBe(2);
+  });
+
+  it('refuses an unknown CRS or level before touching the database', () => {
+    expect(wangge('import-areas', ZZ, '--crs', 'mercator', '--db', db).code).toBe(2);
+    expect(wangge('import-areas', ZZ, '--level', 'planet', '--db', db).code).toBe(2);
+    expect(wangge('import-areas', join(dir, 'missing.geojson'), '--db', db).code).toBe(2);
+  });
+
+  it('reports every problem of an invalid file and writes nothing', () => {
+    const bad = join(dir, 'bad.geojson');
+    writeFileSync(bad, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '12' }, geometry: null }, { type: 'Feature', properties: {}, geometry: null }] }));
+    const r = wangge('import-areas', bad, '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/error\s+#0/);
+    expect(r.err).toMatch(/error\s+#1/);
+    expect(JSON.parse(wangge('export-areas', '--db', db).out).features).toEqual([]);
+  });
+
+  it('imports the Zhengzhou districts from GCJ-02 and exports them again', () => {
+    const r = wangge('import-areas', ZZ, '--crs', 'gcj02', '--level', 'district', '--db', db);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out.trim().split('\n').pop()!)).toMatchObject({ ok: true, committed: true, created: 12 });
+    const out = JSON.parse(wangge('export-areas', '--level', 'district', '--db', db).out);
+    expect(out.type).toBe('FeatureCollection');
+    expect(out.features.map((f: { properties: { code: string } }) => f.properties.code)).toContain('410105');
+  });
+
+  it('builds the demo city into a given file', () => {
+    const demoDb = join(dir, 'demo.db');
+    const r = wangge('demo', '--db', demoDb);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/300 grids/);
+    const grids = JSON.parse(wangge('export-areas', '--level', 'grid', '--db', demoDb).out);
+    expect(grids.features).toHaveLength(300);
+  });
+});
