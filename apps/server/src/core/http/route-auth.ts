@@ -1,4 +1,5 @@
 import type { Permission } from '@wangge/shared';
+import type { Actor } from '../auth/actor';
 
 /**
  * What every route must declare (in `config.auth`):
@@ -23,7 +24,7 @@ declare module 'fastify' {
     auth?: RouteAuth;
   }
   interface FastifyRequest {
-    actor: import('../auth/actor').Actor | null;
+    actor: Actor | null;
   }
 }
 

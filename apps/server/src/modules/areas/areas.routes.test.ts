@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, cityFeatures, createUser, errorCode, fc, feature, login, rect, seedCity, userSession, type Session } from '../../../test/factories';
+import { CITY, cityFeatures, createUser, errorCode, fc, feature, rect, seedCity, userSession, type Session } from '../../../test/factories';
 
 let t: TestApp;
 let admin: Session;

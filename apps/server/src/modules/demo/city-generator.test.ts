@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_DISTRICT_CODE, generateCity, uniformCreditCheckChar, type DemoArea } from './city-generator';
+import {
+  DEMO_DISTRICT_CODE,
+  generateCity,
+  uniformCreditCheckChar,
+  type DemoArea,
+} from './city-generator';
 import { validateGeometry } from '../areas/geo/validate-geometry';
 import { containedWithTolerance, findSiblingProblems } from '../areas/geo/topology';
 import { areaKm2, bbox, pointOnSurface } from '../areas/geo/measure';
@@ -9,7 +14,8 @@ describe('generateCity', () => {
   const t0 = performance.now();
   const city = generateCity();
   const ms = performance.now() - t0;
-  const byLevel = (level: DemoArea['level']): DemoArea[] => city.areas.filter((a) => a.level === level);
+  const byLevel = (level: DemoArea['level']): DemoArea[] =>
+    city.areas.filter((a) => a.level === level);
   const grids = byLevel('grid');
 
   it('is deterministic and fast', () => {
@@ -19,7 +25,9 @@ describe('generateCity', () => {
   });
 
   it('has the 1 / 6 / 30 / 300 hierarchy with codes extending their parents', () => {
-    expect(byLevel('district').map((a) => [a.code, a.name])).toEqual([[DEMO_DISTRICT_CODE, '示范区']]);
+    expect(byLevel('district').map((a) => [a.code, a.name])).toEqual([
+      [DEMO_DISTRICT_CODE, '示范区'],
+    ]);
     expect(byLevel('street')).toHaveLength(6);
     expect(byLevel('community')).toHaveLength(30);
     expect(grids).toHaveLength(300);
@@ -64,7 +72,8 @@ describe('generateCity', () => {
       expect(r.gapFraction).toBe(0);
       const sum = children.reduce((s, c) => s + areaKm2(c.geometry), 0);
       expect(sum).toBeCloseTo(areaKm2(parent.geometry), 6);
-      for (const c of children) expect(containedWithTolerance(c.geometry, parent.geometry, 0.01).ok).toBe(true);
+      for (const c of children)
+        expect(containedWithTolerance(c.geometry, parent.geometry, 0.01).ok).toBe(true);
     }
   });
 
@@ -79,12 +88,23 @@ describe('generateCity', () => {
   it('staffs every grid with the five roles; a leader serves a pair of grids', () => {
     expect(city.staff).toHaveLength(1500);
     for (const g of grids) {
-      const roles = city.staff.filter((s) => s.gridCode === g.code).map((s) => s.role).sort();
-      expect(roles).toEqual(['gridAdministrator', 'gridLeader', 'gridPoliceOfficer', 'gridSupervisor', 'residentInformant']);
+      const roles = city.staff
+        .filter((s) => s.gridCode === g.code)
+        .map((s) => s.role)
+        .sort();
+      expect(roles).toEqual([
+        'gridAdministrator',
+        'gridLeader',
+        'gridPoliceOfficer',
+        'gridSupervisor',
+        'residentInformant',
+      ]);
     }
     const people = new Map(city.staff.map((s) => [s.username, s]));
     expect(people.size).toBe(1350);
-    const leaderGrids = city.staff.filter((s) => s.username === 'g001_leader').map((s) => s.gridCode);
+    const leaderGrids = city.staff
+      .filter((s) => s.username === 'g001_leader')
+      .map((s) => s.gridCode);
     expect(leaderGrids).toEqual([grids[0]!.code, grids[1]!.code]);
     // A person has one name and one phone wherever they serve; phones are unique per person.
     for (const s of city.staff) {

@@ -59,14 +59,15 @@ const NODE_JITTER_M = 0.28 * Math.min(CELL_W, CELL_H);
 const EDGE_WOBBLE = 0.05; // perpendicular noise of edge points, fraction of edge length
 const M_PER_DEG = 111195;
 
-const STREET_NAMES = ['花园路街道', '文化路街道', '经八路街道', '丰产路街道', '人民路街道', '杜岭街道'];
-const COMMUNITY_STEMS = [
-  '银河', '红旗', '金桥', '翠竹', '桂园', '锦绣', '和平', '东风', '朝阳', '建设', '新华', '光明',
-  '幸福', '友谊', '长青', '丽水', '梧桐', '枫林', '振兴', '育才', '明珠', '兴华', '阳光', '晨曦',
-  '康宁', '瑞祥', '福寿', '景园', '青年', '黄河', '纬五', '博颂', '凤凰', '园丁', '龙湖', '柳林',
-];
+const STREET_NAMES = '花园路街道 文化路街道 经八路街道 丰产路街道 人民路街道 杜岭街道'.split(' ');
+// Community name stems; 30 of them are drawn per city.
+const COMMUNITY_STEMS = (
+  '银河 红旗 金桥 翠竹 桂园 锦绣 和平 东风 朝阳 建设 新华 光明 幸福 友谊 长青 丽水 梧桐 枫林 ' +
+  '振兴 育才 明珠 兴华 阳光 晨曦 康宁 瑞祥 福寿 景园 青年 黄河 纬五 博颂 凤凰 园丁 龙湖 柳林'
+).split(' ');
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰文辉鹏飞宇浩欣怡婷雪晨阳晓海峰丹琳慧颖俊';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰文辉鹏飞宇浩欣怡婷雪晨阳晓海峰丹琳慧颖俊';
 const ROLES: [DemoGridRole, string][] = [
   ['gridLeader', 'leader'],
   ['gridAdministrator', 'admin'],
@@ -142,7 +143,11 @@ export function generateCity(seed = 42): DemoCity {
   }
   // Grids last so the list reads top-down (district, streets, communities, grids).
   const sorted = areas.sort((a, b) => a.code.length - b.code.length || cmp(a.code, b.code));
-  return { areas: [...sorted, ...grids], departments: makeDepartments(rng), staff: makeStaff(rng, grids) };
+  return {
+    areas: [...sorted, ...grids],
+    departments: makeDepartments(rng),
+    staff: makeStaff(rng, grids),
+  };
 }
 
 interface Lattice {
@@ -152,7 +157,10 @@ interface Lattice {
 function buildLattice(rng: SeededRandom): Lattice {
   const kx = M_PER_DEG * Math.cos((CENTER[1] * Math.PI) / 180);
   const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
-  const toLngLat = (x: number, y: number): Position => [round7(CENTER[0] + x / kx), round7(CENTER[1] + y / M_PER_DEG)];
+  const toLngLat = (x: number, y: number): Position => [
+    round7(CENTER[0] + x / kx),
+    round7(CENTER[1] + y / M_PER_DEG),
+  ];
 
   // Nodes in metres (row-major, (COLS + 1) per row), jittered uniformly over a disc.
   const nodesM: [number, number][] = [];
@@ -160,7 +168,10 @@ function buildLattice(rng: SeededRandom): Lattice {
     for (let c = 0; c <= COLS; c++) {
       const a = rng.next() * 2 * Math.PI;
       const d = NODE_JITTER_M * Math.sqrt(rng.next());
-      nodesM.push([c * CELL_W - WIDTH_M / 2 + d * Math.cos(a), r * CELL_H - HEIGHT_M / 2 + d * Math.sin(a)]);
+      nodesM.push([
+        c * CELL_W - WIDTH_M / 2 + d * Math.cos(a),
+        r * CELL_H - HEIGHT_M / 2 + d * Math.sin(a),
+      ]);
     }
   }
   const nodeM = (c: number, r: number): [number, number] => nodesM[r * (COLS + 1) + c]!;
@@ -201,8 +212,20 @@ function buildLattice(rng: SeededRandom): Lattice {
     const ring: Ring = [];
     for (let c = c0; c < c1; c++) ring.push(node(c, r0), ...h(r0, c));
     for (let r = r0; r < r1; r++) ring.push(node(c1, r), ...v(r, c1));
-    for (let c = c1; c > c0; c--) ring.push(node(c, r1), ...h(r1, c - 1).slice().reverse());
-    for (let r = r1; r > r0; r--) ring.push(node(c0, r), ...v(r - 1, c0).slice().reverse());
+    for (let c = c1; c > c0; c--)
+      ring.push(
+        node(c, r1),
+        ...h(r1, c - 1)
+          .slice()
+          .reverse(),
+      );
+    for (let r = r1; r > r0; r--)
+      ring.push(
+        node(c0, r),
+        ...v(r - 1, c0)
+          .slice()
+          .reverse(),
+      );
     ring.push(node(c0, r0));
     // Fresh tuples so callers may mutate one area's geometry without touching another's.
     return { type: 'Polygon', coordinates: [ring.map((p) => [p[0], p[1]])] };
@@ -232,7 +255,12 @@ function makeStaff(rng: SeededRandom, grids: DemoArea[]): DemoStaff[] {
         staff.push({ ...leader, gridCode: grid.code });
         continue;
       }
-      const entry: DemoStaff = { username: `g${serial}_${short}`, ...person(), gridCode: grid.code, role };
+      const entry: DemoStaff = {
+        username: `g${serial}_${short}`,
+        ...person(),
+        gridCode: grid.code,
+        role,
+      };
       if (role === 'gridLeader') leader = entry;
       staff.push(entry);
     }

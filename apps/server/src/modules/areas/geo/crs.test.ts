@@ -12,7 +12,8 @@ import {
 import type { Geometry, Position } from './geo-types';
 import { SeededRandom } from '../../demo/seeded-random';
 
-const dist = (a: Position, b: Position): number => Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]));
+const dist = (a: Position, b: Position): number =>
+  Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]));
 
 describe('crs', () => {
   it('matches the published GCJ-02 offset for Tiananmen', () => {

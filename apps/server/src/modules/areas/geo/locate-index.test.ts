@@ -33,7 +33,10 @@ function items(seed: number, count: number): LocateItem[] {
       };
     } else if (kind === 1) {
       // Shell radius ≥ 0.4 × 0.06 = 0.024 > hole radius 0.02: the hole stays inside.
-      geometry = { type: 'Polygon', coordinates: [blob(rng, cx, cy, 0.06, 30), blob(rng, cx, cy, 0.02, 6)] };
+      geometry = {
+        type: 'Polygon',
+        coordinates: [blob(rng, cx, cy, 0.06, 30), blob(rng, cx, cy, 0.02, 6)],
+      };
     } else {
       geometry = { type: 'Polygon', coordinates: [blob(rng, cx, cy, 0.05, rng.int(5, 40))] };
     }
@@ -70,7 +73,10 @@ describe('LocateIndex', () => {
       polygonsOf(it.geometry).map((poly) => {
         const xs = poly[0]!.map((q) => q[0]);
         const ys = poly[0]!.map((q) => q[1]);
-        return { k, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const };
+        return {
+          k,
+          box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const,
+        };
       }),
     );
     for (let i = 0; i < 3000; i++) {
@@ -88,21 +94,40 @@ describe('LocateIndex', () => {
     expect(empty.size).toBe(0);
     expect(empty.locate(113, 34)).toBeNull();
     expect(empty.locateAll(113, 34)).toEqual([]);
-    const one = new LocateIndex([{ id: 'x', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }]);
+    const one = new LocateIndex([
+      {
+        id: 'x',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+        },
+      },
+    ]);
     expect(one.locate(0.7, 0.3)).toBe('x');
     expect(one.locate(0.3, 0.7)).toBeNull();
+    expect(one.locate(NaN, 0.5)).toBeNull();
+    expect(one.locateAll(0.5, NaN)).toEqual([]);
   });
 
   it('bareLocateBaseline finds a containing outer ring or -1', () => {
     const rng = new SeededRandom(13);
-    const rings = Array.from({ length: 300 }, () => blob(rng, rng.range(113, 114), rng.range(34, 35), 0.05, 20));
+    const rings = Array.from({ length: 300 }, () =>
+      blob(rng, rng.range(113, 114), rng.range(34, 35), 0.05, 20),
+    );
     const locate = bareLocateBaseline(rings);
     for (let i = 0; i < 5000; i++) {
       const x = rng.range(113, 114);
       const y = rng.range(34, 35);
       const k = locate(x, y);
-      const any = rings.some((r) => pointInRing(x, y, r));
-      if (k === -1) expect(any).toBe(false);
+      const anyHit = rings.some((r) => pointInRing(x, y, r));
+      if (k === -1) expect(anyHit).toBe(false);
       else expect(pointInRing(x, y, rings[k]!)).toBe(true);
     }
   });

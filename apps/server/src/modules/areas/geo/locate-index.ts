@@ -112,12 +112,29 @@ export class LocateIndex {
     const nodeSpan = this.nodeSize * 4;
     let best = 0x7fffffff;
     let sp = 0;
-    stack[sp++] = boxes.length - 4;
+    const root = boxes.length - 4;
+    // Written as negated >= so NaN coordinates bail out here instead of matching every box.
+    if (
+      !(
+        lng >= boxes[root]! &&
+        lat >= boxes[root + 1]! &&
+        lng <= boxes[root + 2]! &&
+        lat <= boxes[root + 3]!
+      )
+    )
+      return null;
+    stack[sp++] = root;
     while (sp > 0) {
       const node = stack[--sp]!;
       const end = Math.min(node + nodeSpan, this.levelEnd(node));
       for (let pos = node; pos < end; pos += 4) {
-        if (lng < boxes[pos]! || lat < boxes[pos + 1]! || lng > boxes[pos + 2]! || lat > boxes[pos + 3]!) continue;
+        if (
+          lng < boxes[pos]! ||
+          lat < boxes[pos + 1]! ||
+          lng > boxes[pos + 2]! ||
+          lat > boxes[pos + 3]!
+        )
+          continue;
         if (node >= leafEnd) {
           stack[sp++] = indices[pos >> 2]!;
           continue;
@@ -125,7 +142,16 @@ export class LocateIndex {
         const slot = pos >> 2;
         const item = this.slotItem[slot]!;
         if (item >= best) continue;
-        if (pointInFlatRings(lng, lat, this.coords, this.ringStart, this.slotRing[slot]!, this.slotRing[slot + 1]!)) {
+        if (
+          pointInFlatRings(
+            lng,
+            lat,
+            this.coords,
+            this.ringStart,
+            this.slotRing[slot]!,
+            this.slotRing[slot + 1]!,
+          )
+        ) {
           best = item;
         }
       }
@@ -135,7 +161,7 @@ export class LocateIndex {
 
   /** Every grid containing the point, in input order, each id once. */
   locateAll(lng: number, lat: number): string[] {
-    if (this.numParts === 0) return [];
+    if (this.numParts === 0 || Number.isNaN(lng) || Number.isNaN(lat)) return [];
     const hits = new Set<number>();
     const boxes = this.boxes;
     const stack = this.stack;
@@ -146,12 +172,27 @@ export class LocateIndex {
       const node = stack[--sp]!;
       const end = Math.min(node + this.nodeSize * 4, this.levelEnd(node));
       for (let pos = node; pos < end; pos += 4) {
-        if (lng < boxes[pos]! || lat < boxes[pos + 1]! || lng > boxes[pos + 2]! || lat > boxes[pos + 3]!) continue;
+        if (
+          lng < boxes[pos]! ||
+          lat < boxes[pos + 1]! ||
+          lng > boxes[pos + 2]! ||
+          lat > boxes[pos + 3]!
+        )
+          continue;
         if (node >= leafEnd) {
           stack[sp++] = this.indices[pos >> 2]!;
         } else {
           const slot = pos >> 2;
-          if (pointInFlatRings(lng, lat, this.coords, this.ringStart, this.slotRing[slot]!, this.slotRing[slot + 1]!)) {
+          if (
+            pointInFlatRings(
+              lng,
+              lat,
+              this.coords,
+              this.ringStart,
+              this.slotRing[slot]!,
+              this.slotRing[slot + 1]!,
+            )
+          ) {
             hits.add(this.slotItem[slot]!);
           }
         }
@@ -170,7 +211,13 @@ export class LocateIndex {
     for (let node = todo.pop(); node !== undefined; node = todo.pop()) {
       const end = Math.min(node + this.nodeSize * 4, this.levelEnd(node));
       for (let pos = node; pos < end; pos += 4) {
-        if (lng < boxes[pos]! || lat < boxes[pos + 1]! || lng > boxes[pos + 2]! || lat > boxes[pos + 3]!) continue;
+        if (
+          lng < boxes[pos]! ||
+          lat < boxes[pos + 1]! ||
+          lng > boxes[pos + 2]! ||
+          lat > boxes[pos + 3]!
+        )
+          continue;
         if (node >= leafEnd) todo.push(this.indices[pos >> 2]!);
         else out.push(this.slotItem[pos >> 2]!);
       }
@@ -221,7 +268,8 @@ export function bareLocateBaseline(polygons: Position[][]): (lng: number, lat: n
         const ya = r[a + 1]!;
         const xb = r[b]!;
         const yb = r[b + 1]!;
-        if (ya > lat !== yb > lat && lng < ((xb - xa) * (lat - ya)) / (yb - ya) + xa) inside = !inside;
+        if (ya > lat !== yb > lat && lng < ((xb - xa) * (lat - ya)) / (yb - ya) + xa)
+          inside = !inside;
       }
       if (inside) return i;
     }

@@ -27,8 +27,14 @@ describe('areaKm2', () => {
   it('subtracts holes and sums MultiPolygon parts', () => {
     const outer = areaKm2(poly(rect(0, 0, 1, 1)));
     const hole = areaKm2(poly(rect(0.25, 0.25, 0.5, 0.5)));
-    expect(areaKm2(poly(rect(0, 0, 1, 1), rect(0.25, 0.25, 0.5, 0.5)))).toBeCloseTo(outer - hole, 6);
-    const multi: Geometry = { type: 'MultiPolygon', coordinates: [[rect(0, 0, 1, 1)], [rect(0.25, 0.25, 0.5, 0.5)]] };
+    expect(areaKm2(poly(rect(0, 0, 1, 1), rect(0.25, 0.25, 0.5, 0.5)))).toBeCloseTo(
+      outer - hole,
+      6,
+    );
+    const multi: Geometry = {
+      type: 'MultiPolygon',
+      coordinates: [[rect(0, 0, 1, 1)], [rect(0.25, 0.25, 0.5, 0.5)]],
+    };
     expect(areaKm2(multi)).toBeCloseTo(outer + hole, 6);
   });
 
@@ -41,18 +47,32 @@ describe('areaKm2', () => {
 
 describe('bbox, centroid, pointOnSurface', () => {
   it('bbox covers all parts', () => {
-    const g: Geometry = { type: 'MultiPolygon', coordinates: [[rect(0, 0, 1, 1)], [rect(5, -2, 1, 1)]] };
+    const g: Geometry = {
+      type: 'MultiPolygon',
+      coordinates: [[rect(0, 0, 1, 1)], [rect(5, -2, 1, 1)]],
+    };
     expect(bbox(g)).toEqual([0, -2, 6, 1]);
   });
 
   it('centroid is area-weighted', () => {
     expect(centroid(poly(rect(10, 20, 2, 4)))).toEqual([11, 22]);
     // L-shape: 2×1 bottom bar plus 1×1 on top-left → centroid (5/6, 2/3).
-    const l: Ring = [[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]];
+    const l: Ring = [
+      [0, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [1, 2],
+      [0, 2],
+      [0, 0],
+    ];
     const [cx, cy] = centroid(poly(l));
     expect(cx).toBeCloseTo(5 / 6, 10);
     expect(cy).toBeCloseTo(5 / 6, 10);
-    const multi: Geometry = { type: 'MultiPolygon', coordinates: [[rect(0, 0, 1, 1)], [rect(3, 0, 1, 1)]] };
+    const multi: Geometry = {
+      type: 'MultiPolygon',
+      coordinates: [[rect(0, 0, 1, 1)], [rect(3, 0, 1, 1)]],
+    };
     expect(centroid(multi)).toEqual([2, 0.5]);
   });
 
@@ -61,9 +81,22 @@ describe('bbox, centroid, pointOnSurface', () => {
     const c = centroid(donut);
     expect(pointInGeometry(c, donut)).toBe(false); // the centroid falls in the hole
     expect(pointInGeometry(pointOnSurface(donut), donut)).toBe(true);
-    const u: Ring = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+    const u: Ring = [
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [2, 3],
+      [2, 1],
+      [1, 1],
+      [1, 3],
+      [0, 3],
+      [0, 0],
+    ];
     expect(pointInGeometry(pointOnSurface(poly(u)), poly(u))).toBe(true);
-    const multi: Geometry = { type: 'MultiPolygon', coordinates: [[rect(0, 0, 1, 1)], [rect(5, 5, 3, 3)]] };
+    const multi: Geometry = {
+      type: 'MultiPolygon',
+      coordinates: [[rect(0, 0, 1, 1)], [rect(5, 5, 3, 3)]],
+    };
     const p = pointOnSurface(multi);
     expect(p[0]).toBeGreaterThan(5); // picks the largest part
     expect(pointInGeometry(p, multi)).toBe(true);

@@ -182,7 +182,8 @@ export function pointOnSurface(g: Geometry): Position {
     let prev = ring[n - 1]!;
     for (let i = 0; i < n; i++) {
       const cur = ring[i]!;
-      if (cur[1] > scanY !== prev[1] > scanY) xs.push(crossingX(cur[0], cur[1], prev[0], prev[1], scanY));
+      if (cur[1] > scanY !== prev[1] > scanY)
+        xs.push(crossingX(cur[0], cur[1], prev[0], prev[1], scanY));
       prev = cur;
     }
   }

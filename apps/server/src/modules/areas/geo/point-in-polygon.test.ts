@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry, Ring } from './geo-types';
-import { flattenPolygons, pointInFlatRings, pointInGeometry, pointInRing } from './point-in-polygon';
+import {
+  flattenPolygons,
+  pointInFlatRings,
+  pointInGeometry,
+  pointInRing,
+} from './point-in-polygon';
 import { SeededRandom } from '../../demo/seeded-random';
 
 const square = (x0: number, y0: number, s: number): Ring => [
@@ -21,7 +26,10 @@ describe('pointInGeometry', () => {
   });
 
   it('excludes holes', () => {
-    const g: Geometry = { type: 'Polygon', coordinates: [square(0, 0, 10), square(3, 3, 4).reverse()] };
+    const g: Geometry = {
+      type: 'Polygon',
+      coordinates: [square(0, 0, 10), square(3, 3, 4).reverse()],
+    };
     expect(pointInGeometry([5, 5], g)).toBe(false);
     expect(pointInGeometry([1, 1], g)).toBe(true);
     expect(pointInGeometry([8, 8], g)).toBe(true);
@@ -41,8 +49,20 @@ describe('pointInGeometry', () => {
 
   it('puts points on a shared edge in exactly one of two tiles', () => {
     // Slanted shared edge, traversed in opposite directions by the two tiles.
-    const a: Ring = [[0, 0], [0.3, 0], [0.7, 1], [0, 1], [0, 0]];
-    const b: Ring = [[0.3, 0], [1, 0], [1, 1], [0.7, 1], [0.3, 0]];
+    const a: Ring = [
+      [0, 0],
+      [0.3, 0],
+      [0.7, 1],
+      [0, 1],
+      [0, 0],
+    ];
+    const b: Ring = [
+      [0.3, 0],
+      [1, 0],
+      [1, 1],
+      [0.7, 1],
+      [0.3, 0],
+    ];
     for (let i = 1; i < 1000; i++) {
       const t = i / 1000;
       const x = 0.3 + 0.4 * t;
@@ -65,7 +85,9 @@ describe('pointInGeometry', () => {
     for (let i = 0; i < 5000; i++) {
       const x = rng.range(-1, 1);
       const y = rng.range(-1, 1);
-      expect(pointInFlatRings(x, y, flat.coords, flat.ringStart, 0, 1)).toBe(pointInRing(x, y, ring));
+      expect(pointInFlatRings(x, y, flat.coords, flat.ringStart, 0, 1)).toBe(
+        pointInRing(x, y, ring),
+      );
     }
   });
 });

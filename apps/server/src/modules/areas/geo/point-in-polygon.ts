@@ -13,7 +13,9 @@ import { polygonsOf } from './geo-types';
 
 /** x where the edge (ax,ay)-(bx,by) crosses the horizontal line at y; caller ensures it does. */
 export function crossingX(ax: number, ay: number, bx: number, by: number, y: number): number {
-  return ay < by ? ax + ((bx - ax) * (y - ay)) / (by - ay) : bx + ((ax - bx) * (y - by)) / (ay - by);
+  return ay < by
+    ? ax + ((bx - ax) * (y - ay)) / (by - ay)
+    : bx + ((ax - bx) * (y - by)) / (ay - by);
 }
 
 /** Parity of ray crossings for one ring; works whether or not the ring repeats its first point. */
@@ -71,7 +73,9 @@ export function pointInFlatRings(
       const ay = coords[k + 1]!;
       if (ay > y !== by > y) {
         const cx =
-          ay < by ? ax + ((bx - ax) * (y - ay)) / (by - ay) : bx + ((ax - bx) * (y - by)) / (ay - by);
+          ay < by
+            ? ax + ((bx - ax) * (y - ay)) / (by - ay)
+            : bx + ((ax - bx) * (y - by)) / (ay - by);
         if (x < cx) inside = !inside;
       }
       bx = ax;
@@ -109,7 +113,13 @@ export function flattenPolygons(polys: readonly PolygonCoords[]): FlatPolygons {
       ringStart[r++] = o;
       let n = ring.length;
       const first = ring[0];
-      while (n > 1 && first !== undefined && ring[n - 1]![0] === first[0] && ring[n - 1]![1] === first[1]) n--;
+      while (
+        n > 1 &&
+        first !== undefined &&
+        ring[n - 1]![0] === first[0] &&
+        ring[n - 1]![1] === first[1]
+      )
+        n--;
       for (let i = 0; i < n; i++) {
         coords[o++] = ring[i]![0];
         coords[o++] = ring[i]![1];

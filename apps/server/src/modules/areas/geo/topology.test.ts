@@ -30,7 +30,10 @@ function tiling(n: number, s: number, seed = 1): { code: string; geometry: Geome
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
       const p = (cc: number, rr: number): Position => nodes[rr]![cc]!;
-      out.push({ code: `t${r}_${c}`, geometry: poly([p(c, r), p(c + 1, r), p(c + 1, r + 1), p(c, r + 1), p(c, r)]) });
+      out.push({
+        code: `t${r}_${c}`,
+        geometry: poly([p(c, r), p(c + 1, r), p(c + 1, r + 1), p(c, r + 1), p(c, r)]),
+      });
     }
   }
   return out;
@@ -61,8 +64,12 @@ describe('containedWithTolerance', () => {
     }
     ring.push(ring[0]!);
     const big = poly(ring);
-    expect(containedWithTolerance(poly(rect(113.0499, 33.999, 2 * M, 0.002)), big, 20).ok).toBe(true);
-    expect(containedWithTolerance(poly(rect(113.0499, 33.999, 0.001, 0.002)), big, 20).ok).toBe(false);
+    expect(containedWithTolerance(poly(rect(113.0499, 33.999, 2 * M, 0.002)), big, 20).ok).toBe(
+      true,
+    );
+    expect(containedWithTolerance(poly(rect(113.0499, 33.999, 0.001, 0.002)), big, 20).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -100,11 +107,42 @@ describe('findSiblingProblems', () => {
   });
 
   it('tolerates boundaries that weave across each other by a few metres', () => {
-    const left = poly([[113, 34], [113.01, 34], [113.01 + 3 * M, 34.005], [113.01, 34.01], [113, 34.01], [113, 34]]);
-    const right = poly([[113.01, 34], [113.02, 34], [113.02, 34.01], [113.01, 34.01], [113.01 - 3 * M, 34.005], [113.01, 34]]);
-    expect(findSiblingProblems([{ code: 'l', geometry: left }, { code: 'r', geometry: right }]).overlaps).toEqual([]);
-    const deep = poly([[113.01, 34], [113.02, 34], [113.02, 34.01], [113.01, 34.01], [113.01 - 50 * M, 34.005], [113.01, 34]]);
-    expect(findSiblingProblems([{ code: 'l', geometry: left }, { code: 'r', geometry: deep }]).overlaps).toHaveLength(1);
+    const left = poly([
+      [113, 34],
+      [113.01, 34],
+      [113.01 + 3 * M, 34.005],
+      [113.01, 34.01],
+      [113, 34.01],
+      [113, 34],
+    ]);
+    const right = poly([
+      [113.01, 34],
+      [113.02, 34],
+      [113.02, 34.01],
+      [113.01, 34.01],
+      [113.01 - 3 * M, 34.005],
+      [113.01, 34],
+    ]);
+    expect(
+      findSiblingProblems([
+        { code: 'l', geometry: left },
+        { code: 'r', geometry: right },
+      ]).overlaps,
+    ).toEqual([]);
+    const deep = poly([
+      [113.01, 34],
+      [113.02, 34],
+      [113.02, 34.01],
+      [113.01, 34.01],
+      [113.01 - 50 * M, 34.005],
+      [113.01, 34],
+    ]);
+    expect(
+      findSiblingProblems([
+        { code: 'l', geometry: left },
+        { code: 'r', geometry: deep },
+      ]).overlaps,
+    ).toHaveLength(1);
   });
 
   it('handles 10,000 siblings quickly', () => {

@@ -57,7 +57,8 @@ class Prepared {
     if (x < this.minX || x > this.maxX || y < this.minY || y > this.maxY) return false;
     const { coords, ringStart, polyRingStart } = this.flat;
     for (let p = 0; p < this.nPolys; p++) {
-      if (pointInFlatRings(x, y, coords, ringStart, polyRingStart[p]!, polyRingStart[p + 1]!)) return true;
+      if (pointInFlatRings(x, y, coords, ringStart, polyRingStart[p]!, polyRingStart[p + 1]!))
+        return true;
     }
     return false;
   }
@@ -65,25 +66,15 @@ class Prepared {
   /** Is (x, y) within tolM metres of the boundary? */
   nearBoundary(x: number, y: number, tolM: number): boolean {
     const kx = Math.cos(y * (Math.PI / 180)) * M_PER_DEG;
+    const c = this.flat.coords;
     if (this.nSegs <= 64) {
-      const { coords, ringStart } = this.flat;
-      for (let r = 0; r + 1 < ringStart.length; r++) {
-        const s = ringStart[r]!;
-        const e = ringStart[r + 1]!;
-        let bx = coords[e - 2]!;
-        let by = coords[e - 1]!;
-        for (let i = s; i < e; i += 2) {
-          const ax = coords[i]!;
-          const ay = coords[i + 1]!;
-          if (segDistM(x, y, ax, ay, bx, by, kx) <= tolM) return true;
-          bx = ax;
-          by = ay;
-        }
+      for (let k = 0; k < this.nSegs; k++) {
+        const n = this.next[k]!;
+        if (segDistM(x, y, c[k * 2]!, c[k * 2 + 1]!, c[n]!, c[n + 1]!, kx) <= tolM) return true;
       }
       return false;
     }
     const index = this.segIndex ?? this.buildSegIndex();
-    const c = this.flat.coords;
     const dx = tolM / kx;
     const dy = tolM / M_PER_DEG;
     let found = false;
@@ -129,7 +120,15 @@ class Prepared {
 }
 
 /** Distance in metres from P to segment AB, in a local equirectangular frame at P. */
-function segDistM(px: number, py: number, ax: number, ay: number, bx: number, by: number, kx: number): number {
+function segDistM(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  kx: number,
+): number {
   const x1 = (ax - px) * kx;
   const y1 = (ay - py) * M_PER_DEG;
   const x2 = (bx - px) * kx;
@@ -142,7 +141,15 @@ function segDistM(px: number, py: number, ax: number, ay: number, bx: number, by
 }
 
 /** Distance in metres from P to the infinite line through AB. */
-function lineDistM(px: number, py: number, ax: number, ay: number, bx: number, by: number, kx: number): number {
+function lineDistM(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  kx: number,
+): number {
   const dx = (bx - ax) * kx;
   const dy = (by - ay) * M_PER_DEG;
   const len = Math.hypot(dx, dy);
@@ -202,7 +209,11 @@ export function findSiblingProblems(
       if (j <= i) continue;
       const b = prepared[j]!;
       if (!pairOverlaps(a, b, interior[i]!, interior[j]!)) continue;
-      result.overlaps.push({ a: siblings[i]!.code, b: siblings[j]!.code, areaKm2Approx: overlapAreaKm2(a, b) });
+      result.overlaps.push({
+        a: siblings[i]!.code,
+        b: siblings[j]!.code,
+        areaKm2Approx: overlapAreaKm2(a, b),
+      });
     }
   });
   result.overlaps.sort((x, y) => (x.a === y.a ? cmp(x.b, y.b) : cmp(x.a, y.a)));
@@ -222,7 +233,12 @@ const deepInside = (p: Prepared, x: number, y: number): boolean =>
  * the other, or a significant proper edge crossing (catches "+"-shaped overlaps where no
  * vertex is inside).
  */
-function pairOverlaps(a: Prepared, b: Prepared, ia: [number, number], ib: [number, number]): boolean {
+function pairOverlaps(
+  a: Prepared,
+  b: Prepared,
+  ia: [number, number],
+  ib: [number, number],
+): boolean {
   if (deepInside(b, ia[0], ia[1]) || deepInside(a, ib[0], ib[1])) return true;
   if (anyVertexDeepInside(a, b) || anyVertexDeepInside(b, a)) return true;
   return significantCrossing(a, b);
@@ -251,12 +267,20 @@ function significantCrossing(a: Prepared, b: Prepared): boolean {
     const [p1x, p1y, p2x, p2y] = [sa[i]!, sa[i + 1]!, sa[i + 2]!, sa[i + 3]!];
     for (let j = 0; j < sb.length; j += 4) {
       const [q1x, q1y, q2x, q2y] = [sb[j]!, sb[j + 1]!, sb[j + 2]!, sb[j + 3]!];
-      if (Math.max(p1x, p2x) < Math.min(q1x, q2x) || Math.min(p1x, p2x) > Math.max(q1x, q2x)) continue;
-      if (Math.max(p1y, p2y) < Math.min(q1y, q2y) || Math.min(p1y, p2y) > Math.max(q1y, q2y)) continue;
+      if (Math.max(p1x, p2x) < Math.min(q1x, q2x) || Math.min(p1x, p2x) > Math.max(q1x, q2x))
+        continue;
+      if (Math.max(p1y, p2y) < Math.min(q1y, q2y) || Math.min(p1y, p2y) > Math.max(q1y, q2y))
+        continue;
       if (segmentRelation(p1x, p1y, p2x, p2y, q1x, q1y, q2x, q2y) !== SEG_PROPER) continue;
       const kx = Math.cos(p1y * (Math.PI / 180)) * M_PER_DEG;
-      const reachP = Math.min(lineDistM(p1x, p1y, q1x, q1y, q2x, q2y, kx), lineDistM(p2x, p2y, q1x, q1y, q2x, q2y, kx));
-      const reachQ = Math.min(lineDistM(q1x, q1y, p1x, p1y, p2x, p2y, kx), lineDistM(q2x, q2y, p1x, p1y, p2x, p2y, kx));
+      const reachP = Math.min(
+        lineDistM(p1x, p1y, q1x, q1y, q2x, q2y, kx),
+        lineDistM(p2x, p2y, q1x, q1y, q2x, q2y, kx),
+      );
+      const reachQ = Math.min(
+        lineDistM(q1x, q1y, p1x, p1y, p2x, p2y, kx),
+        lineDistM(q2x, q2y, p1x, p1y, p2x, p2y, kx),
+      );
       if (reachP > OVERLAP_TOLERANCE_M && reachQ > OVERLAP_TOLERANCE_M) return true;
     }
   }

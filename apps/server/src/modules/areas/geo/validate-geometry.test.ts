@@ -29,7 +29,10 @@ function problemsOf(g: unknown): string[] {
 
 describe('validateGeometry', () => {
   it('accepts valid polygons and multipolygons and normalises positions to 2-D', () => {
-    const r = validateGeometry({ type: 'Polygon', coordinates: [square(0, 0, 1).map(([x, y]) => [x, y, 12])] });
+    const r = validateGeometry({
+      type: 'Polygon',
+      coordinates: [square(0, 0, 1).map(([x, y]) => [x, y, 12])],
+    });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.geometry.coordinates[0]![0]).toEqual([0, 0]);
     const m = validateGeometry({
@@ -55,43 +58,122 @@ describe('validateGeometry', () => {
     expect(problemsOf({ type: 'Polygon', coordinates: [square(179.5, 0, 1)] })[0]).toMatch(
       /^invalid_coordinate: ring 0 of polygon 0, position 1 \[180.5, 0\] is out of range/,
     );
-    expect(problemsOf({ type: 'Polygon', coordinates: [square(0, 89.5, 1)] })[0]).toMatch(/^invalid_coordinate/);
-    expect(problemsOf({ type: 'Polygon', coordinates: [[[0, 0], ['1', 0], [1, 1], [0, 0]]] })[0]).toMatch(
+    expect(problemsOf({ type: 'Polygon', coordinates: [square(0, 89.5, 1)] })[0]).toMatch(
       /^invalid_coordinate/,
     );
+    expect(
+      problemsOf({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            ['1', 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      })[0],
+    ).toMatch(/^invalid_coordinate/);
   });
 
   it('rejects rings that are too short, unclosed or degenerate', () => {
-    expect(problemsOf({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] })).toEqual([
-      'too_few_positions: ring 0 of polygon 0 has 3, needs at least 4',
-    ]);
-    expect(problemsOf({ type: 'MultiPolygon', coordinates: [[square(5, 5, 1)], [square(0, 0, 1).slice(0, 4)]] })).toEqual([
-      'ring_not_closed: ring 0 of polygon 1',
-    ]);
-    expect(problemsOf({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 0], [0, 0]]] })[0]).toMatch(
-      /^too_few_positions: .*distinct/,
-    );
+    expect(
+      problemsOf({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toEqual(['too_few_positions: ring 0 of polygon 0 has 3, needs at least 4']);
+    expect(
+      problemsOf({
+        type: 'MultiPolygon',
+        coordinates: [[square(5, 5, 1)], [square(0, 0, 1).slice(0, 4)]],
+      }),
+    ).toEqual(['ring_not_closed: ring 0 of polygon 1']);
+    expect(
+      problemsOf({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      })[0],
+    ).toMatch(/^too_few_positions: .*distinct/);
   });
 
   it('finds self-intersections: bow-tie, spike, pinch', () => {
-    const bowtie = problemsOf({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] });
+    const bowtie = problemsOf({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+          [1, 0],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    });
     expect(bowtie).toEqual(['self_intersection: ring 0 of polygon 0 near [0.5, 0.5]']);
-    const spike = problemsOf({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [2, 1], [0, 2], [0, 0]]] });
+    const spike = problemsOf({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 2],
+          [2, 1],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    });
     expect(spike[0]).toMatch(/^self_intersection: ring 0 of polygon 0 near \[2, /);
     const pinch = problemsOf({
       type: 'Polygon',
-      coordinates: [[[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [1, 1],
+          [2, 2],
+          [0, 2],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
     });
     expect(pinch[0]).toMatch(/^self_intersection: .*near \[1, 1\]/);
   });
 
   it('checks holes against the shell', () => {
-    const outside = problemsOf({ type: 'Polygon', coordinates: [square(0, 0, 1), square(5, 5, 1)] });
+    const outside = problemsOf({
+      type: 'Polygon',
+      coordinates: [square(0, 0, 1), square(5, 5, 1)],
+    });
     expect(outside).toEqual(['hole_outside_shell: ring 1 of polygon 0']);
-    const crossing = problemsOf({ type: 'Polygon', coordinates: [square(0, 0, 2), square(1, 1, 2)] });
+    const crossing = problemsOf({
+      type: 'Polygon',
+      coordinates: [square(0, 0, 2), square(1, 1, 2)],
+    });
     expect(crossing[0]).toMatch(/^ring_crossing: rings 0 and 1 of polygon 0 cross near \[/);
     // A hole touching the shell at a single point is allowed.
-    const touching: Ring = [[0, 0], [1, 0.5], [1, 1], [0.5, 1], [0, 0]];
+    const touching: Ring = [
+      [0, 0],
+      [1, 0.5],
+      [1, 1],
+      [0.5, 1],
+      [0, 0],
+    ];
     expect(problemsOf({ type: 'Polygon', coordinates: [square(0, 0, 2), touching] })).toEqual([]);
   });
 
@@ -106,7 +188,9 @@ describe('validateGeometry', () => {
     bad[2501] = tmp;
     const problems = problemsOf({ type: 'Polygon', coordinates: [bad] });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^self_intersection: ring 0 of polygon 0 near \[113\.54\d*, 34\.(79|80)\d*\]$/);
+    expect(problems[0]).toMatch(
+      /^self_intersection: ring 0 of polygon 0 near \[113\.54\d*, 34\.(79|80)\d*\]$/,
+    );
     expect(performance.now() - t0).toBeLessThan(500);
   });
 });

@@ -17,7 +17,14 @@ export const SEG_TOUCH = 1; // share a single point (endpoint on the other, or c
 export const SEG_PROPER = 2; // cross at a point interior to both
 export const SEG_OVERLAP = 3; // collinear with a common stretch of positive length
 
-export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+export function orient(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+): number {
   return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 }
 
@@ -25,13 +32,26 @@ function within(a: number, b: number, v: number): boolean {
   return a <= b ? a <= v && v <= b : b <= v && v <= a;
 }
 
-function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
+function onSegment(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  px: number,
+  py: number,
+): boolean {
   return within(ax, bx, px) && within(ay, by, py);
 }
 
 export function segmentRelation(
-  p1x: number, p1y: number, p2x: number, p2y: number,
-  q1x: number, q1y: number, q2x: number, q2y: number,
+  p1x: number,
+  p1y: number,
+  p2x: number,
+  p2y: number,
+  q1x: number,
+  q1y: number,
+  q2x: number,
+  q2y: number,
 ): number {
   const d1 = orient(q1x, q1y, q2x, q2y, p1x, p1y);
   const d2 = orient(q1x, q1y, q2x, q2y, p2x, p2y);
@@ -42,7 +62,8 @@ export function segmentRelation(
   }
   if (d1 === 0 && d2 === 0 && d3 === 0 && d4 === 0) {
     // Collinear: compare the projections on the axis the segments extend along most.
-    const useX = Math.abs(p2x - p1x) + Math.abs(q2x - q1x) >= Math.abs(p2y - p1y) + Math.abs(q2y - q1y);
+    const useX =
+      Math.abs(p2x - p1x) + Math.abs(q2x - q1x) >= Math.abs(p2y - p1y) + Math.abs(q2y - q1y);
     const [pa, pb, qa, qb] = useX ? [p1x, p2x, q1x, q2x] : [p1y, p2y, q1y, q2y];
     const lo = Math.max(Math.min(pa, pb), Math.min(qa, qb));
     const hi = Math.min(Math.max(pa, pb), Math.max(qa, qb));
@@ -67,7 +88,10 @@ export function validateGeometry(g: unknown): ValidationResult {
   const problems: string[] = [];
   if (!isObj(g)) return { ok: false, problems: ['invalid_type: geometry is not an object'] };
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-    return { ok: false, problems: [`invalid_type: expected Polygon or MultiPolygon, got ${String(g.type)}`] };
+    return {
+      ok: false,
+      problems: [`invalid_type: expected Polygon or MultiPolygon, got ${String(g.type)}`],
+    };
   }
   const raw = g.coordinates;
   if (!Array.isArray(raw) || raw.length === 0) {
@@ -111,7 +135,12 @@ function readRing(raw: unknown, where: string, problems: string[]): Ring | null 
     const p: unknown = raw[i];
     const x: unknown = Array.isArray(p) ? p[0] : undefined;
     const y: unknown = Array.isArray(p) ? p[1] : undefined;
-    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+    if (
+      typeof x !== 'number' ||
+      typeof y !== 'number' ||
+      !Number.isFinite(x) ||
+      !Number.isFinite(y)
+    ) {
       // One report per ring: a broken ring usually has many broken positions.
       problems.push(`invalid_coordinate: ${where}, position ${i} is not a finite [lng, lat]`);
       return null;
@@ -145,7 +174,13 @@ function distinctVertices(ring: Ring): Position[] {
     if (prev === undefined || prev[0] !== p[0] || prev[1] !== p[1]) out.push(p);
   }
   const head = out[0];
-  while (out.length > 1 && head !== undefined && out[out.length - 1]![0] === head[0] && out[out.length - 1]![1] === head[1]) out.pop();
+  while (
+    out.length > 1 &&
+    head !== undefined &&
+    out[out.length - 1]![0] === head[0] &&
+    out[out.length - 1]![1] === head[1]
+  )
+    out.pop();
   return out;
 }
 
@@ -159,7 +194,10 @@ function polygonTopologyProblems(poly: PolygonCoords, pi: number): string[] {
   const rings = poly.map(distinctVertices);
   let m = 0;
   for (const [ri, r] of rings.entries()) {
-    if (r.length < 3) problems.push(`too_few_positions: ring ${ri} of polygon ${pi} has fewer than 3 distinct positions`);
+    if (r.length < 3)
+      problems.push(
+        `too_few_positions: ring ${ri} of polygon ${pi} has fewer than 3 distinct positions`,
+      );
     m += r.length;
   }
   if (problems.length > 0) return problems;
@@ -186,8 +224,14 @@ function polygonTopologyProblems(poly: PolygonCoords, pi: number): string[] {
     const ri = segRing[i]!;
     const rj = segRing[j]!;
     const rel = segmentRelation(
-      seg[i * 4]!, seg[i * 4 + 1]!, seg[i * 4 + 2]!, seg[i * 4 + 3]!,
-      seg[j * 4]!, seg[j * 4 + 1]!, seg[j * 4 + 2]!, seg[j * 4 + 3]!,
+      seg[i * 4]!,
+      seg[i * 4 + 1]!,
+      seg[i * 4 + 2]!,
+      seg[i * 4 + 3]!,
+      seg[j * 4]!,
+      seg[j * 4 + 1]!,
+      seg[j * 4 + 2]!,
+      seg[j * 4 + 3]!,
     );
     if (rel === SEG_NONE) return;
     if (ri === rj) {
@@ -213,8 +257,10 @@ function polygonTopologyProblems(poly: PolygonCoords, pi: number): string[] {
     for (let i = 0; i < m; i++) {
       const o = i * 4;
       index.add(
-        Math.min(seg[o]!, seg[o + 2]!), Math.min(seg[o + 1]!, seg[o + 3]!),
-        Math.max(seg[o]!, seg[o + 2]!), Math.max(seg[o + 1]!, seg[o + 3]!),
+        Math.min(seg[o]!, seg[o + 2]!),
+        Math.min(seg[o + 1]!, seg[o + 3]!),
+        Math.max(seg[o]!, seg[o + 2]!),
+        Math.max(seg[o + 1]!, seg[o + 3]!),
       );
     }
     index.finish();
@@ -227,8 +273,10 @@ function polygonTopologyProblems(poly: PolygonCoords, pi: number): string[] {
     for (cur = 0; cur < m; cur++) {
       const o = cur * 4;
       index.search(
-        Math.min(seg[o]!, seg[o + 2]!), Math.min(seg[o + 1]!, seg[o + 3]!),
-        Math.max(seg[o]!, seg[o + 2]!), Math.max(seg[o + 1]!, seg[o + 3]!),
+        Math.min(seg[o]!, seg[o + 2]!),
+        Math.min(seg[o + 1]!, seg[o + 3]!),
+        Math.max(seg[o]!, seg[o + 2]!),
+        Math.max(seg[o + 1]!, seg[o + 3]!),
         visit,
       );
     }
@@ -271,8 +319,11 @@ function hitPoint(seg: Float64Array, i: number, j: number, rel: number): string 
     return at(p1x + t * (p2x - p1x), p1y + t * (p2y - p1y));
   }
   // Touch or overlap: some endpoint lies on the other segment.
-  if (onSegment(q1x, q1y, q2x, q2y, p1x, p1y) && orient(q1x, q1y, q2x, q2y, p1x, p1y) === 0) return at(p1x, p1y);
-  if (onSegment(q1x, q1y, q2x, q2y, p2x, p2y) && orient(q1x, q1y, q2x, q2y, p2x, p2y) === 0) return at(p2x, p2y);
-  if (onSegment(p1x, p1y, p2x, p2y, q1x, q1y) && orient(p1x, p1y, p2x, p2y, q1x, q1y) === 0) return at(q1x, q1y);
+  if (onSegment(q1x, q1y, q2x, q2y, p1x, p1y) && orient(q1x, q1y, q2x, q2y, p1x, p1y) === 0)
+    return at(p1x, p1y);
+  if (onSegment(q1x, q1y, q2x, q2y, p2x, p2y) && orient(q1x, q1y, q2x, q2y, p2x, p2y) === 0)
+    return at(p2x, p2y);
+  if (onSegment(p1x, p1y, p2x, p2y, q1x, q1y) && orient(p1x, p1y, p2x, p2y, q1x, q1y) === 0)
+    return at(q1x, q1y);
   return at(q2x, q2y);
 }

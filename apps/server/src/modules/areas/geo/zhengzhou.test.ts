@@ -58,7 +58,8 @@ describe('Zhengzhou districts (real GCJ-02 data)', () => {
   it('locates each published centroid to its own district and far points nowhere', () => {
     const index = new LocateIndex(districts);
     expect(index.size).toBe(12);
-    for (const d of districts) expect(index.locateAll(d.centroid[0], d.centroid[1])).toEqual([d.id]);
+    for (const d of districts)
+      expect(index.locateAll(d.centroid[0], d.centroid[1])).toEqual([d.id]);
     expect(index.locate(0, 0)).toBeNull();
     expect(index.locate(120, 40)).toBeNull();
   });
