@@ -39,7 +39,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   const audit = createAuditService({ db, clock });
   const onError = deps.onError ?? (() => {});
   // Areas and users refer to each other through these late-bound functions, not imports.
-  const areas = createAreasService({ db, clock, audit, userContacts: (ids) => users.contacts(ids), onError });
+  const areas = createAreasService({ db, clock, audit, defaultGridScheme: deps.config.defaultGridScheme, userContacts: (ids) => users.contacts(ids), onError });
   const users = createUsersService({ db, clock, cipher, audit, existingAreaCodes: (codes) => areas.existingCodes(codes) });
   const auth = createAuthService({ db, clock, users, audit, areaRefs: (codes) => areas.refs(codes) });
   const departments = createDepartmentsService({ db, clock, audit, areaRefs: (codes) => areas.refs(codes) });

@@ -19,10 +19,12 @@ const HELP: Record<string, string> = {
   is empty, then with --serve builds the web app if needed and serves it.
   --reset deletes the demo database first; --seed picks another city.`,
   'import-areas': `wangge import-areas FILE [--crs wgs84|gcj02|bd09] [--level district|street|community|grid]
-                   [--code-field F] [--name-field F] [--parent-code CODE] [--dry-run] [--db FILE]
+                   [--code-field F] [--name-field F] [--parent-code CODE] [--grid-scheme S] [--dry-run] [--db FILE]
   Imports a GeoJSON FeatureCollection of area boundaries, all or nothing. Codes and
   names are read from code/adcode/gridCode and name properties unless the fields are
-  given. Prints every problem (feature index, code, reason); exit code 1 when invalid.${COMMON}`,
+  given. --grid-scheme (cjt213, gbt47678, db11) declares the grid code scheme of the file;
+  without it each grid code is checked against the scheme it fits (WANGGE_GRID_SCHEME
+  breaks 15-digit ties). Prints every problem (feature index, code, reason); exit code 1 when invalid.${COMMON}`,
   'export-areas': `wangge export-areas [--level district|street|community|grid] [--db FILE]
   Writes the current area boundaries as a GeoJSON FeatureCollection (WGS84) to stdout.${COMMON}`,
   bench: `wangge bench [--only NAME] [--quick]
@@ -72,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
         'code-field': { type: 'string' },
         'name-field': { type: 'string' },
         'parent-code': { type: 'string' },
+        'grid-scheme': { type: 'string' },
         'dry-run': { type: 'boolean' },
         only: { type: 'string' },
         quick: { type: 'boolean' },

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { AREA_LEVELS, type AreaLevel } from '@wangge/shared';
+import { AREA_LEVELS, GRID_SCHEMES, type AreaLevel, type GridScheme } from '@wangge/shared';
 import { createApp, createServices } from '../app';
 import { loadConfig, ROOT_DIR, type AppConfig } from '../core/config';
 import { seedDemo } from '../modules/demo';
@@ -99,6 +99,11 @@ export async function importAreasCommand(file: string | undefined, opts: Command
     err(`unknown --level ${level}: use ${AREA_LEVELS.join(', ')}`);
     return 2;
   }
+  const gridScheme = opts['grid-scheme'] as string | undefined;
+  if (gridScheme && !(GRID_SCHEMES as readonly string[]).includes(gridScheme)) {
+    err(`unknown --grid-scheme ${gridScheme}: use ${GRID_SCHEMES.join(', ')}`);
+    return 2;
+  }
   let geojson: unknown;
   try {
     geojson = JSON.parse(readFileSync(resolve(file), 'utf8'));
@@ -119,6 +124,7 @@ export async function importAreasCommand(file: string | undefined, opts: Command
         codeField: opts['code-field'] as string | undefined,
         nameField: opts['name-field'] as string | undefined,
         parentCode: opts['parent-code'] as string | undefined,
+        gridScheme: gridScheme as GridScheme | undefined,
         dryRun: Boolean(opts['dry-run']),
       },
       null,

@@ -30,6 +30,12 @@ export const GRID_SCHEMES = ['cjt213', 'gbt47678', 'db11'] as const;
 export type GridScheme = (typeof GRID_SCHEMES)[number];
 export const GridSchemeSchema = z.enum(GRID_SCHEMES);
 
+export const GRID_SCHEME_LABELS: Record<GridScheme, string> = {
+  cjt213: 'CJ/T 213 (14 位数字)',
+  gbt47678: 'GB/T 47678.3 (15 位数字或大写字母)',
+  db11: 'DB11 (15 位数字)',
+};
+
 const LEVEL_PATTERNS: Record<Exclude<AreaLevel, 'grid'>, RegExp> = {
   district: /^\d{6}$/,
   street: /^\d{9}$/,
@@ -50,8 +56,12 @@ export const PARENT_LEVEL: Record<AreaLevel, AreaLevel | null> = {
   grid: 'community',
 };
 
-/** The scheme a grid code is written in, or null when it fits none. */
-export function detectGridScheme(code: string): GridScheme | null {
+/**
+ * The scheme a grid code is written in, or null when it fits none. A 15-digit code fits
+ * both DB11 and GB/T 47678.3; the deployment's default scheme decides between them.
+ */
+export function detectGridScheme(code: string, preferred?: GridScheme): GridScheme | null {
+  if (preferred && GRID_PATTERNS[preferred].test(code)) return preferred;
   if (GRID_PATTERNS.cjt213.test(code)) return 'cjt213';
   if (GRID_PATTERNS.db11.test(code)) return 'db11';
   if (GRID_PATTERNS.gbt47678.test(code)) return 'gbt47678';
@@ -66,6 +76,8 @@ export function codeProblem(input: {
   code: string;
   level: AreaLevel;
   gridType?: GridType | undefined;
+  /** When the data names its scheme, the code must follow it. */
+  gridScheme?: GridScheme | null | undefined;
   parentCode?: string | null | undefined;
   parentLevel?: AreaLevel | null | undefined;
 }): string | null {
@@ -76,6 +88,8 @@ export function codeProblem(input: {
         return `微网格编码应为所属网格编码加 2–4 位序号 (${code})`;
       return null;
     }
+    if (input.gridScheme && !GRID_PATTERNS[input.gridScheme].test(code))
+      return `网格编码不符合 ${GRID_SCHEME_LABELS[input.gridScheme]} (${code})`;
     if (!detectGridScheme(code)) return `网格编码应为 14 位数字 (CJ/T 213) 或 15 位 (GB/T 47678.3 / DB11) (${code})`;
   } else if (!LEVEL_PATTERNS[level].test(code)) {
     const lengths = { district: 6, street: 9, community: 12 } as const;

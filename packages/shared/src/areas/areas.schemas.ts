@@ -90,6 +90,7 @@ export const ImportAreasRequestSchema = z.object({
   crs: CrsSchema.default('wgs84'),
   level: AreaLevelSchema.optional().describe('Level for features that do not name theirs'),
   parentCode: z.string().max(20).optional().describe('Parent for features that do not name theirs'),
+  gridScheme: GridSchemeSchema.optional().describe('Grid code scheme of this file; default: the deployment setting, per-feature gridScheme wins'),
   codeField: z.string().max(64).optional(),
   nameField: z.string().max(64).optional(),
   dryRun: z.boolean().default(false).describe('Validate and report without writing'),

@@ -1,4 +1,4 @@
-import { codeProblem, detectGridScheme, PARENT_LEVEL, type AreaLevel, type ImportProblem, type ImportReport } from '@wangge/shared';
+import { codeProblem, detectGridScheme, PARENT_LEVEL, type AreaLevel, type GridScheme, type ImportProblem, type ImportReport } from '@wangge/shared';
 import { inScope, type AreaScope } from '../../core/auth/area-scope';
 import type { Geometry } from './geo/geo-types';
 import { areaKm2, bbox, pointOnSurface } from './geo/measure';
@@ -63,7 +63,7 @@ export function planImport(areas: ParsedArea[], parseErrors: ImportProblem[], ct
       continue;
     }
     const parent = a.parentCode ? resolve(a.parentCode) : null;
-    const problem = codeProblem({ code: a.code, level: a.level, gridType: a.gridType ?? undefined, parentCode: a.parentCode, parentLevel: parent?.level ?? null });
+    const problem = codeProblem({ code: a.code, level: a.level, gridType: a.gridType ?? undefined, gridScheme: a.gridScheme, parentCode: a.parentCode, parentLevel: parent?.level ?? null });
     if (problem) {
       fail(`invalid_code: ${problem}`);
       continue;
@@ -145,5 +145,6 @@ export function geometryColumns(g: Geometry) {
   return { geometry: JSON.stringify(g), min_x: minX, min_y: minY, max_x: maxX, max_y: maxY, center_x: cx, center_y: cy, area_km2: areaKm2(g) };
 }
 
-export const gridSchemeOf = (a: ParsedArea): AreasTable['grid_scheme'] =>
-  a.level === 'grid' && a.gridType !== 'micro' ? detectGridScheme(a.code) : null;
+/** The declared scheme, else the one the code fits (the deployment default decides ties). */
+export const gridSchemeOf = (a: ParsedArea, deploymentDefault: GridScheme): AreasTable['grid_scheme'] =>
+  a.level === 'grid' && a.gridType !== 'micro' ? (a.gridScheme ?? detectGridScheme(a.code, deploymentDefault)) : null;

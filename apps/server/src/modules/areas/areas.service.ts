@@ -5,6 +5,7 @@ import {
   type AreaNode,
   type AreaRef,
   type GridRole,
+  type GridScheme,
   type GridStaff,
   type ImportAreasRequest,
   type ImportReport,
@@ -29,6 +30,8 @@ export interface AreasDeps {
   clock: Clock;
   audit: AuditService;
   /** Display names and decrypted phones of users (users module). */
+  /** The deployment's default grid code scheme (WANGGE_GRID_SCHEME). */
+  defaultGridScheme: GridScheme;
   userContacts(ids: string[]): Promise<Map<string, { displayName: string; phone: string | null }>>;
   onError(err: unknown): void;
 }
@@ -91,7 +94,7 @@ export function createAreasService(deps: AreasDeps) {
       level: a.level,
       parent_code: a.parentCode,
       grid_type: a.gridType,
-      grid_scheme: gridSchemeOf(a),
+      grid_scheme: gridSchemeOf(a, deps.defaultGridScheme),
       ...geometryColumns(a.geometry),
       version,
       valid_from: at,

@@ -1,4 +1,4 @@
-import { AREA_LEVELS, GRID_TYPES, type AreaLevel, type GridType, type ImportProblem } from '@wangge/shared';
+import { AREA_LEVELS, GRID_SCHEMES, GRID_TYPES, type AreaLevel, type GridScheme, type GridType, type ImportProblem } from '@wangge/shared';
 import { geometryToWgs84 } from './geo/crs';
 import type { Crs, Geometry } from './geo/geo-types';
 import { validateGeometry } from './geo/validate-geometry';
@@ -11,6 +11,8 @@ export interface ParsedArea {
   level: AreaLevel;
   parentCode: string | null;
   gridType: GridType | null;
+  /** The scheme the file declares for this grid (feature property, else the request option). */
+  gridScheme: GridScheme | null;
   geometry: Geometry;
 }
 
@@ -20,6 +22,7 @@ export interface ParseOptions {
   parentCode?: string | undefined;
   codeField?: string | undefined;
   nameField?: string | undefined;
+  gridScheme?: GridScheme | undefined;
 }
 
 // Property names used by common public sources (DataV/阿里 adcode, 天地图, ArcGIS exports).
@@ -81,6 +84,10 @@ export function parseFeatures(input: unknown, opts: ParseOptions): { areas: Pars
       gridType = (rawType as GridType | null) ?? 'unit';
     }
 
+    const rawScheme = str(props.gridScheme ?? props.grid_scheme);
+    if (rawScheme && !(GRID_SCHEMES as readonly string[]).includes(rawScheme)) return fail(code, `bad_grid_scheme: 编码方案应为 ${GRID_SCHEMES.join('/')}`);
+    const gridScheme = level === 'grid' && gridType !== 'micro' ? ((rawScheme as GridScheme | null) ?? opts.gridScheme ?? null) : null;
+
     // DataV files name the city as the parent of a district; the city is above our hierarchy.
     let parentCode = level === 'district' ? null : pick(props, undefined, ['parentCode', 'parent_code', 'PARENTCODE']) ?? opts.parentCode ?? null;
     if (!parentCode && level !== 'district' && gridType !== 'micro') {
@@ -96,7 +103,7 @@ export function parseFeatures(input: unknown, opts: ParseOptions): { areas: Pars
       const again = validateGeometry(converted);
       if (!again.ok) return again.problems.forEach((p) => fail(code, `${p} (after ${opts.crs}→wgs84)`));
     }
-    areas.push({ index, code, name: name.slice(0, 100), level, parentCode, gridType, geometry: converted });
+    areas.push({ index, code, name: name.slice(0, 100), level, parentCode, gridType, gridScheme, geometry: converted });
   });
   return { areas, errors };
 }
