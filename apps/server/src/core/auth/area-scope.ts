@@ -1,3 +1,5 @@
+import { AppError } from '../errors';
+
 /**
  * A user's data scope: the roots of the area subtrees they may see. Because every child
  * code extends its parent's, "in scope" is "starts with one of the root codes".
@@ -28,4 +30,12 @@ export function inScope(scope: AreaScope, code: string | null | undefined): bool
 /** True when the whole subtree under `code` lies inside the scope. */
 export function coversSubtree(scope: AreaScope, code: string): boolean {
   return inScope(scope, code);
+}
+
+/**
+ * Actions on a record outside the caller's subtree answer 403 (reads answer 404 instead, so
+ * a reader learns nothing about records beyond their scope).
+ */
+export function assertActionInScope(scope: AreaScope, code: string): void {
+  if (!inScope(scope, code)) throw new AppError('forbidden', '该记录超出您的管辖范围');
 }

@@ -119,10 +119,11 @@ describe('area scope: a grid worker of grid A', () => {
     expect((await workerA.get('/api/users')).statusCode).toBe(403);
   });
 
-  it('a community leader of the east cannot staff a west grid: 404 for the area', async () => {
+  it('a community leader of the east cannot staff a west grid: 403 for the action', async () => {
     const east = await userSession(t, { username: 'east_leader', roles: ['community_leader'], areaCodes: [CITY.communityE] });
     const u = await createUser(t, { username: 'helper_e', roles: ['observer'], areaCodes: [CITY.gridC] });
-    expect((await east.post(`/api/areas/${idOf(CITY.gridA)}/staff`, { userId: u.id, role: 'gridAdministrator' })).statusCode).toBe(404);
+    expect((await east.post(`/api/areas/${idOf(CITY.gridA)}/staff`, { userId: u.id, role: 'gridAdministrator' })).statusCode).toBe(403);
+    expect((await east.post('/api/areas/no-such-id/staff', { userId: u.id, role: 'gridAdministrator' })).statusCode).toBe(404);
     expect((await east.post(`/api/areas/${idOf(CITY.gridC)}/staff`, { userId: u.id, role: 'gridAdministrator' })).statusCode).toBe(200);
   });
 });

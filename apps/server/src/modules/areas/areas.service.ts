@@ -11,7 +11,7 @@ import {
   type ImportReport,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
@@ -157,8 +157,9 @@ export function createAreasService(deps: AreasDeps) {
     },
 
     async assignStaff(actor: Actor, areaId: string, userId: string, role: GridRole, ip: string | null): Promise<GridStaff[]> {
-      const area = await repo.findById(actor.scope, areaId);
+      const area = await repo.findById(FULL_SCOPE, areaId);
       if (!area || area.valid_to) throw notFound('区域');
+      assertActionInScope(actor.scope, area.code);
       if (area.level !== 'grid') throw new AppError('validation_failed', '网格力量只能配置到网格', { field: 'id' });
       const contacts = await deps.userContacts([userId]);
       if (!contacts.has(userId)) throw new AppError('validation_failed', '用户不存在', { field: 'userId' });
@@ -181,9 +182,10 @@ export function createAreasService(deps: AreasDeps) {
     },
 
     async removeStaff(actor: Actor, areaId: string, assignmentId: string, ip: string | null): Promise<void> {
-      const area = await repo.findById(actor.scope, areaId);
-      const s = await repo.findStaff(actor.scope, assignmentId);
+      const area = await repo.findById(FULL_SCOPE, areaId);
+      const s = await repo.findStaff(FULL_SCOPE, assignmentId);
       if (!area || !s || s.area_code !== area.code) throw notFound('任职记录');
+      assertActionInScope(actor.scope, area.code);
       await repo.endStaff(assignmentId, nowIso());
       await deps.audit.record({ action: 'staff_removed', actor, targetType: 'area', targetId: area.id, ip, detail: { userId: s.user_id, role: s.role } });
     },

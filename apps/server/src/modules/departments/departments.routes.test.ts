@@ -29,6 +29,7 @@ describe('departments (专业部门)', () => {
     expect(items).toEqual([]);
     const westId = (await admin.get('/api/departments')).json().items.find((d: { code: string }) => d.code === 'west_sz').id;
     expect((await leader.get(`/api/departments/${westId}`)).statusCode).toBe(404);
+    expect((await leader.patch(`/api/departments/${westId}`, { name: '改名' })).statusCode).toBe(403);
   });
 
   it('refuses bad codes, bad credit codes, unknown areas and duplicates', async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AreaRef, CreateDepartmentRequest, Department } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { inScope } from '../../core/auth/area-scope';
+import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
@@ -54,8 +54,9 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
     },
 
     async update(actor: Actor, id: string, input: Partial<Omit<CreateDepartmentRequest, 'code'>>, ip: string | null) {
-      const row = await repo.findById(actor.scope, id);
+      const row = await repo.findById(FULL_SCOPE, id);
       if (!row) throw notFound('部门');
+      assertActionInScope(actor.scope, row.area_code);
       if (input.areaCode) await checkArea(actor, input.areaCode);
       await repo.update(id, {
         ...(input.name !== undefined ? { name: input.name } : {}),

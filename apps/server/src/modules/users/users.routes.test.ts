@@ -59,6 +59,9 @@ describe('users', () => {
     expect(list.items.every((u: { areaCodes: string[] }) => u.areaCodes.some((c) => c.startsWith(CITY.communityW)))).toBe(true);
     const eastUser = (await admin.post('/api/users', newUser({ areaCodes: [CITY.gridC] }))).json();
     expect((await westLeader.get(`/api/users/${eastUser.id}`)).statusCode).toBe(404);
+    await admin.post('/api/roles', { code: 'west_users', name: '西区用户管理', nameEn: 'West users', permissions: ['users.read', 'users.manage'] });
+    const um = await userSession(t, { username: 'west_um', roles: ['west_users'], areaCodes: [CITY.communityW] });
+    expect((await um.patch(`/api/users/${eastUser.id}`, { displayName: '改名' })).statusCode).toBe(403);
   });
 
   it('stops privilege escalation: no roles beyond one’s own permissions, no areas beyond one’s scope', async () => {

@@ -127,8 +127,8 @@ export function createUsersService(deps: UsersDeps) {
     },
 
     async update(actor: Actor, id: string, input: UpdateUserRequest, ip: string | null): Promise<User> {
-      const existing = await repo.findInScope(id, actor.scope);
-      if (!existing) throw notFound('用户');
+      if (!(await repo.findById(id))) throw notFound('用户');
+      if (!(await repo.findInScope(id, actor.scope))) throw new AppError('forbidden', '该用户超出您的管辖范围');
       const roleIds = await checkGrant(actor, input.roles, input.areaCodes);
       const patch: Partial<UsersTable> = { updated_at: now() };
       if (input.displayName !== undefined) patch.display_name = input.displayName;
