@@ -60,11 +60,12 @@ describe('several server processes on one database', () => {
       const locator = second.services.areas.locator;
       const before = await second.services.areas.locate(second.services.system, 113.105, 34.005, 'wgs84');
       expect(before.found && before.grid.code).toBe(CITY.gridC);
-      const imported = await admin.post('/api/areas/import', { geojson: fc([feature('41010100200103', '东社区新网格', 'grid', rect(113.1, 34.0, 113.11, 34.01))]), dryRun: false });
+      const micro = `${CITY.gridC}07`;
+      const imported = await admin.post('/api/areas/import', { geojson: fc([feature(micro, '东社区微网格', 'grid', rect(113.1, 34.0, 113.11, 34.01), { parentCode: CITY.gridC, gridType: 'micro' })]), dryRun: false });
       expect(imported.json().committed).toBe(true);
       await locator.refreshIfStale();
       const after = await second.services.areas.locate(second.services.system, 113.105, 34.005, 'wgs84');
-      expect(after.found && [after.grid.code, ...after.otherGrids.map((g) => g.code)]).toContain('41010100200103');
+      expect(after.found && after.otherGrids.map((g) => g.code)).toEqual([micro]);
     } finally {
       await second.app.close();
       await database.close();

@@ -11,7 +11,10 @@ interface GridInfo {
 }
 
 interface IndexState {
+  /** Unit grids: they tile the jurisdiction, so at most one answers. */
   index: LocateIndex;
+  /** Micro and dedicated grids, which overlap unit grids by design. */
+  overlays: LocateIndex;
   grids: Map<string, GridInfo>;
   /** Districts, streets and communities, consulted only when no grid contains a point. */
   upper: LocateIndex;
@@ -53,10 +56,12 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
       }
       info.set(g.id, { ref: refOf(g), path, gridType: g.grid_type });
     }
-    const index = new LocateIndex(grids.map((g) => ({ id: g.id, geometry: JSON.parse(g.geometry) as Geometry })));
+    const item = (g: (typeof grids)[number]) => ({ id: g.id, geometry: JSON.parse(g.geometry) as Geometry });
+    const index = new LocateIndex(grids.filter((g) => g.grid_type === 'unit' || g.grid_type === null).map(item));
+    const overlays = new LocateIndex(grids.filter((g) => g.grid_type === 'micro' || g.grid_type === 'dedicated').map(item));
     const upper = new LocateIndex(upperRows.map((a) => ({ id: a.id, geometry: JSON.parse(a.geometry) as Geometry })));
     const upperRefs = new Map(upperRows.map((a) => [a.id, refOf(a)]));
-    return { index, grids: info, upper, upperRefs, revision };
+    return { index, overlays, grids: info, upper, upperRefs, revision };
   }
 
   async function reload(): Promise<void> {
@@ -92,20 +97,18 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
 
     async locate(lng: number, lat: number, position: [number, number], scope: AreaScope): Promise<LocateResponse> {
       const s = await ready();
-      const ids = s.index.locateAll(lng, lat);
-      if (ids.length === 0) return outsideGrids(s, lng, lat, scope);
-      const found = ids.map((id) => s.grids.get(id)).filter((g): g is GridInfo => !!g);
       // The unit grid answers; micro and dedicated grids that also contain the point are listed.
-      const main = found.find((g) => g.gridType === 'unit') ?? found[0];
-      if (!main) return OUTSIDE;
+      const unitId = s.index.locate(lng, lat);
+      const overlayIds = s.overlays.size > 0 ? s.overlays.locateAll(lng, lat) : [];
+      const main = unitId ? s.grids.get(unitId) : overlayIds.length ? s.grids.get(overlayIds[0]!) : undefined;
+      if (!main) return outsideGrids(s, lng, lat, scope);
       if (!inScope(scope, main.ref.code)) return OUT_OF_SCOPE;
-      return {
-        found: true,
-        grid: main.ref,
-        path: main.path,
-        otherGrids: found.filter((g) => g !== main && inScope(scope, g.ref.code)).map((g) => g.ref),
-        position,
-      };
+      const otherGrids: AreaRef[] = [];
+      for (const id of overlayIds) {
+        const g = s.grids.get(id);
+        if (g && g !== main && inScope(scope, g.ref.code)) otherGrids.push(g.ref);
+      }
+      return { found: true, grid: main.ref, path: main.path, otherGrids, position };
     },
 
     /** The index itself, for the benchmark. */
