@@ -11,7 +11,7 @@ import { createFieldCipher, loadDataKey } from './core/crypto';
 import type { Database } from './core/db/database';
 import { installErrorHandler } from './core/http/error-handler';
 import { installGuard } from './core/http/guard.plugin';
-import { serveWebApp } from './core/http/static.plugin';
+import { hasWebApp, serveWebApp } from './core/http/static.plugin';
 import { createAreasService, registerAreasRoutes } from './modules/areas';
 import { createAuditService, registerAuditRoutes } from './modules/audit';
 import { createAuthService, registerAuthRoutes } from './modules/auth';
@@ -69,7 +69,9 @@ export async function createApp(deps: AppDeps) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  installErrorHandler(app);
+  const webDist = join(ROOT_DIR, 'apps/web/dist');
+  const withWeb = Boolean(deps.serveWeb) && hasWebApp(webDist);
+  installErrorHandler(app, { spaIndex: withWeb });
   const routes = installGuard(app, (req) => services.auth.resolveActor(req));
 
   registerSystemRoutes(app, {
@@ -83,7 +85,7 @@ export async function createApp(deps: AppDeps) {
   registerAreasRoutes(app, services.areas);
   registerDepartmentsRoutes(app, services.departments);
   registerAuditRoutes(app, services.audit);
-  if (deps.serveWeb) await serveWebApp(app, join(ROOT_DIR, 'apps/web/dist'));
+  if (withWeb) await serveWebApp(app, webDist);
 
   app.addHook('onClose', async () => services.areas.locator.stop());
   await app.ready();

@@ -17,7 +17,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 };
 
 /** The one mapper from thrown errors to HTTP answers. Internals never reach the client. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const send = (status: number, body: Body) => reply.status(status).send(body);
 
@@ -62,6 +62,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口: ${req.method} ${req.url.split('?')[0]}` } });
+    // Paths of the single-page app (/map, /areas…) get its index.html; unknown API paths a JSON 404.
+    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/api')
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口: ${req.method} ${req.url.split('?')[0]}` } });
   });
 }

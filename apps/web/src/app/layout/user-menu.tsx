@@ -1,0 +1,33 @@
+import { Button, Dropdown } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useLogout, useMe } from '../../features/auth/api';
+import { useI18n } from '../../lib/i18n';
+import { PATHS } from '../paths';
+
+export function UserMenu({ compact }: { compact: boolean }) {
+  const me = useMe();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+          { type: 'divider' },
+          { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'password') void navigate(PATHS.changePassword);
+          if (key === 'logout') logout.mutate(undefined, { onSettled: () => void navigate(PATHS.login) });
+        },
+      }}
+    >
+      <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+        {compact ? null : me.displayName}
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,11 @@
+/** Paths of the pages, used by the menu and links. */
+export const PATHS = {
+  login: '/login',
+  changePassword: '/change-password',
+  map: '/map',
+  areaTree: '/areas',
+  areaImport: '/areas/import',
+  departments: '/departments',
+  users: '/users',
+  audit: '/audit',
+} as const;

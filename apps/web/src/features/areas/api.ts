@@ -1,0 +1,98 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AreaDetail, AreaLevel, AreaNode, ImportAreasRequest, ImportReport, LocateResponse } from '@wangge/shared';
+import { api, apiRequest } from '../../lib/api-client';
+
+/** GeoJSON as served by /api/areas/geojson (WGS84); OpenLayers parses the features. */
+export interface AreaFeatureCollection {
+  type: 'FeatureCollection';
+  features: unknown[];
+}
+
+export interface MapSettings {
+  basemapUrl: string | null;
+  basemapType: 'xyz' | 'wmts';
+}
+
+export const areaKeys = {
+  all: ['areas'] as const,
+  tree: (parentCode: string | null) => ['areas', 'tree', parentCode ?? ''] as const,
+  geojson: (level: AreaLevel) => ['areas', 'geojson', level] as const,
+  detail: (id: string) => ['areas', 'detail', id] as const,
+  search: (q: string) => ['areas', 'search', q] as const,
+};
+
+export function fetchAreaChildren(parentCode: string | null): Promise<{ items: AreaNode[] }> {
+  return api.get('/api/areas/tree', parentCode ? { parentCode } : { level: 'district' });
+}
+
+/**
+ * Roots of the tree: districts for a city-wide user. A user scoped below district level sees
+ * no districts, so fall back to the whole list and keep the nodes whose parent is not in it.
+ */
+async function fetchTreeRoots(): Promise<{ items: AreaNode[] }> {
+  const districts = await fetchAreaChildren(null);
+  if (districts.items.length > 0) return districts;
+  const all = await api.get<{ items: AreaNode[] }>('/api/areas/tree');
+  const codes = new Set(all.items.map((a) => a.code));
+  return { items: all.items.filter((a) => !a.parentCode || !codes.has(a.parentCode)) };
+}
+
+export function useAreaTreeRoots() {
+  return useQuery({ queryKey: areaKeys.tree(null), queryFn: fetchTreeRoots });
+}
+
+export function useAreaGeoJson(level: AreaLevel, enabled = true) {
+  return useQuery({
+    queryKey: areaKeys.geojson(level),
+    queryFn: ({ signal }) => api.get<AreaFeatureCollection>('/api/areas/geojson', { level }, signal),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAreaDetail(id: string | null) {
+  return useQuery({
+    queryKey: areaKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api.get<AreaDetail>(`/api/areas/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export function useAreaSearch(q: string) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: areaKeys.search(text),
+    queryFn: ({ signal }) => api.get<{ items: AreaNode[] }>('/api/areas/search', { q: text, limit: 20 }, signal),
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLocate() {
+  return useMutation({
+    mutationFn: ([lng, lat]: [number, number]) =>
+      api.get<LocateResponse>('/api/areas/locate', { lng: lng.toFixed(7), lat: lat.toFixed(7) }),
+  });
+}
+
+export function useMapSettings() {
+  return useQuery({
+    queryKey: ['settings', 'map'],
+    queryFn: () => api.get<MapSettings>('/api/settings/map'),
+    staleTime: Infinity,
+    // No basemap is a fine answer; a failure here should not bother the user.
+    meta: { silent: true },
+  });
+}
+
+export function useImportAreas() {
+  const client = useQueryClient();
+  return useMutation({
+    // 422 carries the report of an invalid file: it is an answer, not a failure.
+    mutationFn: (body: ImportAreasRequest) =>
+      apiRequest<ImportReport>('/api/areas/import', { method: 'POST', body, acceptStatus: [422] }),
+    onSuccess: (report) => {
+      if (report.committed) void client.invalidateQueries({ queryKey: areaKeys.all });
+    },
+  });
+}

@@ -1,0 +1,22 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Role, User } from '@wangge/shared';
+import { api } from '../../lib/api-client';
+
+export function useUsers(params: { q: string; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['users', params],
+    queryFn: ({ signal }) =>
+      api.get<{ items: User[]; total: number }>('/api/users', { q: params.q.trim(), limit: params.limit, offset: params.offset }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRoles() {
+  return useQuery({
+    queryKey: ['roles'],
+    queryFn: ({ signal }) => api.get<{ items: Role[] }>('/api/roles', undefined, signal),
+    staleTime: 5 * 60_000,
+    // Role names are a nicety here; codes are shown when they cannot be loaded.
+    meta: { silent: true },
+  });
+}
