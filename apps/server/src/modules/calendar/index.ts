@@ -1,0 +1,41 @@
+/**
+ * Working calendar and deadline arithmetic for case time limits (case-workflow.md §3).
+ *
+ * Pure and synchronous: no database, no clock, no time-zone setting. Instants are `Date`s; civil time is always
+ * Asia/Shanghai (UTC+8). The calendar rows come from the caller (a later step loads them from `work_calendar`);
+ * `defaultWorkCalendar()` ships the official 2026 schedule.
+ *
+ * Core rule: a deadline is the latest instant at which no more than the limit has elapsed, so for every `t`,
+ * `t > addLimit(cal, s, v, type)` ⇔ `elapsed(cal, s, t, type) > v` ⇔ the light is red.
+ */
+export {
+  WorkCalendar,
+  DEFAULT_WORK_WINDOWS,
+  type CalendarDay,
+  type CalendarDayKind,
+  type WorkWindow,
+  type WorkCalendarInput,
+} from './work-calendar';
+export { defaultWorkCalendar, BUILTIN_CALENDAR_DAYS } from './default-calendar';
+export { CN_HOLIDAYS_2026, CN_HOLIDAYS_2026_SOURCE } from './holidays-2026';
+export {
+  addLimit,
+  addLimitAfterPauses,
+  elapsed,
+  elapsedExcluding,
+  LIMIT_TYPES,
+  type LimitType,
+  type Pause,
+} from './deadline';
+export {
+  cardLevel,
+  light,
+  limitRatio,
+  DEFAULT_RED_CARD_AT,
+  DEFAULT_YELLOW_CARD_AT,
+  YELLOW_LIGHT_AT,
+  type CardLevel,
+  type CardThresholds,
+  type Light,
+} from './traffic-light';
+export { shanghaiDate } from './shanghai-time';
