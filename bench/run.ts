@@ -89,7 +89,7 @@ async function benchImport(city: ReturnType<typeof syntheticCity>, database: { k
   const config = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, DATABASE_URL: '' });
   config.database = database;
   const db = openDatabase(database);
-  await migrateToLatest(db.db);
+  await migrateToLatest(db.db, db.schema);
   const s = createServices({ config, database: db });
   await s.users.syncBuiltinRoles();
   const t0 = performance.now();

@@ -13,9 +13,14 @@ import { installErrorHandler } from './core/http/error-handler';
 import { installGuard } from './core/http/guard.plugin';
 import { hasWebApp, serveWebApp } from './core/http/static.plugin';
 import { createAreasService, registerAreasRoutes } from './modules/areas';
+import { createAttachmentsService, createLocalBlobStore, registerAttachmentsRoutes } from './modules/attachments';
 import { createAuditService, registerAuditRoutes } from './modules/audit';
 import { createAuthService, registerAuthRoutes } from './modules/auth';
+import { defaultWorkCalendar } from './modules/calendar';
+import { createCasesService, registerCasesRoutes } from './modules/cases';
+import { createCategoriesService, createRegistrationConditionsService, registerCategoriesRoutes, registerRegistrationConditionsRoutes } from './modules/categories';
 import { createDepartmentsService, registerDepartmentsRoutes } from './modules/departments';
+import { createDispatchRulesService, registerDispatchRulesRoutes } from './modules/dispatch-rules';
 import { createSettingsRepo, registerSystemRoutes } from './modules/system';
 import { createUsersService, registerUsersRoutes } from './modules/users';
 
@@ -40,11 +45,50 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   const onError = deps.onError ?? (() => {});
   // Areas and users refer to each other through these late-bound functions, not imports.
   const areas = createAreasService({ db, clock, audit, defaultGridScheme: deps.config.defaultGridScheme, userContacts: (ids) => users.contacts(ids), onError });
-  const users = createUsersService({ db, clock, cipher, audit, existingAreaCodes: (codes) => areas.existingCodes(codes) });
+  const users = createUsersService({
+    db,
+    clock,
+    cipher,
+    audit,
+    existingAreaCodes: (codes) => areas.existingCodes(codes),
+    departmentExists: async (id) => (await departmentsByIds([id])).length > 0,
+  });
   const auth = createAuthService({ db, clock, users, audit, areaRefs: (codes) => areas.refs(codes) });
   const departments = createDepartmentsService({ db, clock, audit, areaRefs: (codes) => areas.refs(codes) });
+  const categories = createCategoriesService({ db, clock });
+  const conditions = createRegistrationConditionsService({ db, clock, categories, areaRefs: (codes) => areas.refs(codes) });
+  // The matrix names departments of any area, so it reads them with the system actor's full scope.
+  const departmentsByIds = async (ids: string[]) => (await departments.list(systemActor(PERMISSIONS))).filter((d) => ids.includes(d.id));
+  const dispatchRules = createDispatchRulesService({ db, clock, categories, conditions, areaRefs: (codes) => areas.refs(codes), departmentsByIds });
+  // canView is where the case module will plug in "can read a case that links this attachment".
+  const attachments = createAttachmentsService({ db, clock, blobs: createLocalBlobStore(join(deps.config.dataDir, 'blobs')), canView: async () => false });
   const settings = createSettingsRepo(db);
-  return { db, clock, cipher, audit, areas, users, auth, departments, settings, system: systemActor(PERMISSIONS) };
+  const calendar = defaultWorkCalendar();
+  const cases = createCasesService({
+    db,
+    clock,
+    calendar: () => calendar,
+    gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
+    category: async (code) => {
+      const c = await categories.caseClass(code);
+      return c ? { kind: c.category.kind, active: c.usable, selfHandleAllowed: c.category.selfHandleAllowed } : null;
+    },
+    condition: async (id) => {
+      const c = id ? await conditions.getById(id) : null;
+      return c ? { classCode: c.classCode, handle: { value: c.limitValue, type: c.limitType }, steps: c.stepLimits } : null;
+    },
+    departmentExists: async (id) => (await departmentsByIds([id])).length > 0,
+    suggestDepartment: async (classCode, gridCode) => (classCode ? ((await dispatchRules.suggest({ classCode, gridCode })).primary?.id ?? null) : null),
+    userFacts: async (id) => {
+      const a = await users.access(id);
+      return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
+    },
+    photosOwnedBy: async (ids, userId) => {
+      const found = await attachments.describe(ids);
+      return found.length === new Set(ids).size && found.every((a) => a.uploaderId === userId);
+    },
+  });
+  return { db, clock, cipher, audit, areas, users, auth, departments, categories, conditions, dispatchRules, attachments, cases, settings, system: systemActor(PERMISSIONS) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -84,6 +128,11 @@ export async function createApp(deps: AppDeps) {
   registerUsersRoutes(app, services.users);
   registerAreasRoutes(app, services.areas);
   registerDepartmentsRoutes(app, services.departments);
+  registerCategoriesRoutes(app, services.categories);
+  registerRegistrationConditionsRoutes(app, services.conditions);
+  registerDispatchRulesRoutes(app, services.dispatchRules);
+  registerAttachmentsRoutes(app, services.attachments);
+  registerCasesRoutes(app, services.cases);
   registerAuditRoutes(app, services.audit);
   if (withWeb) await serveWebApp(app, webDist);
 

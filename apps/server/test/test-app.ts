@@ -36,7 +36,7 @@ export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestA
   base.dataKey = '00'.repeat(32);
   base.bodyLimitBytes = 5 * 1024 * 1024;
   const database = openDatabase(base.database);
-  const schemaVersion = await migrateToLatest(database.db);
+  const schemaVersion = await migrateToLatest(database.db, database.schema);
   const built = await createApp({ config: base, database, schemaVersion, ...(opts.clock ? { clock: opts.clock } : {}) });
   return {
     ...built,

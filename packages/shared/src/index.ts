@@ -7,3 +7,7 @@ export * from './areas/areas.schemas';
 export * from './auth/auth.schemas';
 export * from './users/users.schemas';
 export * from './departments/departments.schemas';
+export * from './attachments/attachments.schemas';
+export * from './categories';
+export * from './cases';
+export * from './cases/cases-api.schemas';

@@ -9,6 +9,10 @@ export const PERMISSIONS = [
   'areas.staff.manage',
   'departments.read',
   'departments.manage',
+  // Case configuration: category dictionary, 立结案标准, dispatch matrix.
+  'categories.read',
+  'categories.manage',
+  'dispatch.manage',
   'users.read',
   'users.manage',
   'roles.manage',
@@ -17,6 +21,13 @@ export const PERMISSIONS = [
   'staff.contact.read',
   'tokens.manage',
   'settings.manage',
+  // Cases (案件). Who may take which workflow action is decided per role by the workflow table;
+  // these gate the routes.
+  'cases.report',
+  'cases.read',
+  'cases.act',
+  'cases.supervise',
+  'attachments.upload',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

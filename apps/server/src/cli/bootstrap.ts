@@ -8,7 +8,7 @@ import { migrateToLatest } from '../core/db/migrate';
 /** Opens the configured database and brings its schema up to date. */
 export async function openMigrated(config: AppConfig): Promise<{ database: Database; schemaVersion: string }> {
   const database = openDatabase(config.database);
-  const schemaVersion = await migrateToLatest(database.db);
+  const schemaVersion = await migrateToLatest(database.db, database.schema);
   return { database, schemaVersion };
 }
 

@@ -9,6 +9,7 @@ export const UserSchema = z
     phone: z.string().nullable().describe('Masked unless unmasked with a reason'),
     status: z.enum(['active', 'disabled']),
     roles: z.array(z.string()).describe('Role codes'),
+    departmentId: z.string().nullable(),
     areaCodes: z.array(z.string()),
     createdAt: z.string(),
   })
@@ -32,6 +33,7 @@ export const CreateUserRequestSchema = z.object({
   phone: PhoneSchema.optional(),
   roles: z.array(z.string().min(1).max(64)).min(1).max(20),
   areaCodes: z.array(z.string().min(6).max(20)).min(1).max(50),
+  departmentId: z.string().min(1).max(64).optional().describe('For users of a 专业部门'),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
@@ -41,6 +43,7 @@ export const UpdateUserRequestSchema = z.object({
   status: z.enum(['active', 'disabled']).optional(),
   roles: z.array(z.string().min(1).max(64)).min(1).max(20).optional(),
   areaCodes: z.array(z.string().min(6).max(20)).min(1).max(50).optional(),
+  departmentId: z.string().min(1).max(64).nullable().optional(),
 });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
 

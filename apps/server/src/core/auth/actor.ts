@@ -9,6 +9,8 @@ export interface Actor {
   readonly roles: readonly { code: string; name: string }[];
   readonly permissions: ReadonlySet<Permission>;
   readonly scope: AreaScope;
+  /** The 专业部门 the user belongs to, if any. */
+  readonly departmentId: string | null;
   readonly via: 'session' | 'token';
   /** Present for cookie sessions: writes must echo it in x-csrf-token. */
   readonly csrfToken: string | null;
@@ -29,6 +31,7 @@ export function systemActor(permissions: readonly Permission[]): Actor {
     roles: [],
     permissions: new Set(permissions),
     scope: { all: true, prefixes: [] },
+    departmentId: null,
     via: 'token',
     csrfToken: null,
     sessionId: null,

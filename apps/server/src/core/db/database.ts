@@ -4,17 +4,23 @@ import { createDialect, type DbDialect } from './dialect';
 // Type-only imports: the database type is the union of the modules' tables. This is the one
 // place core names modules, and it carries no runtime dependency.
 import type { AreasTables } from '../../modules/areas/areas.tables';
+import type { AttachmentsTables } from '../../modules/attachments/attachments.tables';
 import type { AuditTables } from '../../modules/audit/audit.tables';
 import type { AuthTables } from '../../modules/auth/auth.tables';
+import type { CasesTables } from '../../modules/cases/cases.tables';
+import type { CategoriesTables } from '../../modules/categories/categories.tables';
 import type { DepartmentsTables } from '../../modules/departments/departments.tables';
+import type { DispatchRulesTables } from '../../modules/dispatch-rules/dispatch-rules.tables';
 import type { SystemTables } from '../../modules/system/system.tables';
 import type { UsersTables } from '../../modules/users/users.tables';
 
-export interface DB extends AreasTables, AuditTables, AuthTables, DepartmentsTables, SystemTables, UsersTables {}
+export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CasesTables, CategoriesTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables {}
 
 export interface Database {
   db: Kysely<DB>;
   dialect: DbDialect;
+  /** PostgreSQL schema holding the tables (and the migration bookkeeping); undefined on SQLite. */
+  schema: string | undefined;
   close(): Promise<void>;
 }
 
@@ -24,6 +30,7 @@ export function openDatabase(config: DatabaseConfig): Database {
   return {
     db,
     dialect,
+    schema: config.kind === 'postgres' ? (config.schema ?? 'public') : undefined,
     close: async () => {
       await dialect.onClose();
       await db.destroy();

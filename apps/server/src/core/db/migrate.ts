@@ -1,28 +1,33 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import { migrations } from '../../migrations';
 
-/** Applies every pending migration in name order; returns the newest applied name. */
+// Kysely looks for its bookkeeping tables in every schema unless told which one: with
+// several schemas in one PostgreSQL database (tests, or two deployments) it would find
+// another schema's lock table and then fail to use it. So the schema is always named.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>): Promise<string> {
-  const migrator = new Migrator({
+function migrator(db: Kysely<any>, schema: string | undefined): Migrator {
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations as Record<string, Migration> },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Applies every pending migration in name order; returns the newest applied name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string> {
+  const m = migrator(db, schema);
+  const { error, results } = await m.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);
   }
-  return schemaVersion(db);
+  return schemaVersion(db, schema);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function schemaVersion(db: Kysely<any>): Promise<string> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations as Record<string, Migration> },
-  });
-  const all = await migrator.getMigrations();
+export async function schemaVersion(db: Kysely<any>, schema?: string): Promise<string> {
+  const all = await migrator(db, schema).getMigrations();
   const applied = all.filter((m) => m.executedAt).map((m) => m.name);
   return applied[applied.length - 1] ?? 'none';
 }

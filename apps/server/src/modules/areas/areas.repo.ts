@@ -65,7 +65,7 @@ export function createAreasRepo(db: Kysely<DB>) {
 
     /** Grids for the in-memory locate index: the whole jurisdiction, scope applied per answer. */
     gridsForIndex: (scope: AreaScope) =>
-      current(scope).select(['id', 'code', 'name', 'level', 'parent_code', 'grid_type', 'geometry']).where('level', '=', 'grid').orderBy('code').execute(),
+      current(scope).select(['id', 'code', 'name', 'level', 'parent_code', 'grid_type', 'version', 'geometry']).where('level', '=', 'grid').orderBy('code').execute(),
 
     upperAreasForIndex: (scope: AreaScope) =>
       current(scope).select(['id', 'code', 'name', 'level', 'geometry']).where('level', '!=', 'grid').orderBy('code').execute(),

@@ -226,6 +226,13 @@ export function createAreasService(deps: AreasDeps) {
       return locator.locate(p[0], p[1], p, actor.scope);
     },
 
+    /** The grid of a point for a new record (case, component…): codes of every level and the grid version. */
+    async gridAt(lng: number, lat: number, crs: 'wgs84' | 'gcj02' | 'bd09') {
+      const p: [number, number] = crs === 'wgs84' ? [lng, lat] : toWgs84([lng, lat], crs);
+      const place = await locator.place(p[0], p[1]);
+      return place ? { place, position: p } : null;
+    },
+
     /** Which of these codes name current areas (for other modules' validation). */
     async existingCodes(codes: string[]): Promise<Set<string>> {
       const rows = await repo.findCurrentByCodes(FULL_SCOPE, codes);

@@ -8,6 +8,7 @@ interface GridInfo {
   ref: AreaRef;
   path: AreaRef[];
   gridType: string | null;
+  version: number;
 }
 
 interface IndexState {
@@ -54,7 +55,7 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
         path.unshift(refOf(parent));
         parent = parent.parent_code ? byCode.get(parent.parent_code) : undefined;
       }
-      info.set(g.id, { ref: refOf(g), path, gridType: g.grid_type });
+      info.set(g.id, { ref: refOf(g), path, gridType: g.grid_type, version: g.version });
     }
     const item = (g: (typeof grids)[number]) => ({ id: g.id, geometry: JSON.parse(g.geometry) as Geometry });
     const index = new LocateIndex(grids.filter((g) => g.grid_type === 'unit' || g.grid_type === null).map(item));
@@ -109,6 +110,23 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
         if (g && g !== main && inScope(scope, g.ref.code)) otherGrids.push(g.ref);
       }
       return { found: true, grid: main.ref, path: main.path, otherGrids, position };
+    },
+
+    /**
+     * The unit grid containing a point with its ancestors' codes and its version, whatever the
+     * caller's scope (callers decide what to do with a point outside it). Null outside every grid.
+     */
+    async place(lng: number, lat: number): Promise<{ gridCode: string; gridVersion: number; communityCode: string; streetCode: string; adminCode: string } | null> {
+      const s = await ready();
+      const id = s.index.locate(lng, lat);
+      const g = id ? s.grids.get(id) : undefined;
+      if (!g) return null;
+      const at = (level: AreaRef['level']) => g.path.find((p) => p.level === level)?.code;
+      const community = at('community');
+      const street = at('street');
+      const admin = at('district');
+      if (!community || !street || !admin) return null;
+      return { gridCode: g.ref.code, gridVersion: g.version, communityCode: community, streetCode: street, adminCode: admin };
     },
 
     /** The index itself, for the benchmark. */

@@ -46,6 +46,7 @@ export function createAuthService(deps: AuthDeps) {
       roles: access.roles,
       permissions: access.permissions,
       scope: access.scope,
+      departmentId: access.user.department_id,
       via,
       csrfToken: csrf,
       sessionId,

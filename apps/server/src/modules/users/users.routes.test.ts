@@ -68,7 +68,7 @@ describe('users', () => {
     const noUsersManage = await westLeader.post('/api/users', newUser());
     expect(noUsersManage.statusCode).toBe(403);
     const streetAdmin = await userSession(t, { username: 'street_admin', roles: ['street_leader'], areaCodes: [CITY.streetW] });
-    await admin.post('/api/roles', { code: 'user_manager', name: '用户管理员', nameEn: 'User manager', permissions: ['users.read', 'users.manage', 'areas.read', 'departments.read'] });
+    await admin.post('/api/roles', { code: 'user_manager', name: '用户管理员', nameEn: 'User manager', permissions: ['users.read', 'users.manage', 'areas.read', 'departments.read', 'categories.read', 'cases.read'] });
     const um = await userSession(t, { username: 'um', roles: ['user_manager'], areaCodes: [CITY.streetW] });
     const asAdmin = await um.post('/api/users', newUser({ roles: ['admin'] }));
     expect(asAdmin.statusCode).toBe(403);

@@ -20,6 +20,8 @@ export interface UsersDeps {
   audit: AuditService;
   /** Answers whether current areas exist for these codes (the areas module's lookup). */
   existingAreaCodes(codes: string[]): Promise<Set<string>>;
+  /** Whether a department exists (departments module). */
+  departmentExists(id: string): Promise<boolean>;
 }
 
 /** What the auth layer needs to build an Actor. */
@@ -45,6 +47,7 @@ export function createUsersService(deps: UsersDeps) {
       phone: r.phone_enc ? maskPhone(deps.cipher.decrypt(r.phone_enc)) : null,
       status: r.status,
       roles: roles.filter((x) => x.user_id === r.id).map((x) => x.code),
+      departmentId: r.department_id,
       areaCodes: areas.filter((x) => x.user_id === r.id).map((x) => x.area_code),
       createdAt: r.created_at,
     }));
@@ -104,6 +107,7 @@ export function createUsersService(deps: UsersDeps) {
 
     async create(actor: Actor, input: CreateUserRequest, ip: string | null): Promise<User> {
       const roleIds = (await checkGrant(actor, input.roles, input.areaCodes)) ?? [];
+      if (input.departmentId && !(await deps.departmentExists(input.departmentId))) throw invalid('departmentId', '部门不存在');
       if (await repo.findByUsername(input.username)) throw new AppError('duplicate', `用户名 ${input.username} 已存在`, { field: 'username' });
       const t = now();
       const row: UsersTable = {
@@ -112,6 +116,7 @@ export function createUsersService(deps: UsersDeps) {
         display_name: input.displayName,
         phone_enc: input.phone ? deps.cipher.encrypt(input.phone) : null,
         password_hash: await hashPassword(input.password),
+        department_id: input.departmentId ?? null,
         status: 'active',
         must_change_password: 1,
         failed_logins: 0,
@@ -134,6 +139,10 @@ export function createUsersService(deps: UsersDeps) {
       if (input.displayName !== undefined) patch.display_name = input.displayName;
       if (input.phone !== undefined) patch.phone_enc = input.phone ? deps.cipher.encrypt(input.phone) : null;
       if (input.status !== undefined) patch.status = input.status;
+      if (input.departmentId !== undefined) {
+        if (input.departmentId && !(await deps.departmentExists(input.departmentId))) throw invalid('departmentId', '部门不存在');
+        patch.department_id = input.departmentId;
+      }
       await deps.db.transaction().execute(async (tx) => {
         await repo.update(tx, id, patch);
         if (roleIds) await repo.setRoles(tx, id, roleIds);
@@ -186,7 +195,7 @@ export function createUsersService(deps: UsersDeps) {
      * Creates a user directly (first administrator, demo accounts, tests). `passwordHash` lets
      * bulk seeding reuse one argon2 hash instead of paying ~20 ms per account.
      */
-    async createDirect(input: { username: string; displayName: string; phone?: string | null; passwordHash: string; roles: string[]; areaCodes: string[]; mustChangePassword?: boolean }, tx: Kysely<DB> = deps.db) {
+    async createDirect(input: { username: string; displayName: string; phone?: string | null; passwordHash: string; roles: string[]; areaCodes: string[]; mustChangePassword?: boolean; departmentId?: string | null }, tx: Kysely<DB> = deps.db) {
       const txRepo = createUsersRepo(tx);
       const roles = await txRepo.rolesByCodes(input.roles);
       const t = now();
@@ -196,6 +205,7 @@ export function createUsersService(deps: UsersDeps) {
         display_name: input.displayName,
         phone_enc: input.phone ? deps.cipher.encrypt(input.phone) : null,
         password_hash: input.passwordHash,
+        department_id: input.departmentId ?? null,
         status: 'active',
         must_change_password: input.mustChangePassword ? 1 : 0,
         failed_logins: 0,

@@ -4,6 +4,8 @@ export interface UsersTable {
   display_name: string;
   phone_enc: string | null;
   password_hash: string;
+  /** Set for users of a 专业部门 */
+  department_id: string | null;
   status: 'active' | 'disabled';
   must_change_password: number;
   failed_logins: number;

@@ -1,0 +1,133 @@
+import { applyEffects, type CaseSnapshot, type CaseStep, type Effect } from '@wangge/shared';
+import { addLimit, type WorkCalendar } from '../calendar';
+import { DEFAULT_HANDLE_LIMIT, STEP_LIMITS, dueAt, pauseClocks, resumeClocks, startClock, type Limit } from './case-clocks';
+import { fromSnapshot, readStored, toSnapshot, type StoredSnapshot } from './case-record';
+import type { CasesTable } from './cases.tables';
+
+/** The 立结案标准 row a case is registered under, as the clocks need it. */
+export interface ConditionLimits {
+  handle: Limit;
+  steps: Partial<Record<CaseStep, Limit>>;
+}
+
+export interface EffectContext {
+  cal: WorkCalendar;
+  now: Date;
+  /** Limits of a 立案条件 (categories module); null when unknown. */
+  condition(id: string | null): Promise<ConditionLimits | null>;
+}
+
+const STEPS_AFTER_HANDLE: CaseStep[] = ['feedback_review', 'check_dispatch', 'check', 'close'];
+
+/**
+ * Applies `decide`'s effects to a case row: the snapshot fields through the shared reducer,
+ * then what only the server does — step clocks in working time, the overall deadline,
+ * classification and columns. Returns the columns to write and the event data worth keeping.
+ */
+export async function applyCaseEffects(row: CasesTable, effects: readonly Effect[], ctx: EffectContext) {
+  const nowIso = ctx.now.toISOString();
+  const before = readStored(row);
+  const snap: CaseSnapshot = applyEffects(toSnapshot(row, before), effects, { now: nowIso });
+  const { columns, stored } = fromSnapshot(snap, before);
+  const patch: Partial<CasesTable> = { ...columns };
+
+  // Classification first: the clocks started by the same transition use its limits.
+  let conditionId = row.condition_id;
+  for (const e of effects) {
+    if (e.type === 'set_classification') {
+      patch.class_code = e.classCode || row.class_code;
+      conditionId = e.conditionId || conditionId;
+      patch.condition_id = conditionId;
+    }
+  }
+  const condition = await ctx.condition(conditionId);
+  const limitOf = (step: CaseStep): Limit =>
+    step === 'handle' ? (condition?.handle ?? DEFAULT_HANDLE_LIMIT) : (condition?.steps[step] ?? STEP_LIMITS[step]);
+  /** 立案 → 结案: dispatch, then 处置, then the steps after it, each in its own unit. */
+  const overallDeadline = (from: Date): string => {
+    let t = addLimit(ctx.cal, from, limitOf('dispatch').value, limitOf('dispatch').type);
+    for (const step of ['handle' as const, ...STEPS_AFTER_HANDLE]) t = addLimit(ctx.cal, t, limitOf(step).value, limitOf(step).type);
+    return t.toISOString();
+  };
+
+  let clocks = { ...stored.clocks };
+  const kept: Record<string, unknown>[] = [];
+  for (const e of effects) {
+    switch (e.type) {
+      case 'start_step': {
+        const running = clocks[e.step];
+        if (e.keepDeadline && running) break;
+        clocks[e.step] = startClock(ctx.cal, ctx.now, limitOf(e.step));
+        break;
+      }
+      case 'end_step':
+        delete clocks[e.step];
+        break;
+      case 'pause_clock':
+        clocks = pauseClocks(ctx.cal, clocks, ctx.now);
+        break;
+      case 'resume_clock':
+        clocks = resumeClocks(ctx.cal, clocks, ctx.now);
+        break;
+      case 'start_case_clock':
+        if (e.cause === 'register') patch.registered_at = nowIso;
+        patch.deadline_at = overallDeadline(ctx.now);
+        break;
+      case 'extend_deadline': {
+        // An approved 延期 moves the 处置 deadline and the overall one by the same amount.
+        const h = clocks.handle;
+        if (h) clocks.handle = { ...h, deadlineAt: addLimit(ctx.cal, new Date(h.deadlineAt), e.extension.value, e.extension.limitType).toISOString() };
+        const overall = patch.deadline_at ?? row.deadline_at;
+        if (overall) patch.deadline_at = addLimit(ctx.cal, new Date(overall), e.extension.value, e.extension.limitType).toISOString();
+        kept.push({ extension: e.extension });
+        break;
+      }
+      case 'set_classification':
+        if (e.recompute === 'from_registration') {
+          const reg = row.registered_at ?? nowIso;
+          patch.deadline_at = overallDeadline(new Date(reg));
+          const h = clocks.handle;
+          if (h) clocks.handle = startClock(ctx.cal, new Date(h.startedAt), limitOf('handle'));
+        }
+        break;
+      case 'recompute_deadlines':
+        for (const [step, c] of Object.entries(clocks) as [CaseStep, NonNullable<(typeof clocks)[CaseStep]>][]) {
+          if (c.remaining === undefined) clocks[step] = startClock(ctx.cal, new Date(c.startedAt), limitOf(step));
+        }
+        break;
+      case 'set_close_reason':
+        patch.close_reason = e.closeReason;
+        break;
+      case 'set_master':
+        patch.master_case_id = e.masterCaseId;
+        break;
+      case 'set_rating':
+        stored.rating = e.reason ? { value: e.rating, reason: e.reason } : { value: e.rating };
+        break;
+      case 'reset_rating':
+        stored.rating = null;
+        break;
+      case 'add_leader_instruction':
+        stored.leaderInstructions = [...stored.leaderInstructions, { text: e.text, by: '', at: nowIso }];
+        break;
+      case 'record_dispatch':
+        kept.push({ dispatch: { departmentId: e.departmentId, kind: e.kind, overridden: e.overridden } });
+        break;
+      case 'notify':
+      case 'external_writeback':
+        kept.push({ [e.type]: e.type === 'notify' ? e.target : true });
+        break;
+      default:
+        break;
+    }
+  }
+  stored.clocks = clocks;
+  const due = dueAt(clocks);
+  patch.step = due.step;
+  patch.due_at = due.dueAt;
+  const running = due.step ? clocks[due.step] : undefined;
+  patch.step_started_at = running?.startedAt ?? null;
+  patch.step_limit = running ? JSON.stringify(running.limit) : null;
+  patch.snapshot = JSON.stringify(stored satisfies StoredSnapshot);
+  return { patch, eventData: kept };
+}

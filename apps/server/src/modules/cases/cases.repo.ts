@@ -1,0 +1,80 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AreaScope } from '../../core/auth/area-scope';
+import type { DB } from '../../core/db/database';
+import { levelCodesInScope } from '../../core/db/scope-filter';
+import type { CaseEventsTable, CasesTable } from './cases.tables';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const AREA_COLUMNS = { admin: 'admin_code', street: 'street_code', community: 'community_code', grid: 'grid_code' };
+
+export interface QueueFilter {
+  states?: string[] | undefined;
+  open?: boolean | undefined;
+  classCode?: string | undefined;
+  areaCode?: string | undefined;
+  departmentId?: string | undefined;
+  overdueBefore?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** All SQL of the cases module. Reads take the caller's scope. */
+export function createCasesRepo(db: Kysely<DB>) {
+  const scoped = (d: Db, scope: AreaScope) => d.selectFrom('cases').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS));
+  return {
+    findById: (scope: AreaScope, id: string, d: Db = db) => scoped(d, scope).selectAll().where('id', '=', id).executeTakeFirst(),
+
+    findByIdempotencyKey: (key: string, d: Db = db) => d.selectFrom('cases').selectAll().where('idempotency_key', '=', key).executeTakeFirst(),
+
+    async insert(d: Db, row: CasesTable, event: CaseEventsTable): Promise<void> {
+      await d.insertInto('cases').values(row).execute();
+      await d.insertInto('case_events').values(event).execute();
+    },
+
+    /** Writes a transition only if nobody else did since `version` was read. */
+    async updateIfVersion(d: Db, id: string, version: number, patch: Partial<CasesTable>): Promise<boolean> {
+      const r = await d.updateTable('cases').set(patch).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    appendEvent: (d: Db, event: CaseEventsTable) => d.insertInto('case_events').values(event).execute(),
+
+    async nextSeq(d: Db, caseId: string): Promise<number> {
+      const r = await d.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('m')).where('case_id', '=', caseId).executeTakeFirst();
+      return Number(r?.m ?? 0) + 1;
+    },
+
+    events: (caseId: string) => db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute(),
+
+    /** A queue page: the scope, then filters, most urgent (earliest due) first. */
+    async list(scope: AreaScope, f: QueueFilter) {
+      let q = scoped(db, scope);
+      if (f.open !== undefined) q = q.where('is_open', '=', f.open ? 1 : 0);
+      if (f.states?.length) q = q.where('state', 'in', f.states);
+      if (f.classCode) q = q.where('class_code', '=', f.classCode);
+      if (f.departmentId) q = q.where('handling_dept_id', '=', f.departmentId);
+      if (f.overdueBefore) q = q.where('due_at', '<', f.overdueBefore);
+      if (f.areaCode) q = q.where((eb) => levelCodesInScope(eb, { all: false, prefixes: [f.areaCode!] }, AREA_COLUMNS));
+      return q.selectAll().orderBy('due_at').orderBy('id').limit(f.limit).offset(f.offset).execute();
+    },
+
+    /** Open cases of a class near a point (bounding box; the caller refines by distance). */
+    nearbyOpen: (scope: AreaScope, classCode: string, box: [number, number, number, number], excludeId?: string) =>
+      scoped(db, scope)
+        .selectAll()
+        .where('class_code', '=', classCode)
+        .where('is_open', '=', 1)
+        .where('lng', '>=', box[0])
+        .where('lat', '>=', box[1])
+        .where('lng', '<=', box[2])
+        .where('lat', '<=', box[3])
+        .$if(!!excludeId, (q) => q.where('id', '!=', excludeId!))
+        .limit(20)
+        .execute(),
+
+    /** Open cases whose running step is overdue, for the 督办 sweep (all areas). */
+    overdue: (now: string, limit: number) =>
+      db.selectFrom('cases').selectAll().where('is_open', '=', 1).where('due_at', '<', now).orderBy('due_at').limit(limit).execute(),
+  };
+}
+export type CasesRepo = ReturnType<typeof createCasesRepo>;

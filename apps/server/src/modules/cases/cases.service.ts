@@ -1,0 +1,305 @@
+import type { Kysely } from 'kysely';
+import {
+  allowedActions,
+  decidableRequests,
+  decide,
+  intakeEntry,
+  type ActorContext,
+  type CaseSource,
+  type CaseState,
+  type CaseListQuery,
+  type CaseTransitionRequest,
+  type ReportCaseRequest,
+  type DecideErrorCode,
+  type DecideInput,
+  type ServerFacts,
+} from '@wangge/shared';
+import type { Actor } from '../../core/auth/actor';
+import { FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import type { Clock } from '../../core/clock';
+import type { DB } from '../../core/db/database';
+import { AppError, notFound } from '../../core/errors';
+import { newId } from '../../core/ids';
+import type { WorkCalendar } from '../calendar';
+import { applyCaseEffects, type ConditionLimits } from './apply-case-effects';
+import { clockViews, overallLight } from './case-clocks';
+import { emptyStored, readStored, toSnapshot } from './case-record';
+import { createCasesRepo, type QueueFilter } from './cases.repo';
+import type { CasesTable } from './cases.tables';
+import { caseNumber, presentCase, presentEvent } from './cases.presenter';
+
+
+export interface GridPlace {
+  gridCode: string;
+  gridVersion: number;
+  communityCode: string;
+  streetCode: string;
+  adminCode: string;
+}
+
+/** What the case engine asks of other modules; wired in createServices. */
+export interface CasesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  calendar: () => WorkCalendar;
+  gridAt(lng: number, lat: number, crs: 'wgs84' | 'gcj02' | 'bd09'): Promise<{ place: GridPlace; position: [number, number] } | null>;
+  category(code: string): Promise<{ kind: string; active: boolean; selfHandleAllowed: boolean } | null>;
+  condition(id: string | null): Promise<(ConditionLimits & { classCode: string }) | null>;
+  departmentExists(id: string): Promise<boolean>;
+  suggestDepartment(classCode: string | null, gridCode: string): Promise<string | null>;
+  userFacts(id: string): Promise<{ roleCodes: string[]; departmentId: string | null; scopeCodes: string[]; all: boolean } | null>;
+  photosOwnedBy(ids: string[], userId: string): Promise<boolean>;
+}
+
+/** decide's refusals as HTTP answers: who you are → 403, what you sent → 400, the case's state → 409. */
+const DECIDE_HTTP: Record<DecideErrorCode, 'forbidden' | 'validation_failed' | 'conflict'> = {
+  not_allowed_in_state: 'conflict',
+  role_not_allowed: 'forbidden',
+  out_of_scope: 'forbidden',
+  not_handling_department: 'forbidden',
+  not_reporter: 'forbidden',
+  not_assignee: 'forbidden',
+  separation_of_duties: 'forbidden',
+  approver_is_requester: 'forbidden',
+  missing_input: 'validation_failed',
+  invalid_input: 'validation_failed',
+  request_pending: 'conflict',
+  no_pending_request: 'conflict',
+  window_expired: 'conflict',
+  already_done: 'conflict',
+  supervision_active: 'conflict',
+  no_supervision: 'conflict',
+};
+
+const LEADER_ROLES = new Set(['district_leader', 'street_leader', 'community_leader']);
+
+function sourceFor(actor: Actor, requested: CaseSource | undefined): CaseSource {
+  if (requested) return requested;
+  const roles = new Set(actor.roles.map((r) => r.code));
+  if ([...roles].some((r) => LEADER_ROLES.has(r))) return 'leader';
+  if (roles.has('intake_operator')) return 'staff_entry';
+  return 'patrol';
+}
+
+export function createCasesService(deps: CasesDeps) {
+  const repo = createCasesRepo(deps.db);
+  const effectCtx = (now: Date) => ({ cal: deps.calendar(), now, condition: (id: string | null) => deps.condition(id) });
+
+  function actorContext(actor: Actor, row: CasesTable, now: Date): ActorContext {
+    return { userId: actor.id, roleCodes: actor.roles.map((r) => r.code), departmentId: actor.departmentId, inScope: inScope(actor.scope, row.grid_code), now: now.toISOString() };
+  }
+
+  async function view(actor: Actor, row: CasesTable) {
+    const now = deps.clock.now();
+    const cal = deps.calendar();
+    const stored = readStored(row);
+    const snap = toSnapshot(row, stored);
+    const ctx = actorContext(actor, row, now);
+    return presentCase(row, stored, {
+      clocks: clockViews(cal, stored.clocks, now),
+      overallLight: overallLight(cal, row.registered_at, row.deadline_at, now),
+      allowedActions: allowedActions(snap, ctx),
+      decidableRequests: decidableRequests(snap, ctx),
+    });
+  }
+
+  /** Facts only the server can establish; never taken from the request body. */
+  async function facts(row: CasesTable, input: CaseTransitionRequest): Promise<ServerFacts> {
+    const f: ServerFacts = {};
+    if (input.assigneeId) {
+      const u = await deps.userFacts(input.assigneeId);
+      if (!u) throw new AppError('validation_failed', '指派的人员不存在', { field: 'assigneeId' });
+      f.assignee = { userId: input.assigneeId, roleCodes: u.roleCodes, departmentId: u.departmentId, inScope: u.all || u.scopeCodes.some((c) => row.grid_code.startsWith(c)) };
+    }
+    if (input.gps) {
+      const at = await deps.gridAt(input.gps.lng, input.gps.lat, 'wgs84');
+      f.gpsInGrid = at?.place.gridCode === row.grid_code;
+    }
+    if (input.masterCaseId) {
+      const master = await repo.findById(FULL_SCOPE, input.masterCaseId);
+      if (!master) throw new AppError('validation_failed', '合并目标案件不存在', { field: 'masterCaseId' });
+      f.masterState = master.state as CaseState;
+    }
+    if (input.action === 'dispatch') {
+      const suggested = await deps.suggestDepartment(row.class_code, row.grid_code);
+      if (suggested) f.suggestedDeptId = suggested;
+    }
+    return f;
+  }
+
+  async function checkReferences(actor: Actor, input: CaseTransitionRequest) {
+    if (input.departmentId && !(await deps.departmentExists(input.departmentId)))
+      throw new AppError('validation_failed', '部门不存在', { field: 'departmentId' });
+    if (input.classCode && !(await deps.category(input.classCode))?.active)
+      throw new AppError('validation_failed', `分类 ${input.classCode} 不存在或已停用`, { field: 'classCode' });
+    if (input.conditionId) {
+      const c = await deps.condition(input.conditionId);
+      if (!c) throw new AppError('validation_failed', '立案条件不存在', { field: 'conditionId' });
+    }
+    if (input.photos?.length && !(await deps.photosOwnedBy(input.photos, actor.id)))
+      throw new AppError('validation_failed', '照片不存在或不是您上传的', { field: 'photos' });
+  }
+
+  return {
+    repo,
+
+    /** 上报: one case per idempotency key, located, timed and logged in one transaction. */
+    async report(actor: Actor, input: ReportCaseRequest): Promise<{ created: boolean; case: Awaited<ReturnType<typeof view>> }> {
+      if (input.idempotencyKey) {
+        const existing = await repo.findByIdempotencyKey(`${actor.id}:${input.idempotencyKey}`);
+        if (existing) return { created: false, case: await view(actor, existing) };
+      }
+      const at = await deps.gridAt(input.lng, input.lat, input.crs);
+      if (!at) throw new AppError('validation_failed', '该位置不在任何网格内', { field: 'lng' });
+      if (!inScope(actor.scope, at.place.gridCode)) throw new AppError('forbidden', '该位置不在您的管辖范围内');
+      let kind = 'matter';
+      if (input.classCode) {
+        const category = await deps.category(input.classCode);
+        if (!category?.active) throw new AppError('validation_failed', `分类 ${input.classCode} 不存在或已停用`, { field: 'classCode' });
+        if (input.selfHandled && !category.selfHandleAllowed) throw new AppError('validation_failed', '该分类不允许自行处置', { field: 'selfHandled' });
+        kind = category.kind;
+      }
+      if (input.selfHandled && !input.photos?.length) throw new AppError('validation_failed', '自行处置须上传处置前后照片', { field: 'photos' });
+      if (input.photos?.length && !(await deps.photosOwnedBy(input.photos, actor.id)))
+        throw new AppError('validation_failed', '照片不存在或不是您上传的', { field: 'photos' });
+
+      const now = deps.clock.now();
+      const source = sourceFor(actor, input.source);
+      const entry = intakeEntry({ source, reporterId: actor.id });
+      const stored = { ...emptyStored(Boolean(input.selfHandled)), photos: input.photos ?? [] };
+      const id = newId();
+      const base: CasesTable = {
+        id,
+        case_no: caseNumber(now),
+        state: entry.state,
+        is_open: 1,
+        version: 1,
+        source,
+        kind,
+        class_code: input.classCode ?? null,
+        condition_id: null,
+        admin_code: at.place.adminCode,
+        street_code: at.place.streetCode,
+        community_code: at.place.communityCode,
+        grid_code: at.place.gridCode,
+        grid_version: at.place.gridVersion,
+        lng: at.position[0],
+        lat: at.position[1],
+        address: input.address,
+        description: input.description,
+        reporter_id: actor.id,
+        idempotency_key: input.idempotencyKey ? `${actor.id}:${input.idempotencyKey}` : null,
+        handling_dept_id: null,
+        master_case_id: null,
+        close_reason: null,
+        supervision_level: null,
+        urgent: input.urgent ? 1 : 0,
+        rework_count: 0,
+        reopen_count: 0,
+        step: null,
+        step_started_at: null,
+        step_limit: null,
+        due_at: '9999-12-31T00:00:00.000Z',
+        deadline_at: null,
+        registered_at: null,
+        closed_at: null,
+        snapshot: JSON.stringify(stored),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      };
+      const { patch } = await applyCaseEffects(base, entry.effects, effectCtx(now));
+      const row = { ...base, ...patch };
+      try {
+        await deps.db.transaction().execute(async (tx) => {
+          await repo.insert(tx, row, {
+            id: newId(),
+            case_id: id,
+            seq: 1,
+            action: 'report',
+            from_state: null,
+            to_state: row.state,
+            actor_id: actor.id,
+            actor_name: actor.displayName,
+            actor_role: actor.roles[0]?.code ?? null,
+            note: null,
+            data: JSON.stringify({ source, photos: input.photos ?? [], selfHandled: Boolean(input.selfHandled) }),
+            at: now.toISOString(),
+          });
+        });
+      } catch (e) {
+        // A retry racing its own first attempt: the key is taken, answer the case that won.
+        if (row.idempotency_key && deps.db && (await repo.findByIdempotencyKey(row.idempotency_key))) {
+          const existing = await repo.findByIdempotencyKey(row.idempotency_key);
+          return { created: false, case: await view(actor, existing!) };
+        }
+        throw e;
+      }
+      return { created: true, case: await view(actor, row) };
+    },
+
+    async get(actor: Actor, id: string) {
+      const row = await repo.findById(actor.scope, id);
+      if (!row) throw notFound('案件');
+      return view(actor, row);
+    },
+
+    async events(actor: Actor, id: string) {
+      const row = await repo.findById(actor.scope, id);
+      if (!row) throw notFound('案件');
+      return (await repo.events(id)).map(presentEvent);
+    },
+
+    async list(actor: Actor, q: CaseListQuery) {
+      const filter: QueueFilter = {
+        states: q.state ? q.state.split(',') : undefined,
+        open: q.open,
+        classCode: q.classCode,
+        areaCode: q.areaCode,
+        departmentId: q.mine === 'department' ? (actor.departmentId ?? '-') : q.departmentId,
+        overdueBefore: q.overdue ? deps.clock.now().toISOString() : undefined,
+        limit: q.limit,
+        offset: q.offset,
+      };
+      const rows = await repo.list(actor.scope, filter);
+      return Promise.all(rows.map((r) => view(actor, r)));
+    },
+
+    /** One workflow action: state, role, scope, separation of duties and version checked; one event appended. */
+    async transition(actor: Actor, id: string, input: CaseTransitionRequest) {
+      const row = await repo.findById(FULL_SCOPE, id);
+      // Nobody learns of a case they could neither see nor act on.
+      if (!row || (!inScope(actor.scope, row.grid_code) && !(actor.departmentId && row.handling_dept_id === actor.departmentId) && row.reporter_id !== actor.id))
+        throw notFound('案件');
+      if (row.version !== input.version)
+        throw new AppError('conflict', '案件已被他人处理，请刷新后重试', { details: { state: row.state, version: row.version } });
+      await checkReferences(actor, input);
+      const now = deps.clock.now();
+      const { action, version: _v, ...body } = input;
+      const decideInput: DecideInput = { ...body, facts: await facts(row, input) } as DecideInput;
+      const result = decide(toSnapshot(row), action, actorContext(actor, row, now), decideInput);
+      if (!result.ok) throw new AppError(DECIDE_HTTP[result.code], result.message, { ...(result.field ? { field: result.field } : {}), details: { reason: result.code, state: row.state, version: row.version } });
+      const { patch, eventData } = await applyCaseEffects(row, result.effects, effectCtx(now));
+      const next = { ...row, ...patch, version: row.version + 1, updated_at: now.toISOString() };
+      await deps.db.transaction().execute(async (tx) => {
+        const ok = await repo.updateIfVersion(tx, id, row.version, { ...patch, version: next.version, updated_at: next.updated_at });
+        if (!ok) throw new AppError('conflict', '案件已被他人处理，请刷新后重试', { details: { state: row.state, version: row.version } });
+        await repo.appendEvent(tx, {
+          id: newId(),
+          case_id: id,
+          seq: await repo.nextSeq(tx, id),
+          action,
+          from_state: row.state,
+          to_state: result.nextState,
+          actor_id: actor.id,
+          actor_name: actor.displayName,
+          actor_role: result.actedAs,
+          note: input.note ?? null,
+          data: JSON.stringify({ ...body, effects: eventData }),
+          at: now.toISOString(),
+        });
+      });
+      return view(actor, next);
+    },
+  };
+}
+export type CasesService = ReturnType<typeof createCasesService>;

@@ -1,0 +1,190 @@
+import type { Kysely } from 'kysely';
+import {
+  CASE_CATEGORY_KINDS,
+  CATEGORY_KINDS,
+  type Category,
+  type CategoryKind,
+  type CategoryLevel,
+  type CategoryListQuery,
+  type CategoryNode,
+  type CreateCategoryRequest,
+  type UpdateCategoryRequest,
+} from '@wangge/shared';
+import type { Clock } from '../../core/clock';
+import type { DB } from '../../core/db/database';
+import { AppError, invalid, notFound } from '../../core/errors';
+import { newId } from '../../core/ids';
+import { createCategoriesRepo } from './categories.repo';
+import type { CategoriesTable } from './categories.tables';
+import { buildTree, childCodeProblem, childLevel, codePrefixes, compareCategories, normalizeLegacyCode, toCategory } from './category-codes';
+
+export interface CategoriesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+}
+
+/** A case class with its ancestors: `usable` when it and every ancestor are active. */
+export interface CaseClass {
+  category: Category;
+  /** From the 大类 down to the class itself. */
+  path: Category[];
+  usable: boolean;
+}
+
+// Without a named kind, a code is looked up as a case class first: the same digits name a 事项 and its 部件.
+const LOOKUP_ORDER: readonly CategoryKind[] = ['matter', 'governance', 'component'];
+const isCaseKind = (k: CategoryKind) => (CASE_CATEGORY_KINDS as readonly CategoryKind[]).includes(k);
+const key = (r: { kind: string; code: string }) => `${r.kind}:${r.code}`;
+
+/** 部件/事项/综治 category dictionary: national rows from GB/T 47678.5-2026 plus local extensions. */
+export function createCategoriesService(deps: CategoriesDeps) {
+  const repo = createCategoriesRepo(deps.db);
+  const nowIso = () => deps.clock.now().toISOString();
+
+  async function findRow(code: string, kind?: CategoryKind): Promise<CategoriesTable | null> {
+    const kinds = kind ? [kind] : LOOKUP_ORDER;
+    const rows = await repo.findByCodes(kinds, [code]);
+    for (const k of kinds) {
+      const hit = rows.find((r) => r.kind === k);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  /** The ancestors of `rows` (other than the rows themselves), by code prefix within each kind. */
+  async function ancestorsOf(rows: readonly CategoriesTable[]): Promise<CategoriesTable[]> {
+    const out: CategoriesTable[] = [];
+    for (const kind of CATEGORY_KINDS) {
+      const codes = new Set(rows.filter((r) => r.kind === kind).flatMap((r) => codePrefixes(r.code).slice(1)));
+      out.push(...(await repo.findByCodes([kind], [...codes])));
+    }
+    return out;
+  }
+
+  /** Active in effect: the row and every ancestor present in `all` are active. */
+  function effectivelyActive(all: ReadonlyMap<string, CategoriesTable>) {
+    return (r: CategoriesTable): boolean =>
+      r.active === 1 && codePrefixes(r.code).slice(1).every((p) => all.get(`${r.kind}:${p}`)?.active !== 0);
+  }
+
+  /** Normalises aliases and refuses one that already names another class a case could be filed under. */
+  async function checkAliases(kind: CategoryKind, aliases: readonly string[], selfId: string | null): Promise<string[]> {
+    const normalized = [...new Set(aliases.map(normalizeLegacyCode))];
+    const group = isCaseKind(kind) ? CASE_CATEGORY_KINDS : [kind];
+    for (const a of normalized) {
+      if (!/^[0-9A-Z]{2,20}$/.test(a)) throw invalid('legacyCodes', `旧编码 ${a} 应为 2–20 位数字或字母`);
+      const other = (await repo.findByAlias(group, a)).find((r) => r.id !== selfId);
+      if (other) throw new AppError('duplicate', `旧编码 ${a} 已是 ${other.code} ${other.name} 的别名`, { field: 'legacyCodes' });
+    }
+    return normalized;
+  }
+
+  return {
+    /** Flat list or tree, searched by code prefix, name, synonym or legacy alias. */
+    async list(q: CategoryListQuery): Promise<CategoryNode[]> {
+      const kinds = q.kind ? [q.kind] : CATEGORY_KINDS;
+      // LIKE wildcards in the search text would only widen it; drop them rather than escape per dialect.
+      const text = q.q?.replace(/[%_\\]/g, '');
+      if (text === '') return [];
+      const codeText = text === undefined ? undefined : normalizeLegacyCode(text);
+      const hits = await repo.list(kinds, {
+        ...(text !== undefined ? { text } : {}),
+        ...(codeText && /^[0-9A-Z]+$/.test(codeText) ? { codeText } : {}),
+      });
+      const ancestors = text === undefined ? [] : await ancestorsOf(hits);
+      const all = new Map([...hits, ...ancestors].map((r) => [key(r), r]));
+      const active = effectivelyActive(all);
+      const kept = q.activeOnly === 'true' ? hits.filter(active) : hits;
+      if (q.view === 'flat') return kept.map(toCategory).sort(compareCategories);
+      const keptKeys = new Set(kept.map(key));
+      // A tree of search hits keeps the hits' ancestors so every hit can be reached from a root.
+      const needed = ancestors.filter((a) => kept.some((h) => h.kind === a.kind && h.code.startsWith(a.code) && !keptKeys.has(key(a))));
+      return buildTree([...kept, ...needed].map(toCategory));
+    },
+
+    async get(code: string, kind?: CategoryKind): Promise<Category> {
+      const row = await findRow(code, kind);
+      if (!row) throw notFound('分类');
+      return toCategory(row);
+    },
+
+    /** The current category an old code stands for. */
+    async resolve(legacyCode: string, kind?: CategoryKind): Promise<Category> {
+      const alias = normalizeLegacyCode(legacyCode);
+      const kinds = kind ? [kind] : CASE_CATEGORY_KINDS;
+      const row = (await repo.findByAlias(kinds, alias))[0];
+      if (!row) throw notFound(`旧编码 ${alias} 对应的分类`);
+      return toCategory(row);
+    },
+
+    /** Adds a local extension under an existing class; its code must extend the parent's. */
+    async create(input: CreateCategoryRequest): Promise<Category> {
+      const parent = (await repo.findByCodes([input.kind], [input.parentCode]))[0];
+      if (!parent) throw invalid('parentCode', `上级分类 ${input.parentCode} 不存在`);
+      const level = childLevel(parent.level as CategoryLevel);
+      if (!level) throw invalid('parentCode', '细类之下不能再分类');
+      const problem = childCodeProblem(parent.code, input.code, level);
+      if (problem) throw new AppError('invalid_code', problem, { field: 'code' });
+      const duplicate = () => new AppError('duplicate', `分类编码 ${input.code} 已存在`, { field: 'code' });
+      if (await findRow(input.code, input.kind)) throw duplicate();
+      const legacy = await checkAliases(input.kind, input.legacyCodes ?? [], null);
+      const t = nowIso();
+      const row: CategoriesTable = {
+        id: newId(),
+        code: input.code,
+        kind: input.kind,
+        level,
+        parent_code: parent.code,
+        name: input.name,
+        legacy_codes: JSON.stringify(legacy),
+        synonyms: JSON.stringify([...new Set(input.synonyms ?? [])]),
+        is_local_extension: 1,
+        active: 1,
+        self_handle_allowed: input.selfHandleAllowed ? 1 : 0,
+        verify_required: input.verifyRequired ? 1 : 0,
+        duplicate_radius_m: input.duplicateRadiusM ?? parent.duplicate_radius_m,
+        created_at: t,
+        updated_at: t,
+      };
+      try {
+        await repo.insert(row);
+      } catch (err) {
+        // A concurrent insert of the same code loses on the unique index.
+        if (await findRow(input.code, input.kind)) throw duplicate();
+        throw err;
+      }
+      return toCategory(row);
+    },
+
+    async update(code: string, kind: CategoryKind | undefined, input: UpdateCategoryRequest): Promise<Category> {
+      const row = await findRow(code, kind);
+      if (!row) throw notFound('分类');
+      const patch: Partial<CategoriesTable> = { updated_at: nowIso() };
+      if (input.name !== undefined) patch.name = input.name;
+      if (input.synonyms !== undefined) patch.synonyms = JSON.stringify([...new Set(input.synonyms)]);
+      if (input.legacyCodes !== undefined)
+        patch.legacy_codes = JSON.stringify(await checkAliases(row.kind as CategoryKind, input.legacyCodes, row.id));
+      if (input.selfHandleAllowed !== undefined) patch.self_handle_allowed = input.selfHandleAllowed ? 1 : 0;
+      if (input.verifyRequired !== undefined) patch.verify_required = input.verifyRequired ? 1 : 0;
+      if (input.duplicateRadiusM !== undefined) patch.duplicate_radius_m = input.duplicateRadiusM;
+      if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+      await repo.update(row.id, patch);
+      return toCategory({ ...row, ...patch });
+    },
+
+    /** A 事项/综治 class a case can be filed under, with its ancestors; null when the code names none. */
+    async caseClass(code: string): Promise<CaseClass | null> {
+      const rows = await repo.findByCodes(CASE_CATEGORY_KINDS, codePrefixes(code));
+      const self = rows.find((r) => r.code === code);
+      if (!self) return null;
+      const path = rows.filter((r) => r.kind === self.kind).sort((a, b) => a.code.length - b.code.length).map(toCategory);
+      return { category: toCategory(self), path, usable: path.every((c) => c.active) };
+    },
+
+    /** The 事项/综治 classes among `codes` (for names in lists). */
+    async caseClasses(codes: readonly string[]): Promise<Category[]> {
+      return (await repo.findByCodes(CASE_CATEGORY_KINDS, [...new Set(codes)])).map(toCategory);
+    },
+  };
+}
+export type CategoriesService = ReturnType<typeof createCategoriesService>;

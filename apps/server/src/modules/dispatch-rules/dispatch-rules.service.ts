@@ -1,0 +1,223 @@
+import type { Kysely } from 'kysely';
+import type {
+  AreaRef,
+  CreateDispatchRuleRequest,
+  Department,
+  DispatchRole,
+  DispatchRule,
+  DispatchRuleListQuery,
+  DispatchSuggestion,
+  UpdateDispatchRuleRequest,
+} from '@wangge/shared';
+import type { Actor } from '../../core/auth/actor';
+import { assertActionInScope, inScope } from '../../core/auth/area-scope';
+import type { Clock } from '../../core/clock';
+import type { DB } from '../../core/db/database';
+import { AppError, invalid, notFound } from '../../core/errors';
+import { newId } from '../../core/ids';
+import type { CategoriesService, RegistrationConditionsService } from '../categories';
+import { chooseRules, type RuleCandidate } from './dispatch-resolution';
+import { createDispatchRulesRepo } from './dispatch-rules.repo';
+import type { DispatchRulesTable } from './dispatch-rules.tables';
+
+export interface DispatchRulesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  categories: Pick<CategoriesService, 'caseClass' | 'caseClasses'>;
+  conditions: Pick<RegistrationConditionsService, 'getById'>;
+  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  /** Departments by id (any area); a missing id is a department that no longer exists. */
+  departmentsByIds(ids: string[]): Promise<Department[]>;
+}
+
+/** Input of `suggest`, as the case engine calls it. */
+export interface SuggestInput {
+  classCode: string;
+  gridCode: string;
+  /** Any version id of the case's 立案条件. */
+  conditionId?: string | undefined;
+}
+
+type RuleKey = Pick<DispatchRulesTable, 'class_code' | 'area_code' | 'condition_id' | 'department_id'>;
+
+/** Every prefix of `code` down to `min` characters, the code itself first. */
+function prefixes(code: string, min: number): string[] {
+  const out: string[] = [];
+  for (let n = code.length; n >= min; n--) out.push(code.slice(0, n));
+  return out;
+}
+
+const toCandidate = (r: DispatchRulesTable): RuleCandidate => ({
+  id: r.id,
+  classCode: r.class_code,
+  areaCode: r.area_code,
+  conditionId: r.condition_id,
+  departmentId: r.department_id,
+  role: r.role as DispatchRole,
+  priority: r.priority,
+  createdAt: r.created_at,
+});
+
+/** 派遣矩阵: which department a case of a class in an area goes to (case-workflow.md §4). */
+export function createDispatchRulesService(deps: DispatchRulesDeps) {
+  const repo = createDispatchRulesRepo(deps.db);
+  const nowIso = () => deps.clock.now().toISOString();
+
+  async function present(rows: DispatchRulesTable[]): Promise<DispatchRule[]> {
+    const uniq = (f: (r: DispatchRulesTable) => string) => [...new Set(rows.map(f))];
+    const [classes, areas, depts] = await Promise.all([
+      deps.categories.caseClasses(uniq((r) => r.class_code)),
+      deps.areaRefs(uniq((r) => r.area_code)),
+      deps.departmentsByIds(uniq((r) => r.department_id)),
+    ]);
+    const className = new Map(classes.map((c) => [c.code, c.name]));
+    const areaName = new Map(areas.map((a) => [a.code, a.name]));
+    const dept = new Map(depts.map((d) => [d.id, d]));
+    return rows.map((r) => ({
+      id: r.id,
+      classCode: r.class_code,
+      className: className.get(r.class_code) ?? null,
+      areaCode: r.area_code,
+      areaName: areaName.get(r.area_code) ?? null,
+      conditionId: r.condition_id,
+      departmentId: r.department_id,
+      departmentCode: dept.get(r.department_id)?.code ?? null,
+      departmentName: dept.get(r.department_id)?.name ?? null,
+      role: r.role as DispatchRole,
+      priority: r.priority,
+      active: r.active === 1,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /** Checks a rule's references; answers the condition's lineage id, which is what rules store. */
+  async function check(actor: Actor, r: { classCode: string; areaCode: string; conditionId: string | null; departmentId: string }): Promise<string | null> {
+    assertActionInScope(actor.scope, r.areaCode);
+    if (!(await deps.areaRefs([r.areaCode])).some((a) => a.code === r.areaCode)) throw invalid('areaCode', `区域 ${r.areaCode} 不存在`);
+    if (!(await deps.categories.caseClass(r.classCode))) throw invalid('classCode', `分类 ${r.classCode} 不存在`);
+    if ((await deps.departmentsByIds([r.departmentId])).length === 0) throw invalid('departmentId', '部门不存在');
+    if (r.conditionId === null) return null;
+    const cond = await deps.conditions.getById(r.conditionId);
+    if (!cond) throw invalid('conditionId', '立结案标准不存在');
+    // The condition must belong to the rule's class, to a class below it, or to an ancestor it inherits from.
+    if (!cond.classCode.startsWith(r.classCode) && !r.classCode.startsWith(cond.classCode))
+      throw invalid('conditionId', `立结案标准属于分类 ${cond.classCode}，与 ${r.classCode} 不符`);
+    return cond.lineageId;
+  }
+
+  async function refuseDuplicate(key: RuleKey & { role: string }, exceptId: string | null): Promise<void> {
+    if (await repo.findDuplicate(key, exceptId)) throw new AppError('duplicate', '已有相同的派遣规则');
+  }
+
+  async function findForAction(actor: Actor, id: string): Promise<DispatchRulesTable> {
+    const row = await repo.findById(id);
+    if (!row) throw notFound('派遣规则');
+    // Reads of records outside the subtree answer 404 elsewhere; an action on one is refused outright.
+    assertActionInScope(actor.scope, row.area_code);
+    return row;
+  }
+
+  return {
+    async list(actor: Actor, q: DispatchRuleListQuery): Promise<DispatchRule[]> {
+      const related = (code: string | undefined, min: number) => (code === undefined ? undefined : { code, ancestors: prefixes(code, min) });
+      const classCode = related(q.classCode, 2);
+      const areaCode = related(q.areaCode, 6);
+      return present(
+        await repo.list(actor.scope, { ...(classCode ? { classCode } : {}), ...(areaCode ? { areaCode } : {}), activeOnly: q.activeOnly === 'true' }),
+      );
+    },
+
+    async create(actor: Actor, input: CreateDispatchRuleRequest): Promise<DispatchRule> {
+      const conditionId = await check(actor, { ...input, conditionId: input.conditionId ?? null });
+      const t = nowIso();
+      const row: DispatchRulesTable = {
+        id: newId(),
+        class_code: input.classCode,
+        area_code: input.areaCode,
+        condition_id: conditionId,
+        department_id: input.departmentId,
+        role: input.role,
+        priority: input.priority,
+        active: 1,
+        created_at: t,
+        updated_at: t,
+      };
+      await refuseDuplicate(row, null);
+      await repo.insert(row);
+      return (await present([row]))[0]!;
+    },
+
+    async update(actor: Actor, id: string, input: UpdateDispatchRuleRequest): Promise<DispatchRule> {
+      const row = await findForAction(actor, id);
+      const merged = {
+        classCode: input.classCode ?? row.class_code,
+        areaCode: input.areaCode ?? row.area_code,
+        conditionId: input.conditionId !== undefined ? input.conditionId : row.condition_id,
+        departmentId: input.departmentId ?? row.department_id,
+      };
+      const conditionId = await check(actor, merged);
+      const next: DispatchRulesTable = {
+        ...row,
+        class_code: merged.classCode,
+        area_code: merged.areaCode,
+        condition_id: conditionId,
+        department_id: merged.departmentId,
+        role: input.role ?? row.role,
+        priority: input.priority ?? row.priority,
+        active: input.active === undefined ? row.active : input.active ? 1 : 0,
+        updated_at: nowIso(),
+      };
+      if (next.active === 1) await refuseDuplicate(next, id);
+      await repo.update(id, next);
+      return (await present([next]))[0]!;
+    },
+
+    /** Deactivates a rule; it stays listed (inactive) so the matrix keeps its history. */
+    async deactivate(actor: Actor, id: string): Promise<void> {
+      await findForAction(actor, id);
+      await repo.update(id, { active: 0, updated_at: nowIso() });
+    },
+
+    /**
+     * The department the matrix proposes for a case. Most specific area first, then a rule naming the case's
+     * condition, then most specific class; within that set primaries before backups, each by priority. With no rule
+     * the street containing the grid owns the case (属地兜底); with no street either, it goes to manual dispatch.
+     */
+    async suggest(input: SuggestInput): Promise<DispatchSuggestion> {
+      if (!(await deps.categories.caseClass(input.classCode))) throw invalid('classCode', `分类 ${input.classCode} 不存在`);
+      const areaCodes = prefixes(input.gridCode, 6);
+      const refs = await deps.areaRefs(areaCodes);
+      if (!refs.some((a) => a.code === input.gridCode)) throw invalid('gridCode', `区域 ${input.gridCode} 不存在`);
+      const streetCode = refs.find((a) => a.level === 'street')?.code ?? null;
+      let lineage: string | null = null;
+      if (input.conditionId !== undefined) {
+        const cond = await deps.conditions.getById(input.conditionId);
+        if (!cond) throw invalid('conditionId', '立结案标准不存在');
+        lineage = cond.lineageId;
+      }
+      const rows = (await repo.candidates(prefixes(input.classCode, 2), areaCodes)).filter(
+        (r) => r.condition_id === null || r.condition_id === lineage,
+      );
+      const depts = new Map((await deps.departmentsByIds([...new Set(rows.map((r) => r.department_id))])).map((d) => [d.id, d]));
+      const choice = chooseRules(rows.map(toCandidate), (id) => depts.has(id));
+      if (!choice) return { primary: null, backups: [], matchedRuleId: null, matchedRole: null, fallback: streetCode ? 'street' : null, streetCode };
+      const [first, ...rest] = choice.ordered;
+      return {
+        primary: depts.get(first!.departmentId)!,
+        backups: rest.map((r) => depts.get(r.departmentId)!),
+        matchedRuleId: first!.id,
+        matchedRole: first!.role,
+        fallback: null,
+        streetCode,
+      };
+    },
+
+    /** `suggest` for a caller: a grid outside their subtree reads as absent. */
+    async suggestFor(actor: Actor, input: SuggestInput): Promise<DispatchSuggestion> {
+      if (!inScope(actor.scope, input.gridCode)) throw notFound('区域');
+      return this.suggest(input);
+    },
+  };
+}
+export type DispatchRulesService = ReturnType<typeof createDispatchRulesService>;

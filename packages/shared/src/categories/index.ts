@@ -1,0 +1,3 @@
+export * from './categories.schemas';
+export * from './registration-conditions.schemas';
+export * from './dispatch-rules.schemas';
