@@ -89,7 +89,7 @@ function requestRow(from: 'pending_dispatch' | 'handling' | 'closed', type: Requ
     requestType: type,
     inputs: ['reason'],
     ...extra,
-    guards: [...(extra.guards ?? [])],
+    guards: [...(extra.guards ?? []), 'noOpenRequest'],
     effects: (ctx) => [openRequestEffect(ctx, type)],
   });
 }
@@ -197,7 +197,7 @@ const checkCloseRows: TransitionRow[] = [
 
   row('pending_close', 'close', SHIFT, 'closed', {
     inputs: ['closeReason'],
-    guards: [],
+    guards: ['notHandlingDeptUser', 'actorNotHandler'],
     inputGuards: ['closeReasonConsistent'],
     effects: ({ c, input }) => [
       { type: 'set_close_reason', closeReason: input.closeReason ?? 'fixed' },

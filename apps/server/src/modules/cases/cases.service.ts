@@ -135,6 +135,9 @@ export function createCasesService(deps: CasesDeps) {
     if (input.conditionId) {
       const c = await deps.condition(input.conditionId);
       if (!c) throw new AppError('validation_failed', '立案条件不存在', { field: 'conditionId' });
+      // A 子类/细类 may be registered under its 小类's conditions.
+      if (input.classCode && !input.classCode.startsWith(c.classCode))
+        throw new AppError('validation_failed', `立案条件不属于分类 ${input.classCode}`, { field: 'conditionId' });
     }
     if (input.photos?.length && !(await deps.photosOwnedBy(input.photos, actor.id)))
       throw new AppError('validation_failed', '照片不存在或不是您上传的', { field: 'photos' });

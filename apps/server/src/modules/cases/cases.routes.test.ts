@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app';
+import { CITY, createUser, errorCode, login, seedCity, userSession, type Session } from '../../../test/factories';
+import { phoneJpeg } from '../attachments/attachments.test-util';
+
+let t: TestApp;
+let admin: Session;
+let inspector: Session;
+let intake: Session;
+let shift: Session;
+let dispatcher: Session;
+let handler: Session;
+let inspectorId: string;
+let deptId: string;
+let conditionId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedCity(t);
+  admin = await userSession(t, { username: 'root', roles: ['admin'] });
+  deptId = (await admin.post('/api/departments', { code: 'hw', name: '区环卫中心', areaCode: CITY.district })).json().id;
+  inspectorId = (await createUser(t, { username: 'insp', roles: ['inspector'], areaCodes: [CITY.streetW] })).id;
+  inspector = await login(t, 'insp');
+  intake = await userSession(t, { username: 'intake', roles: ['intake_operator'], areaCodes: [CITY.district] });
+  shift = await userSession(t, { username: 'shift', roles: ['shift_leader'], areaCodes: [CITY.district] });
+  dispatcher = await userSession(t, { username: 'disp', roles: ['dispatcher'], areaCodes: [CITY.district] });
+  await t.services.users.createDirect({ username: 'hw1', displayName: '环卫处置员', passwordHash: (await t.services.users.repo.findByUsername('root'))!.password_hash, roles: ['department_handler'], areaCodes: [CITY.district], departmentId: deptId });
+  handler = await login(t, 'hw1');
+  conditionId = (await admin.get('/api/categories/06010/conditions')).json().items[0].id;
+});
+afterAll(async () => t.close());
+
+async function photo(s: Session): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/octet-stream' }, payload: await phoneJpeg({ colour: `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}` }) });
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return res.json().id;
+}
+
+const report = (s: Session, extra: Record<string, unknown> = {}) =>
+  s.post('/api/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '西社区文化路 12 号门前', description: '路边堆放生活垃圾', classCode: '06010', ...extra });
+
+async function act(s: Session, id: string, action: string, input: Record<string, unknown> = {}) {
+  const version = (await admin.get(`/api/cases/${id}`)).json().version;
+  return s.post(`/api/cases/${id}/transitions`, { action, version, ...input });
+}
+
+async function step(s: Session, id: string, action: string, input: Record<string, unknown> = {}) {
+  const res = await act(s, id, action, input);
+  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  return res.json();
+}
+
+describe('the normal loop: 上报 → 受理 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案', () => {
+  it('walks every step with the right roles, clocks and events', async () => {
+    const created = await report(inspector, { photos: [await photo(inspector)] });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    expect(c).toMatchObject({ state: 'pending_acceptance', gridCode: CITY.gridA, streetCode: CITY.streetW, source: 'patrol', version: 1 });
+    expect(c.caseNo).toMatch(/^AJ\d{16}$/);
+    expect(c.clocks.map((k: { step: string }) => k.step)).toEqual(['accept']);
+
+    expect((await step(intake, c.id, 'accept')).state).toBe('pending_registration');
+    const registered = await step(shift, c.id, 'register', { classCode: '06010', conditionId });
+    expect(registered).toMatchObject({ state: 'pending_dispatch', conditionId });
+    expect(registered.deadlineAt).toBeTruthy();
+    expect(registered.registeredAt).toBeTruthy();
+    const dispatched = await step(dispatcher, c.id, 'dispatch', { departmentId: deptId });
+    expect(dispatched).toMatchObject({ state: 'handling', handlingDeptId: deptId });
+    expect(dispatched.clocks.map((k: { step: string }) => k.step).sort()).toEqual(['acknowledge', 'handle']);
+
+    // The department's inbox shows it; the handler acknowledges and feeds back with after-photos.
+    const inbox = (await handler.get('/api/cases?mine=department')).json().items;
+    expect(inbox.map((x: { id: string }) => x.id)).toContain(c.id);
+    expect((await step(handler, c.id, 'acknowledge')).state).toBe('handling');
+    expect((await step(handler, c.id, 'submit_feedback', { result: '已清运', photos: [await photo(handler)] })).state).toBe('feedback_review');
+    expect((await step(dispatcher, c.id, 'accept_feedback')).state).toBe('pending_check');
+    expect((await step(intake, c.id, 'send_check', { assigneeId: inspectorId })).state).toBe('checking');
+    expect((await step(inspector, c.id, 'check_pass', { photos: [await photo(inspector)] })).state).toBe('pending_close');
+    const closed = await step(shift, c.id, 'close', { closeReason: 'fixed' });
+    expect(closed).toMatchObject({ state: 'closed', closeReason: 'fixed' });
+    expect(closed.closedAt).toBeTruthy();
+
+    const events = (await admin.get(`/api/cases/${c.id}/events`)).json().items;
+    expect(events.map((e: { action: string }) => e.action)).toEqual([
+      'report', 'accept', 'register', 'dispatch', 'acknowledge', 'submit_feedback', 'accept_feedback', 'send_check', 'check_pass', 'close',
+    ]);
+    expect(events.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(events[3]).toMatchObject({ fromState: 'pending_dispatch', toState: 'handling', actorName: 'disp', actorRole: 'dispatcher' });
+  });
+});
+
+describe('separation of supervision and handling', () => {
+  it('a department user cannot close, check or register; the handler cannot check their own work', async () => {
+    const c = (await report(inspector)).json();
+    await step(intake, c.id, 'accept');
+    const asHandler = await act(handler, c.id, 'register', { classCode: '06010', conditionId });
+    expect(asHandler.statusCode).toBe(403);
+    await step(shift, c.id, 'register', { classCode: '06010', conditionId });
+    await step(dispatcher, c.id, 'dispatch', { departmentId: deptId });
+    await step(handler, c.id, 'submit_feedback', { result: '已清运', photos: [await photo(handler)] });
+    await step(dispatcher, c.id, 'accept_feedback');
+    // The handler may not be sent to check: refused as the assignee.
+    const handlerId = (await t.services.users.repo.findByUsername('hw1'))!.id;
+    const toHandler = await act(intake, c.id, 'send_check', { assigneeId: handlerId });
+    expect(toHandler.statusCode).toBe(400);
+    expect(toHandler.json().error.field).toBe('assigneeId');
+    expect((await act(handler, c.id, 'close', { closeReason: 'fixed' })).statusCode).toBe(409);
+  });
+});
+
+describe('concurrency and bad input', () => {
+  it('two dispatchers at once: exactly one wins, the other gets 409 with the current state', async () => {
+    const c = (await report(inspector)).json();
+    await step(intake, c.id, 'accept');
+    await step(shift, c.id, 'register', { classCode: '06010', conditionId });
+    const version = (await admin.get(`/api/cases/${c.id}`)).json().version;
+    const other = await userSession(t, { username: 'disp2', roles: ['dispatcher'], areaCodes: [CITY.district] });
+    const [a, b] = await Promise.all([
+      dispatcher.post(`/api/cases/${c.id}/transitions`, { action: 'dispatch', version, departmentId: deptId }),
+      other.post(`/api/cases/${c.id}/transitions`, { action: 'dispatch', version, departmentId: deptId }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().error.code).toBe('conflict');
+    expect(loser.json().error.details.state).toBeTruthy();
+    expect((await admin.get(`/api/cases/${c.id}/events`)).json().items.filter((e: { action: string }) => e.action === 'dispatch')).toHaveLength(1);
+  });
+
+  it('a retried report with the same idempotency key makes one case', async () => {
+    const first = await report(inspector, { idempotencyKey: 'device-1-report-0001' });
+    const again = await report(inspector, { idempotencyKey: 'device-1-report-0001' });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+  });
+
+  it('refuses bad reports clearly and writes nothing', async () => {
+    const before = (await admin.get('/api/cases?limit=200')).json().items.length;
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ lng: 120, lat: 30 }, 400, 'lng'],
+      [{ classCode: '99999' }, 400, 'classCode'],
+      [{ description: '' }, 400, 'description'],
+      [{ lng: 'x' }, 400, 'lng'],
+      [{ photos: ['no-such-photo'] }, 400, 'photos'],
+      [{ lng: CITY.inC[0], lat: CITY.inC[1] }, 403, ''],
+    ];
+    for (const [extra, status, field] of cases) {
+      const res = await report(inspector, extra);
+      expect(res.statusCode, JSON.stringify(extra)).toBe(status);
+      if (field) expect(res.json().error.field).toBe(field);
+    }
+    expect((await admin.get('/api/cases?limit=200')).json().items.length).toBe(before);
+  });
+
+  it('refuses transitions with missing input, a stale version, an unknown action or department', async () => {
+    const c = (await report(inspector)).json();
+    expect((await act(intake, c.id, 'reject')).statusCode).toBe(400);
+    expect(errorCode(await intake.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 99 }))).toBe('conflict');
+    expect((await intake.post(`/api/cases/${c.id}/transitions`, { action: 'explode', version: 1 })).statusCode).toBe(400);
+    await step(intake, c.id, 'accept');
+    await step(shift, c.id, 'register', { classCode: '06010', conditionId });
+    expect((await act(dispatcher, c.id, 'dispatch', { departmentId: 'nope' })).json().error.field).toBe('departmentId');
+    expect((await act(shift, c.id, 'register', { classCode: '06010', conditionId })).statusCode).toBe(409);
+  });
+});
+
+describe('scope', () => {
+  it('a grid worker of grid B neither sees nor acts on grid A’s case', async () => {
+    const c = (await report(inspector)).json();
+    const workerB = await userSession(t, { username: 'worker_b', roles: ['grid_administrator'], areaCodes: [CITY.gridB] });
+    expect((await workerB.get(`/api/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await workerB.get('/api/cases')).json().items.map((x: { id: string }) => x.id)).not.toContain(c.id);
+    expect((await workerB.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 1 })).statusCode).toBe(404);
+  });
+});
