@@ -83,6 +83,8 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
       const a = await users.access(id);
       return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
     },
+    // Live updates subscribe here (server-sent events); nothing listens yet.
+    publish: () => {},
     photosOwnedBy: async (ids, userId) => {
       const found = await attachments.describe(ids);
       return found.length === new Set(ids).size && found.every((a) => a.uploaderId === userId);

@@ -49,7 +49,40 @@ export interface CasesDeps {
   suggestDepartment(classCode: string | null, gridCode: string): Promise<string | null>;
   userFacts(id: string): Promise<{ roleCodes: string[]; departmentId: string | null; scopeCodes: string[]; all: boolean } | null>;
   photosOwnedBy(ids: string[], userId: string): Promise<boolean>;
+  /** Called after a case change is committed (live updates); must not throw. */
+  publish(event: CaseChangedEvent): void;
 }
+
+/** What live listeners learn of a committed change: enough to filter by scope and department. */
+export interface CaseChangedEvent {
+  type: 'case.changed';
+  caseId: string;
+  caseNo: string;
+  action: string;
+  fromState: string | null;
+  state: string;
+  gridCode: string;
+  communityCode: string;
+  streetCode: string;
+  adminCode: string;
+  handlingDeptId: string | null;
+  at: string;
+}
+
+const changed = (row: CasesTable, action: string, fromState: string | null, at: string): CaseChangedEvent => ({
+  type: 'case.changed',
+  caseId: row.id,
+  caseNo: row.case_no,
+  action,
+  fromState,
+  state: row.state,
+  gridCode: row.grid_code,
+  communityCode: row.community_code,
+  streetCode: row.street_code,
+  adminCode: row.admin_code,
+  handlingDeptId: row.handling_dept_id,
+  at,
+});
 
 /** decide's refusals as HTTP answers: who you are → 403, what you sent → 400, the case's state → 409. */
 const DECIDE_HTTP: Record<DecideErrorCode, 'forbidden' | 'validation_failed' | 'conflict'> = {
@@ -237,6 +270,7 @@ export function createCasesService(deps: CasesDeps) {
         }
         throw e;
       }
+      deps.publish(changed(row, 'report', null, row.created_at));
       return { created: true, case: await view(actor, row) };
     },
 
@@ -301,6 +335,7 @@ export function createCasesService(deps: CasesDeps) {
           at: now.toISOString(),
         });
       });
+      deps.publish(changed(next, action, row.state, next.updated_at));
       return view(actor, next);
     },
   };

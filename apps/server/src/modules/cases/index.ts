@@ -1,3 +1,3 @@
 /** Cases (案件): intake, the supervision–handling workflow, step clocks and the event log. */
-export { createCasesService, type CasesService, type CasesDeps, type GridPlace } from './cases.service';
+export { createCasesService, type CasesService, type CasesDeps, type GridPlace, type CaseChangedEvent } from './cases.service';
 export { registerCasesRoutes } from './cases.routes';
