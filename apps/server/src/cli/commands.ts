@@ -45,6 +45,11 @@ export async function serveCommand(opts: CommandOptions): Promise<void> {
   });
   await ensureFirstAdmin(services, config, out);
   services.areas.locator.startPolling();
+  // Automatic 督办 on overdue steps. Deadlines are stored, so every process may sweep safely.
+  const sweep = setInterval(() => {
+    services.cases.sweep().catch((err: unknown) => app.log.error({ err }, 'overdue sweep failed'));
+  }, 60_000);
+  sweep.unref();
   if (!existsSync(join(ROOT_DIR, 'apps/web/dist/index.html'))) err('web app not built: run `npm run build` to serve the UI (the API works without it)');
   await app.listen({ port: config.port, host: config.host });
   out(`网格 Wangge: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (${describeDb(config)})`);

@@ -73,8 +73,8 @@ export function createCasesRepo(db: Kysely<DB>) {
         .execute(),
 
     /** Open cases whose running step is overdue, for the 督办 sweep (all areas). */
-    overdue: (now: string, limit: number) =>
-      db.selectFrom('cases').selectAll().where('is_open', '=', 1).where('due_at', '<', now).orderBy('due_at').limit(limit).execute(),
+    overdue: (scope: AreaScope, now: string, limit: number) =>
+      scoped(db, scope).selectAll().where('is_open', '=', 1).where('due_at', '<', now).orderBy('due_at').limit(limit).execute(),
   };
 }
 export type CasesRepo = ReturnType<typeof createCasesRepo>;

@@ -25,6 +25,7 @@ import { applyCaseEffects, type ConditionLimits } from './apply-case-effects';
 import { clockViews, overallLight } from './case-clocks';
 import { emptyStored, readStored, toSnapshot } from './case-record';
 import { createCasesRepo, type QueueFilter } from './cases.repo';
+import { sweepOverdue } from './case-sweep';
 import type { CasesTable } from './cases.tables';
 import { caseNumber, presentCase, presentEvent } from './cases.presenter';
 
@@ -44,11 +45,13 @@ export interface CasesDeps {
   calendar: () => WorkCalendar;
   gridAt(lng: number, lat: number, crs: 'wgs84' | 'gcj02' | 'bd09'): Promise<{ place: GridPlace; position: [number, number] } | null>;
   category(code: string): Promise<{ kind: string; active: boolean; selfHandleAllowed: boolean } | null>;
-  condition(id: string | null): Promise<(ConditionLimits & { classCode: string }) | null>;
+  condition(id: string | null): Promise<(ConditionLimits & { classCode: string; yellowCardAt: number | null; redCardAt: number | null }) | null>;
   departmentExists(id: string): Promise<boolean>;
   suggestDepartment(classCode: string | null, gridCode: string): Promise<string | null>;
   userFacts(id: string): Promise<{ roleCodes: string[]; departmentId: string | null; scopeCodes: string[]; all: boolean } | null>;
   photosOwnedBy(ids: string[], userId: string): Promise<boolean>;
+  /** Share of 自行处置 reports drawn for a 核查 (default 0.1). */
+  selfHandleSampleRate?: number;
   /** Called after a case change is committed (live updates); must not throw. */
   publish(event: CaseChangedEvent): void;
 }
@@ -104,6 +107,21 @@ const DECIDE_HTTP: Record<DecideErrorCode, 'forbidden' | 'validation_failed' | '
   no_supervision: 'conflict',
 };
 
+/** The sweep acts as the pseudo-role `system`, over every area. */
+const SWEEP_ACTOR: Actor = {
+  id: 'system',
+  username: 'system',
+  displayName: '系统',
+  roles: [{ code: 'system', name: '系统' }],
+  permissions: new Set(),
+  scope: FULL_SCOPE,
+  departmentId: null,
+  via: 'token',
+  csrfToken: null,
+  sessionId: null,
+  mustChangePassword: false,
+};
+
 const LEADER_ROLES = new Set(['district_leader', 'street_leader', 'community_leader']);
 
 function sourceFor(actor: Actor, requested: CaseSource | undefined): CaseSource {
@@ -153,6 +171,8 @@ export function createCasesService(deps: CasesDeps) {
       if (!master) throw new AppError('validation_failed', '合并目标案件不存在', { field: 'masterCaseId' });
       f.masterState = master.state as CaseState;
     }
+    // 自行处置: a configurable share goes to 核查 anyway (§2.2); the draw is the server's.
+    if (input.action === 'accept' && readStored(row).selfHandled) f.sampleCheck = Math.random() < (deps.selfHandleSampleRate ?? 0.1);
     if (input.action === 'dispatch') {
       const suggested = await deps.suggestDepartment(row.class_code, row.grid_code);
       if (suggested) f.suggestedDeptId = suggested;
@@ -299,6 +319,24 @@ export function createCasesService(deps: CasesDeps) {
       };
       const rows = await repo.list(actor.scope, filter);
       return Promise.all(rows.map((r) => view(actor, r)));
+    },
+
+    /** Raises automatic yellow/red 督办 on overdue cases; run every minute by the server. */
+    async sweep(now: Date = deps.clock.now()) {
+      return sweepOverdue(
+        {
+          repo,
+          calendar: deps.calendar,
+          thresholds: async (id) => {
+            const c = await deps.condition(id);
+            return { ...(c?.yellowCardAt ? { yellowAt: c.yellowCardAt } : {}), ...(c?.redCardAt ? { redAt: c.redCardAt } : {}) };
+          },
+          apply: async (row, level, note) => {
+            await this.transition(SWEEP_ACTOR, row.id, { action: 'supervise', version: row.version, level, note });
+          },
+        },
+        now,
+      );
     },
 
     /** One workflow action: state, role, scope, separation of duties and version checked; one event appended. */
