@@ -60,8 +60,13 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   // The matrix names departments of any area, so it reads them with the system actor's full scope.
   const departmentsByIds = async (ids: string[]) => (await departments.list(systemActor(PERMISSIONS))).filter((d) => ids.includes(d.id));
   const dispatchRules = createDispatchRulesService({ db, clock, categories, conditions, areaRefs: (codes) => areas.refs(codes), departmentsByIds });
-  // canView is where the case module will plug in "can read a case that links this attachment".
-  const attachments = createAttachmentsService({ db, clock, blobs: createLocalBlobStore(join(deps.config.dataDir, 'blobs')), canView: async () => false });
+  // Whoever may read a case may see its photos.
+  const attachments = createAttachmentsService({
+    db,
+    clock,
+    blobs: createLocalBlobStore(join(deps.config.dataDir, 'blobs')),
+    canView: (actor, id) => cases.canViewAttachment(actor, id),
+  });
   const settings = createSettingsRepo(db);
   const calendar = defaultWorkCalendar();
   const cases = createCasesService({
@@ -75,7 +80,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     },
     condition: async (id) => {
       const c = id ? await conditions.getById(id) : null;
-      return c ? { classCode: c.classCode, handle: { value: c.limitValue, type: c.limitType }, steps: c.stepLimits } : null;
+      return c ? { classCode: c.classCode, handle: { value: c.limitValue, type: c.limitType }, steps: c.stepLimits, yellowCardAt: c.yellowCardAt, redCardAt: c.redCardAt } : null;
     },
     departmentExists: async (id) => (await departmentsByIds([id])).length > 0,
     suggestDepartment: async (classCode, gridCode) => (classCode ? ((await dispatchRules.suggest({ classCode, gridCode })).primary?.id ?? null) : null),

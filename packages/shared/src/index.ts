@@ -11,3 +11,4 @@ export * from './attachments/attachments.schemas';
 export * from './categories';
 export * from './cases';
 export * from './cases/cases-api.schemas';
+export * from './components';

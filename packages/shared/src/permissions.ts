@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   'cases.act',
   'cases.supervise',
   'attachments.upload',
+  // 部件 registry (managed city components): read on maps and in lists; manage = register, edit, import.
+  'components.read',
+  'components.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

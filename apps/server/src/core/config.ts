@@ -8,6 +8,8 @@ export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
+  // The PostgreSQL schema holding the tables (default public): lets a second process join a test's schema.
+  WANGGE_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   WANGGE_DATA_DIR: z.string().optional(),
@@ -50,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
   const dataDir = resolve(e.WANGGE_DATA_DIR ?? resolve(ROOT_DIR, 'data'));
   let database: DatabaseConfig;
   if (overrides.dbFile) database = { kind: 'sqlite', file: resolve(overrides.dbFile) };
-  else if (e.DATABASE_URL && /^postgres(ql)?:/.test(e.DATABASE_URL)) database = { kind: 'postgres', url: e.DATABASE_URL };
+  else if (e.DATABASE_URL && /^postgres(ql)?:/.test(e.DATABASE_URL)) database = { kind: 'postgres', url: e.DATABASE_URL, schema: e.WANGGE_PG_SCHEMA };
   else if (e.DATABASE_URL?.startsWith('sqlite:')) database = { kind: 'sqlite', file: resolve(e.DATABASE_URL.slice(7)) };
   else database = { kind: 'sqlite', file: resolve(dataDir, 'wangge.db') };
   return {

@@ -70,10 +70,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('case_events_case_seq').on('case_events').columns(['case_id', 'seq']).unique().execute();
+
+  // Which photos belong to which case: who may see an attachment follows who may read the case.
+  await db.schema
+    .createTable('case_attachments')
+    .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+    .addColumn('attachment_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('case_attachments_pk', ['case_id', 'attachment_id'])
+    .execute();
+  await db.schema.createIndex('case_attachments_attachment').on('case_attachments').column('attachment_id').execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('case_attachments').ifExists().execute();
   await db.schema.dropTable('case_events').ifExists().execute();
   await db.schema.dropTable('cases').ifExists().execute();
 }

@@ -154,8 +154,16 @@ export const CASE_ROLES = [
 export type CaseRole = (typeof CASE_ROLES)[number];
 
 /** 监督员 / 网格员: the people a 核实 or 核查 task may be assigned to. */
-export const FIELD_ROLES = ['inspector', 'grid_administrator', 'grid_supervisor'] as const satisfies readonly CaseRole[];
-export const LEADER_ROLES = ['district_leader', 'street_leader', 'community_leader'] as const satisfies readonly CaseRole[];
+export const FIELD_ROLES = [
+  'inspector',
+  'grid_administrator',
+  'grid_supervisor',
+] as const satisfies readonly CaseRole[];
+export const LEADER_ROLES = [
+  'district_leader',
+  'street_leader',
+  'community_leader',
+] as const satisfies readonly CaseRole[];
 
 /** Roles that act only inside their org scope (§1: "An actor may act only on cases whose grid lies inside their org scope"). */
 export const SCOPED_ROLES = [

@@ -12,8 +12,16 @@ const DEFAULT_REOPEN_WINDOW_MS = 7 * 24 * 3600 * 1000;
  * Applies effects to a snapshot, for tests and for the UI's optimistic update. The server applies the same
  * effects to its rows; effects that only touch clocks, events or notifications leave the snapshot as is.
  */
-export function applyEffects(c: CaseSnapshot, effects: readonly Effect[], opts: ApplyOptions): CaseSnapshot {
-  const s: CaseSnapshot = { ...c, pendingRequests: { ...c.pendingRequests }, flags: { ...c.flags } };
+export function applyEffects(
+  c: CaseSnapshot,
+  effects: readonly Effect[],
+  opts: ApplyOptions,
+): CaseSnapshot {
+  const s: CaseSnapshot = {
+    ...c,
+    pendingRequests: { ...c.pendingRequests },
+    flags: { ...c.flags },
+  };
   for (const e of effects) {
     switch (e.type) {
       case 'set_state':
@@ -43,7 +51,9 @@ export function applyEffects(c: CaseSnapshot, effects: readonly Effect[], opts: 
         }
         break;
       case 'open_reopen_window':
-        s.reopenWindowEndsAt = new Date(Date.parse(opts.now) + (opts.reopenWindowMs ?? DEFAULT_REOPEN_WINDOW_MS)).toISOString();
+        s.reopenWindowEndsAt = new Date(
+          Date.parse(opts.now) + (opts.reopenWindowMs ?? DEFAULT_REOPEN_WINDOW_MS),
+        ).toISOString();
         break;
       case 'raise_supervision':
         s.supervision = { level: e.level, issuerId: e.issuerId, replied: false };
@@ -69,7 +79,8 @@ export function applyEffects(c: CaseSnapshot, effects: readonly Effect[], opts: 
         s.sentBackByDeptId = e.departmentId;
         break;
       case 'add_handler':
-        if (!s.handlerUserIds.includes(e.userId)) s.handlerUserIds = [...s.handlerUserIds, e.userId];
+        if (!s.handlerUserIds.includes(e.userId))
+          s.handlerUserIds = [...s.handlerUserIds, e.userId];
         break;
       case 'set_rating':
         s.rated = true;

@@ -33,13 +33,23 @@ export function dispatchEffects({ c, input }: RuleContext): Effect[] {
 /** The handler of the current dispatch: 签收 once, and feedback implies 签收. */
 export function acknowledgeEffects({ c, actor }: RuleContext, withHandler: boolean): Effect[] {
   const effects: Effect[] = [];
-  if (!c.acknowledged) effects.push({ type: 'set_timestamp', field: 'acknowledgedAt' }, { type: 'end_step', step: 'acknowledge' });
-  if (withHandler && !c.handlerUserIds.includes(actor.userId)) effects.push({ type: 'add_handler', userId: actor.userId });
+  if (!c.acknowledged)
+    effects.push(
+      { type: 'set_timestamp', field: 'acknowledgedAt' },
+      { type: 'end_step', step: 'acknowledge' },
+    );
+  if (withHandler && !c.handlerUserIds.includes(actor.userId))
+    effects.push({ type: 'add_handler', userId: actor.userId });
   return effects;
 }
 
 export function openRequestEffect({ actor, input }: RuleContext, type: RequestType): Effect {
-  const request: PendingRequest = { type, byUserId: actor.userId, reason: input.reason ?? '', at: actor.now };
+  const request: PendingRequest = {
+    type,
+    byUserId: actor.userId,
+    reason: input.reason ?? '',
+    at: actor.now,
+  };
   if (type === 'extension' && input.extension) request.extension = input.extension;
   if (type === 'void' && input.linkedCaseId) request.linkedCaseId = input.linkedCaseId;
   return { type: 'open_request', request };
@@ -48,7 +58,11 @@ export function openRequestEffect({ actor, input }: RuleContext, type: RequestTy
 export function closeRequestEffect(ctx: RuleContext, approved: boolean): Effect {
   const requestType = ctx.requestType ?? ctx.input.requestType;
   if (requestType === undefined) throw new Error('closeRequestEffect needs a request row');
-  const effect: Effect = { type: 'close_request', requestType, outcome: approved ? 'approved' : 'refused' };
+  const effect: Effect = {
+    type: 'close_request',
+    requestType,
+    outcome: approved ? 'approved' : 'refused',
+  };
   return ctx.input.reason ? { ...effect, reason: ctx.input.reason } : effect;
 }
 

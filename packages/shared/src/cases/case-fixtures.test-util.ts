@@ -1,4 +1,8 @@
-import type { ActorContext, AssigneeFacts, CaseSnapshot, DecideInput } from './case-types';
+import type { CaseAction } from './case-actions';
+import { applyEffects } from './case-apply';
+import type { CaseState } from './case-states';
+import type { ActorContext, AssigneeFacts, CaseSnapshot, DecideInput, Effect } from './case-types';
+import { decide } from './case-workflow';
 
 /** Shared fixtures for the case workflow tests (not a test file itself). */
 
@@ -32,7 +36,12 @@ export function snap(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
   };
 }
 
-function actor(userId: string, roleCodes: string[], departmentId: string | null = null, inScope = true): ActorContext {
+function actor(
+  userId: string,
+  roleCodes: string[],
+  departmentId: string | null = null,
+  inScope = true,
+): ActorContext {
   return { userId, roleCodes, departmentId, inScope, now: NOW };
 }
 
@@ -64,7 +73,12 @@ export function at(a: ActorContext, now: string): ActorContext {
 }
 
 export function assigneeOf(a: ActorContext): AssigneeFacts {
-  return { userId: a.userId, roleCodes: a.roleCodes, departmentId: a.departmentId, inScope: a.inScope };
+  return {
+    userId: a.userId,
+    roleCodes: a.roleCodes,
+    departmentId: a.departmentId,
+    inScope: a.inScope,
+  };
 }
 
 /** Every input field filled with a valid value; `decide` ignores what an action does not need. */
@@ -85,6 +99,58 @@ export function fullInput(over: DecideInput = {}): DecideInput {
     masterCaseId: 'case-0',
     flags: { urgent: true },
     ...over,
-    facts: { gpsInGrid: true, masterState: 'handling', assignee: assigneeOf(A.gridAdmin), ...over.facts },
+    facts: {
+      gpsInGrid: true,
+      masterState: 'handling',
+      assignee: assigneeOf(A.gridAdmin),
+      ...over.facts,
+    },
   };
+}
+
+/** A case dispatched to dept-a and acknowledged by u-handler, waiting in `state`. */
+export function dispatched(state: CaseState, over: Partial<CaseSnapshot> = {}): CaseSnapshot {
+  return snap({
+    state,
+    handlingDeptId: 'dept-a',
+    handlerUserIds: ['u-handler'],
+    acknowledged: true,
+    ...over,
+  });
+}
+
+/** The outcome code of one decision, 'ok' on success. */
+export function code(
+  c: CaseSnapshot,
+  action: CaseAction,
+  actor: ActorContext,
+  input: DecideInput = fullInput(),
+): string {
+  const result = decide(c, action, actor, input);
+  return result.ok ? 'ok' : result.code;
+}
+
+/** Runs one step, throws on refusal, and returns the next snapshot and the step's effects. */
+export function step(
+  c: CaseSnapshot,
+  action: CaseAction,
+  actor: ActorContext,
+  input: DecideInput = fullInput(),
+): [CaseSnapshot, Effect[]] {
+  const result = decide(c, action, actor, input);
+  if (!result.ok) throw new Error(`${c.state}/${action}: ${result.code} ${result.message}`);
+  return [applyEffects(c, result.effects, { now: actor.now }), result.effects];
+}
+
+/** A case handled by dept-a and waiting in 核查 with the grid administrator. */
+export function toChecking(): CaseSnapshot {
+  let c = snap();
+  [c] = step(c, 'accept', A.intake);
+  [c] = step(c, 'register', A.shift);
+  [c] = step(c, 'dispatch', A.dispatcher, fullInput({ departmentId: 'dept-a' }));
+  [c] = step(c, 'acknowledge', A.handler);
+  [c] = step(c, 'submit_feedback', A.handler);
+  [c] = step(c, 'accept_feedback', A.dispatcher);
+  [c] = step(c, 'send_check', A.intake);
+  return c;
 }

@@ -43,7 +43,10 @@ const collectRows: TransitionRow[] = [
   row('pending_acceptance', 'merge', INTAKE, 'merged', {
     inputs: ['masterCaseId'],
     inputGuards: ['masterMergeable'],
-    effects: ({ c, input }) => [{ type: 'set_master', masterCaseId: input.masterCaseId ?? '' }, ...notifyReporter(c, 'merge')],
+    effects: ({ c, input }) => [
+      { type: 'set_master', masterCaseId: input.masterCaseId ?? '' },
+      ...notifyReporter(c, 'merge'),
+    ],
   }),
 
   // 核实中: only the assignee answers; a handling-department user never 核实s.
@@ -70,7 +73,12 @@ const registerRows: TransitionRow[] = [
     inputs: ['classCode', 'conditionId'],
     guards: ['notHandlingDeptUser'],
     effects: ({ input }) => [
-      { type: 'set_classification', classCode: input.classCode ?? '', conditionId: input.conditionId ?? '', recompute: 'register' },
+      {
+        type: 'set_classification',
+        classCode: input.classCode ?? '',
+        conditionId: input.conditionId ?? '',
+        recompute: 'register',
+      },
       { type: 'start_case_clock', cause: 'register' },
     ],
   }),
@@ -79,11 +87,18 @@ const registerRows: TransitionRow[] = [
     guards: ['notHandlingDeptUser'],
     effects: ({ c }) => notifyReporter(c, 'refuse_registration'),
   }),
-  row('pending_registration', 'return_to_intake', SHIFT, 'pending_acceptance', { inputs: ['reason'] }),
+  row('pending_registration', 'return_to_intake', SHIFT, 'pending_acceptance', {
+    inputs: ['reason'],
+  }),
 ];
 
 /** 申请X: opens the request; the state stays and the clocks keep running while it waits. */
-function requestRow(from: 'pending_dispatch' | 'handling' | 'closed', type: RequestType, roles: TransitionRow['roles'], extra: Partial<TransitionRow> = {}): TransitionRow {
+function requestRow(
+  from: 'pending_dispatch' | 'handling' | 'closed',
+  type: RequestType,
+  roles: TransitionRow['roles'],
+  extra: Partial<TransitionRow> = {},
+): TransitionRow {
   const action = type === 'reopen' ? 'request_reopen' : (`request_${type}` as const);
   return row(from, action, roles, 'same', {
     requestType: type,
@@ -95,7 +110,12 @@ function requestRow(from: 'pending_dispatch' | 'handling' | 'closed', type: Requ
 }
 
 /** Approval (to = outcome) and refusal (state kept, reason recorded) of one request type. */
-function decisionRows(from: 'pending_dispatch' | 'handling' | 'closed', type: RequestType, to: TransitionRow['to'], extra: Partial<TransitionRow> = {}): TransitionRow[] {
+function decisionRows(
+  from: 'pending_dispatch' | 'handling' | 'closed',
+  type: RequestType,
+  to: TransitionRow['to'],
+  extra: Partial<TransitionRow> = {},
+): TransitionRow[] {
   const roles = [REQUEST_APPROVER[type]];
   // 作废 is a 作废 decision whichever way it goes: a handling-department user may take neither.
   const sod = type === 'void' ? (['notHandlingDeptUser'] as const) : [];
@@ -112,7 +132,10 @@ function decisionRows(from: 'pending_dispatch' | 'handling' | 'closed', type: Re
       requestType: type,
       guards,
       inputs: ['reason'],
-      effects: (ctx) => [closeRequestEffect(ctx, false), ...(type === 'reopen' ? notifyReporter(ctx.c, 'refuse_request') : [])],
+      effects: (ctx) => [
+        closeRequestEffect(ctx, false),
+        ...(type === 'reopen' ? notifyReporter(ctx.c, 'refuse_request') : []),
+      ],
     }),
   ];
 }
@@ -126,7 +149,9 @@ const dispatchRows: TransitionRow[] = [
     effects: dispatchEffects,
   }),
   requestRow('pending_dispatch', 'void', DISPATCHER, { inputs: ['reason'] }),
-  ...decisionRows('pending_dispatch', 'void', 'voided', { effects: ({ c }) => notifyReporter(c, 'void') }),
+  ...decisionRows('pending_dispatch', 'void', 'voided', {
+    effects: ({ c }) => notifyReporter(c, 'void'),
+  }),
 ];
 
 const handlingRows: TransitionRow[] = [
@@ -139,12 +164,16 @@ const handlingRows: TransitionRow[] = [
     effects: (ctx) => acknowledgeEffects(ctx, true),
   }),
   requestRow('handling', 'send_back', HANDLER),
-  requestRow('handling', 'extension', HANDLER, { inputs: ['reason', 'extension'], inputGuards: ['extensionPositive'] }),
+  requestRow('handling', 'extension', HANDLER, {
+    inputs: ['reason', 'extension'],
+    inputGuards: ['extensionPositive'],
+  }),
   requestRow('handling', 'suspension', HANDLER),
   requestRow('handling', 'void', [...HANDLER, ...DISPATCHER]),
   ...decisionRows('handling', 'send_back', 'pending_dispatch', {
     // The department said "not ours": the re-dispatch must go elsewhere and counts as 错误派遣.
-    effects: ({ c }) => (c.handlingDeptId ? [{ type: 'set_sent_back_dept', departmentId: c.handlingDeptId }] : []),
+    effects: ({ c }) =>
+      c.handlingDeptId ? [{ type: 'set_sent_back_dept', departmentId: c.handlingDeptId }] : [],
   }),
   ...decisionRows('handling', 'extension', 'same', {
     inputGuards: ['extensionPositive'],
@@ -169,7 +198,10 @@ const handlingRows: TransitionRow[] = [
 const checkCloseRows: TransitionRow[] = [
   // `system` accepts when feedback review is configured to auto-pass.
   row('feedback_review', 'accept_feedback', [...DISPATCHER, 'system'], 'pending_check'),
-  row('feedback_review', 'return_feedback', DISPATCHER, 'handling', { inputs: ['reason'], clock: 'continue' }),
+  row('feedback_review', 'return_feedback', DISPATCHER, 'handling', {
+    inputs: ['reason'],
+    clock: 'continue',
+  }),
 
   row('pending_check', 'send_check', INTAKE, 'checking', {
     inputs: ['assigneeId'],
@@ -222,18 +254,28 @@ const closedRows: TransitionRow[] = [
     effects: (ctx) => {
       const { c, actor, input } = ctx;
       const effects: ReturnType<NonNullable<TransitionRow['effects']>> = [
-        input.reason ? { type: 'set_rating', rating: input.rating ?? 'satisfied', reason: input.reason } : { type: 'set_rating', rating: input.rating ?? 'satisfied' },
+        input.reason
+          ? { type: 'set_rating', rating: input.rating ?? 'satisfied', reason: input.reason }
+          : { type: 'set_rating', rating: input.rating ?? 'satisfied' },
       ];
       // 不满意 with a reason inside the window creates the reopen request (§2.2 评价 and reopen).
-      const inWindow = c.reopenWindowEndsAt != null && Date.parse(actor.now) <= Date.parse(c.reopenWindowEndsAt);
-      if (input.rating === 'dissatisfied' && input.reason && inWindow && !c.pendingRequests.reopen) {
+      const inWindow =
+        c.reopenWindowEndsAt != null && Date.parse(actor.now) <= Date.parse(c.reopenWindowEndsAt);
+      if (
+        input.rating === 'dissatisfied' &&
+        input.reason &&
+        inWindow &&
+        !c.pendingRequests.reopen
+      ) {
         effects.push(openRequestEffect(ctx, 'reopen'));
       }
       return effects;
     },
   }),
   // 受理员 logs a complaint received by phone or in person.
-  requestRow('closed', 'reopen', ['citizen', 'hotline_center', 'intake_operator'], { guards: ['withinReopenWindow'] }),
+  requestRow('closed', 'reopen', ['citizen', 'hotline_center', 'intake_operator'], {
+    guards: ['withinReopenWindow'],
+  }),
   ...decisionRows('closed', 'reopen', 'pending_dispatch', {
     effects: ({ c }) => [
       { type: 'increment', field: 'reopenCount' },

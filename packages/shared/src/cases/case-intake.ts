@@ -20,14 +20,23 @@ export function intakeEntry(opts: IntakeOptions): { state: CaseState; effects: E
       return { state: 'candidate', effects: [{ type: 'start_step', step: 'confirm' }] };
     case 'leader': {
       // 领导交办 carries normal 督办 by default.
-      const supervision: Effect[] = opts.reporterId ? [{ type: 'raise_supervision', level: 'normal', issuerId: opts.reporterId }] : [];
+      const supervision: Effect[] = opts.reporterId
+        ? [{ type: 'raise_supervision', level: 'normal', issuerId: opts.reporterId }]
+        : [];
       if (opts.leaderNamedDepartment) {
         return {
           state: 'pending_dispatch',
-          effects: [{ type: 'start_step', step: 'dispatch' }, { type: 'start_case_clock', cause: 'register' }, ...supervision],
+          effects: [
+            { type: 'start_step', step: 'dispatch' },
+            { type: 'start_case_clock', cause: 'register' },
+            ...supervision,
+          ],
         };
       }
-      return { state: 'pending_registration', effects: [{ type: 'start_step', step: 'register' }, ...supervision] };
+      return {
+        state: 'pending_registration',
+        effects: [{ type: 'start_step', step: 'register' }, ...supervision],
+      };
     }
     case 'patrol':
     case 'public':

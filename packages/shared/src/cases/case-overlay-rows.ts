@@ -13,26 +13,40 @@ import type { Effect } from './case-types';
 type OpenState = (typeof OPEN_STATES)[number];
 
 /** The current owner of each open state: who must give the 督办回复. */
-const OWNER: Record<OpenState, { roles: readonly CaseRole[]; guards: readonly StateGuardName[] }> = {
-  pending_acceptance: { roles: ['intake_operator'], guards: [] },
-  verifying: { roles: FIELD_ROLES, guards: ['isAssignedVerifier'] },
-  pending_registration: { roles: ['shift_leader'], guards: [] },
-  pending_dispatch: { roles: ['dispatcher'], guards: [] },
-  handling: { roles: ['department_handler'], guards: [] },
-  suspended: { roles: ['dispatcher'], guards: [] },
-  feedback_review: { roles: ['dispatcher'], guards: [] },
-  pending_check: { roles: ['intake_operator'], guards: [] },
-  checking: { roles: FIELD_ROLES, guards: ['isAssignedChecker'] },
-  pending_close: { roles: ['shift_leader'], guards: [] },
-};
+const OWNER: Record<OpenState, { roles: readonly CaseRole[]; guards: readonly StateGuardName[] }> =
+  {
+    pending_acceptance: { roles: ['intake_operator'], guards: [] },
+    verifying: { roles: FIELD_ROLES, guards: ['isAssignedVerifier'] },
+    pending_registration: { roles: ['shift_leader'], guards: [] },
+    pending_dispatch: { roles: ['dispatcher'], guards: [] },
+    handling: { roles: ['department_handler'], guards: [] },
+    suspended: { roles: ['dispatcher'], guards: [] },
+    feedback_review: { roles: ['dispatcher'], guards: [] },
+    pending_check: { roles: ['intake_operator'], guards: [] },
+    checking: { roles: FIELD_ROLES, guards: ['isAssignedChecker'] },
+    pending_close: { roles: ['shift_leader'], guards: [] },
+  };
 
 export function ownerRoles(state: CaseState): readonly CaseRole[] {
-  return (OPEN_STATES as readonly CaseState[]).includes(state) ? OWNER[state as OpenState].roles : [];
+  return (OPEN_STATES as readonly CaseState[]).includes(state)
+    ? OWNER[state as OpenState].roles
+    : [];
 }
 
 /** Normal 督办 by hand: leaders, the 值班长 and the 12345 centre; yellow/red cards by the system sweep. */
-const SUPERVISORS: readonly CaseRole[] = [...LEADER_ROLES, 'shift_leader', 'hotline_center', 'system'];
-const URGERS: readonly CaseRole[] = [...LEADER_ROLES, 'shift_leader', 'dispatcher', 'intake_operator', 'hotline_center'];
+const SUPERVISORS: readonly CaseRole[] = [
+  ...LEADER_ROLES,
+  'shift_leader',
+  'hotline_center',
+  'system',
+];
+const URGERS: readonly CaseRole[] = [
+  ...LEADER_ROLES,
+  'shift_leader',
+  'dispatcher',
+  'intake_operator',
+  'hotline_center',
+];
 
 const supervisionRows: TransitionRow[] = [
   ...rows(OPEN_STATES, 'supervise', SUPERVISORS, 'same', {
@@ -58,11 +72,18 @@ const supervisionRows: TransitionRow[] = [
 const noteRows: TransitionRow[] = [
   // 催办 is a reminder only; it is counted for evaluation.
   ...rows(OPEN_STATES, 'urge', URGERS, 'same', {
-    effects: () => [{ type: 'increment', field: 'urgeCount' }, { type: 'set_timestamp', field: 'lastUrgedAt' }, notifyOwner('urge')],
+    effects: () => [
+      { type: 'increment', field: 'urgeCount' },
+      { type: 'set_timestamp', field: 'lastUrgedAt' },
+      notifyOwner('urge'),
+    ],
   }),
   ...rows(OPEN_STATES, 'leader_instruct', LEADER_ROLES, 'same', {
     inputs: ['note'],
-    effects: ({ input }) => [{ type: 'add_leader_instruction', text: input.note ?? '' }, notifyOwner('leader_instruct')],
+    effects: ({ input }) => [
+      { type: 'add_leader_instruction', text: input.note ?? '' },
+      notifyOwner('leader_instruct'),
+    ],
   }),
   ...rows(OPEN_STATES, 'set_flags', ['intake_operator', 'shift_leader'], 'same', {
     inputs: ['flags'],
@@ -70,11 +91,14 @@ const noteRows: TransitionRow[] = [
     effects: ({ c, input }) => {
       const effects: Effect[] = [];
       const { urgent, legacyIssue } = input.flags ?? {};
-      if (urgent !== undefined && urgent !== c.flags.urgent) effects.push({ type: 'set_flag', flag: 'urgent', value: urgent });
-      if (legacyIssue !== undefined && legacyIssue !== c.flags.legacyIssue) effects.push({ type: 'set_flag', flag: 'legacyIssue', value: legacyIssue });
+      if (urgent !== undefined && urgent !== c.flags.urgent)
+        effects.push({ type: 'set_flag', flag: 'urgent', value: urgent });
+      if (legacyIssue !== undefined && legacyIssue !== c.flags.legacyIssue)
+        effects.push({ type: 'set_flag', flag: 'legacyIssue', value: legacyIssue });
       // 加急 selects the urgent limit row, so registered cases get new deadlines.
       const urgentChanged = effects.some((e) => e.type === 'set_flag' && e.flag === 'urgent');
-      if (urgentChanged && (REGISTERED_OPEN_STATES as readonly CaseState[]).includes(c.state)) effects.push({ type: 'recompute_deadlines' });
+      if (urgentChanged && (REGISTERED_OPEN_STATES as readonly CaseState[]).includes(c.state))
+        effects.push({ type: 'recompute_deadlines' });
       return effects;
     },
   }),
@@ -84,23 +108,40 @@ const noteRows: TransitionRow[] = [
     inputs: ['classCode', 'conditionId', 'reason'],
     guards: ['notHandlingDeptUser'],
     effects: ({ input }) => [
-      { type: 'set_classification', classCode: input.classCode ?? '', conditionId: input.conditionId ?? '', recompute: 'from_registration' },
+      {
+        type: 'set_classification',
+        classCode: input.classCode ?? '',
+        conditionId: input.conditionId ?? '',
+        recompute: 'from_registration',
+      },
     ],
   }),
 ];
 
 /** 12345 撤回 (§5): `rejected` before 立案, `voided` after. */
 const withdrawRows: TransitionRow[] = [
-  ...rows(['pending_acceptance', 'verifying', 'pending_registration'], 'withdraw', ['hotline_center'], 'rejected', {
-    inputs: ['reason'],
-    guards: ['isHotlineCase'],
-    effects: ({ c }) => notifyReporter(c, 'withdraw').filter((e) => e.type !== 'notify' || e.target !== 'hotline'),
-  }),
+  ...rows(
+    ['pending_acceptance', 'verifying', 'pending_registration'],
+    'withdraw',
+    ['hotline_center'],
+    'rejected',
+    {
+      inputs: ['reason'],
+      guards: ['isHotlineCase'],
+      effects: ({ c }) =>
+        notifyReporter(c, 'withdraw').filter((e) => e.type !== 'notify' || e.target !== 'hotline'),
+    },
+  ),
   ...rows(REGISTERED_OPEN_STATES, 'withdraw', ['hotline_center'], 'voided', {
     inputs: ['reason'],
     guards: ['isHotlineCase'],
-    effects: ({ c }) => notifyReporter(c, 'withdraw').filter((e) => e.type !== 'notify' || e.target !== 'hotline'),
+    effects: ({ c }) =>
+      notifyReporter(c, 'withdraw').filter((e) => e.type !== 'notify' || e.target !== 'hotline'),
   }),
 ];
 
-export const OVERLAY_ROWS: readonly TransitionRow[] = [...supervisionRows, ...noteRows, ...withdrawRows];
+export const OVERLAY_ROWS: readonly TransitionRow[] = [
+  ...supervisionRows,
+  ...noteRows,
+  ...withdrawRows,
+];

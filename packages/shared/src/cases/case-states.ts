@@ -4,7 +4,15 @@
  */
 
 /** The seven stages of the closed loop (七步闭环). */
-export const CASE_STAGES = ['collect', 'register', 'dispatch', 'handle', 'feedback', 'checkClose', 'evaluate'] as const;
+export const CASE_STAGES = [
+  'collect',
+  'register',
+  'dispatch',
+  'handle',
+  'feedback',
+  'checkClose',
+  'evaluate',
+] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
 export const CASE_STAGE_LABELS: Record<CaseStage, { zh: string; en: string }> = {
@@ -53,7 +61,12 @@ export const CASE_STATE_INFO: Record<CaseState, CaseStateInfo> = {
   candidate: { zh: '待确认', en: 'Candidate', terminal: false, stage: 'collect' },
   pending_acceptance: { zh: '待受理', en: 'Pending acceptance', terminal: false, stage: 'collect' },
   verifying: { zh: '核实中', en: 'Verifying', terminal: false, stage: 'collect' },
-  pending_registration: { zh: '待立案', en: 'Pending registration', terminal: false, stage: 'register' },
+  pending_registration: {
+    zh: '待立案',
+    en: 'Pending registration',
+    terminal: false,
+    stage: 'register',
+  },
   pending_dispatch: { zh: '待派遣', en: 'Pending dispatch', terminal: false, stage: 'dispatch' },
   handling: { zh: '处置中', en: 'Handling', terminal: false, stage: 'handle' },
   suspended: { zh: '挂账', en: 'Suspended', terminal: false, stage: 'handle' },
@@ -106,7 +119,13 @@ export function isRegisteredOpenState(state: CaseState): boolean {
 }
 
 /** `closeReason` keeps "closed" apart from "fixed"; public views show which one applied. */
-export const CLOSE_REASONS = ['fixed', 'self_handled', 'no_action_possible', 'not_responsible', 'duplicate'] as const;
+export const CLOSE_REASONS = [
+  'fixed',
+  'self_handled',
+  'no_action_possible',
+  'not_responsible',
+  'duplicate',
+] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 export const CLOSE_REASON_LABELS: Record<CloseReason, { zh: string; en: string }> = {
@@ -117,7 +136,14 @@ export const CLOSE_REASON_LABELS: Record<CloseReason, { zh: string; en: string }
   duplicate: { zh: '重复案件', en: 'Duplicate' },
 };
 
-export const CASE_SOURCES = ['patrol', 'public', 'hotline_12345', 'video_ai', 'leader', 'staff_entry'] as const;
+export const CASE_SOURCES = [
+  'patrol',
+  'public',
+  'hotline_12345',
+  'video_ai',
+  'leader',
+  'staff_entry',
+] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
 export const CASE_SOURCE_LABELS: Record<CaseSource, { zh: string; en: string }> = {

@@ -61,11 +61,23 @@ export interface TransitionRow {
 
 type RowOptions = Partial<Omit<TransitionRow, 'from' | 'action' | 'roles' | 'to'>>;
 
-export function row(from: CaseState, action: CaseAction, roles: readonly CaseRole[], to: CaseState | 'same', opts: RowOptions = {}): TransitionRow {
+export function row(
+  from: CaseState,
+  action: CaseAction,
+  roles: readonly CaseRole[],
+  to: CaseState | 'same',
+  opts: RowOptions = {},
+): TransitionRow {
   return { from, action, roles, to, inputs: [], guards: [], inputGuards: [], ...opts };
 }
 
 /** Same row for several states. */
-export function rows(froms: readonly CaseState[], action: CaseAction, roles: readonly CaseRole[], to: CaseState | 'same', opts: RowOptions = {}): TransitionRow[] {
+export function rows(
+  froms: readonly CaseState[],
+  action: CaseAction,
+  roles: readonly CaseRole[],
+  to: CaseState | 'same',
+  opts: RowOptions = {},
+): TransitionRow[] {
   return froms.map((from) => row(from, action, roles, to, opts));
 }

@@ -1,4 +1,11 @@
-import type { CaseAction, CaseRole, LimitType, Rating, RequestType, SupervisionLevel } from './case-actions';
+import type {
+  CaseAction,
+  CaseRole,
+  LimitType,
+  Rating,
+  RequestType,
+  SupervisionLevel,
+} from './case-actions';
 import type { CaseSource, CaseState, CaseStep, CloseReason } from './case-states';
 
 /** An open approval request (overlay `pendingRequest`, §2.1). */
@@ -155,7 +162,12 @@ export type Effect =
   | { type: 'set_handling_dept'; departmentId: string }
   | { type: 'set_sent_back_dept'; departmentId: string | null }
   | { type: 'add_handler'; userId: string }
-  | { type: 'set_classification'; classCode: string; conditionId: string; recompute: 'register' | 'from_registration' }
+  | {
+      type: 'set_classification';
+      classCode: string;
+      conditionId: string;
+      recompute: 'register' | 'from_registration';
+    }
   | { type: 'extend_deadline'; extension: Extension }
   | { type: 'set_master'; masterCaseId: string }
   | { type: 'set_rating'; rating: Rating; reason?: string }

@@ -4,11 +4,22 @@ import { A, NOW, snap, WINDOW_END } from './case-fixtures.test-util';
 import { intakeEntry } from './case-intake';
 import { CASE_STATE_INFO, CASE_STATES, isTerminalState } from './case-states';
 import { allowedActions, decidableRequests, rowsFor, TRANSITIONS } from './case-workflow';
-import { CaseActionSchema, CaseStateSchema, CaseTransitionRequestSchema } from './case-workflow.schemas';
+import {
+  CaseActionSchema,
+  CaseStateSchema,
+  CaseTransitionRequestSchema,
+} from './case-workflow.schemas';
 
 describe('allowedActions (UI next steps)', () => {
   it('offers the intake operator the intake decisions', () => {
-    expect(allowedActions(snap(), A.intake)).toEqual(['accept', 'reject', 'send_verify', 'merge', 'urge', 'set_flags']);
+    expect(allowedActions(snap(), A.intake)).toEqual([
+      'accept',
+      'reject',
+      'send_verify',
+      'merge',
+      'urge',
+      'set_flags',
+    ]);
     expect(allowedActions(snap(), A.outOfScopeIntake)).toEqual([]);
   });
 
@@ -36,7 +47,9 @@ describe('allowedActions (UI next steps)', () => {
     const c = snap({ state: 'closed', closedAt: NOW, reopenWindowEndsAt: WINDOW_END });
     expect(allowedActions(c, A.citizen)).toEqual(['rate', 'request_reopen']);
     expect(allowedActions(c, A.otherCitizen)).toEqual([]);
-    expect(allowedActions({ ...c, reopenWindowEndsAt: '2026-03-01T00:00:00.000Z' }, A.citizen)).toEqual(['rate']);
+    expect(
+      allowedActions({ ...c, reopenWindowEndsAt: '2026-03-01T00:00:00.000Z' }, A.citizen),
+    ).toEqual(['rate']);
   });
 
   it('lists the open requests an approver may decide', () => {
@@ -50,7 +63,9 @@ describe('allowedActions (UI next steps)', () => {
     });
     expect(decidableRequests(c, A.dispatcher)).toEqual(['extension']);
     expect(decidableRequests(c, A.shift)).toEqual(['void']);
-    expect(allowedActions(c, A.dispatcher)).toEqual(expect.arrayContaining(['approve_request', 'refuse_request']));
+    expect(allowedActions(c, A.dispatcher)).toEqual(
+      expect.arrayContaining(['approve_request', 'refuse_request']),
+    );
   });
 });
 
@@ -58,16 +73,30 @@ describe('intake entry (§5)', () => {
   it('puts each channel in its entry state', () => {
     expect(intakeEntry({ source: 'video_ai', reporterId: null }).state).toBe('candidate');
     expect(intakeEntry({ source: 'public', reporterId: 'c1' }).state).toBe('pending_acceptance');
-    expect(intakeEntry({ source: 'hotline_12345', reporterId: null }).state).toBe('pending_acceptance');
-    expect(intakeEntry({ source: 'patrol', reporterId: 'u-insp' }).state).toBe('pending_acceptance');
-    expect(intakeEntry({ source: 'staff_entry', reporterId: 'u-intake' }).state).toBe('pending_acceptance');
+    expect(intakeEntry({ source: 'hotline_12345', reporterId: null }).state).toBe(
+      'pending_acceptance',
+    );
+    expect(intakeEntry({ source: 'patrol', reporterId: 'u-insp' }).state).toBe(
+      'pending_acceptance',
+    );
+    expect(intakeEntry({ source: 'staff_entry', reporterId: 'u-intake' }).state).toBe(
+      'pending_acceptance',
+    );
   });
 
   it('gives 领导交办 normal 督办 and skips 立案 when the leader names the department', () => {
     const plain = intakeEntry({ source: 'leader', reporterId: 'u-leader' });
     expect(plain.state).toBe('pending_registration');
-    expect(plain.effects).toContainEqual({ type: 'raise_supervision', level: 'normal', issuerId: 'u-leader' });
-    const named = intakeEntry({ source: 'leader', reporterId: 'u-leader', leaderNamedDepartment: true });
+    expect(plain.effects).toContainEqual({
+      type: 'raise_supervision',
+      level: 'normal',
+      issuerId: 'u-leader',
+    });
+    const named = intakeEntry({
+      source: 'leader',
+      reporterId: 'u-leader',
+      leaderNamedDepartment: true,
+    });
     expect(named.state).toBe('pending_dispatch');
     expect(named.effects).toContainEqual({ type: 'start_case_clock', cause: 'register' });
   });
@@ -80,7 +109,11 @@ describe('catalogue', () => {
   });
 
   it('uses every action somewhere in the table and never leaves a terminal state except closed', () => {
-    for (const a of CASE_ACTIONS) expect(TRANSITIONS.some((r) => r.action === a), a).toBe(true);
+    for (const a of CASE_ACTIONS)
+      expect(
+        TRANSITIONS.some((r) => r.action === a),
+        a,
+      ).toBe(true);
     for (const s of CASE_STATES.filter((x) => isTerminalState(x) && x !== 'closed')) {
       for (const a of CASE_ACTIONS) expect(rowsFor(s, a)).toEqual([]);
     }
@@ -97,13 +130,24 @@ describe('transition request schema', () => {
       gps: { lng: 113.6, lat: 34.7 },
     });
     expect(ok.success).toBe(true);
-    expect(CaseTransitionRequestSchema.safeParse({ action: 'close', version: 1.5 }).success).toBe(false);
-    expect(CaseTransitionRequestSchema.safeParse({ action: 'fly', version: 1 }).success).toBe(false);
-    expect(CaseTransitionRequestSchema.safeParse({ action: 'close', version: 1, closeReason: 'done' }).success).toBe(false);
+    expect(CaseTransitionRequestSchema.safeParse({ action: 'close', version: 1.5 }).success).toBe(
+      false,
+    );
+    expect(CaseTransitionRequestSchema.safeParse({ action: 'fly', version: 1 }).success).toBe(
+      false,
+    );
+    expect(
+      CaseTransitionRequestSchema.safeParse({ action: 'close', version: 1, closeReason: 'done' })
+        .success,
+    ).toBe(false);
   });
 
   it('never lets the client supply server facts', () => {
-    const parsed = CaseTransitionRequestSchema.parse({ action: 'verify_true', version: 1, facts: { gpsInGrid: true } });
+    const parsed = CaseTransitionRequestSchema.parse({
+      action: 'verify_true',
+      version: 1,
+      facts: { gpsInGrid: true },
+    });
     expect('facts' in parsed).toBe(false);
   });
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CASE_ACTIONS, LIMIT_TYPES, RATINGS, REQUEST_TYPES, SUPERVISION_LEVELS } from './case-actions';
+import {
+  CASE_ACTIONS,
+  LIMIT_TYPES,
+  RATINGS,
+  REQUEST_TYPES,
+  SUPERVISION_LEVELS,
+} from './case-actions';
 import { CASE_SOURCES, CASE_STATES, CLOSE_REASONS } from './case-states';
 
 export const CaseStateSchema = z.enum(CASE_STATES);
@@ -32,7 +38,11 @@ export const ExtensionSchema = z.object({
 export const CaseTransitionRequestSchema = z
   .object({
     action: CaseActionSchema,
-    version: z.number().int().nonnegative().describe('Case version read by the client (optimistic concurrency)'),
+    version: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('Case version read by the client (optimistic concurrency)'),
     note: Text(2000).optional(),
     reason: Text(1000).optional(),
     photos: z.array(Id).max(20).optional().describe('Attachment ids'),
@@ -40,7 +50,10 @@ export const CaseTransitionRequestSchema = z
     result: Text(2000).optional().describe('Handling result text (处理反馈)'),
     closeReason: CloseReasonSchema.optional(),
     departmentId: Id.optional(),
-    classCode: z.string().regex(/^[0-9A-Z]{5,20}$/, '小类编码应为 5–20 位数字或大写字母').optional(),
+    classCode: z
+      .string()
+      .regex(/^[0-9A-Z]{5,20}$/, '小类编码应为 5–20 位数字或大写字母')
+      .optional(),
     conditionId: Id.optional(),
     assigneeId: Id.optional(),
     requestType: RequestTypeSchema.optional(),
@@ -49,7 +62,9 @@ export const CaseTransitionRequestSchema = z
     rating: RatingSchema.optional(),
     masterCaseId: Id.optional(),
     linkedCaseId: Id.optional().describe('The case a duplicate is voided in favour of'),
-    flags: z.object({ urgent: z.boolean().optional(), legacyIssue: z.boolean().optional() }).optional(),
+    flags: z
+      .object({ urgent: z.boolean().optional(), legacyIssue: z.boolean().optional() })
+      .optional(),
   })
   .meta({ id: 'CaseTransitionRequest' });
 export type CaseTransitionRequest = z.infer<typeof CaseTransitionRequestSchema>;

@@ -17,7 +17,15 @@ interface DocRow {
   input?: DecideInput;
 }
 
-const DISPATCHED: readonly CaseState[] = ['handling', 'suspended', 'feedback_review', 'pending_check', 'checking', 'pending_close', 'closed'];
+const DISPATCHED: readonly CaseState[] = [
+  'handling',
+  'suspended',
+  'feedback_review',
+  'pending_check',
+  'checking',
+  'pending_close',
+  'closed',
+];
 
 /** A plausible case in `from`, as the earlier steps would have left it. */
 function stateSnap(from: CaseState, over: Partial<CaseSnapshot> = {}): CaseSnapshot {
@@ -39,60 +47,118 @@ const open = (type: RequestType, byUserId: string): Partial<CaseSnapshot> => ({
   pendingRequests: { [type]: { type, byUserId, reason: '原因', at: NOW } },
 });
 
+const t = (
+  from: CaseState,
+  action: CaseAction,
+  to: CaseState,
+  actor: ActorKey,
+  extra: Partial<DocRow> = {},
+): DocRow => ({
+  from,
+  action,
+  to,
+  actor,
+  ...extra,
+});
+
 /** The state table of case-workflow.md §2, transcribed independently of the implementation. */
 const DOC_TABLE: DocRow[] = [
-  { from: 'candidate', action: 'confirm', to: 'pending_acceptance', actor: 'intake' },
-  { from: 'candidate', action: 'dismiss', to: 'dismissed', actor: 'intake' },
-  { from: 'pending_acceptance', action: 'accept', to: 'pending_registration', actor: 'intake' },
-  { from: 'pending_acceptance', action: 'send_verify', to: 'verifying', actor: 'intake' },
-  { from: 'pending_acceptance', action: 'reject', to: 'rejected', actor: 'intake' },
-  { from: 'pending_acceptance', action: 'merge', to: 'merged', actor: 'intake' },
-  { from: 'pending_acceptance', action: 'accept', to: 'pending_close', actor: 'intake', snap: { selfHandled: true } },
-  { from: 'pending_acceptance', action: 'accept', to: 'pending_check', actor: 'intake', snap: { selfHandled: true }, input: { facts: { sampleCheck: true } } },
-  { from: 'verifying', action: 'verify_true', to: 'pending_registration', actor: 'inspector' },
-  { from: 'verifying', action: 'verify_false', to: 'pending_acceptance', actor: 'inspector' },
-  { from: 'verifying', action: 'reassign_verify', to: 'verifying', actor: 'intake' },
-  { from: 'pending_registration', action: 'register', to: 'pending_dispatch', actor: 'shift' },
-  { from: 'pending_registration', action: 'refuse_registration', to: 'rejected', actor: 'shift' },
-  { from: 'pending_registration', action: 'return_to_intake', to: 'pending_acceptance', actor: 'shift' },
-  { from: 'pending_dispatch', action: 'dispatch', to: 'handling', actor: 'dispatcher' },
-  { from: 'pending_dispatch', action: 'dispatch', to: 'handling', actor: 'dispatcher', snap: { handlingDeptId: 'dept-b', flags: { rework: true, urgent: false, legacyIssue: false } } },
-  { from: 'pending_dispatch', action: 'request_void', requestType: 'void', to: 'pending_dispatch', actor: 'dispatcher' },
-  { from: 'pending_dispatch', action: 'approve_request', requestType: 'void', to: 'voided', actor: 'shift', snap: open('void', 'u-disp') },
-  { from: 'pending_dispatch', action: 'refuse_request', requestType: 'void', to: 'pending_dispatch', actor: 'shift', snap: open('void', 'u-disp') },
-  { from: 'handling', action: 'acknowledge', to: 'handling', actor: 'handler', snap: { acknowledged: false } },
-  { from: 'handling', action: 'submit_feedback', to: 'feedback_review', actor: 'handler' },
-  { from: 'handling', action: 'request_send_back', requestType: 'send_back', to: 'handling', actor: 'handler' },
-  { from: 'handling', action: 'request_extension', requestType: 'extension', to: 'handling', actor: 'handler' },
-  { from: 'handling', action: 'request_suspension', requestType: 'suspension', to: 'handling', actor: 'handler' },
-  { from: 'handling', action: 'request_void', requestType: 'void', to: 'handling', actor: 'handler' },
-  { from: 'handling', action: 'request_void', requestType: 'void', to: 'handling', actor: 'dispatcher' },
-  { from: 'handling', action: 'approve_request', requestType: 'send_back', to: 'pending_dispatch', actor: 'dispatcher', snap: open('send_back', 'u-handler') },
-  { from: 'handling', action: 'approve_request', requestType: 'extension', to: 'handling', actor: 'dispatcher', snap: open('extension', 'u-handler') },
-  { from: 'handling', action: 'approve_request', requestType: 'suspension', to: 'suspended', actor: 'dispatcher', snap: open('suspension', 'u-handler') },
-  { from: 'handling', action: 'approve_request', requestType: 'void', to: 'voided', actor: 'shift', snap: open('void', 'u-handler') },
-  { from: 'handling', action: 'refuse_request', requestType: 'send_back', to: 'handling', actor: 'dispatcher', snap: open('send_back', 'u-handler') },
-  { from: 'handling', action: 'refuse_request', requestType: 'extension', to: 'handling', actor: 'dispatcher', snap: open('extension', 'u-handler') },
-  { from: 'handling', action: 'refuse_request', requestType: 'suspension', to: 'handling', actor: 'dispatcher', snap: open('suspension', 'u-handler') },
-  { from: 'handling', action: 'refuse_request', requestType: 'void', to: 'handling', actor: 'shift', snap: open('void', 'u-handler') },
-  { from: 'suspended', action: 'resume', to: 'handling', actor: 'dispatcher' },
-  { from: 'suspended', action: 'void', to: 'voided', actor: 'shift' },
-  { from: 'feedback_review', action: 'accept_feedback', to: 'pending_check', actor: 'dispatcher' },
-  { from: 'feedback_review', action: 'accept_feedback', to: 'pending_check', actor: 'system' },
-  { from: 'feedback_review', action: 'return_feedback', to: 'handling', actor: 'dispatcher' },
-  { from: 'pending_check', action: 'send_check', to: 'checking', actor: 'intake' },
-  { from: 'checking', action: 'check_pass', to: 'pending_close', actor: 'inspector' },
-  { from: 'checking', action: 'check_fail', to: 'pending_dispatch', actor: 'inspector' },
-  { from: 'checking', action: 'reassign_check', to: 'checking', actor: 'intake' },
-  { from: 'pending_close', action: 'close', to: 'closed', actor: 'shift' },
-  { from: 'pending_close', action: 'refuse_close', to: 'pending_dispatch', actor: 'shift' },
-  { from: 'closed', action: 'rate', to: 'closed', actor: 'citizen' },
-  { from: 'closed', action: 'rate', to: 'closed', actor: 'hotline', snap: { source: 'hotline_12345' } },
-  { from: 'closed', action: 'request_reopen', requestType: 'reopen', to: 'closed', actor: 'citizen' },
-  { from: 'closed', action: 'request_reopen', requestType: 'reopen', to: 'closed', actor: 'intake' },
-  { from: 'closed', action: 'request_reopen', requestType: 'reopen', to: 'closed', actor: 'hotline', snap: { source: 'hotline_12345' } },
-  { from: 'closed', action: 'approve_request', requestType: 'reopen', to: 'pending_dispatch', actor: 'shift', snap: open('reopen', 'reporter') },
-  { from: 'closed', action: 'refuse_request', requestType: 'reopen', to: 'closed', actor: 'shift', snap: open('reopen', 'reporter') },
+  t('candidate', 'confirm', 'pending_acceptance', 'intake'),
+  t('candidate', 'dismiss', 'dismissed', 'intake'),
+  t('pending_acceptance', 'accept', 'pending_registration', 'intake'),
+  t('pending_acceptance', 'send_verify', 'verifying', 'intake'),
+  t('pending_acceptance', 'reject', 'rejected', 'intake'),
+  t('pending_acceptance', 'merge', 'merged', 'intake'),
+  t('pending_acceptance', 'accept', 'pending_close', 'intake', { snap: { selfHandled: true } }),
+  t('pending_acceptance', 'accept', 'pending_check', 'intake', {
+    snap: { selfHandled: true },
+    input: { facts: { sampleCheck: true } },
+  }),
+  t('verifying', 'verify_true', 'pending_registration', 'inspector'),
+  t('verifying', 'verify_false', 'pending_acceptance', 'inspector'),
+  t('verifying', 'reassign_verify', 'verifying', 'intake'),
+  t('pending_registration', 'register', 'pending_dispatch', 'shift'),
+  t('pending_registration', 'refuse_registration', 'rejected', 'shift'),
+  t('pending_registration', 'return_to_intake', 'pending_acceptance', 'shift'),
+  t('pending_dispatch', 'dispatch', 'handling', 'dispatcher'),
+  t('pending_dispatch', 'dispatch', 'handling', 'dispatcher', {
+    snap: { handlingDeptId: 'dept-b', flags: { rework: true, urgent: false, legacyIssue: false } },
+  }),
+  t('pending_dispatch', 'request_void', 'pending_dispatch', 'dispatcher', { requestType: 'void' }),
+  t('pending_dispatch', 'approve_request', 'voided', 'shift', {
+    requestType: 'void',
+    snap: open('void', 'u-disp'),
+  }),
+  t('pending_dispatch', 'refuse_request', 'pending_dispatch', 'shift', {
+    requestType: 'void',
+    snap: open('void', 'u-disp'),
+  }),
+  t('handling', 'acknowledge', 'handling', 'handler', { snap: { acknowledged: false } }),
+  t('handling', 'submit_feedback', 'feedback_review', 'handler'),
+  t('handling', 'request_send_back', 'handling', 'handler', { requestType: 'send_back' }),
+  t('handling', 'request_extension', 'handling', 'handler', { requestType: 'extension' }),
+  t('handling', 'request_suspension', 'handling', 'handler', { requestType: 'suspension' }),
+  t('handling', 'request_void', 'handling', 'handler', { requestType: 'void' }),
+  t('handling', 'request_void', 'handling', 'dispatcher', { requestType: 'void' }),
+  t('handling', 'approve_request', 'pending_dispatch', 'dispatcher', {
+    requestType: 'send_back',
+    snap: open('send_back', 'u-handler'),
+  }),
+  t('handling', 'approve_request', 'handling', 'dispatcher', {
+    requestType: 'extension',
+    snap: open('extension', 'u-handler'),
+  }),
+  t('handling', 'approve_request', 'suspended', 'dispatcher', {
+    requestType: 'suspension',
+    snap: open('suspension', 'u-handler'),
+  }),
+  t('handling', 'approve_request', 'voided', 'shift', {
+    requestType: 'void',
+    snap: open('void', 'u-handler'),
+  }),
+  t('handling', 'refuse_request', 'handling', 'dispatcher', {
+    requestType: 'send_back',
+    snap: open('send_back', 'u-handler'),
+  }),
+  t('handling', 'refuse_request', 'handling', 'dispatcher', {
+    requestType: 'extension',
+    snap: open('extension', 'u-handler'),
+  }),
+  t('handling', 'refuse_request', 'handling', 'dispatcher', {
+    requestType: 'suspension',
+    snap: open('suspension', 'u-handler'),
+  }),
+  t('handling', 'refuse_request', 'handling', 'shift', {
+    requestType: 'void',
+    snap: open('void', 'u-handler'),
+  }),
+  t('suspended', 'resume', 'handling', 'dispatcher'),
+  t('suspended', 'void', 'voided', 'shift'),
+  t('feedback_review', 'accept_feedback', 'pending_check', 'dispatcher'),
+  t('feedback_review', 'accept_feedback', 'pending_check', 'system'),
+  t('feedback_review', 'return_feedback', 'handling', 'dispatcher'),
+  t('pending_check', 'send_check', 'checking', 'intake'),
+  t('checking', 'check_pass', 'pending_close', 'inspector'),
+  t('checking', 'check_fail', 'pending_dispatch', 'inspector'),
+  t('checking', 'reassign_check', 'checking', 'intake'),
+  t('pending_close', 'close', 'closed', 'shift'),
+  t('pending_close', 'refuse_close', 'pending_dispatch', 'shift'),
+  t('closed', 'rate', 'closed', 'citizen'),
+  t('closed', 'rate', 'closed', 'hotline', { snap: { source: 'hotline_12345' } }),
+  t('closed', 'request_reopen', 'closed', 'citizen', { requestType: 'reopen' }),
+  t('closed', 'request_reopen', 'closed', 'intake', { requestType: 'reopen' }),
+  t('closed', 'request_reopen', 'closed', 'hotline', {
+    requestType: 'reopen',
+    snap: { source: 'hotline_12345' },
+  }),
+  t('closed', 'approve_request', 'pending_dispatch', 'shift', {
+    requestType: 'reopen',
+    snap: open('reopen', 'reporter'),
+  }),
+  t('closed', 'refuse_request', 'closed', 'shift', {
+    requestType: 'reopen',
+    snap: open('reopen', 'reporter'),
+  }),
 ];
 
 /** The owner who must reply to a 督办 in each open state. */
@@ -108,7 +174,9 @@ const OWNER: Record<(typeof OPEN_STATES)[number], ActorKey> = {
   checking: 'inspector',
   pending_close: 'shift',
 };
-const supervised = { supervision: { level: 'normal', issuerId: 'u-leader', replied: false } } as const;
+const supervised = {
+  supervision: { level: 'normal', issuerId: 'u-leader', replied: false },
+} as const;
 
 /** Overlays (§2.1) and 12345 撤回 (§5), in every state they apply to. */
 const OVERLAY_TABLE: DocRow[] = OPEN_STATES.flatMap((from): DocRow[] => [
@@ -123,9 +191,23 @@ const OVERLAY_TABLE: DocRow[] = OPEN_STATES.flatMap((from): DocRow[] => [
   ...((REGISTERED_OPEN_STATES as readonly CaseState[]).includes(from)
     ? [
         { from, action: 'recategorise', to: from, actor: 'shift' } as const,
-        { from, action: 'withdraw', to: 'voided', actor: 'hotline', snap: { source: 'hotline_12345' } } as const,
+        {
+          from,
+          action: 'withdraw',
+          to: 'voided',
+          actor: 'hotline',
+          snap: { source: 'hotline_12345' },
+        } as const,
       ]
-    : [{ from, action: 'withdraw', to: 'rejected', actor: 'hotline', snap: { source: 'hotline_12345' } } as const]),
+    : [
+        {
+          from,
+          action: 'withdraw',
+          to: 'rejected',
+          actor: 'hotline',
+          snap: { source: 'hotline_12345' },
+        } as const,
+      ]),
 ]);
 
 function run(r: DocRow) {
@@ -134,7 +216,8 @@ function run(r: DocRow) {
   return decide(stateSnap(r.from, r.snap), r.action, A[r.actor], input);
 }
 
-const label = (r: DocRow) => `${r.from} --${r.action}${r.requestType ? `(${r.requestType})` : ''} [${r.actor}]--> ${r.to}`;
+const label = (r: DocRow) =>
+  `${r.from} --${r.action}${r.requestType ? `(${r.requestType})` : ''} [${r.actor}]--> ${r.to}`;
 
 describe('state table (case-workflow.md §2)', () => {
   it.each(DOC_TABLE.map((r) => [label(r), r] as const))('%s', (_, r) => {
@@ -143,9 +226,12 @@ describe('state table (case-workflow.md §2)', () => {
   });
 
   it('the implementation has exactly the rows of the doc table, no more', () => {
-    const key = (from: string, action: string, requestType: string | undefined, to: string) => `${from}|${action}|${requestType ?? ''}|${to}`;
+    const key = (from: string, action: string, requestType: string | undefined, to: string) =>
+      `${from}|${action}|${requestType ?? ''}|${to}`;
     const doc = new Set(DOC_TABLE.map((r) => key(r.from, r.action, r.requestType, r.to)));
-    const impl = new Set(FLOW_ROWS.map((r) => key(r.from, r.action, r.requestType, r.to === 'same' ? r.from : r.to)));
+    const impl = new Set(
+      FLOW_ROWS.map((r) => key(r.from, r.action, r.requestType, r.to === 'same' ? r.from : r.to)),
+    );
     expect([...impl].sort()).toEqual([...doc].sort());
   });
 });
@@ -160,5 +246,4 @@ describe('overlay rows (case-workflow.md §2.1)', () => {
     const tested = new Set(OVERLAY_TABLE.map((r) => key(r.from, r.action)));
     expect(OVERLAY_ROWS.filter((r) => !tested.has(key(r.from, r.action)))).toEqual([]);
   });
-
 });

@@ -1,10 +1,39 @@
-import { CASE_ACTION_LABELS, CASE_ACTIONS, type CaseAction, type CaseRole, isCaseRole, REQUEST_TYPE_LABELS, REQUEST_TYPES, SCOPED_ROLES, type RequestType } from './case-actions';
+import {
+  CASE_ACTION_LABELS,
+  CASE_ACTIONS,
+  type CaseAction,
+  type CaseRole,
+  isCaseRole,
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  SCOPED_ROLES,
+  type RequestType,
+} from './case-actions';
 import { FLOW_ROWS } from './case-flow-rows';
-import { type GuardFailure, INPUT_GUARDS, isHandlingDeptUser, type RuleContext, STATE_GUARDS } from './case-guards';
+import {
+  type GuardFailure,
+  INPUT_GUARDS,
+  isHandlingDeptUser,
+  type RuleContext,
+  STATE_GUARDS,
+} from './case-guards';
 import { OVERLAY_ROWS } from './case-overlay-rows';
-import { CASE_STATE_INFO, type CaseState, isRegisteredOpenState, isTerminalState, STATE_STEP } from './case-states';
+import {
+  CASE_STATE_INFO,
+  type CaseState,
+  isRegisteredOpenState,
+  isTerminalState,
+  STATE_STEP,
+} from './case-states';
 import { INPUT_FIELD_LABELS, type InputField, type TransitionRow, VARIANTS } from './case-table';
-import type { ActorContext, CaseSnapshot, DecideErrorCode, DecideInput, DecideResult, Effect } from './case-types';
+import type {
+  ActorContext,
+  CaseSnapshot,
+  DecideErrorCode,
+  DecideInput,
+  DecideResult,
+  Effect,
+} from './case-types';
 
 export { CASE_ACTIONS, CASE_ACTION_LABELS, type CaseAction } from './case-actions';
 
@@ -48,11 +77,17 @@ function qualifyRole(role: CaseRole, { c, actor }: RuleContext): GuardFailure | 
   }
   switch (role) {
     case 'department_handler':
-      return isHandlingDeptUser(c, actor.departmentId) ? null : { code: 'not_handling_department', message: '案件未派遣给您所在的部门' };
+      return isHandlingDeptUser(c, actor.departmentId)
+        ? null
+        : { code: 'not_handling_department', message: '案件未派遣给您所在的部门' };
     case 'citizen':
-      return c.reporterId != null && c.reporterId === actor.userId ? null : { code: 'not_reporter', message: '只有诉求人本人可以操作' };
+      return c.reporterId != null && c.reporterId === actor.userId
+        ? null
+        : { code: 'not_reporter', message: '只有诉求人本人可以操作' };
     case 'hotline_center':
-      return c.source === 'hotline_12345' ? null : { code: 'role_not_allowed', message: '12345 只能操作其派发的工单' };
+      return c.source === 'hotline_12345'
+        ? null
+        : { code: 'role_not_allowed', message: '12345 只能操作其派发的工单' };
     default:
       return null;
   }
@@ -68,7 +103,12 @@ function qualify(r: TransitionRow, ctx: RuleContext): { role: CaseRole } | Guard
     if (!failure) return { role };
     first ??= failure;
   }
-  return first ?? { code: 'role_not_allowed', message: `您的角色不能执行「${CASE_ACTION_LABELS[r.action].zh}」` };
+  return (
+    first ?? {
+      code: 'role_not_allowed',
+      message: `您的角色不能执行「${CASE_ACTION_LABELS[r.action].zh}」`,
+    }
+  );
 }
 
 function checkStateGuards(r: TransitionRow, ctx: RuleContext): GuardFailure | null {
@@ -84,7 +124,8 @@ function isMissing(input: DecideInput, field: InputField): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;
-  if (field === 'flags' && typeof value === 'object') return Object.values(value).every((v) => v === undefined);
+  if (field === 'flags' && typeof value === 'object')
+    return Object.values(value).every((v) => v === undefined);
   return false;
 }
 
@@ -97,7 +138,12 @@ function clockEffects(r: TransitionRow, from: CaseState, to: CaseState): Effect[
   const fromStep = from === 'suspended' ? 'handle' : STATE_STEP[from];
   if (fromStep) effects.push({ type: 'end_step', step: fromStep });
   const toStep = STATE_STEP[to];
-  if (toStep) effects.push(r.clock === 'continue' ? { type: 'start_step', step: toStep, keepDeadline: true } : { type: 'start_step', step: toStep });
+  if (toStep)
+    effects.push(
+      r.clock === 'continue'
+        ? { type: 'start_step', step: toStep, keepDeadline: true }
+        : { type: 'start_step', step: toStep },
+    );
   return effects;
 }
 
@@ -110,8 +156,17 @@ function buildEffects(r: TransitionRow, ctx: RuleContext, to: CaseState): Effect
   const { c } = ctx;
   const from = c.state;
   if (from === to) return r.effects?.(ctx) ?? [];
-  const effects: Effect[] = [{ type: 'set_state', from, to }, ...clockEffects(r, from, to), ...(r.effects?.(ctx) ?? [])];
-  if (from === 'handling' && r.clock !== 'pause' && !c.acknowledged && !effects.some((e) => e.type === 'end_step' && e.step === 'acknowledge')) {
+  const effects: Effect[] = [
+    { type: 'set_state', from, to },
+    ...clockEffects(r, from, to),
+    ...(r.effects?.(ctx) ?? []),
+  ];
+  if (
+    from === 'handling' &&
+    r.clock !== 'pause' &&
+    !c.acknowledged &&
+    !effects.some((e) => e.type === 'end_step' && e.step === 'acknowledge')
+  ) {
     effects.push({ type: 'end_step', step: 'acknowledge' });
   }
   // A request that cannot be decided in the new state lapses; the event keeps it.
@@ -121,8 +176,10 @@ function buildEffects(r: TransitionRow, ctx: RuleContext, to: CaseState): Effect
       effects.push({ type: 'close_request', requestType: type, outcome: 'cancelled' });
     }
   }
-  if (isRegisteredOpenState(from) && (to === 'closed' || to === 'voided')) effects.push({ type: 'stop_case_clock' });
-  if (isTerminalState(to) && c.supervision) effects.push({ type: 'end_supervision', cause: 'case_ended' });
+  if (isRegisteredOpenState(from) && (to === 'closed' || to === 'voided'))
+    effects.push({ type: 'stop_case_clock' });
+  if (isTerminalState(to) && c.supervision)
+    effects.push({ type: 'end_supervision', cause: 'case_ended' });
   return effects;
 }
 
@@ -132,20 +189,31 @@ function buildEffects(r: TransitionRow, ctx: RuleContext, to: CaseState): Effect
  * assignment, pending requests…), the required inputs, then the input guards. On success it returns the
  * next state and the effects the server applies while appending the transition's event.
  */
-export function decide(c: CaseSnapshot, action: CaseAction, actor: ActorContext, input: DecideInput = {}): DecideResult {
+export function decide(
+  c: CaseSnapshot,
+  action: CaseAction,
+  actor: ActorContext,
+  input: DecideInput = {},
+): DecideResult {
   const stateZh = CASE_STATE_INFO[c.state].zh;
   const actionZh = CASE_ACTION_LABELS[action].zh;
   let candidates = rowsFor(c.state, action);
-  if (candidates.length === 0) return err('not_allowed_in_state', `「${stateZh}」状态下不能「${actionZh}」`);
+  if (candidates.length === 0)
+    return err('not_allowed_in_state', `「${stateZh}」状态下不能「${actionZh}」`);
   const held = heldRoles(actor);
   if (!candidates.some((r) => r.roles.some((role) => held.has(role)))) {
     return err('role_not_allowed', `您的角色不能在「${stateZh}」状态下「${actionZh}」`);
   }
   if (DECISION_ACTIONS.includes(action)) {
     const type = input.requestType;
-    if (type === undefined) return err('missing_input', `请填写${INPUT_FIELD_LABELS.requestType}`, 'requestType');
+    if (type === undefined)
+      return err('missing_input', `请填写${INPUT_FIELD_LABELS.requestType}`, 'requestType');
     candidates = candidates.filter((r) => r.requestType === type);
-    if (candidates.length === 0) return err('not_allowed_in_state', `「${stateZh}」状态下不能审批「${REQUEST_TYPE_LABELS[type].zh}」申请`);
+    if (candidates.length === 0)
+      return err(
+        'not_allowed_in_state',
+        `「${stateZh}」状态下不能审批「${REQUEST_TYPE_LABELS[type].zh}」申请`,
+      );
   }
   const base: RuleContext = { c, actor, input, requestType: undefined };
   const r = candidates.find((x) => x.when === undefined || VARIANTS[x.when](base));
@@ -157,14 +225,21 @@ export function decide(c: CaseSnapshot, action: CaseAction, actor: ActorContext,
   const guardFailure = checkStateGuards(r, ctx);
   if (guardFailure) return err(guardFailure.code, guardFailure.message, guardFailure.field);
   for (const field of r.inputs) {
-    if (isMissing(input, field)) return err('missing_input', `请填写${INPUT_FIELD_LABELS[field]}`, field);
+    if (isMissing(input, field))
+      return err('missing_input', `请填写${INPUT_FIELD_LABELS[field]}`, field);
   }
   for (const name of r.inputGuards) {
     const failure = INPUT_GUARDS[name](ctx);
     if (failure) return err(failure.code, failure.message, failure.field);
   }
   const to = r.to === 'same' ? c.state : r.to;
-  return { ok: true, from: c.state, nextState: to, actedAs: who.role, effects: buildEffects(r, ctx, to) };
+  return {
+    ok: true,
+    from: c.state,
+    nextState: to,
+    actedAs: who.role,
+    effects: buildEffects(r, ctx, to),
+  };
 }
 
 /**

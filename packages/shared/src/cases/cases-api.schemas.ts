@@ -13,22 +13,48 @@ export const ReportCaseRequestSchema = z
     crs: CrsSchema.default('wgs84'),
     address: z.string().trim().min(2, '请填写地址').max(200),
     description: z.string().trim().min(2, '请描述问题').max(2000),
-    classCode: z.string().regex(/^[0-9A-Z]{5,20}$/, '小类编码应为 5–20 位数字或大写字母').optional(),
-    photos: z.array(z.string().min(1).max(64)).max(20).optional().describe('Attachment ids from POST /api/attachments'),
+    classCode: z
+      .string()
+      .regex(/^[0-9A-Z]{5,20}$/, '小类编码应为 5–20 位数字或大写字母')
+      .optional(),
+    photos: z
+      .array(z.string().min(1).max(64))
+      .max(20)
+      .optional()
+      .describe('Attachment ids from POST /api/attachments'),
     source: z.enum(CASE_SOURCES).optional().describe('Defaults from the reporter’s role'),
-    selfHandled: z.boolean().optional().describe('自行处置: fixed on the spot (before/after photos required)'),
+    selfHandled: z
+      .boolean()
+      .optional()
+      .describe('自行处置: fixed on the spot (before/after photos required)'),
     urgent: z.boolean().optional(),
-    idempotencyKey: z.string().trim().min(8).max(100).optional().describe('Client-generated; a retry with the same key returns the same case'),
+    idempotencyKey: z
+      .string()
+      .trim()
+      .min(8)
+      .max(100)
+      .optional()
+      .describe('Client-generated; a retry with the same key returns the same case'),
   })
   .meta({ id: 'ReportCaseRequest' });
 export type ReportCaseRequest = z.infer<typeof ReportCaseRequestSchema>;
 
 export const CaseListQuerySchema = z.object({
   state: z.string().max(400).optional().describe('Comma-separated states'),
-  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   classCode: z.string().max(20).optional(),
-  areaCode: z.string().max(20).optional().describe('Area code (district, street, community or grid) within the caller’s scope'),
+  areaCode: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('Area code (district, street, community or grid) within the caller’s scope'),
   departmentId: z.string().max(64).optional(),
   mine: z.enum(['department']).optional().describe('department = the caller’s department inbox'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -69,7 +95,14 @@ export const CaseViewSchema = z
     selfHandled: z.boolean(),
     reworkCount: z.number().int(),
     reopenCount: z.number().int(),
-    pendingRequests: z.array(z.object({ type: z.enum(REQUEST_TYPES), byUserId: z.string(), reason: z.string(), at: z.string() })),
+    pendingRequests: z.array(
+      z.object({
+        type: z.enum(REQUEST_TYPES),
+        byUserId: z.string(),
+        reason: z.string(),
+        at: z.string(),
+      }),
+    ),
     assignedVerifierId: z.string().nullable(),
     assignedCheckerId: z.string().nullable(),
     photos: z.array(z.string()),
@@ -105,4 +138,3 @@ export const CaseEventSchema = z
   })
   .meta({ id: 'CaseEvent' });
 export const CaseEventListSchema = z.object({ items: z.array(CaseEventSchema) });
-

@@ -1,11 +1,32 @@
 export * from './case-states';
 export * from './case-actions';
 export * from './case-types';
-export * from './case-table';
-export { STATE_GUARDS, INPUT_GUARDS, isHandlingDeptUser, isCaseHandler, type StateGuardName, type InputGuardName, type RuleContext } from './case-guards';
+export {
+  INPUT_FIELD_LABELS,
+  type InputField,
+  type TransitionRow,
+  type ClockMode,
+  type VariantName,
+} from './case-table';
+export {
+  STATE_GUARDS,
+  INPUT_GUARDS,
+  isHandlingDeptUser,
+  isCaseHandler,
+  type StateGuardName,
+  type InputGuardName,
+  type RuleContext,
+} from './case-guards';
 export { dispatchKind } from './case-effects';
 export { ownerRoles } from './case-overlay-rows';
-export { TRANSITIONS, rowsFor, transitionTargets, decide, allowedActions, decidableRequests } from './case-workflow';
+export {
+  TRANSITIONS,
+  rowsFor,
+  transitionTargets,
+  decide,
+  allowedActions,
+  decidableRequests,
+} from './case-workflow';
 export * from './case-intake';
 export * from './case-apply';
 export * from './case-workflow.schemas';

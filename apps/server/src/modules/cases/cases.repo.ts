@@ -39,6 +39,26 @@ export function createCasesRepo(db: Kysely<DB>) {
 
     appendEvent: (d: Db, event: CaseEventsTable) => d.insertInto('case_events').values(event).execute(),
 
+    async linkAttachments(d: Db, caseId: string, ids: readonly string[], seq: number): Promise<void> {
+      if (ids.length === 0) return;
+      await d
+        .insertInto('case_attachments')
+        .values([...new Set(ids)].map((attachment_id) => ({ case_id: caseId, attachment_id, seq })))
+        .onConflict((oc) => oc.columns(['case_id', 'attachment_id']).doNothing())
+        .execute();
+    },
+
+    /** Whether any case in the scope links the attachment. */
+    async attachmentVisible(scope: AreaScope, attachmentId: string): Promise<boolean> {
+      const r = await scoped(db, scope)
+        .innerJoin('case_attachments as ca', 'ca.case_id', 'cases.id')
+        .select('cases.id')
+        .where('ca.attachment_id', '=', attachmentId)
+        .limit(1)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
     async nextSeq(d: Db, caseId: string): Promise<number> {
       const r = await d.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('m')).where('case_id', '=', caseId).executeTakeFirst();
       return Number(r?.m ?? 0) + 1;

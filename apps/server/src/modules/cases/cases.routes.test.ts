@@ -164,6 +164,17 @@ describe('concurrency and bad input', () => {
   });
 });
 
+describe('case photos', () => {
+  it('whoever may read the case may see its photos; others get 404', async () => {
+    const photoId = await photo(inspector);
+    expect((await intake.get(`/api/attachments/${photoId}/file?variant=thumb`)).statusCode).toBe(404);
+    await report(inspector, { photos: [photoId] });
+    expect((await intake.get(`/api/attachments/${photoId}/file?variant=thumb`)).statusCode).toBe(200);
+    const workerB = await userSession(t, { username: 'worker_b2', roles: ['grid_administrator'], areaCodes: [CITY.gridB] });
+    expect((await workerB.get(`/api/attachments/${photoId}`)).statusCode).toBe(404);
+  });
+});
+
 describe('scope', () => {
   it('a grid worker of grid B neither sees nor acts on grid A’s case', async () => {
     const c = (await report(inspector)).json();

@@ -281,6 +281,7 @@ export function createCasesService(deps: CasesDeps) {
             data: JSON.stringify({ source, photos: input.photos ?? [], selfHandled: Boolean(input.selfHandled) }),
             at: now.toISOString(),
           });
+          await repo.linkAttachments(tx, id, input.photos ?? [], 1);
         });
       } catch (e) {
         // A retry racing its own first attempt: the key is taken, answer the case that won.
@@ -321,6 +322,9 @@ export function createCasesService(deps: CasesDeps) {
       return Promise.all(rows.map((r) => view(actor, r)));
     },
 
+    /** Whether the actor may see an attachment because it belongs to a case they can read. */
+    canViewAttachment: (actor: Actor, attachmentId: string) => repo.attachmentVisible(actor.scope, attachmentId),
+
     /** Raises automatic yellow/red 督办 on overdue cases; run every minute by the server. */
     async sweep(now: Date = deps.clock.now()) {
       return sweepOverdue(
@@ -358,10 +362,12 @@ export function createCasesService(deps: CasesDeps) {
       await deps.db.transaction().execute(async (tx) => {
         const ok = await repo.updateIfVersion(tx, id, row.version, { ...patch, version: next.version, updated_at: next.updated_at });
         if (!ok) throw new AppError('conflict', '案件已被他人处理，请刷新后重试', { details: { state: row.state, version: row.version } });
+        const seq = await repo.nextSeq(tx, id);
+        await repo.linkAttachments(tx, id, input.photos ?? [], seq);
         await repo.appendEvent(tx, {
           id: newId(),
           case_id: id,
-          seq: await repo.nextSeq(tx, id),
+          seq,
           action,
           from_state: row.state,
           to_state: result.nextState,

@@ -61,7 +61,15 @@ export interface CaseEventsTable {
   at: string;
 }
 
+export interface CaseAttachmentsTable {
+  case_id: string;
+  attachment_id: string;
+  /** The event that brought the photo */
+  seq: number;
+}
+
 export interface CasesTables {
   cases: CasesTable;
   case_events: CaseEventsTable;
+  case_attachments: CaseAttachmentsTable;
 }

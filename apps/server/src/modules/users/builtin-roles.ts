@@ -3,7 +3,7 @@ import { PERMISSIONS, type Permission } from '@wangge/shared';
 // The baseline of every staff role (not the observer's). Everyone here reports or handles problems,
 // so all may attach photos and videos as evidence.
 // Which case actions each role may take is decided by the workflow table; cases.act only opens the door.
-const READ: Permission[] = ['areas.read', 'departments.read', 'categories.read', 'tokens.manage', 'attachments.upload', 'cases.report', 'cases.read', 'cases.act'];
+const READ: Permission[] = ['areas.read', 'departments.read', 'categories.read', 'components.read', 'tokens.manage', 'attachments.upload', 'cases.report', 'cases.read', 'cases.act'];
 const LEAD: Permission[] = [...READ, 'areas.export', 'users.read', 'staff.contact.read', 'personal.unmask', 'cases.supervise'];
 const CENTRE: Permission[] = [...READ, 'users.read', 'staff.contact.read'];
 
@@ -26,7 +26,7 @@ export const BUILTIN_ROLES: { code: string; name: string; nameEn: string; permis
   { code: 'resident_informant', name: '民情信息员', nameEn: 'Resident informant', permissions: READ },
   { code: 'grid_police_officer', name: '网格警员', nameEn: 'Grid police officer', permissions: [...READ, 'staff.contact.read'] },
   { code: 'grid_supervisor', name: '网格监督员', nameEn: 'Grid supervisor', permissions: [...READ, 'staff.contact.read'] },
-  { code: 'observer', name: '只读观察员', nameEn: 'Read-only observer', permissions: ['areas.read', 'departments.read', 'categories.read', 'cases.read'] },
+  { code: 'observer', name: '只读观察员', nameEn: 'Read-only observer', permissions: ['areas.read', 'departments.read', 'categories.read', 'components.read', 'cases.read'] },
 ];
 
 /** The built-in role that goes with each grid staff role. */

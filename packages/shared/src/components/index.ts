@@ -1,0 +1,2 @@
+export * from './component-fields';
+export * from './components.schemas';
