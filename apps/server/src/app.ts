@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PERMISSIONS } from '@wangge/shared';
 import { systemActor } from './core/auth/actor';
@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './core/clock';
 import { ROOT_DIR, type AppConfig } from './core/config';
 import { createFieldCipher, loadDataKey } from './core/crypto';
 import type { Database } from './core/db/database';
+import { createPostgresEventBus } from './core/db/dialect/postgres-notify';
+import { createInProcessEventBus, type EventBus } from './core/events/event-bus';
 import { installErrorHandler } from './core/http/error-handler';
 import { installGuard } from './core/http/guard.plugin';
 import { hasWebApp, serveWebApp } from './core/http/static.plugin';
@@ -17,10 +19,11 @@ import { createAttachmentsService, createLocalBlobStore, registerAttachmentsRout
 import { createAuditService, registerAuditRoutes } from './modules/audit';
 import { createAuthService, registerAuthRoutes } from './modules/auth';
 import { defaultWorkCalendar } from './modules/calendar';
-import { createCasesService, registerCasesRoutes } from './modules/cases';
+import { createCasesService, registerCasesRoutes, type CaseChangedEvent } from './modules/cases';
 import { createCategoriesService, createRegistrationConditionsService, registerCategoriesRoutes, registerRegistrationConditionsRoutes } from './modules/categories';
 import { createDepartmentsService, registerDepartmentsRoutes } from './modules/departments';
 import { createDispatchRulesService, registerDispatchRulesRoutes } from './modules/dispatch-rules';
+import { createLiveService, registerLiveRoutes } from './modules/live';
 import { createSettingsRepo, registerSystemRoutes } from './modules/system';
 import { createUsersService, registerUsersRoutes } from './modules/users';
 
@@ -37,12 +40,14 @@ export interface AppDeps {
 }
 
 /** Builds every service from its dependencies: the one place modules are wired together. */
-export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { clock?: Clock; onError?: (err: unknown) => void }) {
+export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { clock?: Clock; onError?: (err: unknown) => void; events?: EventBus<CaseChangedEvent> }) {
   const { db } = deps.database;
   const clock = deps.clock ?? systemClock;
   const cipher = createFieldCipher(loadDataKey(deps.config.dataKey, deps.config.dataDir));
   const audit = createAuditService({ db, clock });
   const onError = deps.onError ?? (() => {});
+  // CLI commands have no listeners: their events go nowhere.
+  const events = deps.events ?? createInProcessEventBus<CaseChangedEvent>({ warn: () => {}, error: (o) => onError(o) });
   // Areas and users refer to each other through these late-bound functions, not imports.
   const areas = createAreasService({ db, clock, audit, defaultGridScheme: deps.config.defaultGridScheme, userContacts: (ids) => users.contacts(ids), onError });
   const users = createUsersService({
@@ -76,7 +81,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
     category: async (code) => {
       const c = await categories.caseClass(code);
-      return c ? { kind: c.category.kind, active: c.usable, selfHandleAllowed: c.category.selfHandleAllowed } : null;
+      return c ? { kind: c.category.kind, active: c.usable, selfHandleAllowed: c.category.selfHandleAllowed, duplicateRadiusM: c.category.duplicateRadiusM } : null;
     },
     condition: async (id) => {
       const c = id ? await conditions.getById(id) : null;
@@ -88,16 +93,23 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
       const a = await users.access(id);
       return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
     },
-    // Live updates subscribe here (server-sent events); nothing listens yet.
-    publish: () => {},
+    publish: (event) => events.publish(event),
     photosOwnedBy: async (ids, userId) => {
       const found = await attachments.describe(ids);
       return found.length === new Set(ids).size && found.every((a) => a.uploaderId === userId);
     },
   });
-  return { db, clock, cipher, audit, areas, users, auth, departments, categories, conditions, dispatchRules, attachments, cases, settings, system: systemActor(PERMISSIONS) };
+  return { db, clock, cipher, audit, areas, users, auth, departments, categories, conditions, dispatchRules, attachments, cases, events, settings, system: systemActor(PERMISSIONS) };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/** One process on SQLite; on PostgreSQL events travel by LISTEN/NOTIFY so every process hears them. */
+async function createEventBus(deps: AppDeps, log: FastifyBaseLogger): Promise<EventBus<CaseChangedEvent>> {
+  const c = deps.config.database;
+  if (deps.database.dialect.kind === 'postgres' && c.kind === 'postgres')
+    return createPostgresEventBus<CaseChangedEvent>({ url: c.url, schema: deps.database.schema, db: deps.database.db, log });
+  return createInProcessEventBus<CaseChangedEvent>(log);
+}
 
 export async function createApp(deps: AppDeps) {
   const app = Fastify({
@@ -108,7 +120,8 @@ export async function createApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = createServices({ ...deps, onError: (err) => app.log.error({ err }, 'background task failed') });
+  const events = await createEventBus(deps, app.log);
+  const services = createServices({ ...deps, events, onError: (err) => app.log.error({ err }, 'background task failed') });
   await services.users.syncBuiltinRoles();
 
   await app.register(fastifyCookie);
@@ -141,9 +154,13 @@ export async function createApp(deps: AppDeps) {
   registerAttachmentsRoutes(app, services.attachments);
   registerCasesRoutes(app, services.cases);
   registerAuditRoutes(app, services.audit);
+  registerLiveRoutes(app, createLiveService({ events, log: app.log }));
   if (withWeb) await serveWebApp(app, webDist);
 
-  app.addHook('onClose', async () => services.areas.locator.stop());
+  app.addHook('onClose', async () => {
+    services.areas.locator.stop();
+    await events.close();
+  });
   await app.ready();
   return { app, routes, services };
 }

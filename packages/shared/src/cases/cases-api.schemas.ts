@@ -138,3 +138,12 @@ export const CaseEventSchema = z
   })
   .meta({ id: 'CaseEvent' });
 export const CaseEventListSchema = z.object({ items: z.array(CaseEventSchema) });
+
+export const NearbyCasesQuerySchema = z.object({
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  classCode: z.string().regex(/^[0-9A-Z]{5,20}$/, '小类编码应为 5–20 位数字或大写字母'),
+});
+export const NearbyCasesSchema = z.object({
+  items: z.array(z.object({ distanceM: z.number(), case: CaseViewSchema })),
+});

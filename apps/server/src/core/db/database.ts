@@ -9,12 +9,13 @@ import type { AuditTables } from '../../modules/audit/audit.tables';
 import type { AuthTables } from '../../modules/auth/auth.tables';
 import type { CasesTables } from '../../modules/cases/cases.tables';
 import type { CategoriesTables } from '../../modules/categories/categories.tables';
+import type { ComponentsTables } from '../../modules/components/components.tables';
 import type { DepartmentsTables } from '../../modules/departments/departments.tables';
 import type { DispatchRulesTables } from '../../modules/dispatch-rules/dispatch-rules.tables';
 import type { SystemTables } from '../../modules/system/system.tables';
 import type { UsersTables } from '../../modules/users/users.tables';
 
-export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CasesTables, CategoriesTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables {}
+export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CasesTables, CategoriesTables, ComponentsTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables {}
 
 export interface Database {
   db: Kysely<DB>;

@@ -76,9 +76,18 @@ describe('intake exits', () => {
     expect((await step(inspector, c.id, 'verify_false', { reason: '现场无此问题' })).state).toBe('pending_acceptance');
   });
 
-  it('合并 into an open case keeps the link', async () => {
+  it('suggests nearby open cases of the same class, then 合并 keeps the link', async () => {
     const master = await newCase();
-    const dup = await newCase();
+    const dup = await newCase({ lng: CITY.inA[0] + 0.0002 });
+    const far = await newCase({ lng: CITY.inA[0] + 0.01 });
+    const suggested = (await intake.get(`/api/cases/${dup.id}/duplicates`)).json().items;
+    const ids = suggested.map((x: { case: { id: string } }) => x.case.id);
+    expect(ids).toContain(master.id);
+    expect(ids).not.toContain(far.id);
+    expect(ids).not.toContain(dup.id);
+    expect(suggested[0].distanceM).toBeLessThanOrEqual(50);
+    const before = (await inspector.get(`/api/cases/nearby?lng=${CITY.inA[0]}&lat=${CITY.inA[1]}&classCode=06010`)).json().items;
+    expect(before.length).toBeGreaterThan(0);
     const merged = await step(intake, dup.id, 'merge', { masterCaseId: master.id });
     expect(merged).toMatchObject({ state: 'merged', masterCaseId: master.id });
   });

@@ -1,4 +1,4 @@
-import { CaseEventListSchema, CaseListQuerySchema, CaseListSchema, CaseTransitionRequestSchema, CaseViewSchema, IdParamSchema, ReportCaseRequestSchema } from '@wangge/shared';
+import { CaseEventListSchema, CaseListQuerySchema, NearbyCasesQuerySchema, NearbyCasesSchema, CaseListSchema, CaseTransitionRequestSchema, CaseViewSchema, IdParamSchema, ReportCaseRequestSchema } from '@wangge/shared';
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import type { CasesService } from './cases.service';
@@ -25,6 +25,16 @@ export function registerCasesRoutes(app: App, cases: CasesService): void {
     '/api/cases/:id',
     { schema: { tags, summary: '案件详情 (含可执行操作与红黄绿灯)', params: IdParamSchema, response: { 200: CaseViewSchema } }, config: { auth: { permission: 'cases.read', scope: 'subtree' } } },
     async (req) => cases.get(actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/cases/nearby',
+    { schema: { tags, summary: '附近同类未结案件 (上报前查重)', querystring: NearbyCasesQuerySchema, response: { 200: NearbyCasesSchema } }, config: { auth: { permission: 'cases.read', scope: 'subtree' } } },
+    async (req) => ({ items: await cases.nearby(actorOf(req), req.query) }),
+  );
+  app.get(
+    '/api/cases/:id/duplicates',
+    { schema: { tags, summary: '疑似重复案件 (受理时合并用)', params: IdParamSchema, response: { 200: NearbyCasesSchema } }, config: { auth: { permission: 'cases.read', scope: 'subtree' } } },
+    async (req) => ({ items: await cases.duplicatesOf(actorOf(req), req.params.id) }),
   );
   app.get(
     '/api/cases/:id/events',

@@ -44,7 +44,7 @@ export interface CasesDeps {
   clock: Clock;
   calendar: () => WorkCalendar;
   gridAt(lng: number, lat: number, crs: 'wgs84' | 'gcj02' | 'bd09'): Promise<{ place: GridPlace; position: [number, number] } | null>;
-  category(code: string): Promise<{ kind: string; active: boolean; selfHandleAllowed: boolean } | null>;
+  category(code: string): Promise<{ kind: string; active: boolean; selfHandleAllowed: boolean; duplicateRadiusM: number } | null>;
   condition(id: string | null): Promise<(ConditionLimits & { classCode: string; yellowCardAt: number | null; redCardAt: number | null }) | null>;
   departmentExists(id: string): Promise<boolean>;
   suggestDepartment(classCode: string | null, gridCode: string): Promise<string | null>;
@@ -106,6 +106,14 @@ const DECIDE_HTTP: Record<DecideErrorCode, 'forbidden' | 'validation_failed' | '
   supervision_active: 'conflict',
   no_supervision: 'conflict',
 };
+
+/** Great-circle distance in metres (haversine). */
+function metres(lng1: number, lat1: number, lng2: number, lat2: number): number {
+  const r = 6371008.8;
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 2 * r * Math.asin(Math.sqrt(a));
+}
 
 /** The sweep acts as the pseudo-role `system`, over every area. */
 const SWEEP_ACTOR: Actor = {
@@ -320,6 +328,31 @@ export function createCasesService(deps: CasesDeps) {
       };
       const rows = await repo.list(actor.scope, filter);
       return Promise.all(rows.map((r) => view(actor, r)));
+    },
+
+    /**
+     * 重复案件: open cases of the same class within the class's radius (default 50 m), nearest
+     * first — offered at 受理 for 合并, and to reporters before they submit.
+     */
+    async nearby(actor: Actor, q: { lng: number; lat: number; classCode: string; excludeId?: string | undefined }) {
+      const category = await deps.category(q.classCode);
+      if (!category) throw new AppError('validation_failed', `分类 ${q.classCode} 不存在`, { field: 'classCode' });
+      const radius = category.duplicateRadiusM || 50;
+      const dLat = radius / 111_320;
+      const dLng = radius / (111_320 * Math.cos((q.lat * Math.PI) / 180));
+      const rows = await repo.nearbyOpen(actor.scope, q.classCode, [q.lng - dLng, q.lat - dLat, q.lng + dLng, q.lat + dLat], q.excludeId);
+      const withDistance = rows
+        .map((r) => ({ row: r, distanceM: metres(q.lng, q.lat, r.lng, r.lat) }))
+        .filter((x) => x.distanceM <= radius)
+        .sort((a, b) => a.distanceM - b.distanceM);
+      return Promise.all(withDistance.map(async (x) => ({ distanceM: Math.round(x.distanceM), case: await view(actor, x.row) })));
+    },
+
+    async duplicatesOf(actor: Actor, id: string) {
+      const row = await repo.findById(actor.scope, id);
+      if (!row) throw notFound('案件');
+      if (!row.class_code) return [];
+      return this.nearby(actor, { lng: row.lng, lat: row.lat, classCode: row.class_code, excludeId: id });
     },
 
     /** Whether the actor may see an attachment because it belongs to a case they can read. */
