@@ -72,7 +72,7 @@ export async function demoCommand(opts: CommandOptions): Promise<void> {
   if ((await services.users.userCount()) === 0) {
     const t0 = Date.now();
     const r = await seedDemo(services, Number(opts.seed ?? 42));
-    out(`演示城市已生成 / demo city created: ${r.grids} grids, ${r.staff} staff posts, ${r.accounts.length} demo accounts (${Date.now() - t0} ms)`);
+    out(`演示城市已生成 / demo city created: ${r.grids} grids, ${r.staff} staff posts, ${r.cases} sample cases, ${r.accounts.length} demo accounts (${Date.now() - t0} ms)`);
   }
   await database.close();
   out(`schema ${schemaVersion}; database ${dbFile}`);

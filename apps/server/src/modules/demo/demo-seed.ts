@@ -3,6 +3,8 @@ import type { Services } from '../../app';
 import { hashPassword } from '../../core/auth/password';
 import { GRID_ROLE_TO_ROLE } from '../users';
 import { generateCity, DEMO_DISTRICT_CODE } from './city-generator';
+import { seedDemoCases } from './demo-cases';
+import { pointOnSurface } from '../areas';
 
 export const DEMO_PASSWORD = 'Wangge@2026';
 
@@ -20,7 +22,7 @@ export interface DemoAccount {
 export async function seedDemo(
   s: Services,
   seed = 42,
-): Promise<{ accounts: DemoAccount[]; grids: number; staff: number }> {
+): Promise<{ accounts: DemoAccount[]; grids: number; staff: number; cases: number }> {
   const city = generateCity(seed);
   const report = await s.areas.import(
     s.system,
@@ -30,19 +32,22 @@ export async function seedDemo(
   if (!report.ok)
     throw new Error(`Demo city failed validation: ${JSON.stringify(report.errors.slice(0, 3))}`);
 
-  for (const d of city.departments)
-    await s.departments.create(
+  const deptIds = new Map<string, string>();
+  for (const d of city.departments) {
+    const created = await s.departments.create(
       s.system,
       { code: d.code, name: d.name, creditCode: d.creditCode, areaCode: d.areaCode },
       null,
     );
+    deptIds.set(d.code, created.id);
+  }
 
   const hash = await hashPassword(DEMO_PASSWORD);
   const street = city.areas.find((a) => a.level === 'street')!;
   const community = city.areas.find(
     (a) => a.level === 'community' && a.parentCode === street.code,
   )!;
-  const accounts: (DemoAccount & { displayName: string; roles: string[]; areaCodes: string[] })[] =
+  const accounts: (DemoAccount & { displayName: string; roles: string[]; areaCodes: string[]; departmentId?: string | null })[] =
     [
       {
         username: 'admin',
@@ -115,6 +120,16 @@ export async function seedDemo(
         roles: ['department_handler'],
         areaCodes: [DEMO_DISTRICT_CODE],
         area: city.departments[0]?.name ?? '',
+        departmentId: deptIds.get('municipal') ?? null,
+      },
+      {
+        username: 'dept_hw',
+        displayName: '钱环卫',
+        role: '专业部门处置人员',
+        roles: ['department_handler'],
+        areaCodes: [DEMO_DISTRICT_CODE],
+        area: city.departments[1]?.name ?? '',
+        departmentId: deptIds.get('sanitation') ?? null,
       },
       {
         username: 'observer',
@@ -180,12 +195,22 @@ export async function seedDemo(
     ...accounts.map(({ username, role, area }) => ({ username, role, area })),
     ...gridAccounts,
   ];
+  // The inspector patrols the first street; sample cases sit in its grids.
+  const streetGrids = city.areas.filter((a) => a.level === 'grid' && a.code.startsWith(street.code));
+  const adminOf = new Map(city.staff.filter((st) => st.role === 'gridAdministrator').map((st) => [st.gridCode, st.username]));
+  const cases = await seedDemoCases(s, {
+    deptIds,
+    districtCode: DEMO_DISTRICT_CODE,
+    grids: streetGrids.map((g) => ({ code: g.code, center: pointOnSurface(g.geometry), admin: adminOf.get(g.code)! })),
+    seed,
+  });
   await s.settings.set('demo.accounts', listed);
   await s.settings.set('demo.password', DEMO_PASSWORD);
   return {
     accounts: listed,
     grids: city.areas.filter((a) => a.level === 'grid').length,
     staff: city.staff.length,
+    cases,
   };
 }
 

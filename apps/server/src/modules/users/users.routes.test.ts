@@ -68,7 +68,9 @@ describe('users', () => {
     const noUsersManage = await westLeader.post('/api/users', newUser());
     expect(noUsersManage.statusCode).toBe(403);
     const streetAdmin = await userSession(t, { username: 'street_admin', roles: ['street_leader'], areaCodes: [CITY.streetW] });
-    await admin.post('/api/roles', { code: 'user_manager', name: '用户管理员', nameEn: 'User manager', permissions: ['users.read', 'users.manage', 'areas.read', 'departments.read', 'categories.read', 'cases.read'] });
+    // A user manager holding exactly what an observer holds, plus managing users.
+    const observerPerms = (await admin.get('/api/roles')).json().items.find((r: { code: string }) => r.code === 'observer').permissions as string[];
+    await admin.post('/api/roles', { code: 'user_manager', name: '用户管理员', nameEn: 'User manager', permissions: [...new Set([...observerPerms, 'users.read', 'users.manage'])] });
     const um = await userSession(t, { username: 'um', roles: ['user_manager'], areaCodes: [CITY.streetW] });
     const asAdmin = await um.post('/api/users', newUser({ roles: ['admin'] }));
     expect(asAdmin.statusCode).toBe(403);
