@@ -14,7 +14,22 @@ export interface LoadResult {
 }
 
 /** Runs bench/load-worker.mjs against a local port and returns its figures. */
-export function runLoad(opts: { port: number; paths: string[]; headers?: Record<string, string>; connections: number; seconds: number; warmupSeconds?: number }): Promise<LoadResult> {
+export interface LoadOptions {
+  port: number;
+  paths: string[];
+  method?: 'GET' | 'POST';
+  /** JSON bodies, used in turn with the paths */
+  bodies?: string[];
+  okStatus?: number[];
+  headers?: Record<string, string>;
+  connections: number;
+  seconds: number;
+  warmupSeconds?: number;
+  /** Paced load (requests per second) instead of saturation */
+  ratePerSec?: number;
+}
+
+export function runLoad(opts: LoadOptions): Promise<LoadResult> {
   // The options (with thousands of paths) travel in a file: argv has a size limit.
   const dir = mkdtempSync(join(tmpdir(), 'wangge-load-'));
   const file = join(dir, 'load.json');

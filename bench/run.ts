@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,8 @@ import { resetPostgresSchema, dropPostgresSchema } from '../apps/server/src/core
 import { migrateToLatest } from '../apps/server/src/core/db/migrate';
 import { bareLocateBaseline, LocateIndex } from '../apps/server/src/modules/areas/geo/locate-index';
 import { runLoad, round } from './http-load';
+import { benchIntake, benchQueue } from './bench-cases';
+import { apiToken, start } from './bench-util';
 import { syntheticCity } from './synthetic-city';
 
 /**
@@ -28,18 +29,38 @@ export async function runBenchmarks(opts: { only?: string | undefined; quick: bo
     if (want('locate')) result.locate = benchLocate(city, opts.quick ? 200_000 : 1_000_000);
     if (want('import') || want('locate-http')) {
       result.importSqlite = await benchImport(city, { kind: 'sqlite', file: dbFile }, dir);
-      const pg = process.env.BENCH_PG_URL ?? (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
-      if (pg && want('import')) {
+      const pgUrl = process.env.BENCH_PG_URL ?? (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
+      if (pgUrl && want('import')) {
         const schema = `bench_${Date.now().toString(36)}`;
-        await resetPostgresSchema(pg, schema);
+        await resetPostgresSchema(pgUrl, schema);
         try {
-          result.importPostgres = await benchImport(city, { kind: 'postgres', url: pg, schema }, dir);
+          result.importPostgres = await benchImport(city, { kind: 'postgres', url: pgUrl, schema }, dir);
         } finally {
-          await dropPostgresSchema(pg, schema);
+          await dropPostgresSchema(pgUrl, schema);
         }
       }
     }
     if (want('locate-http')) result.locateHttp = await benchLocateHttp(city, dbFile, dir, opts.quick ? 3 : 8);
+    const pg = process.env.BENCH_PG_URL ?? (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
+    const withPg = async <T>(name: string, fn: (db: { kind: 'postgres'; url: string; schema: string }) => Promise<T>) => {
+      if (!pg) return { skipped: 'set BENCH_PG_URL (or DATABASE_URL=postgres://…) to run on PostgreSQL' };
+      const schema = `bench_${name}_${Date.now().toString(36)}`;
+      await resetPostgresSchema(pg, schema);
+      try {
+        return await fn({ kind: 'postgres', url: pg, schema });
+      } finally {
+        await dropPostgresSchema(pg, schema);
+      }
+    };
+    if (want('intake')) {
+      result.intakeSqlite = await benchIntake({ kind: 'sqlite', file: join(dir, 'intake.db') }, dir, opts.quick ? 3 : 8);
+      result.intakePostgres = await withPg('intake', (db) => benchIntake(db, dir, opts.quick ? 3 : 8));
+    }
+    if (want('queue')) {
+      const total = opts.quick ? 100_000 : 1_000_000;
+      result.queueSqlite = await benchQueue({ kind: 'sqlite', file: join(dir, 'queue.db') }, dir, total);
+      result.queuePostgres = await withPg('queue', (db) => benchQueue(db, dir, total));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -107,11 +128,7 @@ async function benchLocateHttp(city: ReturnType<typeof syntheticCity>, dbFile: s
   const server = await start(process.execPath, [join(ROOT_DIR, 'apps/server/bin/wangge.mjs'), 'serve', '--db', dbFile, '--port', String(portA)], env, /Wangge: http/);
   const bare = await start(process.execPath, [join(ROOT_DIR, 'bench/bare-server.mjs'), String(portB)], env, /listening/);
   try {
-    const login = await fetch(`http://127.0.0.1:${portA}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bench-password-1' }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const tok = await fetch(`http://127.0.0.1:${portA}/api/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'bench' }) });
-    const { token } = (await tok.json()) as { token: string };
+    const token = await apiToken(portA, 'admin', 'Bench-password-1');
     const pts = randomPoints(10_000, city.extent, 3);
     const locatePaths = Array.from({ length: 10_000 }, (_, i) => `/api/areas/locate?lng=${pts[i * 2]!.toFixed(6)}&lat=${pts[i * 2 + 1]!.toFixed(6)}`);
     // Run the baseline between two halves of the real one to even out drift.
@@ -131,22 +148,4 @@ async function benchLocateHttp(city: ReturnType<typeof syntheticCity>, dbFile: s
     server.kill('SIGTERM');
     bare.kill('SIGTERM');
   }
-}
-
-function start(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${args[0]} did not start: ${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (ready.test(out)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${args[0]} exited ${code}: ${out}`)));
-  });
 }
