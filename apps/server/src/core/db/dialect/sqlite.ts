@@ -3,6 +3,9 @@ import { SqliteDialect } from 'kysely';
 import { ensureParentDir } from '../../config';
 import type { DbDialect } from './dialect';
 
+/** Prepared statements kept per SQL text; Kysely's driver would prepare every query anew. */
+const STATEMENT_CACHE_SIZE = 500;
+
 export function createSqliteDialect(file: string): DbDialect {
   if (file !== ':memory:') ensureParentDir(file);
   const sqlite = new Database(file);
@@ -11,9 +14,23 @@ export function createSqliteDialect(file: string): DbDialect {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const cache = new Map<string, Database.Statement>();
+  const cached = {
+    close: () => sqlite.close(),
+    prepare(sql: string): Database.Statement {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        // Drop the oldest entry: batch inserts of varying sizes would otherwise fill it.
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
   return {
     kind: 'sqlite',
-    kysely: new SqliteDialect({ database: sqlite }),
+    kysely: new SqliteDialect({ database: cached }),
     isUniqueViolation: (err) =>
       err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
     onClose: async () => {
