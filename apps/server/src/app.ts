@@ -21,6 +21,7 @@ import { createAuthService, registerAuthRoutes } from './modules/auth';
 import { defaultWorkCalendar } from './modules/calendar';
 import { createCasesService, registerCasesRoutes, type CaseChangedEvent } from './modules/cases';
 import { createCategoriesService, createRegistrationConditionsService, registerCategoriesRoutes, registerRegistrationConditionsRoutes } from './modules/categories';
+import { createComponentsService, registerComponentsRoutes } from './modules/components';
 import { createDepartmentsService, registerDepartmentsRoutes } from './modules/departments';
 import { createDispatchRulesService, registerDispatchRulesRoutes } from './modules/dispatch-rules';
 import { createLiveService, registerLiveRoutes } from './modules/live';
@@ -99,7 +100,16 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
       return found.length === new Set(ids).size && found.every((a) => a.uploaderId === userId);
     },
   });
-  return { db, clock, cipher, audit, areas, users, auth, departments, categories, conditions, dispatchRules, attachments, cases, events, settings, system: systemActor(PERMISSIONS) };
+  // 部件 registry: places, classes and names come through the areas and categories services, never their tables.
+  const components = createComponentsService({
+    db,
+    clock,
+    gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
+    componentClasses: async () => (await categories.list({ kind: 'component', view: 'flat', activeOnly: 'false' })).map((c) => ({ code: c.code, name: c.name, active: c.active })),
+    areaRefs: (codes) => areas.refs(codes),
+    caseExists: async (id) => Boolean(await cases.repo.findById(systemActor(PERMISSIONS).scope, id)),
+  });
+  return { db, clock, cipher, audit, areas, users, auth, departments, categories, conditions, dispatchRules, attachments, cases, components, events, settings, system: systemActor(PERMISSIONS) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -153,6 +163,7 @@ export async function createApp(deps: AppDeps) {
   registerDispatchRulesRoutes(app, services.dispatchRules);
   registerAttachmentsRoutes(app, services.attachments);
   registerCasesRoutes(app, services.cases);
+  registerComponentsRoutes(app, services.components);
   registerAuditRoutes(app, services.audit);
   registerLiveRoutes(app, createLiveService({ events, log: app.log }));
   if (withWeb) await serveWebApp(app, webDist);

@@ -44,9 +44,9 @@ export function createComponentsRepo(db: Kysely<DB>) {
     async takenCodes(column: 'code' | 'legacy_code', codes: string[]): Promise<Set<string>> {
       const out = new Set<string>();
       for (let i = 0; i < codes.length; i += BATCH) {
-        const rows = await db.selectFrom('components').select(column).where(column, 'in', codes.slice(i, i + BATCH)).execute();
+        const rows = await db.selectFrom('components').select(['code', 'legacy_code']).where(column, 'in', codes.slice(i, i + BATCH)).execute();
         for (const r of rows) {
-          const v = column === 'code' ? (r as { code: string }).code : (r as { legacy_code: string | null }).legacy_code;
+          const v = r[column];
           if (v) out.add(v);
         }
       }
