@@ -123,7 +123,7 @@ async function fill(kdb: ReturnType<typeof openDatabase>['db'], grids: string[],
       const open = state !== 'closed';
       const created = new Date(now - (total - i) * 30_000).toISOString();
       rows.push({
-        id: `bench-${i.toString().padStart(8, '0')}`, case_no: `BJ${i.toString().padStart(12, '0')}`, state, is_open: open ? 1 : 0, version: 1, source: 'patrol', kind: 'matter', class_code: '06010', condition_id: null,
+        id: `bench-${i.toString().padStart(8, '0')}`, case_no: `BJ${i.toString().padStart(12, '0')}`, state, is_open: open ? 1 : 0, version: 1, source: 'patrol', kind: 'matter', class_code: '06010', condition_id: null, component_id: null,
         admin_code: grid.slice(0, 6), street_code: grid.slice(0, 9), community_code: grid.slice(0, 12), grid_code: grid, grid_version: 1, lng: 113.7, lat: 34.78, address: '基准', description: '基准测试案件', reporter_id: null, idempotency_key: null,
         handling_dept_id: null, master_case_id: null, close_reason: open ? null : 'fixed', supervision_level: null, urgent: 0, rework_count: 0, reopen_count: 0, step: open ? 'handle' : null, step_started_at: created, step_limit: null,
         due_at: open ? new Date(now + ((i * 7919) % 600_000) * 1000 - 86_400_000).toISOString() : '9999-12-31T00:00:00.000Z', deadline_at: null, registered_at: created, closed_at: open ? null : created, snapshot: '{"clocks":{},"pendingRequests":{},"photos":[]}', created_at: created, updated_at: created,

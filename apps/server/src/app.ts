@@ -95,6 +95,10 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
       return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
     },
     publish: (event) => events.publish(event),
+    componentByCode: async (code) => {
+      const c = await components.findByCode(code);
+      return c ? { id: c.id, classCode: c.classCode } : null;
+    },
     photosOwnedBy: async (ids, userId) => {
       const found = await attachments.describe(ids);
       return found.length === new Set(ids).size && found.every((a) => a.uploaderId === userId);

@@ -17,6 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('class_code', 'text')
     .addColumn('condition_id', 'text')
+    .addColumn('component_id', 'text')
     .addColumn('admin_code', 'text', (c) => c.notNull())
     .addColumn('street_code', 'text', (c) => c.notNull())
     .addColumn('community_code', 'text', (c) => c.notNull())

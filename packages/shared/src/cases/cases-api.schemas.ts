@@ -22,6 +22,11 @@ export const ReportCaseRequestSchema = z
       .max(20)
       .optional()
       .describe('Attachment ids from POST /api/attachments'),
+    componentCode: z
+      .string()
+      .regex(/^\d{16,17}$/, '部件标识码应为 17 位 (或旧 16 位)')
+      .optional()
+      .describe('The 部件 this problem is about; its class is the default 分类'),
     source: z.enum(CASE_SOURCES).optional().describe('Defaults from the reporter’s role'),
     selfHandled: z
       .boolean()
@@ -80,6 +85,7 @@ export const CaseViewSchema = z
     kind: z.string(),
     classCode: z.string().nullable(),
     conditionId: z.string().nullable(),
+    componentId: z.string().nullable(),
     gridCode: z.string(),
     streetCode: z.string(),
     communityCode: z.string(),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, createUser, login, seedCity, userSession, type Session } from '../../../test/factories';
 import { phoneJpeg } from '../attachments/attachments.test-util';
+import { body as componentBody, code as componentCode } from '../components/components.test-util';
 
 // The exception paths of case-workflow.md §2.2, each through real HTTP.
 let t: TestApp;
@@ -160,6 +161,19 @@ describe('handling exits and approvals', () => {
     await step(handler, id, 'request_void', { reason: '误报' });
     expect((await act(dispatcher, id, 'approve_request', { requestType: 'void' })).statusCode).toBe(403);
     expect((await step(shift, id, 'approve_request', { requestType: 'void' })).state).toBe('voided');
+  });
+});
+
+describe('部件 cases', () => {
+  it('points at its component, takes the component’s class, and a closed case updates its condition', async () => {
+    const code = componentCode('01001', 42);
+    const registered = await admin.post('/api/components', componentBody(code));
+    expect(registered.statusCode, registered.body).toBe(201);
+    const c = await newCase({ classCode: undefined, componentCode: code, description: '井盖破损' });
+    expect(c).toMatchObject({ classCode: '01001', componentId: registered.json().id });
+    expect((await inspector.post('/api/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '文化路', description: '井盖', componentCode: componentCode('01001', 43) })).json().error.field).toBe('componentCode');
+    const changed = await admin.post(`/api/components/${registered.json().id}/status`, { status: 'damaged', reason: '案件核实破损', caseId: c.id });
+    expect(changed.statusCode, changed.body).toBe(200);
   });
 });
 

@@ -25,6 +25,7 @@ export function presentCase(
     kind: row.kind,
     classCode: row.class_code,
     conditionId: row.condition_id,
+    componentId: row.component_id,
     gridCode: row.grid_code,
     streetCode: row.street_code,
     communityCode: row.community_code,

@@ -50,6 +50,8 @@ export interface CasesDeps {
   suggestDepartment(classCode: string | null, gridCode: string): Promise<string | null>;
   userFacts(id: string): Promise<{ roleCodes: string[]; departmentId: string | null; scopeCodes: string[]; all: boolean } | null>;
   photosOwnedBy(ids: string[], userId: string): Promise<boolean>;
+  /** A registered 部件 by its 17-digit (or legacy 16-digit) code (components module). */
+  componentByCode(code: string): Promise<{ id: string; classCode: string } | null>;
   /** Share of 自行处置 reports drawn for a 核查 (default 0.1). */
   selfHandleSampleRate?: number;
   /** Called after a case change is committed (live updates); must not throw. */
@@ -217,9 +219,18 @@ export function createCasesService(deps: CasesDeps) {
       if (!at) throw new AppError('validation_failed', '该位置不在任何网格内', { field: 'lng' });
       if (!inScope(actor.scope, at.place.gridCode)) throw new AppError('forbidden', '该位置不在您的管辖范围内');
       let kind = 'matter';
-      if (input.classCode) {
-        const category = await deps.category(input.classCode);
-        if (!category?.active) throw new AppError('validation_failed', `分类 ${input.classCode} 不存在或已停用`, { field: 'classCode' });
+      let classCode = input.classCode;
+      let componentId: string | null = null;
+      if (input.componentCode) {
+        const component = await deps.componentByCode(input.componentCode);
+        if (!component) throw new AppError('validation_failed', `部件 ${input.componentCode} 未登记`, { field: 'componentCode' });
+        componentId = component.id;
+        // A 部件's problem is filed under the 事项 of the same digits (…异常) unless named.
+        classCode ??= component.classCode;
+      }
+      if (classCode) {
+        const category = await deps.category(classCode);
+        if (!category?.active) throw new AppError('validation_failed', `分类 ${classCode} 不存在或已停用`, { field: input.classCode ? 'classCode' : 'componentCode' });
         if (input.selfHandled && !category.selfHandleAllowed) throw new AppError('validation_failed', '该分类不允许自行处置', { field: 'selfHandled' });
         kind = category.kind;
       }
@@ -240,8 +251,9 @@ export function createCasesService(deps: CasesDeps) {
         version: 1,
         source,
         kind,
-        class_code: input.classCode ?? null,
+        class_code: classCode ?? null,
         condition_id: null,
+        component_id: componentId,
         admin_code: at.place.adminCode,
         street_code: at.place.streetCode,
         community_code: at.place.communityCode,

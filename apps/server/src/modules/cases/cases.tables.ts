@@ -10,6 +10,8 @@ export interface CasesTable {
   kind: string;
   class_code: string | null;
   condition_id: string | null;
+  /** The 部件 a 部件 case is about */
+  component_id: string | null;
   admin_code: string;
   street_code: string;
   community_code: string;
