@@ -3,6 +3,7 @@ import { demoCommand, exportAreasCommand, importAreasCommand, migrateCommand, se
 
 const COMMON = `
 Database: DATABASE_URL (postgres://… or sqlite:FILE) selects it; else data/wangge.db.
+  WANGGE_PG_SCHEMA   PostgreSQL schema of the tables (default public)
   --db FILE          use this SQLite file instead (e.g. data/demo.db)`;
 
 const HELP: Record<string, string> = {
