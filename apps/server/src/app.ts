@@ -95,6 +95,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
       return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
     },
     publish: (event) => events.publish(event),
+    isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
     componentByCode: async (code) => {
       const c = await components.findByCode(code);
       return c ? { id: c.id, classCode: c.classCode } : null;

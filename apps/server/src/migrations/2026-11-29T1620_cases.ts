@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // Cases and their append-only event log. Scalar columns are what queues, scope filters and
 // statistics query; the rest of the workflow snapshot (open requests, handlers, overlays)
@@ -28,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('address', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('reporter_id', 'text')
-    .addColumn('idempotency_key', 'text', (c) => c.unique())
+    .addColumn('idempotency_key', 'text')
     .addColumn('handling_dept_id', 'text')
     .addColumn('master_case_id', 'text')
     .addColumn('close_reason', 'text')
@@ -48,12 +48,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  // Queues by each area level: equality on the level's code, open cases, earliest due first.
-  for (const level of ['admin', 'street', 'community', 'grid'])
+  // Every index costs each intake, so there are few: queues by street, community and grid
+  // (equality on the level's code, open first, earliest due first); district-wide queues and
+  // the overdue sweep use (is_open, due_at); department inboxes their own.
+  for (const level of ['street', 'community', 'grid'])
     await db.schema.createIndex(`cases_queue_${level}`).on('cases').columns([`${level}_code`, 'is_open', 'due_at']).execute();
   await db.schema.createIndex('cases_open_due').on('cases').columns(['is_open', 'due_at']).execute();
   await db.schema.createIndex('cases_dept').on('cases').columns(['handling_dept_id', 'is_open', 'due_at']).execute();
-  await db.schema.createIndex('cases_class_open').on('cases').columns(['class_code', 'is_open']).execute();
+  // Most reports carry no key: a partial index keeps them out of it.
+  await db.schema.createIndex('cases_idempotency').on('cases').column('idempotency_key').unique().where(sql.ref('idempotency_key'), 'is not', null).execute();
 
   await db.schema
     .createTable('case_events')

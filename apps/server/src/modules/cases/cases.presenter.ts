@@ -5,10 +5,13 @@ import type { ClockView } from './case-clocks';
 import { NO_DEADLINE } from './case-clocks';
 import type { StoredSnapshot } from './case-record';
 
-/** AJ + date (Asia/Shanghai) + 8 random digits: readable on the phone, unique by index. */
+/**
+ * AJ + date (Asia/Shanghai) + 10 random digits: readable on the phone, no shared counter to
+ * contend on across processes; the unique index catches the rare clash and intake redraws.
+ */
 export function caseNumber(now: Date): string {
   const d = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `AJ${d}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+  return `AJ${d}${String(randomInt(0, 100_000)).padStart(5, '0')}${String(randomInt(0, 100_000)).padStart(5, '0')}`;
 }
 
 export function presentCase(

@@ -78,12 +78,16 @@ export function createCasesRepo(db: Kysely<DB>) {
       return q.selectAll().orderBy('due_at').orderBy('id').limit(f.limit).offset(f.offset).execute();
     },
 
-    /** Open cases of a class near a point (bounding box; the caller refines by distance). */
-    nearbyOpen: (scope: AreaScope, classCode: string, box: [number, number, number, number], excludeId?: string) =>
+    /**
+     * Open cases of a class near a point (bounding box; the caller refines by distance). The
+     * street's queue index finds them: a duplicate a few dozen metres away is in the same street.
+     */
+    nearbyOpen: (scope: AreaScope, streetCode: string, classCode: string, box: [number, number, number, number], excludeId?: string) =>
       scoped(db, scope)
         .selectAll()
-        .where('class_code', '=', classCode)
+        .where('street_code', '=', streetCode)
         .where('is_open', '=', 1)
+        .where('class_code', '=', classCode)
         .where('lng', '>=', box[0])
         .where('lat', '>=', box[1])
         .where('lng', '<=', box[2])

@@ -56,7 +56,7 @@ describe('the normal loop: 上报 → 受理 → 立案 → 派遣 → 处置 �
     expect(created.statusCode, created.body).toBe(201);
     const c = created.json();
     expect(c).toMatchObject({ state: 'pending_acceptance', gridCode: CITY.gridA, streetCode: CITY.streetW, source: 'patrol', version: 1 });
-    expect(c.caseNo).toMatch(/^AJ\d{16}$/);
+    expect(c.caseNo).toMatch(/^AJ\d{18}$/);
     expect(c.clocks.map((k: { step: string }) => k.step)).toEqual(['accept']);
 
     expect((await step(intake, c.id, 'accept')).state).toBe('pending_registration');

@@ -54,6 +54,8 @@ export interface CasesDeps {
   componentByCode(code: string): Promise<{ id: string; classCode: string } | null>;
   /** Share of 自行处置 reports drawn for a 核查 (default 0.1). */
   selfHandleSampleRate?: number;
+  /** Whether a database error is a unique-constraint violation (dialect). */
+  isUniqueViolation(err: unknown): boolean;
   /** Called after a case change is committed (live updates); must not throw. */
   publish(event: CaseChangedEvent): void;
 }
@@ -285,31 +287,36 @@ export function createCasesService(deps: CasesDeps) {
       };
       const { patch } = await applyCaseEffects(base, entry.effects, effectCtx(now));
       const row = { ...base, ...patch };
-      try {
-        await deps.db.transaction().execute(async (tx) => {
-          await repo.insert(tx, row, {
-            id: newId(),
-            case_id: id,
-            seq: 1,
-            action: 'report',
-            from_state: null,
-            to_state: row.state,
-            actor_id: actor.id,
-            actor_name: actor.displayName,
-            actor_role: actor.roles[0]?.code ?? null,
-            note: null,
-            data: JSON.stringify({ source, photos: input.photos ?? [], selfHandled: Boolean(input.selfHandled) }),
-            at: now.toISOString(),
+      const event = {
+        id: newId(),
+        case_id: id,
+        seq: 1,
+        action: 'report',
+        from_state: null,
+        to_state: row.state,
+        actor_id: actor.id,
+        actor_name: actor.displayName,
+        actor_role: actor.roles[0]?.code ?? null,
+        note: null,
+        data: JSON.stringify({ source, photos: input.photos ?? [], selfHandled: Boolean(input.selfHandled) }),
+        at: now.toISOString(),
+      };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await deps.db.transaction().execute(async (tx) => {
+            await repo.insert(tx, row, event);
+            await repo.linkAttachments(tx, id, input.photos ?? [], 1);
           });
-          await repo.linkAttachments(tx, id, input.photos ?? [], 1);
-        });
-      } catch (e) {
-        // A retry racing its own first attempt: the key is taken, answer the case that won.
-        if (row.idempotency_key && deps.db && (await repo.findByIdempotencyKey(row.idempotency_key))) {
-          const existing = await repo.findByIdempotencyKey(row.idempotency_key);
-          return { created: false, case: await view(actor, existing!) };
+          break;
+        } catch (e) {
+          if (!deps.isUniqueViolation(e)) throw e;
+          // A retry racing its own first attempt: the key is taken, answer the case that won.
+          const existing = row.idempotency_key ? await repo.findByIdempotencyKey(row.idempotency_key) : undefined;
+          if (existing) return { created: false, case: await view(actor, existing) };
+          // Otherwise the random case number was taken (rare): draw another.
+          if (attempt >= 3) throw e;
+          row.case_no = caseNumber(now);
         }
-        throw e;
       }
       deps.publish(changed(row, 'report', null, row.created_at));
       return { created: true, case: await view(actor, row) };
@@ -352,7 +359,9 @@ export function createCasesService(deps: CasesDeps) {
       const radius = category.duplicateRadiusM || 50;
       const dLat = radius / 111_320;
       const dLng = radius / (111_320 * Math.cos((q.lat * Math.PI) / 180));
-      const rows = await repo.nearbyOpen(actor.scope, q.classCode, [q.lng - dLng, q.lat - dLat, q.lng + dLng, q.lat + dLat], q.excludeId);
+      const place = await deps.gridAt(q.lng, q.lat, 'wgs84');
+      if (!place) return [];
+      const rows = await repo.nearbyOpen(actor.scope, place.place.streetCode, q.classCode, [q.lng - dLng, q.lat - dLat, q.lng + dLng, q.lat + dLat], q.excludeId);
       const withDistance = rows
         .map((r) => ({ row: r, distanceM: metres(q.lng, q.lat, r.lng, r.lat) }))
         .filter((x) => x.distanceM <= radius)
