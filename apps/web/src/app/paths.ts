@@ -8,4 +8,12 @@ export const PATHS = {
   departments: '/departments',
   users: '/users',
   audit: '/audit',
+  reportCase: '/cases/new',
+  cases: '/cases',
+  caseDetail: '/cases/:id',
+  tasks: '/tasks',
 } as const;
+
+export function casePath(id: string): string {
+  return `/cases/${encodeURIComponent(id)}`;
+}

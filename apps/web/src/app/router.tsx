@@ -18,6 +18,14 @@ const DepartmentsPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const ReportPage = lazy(() => import('../features/cases/pages/report-page').then((m) => ({ default: m.ReportPage })));
+const CaseQueuePage = lazy(() =>
+  import('../features/cases/pages/case-queue-page').then((m) => ({ default: m.CaseQueuePage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('../features/cases/pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
+);
+const MyTasksPage = lazy(() => import('../features/cases/pages/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 
 const routes: RouteObject[] = [
   { path: PATHS.login, element: <LoginPage /> },
@@ -74,6 +82,38 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.reportCase,
+            element: (
+              <RequirePermission permission="cases.report">
+                <ReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.cases,
+            element: (
+              <RequirePermission permission="cases.read">
+                <CaseQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.caseDetail,
+            element: (
+              <RequirePermission permission="cases.read">
+                <CaseDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.tasks,
+            element: (
+              <RequirePermission permission="cases.act">
+                <MyTasksPage />
               </RequirePermission>
             ),
           },

@@ -28,6 +28,16 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For requests that cannot go through apiRequest (raw uploads with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/** Builds an ApiError from a status and a parsed error body (for XHR uploads). */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  return toApiError(status, body);
+}
+
 type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {

@@ -1,5 +1,8 @@
+import { casesEn, casesZh } from './i18n-messages-cases';
+
 /** UI strings. Chinese is the source language; English mirrors every key. */
 export const zh = {
+  ...casesZh,
   'app.name': '网格',
   'app.subtitle': '社会治理网格化管理平台',
   'common.loading': '加载中…',
@@ -126,6 +129,7 @@ export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...casesEn,
   'app.name': 'Wangge',
   'app.subtitle': 'Social-governance grid platform',
   'common.loading': 'Loading…',

@@ -1,11 +1,13 @@
 import { Suspense, useState } from 'react';
-import { Button, Drawer, Layout } from 'antd';
+import { Badge, Button, Drawer, Layout } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageLoader } from '../../components/page-loader';
 import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/use-media-query';
+import { useMe } from '../../features/auth/api';
+import { useTasks } from '../../features/cases/task-queues';
 import { PATHS } from '../paths';
 import { NavMenu } from './nav-menu';
 import { UserMenu } from './user-menu';
@@ -28,6 +30,7 @@ export function AppShell() {
   const { t } = useI18n();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { count: taskCount } = useTasks(useMe());
 
   return (
     <Layout className="shell">
@@ -52,13 +55,15 @@ export function AppShell() {
         <Layout.Header className="shell-header">
           {isMobile ? (
             <>
-              <Button
-                type="text"
-                icon={<MenuOutlined />}
-                aria-label={t('nav.menu')}
-                onClick={() => setDrawerOpen(true)}
-                data-testid="nav-toggle"
-              />
+              <Badge count={taskCount} size="small" offset={[-4, 4]}>
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('nav.menu')}
+                  onClick={() => setDrawerOpen(true)}
+                  data-testid="nav-toggle"
+                />
+              </Badge>
               <span className="shell-header__title">{t('app.name')}</span>
             </>
           ) : (

@@ -1,15 +1,19 @@
 import type { ReactNode } from 'react';
-import { Menu } from 'antd';
+import { Badge, Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
+  FormOutlined,
+  OrderedListOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../../features/auth/api';
+import { useTasks } from '../../features/cases/task-queues';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { PATHS } from '../paths';
 
@@ -21,6 +25,9 @@ interface NavItem {
 }
 
 const NAV_ITEMS: NavItem[] = [
+  { path: PATHS.reportCase, label: 'nav.report', icon: <FormOutlined />, permission: 'cases.report' },
+  { path: PATHS.tasks, label: 'nav.tasks', icon: <CarryOutOutlined />, permission: 'cases.act' },
+  { path: PATHS.cases, label: 'nav.cases', icon: <OrderedListOutlined />, permission: 'cases.read' },
   { path: PATHS.map, label: 'nav.map', icon: <EnvironmentOutlined />, permission: 'areas.read' },
   { path: PATHS.areaTree, label: 'nav.areaTree', icon: <ClusterOutlined />, permission: 'areas.read' },
   { path: PATHS.areaImport, label: 'nav.areaImport', icon: <UploadOutlined />, permission: 'areas.manage' },
@@ -42,6 +49,8 @@ export function NavMenu({ onNavigate, theme }: { onNavigate?: () => void; theme:
   const location = useLocation();
   const navigate = useNavigate();
   const items = NAV_ITEMS.filter((item) => me.permissions.includes(item.permission));
+  // 我的任务 shows how many cases wait for this user (refreshed with the task queues).
+  const { count } = useTasks(me);
   const selected = selectedPath(
     location.pathname,
     items.map((i) => i.path),
@@ -51,7 +60,19 @@ export function NavMenu({ onNavigate, theme }: { onNavigate?: () => void; theme:
       mode="inline"
       theme={theme}
       selectedKeys={selected ? [selected] : []}
-      items={items.map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) }))}
+      items={items.map((item) => ({
+        key: item.path,
+        icon: item.icon,
+        label:
+          item.path === PATHS.tasks ? (
+            <span className="nav-badge-label">
+              {t(item.label)}
+              <Badge count={count} size="small" overflowCount={99} data-testid="tasks-badge" />
+            </span>
+          ) : (
+            t(item.label)
+          ),
+      }))}
       onClick={({ key }) => {
         void navigate(key);
         onNavigate?.();

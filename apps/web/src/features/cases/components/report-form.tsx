@@ -1,0 +1,169 @@
+import { useRef, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Switch, Typography } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import type { CaseView, ReportCaseRequest } from '@wangge/shared';
+import { isApiError } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import type { LngLat } from '../../areas/map/area-map';
+import { newIdempotencyKey, useReportCase } from '../api';
+import { useCaseCategories } from '../lookups-api';
+import { CategoryPicker } from './category-picker';
+import { LocationPicker } from './location-picker';
+import { PhotoUploader } from './photo-uploader';
+
+interface ReportValues {
+  address: string;
+  description: string;
+  classCode?: string;
+  photos?: string[];
+  selfHandled?: boolean;
+  urgent?: boolean;
+}
+
+/** Server error fields → form fields (lng/lat are the map point). */
+const FIELD_OF: Record<string, keyof ReportValues | 'point'> = {
+  lng: 'point',
+  lat: 'point',
+  address: 'address',
+  description: 'description',
+  classCode: 'classCode',
+  photos: 'photos',
+  selfHandled: 'selfHandled',
+};
+
+/** The 上报 form. One idempotency key per report: double taps and retries return the same case. */
+export function ReportForm({ onReported }: { onReported: (view: CaseView) => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<ReportValues>();
+  const [point, setPoint] = useState<LngLat | null>(null);
+  const [pointError, setPointError] = useState<string | null>(null);
+  const [exifPoint, setExifPoint] = useState<LngLat | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const key = useRef(newIdempotencyKey());
+  const report = useReportCase();
+  const categories = useCaseCategories();
+  const selfHandled = Form.useWatch('selfHandled', form) ?? false;
+  const classCode = Form.useWatch('classCode', form);
+  const category = categories.data?.find((c) => c.code === classCode);
+
+  const choosePoint = (lngLat: LngLat) => {
+    setPoint(lngLat);
+    setPointError(null);
+    setExifPoint(null);
+  };
+
+  const submit = (values: ReportValues) => {
+    if (!point) {
+      setPointError(t('report.pointRequired'));
+      return;
+    }
+    if (report.isPending) return;
+    setError(null);
+    const body: ReportCaseRequest = {
+      lng: point[0],
+      lat: point[1],
+      crs: 'wgs84',
+      address: values.address.trim(),
+      description: values.description.trim(),
+      ...(values.classCode ? { classCode: values.classCode } : {}),
+      ...(values.photos?.length ? { photos: values.photos } : {}),
+      selfHandled: Boolean(values.selfHandled),
+      urgent: Boolean(values.urgent),
+      idempotencyKey: key.current,
+    };
+    report.mutate(body, {
+      onSuccess: onReported,
+      onError: (err) => {
+        const message = err instanceof Error ? err.message : String(err);
+        setError(message);
+        const field = isApiError(err) && err.field ? FIELD_OF[err.field] : undefined;
+        if (field === 'point') setPointError(message);
+        else if (field) form.setFields([{ name: field, errors: [message] }]);
+      },
+    });
+  };
+
+  return (
+    <Form<ReportValues>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      onFinishFailed={() => {
+        if (!point) setPointError(t('report.pointRequired'));
+      }}
+      data-testid="report-form"
+      className="report-form"
+      scrollToFirstError
+    >
+      <Card size="small" title={t('report.location')} className="report-card">
+        {exifPoint && !point ? (
+          <Alert
+            type="info"
+            showIcon
+            icon={<EnvironmentOutlined />}
+            style={{ marginBottom: 8 }}
+            title={t('report.exifFound')}
+            action={
+              <Button size="small" type="primary" onClick={() => choosePoint(exifPoint)} data-testid="report-use-exif">
+                {t('report.useExif')}
+              </Button>
+            }
+          />
+        ) : null}
+        <LocationPicker value={point} onChange={choosePoint} />
+        {pointError ? (
+          <Typography.Text type="danger" role="alert">
+            {pointError}
+          </Typography.Text>
+        ) : null}
+      </Card>
+      <Card size="small" title={t('report.problem')} className="report-card">
+        <Form.Item name="address" label={t('report.address')} rules={[{ required: true, min: 2, whitespace: true, message: t('report.addressRequired') }]}>
+          <Input maxLength={200} placeholder={t('report.addressPlaceholder')} data-testid="report-address" />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('report.description')}
+          rules={[{ required: true, min: 2, whitespace: true, message: t('report.descriptionRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="report-description" />
+        </Form.Item>
+        <Form.Item name="classCode" label={t('report.category')} extra={t('report.categoryHint')}>
+          <CategoryPicker testId="report-category" />
+        </Form.Item>
+        <Form.Item
+          name="photos"
+          label={t('report.photos')}
+          extra={selfHandled ? t('report.selfHandledPhotos') : undefined}
+          rules={[{ required: selfHandled, type: 'array', min: selfHandled ? 1 : 0, message: t('report.photosRequired') }]}
+        >
+          <PhotoUploader onBusyChange={setUploading} onExifPosition={(p) => setExifPoint((old) => old ?? p)} testId="report-photos" />
+        </Form.Item>
+        <div className="report-switches">
+          <Form.Item name="selfHandled" label={t('report.selfHandled')} valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Switch data-testid="report-self-handled" />
+          </Form.Item>
+          <Form.Item name="urgent" label={t('report.urgent')} valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Switch />
+          </Form.Item>
+        </div>
+        {selfHandled && category && !category.selfHandleAllowed ? (
+          <Alert type="warning" showIcon title={t('report.selfHandleNotAllowed')} style={{ marginBottom: 12 }} />
+        ) : null}
+      </Card>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="report-error" /> : null}
+      <Button
+        type="primary"
+        htmlType="submit"
+        size="large"
+        block
+        loading={report.isPending}
+        disabled={uploading}
+        data-testid="report-submit"
+      >
+        {uploading ? t('report.waitUploads') : t('report.submit')}
+      </Button>
+    </Form>
+  );
+}
