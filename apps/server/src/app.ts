@@ -18,7 +18,7 @@ import { createAreasService, registerAreasRoutes } from './modules/areas';
 import { createAttachmentsService, createLocalBlobStore, registerAttachmentsRoutes } from './modules/attachments';
 import { createAuditService, registerAuditRoutes } from './modules/audit';
 import { createAuthService, registerAuthRoutes } from './modules/auth';
-import { defaultWorkCalendar } from './modules/calendar';
+import { createCalendarService, registerCalendarRoutes } from './modules/calendar';
 import { createCasesService, registerCasesRoutes, type CaseChangedEvent } from './modules/cases';
 import { createCategoriesService, createRegistrationConditionsService, registerCategoriesRoutes, registerRegistrationConditionsRoutes } from './modules/categories';
 import { createComponentsService, registerComponentsRoutes } from './modules/components';
@@ -74,11 +74,12 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     canView: (actor, id) => cases.canViewAttachment(actor, id),
   });
   const settings = createSettingsRepo(db);
-  const calendar = defaultWorkCalendar();
+  // Deadlines are computed synchronously from the cached calendar; createApp loads it before serving.
+  const calendar = createCalendarService({ db, clock, settings, onError });
   const cases = createCasesService({
     db,
     clock,
-    calendar: () => calendar,
+    calendar: () => calendar.current(),
     gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
     category: async (code) => {
       const c = await categories.caseClass(code);
@@ -114,7 +115,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     areaRefs: (codes) => areas.refs(codes),
     caseExists: async (id) => Boolean(await cases.repo.findById(systemActor(PERMISSIONS).scope, id)),
   });
-  return { db, clock, cipher, audit, areas, users, auth, departments, categories, conditions, dispatchRules, attachments, cases, components, events, settings, system: systemActor(PERMISSIONS) };
+  return { db, clock, cipher, audit, areas, users, auth, departments, categories, conditions, dispatchRules, attachments, cases, components, calendar, events, settings, system: systemActor(PERMISSIONS) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -138,6 +139,7 @@ export async function createApp(deps: AppDeps) {
   const events = await createEventBus(deps, app.log);
   const services = createServices({ ...deps, events, onError: (err) => app.log.error({ err }, 'background task failed') });
   await services.users.syncBuiltinRoles();
+  await services.calendar.reload();
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -168,6 +170,7 @@ export async function createApp(deps: AppDeps) {
   registerDispatchRulesRoutes(app, services.dispatchRules);
   registerAttachmentsRoutes(app, services.attachments);
   registerCasesRoutes(app, services.cases);
+  registerCalendarRoutes(app, services.calendar);
   registerComponentsRoutes(app, services.components);
   registerAuditRoutes(app, services.audit);
   registerLiveRoutes(app, createLiveService({ events, log: app.log }));

@@ -12,3 +12,4 @@ export * from './categories';
 export * from './cases';
 export * from './cases/cases-api.schemas';
 export * from './components';
+export * from './calendar';

@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   // 部件 registry (managed city components): read on maps and in lists; manage = register, edit, import.
   'components.read',
   'components.manage',
+  // Working calendar (holidays, 调休, working hours): it moves every case deadline, so writes are admin-only.
+  'calendar.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -69,6 +69,7 @@ export async function demoCommand(opts: CommandOptions): Promise<void> {
   const { database, schemaVersion } = await openMigrated(config);
   const services = createServices({ config, database });
   await services.users.syncBuiltinRoles();
+  await services.calendar.reload();
   if ((await services.users.userCount()) === 0) {
     const t0 = Date.now();
     const r = await seedDemo(services, Number(opts.seed ?? 42));

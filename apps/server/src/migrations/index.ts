@@ -5,6 +5,7 @@ import * as attachments from './2026-11-29T1610_attachments';
 import * as userDepartment from './2026-11-29T1615_user-department';
 import * as cases from './2026-11-29T1620_cases';
 import * as components from './2026-11-29T1630_components';
+import * as workCalendar from './2026-11-29T1640_work-calendar';
 
 /** Every migration, in the order they apply. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1615_user-department': userDepartment,
   '2026-11-29T1620_cases': cases,
   '2026-11-29T1630_components': components,
+  '2026-11-29T1640_work-calendar': workCalendar,
 };

@@ -7,6 +7,7 @@ import type { AreasTables } from '../../modules/areas/areas.tables';
 import type { AttachmentsTables } from '../../modules/attachments/attachments.tables';
 import type { AuditTables } from '../../modules/audit/audit.tables';
 import type { AuthTables } from '../../modules/auth/auth.tables';
+import type { CalendarTables } from '../../modules/calendar/calendar.tables';
 import type { CasesTables } from '../../modules/cases/cases.tables';
 import type { CategoriesTables } from '../../modules/categories/categories.tables';
 import type { ComponentsTables } from '../../modules/components/components.tables';
@@ -15,7 +16,7 @@ import type { DispatchRulesTables } from '../../modules/dispatch-rules/dispatch-
 import type { SystemTables } from '../../modules/system/system.tables';
 import type { UsersTables } from '../../modules/users/users.tables';
 
-export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CasesTables, CategoriesTables, ComponentsTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables {}
+export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CalendarTables, CasesTables, CategoriesTables, ComponentsTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables {}
 
 export interface Database {
   db: Kysely<DB>;

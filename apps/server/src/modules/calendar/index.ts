@@ -1,9 +1,9 @@
 /**
  * Working calendar and deadline arithmetic for case time limits (case-workflow.md §3).
  *
- * Pure and synchronous: no database, no clock, no time-zone setting. Instants are `Date`s; civil time is always
- * Asia/Shanghai (UTC+8). The calendar rows come from the caller (a later step loads them from `work_calendar`);
- * `defaultWorkCalendar()` ships the official 2026 schedule.
+ * The arithmetic is pure and synchronous: no database, no clock, no time-zone setting. Instants are `Date`s; civil
+ * time is always Asia/Shanghai (UTC+8). The calendar service loads the rows from `work_calendar` and caches the
+ * WorkCalendar; `defaultWorkCalendar()` ships the official 2026 schedule.
  *
  * Core rule: a deadline is the latest instant at which no more than the limit has elapsed, so for every `t`,
  * `t > addLimit(cal, s, v, type)` ⇔ `elapsed(cal, s, t, type) > v` ⇔ the light is red.
@@ -39,3 +39,6 @@ export {
   type Light,
 } from './traffic-light';
 export { shanghaiDate } from './shanghai-time';
+// The editable calendar: a table of dates and the working-hours setting, cached for the synchronous arithmetic.
+export { createCalendarService, WINDOWS_SETTING, type CalendarService } from './calendar.service';
+export { registerCalendarRoutes } from './calendar.routes';

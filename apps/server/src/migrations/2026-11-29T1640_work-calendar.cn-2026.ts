@@ -1,0 +1,47 @@
+// The official 2026 schedule seeded into work_calendar. A copy of modules/calendar/holidays-2026.ts, because migrations
+// never import application code: the migration must keep producing the same rows when that module changes later.
+
+export const CN_2026_SOURCE = '国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)';
+
+/** [date, kind, name] */
+export const CN_2026_ROWS: readonly (readonly [string, string, string])[] = [
+  ['2026-01-01', 'holiday', '元旦'],
+  ['2026-01-02', 'holiday', '元旦'],
+  ['2026-01-03', 'holiday', '元旦'],
+  ['2026-01-04', 'makeup_workday', '元旦'],
+  ['2026-02-14', 'makeup_workday', '春节'],
+  ['2026-02-15', 'holiday', '春节'],
+  ['2026-02-16', 'holiday', '春节'],
+  ['2026-02-17', 'holiday', '春节'],
+  ['2026-02-18', 'holiday', '春节'],
+  ['2026-02-19', 'holiday', '春节'],
+  ['2026-02-20', 'holiday', '春节'],
+  ['2026-02-21', 'holiday', '春节'],
+  ['2026-02-22', 'holiday', '春节'],
+  ['2026-02-23', 'holiday', '春节'],
+  ['2026-02-28', 'makeup_workday', '春节'],
+  ['2026-04-04', 'holiday', '清明节'],
+  ['2026-04-05', 'holiday', '清明节'],
+  ['2026-04-06', 'holiday', '清明节'],
+  ['2026-05-01', 'holiday', '劳动节'],
+  ['2026-05-02', 'holiday', '劳动节'],
+  ['2026-05-03', 'holiday', '劳动节'],
+  ['2026-05-04', 'holiday', '劳动节'],
+  ['2026-05-05', 'holiday', '劳动节'],
+  ['2026-05-09', 'makeup_workday', '劳动节'],
+  ['2026-06-19', 'holiday', '端午节'],
+  ['2026-06-20', 'holiday', '端午节'],
+  ['2026-06-21', 'holiday', '端午节'],
+  ['2026-09-20', 'makeup_workday', '国庆节'],
+  ['2026-09-25', 'holiday', '中秋节'],
+  ['2026-09-26', 'holiday', '中秋节'],
+  ['2026-09-27', 'holiday', '中秋节'],
+  ['2026-10-01', 'holiday', '国庆节'],
+  ['2026-10-02', 'holiday', '国庆节'],
+  ['2026-10-03', 'holiday', '国庆节'],
+  ['2026-10-04', 'holiday', '国庆节'],
+  ['2026-10-05', 'holiday', '国庆节'],
+  ['2026-10-06', 'holiday', '国庆节'],
+  ['2026-10-07', 'holiday', '国庆节'],
+  ['2026-10-10', 'makeup_workday', '国庆节'],
+];
