@@ -1,51 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, createUser, login, seedCity, userSession, type Session } from '../../../test/factories';
-import { phoneJpeg } from '../attachments/attachments.test-util';
+import { CITY, createUser, login, type Session } from '../../../test/factories';
+import { act as actOn, castCases, photo as photoOf, step as stepOn, type CaseCast } from './cases.test-util';
 import { body as componentBody, code as componentCode } from '../components/components.test-util';
 
 // The exception paths of case-workflow.md §2.2, each through real HTTP.
 let t: TestApp;
+let cast: CaseCast;
 let admin: Session, inspector: Session, intake: Session, shift: Session, dispatcher: Session, handler: Session, handler2: Session, leader: Session;
 let inspectorId: string, deptId: string, dept2Id: string, conditionId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedCity(t);
-  admin = await userSession(t, { username: 'root', roles: ['admin'] });
-  deptId = (await admin.post('/api/departments', { code: 'hw', name: '区环卫中心', areaCode: CITY.district })).json().id;
-  dept2Id = (await admin.post('/api/departments', { code: 'sz', name: '区市政所', areaCode: CITY.district })).json().id;
-  inspectorId = (await createUser(t, { username: 'insp', roles: ['inspector'], areaCodes: [CITY.streetW] })).id;
-  inspector = await login(t, 'insp');
-  intake = await userSession(t, { username: 'intake', roles: ['intake_operator'], areaCodes: [CITY.district] });
-  shift = await userSession(t, { username: 'shift', roles: ['shift_leader'], areaCodes: [CITY.district] });
-  dispatcher = await userSession(t, { username: 'disp', roles: ['dispatcher'], areaCodes: [CITY.district] });
-  leader = await userSession(t, { username: 'boss', roles: ['street_leader'], areaCodes: [CITY.streetW] });
-  const hash = (await t.services.users.repo.findByUsername('root'))!.password_hash;
-  await t.services.users.createDirect({ username: 'hw1', displayName: '环卫', passwordHash: hash, roles: ['department_handler'], areaCodes: [CITY.district], departmentId: deptId });
-  await t.services.users.createDirect({ username: 'sz1', displayName: '市政', passwordHash: hash, roles: ['department_handler'], areaCodes: [CITY.district], departmentId: dept2Id });
-  handler = await login(t, 'hw1');
-  handler2 = await login(t, 'sz1');
-  conditionId = (await admin.get('/api/categories/06010/conditions')).json().items[0].id;
+  cast = await castCases(t);
+  ({ admin, inspector, intake, shift, dispatcher, handler, handler2, leader, inspectorId, deptId, dept2Id, conditionId } = cast);
 });
 afterAll(async () => t.close());
 
-async function photo(s: Session): Promise<string> {
-  const bytes = await phoneJpeg({ colour: `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}` });
-  const res = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/octet-stream' }, payload: bytes });
-  return res.json().id;
-}
+const photo = (s: Session) => photoOf(t, s);
+const act = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => actOn(cast, s, id, action, input);
+const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => stepOn(cast, s, id, action, input);
 const newCase = async (extra: Record<string, unknown> = {}) =>
   (await inspector.post('/api/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '文化路 12 号', description: '暴露垃圾', classCode: '06010', ...extra })).json();
-async function act(s: Session, id: string, action: string, input: Record<string, unknown> = {}) {
-  const version = (await admin.get(`/api/cases/${id}`)).json().version;
-  return s.post(`/api/cases/${id}/transitions`, { action, version, ...input });
-}
-async function step(s: Session, id: string, action: string, input: Record<string, unknown> = {}) {
-  const res = await act(s, id, action, input);
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json();
-}
 async function toHandling() {
   const c = await newCase();
   await step(intake, c.id, 'accept');

@@ -1,54 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, createUser, errorCode, login, seedCity, userSession, type Session } from '../../../test/factories';
-import { phoneJpeg } from '../attachments/attachments.test-util';
+import { CITY, errorCode, userSession, type Session } from '../../../test/factories';
+import { act as actOn, castCases, photo as photoOf, step as stepOn, type CaseCast } from './cases.test-util';
 
 let t: TestApp;
-let admin: Session;
-let inspector: Session;
-let intake: Session;
-let shift: Session;
-let dispatcher: Session;
-let handler: Session;
-let inspectorId: string;
-let deptId: string;
-let conditionId: string;
+let cast: CaseCast;
+let admin: Session, inspector: Session, intake: Session, shift: Session, dispatcher: Session, handler: Session;
+let inspectorId: string, deptId: string, conditionId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedCity(t);
-  admin = await userSession(t, { username: 'root', roles: ['admin'] });
-  deptId = (await admin.post('/api/departments', { code: 'hw', name: '区环卫中心', areaCode: CITY.district })).json().id;
-  inspectorId = (await createUser(t, { username: 'insp', roles: ['inspector'], areaCodes: [CITY.streetW] })).id;
-  inspector = await login(t, 'insp');
-  intake = await userSession(t, { username: 'intake', roles: ['intake_operator'], areaCodes: [CITY.district] });
-  shift = await userSession(t, { username: 'shift', roles: ['shift_leader'], areaCodes: [CITY.district] });
-  dispatcher = await userSession(t, { username: 'disp', roles: ['dispatcher'], areaCodes: [CITY.district] });
-  await t.services.users.createDirect({ username: 'hw1', displayName: '环卫处置员', passwordHash: (await t.services.users.repo.findByUsername('root'))!.password_hash, roles: ['department_handler'], areaCodes: [CITY.district], departmentId: deptId });
-  handler = await login(t, 'hw1');
-  conditionId = (await admin.get('/api/categories/06010/conditions')).json().items[0].id;
+  cast = await castCases(t);
+  ({ admin, inspector, intake, shift, dispatcher, handler, inspectorId, deptId, conditionId } = cast);
 });
 afterAll(async () => t.close());
 
-async function photo(s: Session): Promise<string> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/octet-stream' }, payload: await phoneJpeg({ colour: `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}` }) });
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json().id;
-}
+const photo = (s: Session) => photoOf(t, s);
 
 const report = (s: Session, extra: Record<string, unknown> = {}) =>
   s.post('/api/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '西社区文化路 12 号门前', description: '路边堆放生活垃圾', classCode: '06010', ...extra });
 
-async function act(s: Session, id: string, action: string, input: Record<string, unknown> = {}) {
-  const version = (await admin.get(`/api/cases/${id}`)).json().version;
-  return s.post(`/api/cases/${id}/transitions`, { action, version, ...input });
-}
-
-async function step(s: Session, id: string, action: string, input: Record<string, unknown> = {}) {
-  const res = await act(s, id, action, input);
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json();
-}
+const act = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => actOn(cast, s, id, action, input);
+const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => stepOn(cast, s, id, action, input);
 
 describe('the normal loop: 上报 → 受理 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案', () => {
   it('walks every step with the right roles, clocks and events', async () => {
