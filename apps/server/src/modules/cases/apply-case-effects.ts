@@ -71,6 +71,9 @@ export async function applyCaseEffects(row: CasesTable, effects: readonly Effect
         break;
       case 'start_case_clock':
         if (e.cause === 'register') patch.registered_at = nowIso;
+        // A 重开 starts the overall clock afresh: later recomputations count from here.
+        stored.caseClockFrom = nowIso;
+        stored.extensions = [];
         patch.deadline_at = overallDeadline(ctx.now);
         break;
       case 'extend_deadline': {
@@ -79,21 +82,30 @@ export async function applyCaseEffects(row: CasesTable, effects: readonly Effect
         if (h) clocks.handle = { ...h, deadlineAt: addLimit(ctx.cal, new Date(h.deadlineAt), e.extension.value, e.extension.limitType).toISOString() };
         const overall = patch.deadline_at ?? row.deadline_at;
         if (overall) patch.deadline_at = addLimit(ctx.cal, new Date(overall), e.extension.value, e.extension.limitType).toISOString();
+        // Kept so a later change of 立案条件 re-applies what was granted.
+        stored.extensions = [...(stored.extensions ?? []), e.extension];
         kept.push({ extension: e.extension });
         break;
       }
-      case 'set_classification':
-        if (e.recompute === 'from_registration') {
-          const reg = row.registered_at ?? nowIso;
-          patch.deadline_at = overallDeadline(new Date(reg));
-          const h = clocks.handle;
-          if (h) clocks.handle = startClock(ctx.cal, new Date(h.startedAt), limitOf('handle'));
+      case 'set_classification': {
+        // Recategorising recomputes from when the overall clock started (registration or 重开)
+        // under the new 立案条件, with approved 延期 re-applied. The same 立案条件 changes nothing:
+        // recomputing it would drop extensions and 挂账 time already granted.
+        if (e.recompute !== 'from_registration' || conditionId === row.condition_id) break;
+        const extend = (t: Date) => (stored.extensions ?? []).reduce((d, x) => addLimit(ctx.cal, d, x.value, x.limitType), t);
+        const from = stored.caseClockFrom ?? row.registered_at ?? nowIso;
+        patch.deadline_at = extend(new Date(overallDeadline(new Date(from)))).toISOString();
+        const h = clocks.handle;
+        // A paused 处置 clock stays paused; it is recomputed when it resumes with what it had left.
+        if (h && h.remaining === undefined) {
+          const restarted = startClock(ctx.cal, new Date(h.startedAt), limitOf('handle'));
+          clocks.handle = { ...restarted, deadlineAt: extend(new Date(restarted.deadlineAt)).toISOString() };
         }
         break;
+      }
       case 'recompute_deadlines':
-        for (const [step, c] of Object.entries(clocks) as [CaseStep, NonNullable<(typeof clocks)[CaseStep]>][]) {
-          if (c.remaining === undefined) clocks[step] = startClock(ctx.cal, new Date(c.startedAt), limitOf(step));
-        }
+        // 加急 does not select another limit row yet, so there is nothing to recompute; restarting
+        // the clocks here would only lose extensions and 挂账 time.
         break;
       case 'set_close_reason':
         patch.close_reason = e.closeReason;

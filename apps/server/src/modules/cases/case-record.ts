@@ -1,4 +1,4 @@
-import { isOpenState, type CaseSnapshot, type CaseSource, type CaseState, type Rating } from '@wangge/shared';
+import { isOpenState, type CaseSnapshot, type CaseSource, type CaseState, type LimitType, type Rating } from '@wangge/shared';
 import type { Clocks } from './case-clocks';
 import type { CasesTable } from './cases.tables';
 
@@ -24,6 +24,10 @@ export interface StoredSnapshot {
   leaderInstructions: { text: string; by: string; at: string }[];
   clocks: Clocks;
   photos: string[];
+  /** When the overall clock last started (立案 or 重开) */
+  caseClockFrom?: string;
+  /** Approved 延期 since then, re-applied when the 立案条件 changes */
+  extensions?: { value: number; limitType: LimitType }[];
 }
 
 export const emptyStored = (selfHandled: boolean): StoredSnapshot => ({
