@@ -1,38 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../core/clock';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, login, seedCity, userSession, type Session } from '../../../test/factories';
+import { CITY, type Session } from '../../../test/factories';
+import { castCases, step as stepOn, type CaseCast } from './cases.test-util';
 
 // A clock the test moves: Monday 2026-11-30 09:00 in Shanghai.
 let now = new Date('2026-11-30T09:00:00+08:00');
 const clock: Clock = { now: () => now };
 let t: TestApp;
+let cast: CaseCast;
 let admin: Session, intake: Session, shift: Session, dispatcher: Session, handler: Session, inspector: Session;
 let deptId: string, conditionId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  await seedCity(t);
-  admin = await userSession(t, { username: 'root', roles: ['admin'] });
-  deptId = (await admin.post('/api/departments', { code: 'hw', name: '区环卫中心', areaCode: CITY.district })).json().id;
-  inspector = await userSession(t, { username: 'insp', roles: ['inspector'], areaCodes: [CITY.streetW] });
-  intake = await userSession(t, { username: 'intake', roles: ['intake_operator'], areaCodes: [CITY.district] });
-  shift = await userSession(t, { username: 'shift', roles: ['shift_leader'], areaCodes: [CITY.district] });
-  dispatcher = await userSession(t, { username: 'disp', roles: ['dispatcher'], areaCodes: [CITY.district] });
-  const hash = (await t.services.users.repo.findByUsername('root'))!.password_hash;
-  await t.services.users.createDirect({ username: 'hw1', displayName: '环卫', passwordHash: hash, roles: ['department_handler'], areaCodes: [CITY.district], departmentId: deptId });
-  handler = await login(t, 'hw1');
+  cast = await castCases(t);
   // 06010 暴露垃圾: 2 working hours to handle (seeded example row).
-  conditionId = (await admin.get('/api/categories/06010/conditions')).json().items[0].id;
+  ({ admin, intake, shift, dispatcher, handler, inspector, deptId, conditionId } = cast);
 });
 afterAll(async () => t.close());
 
-async function step(s: Session, id: string, action: string, input: Record<string, unknown> = {}) {
-  const version = (await admin.get(`/api/cases/${id}`)).json().version;
-  const res = await s.post(`/api/cases/${id}/transitions`, { action, version, ...input });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
+const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => stepOn(cast, s, id, action, input);
 
 describe('automatic 督办 (yellow and red cards) and lights', () => {
   it('turns the lights and raises a yellow card past the limit, then a red one at twice it', async () => {
