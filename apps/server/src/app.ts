@@ -64,7 +64,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   const categories = createCategoriesService({ db, clock });
   const conditions = createRegistrationConditionsService({ db, clock, categories, areaRefs: (codes) => areas.refs(codes) });
   // The matrix names departments of any area, so it reads them with the system actor's full scope.
-  const departmentsByIds = async (ids: string[]) => (await departments.list(systemActor(PERMISSIONS))).filter((d) => ids.includes(d.id));
+  const departmentsByIds = (ids: string[]) => departments.byIds(ids);
   const dispatchRules = createDispatchRulesService({ db, clock, categories, conditions, areaRefs: (codes) => areas.refs(codes), departmentsByIds });
   // Whoever may read a case may see its photos.
   const attachments = createAttachmentsService({

@@ -1,15 +1,10 @@
 import { DAY_MS, HOUR_MS, instantMs } from './shanghai-time';
 import type { WorkCalendar } from './work-calendar';
 
-/** How a limit counts time (case-workflow.md §3.2). */
-export type LimitType = 'urgent_hour' | 'work_hour' | 'work_day' | 'natural_day';
+import type { LimitType } from '@wangge/shared';
 
-export const LIMIT_TYPES: readonly LimitType[] = [
-  'urgent_hour',
-  'work_hour',
-  'work_day',
-  'natural_day',
-];
+// How a limit counts time (case-workflow.md §3.2): one list, in packages/shared.
+export { LIMIT_TYPES, type LimitType } from '@wangge/shared';
 
 /** A suspended (挂账) interval; `to: null` means still suspended. */
 export interface Pause {

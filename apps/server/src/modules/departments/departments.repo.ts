@@ -8,6 +8,8 @@ export function createDepartmentsRepo(db: Kysely<DB>) {
   const scoped = (scope: AreaScope) => db.selectFrom('departments').where((eb) => codeInScope(eb, 'area_code', scope));
   return {
     list: (scope: AreaScope) => scoped(scope).selectAll().orderBy('code').execute(),
+    findByIds: (scope: AreaScope, ids: readonly string[]) =>
+      ids.length === 0 ? Promise.resolve([]) : scoped(scope).selectAll().where('id', 'in', [...ids]).execute(),
     findById: (scope: AreaScope, id: string) => scoped(scope).selectAll().where('id', '=', id).executeTakeFirst(),
     findByCode: (code: string) => db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst(),
     insert: (db2: Kysely<DB>, row: DepartmentsTable) => db2.insertInto('departments').values(row).execute(),

@@ -37,6 +37,11 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
       return present(await repo.list(actor.scope));
     },
 
+    /** Departments by id, whatever their area (for other modules' lookups: matrix, dispatch checks). */
+    async byIds(ids: readonly string[]) {
+      return present(await repo.findByIds(FULL_SCOPE, ids));
+    },
+
     async get(actor: Actor, id: string) {
       const row = await repo.findById(actor.scope, id);
       if (!row) throw notFound('部门');
