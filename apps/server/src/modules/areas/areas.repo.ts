@@ -96,17 +96,6 @@ export function createAreasRepo(db: Kysely<DB>) {
     },
     endStaff: (id: string, at: string) => db.updateTable('grid_staff').set({ valid_to: at }).where('id', '=', id).execute(),
 
-    // Revision counter: bumped on every boundary change so other processes reload their index.
-    async revision(): Promise<number> {
-      const r = await db.selectFrom('settings').select('value').where('key', '=', 'areas.revision').executeTakeFirst();
-      return r ? Number(r.value) : 0;
-    },
-    async bumpRevision(tx: Transaction<DB> | Kysely<DB>, at: string) {
-      const r = await tx.selectFrom('settings').select('value').where('key', '=', 'areas.revision').executeTakeFirst();
-      const next = String((r ? Number(r.value) : 0) + 1);
-      if (r) await tx.updateTable('settings').set({ value: next, updated_at: at }).where('key', '=', 'areas.revision').execute();
-      else await tx.insertInto('settings').values({ key: 'areas.revision', value: next, updated_at: at }).execute();
-    },
   };
 }
 export type AreasRepo = ReturnType<typeof createAreasRepo>;

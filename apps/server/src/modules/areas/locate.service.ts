@@ -32,13 +32,13 @@ const OUT_OF_SCOPE: LocateResponse = { found: false, reason: 'outside_scope', me
  * process keeps its own index and reloads it when the shared revision counter moves, so
  * several server processes on one database stay consistent within one poll interval.
  */
-export function createLocateService(deps: { repo: AreasRepo; onError: (err: unknown) => void }) {
+export function createLocateService(deps: { repo: AreasRepo; revision: () => Promise<number>; onError: (err: unknown) => void }) {
   let state: IndexState | null = null;
   let loading: Promise<IndexState> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
   async function build(): Promise<IndexState> {
-    const revision = await deps.repo.revision();
+    const revision = await deps.revision();
     // The index covers the whole jurisdiction; the caller's scope is applied to each answer.
     const [grids, nodes, upperRows] = await Promise.all([
       deps.repo.gridsForIndex(FULL_SCOPE),
@@ -80,7 +80,7 @@ export function createLocateService(deps: { repo: AreasRepo; onError: (err: unkn
 
     /** Checks the shared revision and rebuilds when another process changed boundaries. */
     async refreshIfStale(): Promise<void> {
-      const rev = await deps.repo.revision();
+      const rev = await deps.revision();
       if (!state || rev !== state.revision) await reload();
     },
 
