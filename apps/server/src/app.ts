@@ -7,7 +7,7 @@ import { PERMISSIONS } from '@wangge/shared';
 import { systemActor } from './core/auth/actor';
 import { systemClock, type Clock } from './core/clock';
 import { ROOT_DIR, type AppConfig } from './core/config';
-import { createFieldCipher, loadDataKey } from './core/crypto';
+import { createFieldCipher, loadDataKeys } from './core/crypto';
 import type { Database } from './core/db/database';
 import { createPostgresEventBus } from './core/db/dialect/postgres-notify';
 import { createInProcessEventBus, type EventBus } from './core/events/event-bus';
@@ -26,7 +26,12 @@ import { createDepartmentsService, registerDepartmentsRoutes } from './modules/d
 import { createDispatchRulesService, registerDispatchRulesRoutes } from './modules/dispatch-rules';
 import { createLiveService, registerLiveRoutes } from './modules/live';
 import { createSettingsRepo, registerSystemRoutes } from './modules/system';
-import { createUsersService, registerUsersRoutes } from './modules/users';
+import { createUsersService, registerUsersRoutes, usersEncryptedColumns } from './modules/users';
+import type { EncryptedColumns } from './core/db/rekey';
+// @import:addresses
+// @import:population
+// @import:units
+// @import:special-groups
 
 export const VERSION = '0.1.0';
 
@@ -44,7 +49,7 @@ export interface AppDeps {
 export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { clock?: Clock; onError?: (err: unknown) => void; events?: EventBus<CaseChangedEvent> }) {
   const { db } = deps.database;
   const clock = deps.clock ?? systemClock;
-  const cipher = createFieldCipher(loadDataKey(deps.config.dataKey, deps.config.dataDir));
+  const cipher = createFieldCipher(loadDataKeys(deps.config, deps.config.dataDir));
   const audit = createAuditService({ db, clock });
   const onError = deps.onError ?? (() => {});
   // CLI commands have no listeners: their events go nowhere.
@@ -115,7 +120,38 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     areaRefs: (codes) => areas.refs(codes),
     caseExists: async (id) => Boolean(await cases.repo.findById(systemActor(PERMISSIONS).scope, id)),
   });
-  return { db, clock, cipher, audit, areas, users, auth, departments, categories, conditions, dispatchRules, attachments, cases, components, calendar, events, settings, system: systemActor(PERMISSIONS) };
+  // Registries (一标三实, special groups, 民情档案). Each module owns its own block and line below.
+  // @wire:addresses
+  // @wire:population
+  // @wire:units
+  // @wire:special-groups
+  // Columns encrypted at rest, for `wangge rotate-data-key`; each module adds its own declaration.
+  const encryptedColumns: EncryptedColumns[] = [...usersEncryptedColumns];
+  return {
+    db,
+    clock,
+    cipher,
+    audit,
+    areas,
+    users,
+    auth,
+    departments,
+    categories,
+    conditions,
+    dispatchRules,
+    attachments,
+    cases,
+    components,
+    calendar,
+    events,
+    settings,
+    encryptedColumns,
+    // @services:addresses
+    // @services:population
+    // @services:units
+    // @services:special-groups
+    system: systemActor(PERMISSIONS),
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -173,6 +209,10 @@ export async function createApp(deps: AppDeps) {
   registerCalendarRoutes(app, services.calendar);
   registerComponentsRoutes(app, services.components);
   registerAuditRoutes(app, services.audit);
+  // @routes:addresses
+  // @routes:population
+  // @routes:units
+  // @routes:special-groups
   registerLiveRoutes(app, createLiveService({ events, log: app.log }));
   if (withWeb) await serveWebApp(app, webDist);
 

@@ -13,3 +13,4 @@ export * from './cases';
 export * from './cases/cases-api.schemas';
 export * from './components';
 export * from './calendar';
+export * from './registries';

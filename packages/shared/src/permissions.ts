@@ -33,6 +33,22 @@ export const PERMISSIONS = [
   'components.manage',
   // Working calendar (holidays, 调休, working hours): it moves every case deadline, so writes are admin-only.
   'calendar.manage',
+  // Registries (一标三实: standard addresses, houses, persons, units, key places). Reads are masked (S2/S3);
+  // personal.unmask reveals one record with a reason; registry.export exports unmasked (masked export needs only read).
+  'registry.read',
+  'registry.manage',
+  'registry.import',
+  'registry.export',
+  // Special groups and key youth (S3): who is in which group and the group's fields. Without special.read a
+  // worker still sees that a visit is due (visits.read), never the group or the diagnosis.
+  'special.read',
+  'special.manage',
+  'special.configure',
+  'visits.read',
+  'visits.record',
+  // 民情档案 / 民情日志 written by grid staff and resident informants.
+  'residentFiles.read',
+  'residentFiles.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -15,6 +15,9 @@ const EnvSchema = z.object({
   WANGGE_DATA_DIR: z.string().optional(),
   WANGGE_ADMIN_PASSWORD: z.string().min(10).optional(),
   WANGGE_DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)').optional(),
+  // Keys replaced by a rotation, still accepted for reading until `wangge rotate-data-key` has rewritten every value.
+  WANGGE_DATA_KEY_PREVIOUS: z.string().regex(/^([0-9a-f]{64})(,[0-9a-f]{64})*$/i, 'comma-separated 64-hex keys').optional(),
+  WANGGE_LOOKUP_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)').optional(),
   WANGGE_BASEMAP_URL: z.string().url().optional(),
   WANGGE_BASEMAP_TYPE: z.enum(['xyz', 'wmts']).default('xyz'),
   WANGGE_GRID_SCHEME: z.enum(['cjt213', 'gbt47678', 'db11']).default('cjt213'),
@@ -33,6 +36,8 @@ export interface AppConfig {
   dataDir: string;
   adminPassword: string | undefined;
   dataKey: string | undefined;
+  previousDataKeys: string | undefined;
+  lookupKey: string | undefined;
   basemap: { url: string | null; type: 'xyz' | 'wmts' };
   defaultGridScheme: 'cjt213' | 'gbt47678' | 'db11';
   secureCookies: boolean;
@@ -62,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     dataDir,
     adminPassword: e.WANGGE_ADMIN_PASSWORD,
     dataKey: e.WANGGE_DATA_KEY,
+    previousDataKeys: e.WANGGE_DATA_KEY_PREVIOUS,
+    lookupKey: e.WANGGE_LOOKUP_KEY,
     basemap: { url: e.WANGGE_BASEMAP_URL ?? null, type: e.WANGGE_BASEMAP_TYPE },
     defaultGridScheme: e.WANGGE_GRID_SCHEME,
     secureCookies: e.WANGGE_SECURE_COOKIES === '1',

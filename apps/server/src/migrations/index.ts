@@ -6,6 +6,11 @@ import * as userDepartment from './2026-11-29T1615_user-department';
 import * as cases from './2026-11-29T1620_cases';
 import * as components from './2026-11-29T1630_components';
 import * as workCalendar from './2026-11-29T1640_work-calendar';
+import * as addresses from './2026-11-29T1700_addresses';
+import * as population from './2026-11-29T1710_population';
+import * as units from './2026-11-29T1720_units';
+import * as specialGroups from './2026-11-29T1730_special-groups';
+import * as residentFiles from './2026-11-29T1740_resident-files';
 
 /** Every migration, in the order they apply. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +21,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1620_cases': cases,
   '2026-11-29T1630_components': components,
   '2026-11-29T1640_work-calendar': workCalendar,
+  '2026-11-29T1700_addresses': addresses,
+  '2026-11-29T1710_population': population,
+  '2026-11-29T1720_units': units,
+  '2026-11-29T1730_special-groups': specialGroups,
+  '2026-11-29T1740_resident-files': residentFiles,
 };

@@ -12,6 +12,10 @@ export const PATHS = {
   cases: '/cases',
   caseDetail: '/cases/:id',
   tasks: '/tasks',
+  // @paths:addresses
+  // @paths:population
+  // @paths:units
+  // @paths:special-groups
 } as const;
 
 export function casePath(id: string): string {

@@ -25,6 +25,10 @@ const CaseQueuePage = lazy(() =>
 const CaseDetailPage = lazy(() =>
   import('../features/cases/pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
 );
+// @lazy:addresses
+// @lazy:population
+// @lazy:units
+// @lazy:special-groups
 const MyTasksPage = lazy(() => import('../features/cases/pages/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 
 const routes: RouteObject[] = [
@@ -117,6 +121,10 @@ const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
+          // @route:addresses
+          // @route:population
+          // @route:units
+          // @route:special-groups
           { path: '*', element: <NotFoundPage /> },
         ],
       },

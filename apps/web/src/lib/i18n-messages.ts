@@ -1,8 +1,16 @@
 import { casesEn, casesZh } from './i18n-messages-cases';
+// @i18n-import:addresses
+// @i18n-import:population
+// @i18n-import:units
+// @i18n-import:special-groups
 
 /** UI strings. Chinese is the source language; English mirrors every key. */
 export const zh = {
   ...casesZh,
+  // @i18n-zh:addresses
+  // @i18n-zh:population
+  // @i18n-zh:units
+  // @i18n-zh:special-groups
   'app.name': '网格',
   'app.subtitle': '社会治理网格化管理平台',
   'common.loading': '加载中…',
@@ -130,6 +138,10 @@ export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
   ...casesEn,
+  // @i18n-en:addresses
+  // @i18n-en:population
+  // @i18n-en:units
+  // @i18n-en:special-groups
   'app.name': 'Wangge',
   'app.subtitle': 'Social-governance grid platform',
   'common.loading': 'Loading…',

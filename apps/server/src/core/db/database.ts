@@ -15,8 +15,15 @@ import type { DepartmentsTables } from '../../modules/departments/departments.ta
 import type { DispatchRulesTables } from '../../modules/dispatch-rules/dispatch-rules.tables';
 import type { SystemTables } from '../../modules/system/system.tables';
 import type { UsersTables } from '../../modules/users/users.tables';
+import type { AddressesTables } from '../../modules/addresses/addresses.tables';
+import type { HousingTables } from '../../modules/housing/housing.tables';
+import type { PopulationTables } from '../../modules/population/population.tables';
+import type { UnitsTables } from '../../modules/units/units.tables';
+import type { SpecialGroupsTables } from '../../modules/special-groups/special-groups.tables';
+import type { ResidentFilesTables } from '../../modules/resident-files/resident-files.tables';
 
-export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CalendarTables, CasesTables, CategoriesTables, ComponentsTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables {}
+export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CalendarTables, CasesTables, CategoriesTables, ComponentsTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables,
+  AddressesTables, HousingTables, PopulationTables, UnitsTables, SpecialGroupsTables, ResidentFilesTables {}
 
 export interface Database {
   db: Kysely<DB>;

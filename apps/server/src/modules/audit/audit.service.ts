@@ -22,7 +22,13 @@ export type AuditAction =
   | 'staff_assigned'
   | 'staff_removed'
   | 'department_changed'
-  | 'personal_data_viewed';
+  | 'personal_data_viewed'
+  | 'registry_imported'
+  | 'registry_exported'
+  | 'registry_changed'
+  | 'special_group_defined'
+  | 'special_membership_changed'
+  | 'data_key_rotated';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -21,7 +21,7 @@ describe('users', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ username: 'mei', phone: '139****5678', roles: ['grid_administrator'], areaCodes: [CITY.gridA] });
     const raw = await t.services.users.repo.findByUsername('mei');
-    expect(raw?.phone_enc).toMatch(/^v1:/);
+    expect(raw?.phone_enc).toMatch(/^v2:[0-9a-f]{8}:/);
     expect(raw?.phone_enc).not.toContain('13912345678');
     expect(raw?.password_hash).toMatch(/^\$argon2id\$/);
   });

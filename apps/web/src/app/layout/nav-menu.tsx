@@ -31,6 +31,10 @@ const NAV_ITEMS: NavItem[] = [
   { path: PATHS.map, label: 'nav.map', icon: <EnvironmentOutlined />, permission: 'areas.read' },
   { path: PATHS.areaTree, label: 'nav.areaTree', icon: <ClusterOutlined />, permission: 'areas.read' },
   { path: PATHS.areaImport, label: 'nav.areaImport', icon: <UploadOutlined />, permission: 'areas.manage' },
+  // @nav:addresses
+  // @nav:population
+  // @nav:units
+  // @nav:special-groups
   { path: PATHS.departments, label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'departments.read' },
   { path: PATHS.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: PATHS.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
