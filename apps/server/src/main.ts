@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { demoCommand, exportAreasCommand, importAreasCommand, migrateCommand, serveCommand, type CommandOptions } from './cli/commands';
+import { demoCommand, exportAreasCommand, importAreasCommand, migrateCommand, rotateDataKeyCommand, serveCommand, type CommandOptions } from './cli/commands';
 
 const COMMON = `
 Database: DATABASE_URL (postgres://… or sqlite:FILE) selects it; else data/wangge.db.
@@ -28,6 +28,14 @@ const HELP: Record<string, string> = {
   breaks 15-digit ties). Prints every problem (feature index, code, reason); exit code 1 when invalid.${COMMON}`,
   'export-areas': `wangge export-areas [--level district|street|community|grid] [--db FILE]
   Writes the current area boundaries as a GeoJSON FeatureCollection (WGS84) to stdout.${COMMON}`,
+  'rotate-data-key': `wangge rotate-data-key [--new-key] [--db FILE]
+  Re-encrypts every personal-data column (ID numbers, phones, special-group details)
+  under the current data key, in batches; safe to stop and run again.
+  With WANGGE_DATA_KEY: set the new key there and the old one in
+  WANGGE_DATA_KEY_PREVIOUS (comma-separated), then run this.
+  With the key file (data/data.key): --new-key writes a new key and keeps the old
+  one readable in data/data.key.previous. The lookup key (WANGGE_LOOKUP_KEY or
+  data/lookup.key) never changes.${COMMON}`,
   bench: `wangge bench [--only NAME] [--quick]
   Runs the benchmarks and prints JSON (figures plus the ratio to a bare baseline
   measured in the same run). Names: locate, locate-http, import.`,
@@ -43,6 +51,7 @@ commands:
   demo           create the demo city (and serve it with --serve)
   import-areas   import area boundaries from GeoJSON
   export-areas   export area boundaries as GeoJSON
+  rotate-data-key  re-encrypt personal data under a new key
   bench          run the benchmarks (JSON output)
 `;
 
@@ -77,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
         'parent-code': { type: 'string' },
         'grid-scheme': { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'new-key': { type: 'boolean' },
         only: { type: 'string' },
         quick: { type: 'boolean' },
       },
@@ -109,6 +119,8 @@ async function main(argv: string[]): Promise<number> {
       return importAreasCommand(parsed.positionals[0], opts);
     case 'export-areas':
       return exportAreasCommand(opts);
+    case 'rotate-data-key':
+      return rotateDataKeyCommand(opts);
     case 'bench': {
       const { runBenchmarks } = await import('../../../bench/run');
       await runBenchmarks({ only: opts.only as string | undefined, quick: Boolean(opts.quick) });

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { AREA_LEVELS, GRID_SCHEMES, type AreaLevel, type GridScheme } from '@wangge/shared';
 import { createApp, createServices } from '../app';
 import { loadConfig, ROOT_DIR, type AppConfig } from '../core/config';
+import { rotateKeyFile } from '../core/crypto';
+import { rekeyColumns } from '../core/db/rekey';
 import { seedDemo } from '../modules/demo';
 import { describeDb, ensureFirstAdmin, openMigrated } from './bootstrap';
 
@@ -155,6 +157,32 @@ export async function exportAreasCommand(opts: CommandOptions): Promise<number> 
   try {
     const s = createServices({ config, database });
     await outFlushed(`${JSON.stringify(await s.areas.geojson(s.system, { level }))}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Rewrites every encrypted column under the current data key. With WANGGE_DATA_KEY set, the operator puts the new key
+ * there and the old one in WANGGE_DATA_KEY_PREVIOUS first; with the key file, `--new-key` makes a new data.key and
+ * keeps the old one readable in data.key.previous. Resumable: values already under the current key are skipped.
+ */
+export async function rotateDataKeyCommand(opts: CommandOptions): Promise<number> {
+  const config = configFor(opts);
+  if (opts['new-key']) {
+    if (config.dataKey) {
+      err('--new-key works on the key file only; with WANGGE_DATA_KEY set, set the new key there and the old one in WANGGE_DATA_KEY_PREVIOUS');
+      return 2;
+    }
+    rotateKeyFile(config.dataDir);
+  }
+  const { database } = await openMigrated(config);
+  try {
+    const s = createServices({ config, database });
+    const report = await rekeyColumns(database.db, s.cipher, s.encryptedColumns);
+    await s.audit.record({ action: 'data_key_rotated', actor: null, detail: { keyId: s.cipher.currentKeyId, tables: report } });
+    out(JSON.stringify({ keyId: s.cipher.currentKeyId, tables: report }));
     return 0;
   } finally {
     await database.close();
