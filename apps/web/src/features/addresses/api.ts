@@ -1,0 +1,190 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AddressDetail,
+  AddressList,
+  AddressNode,
+  CreateAddressRequest,
+  CreateHouseRequest,
+  HouseDetail,
+  HouseList,
+  HouseResidents,
+  UpdateAddressRequest,
+  UpdateHouseRequest,
+} from '@wangge/shared';
+import { api, apiRequest, isApiError } from '../../lib/api-client';
+
+/** Query parameters of GET /api/addresses, as sent. */
+export interface AddressListParams {
+  parentId?: string;
+  level?: string;
+  areaCode?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Query parameters of GET /api/houses, as sent. */
+export interface HouseListParams {
+  areaCode?: string;
+  use?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export const addressKeys = {
+  all: ['addresses'] as const,
+  list: (p: AddressListParams) => ['addresses', 'list', p] as const,
+  detail: (id: string) => ['addresses', 'detail', id] as const,
+  search: (q: string) => ['addresses', 'search', q] as const,
+};
+
+export const houseKeys = {
+  all: ['houses'] as const,
+  list: (p: HouseListParams) => ['houses', 'list', p] as const,
+  detail: (id: string) => ['houses', 'detail', id] as const,
+  residents: (id: string) => ['houses', 'residents', id] as const,
+};
+
+const path = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export function fetchAddressList(p: AddressListParams, signal?: AbortSignal): Promise<AddressList> {
+  return api.get('/api/addresses', { ...p }, signal);
+}
+
+export function useAddressList(p: AddressListParams, enabled = true) {
+  return useQuery({
+    queryKey: addressKeys.list(p),
+    queryFn: ({ signal }) => fetchAddressList(p, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAddress(id: string | null) {
+  return useQuery({
+    queryKey: addressKeys.detail(id ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<AddressDetail>(path('/api/addresses', id ?? ''), undefined, signal),
+    enabled: id !== null,
+    meta: { silent: true },
+  });
+}
+
+/** Search by parts of the address; with a level, the filtered list of that level (e.g. rooms for a house). */
+export function useAddressSearch(q: string, level?: AddressNode['level']) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: [...addressKeys.search(text), level ?? ''],
+    queryFn: ({ signal }): Promise<{ items: AddressNode[] }> =>
+      level
+        ? fetchAddressList({ q: text, level, limit: 20 }, signal)
+        : api.get('/api/addresses/search', { q: text, limit: 20 }, signal),
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateAddress() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateAddressRequest) => api.post<AddressDetail>('/api/addresses', body),
+    // Forms show field errors themselves.
+    meta: { silent: true },
+    onSuccess: () => void client.invalidateQueries({ queryKey: addressKeys.all }),
+  });
+}
+
+export function useUpdateAddress(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateAddressRequest) =>
+      apiRequest<AddressDetail>(path('/api/addresses', id), { method: 'PATCH', body }),
+    meta: { silent: true },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: addressKeys.all });
+      // A rename or a move changes the copied address of houses below.
+      void client.invalidateQueries({ queryKey: houseKeys.all });
+    },
+  });
+}
+
+export function useHouseList(p: HouseListParams) {
+  return useQuery({
+    queryKey: houseKeys.list(p),
+    queryFn: ({ signal }) => api.get<HouseList>('/api/houses', { ...p }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHouse(id: string) {
+  return useQuery({
+    queryKey: houseKeys.detail(id),
+    queryFn: ({ signal }) => api.get<HouseDetail>(path('/api/houses', id), undefined, signal),
+    meta: { silent: true },
+  });
+}
+
+/** The house registered on a room, if any (a room has at most one). */
+export function useHouseOfRoom(addressId: string | null) {
+  return useQuery({
+    queryKey: ['houses', 'list', { addressId }],
+    queryFn: async ({ signal }) =>
+      (await api.get<HouseList>('/api/houses', { addressId: addressId ?? '', limit: 1 }, signal))
+        .items[0] ?? null,
+    enabled: addressId !== null,
+  });
+}
+
+/**
+ * Current and former residents, served by the population module. Until that route exists (404) the list is simply
+ * empty, so the house page works on its own.
+ */
+export function useHouseResidents(id: string) {
+  return useQuery({
+    queryKey: houseKeys.residents(id),
+    queryFn: async ({ signal }): Promise<HouseResidents> => {
+      try {
+        return await api.get<HouseResidents>(
+          `${path('/api/houses', id)}/residents`,
+          undefined,
+          signal,
+        );
+      } catch (err) {
+        if (isApiError(err) && err.status === 404) return { current: [], former: [] };
+        throw err;
+      }
+    },
+    meta: { silent: true },
+  });
+}
+
+export function useCreateHouse() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateHouseRequest) => api.post<HouseDetail>('/api/houses', body),
+    meta: { silent: true },
+    onSuccess: () => void client.invalidateQueries({ queryKey: houseKeys.all }),
+  });
+}
+
+export function useUpdateHouse(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateHouseRequest) =>
+      apiRequest<HouseDetail>(path('/api/houses', id), { method: 'PATCH', body }),
+    meta: { silent: true },
+    onSuccess: (house) => {
+      client.setQueryData(houseKeys.detail(id), house);
+      void client.invalidateQueries({ queryKey: ['houses', 'list'] });
+    },
+  });
+}
+
+export function useUnmaskLandlord(id: string) {
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api.post<{ landlordPhone: string | null }>(`${path('/api/houses', id)}/unmask`, { reason }),
+    meta: { silent: true },
+  });
+}
