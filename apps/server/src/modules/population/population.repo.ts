@@ -1,0 +1,125 @@
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { AreaScope } from '../../core/auth/area-scope';
+import type { DB } from '../../core/db/database';
+import type { PersonEventsTable, PersonsTable, ResidencesTable } from './population.tables';
+
+type Db = Kysely<DB> | Transaction<DB>;
+// Keys per IN list and rows per insert: well under SQLite's and PostgreSQL's bound-parameter limits.
+const BATCH = 500;
+const INSERT_BATCH = 200;
+
+export interface PersonFilterRow {
+  populationType?: string | undefined;
+  dataState?: string | undefined;
+  status?: string | undefined;
+  /** Already normalised (normalizeNameSearch) */
+  namePrefix?: string | undefined;
+}
+
+/**
+ * Scope over the level columns: a root of a known length is an equality on that level's column, served by the
+ * (level, name_search) indexes. Codes above a district compare the district code, others the grid code.
+ */
+function inAreaScope(eb: ExpressionBuilder<DB, 'persons'>, scope: AreaScope) {
+  if (scope.all) return eb.lit(true);
+  if (scope.prefixes.length === 0) return eb.lit(false);
+  return eb.or(
+    scope.prefixes.map((p) => {
+      if (p.length === 6) return eb('admin_code', '=', p);
+      if (p.length === 9) return eb('street_code', '=', p);
+      if (p.length === 12) return eb('community_code', '=', p);
+      if (p.length === 14 || p.length === 15) return eb('grid_code', '=', p);
+      return p.length < 6 ? eb('admin_code', 'like', `${p}%`) : eb('grid_code', 'like', `${p}%`);
+    }),
+  );
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** All SQL of the population module. Reads of records take the caller's scope (FULL_SCOPE for system use). */
+export function createPopulationRepo(db: Kysely<DB>) {
+  const scoped = (scope: AreaScope, d: Db = db) => d.selectFrom('persons').where((eb) => inAreaScope(eb, scope));
+
+  const filtered = (scope: AreaScope, f: PersonFilterRow) => {
+    let q = scoped(scope);
+    if (f.populationType) q = q.where('population_type', '=', f.populationType);
+    if (f.dataState) q = q.where('data_state', '=', f.dataState);
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.namePrefix) q = q.where('name_search', 'like', `${f.namePrefix}%`);
+    return q;
+  };
+
+  return {
+    findById: (scope: AreaScope, id: string, d: Db = db) => scoped(scope, d).selectAll().where('id', '=', id).executeTakeFirst(),
+
+    findByHash: (hash: string, d: Db = db) => d.selectFrom('persons').selectAll().where('id_hash', '=', hash).executeTakeFirst(),
+
+    async findByHashes(hashes: readonly string[], d: Db = db): Promise<PersonsTable[]> {
+      const out: PersonsTable[] = [];
+      for (const part of chunks([...new Set(hashes)], BATCH)) out.push(...(await d.selectFrom('persons').selectAll().where('id_hash', 'in', part).execute()));
+      return out;
+    },
+
+    async findByIds(ids: readonly string[], d: Db = db): Promise<PersonsTable[]> {
+      const out: PersonsTable[] = [];
+      for (const part of chunks([...new Set(ids)], BATCH)) out.push(...(await d.selectFrom('persons').selectAll().where('id', 'in', part).execute()));
+      return out;
+    },
+
+    list: (scope: AreaScope, f: PersonFilterRow, page: { limit: number; offset: number }) =>
+      filtered(scope, f).selectAll().orderBy('name_search').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+
+    async count(scope: AreaScope, f: PersonFilterRow): Promise<number> {
+      const r = await filtered(scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async insertPersons(d: Db, rows: PersonsTable[]): Promise<void> {
+      for (const part of chunks(rows, INSERT_BATCH)) await d.insertInto('persons').values(part).execute();
+    },
+
+    /** Writes a change only if nobody else did since `version` was read. */
+    async updateIfVersion(d: Db, id: string, version: number, patch: Partial<PersonsTable>): Promise<boolean> {
+      const r = await d.updateTable('persons').set(patch).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    currentResidence: (d: Db, personId: string) =>
+      d.selectFrom('residences').selectAll().where('person_id', '=', personId).where('moved_out_at', 'is', null).executeTakeFirst(),
+
+    async currentResidences(d: Db, personIds: readonly string[]): Promise<ResidencesTable[]> {
+      const out: ResidencesTable[] = [];
+      for (const part of chunks([...new Set(personIds)], BATCH))
+        out.push(...(await d.selectFrom('residences').selectAll().where('person_id', 'in', part).where('moved_out_at', 'is', null).execute()));
+      return out;
+    },
+
+    residencesOf: (personId: string) =>
+      db.selectFrom('residences').selectAll().where('person_id', '=', personId).orderBy('moved_in_at', 'desc').orderBy('created_at', 'desc').execute(),
+
+    residencesOfHouse: (houseId: string) =>
+      db.selectFrom('residences').selectAll().where('house_id', '=', houseId).orderBy('moved_in_at', 'desc').orderBy('created_at', 'desc').execute(),
+
+    async insertResidences(d: Db, rows: ResidencesTable[]): Promise<void> {
+      for (const part of chunks(rows, INSERT_BATCH)) await d.insertInto('residences').values(part).execute();
+    },
+
+    /** 与户主关系 edited on the person is the relation of their current stay too. */
+    setCurrentRelation: (d: Db, personId: string, relation: string | null) =>
+      d.updateTable('residences').set({ relation }).where('person_id', '=', personId).where('moved_out_at', 'is', null).execute(),
+
+    closeResidence: (d: Db, id: string, patch: { moved_out_at: string; reason: string | null; destination: string | null }) =>
+      d.updateTable('residences').set(patch).where('id', '=', id).where('moved_out_at', 'is', null).execute(),
+
+    async appendEvents(d: Db, rows: PersonEventsTable[]): Promise<void> {
+      for (const part of chunks(rows, INSERT_BATCH)) await d.insertInto('person_events').values(part).execute();
+    },
+
+    eventsOf: (personId: string) => db.selectFrom('person_events').selectAll().where('person_id', '=', personId).orderBy('at').orderBy('id').execute(),
+  };
+}
+export type PopulationRepo = ReturnType<typeof createPopulationRepo>;

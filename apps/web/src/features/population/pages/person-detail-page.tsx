@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Result, Space, Tag } from 'antd';
+import { EditOutlined, EyeOutlined, ImportOutlined, LogoutOutlined } from '@ant-design/icons';
+import { useNavigate, useParams } from 'react-router';
+import type { PersonUnmaskResponse } from '@wangge/shared';
+import { PageContainer } from '../../../components/page-container';
+import { PageLoader } from '../../../components/page-loader';
+import { QueryError } from '../../../components/query-error';
+import { isApiError } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { PATHS } from '../../../app/paths';
+import { useHasPermission } from '../../auth/api';
+import { PersonGroupsCard } from '../../special-groups/components/person-groups-card';
+import { DataStateCard } from '../components/data-state-card';
+import { MoveInDialog, MoveOutDialog } from '../components/move-dialogs';
+import { PersonAttributes } from '../components/person-attributes';
+import { PersonEvents, ResidenceHistory } from '../components/residence-history';
+import { UnmaskPersonDialog } from '../components/unmask-person-dialog';
+import { fmt, personEditPath, STATUS_COLORS } from '../person-format';
+import { usePerson } from '../population-api';
+
+/** 人员详情: attributes (ID and phone masked until an audited unmasking), data state, residence history, record. */
+export function PersonDetailPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const canManage = useHasPermission('registry.manage');
+  const canUnmask = useHasPermission('personal.unmask');
+  const person = usePerson(id);
+  const [dialog, setDialog] = useState<'unmask' | 'moveIn' | 'moveOut' | null>(null);
+  const [revealed, setRevealed] = useState<PersonUnmaskResponse>({});
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  if (person.isPending) return <PageLoader />;
+  if (person.isError) {
+    if (isApiError(person.error) && person.error.status === 404)
+      return <Result status="404" title={t('persons.notFound')} extra={<Button onClick={() => void navigate(PATHS.persons)}>{t('common.back')}</Button>} />;
+    return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
+  }
+  const p = person.data;
+  const close = () => setDialog(null);
+
+  return (
+    <PageContainer
+      title={
+        <Space wrap size={6}>
+          <span data-testid="person-title">{p.name}</span>
+          <Tag>{fmt.populationType(p.populationType, lang)}</Tag>
+          {p.status !== 'active' ? <Tag color={STATUS_COLORS[p.status]}>{fmt.status(p.status, lang)}</Tag> : null}
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          {canUnmask ? (
+            <Button icon={<EyeOutlined />} onClick={() => setDialog('unmask')} data-testid="person-unmask">
+              {t('persons.unmask')}
+            </Button>
+          ) : null}
+          {canManage ? (
+            <Button icon={<EditOutlined />} onClick={() => void navigate(personEditPath(p.id))} data-testid="person-edit">
+              {t('persons.edit')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+    >
+      {actionError ? <Alert type="error" showIcon closable onClose={() => setActionError(null)} title={actionError} style={{ marginBottom: 12 }} /> : null}
+      <Card size="small" title={t('persons.basics')} style={{ marginBottom: 12 }}>
+        <PersonAttributes person={p} revealed={revealed} />
+      </Card>
+      <DataStateCard person={p} canManage={canManage} onError={setActionError} />
+      <Card
+        size="small"
+        title={t('persons.residences')}
+        style={{ marginBottom: 12 }}
+        extra={
+          canManage ? (
+            <Space wrap>
+              {p.status !== 'deceased' ? (
+                <Button size="small" icon={<ImportOutlined />} onClick={() => setDialog('moveIn')} data-testid="person-move-in">
+                  {t('persons.moveIn')}
+                </Button>
+              ) : null}
+              {p.status === 'active' ? (
+                <Button size="small" icon={<LogoutOutlined />} onClick={() => setDialog('moveOut')} data-testid="person-move-out">
+                  {t('persons.moveOut')}
+                </Button>
+              ) : null}
+            </Space>
+          ) : null
+        }
+      >
+        <ResidenceHistory items={p.residences} />
+      </Card>
+      <PersonGroupsCard personId={p.id} />
+      <Card size="small" title={t('persons.events')}>
+        <PersonEvents items={p.events} />
+      </Card>
+      <UnmaskPersonDialog personId={p.id} open={dialog === 'unmask'} onClose={close} onRevealed={(v) => setRevealed((r) => ({ ...r, ...v }))} />
+      <MoveInDialog personId={p.id} open={dialog === 'moveIn'} onClose={close} />
+      <MoveOutDialog personId={p.id} open={dialog === 'moveOut'} onClose={close} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,38 @@
+import { Button, Result } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { PageContainer } from '../../../components/page-container';
+import { PageLoader } from '../../../components/page-loader';
+import { QueryError } from '../../../components/query-error';
+import { isApiError } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { PATHS } from '../../../app/paths';
+import { PersonForm } from '../components/person-form';
+import { personPath } from '../person-format';
+import { usePerson } from '../population-api';
+
+/** 登记人员 (/persons/new) and 修改 (/persons/:id/edit): one form, back to the record when saved. */
+export function PersonEditPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const person = usePerson(id ?? '');
+  const saved = (p: { id: string }) => void navigate(personPath(p.id), { replace: true });
+
+  if (!id)
+    return (
+      <PageContainer title={t('persons.new')}>
+        <PersonForm onSaved={saved} />
+      </PageContainer>
+    );
+  if (person.isPending) return <PageLoader />;
+  if (person.isError) {
+    if (isApiError(person.error) && person.error.status === 404)
+      return <Result status="404" title={t('persons.notFound')} extra={<Button onClick={() => void navigate(PATHS.persons)}>{t('common.back')}</Button>} />;
+    return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
+  }
+  return (
+    <PageContainer title={t('persons.editTitle', { name: person.data.name })}>
+      <PersonForm key={person.data.version} person={person.data} onSaved={saved} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,99 @@
+import { Button, Card, Flex, Pagination, Space, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useNavigate, useSearchParams } from 'react-router';
+import { DATA_STATES, PERSON_STATUSES, POPULATION_TYPES, type DataState, type PersonStatus, type PopulationType } from '@wangge/shared';
+import { PageContainer } from '../../../components/page-container';
+import { QueryError } from '../../../components/query-error';
+import { useI18n } from '../../../lib/i18n';
+import { PATHS } from '../../../app/paths';
+import { useHasPermission } from '../../auth/api';
+import { PersonFilters, type PersonFilterValues } from '../components/person-filters';
+import { PersonList } from '../components/person-list';
+import { personPath } from '../person-format';
+import { personsExportUrl, usePersonList, type PersonListParams } from '../population-api';
+
+const PAGE_SIZE = 50;
+
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null => (v && (list as readonly string[]).includes(v) ? (v as T) : null);
+
+/** Filters live in the URL, so "back" from a person returns to the same view. */
+function readFilters(p: URLSearchParams): PersonFilterValues {
+  return {
+    areaCode: p.get('area') || null,
+    populationType: oneOf<PopulationType>(POPULATION_TYPES, p.get('type')),
+    dataState: oneOf<DataState>(DATA_STATES, p.get('state')),
+    status: oneOf<PersonStatus>(PERSON_STATUSES, p.get('status')),
+    name: p.get('name') ?? '',
+  };
+}
+
+function writeFilters(f: PersonFilterValues): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.areaCode) p.set('area', f.areaCode);
+  if (f.populationType) p.set('type', f.populationType);
+  if (f.dataState) p.set('state', f.dataState);
+  if (f.status) p.set('status', f.status);
+  if (f.name) p.set('name', f.name);
+  return p;
+}
+
+function toQuery(f: PersonFilterValues): Omit<PersonListParams, 'limit' | 'offset'> {
+  return {
+    ...(f.areaCode ? { areaCode: f.areaCode } : {}),
+    ...(f.populationType ? { populationType: f.populationType } : {}),
+    ...(f.dataState ? { dataState: f.dataState } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.name ? { name: f.name } : {}),
+  };
+}
+
+/** 实有人口: search by name prefix and filters; names, ID numbers and phones masked; export of the same selection. */
+export function PersonsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const canManage = useHasPermission('registry.manage');
+  const canExportFull = useHasPermission('registry.export');
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = usePersonList({ ...toQuery(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+
+  const goPage = (next: number) => {
+    const p = writeFilters(filters);
+    if (next > 1) p.set('page', String(next));
+    setParams(p, { replace: true });
+  };
+
+  return (
+    <PageContainer
+      title={t('nav.persons')}
+      extra={
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} href={personsExportUrl(toQuery(filters))} title={canExportFull ? t('persons.exportFull') : t('persons.exportMasked')} data-testid="persons-export">
+            {t('persons.export')}
+          </Button>
+          {canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(PATHS.personNew)} data-testid="person-new">
+              {t('persons.new')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+    >
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <PersonFilters key={params.get('name') ?? ''} value={filters} onChange={(f) => setParams(writeFilters(f), { replace: true })} />
+      </Card>
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card size="small" styles={{ body: { padding: 0 } }}>
+          <PersonList items={list.data?.items ?? []} loading={list.isPending} onOpen={(id) => void navigate(personPath(id))} />
+          <Flex justify="space-between" align="center" wrap gap={8} style={{ padding: '8px 12px' }}>
+            <Typography.Text type="secondary">{t('common.total', { n: list.data?.total ?? 0 })}</Typography.Text>
+            <Pagination simple current={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={goPage} size="small" />
+          </Flex>
+        </Card>
+      )}
+    </PageContainer>
+  );
+}

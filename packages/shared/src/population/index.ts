@@ -1,0 +1,2 @@
+export * from './person-fields';
+export * from './population.schemas';
