@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Button, Card, Descriptions, Tag } from 'antd';
+import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
+import { formatDateTime, useI18n } from '../../../lib/i18n';
+import { PATHS } from '../../../app/paths';
+import { useHasPermission } from '../../auth/api';
+import { InspectionHistory } from '../components/inspection-history';
+import { RecordHeader, RecordState, useBack } from '../components/record-header';
+import { UnmaskDialog } from '../components/unmask-dialog';
+import { DueTag } from '../components/unit-tags';
+import { usePlace, useUnmaskPlace } from '../places-api';
+import { placeEditPath, placeTypeLabel, unitPath } from '../unit-format';
+
+/** 重点场所详情: attributes, the responsible person (phone unmasked with a reason) and the inspection history. */
+export function PlaceDetailPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const back = useBack(PATHS.places);
+  const query = usePlace(id);
+  const unmask = useUnmaskPlace(id);
+  const canManage = useHasPermission('registry.manage');
+  const canUnmask = useHasPermission('personal.unmask');
+  const [unmasking, setUnmasking] = useState(false);
+
+  if (!query.data) return <RecordState query={query} notFound={t('places.notFound')} listPath={PATHS.places} />;
+  const p = query.data;
+
+  return (
+    <div className="page-container" data-place-id={p.id}>
+      <RecordHeader
+        title={p.name}
+        back={back}
+        actions={
+          <>
+            {canUnmask && p.responsiblePhone ? (
+              <Button icon={<EyeOutlined />} onClick={() => setUnmasking(true)} data-testid="place-unmask">
+                {t('units.unmask')}
+              </Button>
+            ) : null}
+            {canManage ? (
+              <Button icon={<EditOutlined />} onClick={() => void navigate(placeEditPath(p.id))}>
+                {t('units.edit')}
+              </Button>
+            ) : null}
+          </>
+        }
+      >
+        <Tag>{placeTypeLabel(p.placeType, lang)}</Tag>
+      </RecordHeader>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+          <Descriptions.Item label={t('places.unit')}>{p.unitId ? <Link to={unitPath(p.unitId)}>{p.unitName ?? p.unitId}</Link> : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('places.responsible')}>{[p.responsibleName, p.responsiblePhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('units.address')}>{p.address}</Descriptions.Item>
+          <Descriptions.Item label={t('units.area')}>{[p.streetName, p.communityName, p.gridName ?? p.gridCode].filter(Boolean).join(' / ')}</Descriptions.Item>
+          <Descriptions.Item label={t('units.interval')}>{t('units.everyNDays', { n: p.inspectionIntervalDays })}</Descriptions.Item>
+          <Descriptions.Item label={t('units.nextDue')}>
+            <DueTag due={p.nextInspectionDue} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.lastInspected')}>{p.lastInspectedAt ? formatDateTime(p.lastInspectedAt, lang) : '—'}</Descriptions.Item>
+          {p.remarks ? <Descriptions.Item label={t('places.remarks')}>{p.remarks}</Descriptions.Item> : null}
+        </Descriptions>
+      </Card>
+      <InspectionHistory target={{ type: 'place', id: p.id, name: p.name }} />
+      <UnmaskDialog
+        open={unmasking}
+        onClose={() => setUnmasking(false)}
+        fields={[{ value: 'responsiblePhone' as const, label: t('places.responsiblePhone') }]}
+        reveal={(reason) => unmask.mutateAsync(reason)}
+      />
+    </div>
+  );
+}
