@@ -9,6 +9,8 @@ export interface ImportColumn {
   /** Shown on the template's 填写说明 sheet. */
   note?: string;
   example?: string;
+  /** Personal data: masked in the stored and downloadable report. */
+  sensitive?: 'id' | 'phone';
 }
 
 export interface CellProblem {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ImportKind, ImportMode, SheetImportProblem, SheetImportReport } from '@wangge/shared';
+import { maskIdNumber, maskPhone, type ImportKind, type ImportMode, type SheetImportProblem, type SheetImportReport } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import { sha256 } from '../../core/crypto';
@@ -59,6 +59,8 @@ export function createImportsService(deps: ImportsDeps) {
     const sheet = await readSheet(buf);
     const cols = mapHeaders(sheet.headers, spec.columns);
     const headerOf = new Map(spec.columns.map((c) => [c.key, c.header]));
+    // Reports are stored and downloaded: personal data in them is masked like everywhere else.
+    const maskOf = new Map(spec.columns.flatMap((c) => (c.sensitive ? [[c.key, c.sensitive === 'id' ? maskIdNumber : maskPhone] as const] : [])));
     const problems: SheetImportProblem[] = [];
     const bad = new Set<number>();
     const rows: unknown[] = [];
@@ -66,7 +68,7 @@ export function createImportsService(deps: ImportsDeps) {
     const keys = new Map<string, number>();
     const add = (rowNumber: number, column: string, value: string, problem: string) => {
       bad.add(rowNumber);
-      problems.push({ row: rowNumber, column: headerOf.get(column) ?? column, value, problem });
+      problems.push({ row: rowNumber, column: headerOf.get(column) ?? column, value: maskOf.get(column)?.(value) ?? value, problem });
     };
     for (const r of sheet.rows) {
       const cells: Record<string, string> = {};
@@ -116,7 +118,10 @@ export function createImportsService(deps: ImportsDeps) {
       const v = await validate(actor, spec, buf);
       let counts = { created: 0, updated: 0, unchanged: 0 };
       const commit = opts.mode === 'commit' && v.problems.length === 0 && v.valid.length > 0;
-      if (commit) counts = await spec.commit(actor, v.valid);
+      if (commit) {
+        const done = await spec.commit(actor, v.valid);
+        counts = { created: done.created, updated: done.updated, unchanged: done.unchanged };
+      }
       const row: ImportJobRow = {
         id: newId(),
         kind,

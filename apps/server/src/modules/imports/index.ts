@@ -2,3 +2,6 @@
 export { createImportsService, type ImportsService } from './imports.service';
 export { registerImportsRoutes } from './imports.routes';
 export type { ImportSpec, ImportColumn, AnyImportSpec, CellProblem, ParsedRow } from './import-spec';
+export { personsImportSpec } from './specs/persons-import.spec';
+export { housesImportSpec } from './specs/houses-import.spec';
+export { unitsImportSpec } from './specs/units-import.spec';
