@@ -9,6 +9,7 @@ import { migrateToLatest } from '../apps/server/src/core/db/migrate';
 import { bareLocateBaseline, LocateIndex } from '../apps/server/src/modules/areas/geo/locate-index';
 import { runLoad, round } from './http-load';
 import { benchIntake, benchQueue } from './bench-cases';
+import { benchRegistryLookups } from './bench-registries';
 import { apiToken, start } from './bench-util';
 import { syntheticCity } from './synthetic-city';
 
@@ -60,6 +61,12 @@ export async function runBenchmarks(opts: { only?: string | undefined; quick: bo
       const total = opts.quick ? 100_000 : 1_000_000;
       result.queueSqlite = await benchQueue({ kind: 'sqlite', file: join(dir, 'queue.db') }, dir, total);
       result.queuePostgres = await withPg('queue', (db) => benchQueue(db, dir, total));
+    }
+    if (want('registry')) {
+      const persons = opts.quick ? 100_000 : 1_000_000;
+      const houses = opts.quick ? 40_000 : 400_000;
+      result.registrySqlite = await benchRegistryLookups({ kind: 'sqlite', file: join(dir, 'registry.db') }, dir, persons, houses);
+      result.registryPostgres = await withPg('registry', (db) => benchRegistryLookups(db, dir, persons, houses));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

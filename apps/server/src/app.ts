@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PERMISSIONS } from '@wangge/shared';
+import { PERMISSIONS, type ImportKind } from '@wangge/shared';
 import { systemActor } from './core/auth/actor';
 import { systemClock, type Clock } from './core/clock';
 import { ROOT_DIR, type AppConfig } from './core/config';
@@ -28,10 +28,17 @@ import { createLiveService, registerLiveRoutes } from './modules/live';
 import { createSettingsRepo, registerSystemRoutes } from './modules/system';
 import { createUsersService, registerUsersRoutes, usersEncryptedColumns } from './modules/users';
 import type { EncryptedColumns } from './core/db/rekey';
+import { createImportsService, housesImportSpec, personsImportSpec, registerImportsRoutes, unitsImportSpec, type AnyImportSpec } from './modules/imports';
 // @import:addresses
+import { createAddressesService, registerAddressesRoutes } from './modules/addresses';
+import { createHousingService, housingEncryptedColumns, registerHousingRoutes } from './modules/housing';
 // @import:population
+import { createPopulationService, populationEncryptedColumns, registerPopulationRoutes } from './modules/population';
 // @import:units
+import { createUnitsService, registerUnitsRoutes, unitsEncryptedColumns } from './modules/units';
 // @import:special-groups
+import { createSpecialGroupsService, registerSpecialGroupsRoutes, registerVisitsRoutes, specialGroupsEncryptedColumns } from './modules/special-groups';
+import { createResidentFilesService, registerResidentFilesRoutes } from './modules/resident-files';
 
 export const VERSION = '0.1.0';
 
@@ -76,7 +83,8 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     db,
     clock,
     blobs: createLocalBlobStore(join(deps.config.dataDir, 'blobs')),
-    canView: (actor, id) => cases.canViewAttachment(actor, id),
+    canView: async (actor, id) =>
+      (await cases.canViewAttachment(actor, id)) || (await specialGroups.canViewAttachment(actor, id)) || (await residentFiles.canViewAttachment(actor, id)),
   });
   const settings = createSettingsRepo(db);
   // Deadlines are computed synchronously from the cached calendar; createApp loads it before serving.
@@ -122,11 +130,97 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   });
   // Registries (一标三实, special groups, 民情档案). Each module owns its own block and line below.
   // @wire:addresses
+  // 标准地址 and 实有房屋: places through the areas service; houses follow renames and moves of their rooms in the same transaction.
+  const addresses = createAddressesService({
+    db,
+    clock,
+    gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
+    areaRefs: (codes) => areas.refs(codes),
+    onSubtreeChanged: (tx, change) => housing.applyAddressChange(tx, change),
+  });
+  const housing = createHousingService({
+    db,
+    clock,
+    cipher,
+    audit,
+    areaRefs: (codes) => areas.refs(codes),
+    addressTarget: (scope, id) => addresses.target(scope, id),
+    addressPath: (id) => addresses.pathOf(id),
+  });
   // @wire:population
+  // 实有人口: houses come from the housing module through a late-bound function, areas through the areas service.
+  const population = createPopulationService({
+    db,
+    clock,
+    cipher,
+    audit,
+    houseRefs: (ids) => housing.houseRefs(ids),
+    areaRefs: (codes) => areas.refs(codes),
+    isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
+    // Memberships and open visit tasks follow the person to the new grid (and its staff).
+    onPersonMoved: (personId) => specialGroups.refreshScope(personId),
+  });
   // @wire:units
+  // 实有单位 and 重点场所: places, persons, addresses, photos and cases come through late-bound functions, never tables.
+  const units = createUnitsService({
+    db,
+    clock,
+    cipher,
+    audit,
+    gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
+    areaRefs: (codes) => areas.refs(codes),
+    addressRefs: (ids) => addresses.refs(ids),
+    personRefs: (ids) => population.personRefs(ids),
+    attachments: (ids) => attachments.describe(ids),
+    reportCase: async (actor, input) => {
+      const r = await cases.report(actor, input);
+      return { id: r.case.id, caseNo: r.case.caseNo };
+    },
+  });
   // @wire:special-groups
+  // 特殊人群 (S3): persons through the population service, visit assignees from the grid staff, never their tables.
+  const specialGroups = createSpecialGroupsService({
+    db,
+    clock,
+    cipher,
+    audit,
+    personRefs: (ids) => population.personRefs(ids),
+    areaRefs: (codes) => areas.refs(codes),
+    gridStaff: (gridCode) => areas.staff(systemActor(PERMISSIONS), gridCode),
+    userNames: async (ids) => new Map([...(await users.contacts(ids))].map(([id, c]) => [id, c.displayName])),
+    describeAttachments: (ids) => attachments.describe(ids),
+  });
+  // 民情档案: a need raised becomes a case through the cases intake, as the author.
+  const residentFiles = createResidentFilesService({
+    db,
+    clock,
+    personRefs: (ids) => population.personRefs(ids),
+    houseRefs: (ids) => housing.houseRefs(ids),
+    areaRefs: (codes) => areas.refs(codes),
+    describeAttachments: (ids) => attachments.describe(ids),
+    reportCase: async (actor, input) => {
+      const r = await cases.report(actor, input);
+      return { id: r.case.id, caseNo: r.case.caseNo };
+    },
+  });
+  // Spreadsheet imports: each registry contributes its spec (columns, row parsing, batched checks, commit).
+  const importSpecs: Partial<Record<ImportKind, AnyImportSpec>> = {
+    persons: personsImportSpec({
+      check: (actor, rows) => population.checkPersonRows(actor, rows),
+      commit: (actor, rows) => population.upsertPersons(actor, rows),
+      housesByAddress: (actor, list) => housing.idsByFullAddress(actor, list),
+    }),
+    houses: housesImportSpec({
+      placeOfArea: (code) => addresses.placeOfArea(code),
+      transaction: (fn) => db.transaction().execute(fn),
+      ensurePath: (actor, path, opts) => addresses.ensurePath(actor, path, opts),
+      upsertOnRooms: (actor, items, tx) => housing.upsertOnRooms(actor, items, tx),
+    }),
+    units: unitsImportSpec({ check: (actor, rows) => units.checkUnitRows(actor, rows), commit: (actor, rows) => units.upsertUnits(actor, rows) }),
+  };
+  const imports = createImportsService({ db, clock, audit, specs: () => importSpecs });
   // Columns encrypted at rest, for `wangge rotate-data-key`; each module adds its own declaration.
-  const encryptedColumns: EncryptedColumns[] = [...usersEncryptedColumns];
+  const encryptedColumns: EncryptedColumns[] = [...usersEncryptedColumns, ...housingEncryptedColumns, ...populationEncryptedColumns, ...unitsEncryptedColumns, ...specialGroupsEncryptedColumns];
   return {
     db,
     clock,
@@ -146,10 +240,18 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     events,
     settings,
     encryptedColumns,
+    imports,
+    importSpecs,
     // @services:addresses
+    addresses,
+    housing,
     // @services:population
+    population,
     // @services:units
+    units,
     // @services:special-groups
+    specialGroups,
+    residentFiles,
     system: systemActor(PERMISSIONS),
   };
 }
@@ -209,10 +311,18 @@ export async function createApp(deps: AppDeps) {
   registerCalendarRoutes(app, services.calendar);
   registerComponentsRoutes(app, services.components);
   registerAuditRoutes(app, services.audit);
+  registerImportsRoutes(app, services.imports);
   // @routes:addresses
+  registerAddressesRoutes(app, services.addresses);
+  registerHousingRoutes(app, services.housing);
   // @routes:population
+  registerPopulationRoutes(app, services.population);
   // @routes:units
+  registerUnitsRoutes(app, services.units);
   // @routes:special-groups
+  registerSpecialGroupsRoutes(app, services.specialGroups);
+  registerVisitsRoutes(app, services.specialGroups);
+  registerResidentFilesRoutes(app, services.residentFiles);
   registerLiveRoutes(app, createLiveService({ events, log: app.log }));
   if (withWeb) await serveWebApp(app, webDist);
 

@@ -11,6 +11,7 @@ import * as population from './2026-11-29T1710_population';
 import * as units from './2026-11-29T1720_units';
 import * as specialGroups from './2026-11-29T1730_special-groups';
 import * as residentFiles from './2026-11-29T1740_resident-files';
+import * as imports from './2026-11-29T1750_imports';
 
 /** Every migration, in the order they apply. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1720_units': units,
   '2026-11-29T1730_special-groups': specialGroups,
   '2026-11-29T1740_resident-files': residentFiles,
+  '2026-11-29T1750_imports': imports,
 };

@@ -25,10 +25,33 @@ const CaseQueuePage = lazy(() =>
 const CaseDetailPage = lazy(() =>
   import('../features/cases/pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
 );
+const RegistryImportPage = lazy(() =>
+  import('../features/imports/pages/registry-import-page').then((m) => ({ default: m.RegistryImportPage })),
+);
 // @lazy:addresses
+const AddressTreePage = lazy(() => import('../features/addresses/pages/address-tree-page').then((m) => ({ default: m.AddressTreePage })));
+const HouseListPage = lazy(() => import('../features/addresses/pages/house-list-page').then((m) => ({ default: m.HouseListPage })));
+const HouseDetailPage = lazy(() => import('../features/addresses/pages/house-detail-page').then((m) => ({ default: m.HouseDetailPage })));
 // @lazy:population
+const PersonsPage = lazy(() => import('../features/population/pages/persons-page').then((m) => ({ default: m.PersonsPage })));
+const PersonDetailPage = lazy(() => import('../features/population/pages/person-detail-page').then((m) => ({ default: m.PersonDetailPage })));
+const PersonEditPage = lazy(() => import('../features/population/pages/person-edit-page').then((m) => ({ default: m.PersonEditPage })));
 // @lazy:units
+const UnitsPage = lazy(() => import('../features/units/pages/units-page').then((m) => ({ default: m.UnitsPage })));
+const UnitDetailPage = lazy(() => import('../features/units/pages/unit-detail-page').then((m) => ({ default: m.UnitDetailPage })));
+const UnitEditPage = lazy(() => import('../features/units/pages/unit-edit-page').then((m) => ({ default: m.UnitEditPage })));
+const PlacesPage = lazy(() => import('../features/units/pages/places-page').then((m) => ({ default: m.PlacesPage })));
+const PlaceDetailPage = lazy(() => import('../features/units/pages/place-detail-page').then((m) => ({ default: m.PlaceDetailPage })));
+const PlaceEditPage = lazy(() => import('../features/units/pages/place-edit-page').then((m) => ({ default: m.PlaceEditPage })));
+const OverdueInspectionsPage = lazy(() =>
+  import('../features/units/pages/overdue-inspections-page').then((m) => ({ default: m.OverdueInspectionsPage })),
+);
 // @lazy:special-groups
+const SpecialGroupsPage = lazy(() => import('../features/special-groups/pages/special-groups-page').then((m) => ({ default: m.SpecialGroupsPage })));
+const GroupDictionaryPage = lazy(() => import('../features/special-groups/pages/group-dictionary-page').then((m) => ({ default: m.GroupDictionaryPage })));
+const MyVisitsPage = lazy(() => import('../features/special-groups/pages/my-visits-page').then((m) => ({ default: m.MyVisitsPage })));
+const OverdueVisitsPage = lazy(() => import('../features/special-groups/pages/overdue-visits-page').then((m) => ({ default: m.OverdueVisitsPage })));
+const ResidentFilesPage = lazy(() => import('../features/special-groups/pages/resident-files-page').then((m) => ({ default: m.ResidentFilesPage })));
 const MyTasksPage = lazy(() => import('../features/cases/pages/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 
 const routes: RouteObject[] = [
@@ -121,10 +144,167 @@ const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
+          {
+            path: PATHS.registryImport,
+            element: (
+              <RequirePermission permission="registry.import">
+                <RegistryImportPage />
+              </RequirePermission>
+            ),
+          },
           // @route:addresses
+          ...[
+            { path: PATHS.addresses, element: <AddressTreePage /> },
+            { path: PATHS.houses, element: <HouseListPage /> },
+            { path: PATHS.houseDetail, element: <HouseDetailPage /> },
+          ].map((r) => ({ path: r.path, element: <RequirePermission permission="registry.read">{r.element}</RequirePermission> })),
           // @route:population
+          {
+            path: PATHS.persons,
+            element: (
+              <RequirePermission permission="registry.read">
+                <PersonsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.personNew,
+            element: (
+              <RequirePermission permission="registry.manage">
+                <PersonEditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.personDetail,
+            element: (
+              <RequirePermission permission="registry.read">
+                <PersonDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.personEdit,
+            element: (
+              <RequirePermission permission="registry.manage">
+                <PersonEditPage />
+              </RequirePermission>
+            ),
+          },
           // @route:units
+          {
+            path: PATHS.units,
+            element: (
+              <RequirePermission permission="registry.read">
+                <UnitsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.unitNew,
+            element: (
+              <RequirePermission permission="registry.manage">
+                <UnitEditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.unitDetail,
+            element: (
+              <RequirePermission permission="registry.read">
+                <UnitDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.unitEdit,
+            element: (
+              <RequirePermission permission="registry.manage">
+                <UnitEditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.places,
+            element: (
+              <RequirePermission permission="registry.read">
+                <PlacesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.placeNew,
+            element: (
+              <RequirePermission permission="registry.manage">
+                <PlaceEditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.placeDetail,
+            element: (
+              <RequirePermission permission="registry.read">
+                <PlaceDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.placeEdit,
+            element: (
+              <RequirePermission permission="registry.manage">
+                <PlaceEditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.inspectionsOverdue,
+            element: (
+              <RequirePermission permission="registry.read">
+                <OverdueInspectionsPage />
+              </RequirePermission>
+            ),
+          },
           // @route:special-groups
+          {
+            path: PATHS.specialGroups,
+            element: (
+              <RequirePermission permission="special.read">
+                <SpecialGroupsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.specialGroupDictionary,
+            element: (
+              <RequirePermission permission="special.configure">
+                <GroupDictionaryPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.myVisits,
+            element: (
+              <RequirePermission permission="visits.read">
+                <MyVisitsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.overdueVisits,
+            element: (
+              <RequirePermission permission="visits.read">
+                <OverdueVisitsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.residentFiles,
+            element: (
+              <RequirePermission permission="residentFiles.read">
+                <ResidentFilesPage />
+              </RequirePermission>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,16 +1,26 @@
 import { casesEn, casesZh } from './i18n-messages-cases';
+import { importsEn, importsZh } from './i18n-messages-imports';
 // @i18n-import:addresses
+import { addressesEn, addressesZh } from './i18n-messages-addresses';
 // @i18n-import:population
+import { populationEn, populationZh } from './i18n-messages-population';
 // @i18n-import:units
+import { unitsEn, unitsZh } from './i18n-messages-units';
 // @i18n-import:special-groups
+import { specialGroupsEn, specialGroupsZh } from './i18n-messages-special-groups';
 
 /** UI strings. Chinese is the source language; English mirrors every key. */
 export const zh = {
   ...casesZh,
+  ...importsZh,
   // @i18n-zh:addresses
+  ...addressesZh,
   // @i18n-zh:population
+  ...populationZh,
   // @i18n-zh:units
+  ...unitsZh,
   // @i18n-zh:special-groups
+  ...specialGroupsZh,
   'app.name': '网格',
   'app.subtitle': '社会治理网格化管理平台',
   'common.loading': '加载中…',
@@ -138,10 +148,15 @@ export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
   ...casesEn,
+  ...importsEn,
   // @i18n-en:addresses
+  ...addressesEn,
   // @i18n-en:population
+  ...populationEn,
   // @i18n-en:units
+  ...unitsEn,
   // @i18n-en:special-groups
+  ...specialGroupsEn,
   'app.name': 'Wangge',
   'app.subtitle': 'Social-governance grid platform',
   'common.loading': 'Loading…',

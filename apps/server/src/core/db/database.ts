@@ -21,9 +21,10 @@ import type { PopulationTables } from '../../modules/population/population.table
 import type { UnitsTables } from '../../modules/units/units.tables';
 import type { SpecialGroupsTables } from '../../modules/special-groups/special-groups.tables';
 import type { ResidentFilesTables } from '../../modules/resident-files/resident-files.tables';
+import type { ImportsTables } from '../../modules/imports/imports.tables';
 
 export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CalendarTables, CasesTables, CategoriesTables, ComponentsTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables,
-  AddressesTables, HousingTables, PopulationTables, UnitsTables, SpecialGroupsTables, ResidentFilesTables {}
+  AddressesTables, HousingTables, PopulationTables, UnitsTables, SpecialGroupsTables, ResidentFilesTables, ImportsTables {}
 
 export interface Database {
   db: Kysely<DB>;

@@ -4,6 +4,7 @@ import { hashPassword } from '../../core/auth/password';
 import { GRID_ROLE_TO_ROLE } from '../users';
 import { generateCity, DEMO_DISTRICT_CODE } from './city-generator';
 import { seedDemoCases } from './demo-cases';
+import { seedDemoRegistries } from './demo-registries';
 import { pointOnSurface } from '../areas';
 
 export const DEMO_PASSWORD = 'Wangge@2026';
@@ -22,7 +23,7 @@ export interface DemoAccount {
 export async function seedDemo(
   s: Services,
   seed = 42,
-): Promise<{ accounts: DemoAccount[]; grids: number; staff: number; cases: number }> {
+): Promise<{ accounts: DemoAccount[]; grids: number; staff: number; cases: number; houses: number; persons: number; units: number }> {
   const city = generateCity(seed);
   const report = await s.areas.import(
     s.system,
@@ -204,6 +205,9 @@ export async function seedDemo(
     grids: streetGrids.map((g) => ({ code: g.code, center: pointOnSurface(g.geometry), admin: adminOf.get(g.code)! })),
     seed,
   });
+  // 一标三实 and care records of the first community (the community leader's and the g001 staff's area).
+  const communityGrids = streetGrids.filter((g) => g.code.startsWith(community.code));
+  const registries = await seedDemoRegistries(s, communityGrids.map((g) => ({ code: g.code, center: pointOnSurface(g.geometry) })), seed);
   await s.settings.set('demo.accounts', listed);
   await s.settings.set('demo.password', DEMO_PASSWORD);
   return {
@@ -211,6 +215,7 @@ export async function seedDemo(
     grids: city.areas.filter((a) => a.level === 'grid').length,
     staff: city.staff.length,
     cases,
+    ...registries,
   };
 }
 

@@ -27,7 +27,7 @@ export const BUILTIN_ROLES: { code: string; name: string; nameEn: string; permis
   { code: 'grid_leader', name: '网格长', nameEn: 'Grid leader', permissions: [...READ, ...GRID_WORK, 'users.read', 'staff.contact.read', 'special.read', 'special.manage', 'registry.import'] },
   { code: 'grid_administrator', name: '网格管理员', nameEn: 'Grid administrator', permissions: [...READ, ...GRID_WORK, 'staff.contact.read', 'registry.import'] },
   // A resident volunteer passes on 社情民意: writes 民情日志, sees visits due, reads no registry.
-  { code: 'resident_informant', name: '民情信息员', nameEn: 'Resident informant', permissions: [...READ, 'visits.read', 'residentFiles.write'] },
+  { code: 'resident_informant', name: '民情信息员', nameEn: 'Resident informant', permissions: [...READ, 'visits.read', 'residentFiles.read', 'residentFiles.write'] },
   { code: 'grid_police_officer', name: '网格警员', nameEn: 'Grid police officer', permissions: [...READ, ...GRID_WORK, 'staff.contact.read', 'special.read', 'special.manage'] },
   { code: 'grid_supervisor', name: '网格监督员', nameEn: 'Grid supervisor', permissions: [...READ, 'staff.contact.read', 'registry.read', 'visits.read', 'residentFiles.read'] },
   { code: 'observer', name: '只读观察员', nameEn: 'Read-only observer', permissions: ['areas.read', 'departments.read', 'categories.read', 'components.read', 'cases.read'] },

@@ -14,8 +14,13 @@ import {
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../../features/auth/api';
 import { useTasks } from '../../features/cases/task-queues';
+import { UNITS_NAV_ITEMS } from '../../features/units/units-nav';
+import { ADDRESSES_NAV_ITEMS } from '../../features/addresses/addresses-nav';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { PATHS } from '../paths';
+import { IdcardOutlined } from '@ant-design/icons';
+// 特殊人群, 走访 and 民情日志 entries (special-groups feature).
+import { BookOutlined, FieldTimeOutlined, ProfileOutlined, SafetyCertificateOutlined, ScheduleOutlined } from '@ant-design/icons';
 
 interface NavItem {
   path: string;
@@ -32,9 +37,18 @@ const NAV_ITEMS: NavItem[] = [
   { path: PATHS.areaTree, label: 'nav.areaTree', icon: <ClusterOutlined />, permission: 'areas.read' },
   { path: PATHS.areaImport, label: 'nav.areaImport', icon: <UploadOutlined />, permission: 'areas.manage' },
   // @nav:addresses
+  ...ADDRESSES_NAV_ITEMS,
   // @nav:population
+  { path: PATHS.persons, label: 'nav.persons', icon: <IdcardOutlined />, permission: 'registry.read' },
   // @nav:units
+  ...UNITS_NAV_ITEMS,
   // @nav:special-groups
+  { path: PATHS.myVisits, label: 'nav.myVisits', icon: <ScheduleOutlined />, permission: 'visits.read' },
+  { path: PATHS.overdueVisits, label: 'nav.overdueVisits', icon: <FieldTimeOutlined />, permission: 'visits.read' },
+  { path: PATHS.specialGroups, label: 'nav.specialGroups', icon: <SafetyCertificateOutlined />, permission: 'special.read' },
+  { path: PATHS.specialGroupDictionary, label: 'nav.groupDictionary', icon: <ProfileOutlined />, permission: 'special.configure' },
+  { path: PATHS.residentFiles, label: 'nav.residentFiles', icon: <BookOutlined />, permission: 'residentFiles.read' },
+  { path: PATHS.registryImport, label: 'nav.registryImport', icon: <UploadOutlined />, permission: 'registry.import' },
   { path: PATHS.departments, label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'departments.read' },
   { path: PATHS.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: PATHS.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
