@@ -9,7 +9,7 @@ import { migrateToLatest } from '../apps/server/src/core/db/migrate';
 import { bareLocateBaseline, LocateIndex } from '../apps/server/src/modules/areas/geo/locate-index';
 import { runLoad, round } from './http-load';
 import { benchIntake, benchQueue } from './bench-cases';
-import { benchRegistryLookups } from './bench-registries';
+import { benchRegistryImport, benchRegistryLookups } from './bench-registries';
 import { apiToken, start } from './bench-util';
 import { syntheticCity } from './synthetic-city';
 
@@ -67,6 +67,11 @@ export async function runBenchmarks(opts: { only?: string | undefined; quick: bo
       const houses = opts.quick ? 40_000 : 400_000;
       result.registrySqlite = await benchRegistryLookups({ kind: 'sqlite', file: join(dir, 'registry.db') }, dir, persons, houses);
       result.registryPostgres = await withPg('registry', (db) => benchRegistryLookups(db, dir, persons, houses));
+    }
+    if (want('registry-import')) {
+      const rows = opts.quick ? 10_000 : 100_000;
+      result.registryImportSqlite = await benchRegistryImport({ kind: 'sqlite', file: join(dir, 'registry-import.db') }, dir, rows);
+      result.registryImportPostgres = await withPg('rimport', (db) => benchRegistryImport(db, dir, rows));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors';
 
@@ -14,7 +13,28 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-export const SHEET_LIMITS = { maxRows: 200_000, maxColumns: 60, maxCellChars: 1_000 } as const;
+export const SHEET_LIMITS = { maxRows: 200_000, maxColumns: 60, maxCellChars: 1_000, maxUnzippedBytes: 400 * 1024 * 1024 } as const;
+
+/**
+ * The sum of the uncompressed sizes a zip's central directory declares, read before anything is inflated, so a
+ * small file that would expand to gigabytes (a zip bomb) is refused. An unreadable directory counts as 0 and is left
+ * to the workbook loader to refuse.
+ */
+export function unzippedSize(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 65_557);
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) !== 0x06054b50) continue;
+    const entries = buf.readUInt16LE(i + 10);
+    let p = buf.readUInt32LE(i + 16);
+    let total = 0;
+    for (let e = 0; e < entries && p + 46 <= buf.length && buf.readUInt32LE(p) === 0x02014b50; e++) {
+      total += buf.readUInt32LE(p + 24);
+      p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    }
+    return total;
+  }
+  return 0;
+}
 
 const invalidFile = (message: string) => new AppError('invalid_file', message, { field: 'file' });
 
@@ -71,29 +91,33 @@ function pushRow(sheet: Sheet, rowNumber: number, raw: unknown[]): void {
   sheet.rows.push({ rowNumber, cells, cellProblems });
 }
 
+/**
+ * The whole workbook is loaded, not streamed: exceljs 4.4's streaming reader decodes each inflated chunk on its own
+ * and so breaks Chinese characters that straddle two chunks (exceljs issues #2084, #2316) — a 100,000-row file
+ * came back with "户籍��口" in it. Loading holds the first sheet in memory; the benchmark reports its peak.
+ */
 async function readXlsx(buf: Buffer): Promise<Sheet> {
+  if (unzippedSize(buf) > SHEET_LIMITS.maxUnzippedBytes) throw invalidFile(`文件解压后超过 ${SHEET_LIMITS.maxUnzippedBytes / 1024 / 1024} MB，请拆分后分批导入`);
   const sheet: Sheet = { headers: [], rows: [] };
-  let seenHeader = false;
+  const wb = new ExcelJS.Workbook();
   try {
-    // Styles are read so that date cells arrive as dates; hyperlinks are ignored (their text stays).
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-    for await (const ws of reader) {
-      for await (const row of ws) {
-        // row.values is 1-based and sparse.
-        const raw = (row.values as unknown[]).slice(1);
-        if (!seenHeader) {
-          sheet.headers = raw.slice(0, SHEET_LIMITS.maxColumns).map((v) => cellText(v).text);
-          seenHeader = sheet.headers.some((h) => h !== '');
-          continue;
-        }
-        pushRow(sheet, row.number, raw);
-      }
-      break; // the first worksheet only: the template's 填写说明 sheet comes after it
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
+    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture'] } as never);
+  } catch {
     throw invalidFile('无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式（旧版 .xls 请另存为 .xlsx）');
   }
+  const ws = wb.worksheets[0];
+  if (!ws) throw invalidFile('文件中没有工作表');
+  let seenHeader = false;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // row.values is 1-based and sparse.
+    const raw = (row.values as unknown[]).slice(1);
+    if (!seenHeader) {
+      sheet.headers = raw.slice(0, SHEET_LIMITS.maxColumns).map((v) => cellText(v).text);
+      seenHeader = sheet.headers.some((h) => h !== '');
+      return;
+    }
+    pushRow(sheet, rowNumber, raw);
+  });
   if (!seenHeader) throw invalidFile('文件中没有表头行');
   return sheet;
 }

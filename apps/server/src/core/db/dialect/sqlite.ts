@@ -14,6 +14,8 @@ export function createSqliteDialect(file: string): DbDialect {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2 MiB): a district's registries (a million persons) keep their indexes hot.
+  sqlite.pragma('cache_size = -65536');
   const cache = new Map<string, Database.Statement>();
   const cached = {
     close: () => sqlite.close(),

@@ -1,0 +1,60 @@
+// One import of a large persons file in a process of its own, so its peak memory (maxRSS) is the import's alone.
+// Usage (from bench-registries.ts): node --import tsx bench/registry-import-worker.ts <config.json> <file.xlsx>
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { PERMISSIONS } from '@wangge/shared';
+import { createServices } from '../apps/server/src/app';
+import { systemActor } from '../apps/server/src/core/auth/actor';
+import { scopeOf } from '../apps/server/src/core/auth/area-scope';
+import { loadConfig, type DatabaseConfig } from '../apps/server/src/core/config';
+import { openDatabase } from '../apps/server/src/core/db/database';
+
+const [configFile, xlsxFile] = process.argv.slice(2);
+const { database, dir, district } = JSON.parse(readFileSync(configFile!, 'utf8')) as { database: DatabaseConfig; dir: string; district: string };
+const buf = readFileSync(xlsxFile!);
+const mib = (n: number) => Math.round(n / 1024 / 1024);
+const baseRss = process.memoryUsage().rss;
+
+// Baseline: only loading the same file and walking its rows with the same library call the import uses.
+async function countRows(): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  let n = 0;
+  wb.worksheets[0]!.eachRow(() => n++);
+  return n;
+}
+let t0 = performance.now();
+const rows = await countRows();
+const readSeconds = (performance.now() - t0) / 1000;
+
+const db = openDatabase(database);
+const config = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, DATABASE_URL: '' });
+config.database = database;
+const s = createServices({ config, database: db });
+const actor = { ...systemActor(PERMISSIONS), scope: scopeOf([district]) };
+t0 = performance.now();
+const dry = await s.imports.run(actor, 'persons', buf, { mode: 'dry-run', ip: null });
+const drySeconds = (performance.now() - t0) / 1000;
+t0 = performance.now();
+const commit = await s.imports.run(actor, 'persons', buf, { mode: 'commit', ip: null });
+const commitSeconds = (performance.now() - t0) / 1000;
+t0 = performance.now();
+const again = await s.imports.run(actor, 'persons', buf, { mode: 'commit', ip: null });
+const againSeconds = (performance.now() - t0) / 1000;
+await db.close();
+process.stdout.write(
+  `${JSON.stringify({
+    rows: rows - 1,
+    fileMiB: Math.round((buf.length / 1024 / 1024) * 10) / 10,
+    readOnlySeconds: Math.round(readSeconds * 10) / 10,
+    dryRunSeconds: Math.round(drySeconds * 10) / 10,
+    commitSeconds: Math.round(commitSeconds * 10) / 10,
+    reimportSeconds: Math.round(againSeconds * 10) / 10,
+    problems: dry.problemCount,
+    firstProblems: dry.problems.slice(0, 3),
+    created: commit.created,
+    reimportUnchanged: again.unchanged,
+    peakRssMiB: mib(process.resourceUsage().maxRSS * 1024),
+    startRssMiB: mib(baseRss),
+  })}\n`,
+);
