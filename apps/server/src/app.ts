@@ -84,7 +84,10 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     clock,
     blobs: createLocalBlobStore(join(deps.config.dataDir, 'blobs')),
     canView: async (actor, id) =>
-      (await cases.canViewAttachment(actor, id)) || (await specialGroups.canViewAttachment(actor, id)) || (await residentFiles.canViewAttachment(actor, id)),
+      (await cases.canViewAttachment(actor, id)) ||
+      (await specialGroups.canViewAttachment(actor, id)) ||
+      (await residentFiles.canViewAttachment(actor, id)) ||
+      (await units.inspections.canViewAttachment(actor, id)),
   });
   const settings = createSettingsRepo(db);
   // Deadlines are computed synchronously from the cached calendar; createApp loads it before serving.

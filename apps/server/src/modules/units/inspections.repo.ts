@@ -33,6 +33,17 @@ export function createInspectionsRepo(db: Kysely<DB>) {
       return Number(r.n);
     },
 
+    /** Whether an inspection in the scope lists this photo (photos is a JSON list of ids). */
+    async photoVisible(scope: AreaScope, attachmentId: string): Promise<boolean> {
+      const r = await db
+        .selectFrom('inspections')
+        .select('id')
+        .where((eb) => areaWhere(eb, scope))
+        .where('photos', 'like', `%"${attachmentId.replace(/[%_"\\]/g, '')}"%`)
+        .executeTakeFirst();
+      return Boolean(r);
+    },
+
     insert: (d: Db, row: InspectionsTable) => d.insertInto('inspections').values(row).execute(),
 
     /** Stores the hazards with a case link only if nobody else linked one since `version` was read. */

@@ -45,6 +45,9 @@ export function createInspectionsService(ctx: RegistryContext) {
   }
 
   return {
+    /** Inspection photos are seen by whoever may read the registries of the inspected place. */
+    canViewAttachment: async (actor: Actor, attachmentId: string) => actor.permissions.has('registry.read') && (await ctx.inspections.photoVisible(actor.scope, attachmentId)),
+
     async create(actor: Actor, input: CreateInspectionRequest): Promise<Inspection> {
       const t = await target(input.targetType, input.targetId);
       if (!t) throw new AppError('validation_failed', '检查对象不存在', { field: 'targetId' });

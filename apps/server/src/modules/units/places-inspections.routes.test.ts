@@ -140,6 +140,10 @@ describe('检查记录', () => {
     expect(history.items.map((i: { id: string }) => i.id)).toEqual([ids.inspection, old.json().id]);
     expect((await workerE.get(`/api/inspections?targetId=${ids.hotel}`)).json()).toEqual({ items: [], total: 0 });
     expect((await admin.get('/api/inspections?result=hazards_found')).json().total).toBe(1);
+    // The photo is seen by colleagues who may read the place's registry, not by another street.
+    const colleague = await userSession(t, { username: 'gridW2', roles: ['grid_supervisor'], areaCodes: [CITY.communityW] });
+    expect((await colleague.get(`/api/attachments/${pic}`)).statusCode).toBe(200);
+    expect((await workerE.get(`/api/attachments/${pic}`)).statusCode).toBe(404);
 
     clock.advanceDays(3); // 2026-12-11
     expect((await overdue(workerW)).items).toEqual([expect.objectContaining({ id: ids.hotel, nextInspectionDue: '2026-12-10', daysOverdue: 1 })]);

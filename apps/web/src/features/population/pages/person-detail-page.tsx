@@ -10,6 +10,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
+import { PersonFilesCard } from '../../special-groups/components/person-files-card';
 import { PersonGroupsCard } from '../../special-groups/components/person-groups-card';
 import { DataStateCard } from '../components/data-state-card';
 import { MoveInDialog, MoveOutDialog } from '../components/move-dialogs';
@@ -93,6 +94,7 @@ export function PersonDetailPage() {
         <ResidenceHistory items={p.residences} />
       </Card>
       <PersonGroupsCard personId={p.id} />
+      <PersonFilesCard personId={p.id} />
       <Card size="small" title={t('persons.events')}>
         <PersonEvents items={p.events} />
       </Card>
