@@ -109,6 +109,12 @@ export const HouseListQuerySchema = z.object({
 });
 export type HouseListQuery = z.infer<typeof HouseListQuerySchema>;
 
+/** The filter of an export: the list's, without paging. */
+export const HouseExportQuerySchema = HouseListQuerySchema.omit({ limit: true, offset: true });
+export type HouseExportQuery = z.infer<typeof HouseExportQuerySchema>;
+/** Most rows one export may hold; a larger result must be narrowed by its filter. */
+export const HOUSES_EXPORT_MAX = 50_000;
+
 export const HouseListSchema = z.object({ items: z.array(HouseSchema), total: z.number().int() });
 export type HouseList = z.infer<typeof HouseListSchema>;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { addNode, buildSunshine } from '../addresses/addresses.test-util';
+import { readXlsx } from '../imports/imports.test-util';
 
 let t: TestApp;
 let admin: Session;
@@ -72,6 +73,21 @@ describe('实有房屋', () => {
     expect((await list(`?areaCode=${CITY.gridA}&ownership=public`)).total).toBe(1);
     expect((await list(`?areaCode=${CITY.gridB}`)).total).toBe(0);
     expect((await list(`?addressId=${room2}`)).items.map((i: { addressId: string }) => i.addressId)).toEqual([room2]);
+  });
+
+  it('exports the filtered list as xlsx, landlords masked without registry.export, and audits it', async () => {
+    const sheetText = async (res: { rawPayload: Buffer }) => JSON.stringify((await readXlsx(res.rawPayload)).rows);
+    const full = await admin.get('/api/houses/export?use=rented');
+    expect(full.statusCode).toBe(200);
+    expect(await sheetText(full)).toContain(PHONE);
+    const worker = await userSession(t, { username: 'exportW', roles: ['grid_administrator'], areaCodes: [CITY.communityW] });
+    const masked = await sheetText(await worker.get('/api/houses/export'));
+    expect(masked).not.toContain(PHONE);
+    expect(masked).toContain('138****5678');
+    expect(masked).toContain('张*明');
+    expect(masked).toContain('已脱敏');
+    const audit = await t.services.audit.list({ action: 'registry_exported', limit: 5 });
+    expect(audit.filter((a) => a.targetType === 'house')).toHaveLength(2);
   });
 
   it('edits with a version check; leaving the rented use clears the rental details', async () => {

@@ -1,6 +1,7 @@
 import {
   CreateHouseRequestSchema,
   HouseDetailSchema,
+  HouseExportQuerySchema,
   HouseListQuerySchema,
   HouseListSchema,
   HouseUnmaskRequestSchema,
@@ -12,6 +13,8 @@ import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import type { HousingService } from './housing.service';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export function registerHousingRoutes(app: App, housing: HousingService): void {
   const tags = ['houses'];
   const read = { auth: { permission: 'registry.read', scope: 'subtree' } } as const;
@@ -21,6 +24,14 @@ export function registerHousingRoutes(app: App, housing: HousingService): void {
     '/api/houses',
     { schema: { tags, summary: '实有房屋列表 (辖区内, 按地址排序; 房主姓名与电话脱敏)', querystring: HouseListQuerySchema, response: { 200: HouseListSchema } }, config: read },
     async (req) => housing.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/api/houses/export',
+    { schema: { tags, summary: '导出实有房屋 xlsx (无 registry.export 权限时房主信息脱敏; 记入审计)', querystring: HouseExportQuerySchema, produces: [XLSX] }, config: read },
+    async (req, reply) => {
+      const file = await housing.exportXlsx(actorOf(req), req.query, req.ip);
+      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.content);
+    },
   );
   app.get(
     '/api/houses/:id',

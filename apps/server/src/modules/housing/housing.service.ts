@@ -7,6 +7,7 @@ import {
   type House,
   type HouseDetail,
   type HouseList,
+  type HouseExportQuery,
   type HouseListQuery,
   type UpdateHouseRequest,
 } from '@wangge/shared';
@@ -20,9 +21,10 @@ import { newId } from '../../core/ids';
 import type { AddressChange, AddressTarget } from '../addresses';
 import type { AuditService } from '../audit';
 import { attributeColumns } from './house-model';
+import { exportHouses } from './housing-export';
 import { upsertHousesOnRooms, type HouseAttributesInput, type RoomRef } from './house-upsert';
 import { presentHouse } from './housing.presenter';
-import { createHousingRepo } from './housing.repo';
+import { createHousingRepo, type HouseFilter } from './housing.repo';
 import type { HousesTable } from './housing.tables';
 
 /** What the house register asks of other modules; wired in createServices. */
@@ -62,20 +64,27 @@ export function createHousingService(deps: HousingDeps) {
     return rows.map((r) => presentHouse(r, { areaName: (c) => names.get(c) ?? null, decrypt: (s) => deps.cipher.decrypt(s), maskNames }));
   }
 
+  const filterOf = (q: HouseExportQuery): HouseFilter => ({
+    areaCode: q.areaCode,
+    use: q.use,
+    ownership: q.ownership,
+    tokens: addressSearchTokens(q.q ?? ''),
+    landlordPhoneHash: q.landlordPhone ? deps.cipher.lookupHash(q.landlordPhone) : undefined,
+    addressId: q.addressId,
+  });
+
   const service = {
     repo,
 
     async list(actor: Actor, q: HouseListQuery): Promise<HouseList> {
-      const filter = {
-        areaCode: q.areaCode,
-        use: q.use,
-        ownership: q.ownership,
-        tokens: addressSearchTokens(q.q ?? ''),
-        landlordPhoneHash: q.landlordPhone ? deps.cipher.lookupHash(q.landlordPhone) : undefined,
-        addressId: q.addressId,
-      };
+      const filter = filterOf(q);
       const [rows, total] = await Promise.all([repo.list(actor.scope, filter, q), repo.count(actor.scope, filter)]);
       return { items: await present(rows, true), total };
+    },
+
+    /** xlsx of the filtered list (at most HOUSES_EXPORT_MAX rows), masked without registry.export, audited. */
+    exportXlsx(actor: Actor, q: HouseExportQuery, ip: string | null) {
+      return exportHouses({ repo, cipher: deps.cipher, audit: deps.audit, now: nowIso }, actor, q, filterOf(q), ip);
     },
 
     async get(actor: Actor, id: string): Promise<HouseDetail> {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   DATA_STATE_LABELS,
   HOUSEHOLD_STATUS_LABELS,
@@ -13,6 +12,7 @@ import {
   type PersonStatus,
   type PopulationType,
 } from '@wangge/shared';
+import { watermarkedWorkbook, type ExportColumn } from '../../core/xlsx-export';
 
 /** One exported person, already masked or unmasked by the caller. */
 export interface ExportRow {
@@ -33,7 +33,7 @@ export interface ExportRow {
   updatedAt: string;
 }
 
-const COLUMNS: { header: string; key: keyof ExportRow; width: number }[] = [
+const COLUMNS: ExportColumn<ExportRow>[] = [
   { header: '姓名', key: 'name', width: 12 },
   { header: '性别', key: 'gender', width: 6 },
   { header: '出生日期', key: 'birthDate', width: 12 },
@@ -61,19 +61,7 @@ export const exportLabels = {
   dataState: (v: string) => DATA_STATE_LABELS[v as DataState]?.zh ?? v,
 };
 
-/**
- * The workbook of an export. The first row names who exported what and when (S2 exports are watermarked, domain.md
- * §10), repeated in the print header; values are plain strings, never formulas.
- */
-export async function personsWorkbook(rows: ExportRow[], watermark: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = watermark;
-  const ws = wb.addWorksheet('实有人口');
-  ws.headerFooter.oddHeader = `&L${watermark.replace(/&/g, '&&')}`;
-  ws.addRow([watermark]).font = { italic: true, color: { argb: 'FF888888' } };
-  ws.addRow(COLUMNS.map((c) => c.header)).font = { bold: true };
-  COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  for (const r of rows) ws.addRow(COLUMNS.map((c) => r[c.key] ?? ''));
-  ws.views = [{ state: 'frozen', ySplit: 2 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** The workbook of a persons export (watermarked; see core/xlsx-export.ts). */
+export function personsWorkbook(rows: ExportRow[], watermark: string): Promise<Buffer> {
+  return watermarkedWorkbook('实有人口', COLUMNS, rows, watermark);
 }

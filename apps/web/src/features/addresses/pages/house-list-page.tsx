@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Input, Select, Space, Typography } from 'antd';
-import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { HOUSE_USES, type HouseUse } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
@@ -56,16 +56,16 @@ export function HouseListPage() {
     <PageContainer
       title={t('house.title')}
       extra={
-        canManage ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="house-add"
-          >
-            {t('house.register')}
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} href={`/api/houses/export?${new URLSearchParams({ ...(area ? { areaCode: area } : {}), ...(use ? { use } : {}), ...(q ? { q } : {}) }).toString()}`} data-testid="house-export">
+            {t('house.export')}
           </Button>
-        ) : null
+          {canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="house-add">
+              {t('house.register')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 12 }}>

@@ -1,0 +1,24 @@
+import ExcelJS from 'exceljs';
+
+export interface ExportColumn<Row> {
+  header: string;
+  key: keyof Row & string;
+  width: number;
+}
+
+/**
+ * The workbook of a registry export. The first row names who exported what and when (S2 exports are watermarked,
+ * domain.md §10), repeated in the print header; values are plain strings, never formulas.
+ */
+export async function watermarkedWorkbook<Row>(sheetName: string, columns: ExportColumn<Row>[], rows: Row[], watermark: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = watermark;
+  const ws = wb.addWorksheet(sheetName);
+  ws.headerFooter.oddHeader = `&L${watermark.replace(/&/g, '&&')}`;
+  ws.addRow([watermark]).font = { italic: true, color: { argb: 'FF888888' } };
+  ws.addRow(columns.map((c) => c.header)).font = { bold: true };
+  columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  for (const r of rows) ws.addRow(columns.map((c) => (r[c.key] as unknown) ?? ''));
+  ws.views = [{ state: 'frozen', ySplit: 2 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
