@@ -28,7 +28,8 @@ describe('wangge CLI', () => {
     }
     expect(wangge('frobnicate').code).toBe(2);
     expect(wangge('import-areas', '--bogus').code).toBe(2);
-  });
+    // Nine process starts through tsx: seconds each on a loaded two-core machine.
+  }, 120_000);
 
   it('refuses an unknown CRS or level before touching the database', () => {
     expect(wangge('import-areas', ZZ, '--crs', 'mercator', '--db', db).code).toBe(2);
