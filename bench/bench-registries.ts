@@ -184,8 +184,11 @@ export async function benchRegistryImport(database: DatabaseConfig, dir: string,
   if (!existsSync(xlsx)) await writePersonsXlsx(xlsx, rows, grids);
   const cfg = join(dir, 'import-worker.json');
   writeFileSync(cfg, JSON.stringify({ database, dir, district: grids[0]!.slice(0, 6) }));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'bench/registry-import-worker.ts'), cfg, xlsx], { cwd: ROOT_DIR, encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, LOG_LEVEL: 'warn' } });
-  if (r.status !== 0) throw new Error(`import worker failed: ${r.stderr.slice(-2000)}`);
-  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { dryRunSeconds: number; commitSeconds: number; readOnlySeconds: number };
+  const run = (...extra: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'bench/registry-import-worker.ts'), cfg, xlsx, ...extra], { cwd: ROOT_DIR, encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, LOG_LEVEL: 'warn' } });
+    if (r.status !== 0) throw new Error(`import worker failed: ${r.stderr.slice(-2000)}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  };
+  const out = { ...run('baseline'), ...run() } as { dryRunSeconds: number; commitSeconds: number; readOnlySeconds: number };
   return { database: database.kind, ...out, ratioReadToDryRun: round(out.readOnlySeconds / out.dryRunSeconds, 2), target: { seconds: 60, peakRssMiB: 1024 } };
 }

@@ -1,5 +1,6 @@
-// One import of a large persons file in a process of its own, so its peak memory (maxRSS) is the import's alone.
-// Usage (from bench-registries.ts): node --import tsx bench/registry-import-worker.ts <config.json> <file.xlsx>
+// One import of a large persons file in a process of its own, so its peak memory (maxRSS) is the import's alone;
+// with `baseline` as third argument it only loads the file and counts its rows (the bare baseline, its own process).
+// Usage (from bench-registries.ts): node --import tsx bench/registry-import-worker.ts <config.json> <file.xlsx> [baseline]
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { PERMISSIONS } from '@wangge/shared';
@@ -9,7 +10,7 @@ import { scopeOf } from '../apps/server/src/core/auth/area-scope';
 import { loadConfig, type DatabaseConfig } from '../apps/server/src/core/config';
 import { openDatabase } from '../apps/server/src/core/db/database';
 
-const [configFile, xlsxFile] = process.argv.slice(2);
+const [configFile, xlsxFile, mode] = process.argv.slice(2);
 const { database, dir, district } = JSON.parse(readFileSync(configFile!, 'utf8')) as { database: DatabaseConfig; dir: string; district: string };
 const buf = readFileSync(xlsxFile!);
 const mib = (n: number) => Math.round(n / 1024 / 1024);
@@ -24,8 +25,11 @@ async function countRows(): Promise<number> {
   return n;
 }
 let t0 = performance.now();
-const rows = await countRows();
-const readSeconds = (performance.now() - t0) / 1000;
+if (mode === 'baseline') {
+  const rows = await countRows();
+  process.stdout.write(`${JSON.stringify({ rows: rows - 1, readOnlySeconds: Math.round(((performance.now() - t0) / 1000) * 10) / 10, readOnlyPeakRssMiB: mib(process.resourceUsage().maxRSS * 1024) })}\n`);
+  process.exit(0);
+}
 
 const db = openDatabase(database);
 const config = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, DATABASE_URL: '' });
@@ -44,9 +48,7 @@ const againSeconds = (performance.now() - t0) / 1000;
 await db.close();
 process.stdout.write(
   `${JSON.stringify({
-    rows: rows - 1,
     fileMiB: Math.round((buf.length / 1024 / 1024) * 10) / 10,
-    readOnlySeconds: Math.round(readSeconds * 10) / 10,
     dryRunSeconds: Math.round(drySeconds * 10) / 10,
     commitSeconds: Math.round(commitSeconds * 10) / 10,
     reimportSeconds: Math.round(againSeconds * 10) / 10,
