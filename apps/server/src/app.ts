@@ -73,11 +73,23 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   });
   const auth = createAuthService({ db, clock, users, audit, areaRefs: (codes) => areas.refs(codes) });
   const departments = createDepartmentsService({ db, clock, audit, areaRefs: (codes) => areas.refs(codes) });
-  const categories = createCategoriesService({ db, clock });
-  const conditions = createRegistrationConditionsService({ db, clock, categories, areaRefs: (codes) => areas.refs(codes) });
+  const categories = createCategoriesService({ db, clock, audit });
+  const conditions = createRegistrationConditionsService({ db, clock, audit, categories, areaRefs: (codes) => areas.refs(codes) });
   // The matrix names departments of any area, so it reads them with the system actor's full scope.
   const departmentsByIds = (ids: string[]) => departments.byIds(ids);
-  const dispatchRules = createDispatchRulesService({ db, clock, categories, conditions, areaRefs: (codes) => areas.refs(codes), departmentsByIds });
+  const dispatchRules = createDispatchRulesService({
+    db,
+    clock,
+    audit,
+    categories,
+    conditions,
+    areaRefs: (codes) => areas.refs(codes),
+    departmentsByIds,
+    // A 部件's 养护单位/权属单位/主管部门 are credit codes.
+    departmentsByCreditCodes: (codes) => departments.byCreditCodes(codes),
+    componentUnits: (id) => components.dispatchUnits(id),
+    streetsInScope: (actor) => areas.tree(actor, { level: 'street' }),
+  });
   // Whoever may read a case may see its photos.
   const attachments = createAttachmentsService({
     db,
@@ -91,7 +103,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   });
   const settings = createSettingsRepo(db);
   // Deadlines are computed synchronously from the cached calendar; createApp loads it before serving.
-  const calendar = createCalendarService({ db, clock, settings, onError });
+  const calendar = createCalendarService({ db, clock, settings, audit, onError });
   const cases = createCasesService({
     db,
     clock,
@@ -106,7 +118,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
       return c ? { classCode: c.classCode, handle: { value: c.limitValue, type: c.limitType }, steps: c.stepLimits, yellowCardAt: c.yellowCardAt, redCardAt: c.redCardAt } : null;
     },
     departmentExists: async (id) => (await departmentsByIds([id])).length > 0,
-    suggestDepartment: async (classCode, gridCode) => (classCode ? ((await dispatchRules.suggest({ classCode, gridCode })).primary?.id ?? null) : null),
+    suggestDepartment: async (q) => (q.classCode || q.componentId ? ((await dispatchRules.suggest(q)).primary?.id ?? null) : null),
     userFacts: async (id) => {
       const a = await users.access(id);
       return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
@@ -126,6 +138,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   const components = createComponentsService({
     db,
     clock,
+    audit,
     gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
     componentClasses: async () => (await categories.list({ kind: 'component', view: 'flat', activeOnly: 'false' })).map((c) => ({ code: c.code, name: c.name, active: c.active })),
     areaRefs: (codes) => areas.refs(codes),

@@ -38,6 +38,9 @@ export const PATHS = {
   myVisits: '/visits',
   overdueVisits: '/visits/overdue',
   residentFiles: '/resident-files',
+  // @paths:calendar
+  calendar: '/config/calendar',
+  dispatchGaps: '/config/dispatch-gaps',
 } as const;
 
 export function casePath(id: string): string {

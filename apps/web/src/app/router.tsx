@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { Suspense, lazy } from 'react';
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { AppShell } from './layout/app-shell';
 import { PATHS } from './paths';
@@ -6,6 +6,8 @@ import { NotFoundPage } from './layout/not-found-page';
 import { RequireAuth, RequirePermission } from './require-auth';
 import { LoginPage } from '../features/auth/pages/login-page';
 import { ChangePasswordPage } from '../features/auth/pages/change-password-page';
+import { PUBLIC_PATHS } from '../features/public/public-paths';
+import { PageLoader } from '../components/page-loader';
 
 // The map (OpenLayers) and the admin pages are separate chunks, loaded on first visit.
 const MapPage = lazy(() => import('../features/areas/pages/map-page').then((m) => ({ default: m.MapPage })));
@@ -52,11 +54,20 @@ const GroupDictionaryPage = lazy(() => import('../features/special-groups/pages/
 const MyVisitsPage = lazy(() => import('../features/special-groups/pages/my-visits-page').then((m) => ({ default: m.MyVisitsPage })));
 const OverdueVisitsPage = lazy(() => import('../features/special-groups/pages/overdue-visits-page').then((m) => ({ default: m.OverdueVisitsPage })));
 const ResidentFilesPage = lazy(() => import('../features/special-groups/pages/resident-files-page').then((m) => ({ default: m.ResidentFilesPage })));
+// @lazy:public
+const PublicReportPage = lazy(() => import('../features/public/pages/public-report-page').then((m) => ({ default: m.PublicReportPage })));
+const PublicTrackPage = lazy(() => import('../features/public/pages/public-track-page').then((m) => ({ default: m.PublicTrackPage })));
+// @lazy:calendar
+const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const DispatchGapsPage = lazy(() => import('../features/calendar/pages/dispatch-gaps-page').then((m) => ({ default: m.DispatchGapsPage })));
 const MyTasksPage = lazy(() => import('../features/cases/pages/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 
 const routes: RouteObject[] = [
   { path: PATHS.login, element: <LoginPage /> },
   { path: PATHS.changePassword, element: <ChangePasswordPage /> },
+  // @route:public (citizen portal: outside the login guard)
+  { path: PUBLIC_PATHS.report, element: <Suspense fallback={<PageLoader fullScreen />}><PublicReportPage /></Suspense> },
+  { path: PUBLIC_PATHS.track, element: <Suspense fallback={<PageLoader fullScreen />}><PublicTrackPage /></Suspense> },
   {
     element: <RequireAuth />,
     children: [
@@ -302,6 +313,23 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="residentFiles.read">
                 <ResidentFilesPage />
+              </RequirePermission>
+            ),
+          },
+          // @route:calendar
+          {
+            path: PATHS.calendar,
+            element: (
+              <RequirePermission permission="calendar.manage">
+                <CalendarPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.dispatchGaps,
+            element: (
+              <RequirePermission permission="dispatch.manage">
+                <DispatchGapsPage />
               </RequirePermission>
             ),
           },

@@ -8,6 +8,10 @@ import { populationEn, populationZh } from './i18n-messages-population';
 import { unitsEn, unitsZh } from './i18n-messages-units';
 // @i18n-import:special-groups
 import { specialGroupsEn, specialGroupsZh } from './i18n-messages-special-groups';
+// @i18n-import:calendar
+import { calendarEn, calendarZh } from '../features/calendar/calendar-i18n';
+// @i18n-import:public
+import { publicEn, publicZh } from '../features/public/public-messages';
 
 /** UI strings. Chinese is the source language; English mirrors every key. */
 export const zh = {
@@ -21,6 +25,10 @@ export const zh = {
   ...unitsZh,
   // @i18n-zh:special-groups
   ...specialGroupsZh,
+  // @i18n-zh:calendar
+  ...calendarZh,
+  // @i18n-zh:public
+  ...publicZh,
   'app.name': '网格',
   'app.subtitle': '社会治理网格化管理平台',
   'common.loading': '加载中…',
@@ -157,6 +165,10 @@ export const en: Messages = {
   ...unitsEn,
   // @i18n-en:special-groups
   ...specialGroupsEn,
+  // @i18n-en:calendar
+  ...calendarEn,
+  // @i18n-en:public
+  ...publicEn,
   'app.name': 'Wangge',
   'app.subtitle': 'Social-governance grid platform',
   'common.loading': 'Loading…',

@@ -66,7 +66,12 @@ export const DispatchSuggestQuerySchema = z.object({
   classCode: CategoryCodeSchema,
   gridCode: AreaCodeSchema.describe('The case grid (any area code is accepted)'),
   conditionId: z.string().min(1).max(64).optional(),
+  componentId: z.string().min(1).max(64).optional().describe('The 部件 the case is bound to: its 养护单位, 权属单位 or 主管部门 comes first'),
 });
+
+/** Which unit of a bound 部件 named the department (case-workflow.md §4 step 1). */
+export const COMPONENT_DISPATCH_ROLES = ['maintainer', 'owner', 'dept'] as const;
+export type ComponentDispatchRole = (typeof COMPONENT_DISPATCH_ROLES)[number];
 
 /** What the matrix proposes for a case (case-workflow.md §4). The dispatcher may override it. */
 export const DispatchSuggestionSchema = z
@@ -77,6 +82,53 @@ export const DispatchSuggestionSchema = z
     matchedRole: DispatchRoleSchema.nullable().describe("'backup' when no active primary was left"),
     fallback: z.enum(['street']).nullable().describe('属地兜底: no rule matched, the street containing the grid owns it'),
     streetCode: z.string().nullable().describe('The street containing the grid'),
+    componentRole: z
+      .enum(COMPONENT_DISPATCH_ROLES)
+      .nullable()
+      .describe("Set when the case's 部件 named `primary`: its 养护单位 (maintainer), 权属单位 (owner) or 主管部门 (dept)"),
   })
   .meta({ id: 'DispatchSuggestion' });
 export type DispatchSuggestion = z.infer<typeof DispatchSuggestionSchema>;
+
+/**
+ * 未配置主责部门 report (case-workflow.md §4, last line): 小类 × 街道 pairs without an active primary rule.
+ * `none`: nothing covers the pair; `partial`: only rules for part of it (a community or grid inside the street, a
+ * 子类/细类 of the class, or a rule limited to one 立案条件), so some of its cases still fall back to 属地兜底.
+ */
+export const DISPATCH_COVERAGE_STATES = ['none', 'partial'] as const;
+export type DispatchCoverageState = (typeof DISPATCH_COVERAGE_STATES)[number];
+
+export const DispatchGapQuerySchema = z.object({
+  kind: z.enum(['matter', 'governance']).optional().describe('Case kind of the classes (default: both)'),
+  areaCode: AreaCodeSchema.optional().describe('Only streets in this area (inside the caller\'s scope)'),
+  partial: z.enum(['true', 'false']).default('true').describe('Include partly covered pairs'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export type DispatchGapQuery = z.infer<typeof DispatchGapQuerySchema>;
+
+export const DispatchGapSchema = z
+  .object({
+    classCode: z.string(),
+    className: z.string(),
+    kind: z.enum(['matter', 'governance']),
+    streetCode: z.string(),
+    streetName: z.string(),
+    coverage: z.enum(DISPATCH_COVERAGE_STATES),
+    partialAreaCodes: z.array(z.string()).describe('Communities or grids inside the street that have a primary rule for the class'),
+    partialClassCodes: z.array(z.string()).describe('子类/细类 of the class that have a primary rule in the street'),
+    conditionOnly: z.boolean().describe('A primary rule covers the pair only for some 立案条件'),
+  })
+  .meta({ id: 'DispatchGap' });
+export type DispatchGap = z.infer<typeof DispatchGapSchema>;
+
+export const DispatchGapReportSchema = z
+  .object({
+    items: z.array(DispatchGapSchema).describe('Ordered by street, then class; at most `limit`'),
+    classCount: z.number().int().describe('Active 小类 considered'),
+    streetCount: z.number().int().describe('Streets in scope considered'),
+    uncovered: z.number().int().describe('Pairs with no primary rule at all'),
+    partial: z.number().int().describe('Pairs only partly covered'),
+    truncated: z.boolean().describe('More pairs matched than `limit`'),
+  })
+  .meta({ id: 'DispatchGapReport' });
+export type DispatchGapReport = z.infer<typeof DispatchGapReportSchema>;

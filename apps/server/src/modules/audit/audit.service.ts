@@ -28,7 +28,13 @@ export type AuditAction =
   | 'registry_changed'
   | 'special_group_defined'
   | 'special_membership_changed'
-  | 'data_key_rotated';
+  | 'data_key_rotated'
+  // Case configuration: each moves deadlines or who gets a case, so every change names who made it.
+  | 'calendar_changed'
+  | 'category_changed'
+  | 'condition_changed'
+  | 'component_changed'
+  | 'dispatch_rule_changed';
 
 export interface AuditEvent {
   action: AuditAction;

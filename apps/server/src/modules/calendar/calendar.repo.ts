@@ -17,6 +17,7 @@ export function createCalendarRepo(db: Kysely<DB>) {
       const r = await db.selectFrom('work_calendar').select((eb) => eb.fn.countAll<string | number>().as('n')).where('date', '>=', from).where('date', '<=', to).executeTakeFirst();
       return Number(r?.n ?? 0);
     },
+    find: (date: string) => db.selectFrom('work_calendar').select(['date', 'kind', 'name']).where('date', '=', date).executeTakeFirst(),
     upsert: (row: WorkCalendarTable) =>
       db
         .insertInto('work_calendar')
@@ -27,13 +28,12 @@ export function createCalendarRepo(db: Kysely<DB>) {
       const r = await db.deleteFrom('work_calendar').where('date', '=', date).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
-    /** Replaces every row of `year` in one transaction; returns how many rows it replaced. */
-    replaceYear: (year: number, rows: WorkCalendarTable[]) =>
-      db.transaction().execute(async (tx) => {
-        const [from, to] = yearRange(year);
-        const r = await tx.deleteFrom('work_calendar').where('date', '>=', from).where('date', '<=', to).executeTakeFirst();
-        if (rows.length > 0) await tx.insertInto('work_calendar').values(rows).execute();
-        return Number(r.numDeletedRows);
-      }),
+    /** Replaces every row of `year`; returns how many rows it replaced. Call it on a transaction. */
+    async replaceYear(year: number, rows: WorkCalendarTable[]): Promise<number> {
+      const [from, to] = yearRange(year);
+      const r = await db.deleteFrom('work_calendar').where('date', '>=', from).where('date', '<=', to).executeTakeFirst();
+      if (rows.length > 0) await db.insertInto('work_calendar').values(rows).execute();
+      return Number(r.numDeletedRows);
+    },
   };
 }

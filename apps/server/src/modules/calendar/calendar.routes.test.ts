@@ -118,7 +118,7 @@ describe('working calendar (工作日历)', () => {
 
   it("refreshes a stale cache, so another process's edits arrive", async () => {
     let ms = 0;
-    const other = createCalendarService({ db: t.services.db, clock: t.services.clock, settings: t.services.settings, ticks: () => ms });
+    const other = createCalendarService({ db: t.services.db, clock: t.services.clock, settings: t.services.settings, audit: t.services.audit, ticks: () => ms });
     await other.reload();
     expect(other.current().isWorkingDay('2026-03-11')).toBe(true);
     await put(admin, '/api/calendar/days/2026-03-11', { kind: 'holiday', name: '停电' });
@@ -126,5 +126,34 @@ describe('working calendar (工作日历)', () => {
     ms = 61_000;
     await vi.waitFor(() => expect(other.current().isWorkingDay('2026-03-11')).toBe(false));
     await admin.del('/api/calendar/days/2026-03-11');
+  });
+});
+
+describe('calendar audit', () => {
+  type Entry = { actorName: string; targetType: string; targetId: string; detail: { change: string; summary: string } };
+  const entries = async (): Promise<Entry[]> => (await admin.get('/api/audit?action=calendar_changed')).json().items;
+
+  it('audits day edits, window changes and year imports with the actor and a summary', async () => {
+    const before = (await entries()).length;
+    expect((await put(admin, '/api/calendar/days/2026-06-01', { kind: 'holiday', name: '临时停工' })).statusCode).toBe(200);
+    expect((await admin.del('/api/calendar/days/2026-06-01')).statusCode).toBe(200);
+    expect((await put(admin, '/api/calendar/windows', { windows: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }] })).statusCode).toBe(200);
+    expect((await admin.post('/api/calendar/import', { year: 2029, rows: [{ date: '2029-01-01', kind: 'holiday', name: '元旦' }] })).statusCode).toBe(200);
+    const all = await entries();
+    const added = all.slice(0, all.length - before).reverse();
+    expect(added.map((e) => [e.actorName, e.targetType, e.targetId, e.detail.change])).toEqual([
+      ['root', 'work_calendar', '2026-06-01', 'day_set'],
+      ['root', 'work_calendar', '2026-06-01', 'day_deleted'],
+      ['root', 'work_calendar', 'windows', 'windows_set'],
+      ['root', 'work_calendar', '2029', 'year_imported'],
+    ]);
+    expect(added[0]!.detail.summary).toBe('2026-06-01 设为节假日「临时停工」');
+    expect(added[2]!.detail.summary).toContain('09:00–12:00');
+    expect(added[3]!.detail.summary).toContain('2029 年');
+    // Refused writes leave no entry.
+    await admin.del('/api/calendar/days/2026-06-02');
+    await admin.post('/api/calendar/import', { year: 2029, rows: [{ date: '2030-01-01', kind: 'holiday' }] });
+    expect(await entries()).toHaveLength(all.length);
+    await put(admin, '/api/calendar/windows', { windows: DEFAULT_WINDOWS });
   });
 });

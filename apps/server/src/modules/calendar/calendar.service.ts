@@ -4,7 +4,8 @@ import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
-import type { SettingsRepo } from '../system';
+import type { AuditService } from '../audit';
+import { createSettingsRepo, type SettingsRepo } from '../system';
 import { createCalendarRepo } from './calendar.repo';
 import type { WorkCalendarTable } from './calendar.tables';
 import { defaultWorkCalendar } from './default-calendar';
@@ -13,10 +14,13 @@ import { DEFAULT_WORK_WINDOWS, WorkCalendar, type WorkWindow } from './work-cale
 
 export const WINDOWS_SETTING = 'calendar.windows';
 
+const KIND_ZH: Record<string, string> = { holiday: '节假日', makeup_workday: '调休上班', workday: '工作日', weekend: '休息日' };
+
 export interface CalendarDeps {
   db: Kysely<DB>;
   clock: Clock;
   settings: SettingsRepo;
+  audit: Pick<AuditService, 'record'>;
   onError?: (err: unknown) => void;
   /** Another process may have edited the table: a cache older than this is refreshed in the background. */
   maxAgeMs?: number;
@@ -71,6 +75,11 @@ export function createCalendarService(deps: CalendarDeps) {
 
   const source = (actor: Actor) => `手工修改 ${actor.username}`;
 
+  // Every change moves running deadlines: the write and its audit entry commit together.
+  function record(tx: Kysely<DB>, actor: Actor, ip: string | null, targetId: string, detail: Record<string, unknown>) {
+    return deps.audit.record({ action: 'calendar_changed', actor, targetType: 'work_calendar', targetId, ip, detail }, tx);
+  }
+
   return {
     reload,
     current,
@@ -90,18 +99,29 @@ export function createCalendarService(deps: CalendarDeps) {
       };
     },
 
-    async setDay(actor: Actor, date: string, input: PutCalendarDayRequest) {
-      await repo.upsert({ date, kind: input.kind, name: input.name, source: source(actor), updated_at: deps.clock.now().toISOString() });
+    async setDay(actor: Actor, date: string, input: PutCalendarDayRequest, ip: string | null = null) {
+      await deps.db.transaction().execute(async (tx) => {
+        const txRepo = createCalendarRepo(tx);
+        const before = await txRepo.find(date);
+        await txRepo.upsert({ date, kind: input.kind, name: input.name, source: source(actor), updated_at: deps.clock.now().toISOString() });
+        const was = before ? `（原为 ${KIND_ZH[before.kind] ?? before.kind}${before.name ? `「${before.name}」` : ''}）` : '';
+        await record(tx, actor, ip, date, { change: 'day_set', summary: `${date} 设为${KIND_ZH[input.kind]}${input.name ? `「${input.name}」` : ''}${was}`, kind: input.kind, name: input.name, before: before ?? null });
+      });
       await reload();
       return { date, kind: input.kind, name: input.name };
     },
 
-    async deleteDay(date: string): Promise<void> {
-      if (!(await repo.delete(date))) throw notFound(`日历条目 ${date} `);
+    async deleteDay(actor: Actor, date: string, ip: string | null = null): Promise<void> {
+      await deps.db.transaction().execute(async (tx) => {
+        const txRepo = createCalendarRepo(tx);
+        const before = await txRepo.find(date);
+        if (!before || !(await txRepo.delete(date))) throw notFound(`日历条目 ${date} `);
+        await record(tx, actor, ip, date, { change: 'day_deleted', summary: `删除 ${date} 的设置（原为 ${KIND_ZH[before.kind] ?? before.kind}），恢复周一至周五规则`, before });
+      });
       await reload();
     },
 
-    async setWindows(windows: WorkWindow[]): Promise<WorkWindow[]> {
+    async setWindows(actor: Actor, windows: WorkWindow[], ip: string | null = null): Promise<WorkWindow[]> {
       // The schema already checked them; the calendar's own check is the one deadlines rely on.
       let cal: WorkCalendar;
       try {
@@ -109,12 +129,17 @@ export function createCalendarService(deps: CalendarDeps) {
       } catch (e) {
         throw new AppError('validation_failed', (e as Error).message, { field: 'windows' });
       }
-      await deps.settings.set(WINDOWS_SETTING, cal.windows);
+      const before = await readWindows();
+      const text = (ws: readonly WorkWindow[]) => ws.map((w) => `${w.start}–${w.end}`).join('、');
+      await deps.db.transaction().execute(async (tx) => {
+        await createSettingsRepo(tx).set(WINDOWS_SETTING, cal.windows);
+        await record(tx, actor, ip, 'windows', { change: 'windows_set', summary: `工作时段改为 ${text(cal.windows)}（原为 ${text(before)}）`, windows: cal.windows, before });
+      });
       await reload();
       return [...cal.windows];
     },
 
-    async importYear(actor: Actor, input: ImportCalendarRequest): Promise<ImportCalendarResponse> {
+    async importYear(actor: Actor, input: ImportCalendarRequest, ip: string | null = null): Promise<ImportCalendarResponse> {
       const errors: ImportRowError[] = [];
       const seen = new Map<string, number>();
       input.rows.forEach((r, index) => {
@@ -130,7 +155,14 @@ export function createCalendarService(deps: CalendarDeps) {
       const now = deps.clock.now().toISOString();
       const from = `导入 ${actor.username}`;
       const rows: WorkCalendarTable[] = input.rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name, source: from, updated_at: now }));
-      const replaced = await repo.replaceYear(input.year, rows);
+      const replaced = await deps.db.transaction().execute(async (tx) => {
+        const n = await createCalendarRepo(tx).replaceYear(input.year, rows);
+        const holidays = rows.filter((r) => r.kind === 'holiday').length;
+        const makeup = rows.filter((r) => r.kind === 'makeup_workday').length;
+        const summary = `导入 ${input.year} 年节假日安排 ${rows.length} 天（节假日 ${holidays}，调休上班 ${makeup}），替换原有 ${n} 条`;
+        await record(tx, actor, ip, String(input.year), { change: 'year_imported', summary, year: input.year, imported: rows.length, replaced: n });
+        return n;
+      });
       await reload();
       return { year: input.year, replaced, imported: rows.length };
     },

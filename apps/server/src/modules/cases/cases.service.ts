@@ -47,7 +47,7 @@ export interface CasesDeps {
   category(code: string): Promise<{ kind: string; active: boolean; selfHandleAllowed: boolean; duplicateRadiusM: number } | null>;
   condition(id: string | null): Promise<(ConditionLimits & { classCode: string; yellowCardAt: number | null; redCardAt: number | null }) | null>;
   departmentExists(id: string): Promise<boolean>;
-  suggestDepartment(classCode: string | null, gridCode: string): Promise<string | null>;
+  suggestDepartment(q: { classCode: string | null; gridCode: string; componentId: string | null }): Promise<string | null>;
   userFacts(id: string): Promise<{ roleCodes: string[]; departmentId: string | null; scopeCodes: string[]; all: boolean } | null>;
   photosOwnedBy(ids: string[], userId: string): Promise<boolean>;
   /** A registered 部件 by its 17-digit (or legacy 16-digit) code (components module). */
@@ -186,7 +186,7 @@ export function createCasesService(deps: CasesDeps) {
     // 自行处置: a configurable share goes to 核查 anyway (§2.2); the draw is the server's.
     if (input.action === 'accept' && readStored(row).selfHandled) f.sampleCheck = Math.random() < (deps.selfHandleSampleRate ?? 0.1);
     if (input.action === 'dispatch') {
-      const suggested = await deps.suggestDepartment(row.class_code, row.grid_code);
+      const suggested = await deps.suggestDepartment({ classCode: row.class_code, gridCode: row.grid_code, componentId: row.component_id });
       if (suggested) f.suggestedDeptId = suggested;
     }
     return f;

@@ -30,8 +30,8 @@ export function createCategoriesRepo(db: Kysely<DB>) {
     /** Rows carrying the (normalised) legacy alias; JSON text holds it as "ALIAS" with its quotes. */
     findByAlias: (kinds: readonly CategoryKind[], alias: string) =>
       inKinds(kinds).where('legacy_codes', 'like', `%"${alias}"%`).execute(),
-    insert: (row: CategoriesTable) => db.insertInto('categories').values(row).execute(),
-    update: (id: string, patch: Partial<CategoriesTable>) => db.updateTable('categories').set(patch).where('id', '=', id).execute(),
+    insert: (row: CategoriesTable, d: Kysely<DB> = db) => d.insertInto('categories').values(row).execute(),
+    update: (id: string, patch: Partial<CategoriesTable>, d: Kysely<DB> = db) => d.updateTable('categories').set(patch).where('id', '=', id).execute(),
   };
 }
 export type CategoriesRepo = ReturnType<typeof createCategoriesRepo>;

@@ -129,3 +129,22 @@ describe('category dictionary (分类字典)', () => {
     expect((await admin.patch('/api/categories/06010', { duplicateRadiusM: -1 })).statusCode).toBe(400);
   });
 });
+
+describe('category audit', () => {
+  it('audits local extensions and edits with the actor, the class and a summary', async () => {
+    const created = await admin.post('/api/categories', { kind: 'matter', parentCode: '06011', code: '0601101', name: '审计测试子类' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await admin.patch('/api/categories/0601101', { name: '审计测试子类（改）', active: false })).statusCode).toBe(200);
+    const items = (await admin.get('/api/audit?action=category_changed')).json().items as { actorName: string; targetType: string; targetId: string; detail: { change: string; summary: string } }[];
+    const mine = items.filter((e) => e.targetId === 'matter:0601101').reverse();
+    expect(mine.map((e) => [e.actorName, e.targetType, e.detail.change])).toEqual([
+      ['root', 'category', 'created'],
+      ['root', 'category', 'updated'],
+    ]);
+    expect(mine[0]!.detail.summary).toContain('新增分类 0601101 审计测试子类');
+    expect(mine[1]!.detail.summary).toContain('停用');
+    // A refused write leaves no entry.
+    expect((await admin.post('/api/categories', { kind: 'matter', parentCode: '06011', code: '0601101', name: '重复' })).statusCode).toBe(409);
+    expect((await admin.get('/api/audit?action=category_changed')).json().items).toHaveLength(items.length);
+  });
+});

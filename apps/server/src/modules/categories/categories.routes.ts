@@ -10,6 +10,7 @@ import {
 } from '@wangge/shared';
 import type { RouteAuth } from '../../core/http/route-auth';
 import type { App } from '../../core/http/app-types';
+import { actorOf } from '../../core/http/guard.plugin';
 import type { CategoriesService } from './categories.service';
 
 // The dictionary is configuration, the same for every area: reads and writes are global.
@@ -36,11 +37,11 @@ export function registerCategoriesRoutes(app: App, categories: CategoriesService
   app.post(
     '/api/categories',
     { schema: { tags, summary: '新增本地扩展分类', body: CreateCategoryRequestSchema, response: { 201: CategorySchema } }, config: manage },
-    async (req, reply) => reply.status(201).send(await categories.create(req.body)),
+    async (req, reply) => reply.status(201).send(await categories.create(actorOf(req), req.body, req.ip)),
   );
   app.patch(
     '/api/categories/:code',
     { schema: { tags, summary: '修改分类 (名称、别名、地方叫法、开关)', params: CategoryCodeParamSchema, querystring: CategoryKindQuerySchema, body: UpdateCategoryRequestSchema, response: { 200: CategorySchema } }, config: manage },
-    async (req) => categories.update(req.params.code, req.query.kind, req.body),
+    async (req) => categories.update(actorOf(req), req.params.code, req.query.kind, req.body, req.ip),
   );
 }

@@ -10,10 +10,12 @@ import {
   type CreateCategoryRequest,
   type UpdateCategoryRequest,
 } from '@wangge/shared';
+import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, invalid, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
+import type { AuditService } from '../audit';
 import { createCategoriesRepo } from './categories.repo';
 import type { CategoriesTable } from './categories.tables';
 import { buildTree, childCodeProblem, childLevel, codePrefixes, compareCategories, normalizeLegacyCode, toCategory } from './category-codes';
@@ -21,6 +23,7 @@ import { buildTree, childCodeProblem, childLevel, codePrefixes, compareCategorie
 export interface CategoriesDeps {
   db: Kysely<DB>;
   clock: Clock;
+  audit: Pick<AuditService, 'record'>;
 }
 
 /** A case class with its ancestors: `usable` when it and every ancestor are active. */
@@ -79,6 +82,16 @@ export function createCategoriesService(deps: CategoriesDeps) {
     return normalized;
   }
 
+  // Every report looks up its class; the dictionary changes a few times a year. Entries live CASE_CLASS_TTL_MS, so
+  // an edit made by another server process is seen within that time; this process's own edits clear the cache.
+  const caseClassCache = new Map<string, { value: CaseClass | null; until: number }>();
+  const CASE_CLASS_TTL_MS = 10_000;
+
+  /** The dictionary decides deadlines and dispatch: each change is audited in the same transaction. */
+  function record(tx: Kysely<DB>, actor: Actor, ip: string | null, row: CategoriesTable, detail: Record<string, unknown>) {
+    return deps.audit.record({ action: 'category_changed', actor, targetType: 'category', targetId: `${row.kind}:${row.code}`, ip, detail }, tx);
+  }
+
   return {
     /** Flat list or tree, searched by code prefix, name, synonym or legacy alias. */
     async list(q: CategoryListQuery): Promise<CategoryNode[]> {
@@ -118,7 +131,7 @@ export function createCategoriesService(deps: CategoriesDeps) {
     },
 
     /** Adds a local extension under an existing class; its code must extend the parent's. */
-    async create(input: CreateCategoryRequest): Promise<Category> {
+    async create(actor: Actor, input: CreateCategoryRequest, ip: string | null = null): Promise<Category> {
       const parent = (await repo.findByCodes([input.kind], [input.parentCode]))[0];
       if (!parent) throw invalid('parentCode', `上级分类 ${input.parentCode} 不存在`);
       const level = childLevel(parent.level as CategoryLevel);
@@ -147,7 +160,11 @@ export function createCategoriesService(deps: CategoriesDeps) {
         updated_at: t,
       };
       try {
-        await repo.insert(row);
+        await deps.db.transaction().execute(async (tx) => {
+          await repo.insert(row, tx);
+          await record(tx, actor, ip, row, { change: 'created', summary: `新增分类 ${row.code} ${row.name}（上级 ${parent.code} ${parent.name}）` });
+        });
+        caseClassCache.clear();
       } catch (err) {
         // A concurrent insert of the same code loses on the unique index.
         if (await findRow(input.code, input.kind)) throw duplicate();
@@ -156,7 +173,7 @@ export function createCategoriesService(deps: CategoriesDeps) {
       return toCategory(row);
     },
 
-    async update(code: string, kind: CategoryKind | undefined, input: UpdateCategoryRequest): Promise<Category> {
+    async update(actor: Actor, code: string, kind: CategoryKind | undefined, input: UpdateCategoryRequest, ip: string | null = null): Promise<Category> {
       const row = await findRow(code, kind);
       if (!row) throw notFound('分类');
       const patch: Partial<CategoriesTable> = { updated_at: nowIso() };
@@ -168,17 +185,28 @@ export function createCategoriesService(deps: CategoriesDeps) {
       if (input.verifyRequired !== undefined) patch.verify_required = input.verifyRequired ? 1 : 0;
       if (input.duplicateRadiusM !== undefined) patch.duplicate_radius_m = input.duplicateRadiusM;
       if (input.active !== undefined) patch.active = input.active ? 1 : 0;
-      await repo.update(row.id, patch);
+      const fields = Object.keys(input);
+      const summary = `修改分类 ${row.code} ${row.name}：${fields.join('、')}${input.active === false ? '（停用）' : input.active === true ? '（启用）' : ''}`;
+      await deps.db.transaction().execute(async (tx) => {
+        await repo.update(row.id, patch, tx);
+        await record(tx, actor, ip, row, { change: 'updated', summary, fields, input });
+      });
+      caseClassCache.clear();
       return toCategory({ ...row, ...patch });
     },
 
     /** A 事项/综治 class a case can be filed under, with its ancestors; null when the code names none. */
     async caseClass(code: string): Promise<CaseClass | null> {
+      const now = Date.now();
+      const hit = caseClassCache.get(code);
+      if (hit && hit.until > now) return hit.value;
       const rows = await repo.findByCodes(CASE_CATEGORY_KINDS, codePrefixes(code));
       const self = rows.find((r) => r.code === code);
-      if (!self) return null;
-      const path = rows.filter((r) => r.kind === self.kind).sort((a, b) => a.code.length - b.code.length).map(toCategory);
-      return { category: toCategory(self), path, usable: path.every((c) => c.active) };
+      const path = self ? rows.filter((r) => r.kind === self.kind).sort((a, b) => a.code.length - b.code.length).map(toCategory) : [];
+      const value = self ? { category: toCategory(self), path, usable: path.every((c) => c.active) } : null;
+      if (caseClassCache.size >= 5_000) caseClassCache.clear();
+      caseClassCache.set(code, { value, until: now + CASE_CLASS_TTL_MS });
+      return value;
     },
 
     /** The 事项/综治 classes among `codes` (for names in lists). */

@@ -128,3 +128,23 @@ describe('立结案标准 (registration conditions)', () => {
     expect(await t.services.conditions.applicable('06999', {})).toEqual([]);
   });
 });
+
+describe('立结案标准 audit', () => {
+  it('audits creation, new versions and deactivation with the actor and a summary', async () => {
+    const created = await admin.post('/api/registration-conditions', { ...valid, classCode: '06011', text: '审计测试条件' });
+    expect(created.statusCode, created.body).toBe(201);
+    advance(5);
+    const next = await admin.patch(`/api/registration-conditions/${created.json().id}`, { limitValue: 5 });
+    expect(next.statusCode, next.body).toBe(200);
+    advance(5);
+    expect((await admin.del(`/api/registration-conditions/${next.json().id}`)).statusCode).toBe(200);
+    const items = (await admin.get('/api/audit?action=condition_changed')).json().items as { actorName: string; targetType: string; targetId: string; detail: { change: string; summary: string; lineageId: string } }[];
+    const mine = items.filter((e) => e.detail.lineageId === created.json().id).reverse();
+    expect(mine.map((e) => [e.actorName, e.targetType, e.targetId, e.detail.change])).toEqual([
+      ['root', 'registration_condition', created.json().id, 'created'],
+      ['root', 'registration_condition', next.json().id, 'updated'],
+      ['root', 'registration_condition', next.json().id, 'deactivated'],
+    ]);
+    expect(mine[1]!.detail.summary).toContain('2 work_hour（normal） → 5 work_hour（normal）');
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from '@wangge/shared';
 import type { RouteAuth } from '../../core/http/route-auth';
 import type { App } from '../../core/http/app-types';
+import { actorOf } from '../../core/http/guard.plugin';
 import type { RegistrationConditionsService } from './registration-conditions.service';
 
 // 立结案标准 are configuration: global. A row's area_code narrows where it applies, not who may read it.
@@ -31,18 +32,18 @@ export function registerRegistrationConditionsRoutes(app: App, conditions: Regis
   app.post(
     '/api/registration-conditions',
     { schema: { tags, summary: '新增立结案标准', body: CreateRegistrationConditionRequestSchema, response: { 201: RegistrationConditionSchema } }, config: manage },
-    async (req, reply) => reply.status(201).send(await conditions.create(req.body)),
+    async (req, reply) => reply.status(201).send(await conditions.create(actorOf(req), req.body, req.ip)),
   );
   app.patch(
     '/api/registration-conditions/:id',
     { schema: { tags, summary: '修改立结案标准 (生成新版本)', params: IdParamSchema, body: UpdateRegistrationConditionRequestSchema, response: { 200: RegistrationConditionSchema } }, config: manage },
-    async (req) => conditions.update(req.params.id, req.body),
+    async (req) => conditions.update(actorOf(req), req.params.id, req.body, req.ip),
   );
   app.delete(
     '/api/registration-conditions/:id',
     { schema: { tags, summary: '停用立结案标准 (设失效时间)', params: IdParamSchema, response: { 200: OkResponseSchema } }, config: manage },
     async (req) => {
-      await conditions.deactivate(req.params.id);
+      await conditions.deactivate(actorOf(req), req.params.id, req.ip);
       return { ok: true as const };
     },
   );

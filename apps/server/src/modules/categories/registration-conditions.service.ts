@@ -10,10 +10,12 @@ import {
   type UpdateRegistrationConditionRequest,
   type Urgency,
 } from '@wangge/shared';
+import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, invalid, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
+import type { AuditService } from '../audit';
 import { DEFAULT_RED_CARD_AT, DEFAULT_YELLOW_CARD_AT } from '../calendar';
 import type { CategoriesService } from './categories.service';
 import type { RegistrationConditionsTable } from './categories.tables';
@@ -22,6 +24,7 @@ import { createRegistrationConditionsRepo } from './registration-conditions.repo
 export interface RegistrationConditionsDeps {
   db: Kysely<DB>;
   clock: Clock;
+  audit: Pick<AuditService, 'record'>;
   categories: Pick<CategoriesService, 'caseClass'>;
   areaRefs(codes: string[]): Promise<AreaRef[]>;
 }
@@ -101,6 +104,12 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
     };
   }
 
+  /** 立结案标准 set every case's limits: each change is audited in its own transaction. */
+  function record(tx: Kysely<DB>, actor: Actor, ip: string | null, r: RegistrationConditionsTable, detail: Record<string, unknown>) {
+    return deps.audit.record({ action: 'condition_changed', actor, targetType: 'registration_condition', targetId: r.id, ip, detail: { lineageId: r.lineage_id, classCode: r.class_code, ...detail } }, tx);
+  }
+  const limitText = (r: Pick<RegistrationConditionsTable, 'limit_value' | 'limit_type' | 'urgency'>) => `${r.limit_value} ${r.limit_type}（${r.urgency}）`;
+
   return {
     /** The class's own rows: current (or at `at`), or every version with `history`. */
     async listFor(code: string, q: RegistrationConditionListQuery): Promise<RegistrationCondition[]> {
@@ -138,7 +147,7 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       return toCondition(r);
     },
 
-    async create(input: CreateRegistrationConditionRequest): Promise<RegistrationCondition> {
+    async create(actor: Actor, input: CreateRegistrationConditionRequest, ip: string | null = null): Promise<RegistrationCondition> {
       const content: Content = {
         classCode: input.classCode,
         text: input.text,
@@ -157,12 +166,15 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       if (validTo !== null && validTo <= validFrom) throw invalid('validTo', '失效时间须晚于生效时间');
       const id = newId();
       const r = row(content, { id, lineageId: id, supersedesId: null, validFrom, validTo });
-      await repo.insert(deps.db, r);
+      await deps.db.transaction().execute(async (tx) => {
+        await repo.insert(tx, r);
+        await record(tx, actor, ip, r, { change: 'created', summary: `新增 ${r.class_code} 立结案标准「${r.text.slice(0, 40)}」，时限 ${limitText(r)}` });
+      });
       return toCondition(r);
     },
 
     /** Closes the current version and inserts its successor; answers the new version. */
-    async update(id: string, input: UpdateRegistrationConditionRequest): Promise<RegistrationCondition> {
+    async update(actor: Actor, id: string, input: UpdateRegistrationConditionRequest, ip: string | null = null): Promise<RegistrationCondition> {
       const old = await repo.findById(id);
       if (!old) throw notFound('立结案标准');
       const now = nowIso();
@@ -187,17 +199,23 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       await deps.db.transaction().execute(async (tx) => {
         if (!(await repo.close(tx, old.id, old.valid_to, validFrom))) throw new AppError('conflict', '该标准已被他人修改，请刷新后重试');
         await repo.insert(tx, next);
+        const summary = `修改 ${next.class_code} 立结案标准「${next.text.slice(0, 40)}」：${Object.keys(input).join('、')}；时限 ${limitText(old)} → ${limitText(next)}`;
+        await record(tx, actor, ip, next, { change: 'updated', summary, supersedesId: old.id, fields: Object.keys(input) });
       });
       return toCondition(next);
     },
 
     /** Ends the current version now; cases registered under it keep it. Repeating it changes nothing. */
-    async deactivate(id: string): Promise<void> {
+    async deactivate(actor: Actor, id: string, ip: string | null = null): Promise<void> {
       const old = await repo.findById(id);
       if (!old) throw notFound('立结案标准');
       const now = nowIso();
       if (old.valid_to !== null && old.valid_to <= now) return;
-      await repo.close(deps.db, old.id, old.valid_to, now);
+      await deps.db.transaction().execute(async (tx) => {
+        // A concurrent edit closed it first: nothing of ours was written, so nothing is audited.
+        if (!(await repo.close(tx, old.id, old.valid_to, now))) return;
+        await record(tx, actor, ip, old, { change: 'deactivated', summary: `停用 ${old.class_code} 立结案标准「${old.text.slice(0, 40)}」` });
+      });
     },
   };
 }

@@ -66,8 +66,12 @@ describe('部件 import', () => {
     const dry = (await admin.post('/api/components/import', { format: 'csv', content, dryRun: true })).json();
     expect(dry).toMatchObject({ ok: true, committed: false, counts: { rows: 3, created: 3 } });
     expect(await total()).toBe(0);
+    const audited = async () => (await admin.get('/api/audit?action=component_changed')).json().items as { actorName: string; targetId: string; detail: { change: string; summary: string } }[];
+    expect(await audited()).toEqual([]);
     const res = await admin.post('/api/components/import', { format: 'csv', content });
     expect(res.statusCode).toBe(200);
+    // One entry per committed import (a dry run writes nothing, so it audits nothing).
+    expect((await audited()).map((e) => [e.actorName, e.targetId, e.detail.change, e.detail.summary])).toEqual([['root', 'import', 'imported', '批量导入部件 3 个（csv）']]);
     expect(res.json()).toMatchObject({ ok: true, committed: true, counts: { created: 3 } });
     expect(res.json().warnings).toEqual([expect.objectContaining({ index: 0, line: 2, reason: expect.stringMatching(/located_differs/) })]);
     const items = (await admin.get('/api/components')).json().items;

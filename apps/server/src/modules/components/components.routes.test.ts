@@ -145,3 +145,25 @@ describe('部件 registry', () => {
     expect((await keeper.patch(`/api/components/${ids.a}`, { version: 5, remarks: '本网格' })).statusCode).toBe(200);
   });
 });
+
+describe('部件 audit', () => {
+  it('audits registration, edits and condition changes with the actor, the component and a summary', async () => {
+    const created = await admin.post('/api/components', body(code('01001', 77)));
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    expect((await admin.patch(`/api/components/${c.id}`, { version: c.version, name: '供水井盖（改）' })).statusCode).toBe(200);
+    expect((await admin.post(`/api/components/${c.id}/status`, { status: 'damaged', reason: '巡查发现破损' })).statusCode).toBe(200);
+    const items = (await admin.get('/api/audit?action=component_changed')).json().items as { actorName: string; targetType: string; targetId: string; detail: { change: string; summary: string } }[];
+    const mine = items.filter((e) => e.targetId === c.id).reverse();
+    expect(mine.map((e) => [e.actorName, e.targetType, e.detail.change])).toEqual([
+      ['root', 'component', 'created'],
+      ['root', 'component', 'updated'],
+      ['root', 'component', 'status'],
+    ]);
+    expect(mine[0]!.detail.summary).toContain(`登记部件 ${code('01001', 77)}`);
+    expect(mine[2]!.detail.summary).toContain('intact → damaged');
+    // A stale version writes nothing and audits nothing.
+    expect((await admin.patch(`/api/components/${c.id}`, { version: c.version, name: 'x' })).statusCode).toBe(409);
+    expect((await admin.get('/api/audit?action=component_changed')).json().items).toHaveLength(items.length);
+  });
+});

@@ -38,17 +38,17 @@ export function registerComponentsRoutes(app: App, components: ComponentsService
   app.post(
     '/api/components',
     { schema: { tags, summary: '登记部件 (按坐标定位网格, 校验标识码)', body: CreateComponentRequestSchema, response: { 201: ComponentDetailSchema } }, config: manage },
-    async (req, reply) => reply.status(201).send(await components.create(actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await components.create(actorOf(req), req.body, req.ip)),
   );
   app.patch(
     '/api/components/:id',
     { schema: { tags, summary: '修改部件属性或位置; version 不符时 409', params: IdParamSchema, body: UpdateComponentRequestSchema, response: { 200: ComponentDetailSchema } }, config: manage },
-    async (req) => components.update(actorOf(req), req.params.id, req.body),
+    async (req) => components.update(actorOf(req), req.params.id, req.body, req.ip),
   );
   app.post(
     '/api/components/:id/status',
     { schema: { tags, summary: '变更部件状态 (记入状态变更记录)', params: IdParamSchema, body: ChangeComponentStatusRequestSchema, response: { 200: ComponentDetailSchema } }, config: manage },
-    async (req) => components.changeStatus(actorOf(req), req.params.id, req.body),
+    async (req) => components.changeStatus(actorOf(req), req.params.id, req.body, req.ip),
   );
   app.post(
     '/api/components/import',
@@ -57,7 +57,7 @@ export function registerComponentsRoutes(app: App, components: ComponentsService
       config: manage,
     },
     async (req, reply) => {
-      const report = await components.import(actorOf(req), req.body);
+      const report = await components.import(actorOf(req), req.body, req.ip);
       return reply.status(report.ok ? 200 : 422).send(report);
     },
   );

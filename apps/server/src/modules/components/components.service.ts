@@ -22,6 +22,7 @@ import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
+import type { AuditService } from '../audit';
 import { codeProblems, dateProblem, newComponentRow, registrationEntry, type ComponentClass, type Located } from './component-model';
 import { createComponentsRepo } from './components.repo';
 import type { ComponentsTable } from './components.tables';
@@ -33,6 +34,7 @@ import { readCsv, readGeoJson } from './import-read';
 export interface ComponentsDeps {
   db: Kysely<DB>;
   clock: Clock;
+  audit: Pick<AuditService, 'record'>;
   /** The unit grid of a point (areas module), whatever the caller's scope. */
   gridAt(lng: number, lat: number, crs: Crs): Promise<Located | null>;
   /** Every class of kind 'component' in the category dictionary, with its own active flag. */
@@ -102,6 +104,11 @@ export function createComponentsService(deps: ComponentsDeps) {
     return next;
   }
 
+  /** Registry changes by people are audited in the write's transaction (the case engine's are in the case log). */
+  function record(tx: Db, actor: Actor, ip: string | null, targetId: string, detail: Record<string, unknown>) {
+    return deps.audit.record({ action: 'component_changed', actor, targetType: 'component', targetId, ip, detail }, tx);
+  }
+
   return {
     repo,
 
@@ -134,7 +141,7 @@ export function createComponentsService(deps: ComponentsDeps) {
       return { ...component!, history: history.map(presentStatusChange) };
     },
 
-    async create(actor: Actor, input: CreateComponentRequest): Promise<ComponentDetail> {
+    async create(actor: Actor, input: CreateComponentRequest, ip: string | null = null): Promise<ComponentDetail> {
       const at = await locateFor(actor, input.lng, input.lat, input.crs);
       const problem = codeProblems(input, at.place.adminCode, await classes())[0] ?? dateProblem(input.initialDate, input.changeDate);
       if (problem) throw new AppError(problem.field === 'changeDate' ? 'validation_failed' : 'invalid_code', problem.reason, { field: problem.field });
@@ -144,7 +151,10 @@ export function createComponentsService(deps: ComponentsDeps) {
       const now = nowIso();
       const row = newComponentRow(newId(), input, at, now);
       try {
-        await deps.db.transaction().execute((tx) => repo.insertMany(tx, [row], [registrationEntry(newId(), row, actor, '登记', now)]));
+        await deps.db.transaction().execute(async (tx) => {
+          await repo.insertMany(tx, [row], [registrationEntry(newId(), row, actor, '登记', now)]);
+          await record(tx, actor, ip, row.id, { change: 'created', summary: `登记部件 ${row.code} ${row.name}（网格 ${row.grid_code}）`, code: row.code });
+        });
       } catch (err) {
         // A concurrent registration of the same code loses on the unique index.
         if (await repo.findByCode(input.code)) throw duplicate();
@@ -155,7 +165,7 @@ export function createComponentsService(deps: ComponentsDeps) {
     },
 
     /** Attributes and location; the code and condition change only through their own rules. */
-    async update(actor: Actor, id: string, input: UpdateComponentRequest): Promise<ComponentDetail> {
+    async update(actor: Actor, id: string, input: UpdateComponentRequest, ip: string | null = null): Promise<ComponentDetail> {
       const row = await repo.findById(FULL_SCOPE, id);
       if (!row) throw notFound('部件');
       assertActionInScope(actor.scope, row.grid_code);
@@ -181,8 +191,13 @@ export function createComponentsService(deps: ComponentsDeps) {
       // extra is replaced whole: the client sends the attribute set it shows.
       if (input.extra !== undefined) patch.extra = JSON.stringify(input.extra);
       let ok: boolean;
+      const fields = Object.keys(input).filter((k) => k !== 'version' && k !== 'crs');
       try {
-        ok = await repo.updateIfVersion(deps.db, id, row.version, { ...patch, version: row.version + 1, updated_at: nowIso() });
+        ok = await deps.db.transaction().execute(async (tx) => {
+          if (!(await repo.updateIfVersion(tx, id, row.version, { ...patch, version: row.version + 1, updated_at: nowIso() }))) return false;
+          await record(tx, actor, ip, id, { change: 'updated', summary: `修改部件 ${row.code} ${row.name}：${fields.join('、')}`, code: row.code, fields });
+          return true;
+        });
       } catch (err) {
         // A concurrent claim of the same legacy code loses on the unique index.
         if (input.legacyCode) await assertLegacyFree(input.legacyCode, row.id);
@@ -192,19 +207,23 @@ export function createComponentsService(deps: ComponentsDeps) {
       return this.get(actor, id);
     },
 
-    async changeStatus(actor: Actor, id: string, input: ChangeComponentStatusRequest): Promise<ComponentDetail> {
+    async changeStatus(actor: Actor, id: string, input: ChangeComponentStatusRequest, ip: string | null = null): Promise<ComponentDetail> {
       const row = await repo.findById(FULL_SCOPE, id);
       if (!row) throw notFound('部件');
       assertActionInScope(actor.scope, row.grid_code);
       if (input.version !== undefined && input.version !== row.version) throw conflict(row);
       if (row.status === input.status) throw new AppError('validation_failed', '部件已是该状态', { field: 'status' });
       if (input.caseId && !(await deps.caseExists(input.caseId))) throw new AppError('validation_failed', '案件不存在', { field: 'caseId' });
-      await writeStatus(row, input.status, input.reason, input.caseId ?? null, actor);
+      await deps.db.transaction().execute(async (tx) => {
+        await writeStatus(row, input.status, input.reason, input.caseId ?? null, actor, tx);
+        const summary = `部件 ${row.code} ${row.name} 状态 ${row.status} → ${input.status}：${input.reason}`;
+        await record(tx, actor, ip, id, { change: 'status', summary, code: row.code, from: row.status, to: input.status, caseId: input.caseId ?? null });
+      });
       return this.get(actor, id);
     },
 
     /** Validates a CSV or GeoJSON file; writes it only when every row is valid and `dryRun` is false. */
-    async import(actor: Actor, req: ImportComponentsRequest): Promise<ComponentImportReport> {
+    async import(actor: Actor, req: ImportComponentsRequest, ip: string | null = null): Promise<ComponentImportReport> {
       const read = req.format === 'csv' ? readCsv(req.content) : readGeoJson(req.content);
       const plan = await planComponentImport(read, {
         scope: actor.scope,
@@ -217,7 +236,10 @@ export function createComponentsService(deps: ComponentsDeps) {
       const now = nowIso();
       const rows = plan.accepted.map((a) => newComponentRow(newId(), a.input, a.at, now));
       try {
-        await deps.db.transaction().execute((tx) => repo.insertMany(tx, rows, rows.map((r) => registrationEntry(newId(), r, actor, '批量导入', now))));
+        await deps.db.transaction().execute(async (tx) => {
+          await repo.insertMany(tx, rows, rows.map((r) => registrationEntry(newId(), r, actor, '批量导入', now)));
+          await record(tx, actor, ip, 'import', { change: 'imported', summary: `批量导入部件 ${rows.length} 个（${req.format}）`, count: rows.length, format: req.format });
+        });
       } catch (err) {
         const taken = await repo.takenCodes('code', rows.map((r) => r.code));
         if (taken.size) throw new AppError('duplicate', `导入期间标识码 ${[...taken].slice(0, 5).join(', ')} 已被登记，请重新导入`);
@@ -227,6 +249,15 @@ export function createComponentsService(deps: ComponentsDeps) {
     },
 
     // For the case engine (no request scope: the engine has already decided who may act).
+
+    /**
+     * The credit codes of the units responsible for a component, for dispatch (case-workflow.md §4 step 1):
+     * 养护单位, 权属单位, 主管部门. Null when no such component exists.
+     */
+    async dispatchUnits(id: string): Promise<{ gridCode: string; maintainerCode: string | null; ownerCode: string | null; deptCode: string } | null> {
+      const row = await repo.findById(FULL_SCOPE, id);
+      return row ? { gridCode: row.grid_code, maintainerCode: row.maintainer_code, ownerCode: row.owner_code, deptCode: row.dept_code } : null;
+    },
 
     /** A component by its 17-digit code, or by a 16-digit legacy code; null when none. */
     async findByCode(code: string): Promise<Component | null> {

@@ -42,6 +42,10 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
       return present(await repo.findByIds(FULL_SCOPE, ids));
     },
 
+    async byCreditCodes(codes: readonly string[]) {
+      return present(await repo.findByCreditCodes(codes.map((c) => c.toUpperCase())));
+    },
+
     async get(actor: Actor, id: string) {
       const row = await repo.findById(actor.scope, id);
       if (!row) throw notFound('部门');

@@ -41,7 +41,11 @@ export function createDispatchRulesRepo(db: Kysely<DB>) {
         .where('active', '=', 1)
         .$if(exceptId !== null, (s) => s.where('id', '!=', exceptId!))
         .executeTakeFirst(),
-    insert: (row: DispatchRulesTable) => db.insertInto('dispatch_rules').values(row).execute(),
-    update: (id: string, patch: Partial<DispatchRulesTable>) => db.updateTable('dispatch_rules').set(patch).where('id', '=', id).execute(),
+    /** Every active primary rule (the coverage report matches them in memory). */
+    activePrimaries: () =>
+      db.selectFrom('dispatch_rules').select(['class_code', 'area_code', 'condition_id', 'department_id']).where('active', '=', 1).where('role', '=', 'primary').execute(),
+    insert: (row: DispatchRulesTable, d: Kysely<DB> = db) => d.insertInto('dispatch_rules').values(row).execute(),
+    update: (id: string, patch: Partial<DispatchRulesTable>, d: Kysely<DB> = db) => d.updateTable('dispatch_rules').set(patch).where('id', '=', id).execute(),
   };
 }
+export type DispatchRulesRepo = ReturnType<typeof createDispatchRulesRepo>;

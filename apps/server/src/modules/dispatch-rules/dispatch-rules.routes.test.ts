@@ -110,7 +110,7 @@ describe('dispatch matrix (派遣矩阵)', () => {
   });
 
   it('falls back to the street containing the grid when no rule matches (属地兜底)', async () => {
-    expect(await suggest('07001', CITY.gridD)).toEqual({ primary: null, backups: [], matchedRuleId: null, matchedRole: null, fallback: 'street', streetCode: CITY.streetE });
+    expect(await suggest('07001', CITY.gridD)).toEqual({ primary: null, backups: [], matchedRuleId: null, matchedRole: null, fallback: 'street', streetCode: CITY.streetE, componentRole: null });
     expect(await suggest('Z01002', CITY.gridA)).toMatchObject({ fallback: 'street', streetCode: CITY.streetW });
     const district = await admin.get(`/api/dispatch-rules/suggest?classCode=07001&gridCode=${CITY.district}`);
     expect(district.json()).toMatchObject({ fallback: null, streetCode: null });
@@ -155,5 +155,25 @@ describe('dispatch matrix (派遣矩阵)', () => {
     expect((await west.del(`/api/dispatch-rules/${eastRule.id}`)).statusCode).toBe(403);
     expect((await west.get(`/api/dispatch-rules/suggest?classCode=07001&gridCode=${CITY.gridC}`)).statusCode).toBe(404);
     expect((await west.get(`/api/dispatch-rules/suggest?classCode=07001&gridCode=${CITY.gridB}`)).json().primary.code).toBe('west_hw');
+  });
+});
+
+describe('dispatch matrix audit', () => {
+  it('audits every rule change with the actor, the rule and a summary', async () => {
+    const created = await rule(admin, { classCode: '06030', areaCode: CITY.streetW, departmentId: dept.west_hw, priority: 4 });
+    await admin.patch(`/api/dispatch-rules/${created.id}`, { priority: 2 });
+    await admin.del(`/api/dispatch-rules/${created.id}`);
+    const entries = (await admin.get('/api/audit?action=dispatch_rule_changed')).json().items as { actorName: string; targetType: string; targetId: string; detail: { change: string; summary: string } }[];
+    const mine = entries.filter((e) => e.targetId === created.id).reverse();
+    expect(mine.map((e) => [e.actorName, e.targetType, e.detail.change])).toEqual([
+      ['root', 'dispatch_rule', 'created'],
+      ['root', 'dispatch_rule', 'updated'],
+      ['root', 'dispatch_rule', 'deactivated'],
+    ]);
+    expect(mine[0]!.detail.summary).toBe(`新增派遣规则 06030 @ ${CITY.streetW} → 西街道环卫所 (主办, 优先级 4)`);
+    expect(mine[1]!.detail.summary).toContain('优先级 2');
+    // A refused write leaves no entry.
+    await admin.post('/api/dispatch-rules', { classCode: '06999', areaCode: CITY.district, departmentId: dept.district_hw });
+    expect((await admin.get('/api/audit?action=dispatch_rule_changed')).json().items).toHaveLength(entries.length);
   });
 });

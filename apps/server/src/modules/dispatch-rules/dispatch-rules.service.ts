@@ -6,6 +6,8 @@ import type {
   DispatchRole,
   DispatchRule,
   DispatchRuleListQuery,
+  DispatchGapQuery,
+  DispatchGapReport,
   DispatchSuggestion,
   UpdateDispatchRuleRequest,
 } from '@wangge/shared';
@@ -15,7 +17,10 @@ import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, invalid, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
+import type { AuditService } from '../audit';
 import type { CategoriesService, RegistrationConditionsService } from '../categories';
+import { componentDepartment, type ComponentUnits } from './component-dispatch';
+import { dispatchGapReport } from './dispatch-gaps';
 import { chooseRules, type RuleCandidate } from './dispatch-resolution';
 import { createDispatchRulesRepo } from './dispatch-rules.repo';
 import type { DispatchRulesTable } from './dispatch-rules.tables';
@@ -23,19 +28,29 @@ import type { DispatchRulesTable } from './dispatch-rules.tables';
 export interface DispatchRulesDeps {
   db: Kysely<DB>;
   clock: Clock;
-  categories: Pick<CategoriesService, 'caseClass' | 'caseClasses'>;
+  categories: Pick<CategoriesService, 'caseClass' | 'caseClasses' | 'list'>;
   conditions: Pick<RegistrationConditionsService, 'getById'>;
   areaRefs(codes: string[]): Promise<AreaRef[]>;
   /** Departments by id (any area); a missing id is a department that no longer exists. */
   departmentsByIds(ids: string[]): Promise<Department[]>;
+  /** Departments whose 统一社会信用代码 is one of `codes` (any area). */
+  departmentsByCreditCodes(codes: string[]): Promise<Department[]>;
+  /** The units responsible for a 部件 (components module); null when there is no such component. */
+  componentUnits(id: string): Promise<ComponentUnits | null>;
+  /** The streets (level street) inside the caller's scope (areas module). */
+  streetsInScope(actor: Actor): Promise<{ code: string; name: string }[]>;
+  audit: Pick<AuditService, 'record'>;
 }
 
 /** Input of `suggest`, as the case engine calls it. */
 export interface SuggestInput {
-  classCode: string;
+  /** Null for a case without a class yet: only a bound 部件 or 属地兜底 can then answer. */
+  classCode: string | null;
   gridCode: string;
   /** Any version id of the case's 立案条件. */
   conditionId?: string | undefined;
+  /** The 部件 the case is bound to: its units come before the matrix (case-workflow.md §4 step 1). */
+  componentId?: string | null | undefined;
 }
 
 type RuleKey = Pick<DispatchRulesTable, 'class_code' | 'area_code' | 'condition_id' | 'department_id'>;
@@ -46,6 +61,10 @@ function prefixes(code: string, min: number): string[] {
   for (let n = code.length; n >= min; n--) out.push(code.slice(0, n));
   return out;
 }
+
+/** A short human summary of a rule for the audit log. */
+const summaryOf = (r: Pick<DispatchRulesTable, 'class_code' | 'area_code' | 'department_id' | 'role' | 'priority'>, deptName?: string | null) =>
+  `${r.class_code} @ ${r.area_code} → ${deptName ?? r.department_id} (${r.role === 'primary' ? '主办' : '协办'}, 优先级 ${r.priority})`;
 
 const toCandidate = (r: DispatchRulesTable): RuleCandidate => ({
   id: r.id,
@@ -110,6 +129,10 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
     if (await repo.findDuplicate(key, exceptId)) throw new AppError('duplicate', '已有相同的派遣规则');
   }
 
+  function record(actor: Actor, ip: string | null, id: string, detail: Record<string, unknown>, tx: Kysely<DB>) {
+    return deps.audit.record({ action: 'dispatch_rule_changed', actor, targetType: 'dispatch_rule', targetId: id, ip, detail }, tx);
+  }
+
   async function findForAction(actor: Actor, id: string): Promise<DispatchRulesTable> {
     const row = await repo.findById(id);
     if (!row) throw notFound('派遣规则');
@@ -128,7 +151,7 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
       );
     },
 
-    async create(actor: Actor, input: CreateDispatchRuleRequest): Promise<DispatchRule> {
+    async create(actor: Actor, input: CreateDispatchRuleRequest, ip: string | null = null): Promise<DispatchRule> {
       const conditionId = await check(actor, { ...input, conditionId: input.conditionId ?? null });
       const t = nowIso();
       const row: DispatchRulesTable = {
@@ -144,11 +167,15 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
         updated_at: t,
       };
       await refuseDuplicate(row, null);
-      await repo.insert(row);
-      return (await present([row]))[0]!;
+      const [view] = await present([row]);
+      await deps.db.transaction().execute(async (tx) => {
+        await repo.insert(row, tx);
+        await record(actor, ip, row.id, { change: 'created', summary: `新增派遣规则 ${summaryOf(row, view!.departmentName)}` }, tx);
+      });
+      return view!;
     },
 
-    async update(actor: Actor, id: string, input: UpdateDispatchRuleRequest): Promise<DispatchRule> {
+    async update(actor: Actor, id: string, input: UpdateDispatchRuleRequest, ip: string | null = null): Promise<DispatchRule> {
       const row = await findForAction(actor, id);
       const merged = {
         classCode: input.classCode ?? row.class_code,
@@ -169,27 +196,43 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
         updated_at: nowIso(),
       };
       if (next.active === 1) await refuseDuplicate(next, id);
-      await repo.update(id, next);
-      return (await present([next]))[0]!;
+      const [view] = await present([next]);
+      await deps.db.transaction().execute(async (tx) => {
+        await repo.update(id, next, tx);
+        const summary = `修改派遣规则 ${summaryOf(next, view!.departmentName)}${next.active === 1 ? '' : '（停用）'}`;
+        await record(actor, ip, id, { change: 'updated', summary, before: summaryOf(row), fields: Object.keys(input) }, tx);
+      });
+      return view!;
     },
 
     /** Deactivates a rule; it stays listed (inactive) so the matrix keeps its history. */
-    async deactivate(actor: Actor, id: string): Promise<void> {
-      await findForAction(actor, id);
-      await repo.update(id, { active: 0, updated_at: nowIso() });
+    async deactivate(actor: Actor, id: string, ip: string | null = null): Promise<void> {
+      const row = await findForAction(actor, id);
+      await deps.db.transaction().execute(async (tx) => {
+        await repo.update(id, { active: 0, updated_at: nowIso() }, tx);
+        await record(actor, ip, id, { change: 'deactivated', summary: `停用派遣规则 ${summaryOf(row)}` }, tx);
+      });
     },
 
     /**
-     * The department the matrix proposes for a case. Most specific area first, then a rule naming the case's
+     * The department proposed for a case. A bound 部件's 养护单位, 权属单位 or 主管部门 comes first, when a department
+     * carries its credit code. Then the matrix: most specific area first, then a rule naming the case's
      * condition, then most specific class; within that set primaries before backups, each by priority. With no rule
      * the street containing the grid owns the case (属地兜底); with no street either, it goes to manual dispatch.
      */
     async suggest(input: SuggestInput): Promise<DispatchSuggestion> {
-      if (!(await deps.categories.caseClass(input.classCode))) throw invalid('classCode', `分类 ${input.classCode} 不存在`);
+      if (input.classCode !== null && !(await deps.categories.caseClass(input.classCode))) throw invalid('classCode', `分类 ${input.classCode} 不存在`);
       const areaCodes = prefixes(input.gridCode, 6);
       const refs = await deps.areaRefs(areaCodes);
       if (!refs.some((a) => a.code === input.gridCode)) throw invalid('gridCode', `区域 ${input.gridCode} 不存在`);
       const streetCode = refs.find((a) => a.level === 'street')?.code ?? null;
+      const none = { primary: null, backups: [], matchedRuleId: null, matchedRole: null, componentRole: null };
+      if (input.componentId) {
+        const hit = await componentDepartment(deps, input.componentId);
+        if (hit) return { ...none, primary: hit.department, fallback: null, streetCode, componentRole: hit.role };
+      }
+      // Without a class there is no matrix row to match.
+      if (input.classCode === null) return { ...none, fallback: streetCode ? 'street' : null, streetCode };
       let lineage: string | null = null;
       if (input.conditionId !== undefined) {
         const cond = await deps.conditions.getById(input.conditionId);
@@ -201,7 +244,7 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
       );
       const depts = new Map((await deps.departmentsByIds([...new Set(rows.map((r) => r.department_id))])).map((d) => [d.id, d]));
       const choice = chooseRules(rows.map(toCandidate), (id) => depts.has(id));
-      if (!choice) return { primary: null, backups: [], matchedRuleId: null, matchedRole: null, fallback: streetCode ? 'street' : null, streetCode };
+      if (!choice) return { ...none, fallback: streetCode ? 'street' : null, streetCode };
       const [first, ...rest] = choice.ordered;
       return {
         primary: depts.get(first!.departmentId)!,
@@ -210,14 +253,22 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
         matchedRole: first!.role,
         fallback: null,
         streetCode,
+        componentRole: null,
       };
     },
 
-    /** `suggest` for a caller: a grid outside their subtree reads as absent. */
+    /** `suggest` for a caller: a grid outside their subtree reads as absent, and so does a component. */
     async suggestFor(actor: Actor, input: SuggestInput): Promise<DispatchSuggestion> {
       if (!inScope(actor.scope, input.gridCode)) throw notFound('区域');
+      if (input.componentId) {
+        const units = await deps.componentUnits(input.componentId);
+        if (!units || !inScope(actor.scope, units.gridCode)) throw invalid('componentId', '部件不存在');
+      }
       return this.suggest(input);
     },
+
+    /** 未配置主责部门: 小类 × 街道 pairs in the caller's scope without a primary department. */
+    gaps: (actor: Actor, q: DispatchGapQuery): Promise<DispatchGapReport> => dispatchGapReport(deps, repo, actor, q),
   };
 }
 export type DispatchRulesService = ReturnType<typeof createDispatchRulesService>;

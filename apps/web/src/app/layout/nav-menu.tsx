@@ -16,6 +16,7 @@ import { useMe } from '../../features/auth/api';
 import { useTasks } from '../../features/cases/task-queues';
 import { UNITS_NAV_ITEMS } from '../../features/units/units-nav';
 import { ADDRESSES_NAV_ITEMS } from '../../features/addresses/addresses-nav';
+import { CALENDAR_NAV_ITEMS } from '../../features/calendar/calendar-nav';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { PATHS } from '../paths';
 import { IdcardOutlined } from '@ant-design/icons';
@@ -49,6 +50,8 @@ const NAV_ITEMS: NavItem[] = [
   { path: PATHS.specialGroupDictionary, label: 'nav.groupDictionary', icon: <ProfileOutlined />, permission: 'special.configure' },
   { path: PATHS.residentFiles, label: 'nav.residentFiles', icon: <BookOutlined />, permission: 'residentFiles.read' },
   { path: PATHS.registryImport, label: 'nav.registryImport', icon: <UploadOutlined />, permission: 'registry.import' },
+  // @nav:calendar
+  ...CALENDAR_NAV_ITEMS,
   { path: PATHS.departments, label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'departments.read' },
   { path: PATHS.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: PATHS.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -60,12 +60,17 @@ export function useCondition(id: string | null) {
   });
 }
 
-export function useDispatchSuggestion(classCode: string | null, gridCode: string) {
+export function useDispatchSuggestion(classCode: string | null, gridCode: string, componentId: string | null = null) {
   return useQuery({
-    queryKey: ['dispatch-suggest', classCode ?? '', gridCode],
+    queryKey: ['dispatch-suggest', classCode ?? '', gridCode, componentId ?? ''],
     queryFn: ({ signal }) =>
-      api.get<DispatchSuggestion>('/api/dispatch-rules/suggest', { classCode: classCode ?? '', gridCode }, signal),
-    enabled: Boolean(classCode),
+      api.get<DispatchSuggestion>(
+        '/api/dispatch-rules/suggest',
+        { classCode: classCode ?? '', gridCode, ...(componentId ? { componentId } : {}) },
+        signal,
+      ),
+    // A case bound to a 部件 is suggested its 养护单位 even without a class.
+    enabled: Boolean(classCode || componentId),
     meta: { silent: true },
   });
 }

@@ -44,7 +44,7 @@ export function AssigneeSelect({ view, value, onChange }: FieldProps<string> & {
 export function DepartmentSelect({ view, value, onChange }: FieldProps<string> & { view: CaseView }) {
   const { t } = useI18n();
   const departments = useDepartments();
-  const suggestion = useDispatchSuggestion(view.classCode, view.gridCode);
+  const suggestion = useDispatchSuggestion(view.classCode, view.gridCode, view.componentId);
   const primary = suggestion.data?.primary ?? null;
   const backups = new Set((suggestion.data?.backups ?? []).map((d) => d.id));
 
