@@ -39,6 +39,9 @@ import { createUnitsService, registerUnitsRoutes, unitsEncryptedColumns } from '
 // @import:special-groups
 import { createSpecialGroupsService, registerSpecialGroupsRoutes, registerVisitsRoutes, specialGroupsEncryptedColumns } from './modules/special-groups';
 import { createResidentFilesService, registerResidentFilesRoutes } from './modules/resident-files';
+// @import:public-cases
+import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications';
+import { createPublicCasesService, publicCasesEncryptedColumns, registerPublicCasesRoutes } from './modules/public-cases';
 
 export const VERSION = '0.1.0';
 
@@ -124,7 +127,13 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
       return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
     },
     publish: (event) => events.publish(event),
+    // 站内消息 to reporters (and reporters of merged duplicates), written in the transition's transaction.
+    deliverNotifications: async (tx, row, targets, about) => {
+      if (targets.includes('reporter')) await notifications.deliverToReporters(tx, { caseId: row.id, caseNo: row.case_no, reporterId: row.reporter_id, about: about.action, reason: about.reason, at: about.at });
+    },
     isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
+    intakeTransaction: deps.database.dialect.kind === 'sqlite' ? createGroupCommit(db) : plainTransactions(db),
+    insertsInWith: deps.database.dialect.insertsInWith,
     componentByCode: async (code) => {
       const c = await components.findByCode(code);
       return c ? { id: c.id, classCode: c.classCode } : null;
@@ -219,6 +228,23 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
       return { id: r.case.id, caseNo: r.case.caseNo };
     },
   });
+  // @wire:public-cases
+  // 市民上报 and 查询 without an account: cases through the cases service as a citizen pseudo-actor; places
+  // for a typed address from the standard address registry; messages from the notifications module.
+  const notifications = createNotificationsService({ db, clock, mergedInto: (tx, ids) => cases.repo.mergedInto(tx, ids) });
+  const publicCases = createPublicCasesService({
+    db,
+    clock,
+    cipher,
+    cases,
+    isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
+    categoryName: async (code) => (await categories.caseClass(code))?.category.name ?? null,
+    locateAddress: async (text) => {
+      const hit = (await addresses.search(systemActor(PERMISSIONS), { q: text, limit: 5 })).items.find((a) => a.lng !== null && a.lat !== null);
+      return hit ? { lng: hit.lng!, lat: hit.lat! } : null;
+    },
+    notificationsFor: (recipient) => notifications.forRecipient(recipient),
+  });
   // Spreadsheet imports: each registry contributes its spec (columns, row parsing, batched checks, commit).
   const importSpecs: Partial<Record<ImportKind, AnyImportSpec>> = {
     persons: personsImportSpec({
@@ -236,7 +262,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   };
   const imports = createImportsService({ db, clock, audit, specs: () => importSpecs });
   // Columns encrypted at rest, for `wangge rotate-data-key`; each module adds its own declaration.
-  const encryptedColumns: EncryptedColumns[] = [...usersEncryptedColumns, ...housingEncryptedColumns, ...populationEncryptedColumns, ...unitsEncryptedColumns, ...specialGroupsEncryptedColumns];
+  const encryptedColumns: EncryptedColumns[] = [...usersEncryptedColumns, ...housingEncryptedColumns, ...populationEncryptedColumns, ...unitsEncryptedColumns, ...specialGroupsEncryptedColumns, ...publicCasesEncryptedColumns];
   return {
     db,
     clock,
@@ -268,6 +294,9 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     // @services:special-groups
     specialGroups,
     residentFiles,
+    // @services:public-cases
+    notifications,
+    publicCases,
     system: systemActor(PERMISSIONS),
   };
 }
@@ -339,6 +368,9 @@ export async function createApp(deps: AppDeps) {
   registerSpecialGroupsRoutes(app, services.specialGroups);
   registerVisitsRoutes(app, services.specialGroups);
   registerResidentFilesRoutes(app, services.residentFiles);
+  // @routes:public-cases
+  registerNotificationsRoutes(app, services.notifications);
+  registerPublicCasesRoutes(app, services.publicCases);
   registerLiveRoutes(app, createLiveService({ events, log: app.log }));
   if (withWeb) await serveWebApp(app, webDist);
 

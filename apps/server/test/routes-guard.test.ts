@@ -20,7 +20,17 @@ describe('every route declares its access', () => {
 
   it('lists the public API routes explicitly, so a new one is a conscious choice', () => {
     const publicApi = t.routes.filter((r) => r.auth?.public && r.url.startsWith('/api') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`).sort();
-    expect(publicApi).toEqual(['GET /api/demo-accounts', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    expect(publicApi).toEqual([
+      'GET /api/demo-accounts',
+      'GET /api/health',
+      'GET /api/openapi.json',
+      // The citizen's 查询码 receipt: report, track, rate, ask to reopen (throttled per address).
+      'GET /api/public/cases/:caseNo',
+      'POST /api/auth/login',
+      'POST /api/public/cases',
+      'POST /api/public/cases/:caseNo/rating',
+      'POST /api/public/cases/:caseNo/reopen',
+    ]);
   });
 
   it('refuses anonymous calls to every guarded API route with 401', async () => {

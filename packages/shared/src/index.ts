@@ -11,6 +11,8 @@ export * from './attachments/attachments.schemas';
 export * from './categories';
 export * from './cases';
 export * from './cases/cases-api.schemas';
+export * from './public-cases/public-cases.schemas';
+export * from './notifications/notifications.schemas';
 export * from './components';
 export * from './calendar';
 export * from './registries';

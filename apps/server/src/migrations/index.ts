@@ -12,6 +12,9 @@ import * as units from './2026-11-29T1720_units';
 import * as specialGroups from './2026-11-29T1730_special-groups';
 import * as residentFiles from './2026-11-29T1740_resident-files';
 import * as imports from './2026-11-29T1750_imports';
+import * as housesLandlordPhoneMasked from './2026-11-29T1800_houses-landlord-phone-masked';
+import * as publicCasesNotifications from './2026-11-29T1840_public-cases-notifications';
+import * as caseExternalId from './2026-11-29T1910_case-external-id';
 
 /** Every migration, in the order they apply. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1730_special-groups': specialGroups,
   '2026-11-29T1740_resident-files': residentFiles,
   '2026-11-29T1750_imports': imports,
+  '2026-11-29T1800_houses-landlord-phone-masked': housesLandlordPhoneMasked,
+  '2026-11-29T1840_public-cases-notifications': publicCasesNotifications,
+  '2026-11-29T1910_case-external-id': caseExternalId,
 };

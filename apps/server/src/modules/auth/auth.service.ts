@@ -11,7 +11,7 @@ import { newId, newSecret } from '../../core/ids';
 import type { AuditService } from '../audit';
 import type { UsersService } from '../users';
 import { createAuthRepo } from './auth.repo';
-import { LoginThrottle } from './login-throttle';
+import { IpThrottle } from '../../core/http/ip-throttle';
 
 export const SESSION_COOKIE = 'wangge_session';
 const SESSION_HOURS = 12;
@@ -32,7 +32,7 @@ export interface AuthDeps {
 
 export function createAuthService(deps: AuthDeps) {
   const repo = createAuthRepo(deps.db);
-  const throttle = new LoginThrottle();
+  const throttle = new IpThrottle();
   const cache = new Map<string, { actor: Actor; until: number }>();
   const nowIso = () => deps.clock.now().toISOString();
 

@@ -19,6 +19,13 @@ export interface EffectContext {
 
 const STEPS_AFTER_HANDLE: CaseStep[] = ['feedback_review', 'check_dispatch', 'check', 'close'];
 
+export type NotifyTarget = Extract<Effect, { type: 'notify' }>['target'];
+
+/** Whom the transition's `notify` effects address (reporter, owner, hotline), once each, for delivery with its commit. */
+export function notifyTargets(effects: readonly Effect[]): NotifyTarget[] {
+  return [...new Set(effects.flatMap((e) => (e.type === 'notify' ? [e.target] : [])))];
+}
+
 /**
  * Applies `decide`'s effects to a case row: the snapshot fields through the shared reducer,
  * then what only the server does — step clocks in working time, the overall deadline,

@@ -37,6 +37,10 @@ export function createCasesRepo(db: Kysely<DB>) {
       return Number(r.numUpdatedRows) === 1;
     },
 
+    /** Cases merged into any of `caseIds`, with their reporters: they follow the master (§2.2 合并). */
+    mergedInto: (d: Db, caseIds: string[]) =>
+      caseIds.length ? d.selectFrom('cases').select(['id', 'reporter_id']).where('master_case_id', 'in', caseIds).execute() : Promise.resolve([]),
+
     appendEvent: (d: Db, event: CaseEventsTable) => d.insertInto('case_events').values(event).execute(),
 
     async linkAttachments(d: Db, caseId: string, ids: readonly string[], seq: number): Promise<void> {

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
+  CHANNEL_FIELDS,
   allowedActions,
   decidableRequests,
   decide,
@@ -21,7 +22,7 @@ import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { WorkCalendar } from '../calendar';
-import { applyCaseEffects, type ConditionLimits } from './apply-case-effects';
+import { applyCaseEffects, notifyTargets, type ConditionLimits, type NotifyTarget } from './apply-case-effects';
 import { clockViews, overallLight } from './case-clocks';
 import { emptyStored, readStored, toSnapshot } from './case-record';
 import { createCasesRepo, type QueueFilter } from './cases.repo';
@@ -58,6 +59,15 @@ export interface CasesDeps {
   isUniqueViolation(err: unknown): boolean;
   /** Called after a case change is committed (live updates); must not throw. */
   publish(event: CaseChangedEvent): void;
+  /** The transaction of an intake: on SQLite, reports arriving together share one commit (core/db/group-commit). */
+  intakeTransaction?: WriteTransaction<DB>;
+  /** PostgreSQL: a report without photos is one statement (one round trip instead of four). */
+  insertsInWith?: boolean;
+  /**
+   * Delivers the transition's `notify` effects (站内消息) inside its transaction, so a message exists exactly
+   * when the change does. `row` is the case after the change.
+   */
+  deliverNotifications?(tx: Transaction<DB>, row: CasesTable, targets: readonly NotifyTarget[], about: { action: string; reason: string | null; at: string }): Promise<void>;
 }
 
 /** What live listeners learn of a committed change: enough to filter by scope and department. */
@@ -432,6 +442,8 @@ export function createCasesService(deps: CasesDeps) {
           data: JSON.stringify({ ...body, effects: eventData }),
           at: now.toISOString(),
         });
+        const targets = notifyTargets(result.effects);
+        if (targets.length && deps.deliverNotifications) await deps.deliverNotifications(tx, next, targets, { action, reason: input.reason ?? null, at: now.toISOString() });
       });
       deps.publish(changed(next, action, row.state, next.updated_at));
       return view(actor, next);

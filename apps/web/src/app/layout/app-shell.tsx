@@ -10,6 +10,7 @@ import { useMe } from '../../features/auth/api';
 import { useTasks } from '../../features/cases/task-queues';
 import { PATHS } from '../paths';
 import { NavMenu } from './nav-menu';
+import { NotificationBell } from '../../features/notifications/notification-bell';
 import { UserMenu } from './user-menu';
 
 function Brand({ collapsed }: { collapsed: boolean }) {
@@ -70,6 +71,7 @@ export function AppShell() {
             <span className="shell-header__title">{t('app.subtitle')}</span>
           )}
           <div className="shell-header__actions">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu compact={isMobile} />
           </div>

@@ -1,8 +1,9 @@
 /**
- * Per-IP throttle for failed logins, in process memory: it slows guessing from one address
- * without a database write. Per-account lockout (in the users table) covers several processes.
+ * Per-IP throttle in process memory (failed logins, public reports, failed receipt look-ups): it slows guessing and
+ * flooding from one address without a database write. Per-account lockout (in the users table) covers several
+ * processes for logins.
  */
-export class LoginThrottle {
+export class IpThrottle {
   private readonly failures = new Map<string, number[]>();
 
   constructor(

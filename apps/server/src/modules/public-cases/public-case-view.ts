@@ -1,0 +1,73 @@
+import type { CaseState, CaseView, PublicCaseStatus, PublicCaseView, PublicMilestone } from '@wangge/shared';
+
+/** The fields of a case event (cases service `events`) that matter here. */
+interface Event {
+  action: string;
+  fromState: string | null;
+  toState: string;
+  at: string;
+  data: unknown;
+}
+
+/** The citizen-facing status of an internal state: received until registered, then in progress until an end. */
+export function publicStatus(state: CaseState): PublicCaseStatus {
+  switch (state) {
+    case 'candidate':
+    case 'pending_acceptance':
+    case 'verifying':
+      return 'received';
+    case 'closed':
+      return 'closed';
+    case 'rejected':
+      return 'rejected';
+    case 'voided':
+      return 'voided';
+    case 'merged':
+      return 'merged';
+    default:
+      return 'in_progress';
+  }
+}
+
+/** Which events a citizen sees, and as what. Names, roles, notes and internal steps stay out. */
+function milestoneOf(e: Event): PublicMilestone | null {
+  switch (e.action) {
+    case 'report':
+      return 'reported';
+    case 'accept':
+      return 'accepted';
+    case 'dispatch':
+      return 'dispatched';
+    case 'submit_feedback':
+      return 'handled';
+    case 'close':
+      return 'closed';
+    case 'merge':
+      return 'merged';
+    default:
+      break;
+  }
+  if (e.action === 'approve_request' && e.fromState === 'closed' && e.toState === 'pending_dispatch') return 'reopened';
+  if (e.toState === 'rejected' && e.fromState !== 'rejected') return 'rejected';
+  if (e.toState === 'voided' && e.fromState !== 'voided') return 'voided';
+  return null;
+}
+
+export function milestones(events: readonly Event[]): PublicCaseView['milestones'] {
+  return events.flatMap((e) => {
+    const kind = milestoneOf(e);
+    return kind ? [{ kind, at: e.at }] : [];
+  });
+}
+
+/** The handling result text of the last 处理反馈, shown once the case is closed (the 回单 text). */
+export function resultText(c: CaseView, events: readonly Event[]): string | null {
+  if (c.state !== 'closed') return null;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.action !== 'submit_feedback') continue;
+    const r = (e.data as { result?: unknown } | null)?.result;
+    return typeof r === 'string' ? r : null;
+  }
+  return null;
+}

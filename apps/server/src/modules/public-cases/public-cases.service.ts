@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  maskPhone,
+  type CaseState,
+  type CaseView,
+  type PublicCaseView,
+  type PublicRatingRequest,
+  type PublicReopenRequest,
+  type PublicReportRequest,
+  type PublicReportResult,
+  type Rating,
+} from '@wangge/shared';
+import type { Actor } from '../../core/auth/actor';
+import { FULL_SCOPE } from '../../core/auth/area-scope';
+import type { Clock } from '../../core/clock';
+import type { FieldCipher } from '../../core/crypto';
+import type { DB } from '../../core/db/database';
+import { AppError, notFound } from '../../core/errors';
+import type { CasesService } from '../cases';
+// The login throttle is a plain in-memory counter; the same one slows receipt guessing and report floods.
+import { IpThrottle } from '../../core/http/ip-throttle';
+import { milestones, publicStatus, resultText } from './public-case-view';
+import { createPublicCasesRepo } from './public-cases.repo';
+import { newReceiptSecret, normaliseReceiptSecret, sameHash } from './receipt-secret';
+
+export interface PublicCasesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  cipher: FieldCipher;
+  cases: Pick<CasesService, 'report' | 'get' | 'events' | 'transition'>;
+  isUniqueViolation(err: unknown): boolean;
+  /** Name of a case class, for the citizen view (categories module). */
+  categoryName(code: string): Promise<string | null>;
+  /** A point for an address typed without a map pick (standard address registry), WGS84. */
+  locateAddress(text: string): Promise<{ lng: number; lat: number } | null>;
+  /** 站内消息 of a recipient (`citizen:<receipt id>`), newest first (notifications module). */
+  notificationsFor(recipient: string): Promise<{ id: string; caseNo: string; about: string; text: string; createdAt: string }[]>;
+  /** Per-IP limits in a window (default 10 min): reports created, failed receipt look-ups. */
+  limits?: { reportsPerIp?: number; failedLookupsPerIp?: number; windowMs?: number };
+}
+
+/** A merged report follows its master; a master merged in turn is followed a few links at most. */
+const MAX_MERGE_DEPTH = 3;
+
+/**
+ * The citizen pseudo-actor of one receipt: the `citizen` role, the case's reporter (so the workflow's
+ * not_reporter guard admits it to 评价 and 申请重开 of its own case only), full area scope because a citizen
+ * may report anywhere in the jurisdiction, and no permissions at all.
+ */
+export function citizenActor(receiptId: string): Actor {
+  const id = `citizen:${receiptId}`;
+  return {
+    id,
+    username: id,
+    displayName: '市民',
+    roles: [{ code: 'citizen', name: '市民' }],
+    permissions: new Set(),
+    scope: FULL_SCOPE,
+    departmentId: null,
+    via: 'token',
+    csrfToken: null,
+    sessionId: null,
+    mustChangePassword: false,
+  };
+}
+
+export function createPublicCasesService(deps: PublicCasesDeps) {
+  const repo = createPublicCasesRepo(deps.db);
+  const windowMs = deps.limits?.windowMs ?? 10 * 60_000;
+  const reports = new IpThrottle(deps.limits?.reportsPerIp ?? 20, windowMs);
+  const lookups = new IpThrottle(deps.limits?.failedLookupsPerIp ?? 20, windowMs);
+  const secretHash = (normalised: string) => deps.cipher.lookupHash(`receipt:${normalised}`);
+  // Unknown number and wrong secret answer alike, so the endpoint tells nothing about which numbers exist.
+  const NO_SUCH = () => notFound('查询码或查询密码不正确，案件');
+
+  /** The receipt behind a number and secret, counting failures per address. */
+  async function open(caseNo: string, secret: string | undefined, ip: string) {
+    const nowMs = deps.clock.now().getTime();
+    if (lookups.blocked(ip, nowMs)) throw new AppError('rate_limited', '查询失败次数过多，请稍后再试');
+    const normalised = secret ? normaliseReceiptSecret(secret) : null;
+    const receipt = await repo.findByCaseNo(caseNo);
+    const given = secretHash(normalised ?? '-');
+    if (!receipt || !normalised || !sameHash(given, receipt.secret_hash)) {
+      // A success does not clear the count: one valid receipt must not reset an address's guessing budget.
+      lookups.fail(ip, nowMs);
+      throw NO_SUCH();
+    }
+    return { receipt, actor: citizenActor(receipt.id) };
+  }
+
+  /** The case a report follows: itself, or the master it was merged into. */
+  async function followed(actor: Actor, own: CaseView): Promise<CaseView> {
+    let c = own;
+    for (let depth = 0; depth < MAX_MERGE_DEPTH && c.state === 'merged' && c.masterCaseId; depth++) c = await deps.cases.get(actor, c.masterCaseId);
+    return c;
+  }
+
+  async function view(actor: Actor, caseId: string): Promise<PublicCaseView> {
+    const own = await deps.cases.get(actor, caseId);
+    const ownEvents = await deps.cases.events(actor, own.id);
+    const merged = own.state === 'merged' && own.masterCaseId !== null;
+    const master = merged ? await followed(actor, own) : own;
+    const masterEvents = merged ? await deps.cases.events(actor, master.id) : ownEvents;
+    const notes = await deps.notificationsFor(actor.id);
+    return {
+      caseNo: own.caseNo,
+      categoryName: own.classCode ? await deps.categoryName(own.classCode) : null,
+      address: own.address,
+      description: own.description,
+      reportedAt: own.createdAt,
+      status: publicStatus(master.state as CaseState),
+      merged,
+      masterCaseNo: merged ? master.caseNo : null,
+      milestones: merged ? [...milestones(ownEvents), ...milestones(masterEvents).filter((m) => m.kind !== 'reported')] : milestones(ownEvents),
+      closeReason: master.state === 'closed' ? master.closeReason : null,
+      result: resultText(master, masterEvents),
+      rating: (own.rating as Rating | null) ?? null,
+      reopenRequested: master.pendingRequests.some((r) => r.type === 'reopen'),
+      // Only the case's own reporter rates it: the workflow admits the citizen role on its own case alone.
+      canRate: !merged && own.allowedActions.includes('rate'),
+      canRequestReopen: !merged && own.allowedActions.includes('request_reopen'),
+      notifications: notes.map((n) => ({ id: n.id, caseNo: n.caseNo, about: n.about, text: n.text, createdAt: n.createdAt })),
+    };
+  }
+
+  /** 评价 and 申请重开 go through the case engine as the citizen, at the version just read. */
+  async function act(caseNo: string, secret: string, ip: string, input: { action: 'rate'; rating: Rating; reason?: string } | { action: 'request_reopen'; reason: string }) {
+    const { receipt, actor } = await open(caseNo, secret, ip);
+    const own = await deps.cases.get(actor, receipt.case_id);
+    if (own.state === 'merged')
+      throw new AppError('conflict', '该诉求已与同一问题合并办理，评价和重开请以主案件的诉求人为准', { details: { reason: 'merged', state: own.state } });
+    await deps.cases.transition(actor, own.id, { ...input, version: own.version });
+    return view(actor, own.id);
+  }
+
+  return {
+    /**
+     * 市民上报 without an account. The receipt id is drawn from the idempotency key when there is one, so a retry
+     * is the same reporter and the cases service answers the case it already made; whoever stores the receipt
+     * first is the only one shown the secret.
+     */
+    async report(input: PublicReportRequest, ip: string): Promise<PublicReportResult> {
+      const nowMs = deps.clock.now().getTime();
+      if (reports.blocked(ip, nowMs)) throw new AppError('rate_limited', '提交过于频繁，请稍后再试');
+      const receiptId = input.idempotencyKey
+        ? deps.cipher.lookupHash(`public-report:${input.idempotencyKey}`).slice(0, 22)
+        : randomBytes(16).toString('base64url');
+      let point: { lng: number; lat: number; crs: PublicReportRequest['crs'] };
+      if (input.lng !== undefined && input.lat !== undefined) point = { lng: input.lng, lat: input.lat, crs: input.crs };
+      else {
+        const found = await deps.locateAddress(input.address);
+        if (!found) throw new AppError('validation_failed', '未能根据地址确定位置，请在地图上选择问题地点', { field: 'address' });
+        point = { ...found, crs: 'wgs84' };
+      }
+      const actor = citizenActor(receiptId);
+      const r = await deps.cases.report(actor, {
+        ...point,
+        address: input.address,
+        description: input.description,
+        source: 'public',
+        ...(input.classCode ? { classCode: input.classCode } : {}),
+        ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+      });
+      const secret = newReceiptSecret();
+      const phoneMasked = input.contactPhone ? maskPhone(input.contactPhone) : null;
+      try {
+        await repo.insert({
+          id: receiptId,
+          case_id: r.case.id,
+          case_no: r.case.caseNo,
+          secret_hash: secretHash(normaliseReceiptSecret(secret)!),
+          phone_enc: input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
+          phone_masked: phoneMasked,
+          created_at: r.case.createdAt,
+        });
+      } catch (e) {
+        if (!deps.isUniqueViolation(e)) throw e;
+        // A retry of a submission whose receipt exists: the number again, the secret never again.
+        const earlier = await repo.findById(receiptId);
+        return { created: false, caseNo: r.case.caseNo, secret: null, contactPhoneMasked: earlier?.phone_masked ?? null, reportedAt: r.case.createdAt };
+      }
+      reports.fail(ip, nowMs);
+      return { created: true, caseNo: r.case.caseNo, secret, contactPhoneMasked: phoneMasked, reportedAt: r.case.createdAt };
+    },
+
+    async track(caseNo: string, secret: string | undefined, ip: string): Promise<PublicCaseView> {
+      const { receipt, actor } = await open(caseNo, secret, ip);
+      return view(actor, receipt.case_id);
+    },
+
+    rate: (caseNo: string, body: PublicRatingRequest, ip: string) =>
+      act(caseNo, body.secret, ip, { action: 'rate', rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) }),
+
+    requestReopen: (caseNo: string, body: PublicReopenRequest, ip: string) => act(caseNo, body.secret, ip, { action: 'request_reopen', reason: body.reason }),
+  };
+}
+export type PublicCasesService = ReturnType<typeof createPublicCasesService>;

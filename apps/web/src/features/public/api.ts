@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PublicCaseView, PublicRatingRequest, PublicReopenRequest, PublicReportRequest, PublicReportResult } from '@wangge/shared';
+import { ApiError, api, apiErrorFrom, isApiError } from '../../lib/api-client';
+
+export const publicKeys = {
+  case: (caseNo: string, secret: string) => ['public', 'case', caseNo, secret] as const,
+};
+
+/** 市民上报; the body carries a fresh idempotency key per form so a double tap makes one case. */
+export function usePublicReport() {
+  return useMutation({
+    mutationFn: (body: PublicReportRequest) => api.post<PublicReportResult>('/api/public/cases', body),
+    meta: { silent: true },
+  });
+}
+
+/** GET with the secret in the x-receipt header (the shared client sends no custom headers). */
+async function fetchPublicCase(caseNo: string, secret: string, signal: AbortSignal): Promise<PublicCaseView> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/public/cases/${encodeURIComponent(caseNo)}`, { headers: { accept: 'application/json', 'x-receipt': secret }, credentials: 'omit', signal });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError({ status: 0, code: 'network', message: '网络连接失败，请稍后重试' });
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw apiErrorFrom(res.status, body);
+  return body as PublicCaseView;
+}
+
+/** The citizen view, by receipt number and secret (sent in a header, not the URL, so it stays out of logs). */
+export function usePublicCase(receipt: { caseNo: string; secret: string } | null) {
+  return useQuery({
+    queryKey: publicKeys.case(receipt?.caseNo ?? '', receipt?.secret ?? ''),
+    queryFn: ({ signal }) => fetchPublicCase(receipt!.caseNo, receipt!.secret, signal),
+    enabled: receipt !== null,
+    retry: (count, err) => !(isApiError(err) && err.status < 500) && count < 2,
+    meta: { silent: true },
+  });
+}
+
+export function usePublicRate(caseNo: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PublicRatingRequest) => api.post<PublicCaseView>(`/api/public/cases/${encodeURIComponent(caseNo)}/rating`, body),
+    onSuccess: (view, body) => qc.setQueryData(publicKeys.case(caseNo, body.secret), view),
+    meta: { silent: true },
+  });
+}
+
+export function usePublicReopen(caseNo: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PublicReopenRequest) => api.post<PublicCaseView>(`/api/public/cases/${encodeURIComponent(caseNo)}/reopen`, body),
+    onSuccess: (view, body) => qc.setQueryData(publicKeys.case(caseNo, body.secret), view),
+    meta: { silent: true },
+  });
+}

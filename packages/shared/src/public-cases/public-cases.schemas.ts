@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { CrsSchema } from '../areas/areas.schemas';
+import { RATINGS } from '../cases/case-actions';
+import { CLOSE_REASONS } from '../cases/case-states';
+
+/**
+ * What a citizen sees of a case (case-workflow.md §5, citizen portal): a coarse status, never the internal
+ * state names, staff or departments. A merged report follows its master case.
+ */
+export const PUBLIC_CASE_STATUSES = ['received', 'in_progress', 'closed', 'rejected', 'voided', 'merged'] as const;
+export type PublicCaseStatus = (typeof PUBLIC_CASE_STATUSES)[number];
+export const PUBLIC_CASE_STATUS_LABELS: Record<PublicCaseStatus, { zh: string; en: string }> = {
+  received: { zh: '已受理', en: 'Received' },
+  in_progress: { zh: '处理中', en: 'In progress' },
+  closed: { zh: '已办结', en: 'Closed' },
+  rejected: { zh: '不予受理', en: 'Not accepted' },
+  voided: { zh: '已作废', en: 'Voided' },
+  merged: { zh: '已合并', en: 'Merged' },
+};
+
+/** Public milestones of the loop; times only, no names. */
+export const PUBLIC_MILESTONES = ['reported', 'accepted', 'dispatched', 'handled', 'closed', 'reopened', 'rejected', 'voided', 'merged'] as const;
+export type PublicMilestone = (typeof PUBLIC_MILESTONES)[number];
+export const PUBLIC_MILESTONE_LABELS: Record<PublicMilestone, { zh: string; en: string }> = {
+  reported: { zh: '已提交', en: 'Submitted' },
+  accepted: { zh: '已受理', en: 'Accepted' },
+  dispatched: { zh: '已派遣至责任单位', en: 'Dispatched' },
+  handled: { zh: '已处置', en: 'Handled' },
+  closed: { zh: '已办结', en: 'Closed' },
+  reopened: { zh: '已重新办理', en: 'Reopened' },
+  rejected: { zh: '不予受理', en: 'Not accepted' },
+  voided: { zh: '已作废', en: 'Voided' },
+  merged: { zh: '已与同一问题合并办理', en: 'Merged with the same problem' },
+};
+
+const Text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max, `不能超过 ${max} 字`);
+
+/** 查询码 (the case number) as printed: AJ + date + 10 digits. */
+export const PublicCaseNoSchema = z.string().trim().regex(/^AJ\d{18}$/, '查询码格式不正确');
+
+/**
+ * The receipt secret (查询密码): 16 Crockford base32 characters (80 bits), shown once at submission.
+ * Dashes, spaces and lower case are accepted, so it can be typed as printed (XXXX-XXXX-XXXX-XXXX).
+ */
+export const ReceiptSecretSchema = z.string().trim().min(16, '查询密码不正确').max(40, '查询密码不正确');
+
+/** Body of POST /api/public/cases: a citizen's report without an account. */
+export const PublicReportRequestSchema = z
+  .object({
+    classCode: z
+      .string()
+      .regex(/^[0-9A-Z]{5,20}$/, '小类编码应为 5–20 位数字或大写字母')
+      .optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    crs: CrsSchema.default('wgs84'),
+    address: z.string().trim().min(2, '请填写问题地点').max(200, '地址不能超过 200 字'),
+    description: z.string().trim().min(5, '请描述问题 (至少 5 个字)').max(2000, '问题描述不能超过 2000 字'),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或固定电话')
+      .optional()
+      .describe('Stored encrypted; only a masked copy is ever shown'),
+    idempotencyKey: z
+      .string()
+      .trim()
+      .min(16)
+      .max(100)
+      .optional()
+      .describe('Client-generated random key (e.g. a UUID); a retry with the same key returns the same case number (the secret is shown only once)'),
+  })
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: '经纬度须同时提供', path: ['lng'] })
+  .meta({ id: 'PublicReportRequest' });
+export type PublicReportRequest = z.infer<typeof PublicReportRequestSchema>;
+
+export const PublicReportResultSchema = z
+  .object({
+    created: z.boolean().describe('false for a retry of an earlier submission: the secret was shown then and is not shown again'),
+    caseNo: z.string().describe('查询码'),
+    secret: z.string().nullable().describe('查询密码, shown once'),
+    contactPhoneMasked: z.string().nullable(),
+    reportedAt: z.string(),
+  })
+  .meta({ id: 'PublicReportResult' });
+export type PublicReportResult = z.infer<typeof PublicReportResultSchema>;
+
+export const PublicCaseParamsSchema = z.object({ caseNo: PublicCaseNoSchema });
+export const PublicCaseQuerySchema = z.object({ secret: ReceiptSecretSchema.optional().describe('Or the x-receipt header') });
+
+export const PublicRatingRequestSchema = z.object({
+  secret: ReceiptSecretSchema,
+  rating: z.enum(RATINGS),
+  reason: Text(500, '请填写原因').optional().describe('Required with dissatisfied to ask for the case to be reopened'),
+});
+export type PublicRatingRequest = z.infer<typeof PublicRatingRequestSchema>;
+
+export const PublicReopenRequestSchema = z.object({
+  secret: ReceiptSecretSchema,
+  reason: Text(500, '请填写申请重开的原因'),
+});
+export type PublicReopenRequest = z.infer<typeof PublicReopenRequestSchema>;
+
+export const PublicNotificationSchema = z.object({ id: z.string(), caseNo: z.string(), about: z.string(), text: z.string(), createdAt: z.string() });
+
+export const PublicCaseViewSchema = z
+  .object({
+    caseNo: z.string(),
+    categoryName: z.string().nullable(),
+    address: z.string(),
+    description: z.string(),
+    reportedAt: z.string(),
+    status: z.enum(PUBLIC_CASE_STATUSES).describe('For a merged report: the status of the case it was merged into'),
+    merged: z.boolean(),
+    masterCaseNo: z.string().nullable(),
+    milestones: z.array(z.object({ kind: z.enum(PUBLIC_MILESTONES), at: z.string() })),
+    closeReason: z.enum(CLOSE_REASONS).nullable(),
+    result: z.string().nullable().describe('Handling result text, once closed'),
+    rating: z.enum(RATINGS).nullable(),
+    reopenRequested: z.boolean(),
+    canRate: z.boolean(),
+    canRequestReopen: z.boolean(),
+    notifications: z.array(PublicNotificationSchema),
+  })
+  .meta({ id: 'PublicCaseView' });
+export type PublicCaseView = z.infer<typeof PublicCaseViewSchema>;
