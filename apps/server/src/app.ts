@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './core/clock';
 import { ROOT_DIR, type AppConfig } from './core/config';
 import { createFieldCipher, loadDataKeys } from './core/crypto';
 import type { Database } from './core/db/database';
+import { createGroupCommit, plainTransactions } from './core/db/group-commit';
 import { createPostgresEventBus } from './core/db/dialect/postgres-notify';
 import { createInProcessEventBus, type EventBus } from './core/events/event-bus';
 import { installErrorHandler } from './core/http/error-handler';

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
+import { createCompiledCache, rowShape } from '../../core/db/compiled-cache';
 import { levelCodesInScope } from '../../core/db/scope-filter';
 import type { CaseEventsTable, CasesTable } from './cases.tables';
 
@@ -20,15 +21,28 @@ export interface QueueFilter {
 
 /** All SQL of the cases module. Reads take the caller's scope. */
 export function createCasesRepo(db: Kysely<DB>) {
+  const compiled = createCompiledCache<DB>();
   const scoped = (d: Db, scope: AreaScope) => d.selectFrom('cases').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS));
   return {
     findById: (scope: AreaScope, id: string, d: Db = db) => scoped(d, scope).selectAll().where('id', '=', id).executeTakeFirst(),
 
     findByIdempotencyKey: (key: string, d: Db = db) => d.selectFrom('cases').selectAll().where('idempotency_key', '=', key).executeTakeFirst(),
 
+    /** The case of a 12345 work order, whoever reported it (order ids are the centre's, not per user). */
+    findByExternalId: (externalId: string, d: Db = db) => d.selectFrom('cases').selectAll().where('external_id', '=', externalId).executeTakeFirst(),
+
+    // Intake is the hot write: its two inserts reuse their compiled SQL (core/db/compiled-cache).
     async insert(d: Db, row: CasesTable, event: CaseEventsTable): Promise<void> {
-      await d.insertInto('cases').values(row).execute();
-      await d.insertInto('case_events').values(event).execute();
+      const c = rowShape(row);
+      await compiled(d, `case:${c.shape}`, c.values, () => d.insertInto('cases').values(row));
+      const e = rowShape(event);
+      await compiled(d, `event:${e.shape}`, e.values, () => d.insertInto('case_events').values(event));
+    },
+
+    /** The same as `insert` in one atomic statement, for dialects with data-modifying WITH (no transaction needed). */
+    async insertInOneStatement(row: CasesTable, event: CaseEventsTable): Promise<void> {
+      const both = rowShape(row, event);
+      await compiled(db, `with:${both.shape}`, both.values, () => db.with('new_case', (q) => q.insertInto('cases').values(row)).insertInto('case_events').values(event));
     },
 
     /** Writes a transition only if nobody else did since `version` was read. */

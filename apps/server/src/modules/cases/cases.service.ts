@@ -19,6 +19,7 @@ import type { Actor } from '../../core/auth/actor';
 import { FULL_SCOPE, inScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
+import { plainTransactions, type WriteTransaction } from '../../core/db/group-commit';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { WorkCalendar } from '../calendar';
@@ -156,6 +157,7 @@ function sourceFor(actor: Actor, requested: CaseSource | undefined): CaseSource 
 
 export function createCasesService(deps: CasesDeps) {
   const repo = createCasesRepo(deps.db);
+  const intakeTransaction = deps.intakeTransaction ?? plainTransactions(deps.db);
   const effectCtx = (now: Date) => ({ cal: deps.calendar(), now, condition: (id: string | null) => deps.condition(id) });
 
   function actorContext(actor: Actor, row: CasesTable, now: Date): ActorContext {
@@ -313,10 +315,12 @@ export function createCasesService(deps: CasesDeps) {
       };
       for (let attempt = 1; ; attempt++) {
         try {
-          await deps.db.transaction().execute(async (tx) => {
-            await repo.insert(tx, row, event);
-            await repo.linkAttachments(tx, id, input.photos ?? [], 1);
-          });
+          if (deps.insertsInWith && !input.photos?.length) await repo.insertInOneStatement(row, event);
+          else
+            await intakeTransaction(async (tx) => {
+              await repo.insert(tx, row, event);
+              await repo.linkAttachments(tx, id, input.photos ?? [], 1);
+            });
           break;
         } catch (e) {
           if (!deps.isUniqueViolation(e)) throw e;

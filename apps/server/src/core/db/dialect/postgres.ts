@@ -15,6 +15,7 @@ export function createPostgresDialect(url: string, schema?: string): DbDialect {
   });
   return {
     kind: 'postgres',
+    insertsInWith: true,
     kysely: new PostgresDialect({ pool }),
     isUniqueViolation: (err) => err instanceof Error && 'code' in err && (err as { code: unknown }).code === '23505',
     onClose: async () => {},

@@ -32,6 +32,7 @@ export function createSqliteDialect(file: string): DbDialect {
   };
   return {
     kind: 'sqlite',
+    insertsInWith: false,
     kysely: new SqliteDialect({ database: cached }),
     isUniqueViolation: (err) =>
       err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
