@@ -77,10 +77,27 @@ export function clockViews(cal: WorkCalendar, clocks: Clocks, now: Date): ClockV
   });
 }
 
-/** Overall light from 立案 to the case deadline. */
-export function overallLight(cal: WorkCalendar, registeredAt: string | null, deadlineAt: string | null, now: Date): Light | null {
-  if (!registeredAt || !deadlineAt) return null;
-  const total = elapsed(cal, new Date(registeredAt), new Date(deadlineAt), 'natural_day');
-  const used = elapsed(cal, new Date(registeredAt), now, 'natural_day');
+/** A light measured from when a deadline's clock started to the deadline, in plain time. */
+function spanLight(cal: WorkCalendar, from: string, deadlineAt: string, now: Date): Light | null {
+  const total = elapsed(cal, new Date(from), new Date(deadlineAt), 'natural_day');
+  const used = elapsed(cal, new Date(from), now, 'natural_day');
   return total > 0 ? light(used, total) : null;
+}
+
+/**
+ * Overall light from 立案 to the case deadline. A 12345 order also runs against the centre's own deadline, from
+ * the 派单 (`external`); when it falls earlier, it sets the light instead (product rule, case-workflow.md §5) —
+ * before 立案 too, since the centre's clock does not wait for ours.
+ */
+export function overallLight(
+  cal: WorkCalendar,
+  registeredAt: string | null,
+  deadlineAt: string | null,
+  now: Date,
+  external?: { from: string; deadlineAt: string | null },
+): Light | null {
+  const ours = registeredAt && deadlineAt ? { from: registeredAt, deadlineAt } : null;
+  const theirs = external?.deadlineAt ? { from: external.from, deadlineAt: external.deadlineAt } : null;
+  const earlier = ours && theirs ? (Date.parse(theirs.deadlineAt) < Date.parse(ours.deadlineAt) ? theirs : ours) : (ours ?? theirs);
+  return earlier ? spanLight(cal, earlier.from, earlier.deadlineAt, now) : null;
 }

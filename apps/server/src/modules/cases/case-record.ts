@@ -1,4 +1,4 @@
-import { isOpenState, type CaseSnapshot, type CaseSource, type CaseState, type LimitType, type Rating } from '@wangge/shared';
+import { isOpenState, type CaseSnapshot, type CaseSource, type CaseState, type Detection, type LimitType, type Rating } from '@wangge/shared';
 import type { Clocks } from './case-clocks';
 import type { CasesTable } from './cases.tables';
 
@@ -28,6 +28,10 @@ export interface StoredSnapshot {
   caseClockFrom?: string;
   /** Approved 延期 since then, re-applied when the 立案条件 changes */
   extensions?: { value: number; limitType: LimitType }[];
+  /** 12345's own deadline (hotline cases); absent on rows written before channels had details */
+  externalDeadline?: string | null;
+  /** What the video/AI detector proposed (video_ai cases) */
+  detection?: Detection | null;
 }
 
 export const emptyStored = (selfHandled: boolean): StoredSnapshot => ({

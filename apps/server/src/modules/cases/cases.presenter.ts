@@ -49,6 +49,11 @@ export function presentCase(
     assignedCheckerId: stored.assignedCheckerId,
     photos: stored.photos,
     rating: stored.rating?.value ?? null,
+    externalId: row.external_id ?? null,
+    externalDeadline: stored.externalDeadline ?? null,
+    detection: stored.detection
+      ? { confidence: stored.detection.confidence, modelVersion: stored.detection.modelVersion, bbox: stored.detection.bbox ?? null, imageId: stored.detection.imageId ?? null }
+      : null,
     clocks: extra.clocks,
     dueAt: row.due_at === NO_DEADLINE ? null : row.due_at,
     deadlineAt: row.deadline_at,

@@ -172,7 +172,8 @@ export function createCasesService(deps: CasesDeps) {
     const ctx = actorContext(actor, row, now);
     return presentCase(row, stored, {
       clocks: clockViews(cal, stored.clocks, now),
-      overallLight: overallLight(cal, row.registered_at, row.deadline_at, now),
+      // A 12345 order's clock runs from the 派单 (the report) to the centre's deadline.
+      overallLight: overallLight(cal, row.registered_at, row.deadline_at, now, { from: row.created_at, deadlineAt: stored.externalDeadline ?? null }),
       allowedActions: allowedActions(snap, ctx),
       decidableRequests: decidableRequests(snap, ctx),
     });
@@ -229,6 +230,19 @@ export function createCasesService(deps: CasesDeps) {
         const existing = await repo.findByIdempotencyKey(`${actor.id}:${input.idempotencyKey}`);
         if (existing) return { created: false, case: await view(actor, existing) };
       }
+      const source = sourceFor(actor, input.source);
+      // The HTTP schema also requires each channel's details; modules calling report() directly are only kept
+      // from attaching them to the wrong channel.
+      for (const [field, only, label] of CHANNEL_FIELDS) {
+        if (source !== only && input[field]) throw new AppError('validation_failed', `只有来源 ${only} 可以填写${label}`, { field });
+      }
+      if (input.hotline) {
+        // 12345 may re-send a 派单: the order's case answers, like a retry with the same idempotency key.
+        const existing = await repo.findByExternalId(input.hotline.orderId);
+        if (existing && !inScope(actor.scope, existing.grid_code))
+          throw new AppError('conflict', `12345 工单 ${input.hotline.orderId} 已登记`, { field: 'hotline.orderId' });
+        if (existing) return { created: false, case: await view(actor, existing) };
+      }
       const at = await deps.gridAt(input.lng, input.lat, input.crs);
       if (!at) throw new AppError('validation_failed', '该位置不在任何网格内', { field: 'lng' });
       if (!inScope(actor.scope, at.place.gridCode)) throw new AppError('forbidden', '该位置不在您的管辖范围内');
@@ -251,11 +265,21 @@ export function createCasesService(deps: CasesDeps) {
       if (input.selfHandled && !input.photos?.length) throw new AppError('validation_failed', '自行处置须上传处置前后照片', { field: 'photos' });
       if (input.photos?.length && !(await deps.photosOwnedBy(input.photos, actor.id)))
         throw new AppError('validation_failed', '照片不存在或不是您上传的', { field: 'photos' });
+      const frame = input.detection?.imageId;
+      if (frame && !(await deps.photosOwnedBy([frame], actor.id)))
+        throw new AppError('validation_failed', '识别图片不存在或不是您上传的', { field: 'detection.imageId' });
+      // The detected frame is the candidate's evidence: it joins the photos, so it is linked and shown like one.
+      if (frame && !input.photos?.includes(frame)) input = { ...input, photos: [...(input.photos ?? []), frame] };
 
       const now = deps.clock.now();
-      const source = sourceFor(actor, input.source);
       const entry = intakeEntry({ source, reporterId: actor.id });
-      const stored = { ...emptyStored(Boolean(input.selfHandled)), photos: input.photos ?? [] };
+      const externalDeadline = input.hotline?.deadline ? new Date(input.hotline.deadline).toISOString() : null;
+      const stored = {
+        ...emptyStored(Boolean(input.selfHandled)),
+        photos: input.photos ?? [],
+        ...(input.hotline ? { externalDeadline } : {}),
+        ...(input.detection ? { detection: input.detection } : {}),
+      };
       const id = newId();
       const base: CasesTable = {
         id,
@@ -278,7 +302,10 @@ export function createCasesService(deps: CasesDeps) {
         address: input.address,
         description: input.description,
         reporter_id: actor.id,
-        idempotency_key: input.idempotencyKey ? `${actor.id}:${input.idempotencyKey}` : null,
+        // A 12345 order id is the order's idempotency key, whoever enters it: a re-send racing the first one is
+        // then answered by the intake's unique-key path with the case that won.
+        idempotency_key: input.hotline ? `hotline_12345:${input.hotline.orderId}` : input.idempotencyKey ? `${actor.id}:${input.idempotencyKey}` : null,
+        external_id: input.hotline?.orderId ?? null,
         handling_dept_id: null,
         master_case_id: null,
         close_reason: null,
@@ -310,7 +337,14 @@ export function createCasesService(deps: CasesDeps) {
         actor_name: actor.displayName,
         actor_role: actor.roles[0]?.code ?? null,
         note: null,
-        data: JSON.stringify({ source, photos: input.photos ?? [], selfHandled: Boolean(input.selfHandled) }),
+        data: JSON.stringify({
+          source,
+          photos: input.photos ?? [],
+          selfHandled: Boolean(input.selfHandled),
+          ...(input.hotline ? { hotline: { orderId: input.hotline.orderId, deadline: externalDeadline } } : {}),
+          // The model version is logged with the detection, so a bad release's candidates can be found.
+          ...(input.detection ? { detection: input.detection } : {}),
+        }),
         at: now.toISOString(),
       };
       for (let attempt = 1; ; attempt++) {

@@ -23,6 +23,11 @@ export interface CasesTable {
   description: string;
   reporter_id: string | null;
   idempotency_key: string | null;
+  /**
+   * 12345 work-order id (hotline cases only); unique, so a re-sent 派单 finds its case. Optional: a row built
+   * without it (other channels, tools) is stored with NULL.
+   */
+  external_id?: string | null;
   handling_dept_id: string | null;
   master_case_id: string | null;
   close_reason: string | null;

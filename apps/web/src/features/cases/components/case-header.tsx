@@ -2,6 +2,7 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { CASE_SOURCE_LABELS, CLOSE_REASON_LABELS, REQUEST_TYPE_LABELS, SUPERVISION_LEVEL_LABELS, type CaseView } from '@wangge/shared';
 import { formatDateTime, labelOf, useI18n } from '../../../lib/i18n';
 import { remainingText } from '../case-format';
+import { channelText, confidenceText } from '../channel-format';
 import { CaseDue, CaseLights, CaseStateTag } from './case-badges';
 
 function isSupervisionLevel(v: string): v is keyof typeof SUPERVISION_LEVEL_LABELS {
@@ -52,6 +53,33 @@ export function CaseHeader({ view }: { view: CaseView }) {
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('cases.source')}>{labelOf(CASE_SOURCE_LABELS, view.source, lang)}</Descriptions.Item>
+        {view.externalId ? (
+          <Descriptions.Item label={channelText('hotlineOrder', lang)}>
+            <Typography.Text copyable className="area-code" data-testid="case-external-id">
+              {view.externalId}
+            </Typography.Text>
+          </Descriptions.Item>
+        ) : null}
+        {view.externalDeadline ? (
+          <Descriptions.Item label={channelText('hotlineDeadline', lang)}>
+            <span data-testid="case-external-deadline">
+              {formatDateTime(view.externalDeadline, lang)}
+              {view.closedAt ? null : <small className="case-muted"> · {remainingText(view.externalDeadline, lang)}</small>}
+            </span>
+          </Descriptions.Item>
+        ) : null}
+        {view.detection ? (
+          <Descriptions.Item label={channelText('confidence', lang)}>
+            <span data-testid="case-detection-confidence">{confidenceText(view.detection.confidence)}</span>
+          </Descriptions.Item>
+        ) : null}
+        {view.detection ? (
+          <Descriptions.Item label={channelText('modelVersion', lang)}>
+            <span className="area-code" data-testid="case-detection-model">
+              {view.detection.modelVersion}
+            </span>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('cases.reportedAt')}>{formatDateTime(view.createdAt, lang)}</Descriptions.Item>
         {view.closedAt ? (
           <Descriptions.Item label={t('cases.closedAt')}>{formatDateTime(view.closedAt, lang)}</Descriptions.Item>

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Switch, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
-import type { CaseView, ReportCaseRequest } from '@wangge/shared';
+import { HotlineOrderSchema, type CaseView, type ReportCaseRequest } from '@wangge/shared';
 import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import type { LngLat } from '../../areas/map/area-map';
+import { useMe } from '../../auth/api';
 import { newIdempotencyKey, useReportCase } from '../api';
+import { CHOOSABLE_SOURCES, channelText, localDateTimeToIso, type ChoosableSource } from '../channel-format';
 import { useCaseCategories } from '../lookups-api';
 import { CategoryPicker } from './category-picker';
 import { LocationPicker } from './location-picker';
@@ -18,6 +20,10 @@ interface ReportValues {
   photos?: string[];
   selfHandled?: boolean;
   urgent?: boolean;
+  source?: ChoosableSource;
+  hotlineOrderId?: string;
+  /** `datetime-local` text, the operator's time zone */
+  hotlineDeadline?: string;
 }
 
 /** Server error fields → form fields (lng/lat are the map point). */
@@ -29,11 +35,26 @@ const FIELD_OF: Record<string, keyof ReportValues | 'point'> = {
   classCode: 'classCode',
   photos: 'photos',
   selfHandled: 'selfHandled',
+  hotline: 'hotlineOrderId',
+  'hotline.orderId': 'hotlineOrderId',
+  'hotline.deadline': 'hotlineDeadline',
 };
 
-/** The 上报 form. One idempotency key per report: double taps and retries return the same case. */
-export function ReportForm({ onReported }: { onReported: (view: CaseView) => void }) {
-  const { t } = useI18n();
+const SOURCE_LABEL_KEYS = { staff_entry: 'sourceStaff', hotline_12345: 'sourceHotline' } as const;
+
+function hotlineOrder(values: ReportValues): NonNullable<ReportCaseRequest['hotline']> {
+  const deadline = localDateTimeToIso(values.hotlineDeadline);
+  return { orderId: (values.hotlineOrderId ?? '').trim(), ...(deadline ? { deadline } : {}) };
+}
+
+/**
+ * The 上报 form. One idempotency key per report: double taps and retries return the same case.
+ * 受理员 (or a form opened with `source`) choose the channel: a 12345 order brings its number and deadline.
+ */
+export function ReportForm({ onReported, source: openedWith }: { onReported: (view: CaseView) => void; source?: ChoosableSource }) {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const choosesSource = openedWith !== undefined || me.roles.some((r) => r.code === 'intake_operator');
   const [form] = Form.useForm<ReportValues>();
   const [point, setPoint] = useState<LngLat | null>(null);
   const [pointError, setPointError] = useState<string | null>(null);
@@ -46,6 +67,7 @@ export function ReportForm({ onReported }: { onReported: (view: CaseView) => voi
   const selfHandled = Form.useWatch('selfHandled', form) ?? false;
   const classCode = Form.useWatch('classCode', form);
   const category = categories.data?.find((c) => c.code === classCode);
+  const source = Form.useWatch('source', form);
 
   const choosePoint = (lngLat: LngLat) => {
     setPoint(lngLat);
@@ -71,6 +93,8 @@ export function ReportForm({ onReported }: { onReported: (view: CaseView) => voi
       selfHandled: Boolean(values.selfHandled),
       urgent: Boolean(values.urgent),
       idempotencyKey: key.current,
+      ...(values.source ? { source: values.source } : {}),
+      ...(values.source === 'hotline_12345' ? { hotline: hotlineOrder(values) } : {}),
     };
     report.mutate(body, {
       onSuccess: onReported,
@@ -87,6 +111,7 @@ export function ReportForm({ onReported }: { onReported: (view: CaseView) => voi
   return (
     <Form<ReportValues>
       form={form}
+      initialValues={choosesSource ? { source: openedWith ?? 'staff_entry' } : undefined}
       layout="vertical"
       onFinish={submit}
       onFinishFailed={() => {
@@ -96,6 +121,39 @@ export function ReportForm({ onReported }: { onReported: (view: CaseView) => voi
       className="report-form"
       scrollToFirstError
     >
+      {choosesSource ? (
+        <Card size="small" title={channelText('source', lang)} className="report-card" data-testid="report-source-card">
+          <Form.Item name="source" style={{ marginBottom: source === 'hotline_12345' ? 12 : 0 }}>
+            <Radio.Group
+              options={CHOOSABLE_SOURCES.map((s) => ({ value: s, label: channelText(SOURCE_LABEL_KEYS[s], lang) }))}
+              data-testid="report-source"
+            />
+          </Form.Item>
+          {source === 'hotline_12345' ? (
+            <>
+              <Form.Item
+                name="hotlineOrderId"
+                label={channelText('hotlineOrderId', lang)}
+                extra={channelText('hotlineOrderIdHint', lang)}
+                rules={[
+                  {
+                    required: true,
+                    validator: (_rule, value: string | undefined) =>
+                      HotlineOrderSchema.shape.orderId.safeParse(value ?? '').success
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(channelText('hotlineOrderIdRequired', lang))),
+                  },
+                ]}
+              >
+                <Input maxLength={64} placeholder="ZZ12345-20261129-000123" autoComplete="off" data-testid="report-hotline-order-id" />
+              </Form.Item>
+              <Form.Item name="hotlineDeadline" label={channelText('hotlineDeadline', lang)} extra={channelText('hotlineDeadlineHint', lang)}>
+                <Input type="datetime-local" data-testid="report-hotline-deadline" />
+              </Form.Item>
+            </>
+          ) : null}
+        </Card>
+      ) : null}
       <Card size="small" title={t('report.location')} className="report-card">
         {exifPoint && !point ? (
           <Alert

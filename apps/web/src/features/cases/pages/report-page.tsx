@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, Result, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { CaseView } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
 import { useI18n } from '../../../lib/i18n';
 import { casePath } from '../../../app/paths';
+import { isChoosableSource } from '../channel-format';
 import { CaseStateTag } from '../components/case-badges';
 import { ReportForm } from '../components/report-form';
 
@@ -14,6 +15,9 @@ export function ReportPage() {
   const [reported, setReported] = useState<CaseView | null>(null);
   // A new key per form: the next report gets a fresh idempotency key.
   const [formKey, setFormKey] = useState(0);
+  // ?source=hotline_12345 opens the form on that channel (e.g. from a 12345 work-order link).
+  const [params] = useSearchParams();
+  const source = params.get('source');
 
   return (
     <PageContainer title={t('report.title')}>
@@ -47,7 +51,7 @@ export function ReportPage() {
         />
       ) : (
         <div className="report-page">
-          <ReportForm key={formKey} onReported={setReported} />
+          <ReportForm key={formKey} onReported={setReported} {...(isChoosableSource(source) ? { source } : {})} />
         </div>
       )}
     </PageContainer>
