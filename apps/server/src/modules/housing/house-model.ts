@@ -1,4 +1,4 @@
-import { RENTAL_HOUSE_USES, type HouseRental, type HouseUse, type UpdateHouseRequest } from '@wangge/shared';
+import { maskPhone, RENTAL_HOUSE_USES, type HouseRental, type HouseUse, type UpdateHouseRequest } from '@wangge/shared';
 import type { FieldCipher } from '../../core/crypto';
 import { invalid } from '../../core/errors';
 import type { HousesTable } from './housing.tables';
@@ -19,7 +19,7 @@ function rentalColumns(use: HouseUse, rental: HouseRental | null | undefined, ch
 
 /**
  * The columns a create or update writes: only fields present in the input (null clears). The landlord phone is
- * stored encrypted with a keyed hash beside it, never in clear.
+ * stored encrypted with a keyed hash and its mask beside it, never in clear.
  */
 export function attributeColumns(input: Attributes, current: Pick<HousesTable, 'use'> | null, cipher: FieldCipher): Partial<HousesTable> {
   const use = (input.use ?? current?.use) as HouseUse;
@@ -33,6 +33,7 @@ export function attributeColumns(input: Attributes, current: Pick<HousesTable, '
   if (input.landlordPhone !== undefined) {
     out.landlord_phone_enc = input.landlordPhone ? cipher.encrypt(input.landlordPhone) : null;
     out.landlord_phone_hash = input.landlordPhone ? cipher.lookupHash(input.landlordPhone) : null;
+    out.landlord_phone_masked = input.landlordPhone ? maskPhone(input.landlordPhone) : null;
   }
   return out;
 }

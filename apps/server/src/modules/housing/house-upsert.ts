@@ -50,6 +50,7 @@ export async function upsertHousesOnRooms(
         landlord_name: null,
         landlord_phone_enc: null,
         landlord_phone_hash: null,
+        landlord_phone_masked: null,
         rent_purpose: null,
         contract_start: null,
         contract_end: null,
@@ -71,6 +72,7 @@ export async function upsertHousesOnRooms(
     if (patch.landlord_phone_hash === existing.landlord_phone_hash) {
       delete patch.landlord_phone_enc;
       delete patch.landlord_phone_hash;
+      delete patch.landlord_phone_masked;
     }
     for (const key of Object.keys(patch) as (keyof HousesTable)[]) if (patch[key] === existing[key]) delete patch[key];
     if (Object.keys(patch).length === 0) {

@@ -1,10 +1,11 @@
-import { HOUSE_OWNERSHIP_LABELS, HOUSE_USE_LABELS, HOUSES_EXPORT_MAX, maskName, maskPhone, RENT_PURPOSE_LABELS, type HouseExportQuery, type HouseOwnership, type HouseUse, type RentPurpose } from '@wangge/shared';
+import { HOUSE_OWNERSHIP_LABELS, HOUSE_USE_LABELS, HOUSES_EXPORT_MAX, maskName, RENT_PURPOSE_LABELS, type HouseExportQuery, type HouseOwnership, type HouseUse, type RentPurpose } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { FieldCipher } from '../../core/crypto';
 import { AppError } from '../../core/errors';
 import { watermarkedWorkbook, type ExportColumn } from '../../core/xlsx-export';
 import type { AuditService } from '../audit';
-import type { HouseFilter, createHousingRepo } from './housing.repo';
+import type { HouseFilter, HousingRepo } from './housing.repo';
+import { fillMissingPhoneMasks } from './phone-mask-backfill';
 
 interface Row {
   address: string;
@@ -38,15 +39,17 @@ const COLUMNS: ExportColumn<Row>[] = [
 
 /** 实有房屋 as xlsx: landlords masked unless the caller holds registry.export; every export audited. */
 export async function exportHouses(
-  deps: { repo: ReturnType<typeof createHousingRepo>; cipher: FieldCipher; audit: Pick<AuditService, 'record'>; now: () => string },
+  deps: { repo: HousingRepo; cipher: FieldCipher; audit: Pick<AuditService, 'record'>; now: () => string },
   actor: Actor,
   q: HouseExportQuery,
   filter: HouseFilter,
   ip: string | null,
 ): Promise<{ fileName: string; content: Buffer; rows: number }> {
   const unmasked = actor.permissions.has('registry.export');
-  const rows = await deps.repo.list(actor.scope, filter, { limit: HOUSES_EXPORT_MAX + 1, offset: 0 });
-  if (rows.length > HOUSES_EXPORT_MAX) throw new AppError('validation_failed', `导出结果超过 ${HOUSES_EXPORT_MAX} 条，请缩小筛选范围`, { field: 'areaCode' });
+  const found = await deps.repo.list(actor.scope, filter, { limit: HOUSES_EXPORT_MAX + 1, offset: 0 });
+  if (found.length > HOUSES_EXPORT_MAX) throw new AppError('validation_failed', `导出结果超过 ${HOUSES_EXPORT_MAX} 条，请缩小筛选范围`, { field: 'areaCode' });
+  // The masked sheet reads the stored masks; only the full one (registry.export) decrypts, as it must.
+  const rows = unmasked ? found : await fillMissingPhoneMasks(deps, found);
   const out: Row[] = rows.map((r) => ({
     address: r.full_address,
     use: HOUSE_USE_LABELS[r.use as HouseUse]?.zh ?? r.use,
@@ -54,7 +57,7 @@ export async function exportHouses(
     areaM2: r.area_m2,
     certificateNo: r.certificate_no,
     landlordName: r.landlord_name ? (unmasked ? r.landlord_name : maskName(r.landlord_name)) : null,
-    landlordPhone: r.landlord_phone_enc ? (unmasked ? deps.cipher.decrypt(r.landlord_phone_enc) : maskPhone(deps.cipher.decrypt(r.landlord_phone_enc))) : null,
+    landlordPhone: unmasked ? (r.landlord_phone_enc ? deps.cipher.decrypt(r.landlord_phone_enc) : null) : r.landlord_phone_masked,
     rentPurpose: r.rent_purpose ? (RENT_PURPOSE_LABELS[r.rent_purpose as RentPurpose]?.zh ?? r.rent_purpose) : null,
     contract: r.contract_start || r.contract_end ? `${r.contract_start ?? ''} ~ ${r.contract_end ?? ''}` : null,
     communityCode: r.community_code,

@@ -1,11 +1,9 @@
-import { maskName, maskPhone, type House, type HouseOwnership, type HouseUse, type RentPurpose } from '@wangge/shared';
+import { maskName, type House, type HouseOwnership, type HouseUse, type RentPurpose } from '@wangge/shared';
 import type { HousesTable } from './housing.tables';
 
 /** What a page of houses needs besides the rows, looked up once per page. */
 export interface HouseLookup {
   areaName(code: string): string | null;
-  /** The stored ciphertext opened, so it can be masked. */
-  decrypt(stored: string): string;
   /** Lists mask the landlord's name too (S2 personal data, domain.md §10); the detail view shows it. */
   maskNames: boolean;
 }
@@ -20,7 +18,8 @@ export function presentHouse(r: HousesTable, look: HouseLookup): House {
     areaM2: r.area_m2,
     certificateNo: r.certificate_no,
     landlordName: r.landlord_name && look.maskNames ? maskName(r.landlord_name) : r.landlord_name,
-    landlordPhone: r.landlord_phone_enc ? maskPhone(look.decrypt(r.landlord_phone_enc)) : null,
+    // Stored masked (rows from before the column are filled by the service before they get here).
+    landlordPhone: r.landlord_phone_masked,
     rental: r.rent_purpose ? { purpose: r.rent_purpose as RentPurpose, contractStart: r.contract_start, contractEnd: r.contract_end } : null,
     remarks: r.remarks,
     adminCode: r.admin_code,

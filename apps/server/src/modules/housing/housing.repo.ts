@@ -69,6 +69,15 @@ export function createHousingRepo(db: Kysely<DB>) {
       return Number(r.numUpdatedRows) === 1;
     },
 
+    /**
+     * Stores the mask of a pre-existing phone (see phone-mask-backfill.ts). Not a user edit, so the version and
+     * updated_at stay; and only while the ciphertext is the one that was masked, so a concurrent change of the phone
+     * is never overwritten with the old number's mask.
+     */
+    async setPhoneMask(id: string, enc: string, masked: string, d: Db = db): Promise<void> {
+      await d.updateTable('houses').set({ landlord_phone_masked: masked }).where('id', '=', id).where('landlord_phone_enc', '=', enc).where('landlord_phone_masked', 'is', null).execute();
+    },
+
     /** A renamed address: the houses of these rooms replace the first `from` characters of their address by `to`. */
     async replaceAddressPrefix(d: Db, addressIds: readonly string[], full: { from: number; to: string }, search: { from: number; to: string }): Promise<void> {
       for (let i = 0; i < addressIds.length; i += BATCH)

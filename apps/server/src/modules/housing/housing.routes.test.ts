@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { maskPhone } from '@wangge/shared';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { addNode, buildSunshine } from '../addresses/addresses.test-util';
@@ -18,6 +19,7 @@ beforeAll(async () => {
   room2 = await addNode(admin, { parentId: tree.floor, level: 'room', name: '503室' });
 });
 afterAll(async () => t.close());
+afterEach(() => vi.restoreAllMocks());
 
 const fieldOf = (res: { json(): unknown }) => (res.json() as { error: { field?: string } }).error.field;
 const rented = { use: 'rented', ownership: 'private', areaM2: 89.5, landlordName: '张三明', landlordPhone: '138 1234 5678', rental: { purpose: 'residential', contractStart: '2026-01-01', contractEnd: '2026-12-31' } };
@@ -60,6 +62,7 @@ describe('实有房屋', () => {
     expect(raw.landlord_phone_enc).toMatch(/^v2:/);
     expect(t.services.cipher.decrypt(raw.landlord_phone_enc!)).toBe(PHONE);
     expect(raw.landlord_phone_hash).toBe(t.services.cipher.lookupHash(PHONE));
+    expect(raw.landlord_phone_masked).toBe(maskPhone(PHONE));
     expect(errorCode(await admin.post('/api/houses', { addressId: tree.room, use: 'vacant', ownership: 'public' }))).toBe('duplicate');
     expect((await admin.post('/api/houses', { addressId: room2, use: 'self_occupied', ownership: 'public' })).statusCode).toBe(201);
   });
@@ -90,6 +93,33 @@ describe('实有房屋', () => {
     expect(audit.filter((a) => a.targetType === 'house')).toHaveLength(2);
   });
 
+  it('answers lists, details and the masked export from the stored mask, decrypting nothing', async () => {
+    const decrypt = vi.spyOn(t.services.cipher, 'decrypt');
+    const list = (await admin.get('/api/houses?use=rented')).json();
+    expect(list.items.map((i: { landlordPhone: string }) => i.landlordPhone)).toEqual([maskPhone(PHONE)]);
+    expect((await admin.get(`/api/houses/${houseId}`)).json().landlordPhone).toBe(maskPhone(PHONE));
+    const worker = await userSession(t, { username: 'exportW2', roles: ['grid_administrator'], areaCodes: [CITY.communityW] });
+    const sheet = await readXlsx((await worker.get('/api/houses/export?use=rented')).rawPayload);
+    expect(JSON.stringify(sheet.rows)).toContain(maskPhone(PHONE));
+    expect(decrypt).not.toHaveBeenCalled();
+    // The full export (registry.export) is the one read that still opens the ciphertext.
+    expect(JSON.stringify((await readXlsx((await admin.get('/api/houses/export?use=rented')).rawPayload)).rows)).toContain(PHONE);
+    expect(decrypt).toHaveBeenCalledTimes(1);
+  });
+
+  it('fills the mask of a row from before the column once, on its first read, without a new version', async () => {
+    const db = t.services.db;
+    await db.updateTable('houses').set({ landlord_phone_masked: null }).where('id', '=', houseId).execute();
+    const decrypt = vi.spyOn(t.services.cipher, 'decrypt');
+    expect((await admin.get('/api/houses?use=rented')).json().items[0].landlordPhone).toBe(maskPhone(PHONE));
+    expect(decrypt).toHaveBeenCalledTimes(1);
+    const raw = await db.selectFrom('houses').selectAll().where('id', '=', houseId).executeTakeFirstOrThrow();
+    expect(raw).toMatchObject({ landlord_phone_masked: maskPhone(PHONE), version: 1 });
+    await admin.get('/api/houses?use=rented');
+    await admin.get(`/api/houses/${houseId}`);
+    expect(decrypt).toHaveBeenCalledTimes(1);
+  });
+
   it('edits with a version check; leaving the rented use clears the rental details', async () => {
     const stale = await admin.patch(`/api/houses/${houseId}`, { version: 9, remarks: '旧' });
     expect(stale.statusCode).toBe(409);
@@ -99,6 +129,8 @@ describe('实有房屋', () => {
     expect(res.json()).toMatchObject({ use: 'vacant', rental: null, remarks: '租户已搬走', landlordPhone: '138****5678', version: 2 });
     const back = await admin.patch(`/api/houses/${houseId}`, { version: 2, use: 'mixed', rental: { purpose: 'business' }, landlordPhone: '0371-65551234' });
     expect(back.json()).toMatchObject({ rental: { purpose: 'business', contractStart: null }, landlordPhone: '037*****1234', version: 3 });
+    const raw = await t.services.db.selectFrom('houses').select('landlord_phone_masked').where('id', '=', houseId).executeTakeFirstOrThrow();
+    expect(raw.landlord_phone_masked).toBe(maskPhone('037165551234'));
     expect((await admin.patch('/api/houses/nope', { version: 1 })).statusCode).toBe(404);
   });
 
@@ -110,6 +142,12 @@ describe('实有房屋', () => {
     expect((await admin.post(`/api/houses/${houseId}/unmask`, {})).statusCode).toBe(400);
     const res = await admin.post(`/api/houses/${houseId}/unmask`, { reason: '联系房主核实租户' });
     expect(res.json()).toEqual({ landlordPhone: '037165551234' });
+    // Clearing the phone clears its mask with it.
+    const cleared = await admin.patch(`/api/houses/${houseId}`, { version: 3, landlordPhone: null });
+    expect(cleared.json()).toMatchObject({ landlordPhone: null, version: 4 });
+    expect((await t.services.db.selectFrom('houses').select('landlord_phone_masked').where('id', '=', houseId).executeTakeFirstOrThrow()).landlord_phone_masked).toBeNull();
+    expect((await admin.post(`/api/houses/${houseId}/unmask`, { reason: '联系房主核实租户' })).json()).toEqual({ landlordPhone: null });
+    await admin.patch(`/api/houses/${houseId}`, { version: 4, landlordPhone: '0371-65551234' });
     const audit = (await admin.get('/api/audit?action=personal_data_viewed')).json().items;
     expect(audit[0]).toMatchObject({ targetType: 'house', targetId: houseId, detail: { field: 'landlordPhone', reason: '联系房主核实租户' } });
   });

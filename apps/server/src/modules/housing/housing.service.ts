@@ -24,6 +24,7 @@ import { attributeColumns } from './house-model';
 import { exportHouses } from './housing-export';
 import { upsertHousesOnRooms, type HouseAttributesInput, type RoomRef } from './house-upsert';
 import { presentHouse } from './housing.presenter';
+import { fillMissingPhoneMasks } from './phone-mask-backfill';
 import { createHousingRepo, type HouseFilter } from './housing.repo';
 import type { HousesTable } from './housing.tables';
 
@@ -61,7 +62,8 @@ export function createHousingService(deps: HousingDeps) {
     if (rows.length === 0) return [];
     const codes = [...new Set(rows.flatMap((r) => [r.community_code, ...(r.grid_code ? [r.grid_code] : [])]))];
     const names = new Map((await deps.areaRefs(codes)).map((a) => [a.code, a.name]));
-    return rows.map((r) => presentHouse(r, { areaName: (c) => names.get(c) ?? null, decrypt: (s) => deps.cipher.decrypt(s), maskNames }));
+    const masked = await fillMissingPhoneMasks({ repo, cipher: deps.cipher }, rows);
+    return masked.map((r) => presentHouse(r, { areaName: (c) => names.get(c) ?? null, maskNames }));
   }
 
   const filterOf = (q: HouseExportQuery): HouseFilter => ({
@@ -115,6 +117,7 @@ export function createHousingService(deps: HousingDeps) {
         landlord_name: null,
         landlord_phone_enc: null,
         landlord_phone_hash: null,
+        landlord_phone_masked: null,
         rent_purpose: null,
         contract_start: null,
         contract_end: null,

@@ -16,6 +16,11 @@ export interface HousesTable {
   landlord_phone_enc: string | null;
   /** Keyed hash of the normalised phone, for exact lookup without decrypting. */
   landlord_phone_hash: string | null;
+  /**
+   * The phone as answers show it (138****5678), written with the ciphertext so lists and exports need not decrypt.
+   * NULL beside a ciphertext only on rows from before the column: the service fills those when it first reads them.
+   */
+  landlord_phone_masked: string | null;
   rent_purpose: string | null;
   contract_start: string | null;
   contract_end: string | null;

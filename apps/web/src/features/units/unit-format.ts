@@ -14,6 +14,7 @@ import {
   type UnitType,
 } from '@wangge/shared';
 import { isApiError } from '../../lib/api-client';
+import type { UnmaskLabels } from '../../components/unmask-dialog';
 import { labelOf, type Lang } from '../../lib/i18n';
 
 const enc = encodeURIComponent;
@@ -22,6 +23,10 @@ export const unitEditPath = (id: string) => `/units/${enc(id)}/edit`;
 export const placePath = (id: string) => `/places/${enc(id)}`;
 export const placeEditPath = (id: string) => `/places/${enc(id)}/edit`;
 export const targetPath = (type: 'unit' | 'place', id: string) => (type === 'unit' ? unitPath(id) : placePath(id));
+
+/** 查看完整信息 on units and places alike; the server asks 4 characters of reason on both. */
+export const UNMASK_LABELS: UnmaskLabels = { title: 'units.unmaskTitle', hint: 'units.unmaskHint', reason: 'units.unmaskReason', reasonShort: 'units.unmaskReasonShort', submit: 'units.unmaskSubmit' };
+export const UNMASK_MIN_REASON = 4;
 
 export const unitTypeLabel = (v: UnitType, lang: Lang) => labelOf(UNIT_TYPE_LABELS, v, lang);
 export const focusTagLabel = (v: FocusTag, lang: Lang) => labelOf(FOCUS_TAG_LABELS, v, lang);

@@ -11,7 +11,7 @@ import { useIsMobile } from '../../../lib/use-media-query';
 import { useCreateAddress, useUpdateAddress } from '../api';
 import { LABELS, levelLabel, optionsOf } from '../address-format';
 import { showFormError } from '../form-errors';
-import { AreaCodeSelect } from './area-code-select';
+import { AreaSelect } from '../../../components/area-select';
 import { FIELD_IN_ROW, FieldRow } from './field-row';
 
 export type NodeFormMode =
@@ -178,7 +178,7 @@ export function AddressNodeForm({ mode, onClose, onSaved }: AddressNodeFormProps
                 ]
           }
         >
-          <AreaCodeSelect placeholder={t('addr.areaPlaceholder')} testId="address-area" />
+          <AreaSelect placeholder={t('addr.areaPlaceholder')} showCode style={{ width: '100%' }} testId="address-area" />
         </Form.Item>
         <FieldRow>
           <Form.Item

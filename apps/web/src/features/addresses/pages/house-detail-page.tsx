@@ -4,15 +4,15 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { HouseDetail } from '@wangge/shared';
 import { QueryError } from '../../../components/query-error';
+import { UnmaskValue } from '../../../components/unmask-value';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, labelOf, useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
-import { useHouse } from '../api';
+import { useHouse, useUnmaskLandlord } from '../api';
 import { LABELS, USE_COLORS, addressNodePath } from '../address-format';
 import { HouseEditForm } from '../components/house-edit-form';
 import { HouseResidents } from '../components/house-residents';
-import { UnmaskPhone } from '../components/unmask-phone';
 
 /** 房屋详情: the address path, attributes (phone masked, unmask with a reason), edit form, residents. */
 export function HouseDetailPage() {
@@ -99,6 +99,7 @@ export function HouseDetailPage() {
 
 function HouseAttributes({ house: h }: { house: HouseDetail }) {
   const { t, lang } = useI18n();
+  const unmask = useUnmaskLandlord(h.id);
   return (
     <Descriptions size="small" column={1} bordered data-testid="house-attributes">
       <Descriptions.Item label={t('house.use')}>
@@ -113,7 +114,14 @@ function HouseAttributes({ house: h }: { house: HouseDetail }) {
       <Descriptions.Item label={t('house.certificate')}>{h.certificateNo ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('house.landlord')}>{h.landlordName ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('house.landlordPhone')}>
-        <UnmaskPhone houseId={h.id} masked={h.landlordPhone} />
+        <UnmaskValue
+          masked={h.landlordPhone}
+          reveal={async (reason) => (await unmask.mutateAsync(reason)).landlordPhone}
+          labels={{ title: 'house.unmaskTitle', hint: 'house.unmaskHint', reason: 'house.unmaskReason', reasonShort: 'house.unmaskReasonShort', submit: 'house.unmaskOk' }}
+          minReason={2}
+          buttonLabel="house.unmask"
+          testId="landlord-phone"
+        />
       </Descriptions.Item>
       {h.rental ? (
         <Descriptions.Item label={t('house.rental')}>

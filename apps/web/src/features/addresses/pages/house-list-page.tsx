@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Input, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { HOUSE_USES, type HouseUse } from '@wangge/shared';
+import { AreaSelect } from '../../../components/area-select';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
+import { useUrlParams } from '../../../components/use-url-params';
 import { useI18n } from '../../../lib/i18n';
 import { useHasPermission } from '../../auth/api';
 import { useHouseList, type HouseListParams } from '../api';
 import { LABELS, housePath, optionsOf } from '../address-format';
-import { AreaCodeSelect } from '../components/area-code-select';
 import { HouseCreateModal } from '../components/house-create-modal';
 import { HouseList } from '../components/house-list';
 
@@ -22,25 +23,14 @@ export function HouseListPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const canManage = useHasPermission('registry.manage');
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useUrlParams();
   const area = params.get('area');
   const useParam = params.get('use');
   const use = isUse(useParam) ? useParam : null;
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(q);
   const [creating, setCreating] = useState(false);
   useEffect(() => setText(q), [q]);
-
-  const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const query: HouseListParams = {
     ...(area ? { areaCode: area } : {}),
@@ -71,10 +61,12 @@ export function HouseListPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} data-testid="house-filters">
           <div style={{ flex: '1 1 180px' }}>
-            <AreaCodeSelect
+            <AreaSelect
               value={area}
               onChange={(code) => set({ area: code })}
               placeholder={t('house.filterArea')}
+              showCode
+              style={{ width: '100%' }}
               testId="house-filter-area"
             />
           </div>

@@ -12,7 +12,7 @@ import {
 } from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
 import { optionsOf } from '../person-format';
-import { PersonAreaSelect } from './person-area-select';
+import { AreaSelect } from '../../../components/area-select';
 
 export interface PersonFilterValues {
   areaCode: string | null;
@@ -37,7 +37,7 @@ export function PersonFilters({ value, onChange }: { value: PersonFilterValues; 
         style={{ flex: '2 1 200px' }}
         data-testid="person-search"
       />
-      <PersonAreaSelect value={value.areaCode} onChange={(areaCode) => set({ areaCode })} placeholder={t('persons.filterArea')} testId="person-filter-area" />
+      <AreaSelect value={value.areaCode} onChange={(areaCode) => set({ areaCode })} placeholder={t('persons.filterArea')} testId="person-filter-area" />
       <Select<PopulationType>
         {...select}
         placeholder={t('persons.populationType')}

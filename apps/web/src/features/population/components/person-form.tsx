@@ -27,7 +27,7 @@ import { useI18n } from '../../../lib/i18n';
 import { fieldError, fmt, optionsOf, todayShanghai } from '../person-format';
 import { useCreatePerson, useUpdatePerson } from '../population-api';
 import { HouseSelect } from './house-select';
-import { PersonAreaSelect } from './person-area-select';
+import { AreaSelect } from '../../../components/area-select';
 import { PersonDetailsFields } from './person-details-fields';
 import { cleanPhone, idNumberFacts, idNumberProblem, optionalText, PHONE_PATTERN } from './person-form-rules';
 
@@ -233,7 +233,7 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
             </Row>
           ) : (
             <Form.Item name="areaCode" label={t('persons.areaOnly')} rules={[{ required: true, message: t('persons.areaRequired') }]}>
-              <PersonAreaSelect placeholder={t('persons.areaOnly')} levels={GRID_LEVELS} testId="person-area" />
+              <AreaSelect placeholder={t('persons.areaOnly')} levels={GRID_LEVELS} testId="person-area" />
             </Form.Item>
           )}
         </Card>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Result, Space, Tag } from 'antd';
-import { EditOutlined, EyeOutlined, ImportOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Result, Space, Tag } from 'antd';
+import { EditOutlined, ImportOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import type { PersonUnmaskResponse } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
 import { PageLoader } from '../../../components/page-loader';
 import { QueryError } from '../../../components/query-error';
+import { UnmaskButton } from '../../../components/unmask-button';
 import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
@@ -16,9 +17,8 @@ import { DataStateCard } from '../components/data-state-card';
 import { MoveInDialog, MoveOutDialog } from '../components/move-dialogs';
 import { PersonAttributes } from '../components/person-attributes';
 import { PersonEvents, ResidenceHistory } from '../components/residence-history';
-import { UnmaskPersonDialog } from '../components/unmask-person-dialog';
 import { fmt, personEditPath, STATUS_COLORS } from '../person-format';
-import { usePerson } from '../population-api';
+import { unmaskPerson, usePerson } from '../population-api';
 
 /** 人员详情: attributes (ID and phone masked until an audited unmasking), data state, residence history, record. */
 export function PersonDetailPage() {
@@ -26,9 +26,8 @@ export function PersonDetailPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const canManage = useHasPermission('registry.manage');
-  const canUnmask = useHasPermission('personal.unmask');
   const person = usePerson(id);
-  const [dialog, setDialog] = useState<'unmask' | 'moveIn' | 'moveOut' | null>(null);
+  const [dialog, setDialog] = useState<'moveIn' | 'moveOut' | null>(null);
   const [revealed, setRevealed] = useState<PersonUnmaskResponse>({});
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -51,18 +50,26 @@ export function PersonDetailPage() {
         </Space>
       }
       extra={
-        <Space wrap>
-          {canUnmask ? (
-            <Button icon={<EyeOutlined />} onClick={() => setDialog('unmask')} data-testid="person-unmask">
-              {t('persons.unmask')}
-            </Button>
-          ) : null}
+        // Flex, not Space: the unmask button renders nothing without the permission, and Space would keep its slot.
+        <Flex wrap gap={8}>
+          <UnmaskButton
+            label="persons.unmask"
+            testId="person-unmask"
+            labels={{ title: 'persons.unmaskTitle', hint: 'persons.unmaskHint', reason: 'persons.unmaskReason', reasonShort: 'persons.unmaskReasonShort', submit: 'persons.unmaskSubmit' }}
+            minReason={2}
+            fields={[
+              { value: 'idNumber' as const, label: t('persons.idNumberLabel') },
+              { value: 'phone' as const, label: t('persons.phone') },
+            ]}
+            reveal={(reason, fields) => unmaskPerson(p.id, { reason, fields })}
+            onRevealed={(v) => setRevealed((r) => ({ ...r, ...v }))}
+          />
           {canManage ? (
             <Button icon={<EditOutlined />} onClick={() => void navigate(personEditPath(p.id))} data-testid="person-edit">
               {t('persons.edit')}
             </Button>
           ) : null}
-        </Space>
+        </Flex>
       }
     >
       {actionError ? <Alert type="error" showIcon closable onClose={() => setActionError(null)} title={actionError} style={{ marginBottom: 12 }} /> : null}
@@ -98,7 +105,6 @@ export function PersonDetailPage() {
       <Card size="small" title={t('persons.events')}>
         <PersonEvents items={p.events} />
       </Card>
-      <UnmaskPersonDialog personId={p.id} open={dialog === 'unmask'} onClose={close} onRevealed={(v) => setRevealed((r) => ({ ...r, ...v }))} />
       <MoveInDialog personId={p.id} open={dialog === 'moveIn'} onClose={close} />
       <MoveOutDialog personId={p.id} open={dialog === 'moveOut'} onClose={close} />
     </PageContainer>

@@ -1,9 +1,10 @@
-import { Button, Card, Flex, Pagination, Space, Typography } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { DATA_STATES, PERSON_STATUSES, POPULATION_TYPES, type DataState, type PersonStatus, type PopulationType } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
-import { QueryError } from '../../../components/query-error';
+import { PagedListCard } from '../../../components/paged-list-card';
+import { useUrlFilters } from '../../../components/use-url-params';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
@@ -53,16 +54,8 @@ export function PersonsPage() {
   const navigate = useNavigate();
   const canManage = useHasPermission('registry.manage');
   const canExportFull = useHasPermission('registry.export');
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { params, filters, page, setFilters, goPage } = useUrlFilters(readFilters, writeFilters);
   const list = usePersonList({ ...toQuery(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-
-  const goPage = (next: number) => {
-    const p = writeFilters(filters);
-    if (next > 1) p.set('page', String(next));
-    setParams(p, { replace: true });
-  };
 
   return (
     <PageContainer
@@ -81,19 +74,11 @@ export function PersonsPage() {
       }
     >
       <Card size="small" style={{ marginBottom: 12 }}>
-        <PersonFilters key={params.get('name') ?? ''} value={filters} onChange={(f) => setParams(writeFilters(f), { replace: true })} />
+        <PersonFilters key={params.get('name') ?? ''} value={filters} onChange={setFilters} />
       </Card>
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <PersonList items={list.data?.items ?? []} loading={list.isPending} onOpen={(id) => void navigate(personPath(id))} />
-          <Flex justify="space-between" align="center" wrap gap={8} style={{ padding: '8px 12px' }}>
-            <Typography.Text type="secondary">{t('common.total', { n: list.data?.total ?? 0 })}</Typography.Text>
-            <Pagination simple current={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={goPage} size="small" />
-          </Flex>
-        </Card>
-      )}
+      <PagedListCard query={list} page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPage={goPage}>
+        <PersonList items={list.data?.items ?? []} loading={list.isPending} onOpen={(id) => void navigate(personPath(id))} />
+      </PagedListCard>
     </PageContainer>
   );
 }

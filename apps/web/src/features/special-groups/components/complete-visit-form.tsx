@@ -16,7 +16,8 @@ import { useIsMobile } from '../../../lib/use-media-query';
 import { GpsCapture } from '../../cases/components/gps-capture';
 import { PhotoUploader } from '../../cases/components/photo-uploader';
 import { useRecordVisit } from '../api';
-import { formPathOf, localInputToIso, nowLocalInput } from '../special-format';
+import { localInputToIso, nowLocalInput } from '../special-format';
+import { useFormError } from './save-modal';
 
 interface Values {
   visitedAt: string;
@@ -49,11 +50,11 @@ export function CompleteVisitForm({ taskId, membershipId, personName, attentionL
   const narrow = useIsMobile();
   const [form] = Form.useForm<Values>();
   const [uploading, setUploading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, clear, fail } = useFormError(form);
   const record = useRecordVisit();
 
   const submit = (v: Values) => {
-    setError(null);
+    clear();
     const body = {
       visitedAt: localInputToIso(v.visitedAt),
       method: v.method,
@@ -69,11 +70,7 @@ export function CompleteVisitForm({ taskId, membershipId, personName, attentionL
         onDone?.(r);
         onClose();
       },
-      onError: (err: Error) => {
-        setError(err.message);
-        const path = formPathOf(err);
-        if (path) form.setFields([{ name: path as never, errors: [err.message] }]);
-      },
+      onError: fail,
     };
     if (taskId) record.mutate({ taskId, body }, done);
     else if (membershipId) record.mutate({ body: { ...body, membershipId } }, done);

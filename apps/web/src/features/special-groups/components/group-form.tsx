@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { GROUP_FIELD_TYPES, GROUP_KINDS, GROUP_SENSITIVITIES, type GroupField, type SpecialGroup, type VisitIntervals } from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateGroup, useUpdateGroup } from '../api';
-import { formPathOf } from '../special-format';
+import { SaveModal, useFormError } from './save-modal';
 
 interface FieldRow {
   key: string;
@@ -33,33 +32,18 @@ const toField = (r: FieldRow): GroupField => {
 export function GroupForm({ group, onClose }: { group?: SpecialGroup; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const { error, clear, fail } = useFormError(form);
   const create = useCreateGroup();
   const update = useUpdateGroup();
-  const fail = (err: Error) => {
-    setError(err.message);
-    const path = formPathOf(err);
-    if (path) form.setFields([{ name: path as never, errors: [err.message] }]);
-  };
   const submit = (v: Values) => {
-    setError(null);
+    clear();
     const fields = (v.fields ?? []).map(toField);
     if (group) update.mutate({ code: group.code, body: { version: group.version, name: v.name, sensitivity: v.sensitivity, intervals: v.intervals, active: v.active, fields } }, { onSuccess: onClose, onError: fail });
     else create.mutate({ code: v.code.trim(), name: v.name.trim(), kind: v.kind, sensitivity: v.sensitivity, intervals: v.intervals, active: v.active, fields }, { onSuccess: onClose, onError: fail });
   };
 
   return (
-    <Modal
-      open
-      title={group ? t('groups.edit', { name: group.name }) : t('groups.add')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('special.save')}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      maskClosable={false}
-      width={720}
-    >
+    <SaveModal title={group ? t('groups.edit', { name: group.name }) : t('groups.add')} form={form} pending={create.isPending || update.isPending} onClose={onClose} width={720}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -132,6 +116,6 @@ export function GroupForm({ group, onClose }: { group?: SpecialGroup; onClose: (
         </Form.List>
       </Form>
       {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Form, Input, Radio, Select } from 'antd';
 import { ATTENTION_LEVELS, ATTENTION_LEVEL_LABELS, type AttentionLevel, type GroupFieldValue, type Membership } from '@wangge/shared';
 import { labelOf, useI18n } from '../../../lib/i18n';
 import { useCreateMembership, useSpecialGroups, useUpdateMembership } from '../api';
-import { formPathOf, todayIso } from '../special-format';
+import { todayIso } from '../special-format';
 import { GroupFieldInputs } from './group-field-inputs';
+import { SaveModal, useFormError } from './save-modal';
 
 interface Values {
   personId: string;
@@ -26,7 +26,7 @@ const clean = (fields: Values['fields']): Record<string, GroupFieldValue> =>
 export function MembershipForm({ membership, personId, onClose }: { membership?: Membership; personId?: string; onClose: () => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const { error, clear, fail } = useFormError(form);
   const groups = useSpecialGroups();
   const create = useCreateMembership();
   const update = useUpdateMembership();
@@ -34,15 +34,9 @@ export function MembershipForm({ membership, personId, onClose }: { membership?:
   const group = groups.data?.items.find((g) => g.code === groupCode);
   const editing = Boolean(membership);
 
-  const fail = (err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
-    setError(message);
-    const path = formPathOf(err);
-    if (path) form.setFields([{ name: path as never, errors: [message] }]);
-  };
 
   const submit = (v: Values) => {
-    setError(null);
+    clear();
     const common = {
       attentionLevel: v.attentionLevel,
       fields: clean(v.fields),
@@ -59,17 +53,7 @@ export function MembershipForm({ membership, personId, onClose }: { membership?:
   };
 
   return (
-    <Modal
-      open
-      title={editing ? t('special.editMembership') : t('special.newMembership')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('special.save')}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      maskClosable={false}
-      width={600}
-    >
+    <SaveModal title={editing ? t('special.editMembership') : t('special.newMembership')} form={form} pending={create.isPending || update.isPending} onClose={onClose} width={600}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -121,6 +105,6 @@ export function MembershipForm({ membership, personId, onClose }: { membership?:
         </Form.Item>
       </Form>
       {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+    </SaveModal>
   );
 }

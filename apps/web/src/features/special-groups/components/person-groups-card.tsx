@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { VISIT_METHOD_LABELS, type Membership, type VisitTask } from '@wangge/shared';
+import { UnmaskValue } from '../../../components/unmask-value';
 import { formatDateTime, labelOf, useI18n } from '../../../lib/i18n';
 import { useHasPermission } from '../../auth/api';
-import { usePersonMemberships, usePersonVisits, useSpecialGroups } from '../api';
+import { usePersonMemberships, usePersonVisits, useSpecialGroups, useUnmaskGuardian } from '../api';
 import { AttentionTag, fieldValueText } from '../special-format';
 import { CompleteVisitForm } from './complete-visit-form';
 import { EndMembershipForm } from './end-membership-form';
 import { MembershipForm } from './membership-form';
-import { UnmaskPhoneButton } from './unmask-phone-button';
 
 /**
  * 特殊人群 and 走访 of one person, for the person page. What the viewer may not see is never asked for: without
@@ -19,7 +19,7 @@ export function PersonGroupsCard({ personId }: { personId: string }) {
   const { t, lang } = useI18n();
   const canRead = useHasPermission('special.read');
   const canManage = useHasPermission('special.manage');
-  const canUnmask = useHasPermission('personal.unmask');
+  const unmask = useUnmaskGuardian();
   const canSeeVisits = useHasPermission('visits.read');
   const canRecord = useHasPermission('visits.record');
   const memberships = usePersonMemberships(personId, canRead);
@@ -82,7 +82,12 @@ export function PersonGroupsCard({ personId }: { personId: string }) {
                   ))}
                   <Descriptions.Item label={t('special.guardianName')}>{m.guardianName ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('special.guardianPhone')}>
-                    {m.guardianPhone && canUnmask ? <UnmaskPhoneButton membershipId={m.id} masked={m.guardianPhone} /> : (m.guardianPhone ?? '—')}
+                    <UnmaskValue
+                      masked={m.guardianPhone}
+                      reveal={async (reason) => (await unmask.mutateAsync({ id: m.id, reason })).guardianPhone}
+                      labels={{ title: 'special.unmask', hint: 'special.unmaskHint', reason: 'special.unmaskReason' }}
+                      minReason={4}
+                    />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('special.startedAt')}>{m.startedAt}</Descriptions.Item>
                   {m.helpSituation ? <Descriptions.Item label={t('special.helpSituation')}>{m.helpSituation}</Descriptions.Item> : null}

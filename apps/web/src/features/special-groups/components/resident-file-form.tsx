@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Form, Input, Radio, Select } from 'antd';
 import { RESIDENT_FILE_KINDS, RESIDENT_FILE_KIND_LABELS, RESIDENT_FILE_STATUSES, RESIDENT_FILE_STATUS_LABELS, type ResidentFile, type ResidentFileKind, type ResidentFileStatus } from '@wangge/shared';
 import { labelOf, useI18n } from '../../../lib/i18n';
 import { useAreaIndex } from '../../cases/lookups-api';
 import { PhotoUploader } from '../../cases/components/photo-uploader';
 import { useCreateResidentFile, useUpdateResidentFile } from '../resident-files-api';
-import { formPathOf } from '../special-format';
+import { SaveModal, useFormError } from './save-modal';
 
 interface Values {
   kind: ResidentFileKind;
@@ -21,19 +21,14 @@ interface Values {
 export function ResidentFileForm({ file, personId, onClose }: { file?: ResidentFile; personId?: string; onClose: () => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const { error, clear, fail } = useFormError(form);
   const [uploading, setUploading] = useState(false);
   const create = useCreateResidentFile();
   const update = useUpdateResidentFile();
   const areas = useAreaIndex();
   const grids = useMemo(() => (areas.data?.items ?? []).filter((a) => a.level === 'grid').map((a) => ({ value: a.code, label: a.name })), [areas.data]);
-  const fail = (err: Error) => {
-    setError(err.message);
-    const path = formPathOf(err);
-    if (path) form.setFields([{ name: path as never, errors: [err.message] }]);
-  };
   const submit = (v: Values) => {
-    setError(null);
+    clear();
     if (file) {
       update.mutate({ id: file.id, body: { version: file.version, raised: v.raised.trim(), followUp: v.followUp?.trim() || null, ...(v.status ? { status: v.status } : {}) } }, { onSuccess: onClose, onError: fail });
       return;
@@ -51,17 +46,7 @@ export function ResidentFileForm({ file, personId, onClose }: { file?: ResidentF
     );
   };
   return (
-    <Modal
-      open
-      title={file ? t('files.followUp') : t('files.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('special.save')}
-      okButtonProps={{ disabled: uploading }}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      maskClosable={false}
-    >
+    <SaveModal title={file ? t('files.followUp') : t('files.new')} form={form} pending={create.isPending || update.isPending} onClose={onClose} okDisabled={uploading}>
       <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="resident-file-form" initialValues={{ kind: file?.kind ?? 'work_log', raised: file?.raised ?? '', followUp: file?.followUp ?? '', status: file?.status }}>
         <Form.Item name="kind" label={t('files.kind')}>
           <Radio.Group disabled={Boolean(file)} optionType="button" options={RESIDENT_FILE_KINDS.map((k) => ({ value: k, label: labelOf(RESIDENT_FILE_KIND_LABELS, k, lang) }))} />
@@ -93,6 +78,6 @@ export function ResidentFileForm({ file, personId, onClose }: { file?: ResidentF
         )}
       </Form>
       {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Card, Form, Input, Select } from 'antd';
 import { PLACE_INSPECTION_DAYS, PLACE_TYPES, type Place, type PlaceType } from '@wangge/shared';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useI18n } from '../../../lib/i18n';
-import type { LngLat } from '../../areas/map/area-map';
-import { LocationPicker } from '../../cases/components/location-picker';
 import { useCreatePlace, useUpdatePlace } from '../places-api';
-import { placeTypeLabel, showServerError } from '../unit-format';
+import { placeTypeLabel } from '../unit-format';
 import { useUnitList } from '../units-api';
-import { PHONE_PATTERN, optionalText } from './form-rules';
+import { optionalText } from './form-rules';
+import { IntervalItem, LocationCard, PhoneItem, SaveFooter, useLocatedSave } from './record-form-parts';
 
 interface PlaceFormValues {
   name: string;
@@ -27,23 +26,17 @@ const FIELDS = ['name', 'placeType', 'unitId', 'responsibleName', 'responsiblePh
 export function PlaceForm({ place, onSaved }: { place?: Place; onSaved: (p: Place) => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<PlaceFormValues>();
-  const [point, setPoint] = useState<LngLat | null>(place?.position ?? null);
-  const [pointError, setPointError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const located = useLocatedSave(form, place?.position, FIELDS);
   const [unitSearch, setUnitSearch] = useState('');
   const unitQuery = useDebouncedValue(unitSearch, 300);
   const units = useUnitList({ q: unitQuery, limit: 20 });
   const create = useCreatePlace();
   const update = useUpdatePlace(place?.id ?? '');
   const placeType = Form.useWatch('placeType', form);
-  const moved = point !== null && (point[0] !== place?.position?.[0] || point[1] !== place?.position?.[1]);
 
   const submit = (v: PlaceFormValues) => {
-    if (!point && !place) {
-      setPointError(t('units.pointRequired'));
-      return;
-    }
-    setError(null);
+    const position = located.position(!place);
+    if (!position) return;
     const common = {
       name: v.name.trim(),
       placeType: v.placeType,
@@ -51,12 +44,11 @@ export function PlaceForm({ place, onSaved }: { place?: Place; onSaved: (p: Plac
       responsibleName: optionalText(v.responsibleName),
       address: v.address.trim(),
       remarks: optionalText(v.remarks),
-      ...(!place || form.isFieldTouched('inspectionIntervalDays') ? { inspectionIntervalDays: v.inspectionIntervalDays ?? null } : {}),
+      ...located.interval(!place, v.inspectionIntervalDays),
       ...(v.responsiblePhone?.trim() ? { responsiblePhone: v.responsiblePhone.trim() } : {}),
-      ...(moved && point ? { lng: point[0], lat: point[1] } : {}),
-      crs: 'wgs84' as const,
+      ...position,
     };
-    const onError = (err: Error) => setError(showServerError(form, err, FIELDS, setPointError));
+    const onError = located.onError;
     if (place) update.mutate({ ...common, version: place.version }, { onSuccess: onSaved, onError });
     else create.mutate(common, { onSuccess: onSaved, onError });
   };
@@ -91,9 +83,7 @@ export function PlaceForm({ place, onSaved }: { place?: Place; onSaved: (p: Plac
         <Form.Item name="unitId" label={t('places.unit')} extra={t('places.unitHint')}>
           <Select allowClear showSearch={{ filterOption: false, onSearch: setUnitSearch }} options={unitOptions} loading={units.isFetching} placeholder={t('places.unitSearch')} />
         </Form.Item>
-        <Form.Item name="inspectionIntervalDays" label={t('units.interval')} extra={t('places.intervalDefault', { n: PLACE_INSPECTION_DAYS[placeType ?? 'other'] })}>
-          <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} suffix={t('units.days')} />
-        </Form.Item>
+        <IntervalItem extra={t('places.intervalDefault', { n: PLACE_INSPECTION_DAYS[placeType ?? 'other'] })} />
         <Form.Item name="remarks" label={t('places.remarks')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
@@ -102,27 +92,10 @@ export function PlaceForm({ place, onSaved }: { place?: Place; onSaved: (p: Plac
         <Form.Item name="responsibleName" label={t('places.responsibleName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="responsiblePhone" label={t('places.responsiblePhone')} extra={place?.responsiblePhone ? t('units.phoneKeep', { masked: place.responsiblePhone }) : undefined} rules={[{ pattern: PHONE_PATTERN, message: t('units.phoneInvalid') }]}>
-          <Input inputMode="tel" maxLength={13} />
-        </Form.Item>
+        <PhoneItem name="responsiblePhone" label={t('places.responsiblePhone')} stored={place?.responsiblePhone} />
       </Card>
-      <Card size="small" title={t('units.location')} style={{ marginBottom: 12 }}>
-        <Form.Item name="address" label={t('units.address')} rules={[{ required: true, min: 2, whitespace: true, message: t('units.addressRequired') }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <LocationPicker
-          value={point}
-          onChange={(p) => {
-            setPoint(p);
-            setPointError(null);
-          }}
-        />
-        {pointError ? <Typography.Text type="danger" role="alert">{pointError}</Typography.Text> : null}
-      </Card>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Button type="primary" htmlType="submit" size="large" block loading={create.isPending || update.isPending} data-testid="place-submit">
-        {t('units.save')}
-      </Button>
+      <LocationCard point={located.point} pointError={located.pointError} onPoint={located.onPoint} />
+      <SaveFooter error={located.error} pending={create.isPending || update.isPending} testId="place-submit" />
     </Form>
   );
 }

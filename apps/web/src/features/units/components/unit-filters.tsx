@@ -2,7 +2,7 @@ import { Checkbox, Flex, Input, Select } from 'antd';
 import { FOCUS_TAGS, UNIT_TYPES, type FocusTag, type UnitType } from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
 import { focusTagLabel, unitTypeLabel } from '../unit-format';
-import { AreaSelect } from './area-select';
+import { AreaSelect } from '../../../components/area-select';
 
 export interface UnitFilterValues {
   areaCode: string | null;
@@ -26,7 +26,7 @@ export function UnitFilters({ value, onChange }: { value: UnitFilterValues; onCh
         style={{ flex: '2 1 220px' }}
         data-testid="unit-search"
       />
-      <AreaSelect value={value.areaCode} onChange={(areaCode) => set({ areaCode })} />
+      <AreaSelect value={value.areaCode} onChange={(areaCode) => set({ areaCode })} placeholder={t('units.filterArea')} testId="filter-area" />
       <Select<UnitType>
         allowClear
         placeholder={t('units.unitType')}

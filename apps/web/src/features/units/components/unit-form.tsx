@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Card, Form, Input, InputNumber, Select } from 'antd';
 import {
   CREDIT_CODE_PROBLEM_MESSAGES,
   FOCUS_TAGS,
@@ -12,11 +11,10 @@ import {
   type UnitType,
 } from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
-import type { LngLat } from '../../areas/map/area-map';
-import { LocationPicker } from '../../cases/components/location-picker';
-import { focusTagLabel, showServerError, unitStatusLabel, unitTypeLabel } from '../unit-format';
+import { focusTagLabel, unitStatusLabel, unitTypeLabel } from '../unit-format';
 import { useCreateUnit, useUpdateUnit } from '../units-api';
-import { PHONE_PATTERN, optionalText } from './form-rules';
+import { optionalText } from './form-rules';
+import { IntervalItem, LocationCard, PhoneItem, SaveFooter, useLocatedSave } from './record-form-parts';
 
 interface UnitFormValues {
   name: string;
@@ -41,20 +39,13 @@ const FIELDS = ['name', 'creditCode', 'registrationNo', 'unitType', 'focusTags',
 export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: UnitDetail) => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<UnitFormValues>();
-  const [point, setPoint] = useState<LngLat | null>(unit?.position ?? null);
-  const [pointError, setPointError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const located = useLocatedSave(form, unit?.position, FIELDS);
   const create = useCreateUnit();
   const update = useUpdateUnit(unit?.id ?? '');
-  const pending = create.isPending || update.isPending;
-  const moved = point !== null && (point[0] !== unit?.position?.[0] || point[1] !== unit?.position?.[1]);
 
   const submit = (v: UnitFormValues) => {
-    if (!point && !unit) {
-      setPointError(t('units.pointRequired'));
-      return;
-    }
-    setError(null);
+    const position = located.position(!unit);
+    if (!position) return;
     const common = {
       name: v.name.trim(),
       creditCode: v.creditCode?.trim() ? v.creditCode.trim().toUpperCase() : null,
@@ -67,15 +58,13 @@ export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: Un
       contactName: optionalText(v.contactName),
       employeeCount: v.employeeCount ?? null,
       status: v.status,
-      // Sent only when edited, so a default interval keeps following the unit's tags.
-      ...(!unit || form.isFieldTouched('inspectionIntervalDays') ? { inspectionIntervalDays: v.inspectionIntervalDays ?? null } : {}),
+      ...located.interval(!unit, v.inspectionIntervalDays),
       // A phone left empty on an edit keeps the stored one (the form only ever sees it masked).
       ...(v.legalRepPhone?.trim() ? { legalRepPhone: v.legalRepPhone.trim() } : {}),
       ...(v.contactPhone?.trim() ? { contactPhone: v.contactPhone.trim() } : {}),
-      ...(moved && point ? { lng: point[0], lat: point[1] } : {}),
-      crs: 'wgs84' as const,
+      ...position,
     };
-    const onError = (err: Error) => setError(showServerError(form, err, FIELDS, setPointError));
+    const onError = located.onError;
     if (unit) update.mutate({ ...common, version: unit.version }, { onSuccess: onSaved, onError });
     else create.mutate(common, { onSuccess: onSaved, onError });
   };
@@ -146,9 +135,7 @@ export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: Un
         <Form.Item name="employeeCount" label={t('units.employeeCount')}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="inspectionIntervalDays" label={t('units.interval')} extra={t('units.intervalHint')}>
-          <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} suffix={t('units.days')} />
-        </Form.Item>
+        <IntervalItem extra={t('units.intervalHint')} />
         {unit ? (
           <Form.Item name="status" label={t('units.status')}>
             <Select options={UNIT_STATUSES.map((v) => ({ value: v, label: unitStatusLabel(v, lang) }))} />
@@ -159,33 +146,14 @@ export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: Un
         <Form.Item name="legalRepName" label={t('units.legalRepName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="legalRepPhone" label={t('units.legalRepPhone')} extra={unit?.legalRepPhone ? t('units.phoneKeep', { masked: unit.legalRepPhone }) : undefined} rules={[{ pattern: PHONE_PATTERN, message: t('units.phoneInvalid') }]}>
-          <Input inputMode="tel" maxLength={13} />
-        </Form.Item>
+        <PhoneItem name="legalRepPhone" label={t('units.legalRepPhone')} stored={unit?.legalRepPhone} />
         <Form.Item name="contactName" label={t('units.contactName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="contactPhone" label={t('units.contactPhone')} extra={unit?.contactPhone ? t('units.phoneKeep', { masked: unit.contactPhone }) : undefined} rules={[{ pattern: PHONE_PATTERN, message: t('units.phoneInvalid') }]}>
-          <Input inputMode="tel" maxLength={13} />
-        </Form.Item>
+        <PhoneItem name="contactPhone" label={t('units.contactPhone')} stored={unit?.contactPhone} />
       </Card>
-      <Card size="small" title={t('units.location')} style={{ marginBottom: 12 }}>
-        <Form.Item name="address" label={t('units.address')} rules={[{ required: true, min: 2, whitespace: true, message: t('units.addressRequired') }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <LocationPicker
-          value={point}
-          onChange={(p) => {
-            setPoint(p);
-            setPointError(null);
-          }}
-        />
-        {pointError ? <Typography.Text type="danger" role="alert">{pointError}</Typography.Text> : null}
-      </Card>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Button type="primary" htmlType="submit" size="large" block loading={pending} data-testid="unit-submit">
-        {t('units.save')}
-      </Button>
+      <LocationCard point={located.point} pointError={located.pointError} onPoint={located.onPoint} />
+      <SaveFooter error={located.error} pending={create.isPending || update.isPending} testId="unit-submit" />
     </Form>
   );
 }

@@ -1,16 +1,16 @@
-import { useState } from 'react';
 import { Button, Card, Descriptions, Tag } from 'antd';
-import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
+import { UnmaskButton } from '../../../components/unmask-button';
+import { UnmaskedValues } from '../../../components/unmasked-values';
 import { formatDateTime, useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
 import { InspectionHistory } from '../components/inspection-history';
 import { RecordHeader, RecordState, useBack } from '../components/record-header';
-import { UnmaskDialog } from '../components/unmask-dialog';
 import { DueTag } from '../components/unit-tags';
 import { usePlace, useUnmaskPlace } from '../places-api';
-import { placeEditPath, placeTypeLabel, unitPath } from '../unit-format';
+import { placeEditPath, placeTypeLabel, UNMASK_LABELS, UNMASK_MIN_REASON, unitPath } from '../unit-format';
 
 /** 重点场所详情: attributes, the responsible person (phone unmasked with a reason) and the inspection history. */
 export function PlaceDetailPage() {
@@ -21,11 +21,10 @@ export function PlaceDetailPage() {
   const query = usePlace(id);
   const unmask = useUnmaskPlace(id);
   const canManage = useHasPermission('registry.manage');
-  const canUnmask = useHasPermission('personal.unmask');
-  const [unmasking, setUnmasking] = useState(false);
 
   if (!query.data) return <RecordState query={query} notFound={t('places.notFound')} listPath={PATHS.places} />;
   const p = query.data;
+  const unmaskFields = [{ value: 'responsiblePhone' as const, label: t('places.responsiblePhone') }];
 
   return (
     <div className="page-container" data-place-id={p.id}>
@@ -34,11 +33,16 @@ export function PlaceDetailPage() {
         back={back}
         actions={
           <>
-            {canUnmask && p.responsiblePhone ? (
-              <Button icon={<EyeOutlined />} onClick={() => setUnmasking(true)} data-testid="place-unmask">
-                {t('units.unmask')}
-              </Button>
-            ) : null}
+            <UnmaskButton
+              label="units.unmask"
+              testId="place-unmask"
+              available={Boolean(p.responsiblePhone)}
+              labels={UNMASK_LABELS}
+              minReason={UNMASK_MIN_REASON}
+              fields={unmaskFields}
+              reveal={(reason) => unmask.mutateAsync(reason)}
+              renderRevealed={(values) => <UnmaskedValues fields={unmaskFields} values={values} />}
+            />
             {canManage ? (
               <Button icon={<EditOutlined />} onClick={() => void navigate(placeEditPath(p.id))}>
                 {t('units.edit')}
@@ -64,12 +68,6 @@ export function PlaceDetailPage() {
         </Descriptions>
       </Card>
       <InspectionHistory target={{ type: 'place', id: p.id, name: p.name }} />
-      <UnmaskDialog
-        open={unmasking}
-        onClose={() => setUnmasking(false)}
-        fields={[{ value: 'responsiblePhone' as const, label: t('places.responsiblePhone') }]}
-        reveal={(reason) => unmask.mutateAsync(reason)}
-      />
     </div>
   );
 }

@@ -1,13 +1,14 @@
-import { Button, Card, Flex, Input, List, Pagination, Select, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, List, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { PLACE_TYPES, type PlaceType } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
-import { QueryError } from '../../../components/query-error';
+import { AreaSelect } from '../../../components/area-select';
+import { PagedListCard } from '../../../components/paged-list-card';
+import { useUrlParams } from '../../../components/use-url-params';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
-import { AreaSelect } from '../components/area-select';
 import { DueTag } from '../components/unit-tags';
 import { usePlaceList } from '../places-api';
 import { placePath, placeTypeLabel } from '../unit-format';
@@ -19,12 +20,11 @@ export function PlacesPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const canManage = useHasPermission('registry.manage');
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useUrlParams();
   const areaCode = params.get('area') || null;
   const type = params.get('type');
   const placeType = type && (PLACE_TYPES as readonly string[]).includes(type) ? (type as PlaceType) : null;
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = usePlaceList({
     ...(areaCode ? { areaCode } : {}),
     ...(placeType ? { placeType } : {}),
@@ -32,15 +32,6 @@ export function PlacesPage() {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
-  const set = (patch: Record<string, string | null>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    if (!('page' in patch)) p.delete('page');
-    setParams(p, { replace: true });
-  };
 
   return (
     <PageContainer
@@ -56,7 +47,7 @@ export function PlacesPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex wrap gap={8}>
           <Input.Search key={q} allowClear defaultValue={q} placeholder={t('places.searchPlaceholder')} onSearch={(v) => set({ q: v.trim() || null })} style={{ flex: '2 1 220px' }} />
-          <AreaSelect value={areaCode} onChange={(v) => set({ area: v })} />
+          <AreaSelect value={areaCode} onChange={(v) => set({ area: v })} placeholder={t('units.filterArea')} testId="filter-area" />
           <Select<PlaceType>
             allowClear
             placeholder={t('places.placeType')}
@@ -67,39 +58,31 @@ export function PlacesPage() {
           />
         </Flex>
       </Card>
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <List
-            loading={list.isPending}
-            dataSource={list.data?.items ?? []}
-            locale={{ emptyText: t('places.empty') }}
-            data-testid="place-list"
-            renderItem={(p) => (
-              <List.Item style={{ cursor: 'pointer', paddingInline: 12 }} onClick={() => void navigate(placePath(p.id))} extra={<DueTag due={p.nextInspectionDue} />}>
-                <List.Item.Meta
-                  title={<Typography.Text strong>{p.name}</Typography.Text>}
-                  description={
-                    <>
-                      <Tag>{placeTypeLabel(p.placeType, lang)}</Tag>
-                      {p.unitName ? <Tag color="geekblue">{p.unitName}</Tag> : null}
-                      <div>
-                        {p.address}
-                        {p.gridName ? ` · ${p.gridName}` : ''}
-                      </div>
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
-          />
-          <Flex justify="space-between" align="center" wrap gap={8} style={{ padding: '8px 12px' }}>
-            <Typography.Text type="secondary">{t('common.total', { n: list.data?.total ?? 0 })}</Typography.Text>
-            <Pagination simple current={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={(n) => set({ page: n > 1 ? String(n) : null })} size="small" />
-          </Flex>
-        </Card>
-      )}
+      <PagedListCard query={list} page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPage={(n) => set({ page: n > 1 ? String(n) : null })}>
+        <List
+          loading={list.isPending}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t('places.empty') }}
+          data-testid="place-list"
+          renderItem={(p) => (
+            <List.Item style={{ cursor: 'pointer', paddingInline: 12 }} onClick={() => void navigate(placePath(p.id))} extra={<DueTag due={p.nextInspectionDue} />}>
+              <List.Item.Meta
+                title={<Typography.Text strong>{p.name}</Typography.Text>}
+                description={
+                  <>
+                    <Tag>{placeTypeLabel(p.placeType, lang)}</Tag>
+                    {p.unitName ? <Tag color="geekblue">{p.unitName}</Tag> : null}
+                    <div>
+                      {p.address}
+                      {p.gridName ? ` · ${p.gridName}` : ''}
+                    </div>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </PagedListCard>
     </PageContainer>
   );
 }

@@ -1,17 +1,17 @@
-import { useState } from 'react';
 import { Button, Card, Descriptions, List } from 'antd';
-import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
+import { UnmaskButton } from '../../../components/unmask-button';
+import { UnmaskedValues } from '../../../components/unmasked-values';
 import { formatDateTime, useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
 import { EmployeesCard } from '../components/employees-card';
 import { InspectionHistory } from '../components/inspection-history';
 import { RecordHeader, RecordState, useBack } from '../components/record-header';
-import { UnmaskDialog } from '../components/unmask-dialog';
 import { DueTag, UnitTags } from '../components/unit-tags';
 import { usePlaceList } from '../places-api';
-import { placePath, placeTypeLabel, unitEditPath, unitStatusLabel, unitTypeLabel } from '../unit-format';
+import { placePath, placeTypeLabel, UNMASK_LABELS, UNMASK_MIN_REASON, unitEditPath, unitStatusLabel, unitTypeLabel } from '../unit-format';
 import { useUnit, useUnmaskUnit } from '../units-api';
 
 /** 单位详情: attributes, focus tags, employees, the unit's key places and its inspections with hazards. */
@@ -24,11 +24,13 @@ export function UnitDetailPage() {
   const places = usePlaceList({ unitId: id, limit: 50 }, Boolean(query.data));
   const unmask = useUnmaskUnit(id);
   const canManage = useHasPermission('registry.manage');
-  const canUnmask = useHasPermission('personal.unmask');
-  const [unmasking, setUnmasking] = useState(false);
 
   if (!query.data) return <RecordState query={query} notFound={t('units.notFound')} listPath={PATHS.units} />;
   const u = query.data;
+  const unmaskFields = [
+    { value: 'legalRepPhone' as const, label: t('units.legalRepPhone') },
+    { value: 'contactPhone' as const, label: t('units.contactPhone') },
+  ];
   const dash = (v: string | number | null) => (v === null || v === '' ? '—' : v);
 
   return (
@@ -38,11 +40,16 @@ export function UnitDetailPage() {
         back={back}
         actions={
           <>
-            {canUnmask && (u.legalRepPhone || u.contactPhone) ? (
-              <Button icon={<EyeOutlined />} onClick={() => setUnmasking(true)} data-testid="unit-unmask">
-                {t('units.unmask')}
-              </Button>
-            ) : null}
+            <UnmaskButton
+              label="units.unmask"
+              testId="unit-unmask"
+              available={Boolean(u.legalRepPhone || u.contactPhone)}
+              labels={UNMASK_LABELS}
+              minReason={UNMASK_MIN_REASON}
+              fields={unmaskFields}
+              reveal={(reason, fields) => unmask.mutateAsync({ reason, fields })}
+              renderRevealed={(values) => <UnmaskedValues fields={unmaskFields} values={values} />}
+            />
             {canManage ? (
               <Button icon={<EditOutlined />} onClick={() => void navigate(unitEditPath(u.id))} data-testid="unit-edit">
                 {t('units.edit')}
@@ -85,15 +92,6 @@ export function UnitDetailPage() {
         </Card>
       ) : null}
       <InspectionHistory target={{ type: 'unit', id: u.id, name: u.name }} />
-      <UnmaskDialog
-        open={unmasking}
-        onClose={() => setUnmasking(false)}
-        fields={[
-          { value: 'legalRepPhone' as const, label: t('units.legalRepPhone') },
-          { value: 'contactPhone' as const, label: t('units.contactPhone') },
-        ]}
-        reveal={(reason, fields) => unmask.mutateAsync({ reason, fields })}
-      />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Card, Flex, List, Pagination, Space, Typography } from 'antd';
+import { Button, Card, List, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { FOCUS_TAGS, UNIT_TYPES, type FocusTag, type UnitType } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
-import { QueryError } from '../../../components/query-error';
+import { PagedListCard } from '../../../components/paged-list-card';
+import { useUrlFilters } from '../../../components/use-url-params';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
@@ -52,16 +53,8 @@ export function UnitsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const canManage = useHasPermission('registry.manage');
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { params, filters, page, setFilters, goPage } = useUrlFilters(readFilters, writeFilters);
   const list = useUnitList({ ...toQuery(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-
-  const goPage = (next: number) => {
-    const p = writeFilters(filters);
-    if (next > 1) p.set('page', String(next));
-    setParams(p, { replace: true });
-  };
 
   return (
     <PageContainer
@@ -80,41 +73,33 @@ export function UnitsPage() {
       }
     >
       <Card size="small" style={{ marginBottom: 12 }}>
-        <UnitFilters key={params.get('q') ?? ''} value={filters} onChange={(f) => setParams(writeFilters(f), { replace: true })} />
+        <UnitFilters key={params.get('q') ?? ''} value={filters} onChange={setFilters} />
       </Card>
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <List
-            loading={list.isPending}
-            dataSource={list.data?.items ?? []}
-            locale={{ emptyText: t('units.empty') }}
-            data-testid="unit-list"
-            renderItem={(u) => (
-              <List.Item style={{ cursor: 'pointer', paddingInline: 12 }} onClick={() => void navigate(unitPath(u.id))} extra={<DueTag due={u.nextInspectionDue} />}>
-                <List.Item.Meta
-                  title={<Typography.Text strong>{u.name}</Typography.Text>}
-                  description={
-                    <>
-                      <UnitTags unit={u} />
-                      <div>
-                        {u.address}
-                        {u.gridName ? ` · ${u.gridName}` : ''}
-                      </div>
-                      {u.creditCode || u.registrationNo ? <Typography.Text type="secondary">{u.creditCode ?? u.registrationNo}</Typography.Text> : null}
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
-          />
-          <Flex justify="space-between" align="center" wrap gap={8} style={{ padding: '8px 12px' }}>
-            <Typography.Text type="secondary">{t('common.total', { n: list.data?.total ?? 0 })}</Typography.Text>
-            <Pagination simple current={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={goPage} size="small" />
-          </Flex>
-        </Card>
-      )}
+      <PagedListCard query={list} page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPage={goPage}>
+        <List
+          loading={list.isPending}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t('units.empty') }}
+          data-testid="unit-list"
+          renderItem={(u) => (
+            <List.Item style={{ cursor: 'pointer', paddingInline: 12 }} onClick={() => void navigate(unitPath(u.id))} extra={<DueTag due={u.nextInspectionDue} />}>
+              <List.Item.Meta
+                title={<Typography.Text strong>{u.name}</Typography.Text>}
+                description={
+                  <>
+                    <UnitTags unit={u} />
+                    <div>
+                      {u.address}
+                      {u.gridName ? ` · ${u.gridName}` : ''}
+                    </div>
+                    {u.creditCode || u.registrationNo ? <Typography.Text type="secondary">{u.creditCode ?? u.registrationNo}</Typography.Text> : null}
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </PagedListCard>
     </PageContainer>
   );
 }
