@@ -181,6 +181,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     cipher,
     audit,
     houseRefs: (ids) => housing.houseRefs(ids),
+    houseAddressOf: (houseId) => housing.addressSubquery(houseId),
     areaRefs: (codes) => areas.refs(codes),
     isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
     // Memberships and open visit tasks follow the person to the new grid (and its staff).

@@ -243,9 +243,12 @@ export function createAreasService(deps: AreasDeps) {
       return new Set(rows.map((r) => r.code));
     },
 
+    /** Names of areas for other modules' records: from memory (registry lookups are hot), the database for the rest. */
     async refs(codes: string[]): Promise<AreaRef[]> {
-      const rows = await repo.findCurrentByCodes(FULL_SCOPE, codes);
-      return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level }));
+      const { found, missing } = await locator.refs(codes);
+      if (missing.length === 0) return found;
+      const rows = await repo.findCurrentByCodes(FULL_SCOPE, missing);
+      return [...found, ...rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level }))];
     },
 
     inScope,

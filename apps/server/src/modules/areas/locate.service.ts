@@ -20,6 +20,8 @@ interface IndexState {
   /** Districts, streets and communities, consulted only when no grid contains a point. */
   upper: LocateIndex;
   upperRefs: Map<string, AreaRef>;
+  /** Every current area by code: names for other modules' records without a query. */
+  byCode: Map<string, AreaRef>;
   revision: number;
 }
 
@@ -62,7 +64,8 @@ export function createLocateService(deps: { repo: AreasRepo; revision: () => Pro
     const overlays = new LocateIndex(grids.filter((g) => g.grid_type === 'micro' || g.grid_type === 'dedicated').map(item));
     const upper = new LocateIndex(upperRows.map((a) => ({ id: a.id, geometry: JSON.parse(a.geometry) as Geometry })));
     const upperRefs = new Map(upperRows.map((a) => [a.id, refOf(a)]));
-    return { index, overlays, grids: info, upper, upperRefs, revision };
+    const refs = new Map(nodes.map((n) => [n.code, refOf(n)]));
+    return { index, overlays, grids: info, upper, upperRefs, byCode: refs, revision };
   }
 
   async function reload(): Promise<void> {
@@ -127,6 +130,22 @@ export function createLocateService(deps: { repo: AreasRepo; revision: () => Pro
       const admin = at('district');
       if (!community || !street || !admin) return null;
       return { gridCode: g.ref.code, gridVersion: g.version, communityCode: community, streetCode: street, adminCode: admin };
+    },
+
+    /**
+     * Current areas by code from the loaded index (as fresh as the revision poll). Codes it does not know come back in
+     * `missing`, so a caller can ask the database for areas written without a revision bump.
+     */
+    async refs(codes: readonly string[]): Promise<{ found: AreaRef[]; missing: string[] }> {
+      const s = await ready();
+      const found: AreaRef[] = [];
+      const missing: string[] = [];
+      for (const c of codes) {
+        const r = s.byCode.get(c);
+        if (r) found.push(r);
+        else missing.push(c);
+      }
+      return { found, missing };
     },
 
     /** The index itself, for the benchmark. */

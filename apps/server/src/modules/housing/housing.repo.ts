@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { AliasableExpression, Expression, Kysely, Transaction } from 'kysely';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { levelCodesInScope } from '../../core/db/scope-filter';
@@ -35,6 +35,13 @@ export function createHousingRepo(db: Kysely<DB>) {
   };
 
   return {
+    /**
+     * A house's full address as a scalar subquery, for another module to read in the same round trip as its own row
+     * (the registry lookup by ID number). The SQL stays here; the caller only embeds it.
+     */
+    addressSubquery: (houseId: Expression<string | null>): AliasableExpression<string | null> =>
+      db.selectFrom('houses').select('houses.full_address').where('houses.id', '=', houseId).$asScalar(),
+
     findById: (scope: AreaScope, id: string, d: Db = db) => scoped(scope, d).selectAll().where('id', '=', id).executeTakeFirst(),
 
     /** Houses at these exact full addresses within the scope (the import's 现住房屋地址), by the level indexes. */

@@ -186,6 +186,9 @@ export function createHousingService(deps: HousingDeps) {
     // For other modules (no request scope: they check their own records' scope).
 
     /** Houses by id, whatever the scope; unknown ids are left out. */
+    /** A house's full address as a subquery another module embeds in its own read (one round trip). */
+    addressSubquery: repo.addressSubquery,
+
     async houseRefs(ids: string[]): Promise<HouseRef[]> {
       const rows = await repo.findByIds([...new Set(ids)]);
       return rows.map((r) => ({

@@ -10,7 +10,7 @@ import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
 import { placeCode, placeOfAreaCode, shanghaiDate, visibleTo, type HouseRef, type PersonPlace } from './person-model';
 import type { AreaNames } from './population.presenter';
-import { createPopulationRepo } from './population.repo';
+import { createPopulationRepo, type HouseAddressOf } from './population.repo';
 import type { PersonEventsTable, PersonsTable } from './population.tables';
 
 /** What the population module asks of the rest of the application; wired in createServices. */
@@ -23,6 +23,8 @@ export interface PopulationDeps {
   houseRefs(ids: string[]): Promise<HouseRef[]>;
   /** Current areas by code (areas module). */
   areaRefs(codes: string[]): Promise<AreaRef[]>;
+  /** A house's full address as a subquery (housing module), so the lookup by ID number is one round trip. */
+  houseAddressOf?: HouseAddressOf;
   isUniqueViolation(err: unknown): boolean;
   /** After a person's place changed (move in or out): modules keeping copies of the place (visit tasks) refresh them. */
   onPersonMoved?(personId: string): Promise<void>;

@@ -1,9 +1,11 @@
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { AliasableExpression, Expression, ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import type { PersonEventsTable, PersonsTable, ResidencesTable } from './population.tables';
 
 type Db = Kysely<DB> | Transaction<DB>;
+/** The housing module's subquery for a house's full address (wired in app.ts). */
+export type HouseAddressOf = (houseId: Expression<string | null>) => AliasableExpression<string | null>;
 // Keys per IN list and rows per insert: well under SQLite's and PostgreSQL's bound-parameter limits.
 const BATCH = 500;
 const INSERT_BATCH = 200;
@@ -57,6 +59,15 @@ export function createPopulationRepo(db: Kysely<DB>) {
     findById: (scope: AreaScope, id: string, d: Db = db) => scoped(scope, d).selectAll().where('id', '=', id).executeTakeFirst(),
 
     findByHash: (hash: string, d: Db = db) => d.selectFrom('persons').selectAll().where('id_hash', '=', hash).executeTakeFirst(),
+
+    /** The person with their house's full address, in one query (the hot lookup by ID number). */
+    findByHashWithAddress: (hash: string, houseAddressOf: HouseAddressOf) =>
+      db
+        .selectFrom('persons')
+        .selectAll('persons')
+        .select((eb) => houseAddressOf(eb.ref('persons.house_id')).as('house_address'))
+        .where('persons.id_hash', '=', hash)
+        .executeTakeFirst(),
 
     async findByHashes(hashes: readonly string[], d: Db = db): Promise<PersonsTable[]> {
       const out: PersonsTable[] = [];

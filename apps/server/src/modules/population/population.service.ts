@@ -183,9 +183,17 @@ export function createPopulationService(deps: PopulationDeps) {
 
     /** By document number through its keyed hash; a record outside the caller's scope is not found. */
     async lookup(actor: Actor, q: PersonLookupQuery): Promise<Person> {
-      const row = await repo.findByHash(lookupHashOf(deps.cipher, q.idType, q.idNumber, deps.clock.now()));
-      if (!row || !visibleTo(actor.scope, row)) throw notFound('人员');
-      return presentOne(row);
+      const hash = lookupHashOf(deps.cipher, q.idType, q.idNumber, deps.clock.now());
+      if (!deps.houseAddressOf) {
+        const row = await repo.findByHash(hash);
+        if (!row || !visibleTo(actor.scope, row)) throw notFound('人员');
+        return presentOne(row);
+      }
+      // One round trip: the house's address comes with the row, area names from memory.
+      const found = await repo.findByHashWithAddress(hash, deps.houseAddressOf);
+      if (!found || !visibleTo(actor.scope, found)) throw notFound('人员');
+      const { house_address: houseAddress, ...row } = found;
+      return presentPerson(row, await ctx.names([row.street_code, row.community_code, row.grid_code]), houseAddress);
     },
 
     /** Current and former residents of a house in the caller's scope, names masked. */
