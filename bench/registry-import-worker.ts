@@ -1,14 +1,15 @@
 // One import of a large persons file in a process of its own, so its peak memory (maxRSS) is the import's alone;
-// with `baseline` as third argument it only loads the file and counts its rows (the bare baseline, its own process).
+// with `baseline` as third argument it only reads the file's rows with the import's own streaming reader and counts
+// them (the bare baseline, its own process).
 // Usage (from bench-registries.ts): node --import tsx bench/registry-import-worker.ts <config.json> <file.xlsx> [baseline]
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { PERMISSIONS } from '@wangge/shared';
 import { createServices } from '../apps/server/src/app';
 import { systemActor } from '../apps/server/src/core/auth/actor';
 import { scopeOf } from '../apps/server/src/core/auth/area-scope';
 import { loadConfig, type DatabaseConfig } from '../apps/server/src/core/config';
 import { openDatabase } from '../apps/server/src/core/db/database';
+import { openSheet } from '../apps/server/src/modules/imports/sheet-reader';
 
 const [configFile, xlsxFile, mode] = process.argv.slice(2);
 const { database, dir, district } = JSON.parse(readFileSync(configFile!, 'utf8')) as { database: DatabaseConfig; dir: string; district: string };
@@ -16,12 +17,12 @@ const buf = readFileSync(xlsxFile!);
 const mib = (n: number) => Math.round(n / 1024 / 1024);
 const baseRss = process.memoryUsage().rss;
 
-// Baseline: only loading the same file and walking its rows with the same library call the import uses.
+// Baseline: only reading the same file's rows with the reader the import uses (header row included, as before).
 async function countRows(): Promise<number> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  let n = 0;
-  wb.worksheets[0]!.eachRow(() => n++);
+  const sheet = await openSheet(buf);
+  let n = 1;
+  for await (const _row of sheet.rows) n++;
+  await sheet.close();
   return n;
 }
 let t0 = performance.now();

@@ -10,7 +10,7 @@ import type { AuditService } from '../audit';
 import { mapHeaders } from './header-map';
 import type { AnyImportSpec } from './import-spec';
 import { createImportsRepo, type ImportJobRow } from './imports.repo';
-import { readSheet } from './sheet-reader';
+import { openSheet, type SheetStream } from './sheet-reader';
 import { problemsWorkbook, templateWorkbook } from './sheet-writer';
 
 /** Stored per job (the xlsx report holds them all up to here); the JSON answer carries the first ones. */
@@ -54,9 +54,17 @@ export function createImportsService(deps: ImportsDeps) {
   };
   const owner = (actor: Actor) => ({ actorId: actor.id, all: actor.scope.all });
 
-  /** Reads, maps and validates every row; nothing is written. */
+  /** Reads, maps and validates every row as the sheet streams past (only parsed rows are kept); nothing is written. */
   async function validate(actor: Actor, spec: AnyImportSpec, buf: Buffer) {
-    const sheet = await readSheet(buf);
+    const sheet = await openSheet(buf);
+    try {
+      return await validateRows(actor, spec, sheet);
+    } finally {
+      await sheet.close();
+    }
+  }
+
+  async function validateRows(actor: Actor, spec: AnyImportSpec, sheet: SheetStream) {
     const cols = mapHeaders(sheet.headers, spec.columns);
     const headerOf = new Map(spec.columns.map((c) => [c.key, c.header]));
     // Reports are stored and downloaded: personal data in them is masked like everywhere else.
@@ -70,7 +78,9 @@ export function createImportsService(deps: ImportsDeps) {
       bad.add(rowNumber);
       problems.push({ row: rowNumber, column: headerOf.get(column) ?? column, value: maskOf.get(column)?.(value) ?? value, problem });
     };
-    for (const r of sheet.rows) {
+    let total = 0;
+    for await (const r of sheet.rows) {
+      total++;
       const cells: Record<string, string> = {};
       cols.forEach((c, i) => {
         if (c) cells[c.key] = r.cells[i] ?? '';
@@ -98,7 +108,7 @@ export function createImportsService(deps: ImportsDeps) {
     }
     problems.sort((a, b) => a.row - b.row);
     const valid = rows.filter((_, i) => !bad.has(rowNumbers[i]!));
-    return { total: sheet.rows.length, valid, problems, invalidRows: bad.size };
+    return { total, valid, problems, invalidRows: bad.size };
   }
 
   return {

@@ -1,5 +1,7 @@
-import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors';
+import { xlsxRows } from './xlsx-stream-reader';
+
+export { unzippedSize } from './zip-entries';
 
 /** One data row: its spreadsheet row number, text cells by column position, and per-cell problems found while reading. */
 export interface SheetRow {
@@ -8,44 +10,38 @@ export interface SheetRow {
   cellProblems: { col: number; value: string; problem: string }[];
 }
 
-export interface Sheet {
+/**
+ * A sheet being read: the header row, then the data rows one at a time. Rows are not all held at once — a
+ * 100,000-row file is validated as it is read; blank rows are skipped and the row limit is enforced on the way.
+ */
+export interface SheetStream {
   headers: string[];
-  rows: SheetRow[];
+  rows: AsyncIterable<SheetRow>;
+  /** Stops reading (releases the inflate stream) when the rows are not read to the end. */
+  close(): Promise<void>;
 }
 
 export const SHEET_LIMITS = { maxRows: 200_000, maxColumns: 60, maxCellChars: 1_000, maxUnzippedBytes: 400 * 1024 * 1024 } as const;
 
-/**
- * The sum of the uncompressed sizes a zip's central directory declares, read before anything is inflated, so a
- * small file that would expand to gigabytes (a zip bomb) is refused. An unreadable directory counts as 0 and is left
- * to the workbook loader to refuse.
- */
-export function unzippedSize(buf: Buffer): number {
-  const min = Math.max(0, buf.length - 65_557);
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) !== 0x06054b50) continue;
-    const entries = buf.readUInt16LE(i + 10);
-    let p = buf.readUInt32LE(i + 16);
-    let total = 0;
-    for (let e = 0; e < entries && p + 46 <= buf.length && buf.readUInt32LE(p) === 0x02014b50; e++) {
-      total += buf.readUInt32LE(p + 24);
-      p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    }
-    return total;
-  }
-  return 0;
-}
-
 const invalidFile = (message: string) => new AppError('invalid_file', message, { field: 'file' });
+const tooBig = () => invalidFile(`文件解压后超过 ${SHEET_LIMITS.maxUnzippedBytes / 1024 / 1024} MB，请拆分后分批导入`);
 
 function isZip(buf: Buffer): boolean {
   return buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
 }
 
-/** Reads the first worksheet of an .xlsx file, or a CSV (UTF-8, or GB18030 as Excel writes it on Chinese Windows). */
-export async function readSheet(buf: Buffer): Promise<Sheet> {
+/** Opens the first worksheet of an .xlsx file, or a CSV (UTF-8, or GB18030 as Excel writes it on Chinese Windows). */
+export async function openSheet(buf: Buffer): Promise<SheetStream> {
   if (buf.length === 0) throw invalidFile('文件为空');
-  return isZip(buf) ? readXlsx(buf) : readCsv(buf);
+  const raw = isZip(buf) ? xlsxRows(buf, SHEET_LIMITS, tooBig) : csvRows(buf);
+  // The header is the first row with any text; what comes before it (title rows left blank) is passed over.
+  for (;;) {
+    const next = await raw.next();
+    if (next.done) throw invalidFile('文件中没有表头行');
+    const headers = next.value.values.slice(0, SHEET_LIMITS.maxColumns);
+    const texts = Array.from(headers, (v) => cellText(v).text);
+    if (texts.some((h) => h !== '')) return { headers: texts, rows: dataRows(raw), close: async () => void (await raw.return(undefined)) };
+  }
 }
 
 function pad2(n: number): string {
@@ -76,7 +72,8 @@ function cellText(value: unknown): { text: string; problem?: string } {
   return { text: String(value) };
 }
 
-function pushRow(sheet: Sheet, rowNumber: number, raw: unknown[]): void {
+/** Text cells and their problems; null for a blank row, which is skipped as Excel users expect. */
+function toSheetRow(rowNumber: number, raw: readonly unknown[]): SheetRow | null {
   const cells: string[] = [];
   const cellProblems: SheetRow['cellProblems'] = [];
   const width = Math.min(raw.length, SHEET_LIMITS.maxColumns);
@@ -86,40 +83,22 @@ function pushRow(sheet: Sheet, rowNumber: number, raw: unknown[]): void {
     else if (problem) cellProblems.push({ col: c, value: text, problem });
     cells.push(text.length > SHEET_LIMITS.maxCellChars ? '' : text);
   }
-  if (cells.every((c) => c === '') && cellProblems.length === 0) return; // blank rows are skipped, as Excel users expect
-  if (sheet.rows.length >= SHEET_LIMITS.maxRows) throw invalidFile(`文件超过 ${SHEET_LIMITS.maxRows} 行，请拆分后分批导入`);
-  sheet.rows.push({ rowNumber, cells, cellProblems });
+  if (cells.every((c) => c === '') && cellProblems.length === 0) return null;
+  return { rowNumber, cells, cellProblems };
 }
 
-/**
- * The whole workbook is loaded, not streamed: exceljs 4.4's streaming reader decodes each inflated chunk on its own
- * and so breaks Chinese characters that straddle two chunks (exceljs issues #2084, #2316) — a 100,000-row file
- * came back with "户籍��口" in it. Loading holds the first sheet in memory; the benchmark reports its peak.
- */
-async function readXlsx(buf: Buffer): Promise<Sheet> {
-  if (unzippedSize(buf) > SHEET_LIMITS.maxUnzippedBytes) throw invalidFile(`文件解压后超过 ${SHEET_LIMITS.maxUnzippedBytes / 1024 / 1024} MB，请拆分后分批导入`);
-  const sheet: Sheet = { headers: [], rows: [] };
-  const wb = new ExcelJS.Workbook();
+async function* dataRows(raw: AsyncGenerator<{ rowNumber: number; values: readonly unknown[] }>): AsyncGenerator<SheetRow> {
+  let count = 0;
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture'] } as never);
-  } catch {
-    throw invalidFile('无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式（旧版 .xls 请另存为 .xlsx）');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw invalidFile('文件中没有工作表');
-  let seenHeader = false;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // row.values is 1-based and sparse.
-    const raw = (row.values as unknown[]).slice(1);
-    if (!seenHeader) {
-      sheet.headers = raw.slice(0, SHEET_LIMITS.maxColumns).map((v) => cellText(v).text);
-      seenHeader = sheet.headers.some((h) => h !== '');
-      return;
+    for (let next = await raw.next(); !next.done; next = await raw.next()) {
+      const row = toSheetRow(next.value.rowNumber, next.value.values);
+      if (!row) continue;
+      if (++count > SHEET_LIMITS.maxRows) throw invalidFile(`文件超过 ${SHEET_LIMITS.maxRows} 行，请拆分后分批导入`);
+      yield row;
     }
-    pushRow(sheet, rowNumber, raw);
-  });
-  if (!seenHeader) throw invalidFile('文件中没有表头行');
-  return sheet;
+  } finally {
+    await raw.return(undefined);
+  }
 }
 
 function decodeText(buf: Buffer): string {
@@ -169,19 +148,22 @@ export function parseCsv(text: string): string[][] {
   return out;
 }
 
-function readCsv(buf: Buffer): Sheet {
+/** CSV lines as rows of values (a CSV is small enough to decode whole; the 30 MB upload limit bounds it). */
+async function* csvRows(buf: Buffer): AsyncGenerator<{ rowNumber: number; values: unknown[] }> {
   const text = decodeText(buf);
   // A binary file that is neither a zip nor text: most likely a legacy .xls.
   if (text.includes('\u0000')) throw invalidFile('无法读取该文件：请上传 .xlsx 或 CSV（旧版 .xls 请另存为 .xlsx）');
   const lines = parseCsv(text);
-  const sheet: Sheet = { headers: [], rows: [] };
-  const headerIndex = lines.findIndex((l) => l.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) throw invalidFile('文件中没有表头行');
-  sheet.headers = lines[headerIndex]!.slice(0, SHEET_LIMITS.maxColumns).map((h) => h.trim());
-  for (let i = headerIndex + 1; i < lines.length; i++) {
+  let header = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (header) {
+      // The header is read as typed: trimmed text, never a formula.
+      header = !line.some((c) => c.trim() !== '');
+      yield { rowNumber: i + 1, values: line };
+      continue;
+    }
     // CSV has no formulas, but a cell starting with = is one as soon as Excel opens the file again.
-    const raw = lines[i]!.map((c) => (/^[=+@]/.test(c.trim()) ? { formula: c, result: c } : c));
-    pushRow(sheet, i + 1, raw);
+    yield { rowNumber: i + 1, values: line.map((c) => (/^[=+@]/.test(c.trim()) ? { formula: c, result: c } : c)) };
   }
-  return sheet;
 }
