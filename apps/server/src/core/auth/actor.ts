@@ -38,3 +38,24 @@ export function systemActor(permissions: readonly Permission[]): Actor {
     mustChangePassword: false,
   };
 }
+
+/**
+ * An actor that is not a user account: the 督办 sweep (`system`), a citizen holding a receipt (`citizen`). It carries
+ * one workflow role and no permission, so it can act only where the case table names that role; its scope is every
+ * area (the table's guards, not the scope, limit it).
+ */
+export function pseudoActor(id: string, role: { code: string; name: string }): Actor {
+  return {
+    id,
+    username: id,
+    displayName: role.name,
+    roles: [role],
+    permissions: new Set(),
+    scope: { all: true, prefixes: [] },
+    departmentId: null,
+    via: 'token',
+    csrfToken: null,
+    sessionId: null,
+    mustChangePassword: false,
+  };
+}

@@ -15,7 +15,7 @@ import {
   type DecideInput,
   type ServerFacts,
 } from '@wangge/shared';
-import type { Actor } from '../../core/auth/actor';
+import { pseudoActor, type Actor } from '../../core/auth/actor';
 import { FULL_SCOPE, inScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
@@ -131,19 +131,7 @@ function metres(lng1: number, lat1: number, lng2: number, lat2: number): number 
 }
 
 /** The sweep acts as the pseudo-role `system`, over every area. */
-const SWEEP_ACTOR: Actor = {
-  id: 'system',
-  username: 'system',
-  displayName: '系统',
-  roles: [{ code: 'system', name: '系统' }],
-  permissions: new Set(),
-  scope: FULL_SCOPE,
-  departmentId: null,
-  via: 'token',
-  csrfToken: null,
-  sessionId: null,
-  mustChangePassword: false,
-};
+const SWEEP_ACTOR = pseudoActor('system', { code: 'system', name: '系统' });
 
 const LEADER_ROLES = new Set(['district_leader', 'street_leader', 'community_leader']);
 

@@ -11,8 +11,7 @@ import {
   type PublicReportResult,
   type Rating,
 } from '@wangge/shared';
-import type { Actor } from '../../core/auth/actor';
-import { FULL_SCOPE } from '../../core/auth/area-scope';
+import { pseudoActor, type Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
@@ -49,20 +48,7 @@ const MAX_MERGE_DEPTH = 3;
  * may report anywhere in the jurisdiction, and no permissions at all.
  */
 export function citizenActor(receiptId: string): Actor {
-  const id = `citizen:${receiptId}`;
-  return {
-    id,
-    username: id,
-    displayName: '市民',
-    roles: [{ code: 'citizen', name: '市民' }],
-    permissions: new Set(),
-    scope: FULL_SCOPE,
-    departmentId: null,
-    via: 'token',
-    csrfToken: null,
-    sessionId: null,
-    mustChangePassword: false,
-  };
+  return pseudoActor(`citizen:${receiptId}`, { code: 'citizen', name: '市民' });
 }
 
 export function createPublicCasesService(deps: PublicCasesDeps) {
