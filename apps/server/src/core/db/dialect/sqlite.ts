@@ -16,6 +16,10 @@ export function createSqliteDialect(file: string): DbDialect {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MiB of page cache (the default is 2 MiB): a district's registries (a million persons) keep their indexes hot.
   sqlite.pragma('cache_size = -65536');
+  // Checkpoint every 10,000 WAL pages (~40 MiB) instead of 1,000: a report touches a dozen pages (the row, its event,
+  // their indexes), and the hot ones (the newest leaves) are copied to the database once per checkpoint however often
+  // they were committed, so rarer checkpoints mean less copying and fewer fsyncs per report.
+  sqlite.pragma('wal_autocheckpoint = 10000');
   const cache = new Map<string, Database.Statement>();
   const cached = {
     close: () => sqlite.close(),
