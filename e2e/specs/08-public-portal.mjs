@@ -25,6 +25,11 @@ export function run({ test }) {
 
     await page.getByTestId('public-address').fill('金水路 8 号门前');
     await page.getByTestId('public-description').fill('人行道上堆放建筑垃圾，影响通行');
+    // 问题类型 is optional; typed search over the grouped list picks one by its code.
+    await page.getByTestId('public-category').click();
+    await page.keyboard.type('06010');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '[data-testid="public-category"]', /06010/);
     await page.getByRole('button', { name: /使用当前位置/ }).click();
     await waitForText(page, 'form', /已获取位置/);
     await page.getByTestId('public-submit').click();

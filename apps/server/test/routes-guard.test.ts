@@ -24,8 +24,9 @@ describe('every route declares its access', () => {
       'GET /api/demo-accounts',
       'GET /api/health',
       'GET /api/openapi.json',
-      // The citizen's 查询码 receipt: report, track, rate, ask to reopen (throttled per address).
+      // The citizen's 查询码 receipt: report, track, rate, ask to reopen (throttled per address); the 问题类型 list.
       'GET /api/public/cases/:caseNo',
+      'GET /api/public/categories',
       'POST /api/auth/login',
       'POST /api/public/cases',
       'POST /api/public/cases/:caseNo/rating',

@@ -44,6 +44,14 @@ export const PublicCaseNoSchema = z.string().trim().regex(/^AJ\d{18}$/, '查询�
  */
 export const ReceiptSecretSchema = z.string().trim().min(16, '查询密码不正确').max(40, '查询密码不正确');
 
+/** A class a citizen may pick when reporting (问题类型): active 事项/综治 小类 and below, with their 大类's name. */
+export const PublicCategorySchema = z
+  .object({ code: z.string(), name: z.string(), group: z.string().nullable().describe('The 大类 (e.g. 市容环境)') })
+  .meta({ id: 'PublicCategory' });
+export type PublicCategory = z.infer<typeof PublicCategorySchema>;
+export const PublicCategoryListSchema = z.object({ items: z.array(PublicCategorySchema) });
+export type PublicCategoryList = z.infer<typeof PublicCategoryListSchema>;
+
 /** Body of POST /api/public/cases: a citizen's report without an account. */
 export const PublicReportRequestSchema = z
   .object({

@@ -178,6 +178,20 @@ describe('receipts', () => {
     expect((await me.rate(receipt.caseNo, { secret: receipt.secret, rating: 'dissatisfied', reason: '长'.repeat(501) })).json().error.field).toBe('reason');
   });
 
+  it('lists the 问题类型 a citizen may pick (active 事项/综治 classes with their 大类), without login', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/categories' });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { code: string; name: string; group: string | null }[];
+    expect(items.length).toBeGreaterThan(100);
+    expect(items.find((c) => c.code === '06010')).toMatchObject({ name: expect.any(String), group: expect.any(String) });
+    // Only case classes: no 部件 class and no 大类 itself.
+    expect(items.every((c) => c.code.length >= 5)).toBe(true);
+    const picked = await citizen(t).report({ classCode: '06010' });
+    expect(picked.statusCode, picked.body).toBe(201);
+    const id = await caseIdOf(cast, picked.json().caseNo);
+    expect((await cast.admin.get(`/api/cases/${id}`)).json().classCode).toBe('06010');
+  });
+
   it('locates a report from a typed standard address when there is no map pick', async () => {
     const road = await cast.admin.post('/api/addresses', { level: 'street_lane', name: '幸福路', lng: CITY.inB[0], lat: CITY.inB[1] });
     expect(road.statusCode, road.body).toBe(201);

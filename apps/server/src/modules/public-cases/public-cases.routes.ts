@@ -1,4 +1,5 @@
 import {
+  PublicCategoryListSchema,
   PublicCaseParamsSchema,
   PublicCaseQuerySchema,
   PublicCaseViewSchema,
@@ -16,6 +17,11 @@ const PORTAL = { public: true, reason: 'citizen portal: reports and receipt look
 
 export function registerPublicCasesRoutes(app: App, svc: PublicCasesService): void {
   const tags = ['public'];
+  app.get(
+    '/api/public/categories',
+    { schema: { tags, summary: '市民上报可选的问题类型 (事项/综治小类)', response: { 200: PublicCategoryListSchema } }, config: { auth: PORTAL } },
+    async () => ({ items: await svc.categories() }),
+  );
   app.post(
     '/api/public/cases',
     {

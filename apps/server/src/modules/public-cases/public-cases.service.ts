@@ -5,6 +5,7 @@ import {
   type CaseState,
   type CaseView,
   type PublicCaseView,
+  type PublicCategory,
   type PublicRatingRequest,
   type PublicReopenRequest,
   type PublicReportRequest,
@@ -31,6 +32,8 @@ export interface PublicCasesDeps {
   isUniqueViolation(err: unknown): boolean;
   /** Name of a case class, for the citizen view (categories module). */
   categoryName(code: string): Promise<string | null>;
+  /** The classes a citizen may pick (categories module). */
+  publicCategories(): Promise<PublicCategory[]>;
   /** A point for an address typed without a map pick (standard address registry), WGS84. */
   locateAddress(text: string): Promise<{ lng: number; lat: number } | null>;
   /** 站内消息 of a recipient (`citizen:<receipt id>`), newest first (notifications module). */
@@ -126,6 +129,9 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
      * is the same reporter and the cases service answers the case it already made; whoever stores the receipt
      * first is the only one shown the secret.
      */
+    /** 问题类型 for the report form: the dictionary's public part (names and codes, nothing else). */
+    categories: () => deps.publicCategories(),
+
     async report(input: PublicReportRequest, ip: string): Promise<PublicReportResult> {
       const nowMs = deps.clock.now().getTime();
       if (reports.blocked(ip, nowMs)) throw new AppError('rate_limited', '提交过于频繁，请稍后再试');

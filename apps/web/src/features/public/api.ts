@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PublicCaseView, PublicRatingRequest, PublicReopenRequest, PublicReportRequest, PublicReportResult } from '@wangge/shared';
+import type { PublicCaseView, PublicCategoryList, PublicRatingRequest, PublicReopenRequest, PublicReportRequest, PublicReportResult } from '@wangge/shared';
 import { ApiError, api, apiErrorFrom, isApiError } from '../../lib/api-client';
 
 export const publicKeys = {
@@ -10,6 +10,16 @@ export const publicKeys = {
 export function usePublicReport() {
   return useMutation({
     mutationFn: (body: PublicReportRequest) => api.post<PublicReportResult>('/api/public/cases', body),
+    meta: { silent: true },
+  });
+}
+
+/** 问题类型 a citizen may pick; the dictionary changes rarely, so it is kept for the session. */
+export function usePublicCategories() {
+  return useQuery({
+    queryKey: ['public', 'categories'],
+    queryFn: ({ signal }) => api.get<PublicCategoryList>('/api/public/categories', undefined, signal),
+    staleTime: Infinity,
     meta: { silent: true },
   });
 }

@@ -1,21 +1,22 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { AimOutlined, CopyOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { PublicReportRequest, PublicReportResult } from '@wangge/shared';
 import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { usePublicReport } from '../api';
+import { usePublicCategories, usePublicReport } from '../api';
 import { PublicLayout } from '../components/public-layout';
 import { PUBLIC_PATHS, type ReceiptState } from '../public-paths';
 
 interface FormValues {
+  classCode?: string;
   address: string;
   description: string;
   contactPhone?: string;
 }
 
-const FORM_FIELDS = new Set(['address', 'description', 'contactPhone']);
+const FORM_FIELDS = new Set(['classCode', 'address', 'description', 'contactPhone']);
 
 /** 128 random bits as hex; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
 function newIdempotencyKey(): string {
@@ -35,6 +36,16 @@ export function PublicReportPage() {
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [done, setDone] = useState<PublicReportResult | null>(null);
   const report = usePublicReport();
+  const categories = usePublicCategories();
+  // Grouped by 大类 and searchable by name or code: 250 classes are too many to scroll on a phone.
+  const categoryOptions = useMemo(() => {
+    const groups = new Map<string, { label: string; value: string }[]>();
+    for (const c of categories.data?.items ?? []) {
+      const g = c.group ?? '';
+      groups.set(g, [...(groups.get(g) ?? []), { label: `${c.name} (${c.code})`, value: c.code }]);
+    }
+    return [...groups].map(([label, options]) => ({ label, title: label, options }));
+  }, [categories.data]);
 
   const locate = () => {
     if (!('geolocation' in navigator)) return;
@@ -58,6 +69,7 @@ export function PublicReportPage() {
       description: v.description,
       crs: 'wgs84',
       idempotencyKey,
+      ...(v.classCode ? { classCode: v.classCode } : {}),
       ...(point ? { lng: point[0], lat: point[1] } : {}),
       ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}),
     };
@@ -159,6 +171,17 @@ export function PublicReportPage() {
                 </>
               ) : null}
             </div>
+          </Form.Item>
+          <Form.Item name="classCode" label={t('public.category')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={categoryOptions}
+              loading={categories.isLoading}
+              placeholder={t('public.categoryPlaceholder')}
+              data-testid="public-category"
+            />
           </Form.Item>
           <Form.Item name="description" label={t('public.description')} rules={[{ required: true, whitespace: true, min: 5, message: t('public.descriptionRequired') }]}>
             <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('public.descriptionPlaceholder')} data-testid="public-description" />
