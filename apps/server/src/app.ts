@@ -241,16 +241,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     cases,
     isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
     categoryName: async (code) => (await categories.caseClass(code))?.category.name ?? null,
-    publicCategories: async () => {
-      const all = (await categories.list({ activeOnly: 'true', view: 'flat' })).filter((c) => c.kind !== 'component');
-      const byCode = new Map(all.map((c) => [`${c.kind}:${c.code}`, c]));
-      const major = (c: (typeof all)[number]) => {
-        let at: (typeof all)[number] | undefined = c;
-        while (at && at.level !== 'major') at = at.parentCode ? byCode.get(`${at.kind}:${at.parentCode}`) : undefined;
-        return at?.name ?? null;
-      };
-      return all.filter((c) => c.level !== 'major').map((c) => ({ code: c.code, name: c.name, group: major(c) }));
-    },
+    publicCategories: () => categories.publicClasses(),
     locateAddress: async (text) => {
       const hit = (await addresses.search(systemActor(PERMISSIONS), { q: text, limit: 5 })).items.find((a) => a.lng !== null && a.lat !== null);
       return hit ? { lng: hit.lng!, lat: hit.lat! } : null;

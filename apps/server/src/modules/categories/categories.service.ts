@@ -8,6 +8,7 @@ import {
   type CategoryListQuery,
   type CategoryNode,
   type CreateCategoryRequest,
+  type PublicCategory,
   type UpdateCategoryRequest,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
@@ -86,6 +87,12 @@ export function createCategoriesService(deps: CategoriesDeps) {
   // an edit made by another server process is seen within that time; this process's own edits clear the cache.
   const caseClassCache = new Map<string, { value: CaseClass | null; until: number }>();
   const CASE_CLASS_TTL_MS = 10_000;
+  // The residents' 问题类型 list answers an unauthenticated route: it is built once per TTL, not per request.
+  let publicClassesCache: { value: PublicCategory[]; until: number } | null = null;
+  const forgetCached = () => {
+    caseClassCache.clear();
+    publicClassesCache = null;
+  };
 
   /** The dictionary decides deadlines and dispatch: each change is audited in the same transaction. */
   function record(tx: Kysely<DB>, actor: Actor, ip: string | null, row: CategoriesTable, detail: Record<string, unknown>) {
@@ -164,7 +171,7 @@ export function createCategoriesService(deps: CategoriesDeps) {
           await repo.insert(row, tx);
           await record(tx, actor, ip, row, { change: 'created', summary: `新增分类 ${row.code} ${row.name}（上级 ${parent.code} ${parent.name}）` });
         });
-        caseClassCache.clear();
+        forgetCached();
       } catch (err) {
         // A concurrent insert of the same code loses on the unique index.
         if (await findRow(input.code, input.kind)) throw duplicate();
@@ -191,7 +198,7 @@ export function createCategoriesService(deps: CategoriesDeps) {
         await repo.update(row.id, patch, tx);
         await record(tx, actor, ip, row, { change: 'updated', summary, fields, input });
       });
-      caseClassCache.clear();
+      forgetCached();
       return toCategory({ ...row, ...patch });
     },
 
@@ -206,6 +213,22 @@ export function createCategoriesService(deps: CategoriesDeps) {
       const value = self ? { category: toCategory(self), path, usable: path.every((c) => c.active) } : null;
       if (caseClassCache.size >= 5_000) caseClassCache.clear();
       caseClassCache.set(code, { value, until: now + CASE_CLASS_TTL_MS });
+      return value;
+    },
+
+    /** 问题类型 a resident may pick: active 事项/综治 classes below the 大类, each with its 大类's name. */
+    async publicClasses(): Promise<PublicCategory[]> {
+      if (publicClassesCache && publicClassesCache.until > Date.now()) return publicClassesCache.value;
+      const rows = await repo.list(CASE_CATEGORY_KINDS, {});
+      const all = new Map(rows.map((r) => [key(r), r]));
+      const active = effectivelyActive(all);
+      const major = (r: CategoriesTable): string | null => {
+        let at: CategoriesTable | undefined = r;
+        while (at && at.level !== 'major') at = at.parent_code ? all.get(`${at.kind}:${at.parent_code}`) : undefined;
+        return at?.name ?? null;
+      };
+      const value = rows.filter((r) => r.level !== 'major' && active(r)).map((r) => ({ code: r.code, name: r.name, group: major(r) }));
+      publicClassesCache = { value, until: Date.now() + CASE_CLASS_TTL_MS };
       return value;
     },
 
