@@ -12,8 +12,10 @@ import type { Database } from './core/db/database';
 import { createGroupCommit, plainTransactions } from './core/db/group-commit';
 import { createPostgresEventBus } from './core/db/dialect/postgres-notify';
 import { createInProcessEventBus, type EventBus } from './core/events/event-bus';
+import { BODY_LIMITS, installBodyLimits } from './core/http/body-limits';
 import { installErrorHandler } from './core/http/error-handler';
 import { installGuard } from './core/http/guard.plugin';
+import { redactedLogger } from './core/http/log-redaction';
 import { hasWebApp, serveWebApp } from './core/http/static.plugin';
 import { createAreasService, registerAreasRoutes } from './modules/areas';
 import { createAttachmentsService, createLocalBlobStore, registerAttachmentsRoutes } from './modules/attachments';
@@ -315,8 +317,9 @@ async function createEventBus(deps: AppDeps, log: FastifyBaseLogger): Promise<Ev
 
 export async function createApp(deps: AppDeps) {
   const app = Fastify({
-    logger: deps.logger ?? false,
-    bodyLimit: deps.config.bodyLimitBytes,
+    logger: redactedLogger(deps.logger),
+    // The small default; routes that need more are listed in core/http/body-limits.ts.
+    bodyLimit: BODY_LIMITS.default,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -340,6 +343,7 @@ export async function createApp(deps: AppDeps) {
   const withWeb = Boolean(deps.serveWeb) && hasWebApp(webDist);
   installErrorHandler(app, { spaIndex: withWeb });
   const routes = installGuard(app, (req) => services.auth.resolveActor(req));
+  installBodyLimits(app);
 
   registerSystemRoutes(app, {
     database: deps.database.dialect.kind,

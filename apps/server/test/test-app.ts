@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type WanggeApp } from '../src/app';
+import { createApp, type AppDeps, type WanggeApp } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/core/config';
 import { openDatabase } from '../src/core/db/database';
 import { dropPostgresSchema, resetPostgresSchema } from '../src/core/db/dialect';
@@ -22,7 +22,7 @@ let counter = 0;
  * A real app on a fresh, empty, migrated database: a temporary SQLite file, or a new
  * schema in the PostgreSQL test database. Nothing is mocked.
  */
-export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; logger?: AppDeps['logger'] } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'wangge-test-'));
   const base = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   let schema: string | undefined;
@@ -34,10 +34,9 @@ export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestA
     base.database = { kind: 'sqlite', file: join(dir, 'test.db') };
   }
   base.dataKey = '00'.repeat(32);
-  base.bodyLimitBytes = 5 * 1024 * 1024;
   const database = openDatabase(base.database);
   const schemaVersion = await migrateToLatest(database.db, database.schema);
-  const built = await createApp({ config: base, database, schemaVersion, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const built = await createApp({ config: base, database, schemaVersion, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.logger ? { logger: opts.logger } : {}) });
   return {
     ...built,
     config: base,

@@ -42,8 +42,6 @@ export interface AppConfig {
   defaultGridScheme: 'cjt213' | 'gbt47678' | 'db11';
   secureCookies: boolean;
   logLevel: string;
-  /** Limit for JSON bodies; GeoJSON imports are the biggest legitimate ones. */
-  bodyLimitBytes: number;
 }
 
 /** Reads the environment once; `overrides` lets the CLI's --db flag and tests pick a database. */
@@ -73,7 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     defaultGridScheme: e.WANGGE_GRID_SCHEME,
     secureCookies: e.WANGGE_SECURE_COOKIES === '1',
     logLevel: e.LOG_LEVEL,
-    bodyLimitBytes: 50 * 1024 * 1024,
   };
 }
 
