@@ -68,7 +68,18 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   // CLI commands have no listeners: their events go nowhere.
   const events = deps.events ?? createInProcessEventBus<CaseChangedEvent>({ warn: () => {}, error: (o) => onError(o) });
   // Areas and users refer to each other through these late-bound functions, not imports.
-  const areas = createAreasService({ db, clock, audit, defaultGridScheme: deps.config.defaultGridScheme, userContacts: (ids) => users.contacts(ids), onError });
+  const areas = createAreasService({
+    db,
+    clock,
+    audit,
+    defaultGridScheme: deps.config.defaultGridScheme,
+    userContacts: (ids) => users.contacts(ids),
+    userScope: async (id) => {
+      const a = await users.access(id);
+      return a && { areaCodes: a.areaCodes, all: a.scope.all };
+    },
+    onError,
+  });
   const users = createUsersService({
     db,
     clock,

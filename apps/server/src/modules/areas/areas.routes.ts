@@ -15,6 +15,7 @@ import {
   LocateResponseSchema,
   OkResponseSchema,
   StaffAssignmentParamsSchema,
+  UnmaskRequestSchema,
 } from '@wangge/shared';
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
@@ -69,6 +70,14 @@ export function registerAreasRoutes(app: App, areas: AreasService): void {
     '/api/areas/:id/staff',
     { schema: { tags, summary: '配置网格力量', params: IdParamSchema, body: AssignStaffRequestSchema, response: { 200: z.object({ items: z.array(GridStaffSchema) }) } }, config: { auth: { permission: 'areas.staff.manage', scope: 'subtree' } } },
     async (req) => ({ items: await areas.assignStaff(actorOf(req), req.params.id, req.body.userId, req.body.role, req.ip) }),
+  );
+  app.post(
+    '/api/areas/:id/staff/:assignmentId/unmask-phone',
+    {
+      schema: { tags, summary: '查看网格力量完整手机号 (非本网格同事须说明原因, 记入审计)', params: StaffAssignmentParamsSchema, body: UnmaskRequestSchema, response: { 200: z.object({ phone: z.string().nullable() }) } },
+      config: { auth: { permission: 'staff.contact.read', scope: 'subtree' } },
+    },
+    async (req) => ({ phone: await areas.unmaskStaffPhone(actorOf(req), req.params.id, req.params.assignmentId, req.body.reason, req.ip) }),
   );
   app.delete(
     '/api/areas/:id/staff/:assignmentId',

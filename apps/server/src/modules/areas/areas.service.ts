@@ -1,20 +1,17 @@
 import type { Kysely } from 'kysely';
 import {
-  maskPhone,
   type AreaDetail,
   type AreaNode,
   type AreaRef,
-  type GridRole,
   type GridScheme,
-  type GridStaff,
   type ImportAreasRequest,
   type ImportReport,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import { FULL_SCOPE, inScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
-import { AppError, notFound } from '../../core/errors';
+import { notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
 import { geometryColumns, gridSchemeOf, planImport, type ExistingArea } from './area-import';
@@ -24,16 +21,19 @@ import type { AreasTable } from './areas.tables';
 import { toWgs84 } from './geo/crs';
 import type { Geometry } from './geo/geo-types';
 import { parseFeatures, type ParsedArea } from './import-features';
+import { createGridStaff, type UserScope } from './grid-staff';
 import { createLocateService } from './locate.service';
 
 export interface AreasDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
-  /** Display names and decrypted phones of users (users module). */
   /** The deployment's default grid code scheme (WANGGE_GRID_SCHEME). */
   defaultGridScheme: GridScheme;
+  /** Display names and decrypted phones of users (users module). */
   userContacts(ids: string[]): Promise<Map<string, { displayName: string; phone: string | null }>>;
+  /** A user's own areas (users module), to check grid staff assignments. */
+  userScope(id: string): Promise<UserScope | null>;
   onError(err: unknown): void;
 }
 
@@ -115,8 +115,11 @@ export function createAreasService(deps: AreasDeps) {
     });
   }
 
+  const gridStaff = createGridStaff({ db: deps.db, audit: deps.audit, repo, nowIso, userContacts: deps.userContacts, userScope: deps.userScope });
+
   return {
     locator,
+    ...gridStaff,
 
     async tree(actor: Actor, q: { level?: string | undefined; parentCode?: string | undefined }): Promise<AreaNode[]> {
       return (await repo.listNodes(actor.scope, q)).map(toNode);
@@ -145,53 +148,8 @@ export function createAreasService(deps: AreasDeps) {
         validFrom: row.valid_from,
         validTo: row.valid_to,
         childCount: await repo.childCount(actor.scope, row.code),
-        staff: row.valid_to ? [] : await this.staff(actor, row.code),
+        staff: row.valid_to ? [] : await gridStaff.staff(actor, row.code),
       };
-    },
-
-    async staff(actor: Actor, areaCode: string): Promise<GridStaff[]> {
-      const rows = await repo.listStaff(actor.scope, areaCode);
-      const contacts = await deps.userContacts([...new Set(rows.map((r) => r.user_id))]);
-      const full = actor.permissions.has('staff.contact.read');
-      return rows.map((r) => {
-        const c = contacts.get(r.user_id);
-        const phone = c?.phone ?? null;
-        return { id: r.id, userId: r.user_id, displayName: c?.displayName ?? '?', role: r.role, phone: phone && !full ? maskPhone(phone) : phone, phoneMasked: !full, since: r.valid_from };
-      });
-    },
-
-    async assignStaff(actor: Actor, areaId: string, userId: string, role: GridRole, ip: string | null): Promise<GridStaff[]> {
-      const area = await repo.findById(FULL_SCOPE, areaId);
-      if (!area || area.valid_to) throw notFound('区域');
-      assertActionInScope(actor.scope, area.code);
-      if (area.level !== 'grid') throw new AppError('validation_failed', '网格力量只能配置到网格', { field: 'id' });
-      const contacts = await deps.userContacts([userId]);
-      if (!contacts.has(userId)) throw new AppError('validation_failed', '用户不存在', { field: 'userId' });
-      const current = await repo.listStaff(actor.scope, area.code);
-      if (current.some((s) => s.user_id === userId && s.role === role)) throw new AppError('duplicate', '该人员已担任此职务', { field: 'role' });
-      const id = newId();
-      await deps.db.transaction().execute(async (tx) => {
-        await repo.insertStaff(tx, [{ id, area_code: area.code, user_id: userId, role, valid_from: nowIso(), valid_to: null }]);
-        await deps.audit.record({ action: 'staff_assigned', actor, targetType: 'area', targetId: area.id, ip, detail: { userId, role, code: area.code } }, tx);
-      });
-      return this.staff(actor, area.code);
-    },
-
-    /** Seeding and bulk loads: assignments checked by the caller, written in one transaction. */
-    async assignStaffBulk(rows: { areaCode: string; userId: string; role: GridRole }[]): Promise<void> {
-      const at = nowIso();
-      await deps.db.transaction().execute((tx) =>
-        repo.insertStaffMany(tx, rows.map((r) => ({ id: newId(), area_code: r.areaCode, user_id: r.userId, role: r.role, valid_from: at, valid_to: null }))),
-      );
-    },
-
-    async removeStaff(actor: Actor, areaId: string, assignmentId: string, ip: string | null): Promise<void> {
-      const area = await repo.findById(FULL_SCOPE, areaId);
-      const s = await repo.findStaff(FULL_SCOPE, assignmentId);
-      if (!area || !s || s.area_code !== area.code) throw notFound('任职记录');
-      assertActionInScope(actor.scope, area.code);
-      await repo.endStaff(assignmentId, nowIso());
-      await deps.audit.record({ action: 'staff_removed', actor, targetType: 'area', targetId: area.id, ip, detail: { userId: s.user_id, role: s.role } });
     },
 
     async geojson(actor: Actor, q: { level?: string | undefined; parentCode?: string | undefined; codePrefix?: string | undefined }) {
