@@ -16,15 +16,17 @@ interface UnmaskValueProps {
   buttonLabel?: MessageKey;
   /** data-testid prefix: `${testId}` on the mask, `-unmask` on the button, `-full` on the clear value. */
   testId?: string;
+  /** The permission the endpoint demands (colleagues' phones ask staff.contact.read); personal.unmask by default. */
+  permission?: string;
 }
 
 /**
  * One masked value in place (a phone in a description list) with its eye button. The clear value replaces the mask
  * in this component's state only, never in the query cache, so it is gone when the page is left.
  */
-export function UnmaskValue({ masked, reveal, labels, minReason, buttonLabel, testId }: UnmaskValueProps) {
+export function UnmaskValue({ masked, reveal, labels, minReason, buttonLabel, testId, permission = 'personal.unmask' }: UnmaskValueProps) {
   const { t } = useI18n();
-  const canUnmask = useHasPermission('personal.unmask');
+  const canUnmask = useHasPermission(permission);
   const [open, setOpen] = useState(false);
   const [clear, setClear] = useState<{ value: string | null } | null>(null);
   if (!masked) return <>—</>;

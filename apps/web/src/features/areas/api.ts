@@ -50,6 +50,11 @@ export function useAreaGeoJson(level: AreaLevel, enabled = true) {
   });
 }
 
+/** A colleague's full phone outside their grid: the reason is audited by the server; the answer is never cached. */
+export function unmaskStaffPhone(areaId: string, assignmentId: string, reason: string): Promise<{ phone: string | null }> {
+  return api.post(`/api/areas/${encodeURIComponent(areaId)}/staff/${encodeURIComponent(assignmentId)}/unmask-phone`, { reason });
+}
+
 export function useAreaDetail(id: string | null) {
   return useQuery({
     queryKey: areaKeys.detail(id ?? ''),

@@ -46,10 +46,10 @@ export function AreaDetailContent({ id, onPickAncestor }: AreaDetailContentProps
       {data.level === 'grid' ? (
         <>
           <Typography.Title level={5}>{t('area.staff')}</Typography.Title>
-          <StaffTable staff={data.staff} />
+          <StaffTable areaId={data.id} staff={data.staff} />
         </>
       ) : data.staff.length > 0 ? (
-        <StaffTable staff={data.staff} />
+        <StaffTable areaId={data.id} staff={data.staff} />
       ) : null}
     </div>
   );
