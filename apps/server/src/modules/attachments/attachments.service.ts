@@ -91,7 +91,8 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
 
   async function canSee(actor: Actor, row: AttachmentsTable): Promise<boolean> {
     if (row.uploader_id === actor.id) return true;
-    if (viewAny && actor.permissions.has(viewAny)) return true;
+    // Seeing every attachment is for callers whose scope is everything: an auditor of one street sees that street's.
+    if (viewAny && actor.scope.all && actor.permissions.has(viewAny)) return true;
     return deps.canView ? deps.canView(actor, row.id) : false;
   }
 
