@@ -7,7 +7,8 @@
 //
 // Starts `wangge demo --serve` on a free port with a throwaway database, drives Debian's
 // /usr/bin/chromium through playwright-core, and fails any test during which the page asked
-// for a URL other than the test server. Last line of output: `e2e: N passed, N failed`.
+// for a URL other than the test server or whose console showed a Content-Security-Policy violation
+// (every page is loaded under the server's real CSP). Last line of output: `e2e: N passed, N failed`.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -236,7 +237,7 @@ async function startServer(port) {
 function createContext(baseUrl, port) {
   const external = []; // { url, test }
   const pageErrors = []; // { message, test }
-  let current = { name: '(setup)', contexts: [], external: [], pageErrors: [], notes: [] };
+  let current = { name: '(setup)', contexts: [], external: [], pageErrors: [], csp: [], notes: [] };
 
   async function newPage(options = {}) {
     const owner = current;
@@ -262,7 +263,26 @@ function createContext(baseUrl, port) {
       (route) => (flag(route.request().url()) ? route.abort('blockedbyclient') : route.continue()),
     );
     context.on('request', (req) => flag(req.url()));
+    // The browser reports a blocked load or inline style/script as a console error; the event makes
+    // sure every violation is reported, also those a page handles without logging.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`),
+      );
+    });
+    const cspViolation = (text) => {
+      if (!owner.csp.includes(text)) owner.csp.push(text);
+    };
     const page = await context.newPage();
+    page.on('console', (msg) => {
+      const text = msg.text();
+      if (msg.type() === 'error' && /Content Security Policy|CSP violation/i.test(text)) cspViolation(text.slice(0, 300));
+    });
+    // Pages must be served under the CSP, or a clean console would prove nothing.
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'document' && isLocalUrl(res.url(), port) && !res.headers()['content-security-policy'])
+        cspViolation(`no Content-Security-Policy header on ${res.url()}`);
+    });
     page.on('websocket', (ws) => flag(ws.url()));
     page.on('pageerror', (err) => {
       const message = errorText(err);
@@ -321,7 +341,7 @@ function createContext(baseUrl, port) {
 
 /** Runs fn as the test `name`: its own pages, a time limit, screenshots on failure. */
 async function runTest(ctx, name, fn) {
-  const state = { name, contexts: [], external: [], pageErrors: [], notes: [] };
+  const state = { name, contexts: [], external: [], pageErrors: [], csp: [], notes: [] };
   ctx.setCurrent(state);
   const started = Date.now();
   let error = null;
@@ -331,6 +351,8 @@ async function runTest(ctx, name, fn) {
       error = new Error(
         `requested URL(s) outside the test server: ${state.external.slice(0, 5).join(', ')}`,
       );
+    else if (state.csp.length > 0)
+      error = new Error(`Content-Security-Policy violation(s):\n${state.csp.slice(0, 5).join('\n')}`);
   } catch (err) {
     error = err;
   }

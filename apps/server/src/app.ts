@@ -16,6 +16,7 @@ import { BODY_LIMITS, installBodyLimits } from './core/http/body-limits';
 import { installErrorHandler } from './core/http/error-handler';
 import { installGuard } from './core/http/guard.plugin';
 import { redactedLogger } from './core/http/log-redaction';
+import { installSecurityHeaders } from './core/http/security-headers';
 import { hasWebApp, serveWebApp } from './core/http/static.plugin';
 import { createAreasService, registerAreasRoutes } from './modules/areas';
 import { createAttachmentsService, createLocalBlobStore, registerAttachmentsRoutes } from './modules/attachments';
@@ -331,7 +332,7 @@ export async function createApp(deps: AppDeps) {
     logger: redactedLogger(deps.logger),
     // The small default; routes that need more are listed in core/http/body-limits.ts.
     bodyLimit: BODY_LIMITS.default,
-    trustProxy: false,
+    trustProxy: deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -340,8 +341,11 @@ export async function createApp(deps: AppDeps) {
   const services = createServices({ ...deps, events, onError: (err) => app.log.error({ err }, 'background task failed') });
   await services.users.syncBuiltinRoles();
   await services.calendar.reload();
+  // Clear birth dates and old ID masks of rows from before 2026-12-07 are sealed before any request can read them.
+  await services.population.sealLegacyIdentities();
 
   await app.register(fastifyCookie);
+  await installSecurityHeaders(app, { basemapUrl: deps.config.basemap.url, httpsOnly: deps.config.secureCookies });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Wangge 网格 API', version: VERSION, description: '社会治理网格化平台 API. Errors: {"error":{"code","message","field"}}.' },

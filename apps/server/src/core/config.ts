@@ -22,6 +22,12 @@ const EnvSchema = z.object({
   WANGGE_BASEMAP_TYPE: z.enum(['xyz', 'wmts']).default('xyz'),
   WANGGE_GRID_SCHEME: z.enum(['cjt213', 'gbt47678', 'db11']).default('cjt213'),
   WANGGE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  // Behind a reverse proxy: its address(es) or the number of proxy hops, so X-Forwarded-For/-Proto are
+  // believed (client address for throttles; HTTPS for HSTS and Secure cookies). Unset: trust no one.
+  WANGGE_TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|[0-9a-f.:/]+(,\s*[0-9a-f.:/]+)*|loopback)$/i, 'a hop count, "loopback" or comma-separated proxy addresses/CIDRs')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,7 +46,10 @@ export interface AppConfig {
   lookupKey: string | undefined;
   basemap: { url: string | null; type: 'xyz' | 'wmts' };
   defaultGridScheme: 'cjt213' | 'gbt47678' | 'db11';
+  /** Served only over HTTPS: Secure cookies and HSTS on every answer, not just on https requests. */
   secureCookies: boolean;
+  /** Fastify's trustProxy: false, a hop count or proxy addresses. */
+  trustProxy: boolean | number | string;
   logLevel: string;
 }
 
@@ -70,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     basemap: { url: e.WANGGE_BASEMAP_URL ?? null, type: e.WANGGE_BASEMAP_TYPE },
     defaultGridScheme: e.WANGGE_GRID_SCHEME,
     secureCookies: e.WANGGE_SECURE_COOKIES === '1',
+    trustProxy: e.WANGGE_TRUST_PROXY === undefined ? false : /^\d+$/.test(e.WANGGE_TRUST_PROXY) ? Number(e.WANGGE_TRUST_PROXY) : e.WANGGE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }
