@@ -81,6 +81,7 @@ export function createMemberships(ctx: SpecialGroupsContext, dictionary: GroupDi
     },
 
     async forPerson(actor: Actor, personId: string): Promise<{ items: Membership[]; total: number }> {
+      await ctx.personInScope(actor, personId);
       const rows = await repo.listMemberships(actor.scope, { personId }, { limit: 100, offset: 0 });
       return { items: await present(rows), total: rows.length };
     },

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { AreaRef, GridRole } from '@wangge/shared';
+import type { Actor } from '../../core/auth/actor';
+import { inScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
+import { notFound } from '../../core/errors';
 import type { AuditService } from '../audit';
 import { shanghaiDate } from '../calendar';
 import { createSpecialGroupsRepo } from './special-groups.repo';
@@ -48,6 +51,16 @@ export function createContext(deps: SpecialGroupsDeps) {
     async personsById(ids: string[]): Promise<Map<string, PersonRef>> {
       const unique = [...new Set(ids)];
       return new Map(unique.length ? (await deps.personRefs(unique)).map((p) => [p.id, p]) : []);
+    },
+    /**
+     * A person named by a request, resolved through the caller's scope: unknown and out-of-scope persons are the same
+     * 404, so an empty answer never confirms that someone exists elsewhere. The registry's own rule: the grid, or the
+     * community of a person placed without one.
+     */
+    async personInScope(actor: Actor, personId: string): Promise<PersonRef> {
+      const person = (await deps.personRefs([personId]))[0];
+      if (!person || !inScope(actor.scope, person.gridCode ?? person.communityCode)) throw notFound('人员');
+      return person;
     },
     async areaNames(codes: (string | null)[]): Promise<Map<string, string>> {
       const unique = [...new Set(codes.filter((c): c is string => Boolean(c)))];

@@ -180,6 +180,7 @@ export function createVisits(ctx: SpecialGroupsContext, dictionary: GroupDiction
 
     /** The person page: open tasks and visits in scope; group and findings only for special.read. */
     async forPerson(actor: Actor, personId: string): Promise<PersonVisits> {
+      await ctx.personInScope(actor, personId);
       const [visits, tasks] = await Promise.all([visitsRepo.visitsOfPerson(actor.scope, personId), visitsRepo.tasksOfPerson(actor.scope, personId)]);
       const reveal = can(actor, 'special.read');
       const groups = new Map<string, { code: string; name: string | null }>();
