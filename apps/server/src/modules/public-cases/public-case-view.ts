@@ -71,3 +71,12 @@ export function resultText(c: CaseView, events: readonly Event[]): string | null
   }
   return null;
 }
+
+/**
+ * A 站内消息 as a citizen sees it. Messages about the case a report was merged into carry that case's internal number
+ * (in the field and in the stored text); the citizen knows only their own receipt, so both name that instead.
+ */
+export function citizenNotification(ownCaseNo: string, n: { id: string; caseNo: string; about: string; text: string; createdAt: string }) {
+  if (n.caseNo === ownCaseNo) return { id: n.id, caseNo: n.caseNo, about: n.about, text: n.text, createdAt: n.createdAt };
+  return { id: n.id, caseNo: ownCaseNo, about: n.about, text: n.text.split(`（${n.caseNo}）`).join('').split(n.caseNo).join(''), createdAt: n.createdAt };
+}

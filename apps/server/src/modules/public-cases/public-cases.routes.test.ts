@@ -211,14 +211,18 @@ describe('merged duplicates follow the master', () => {
     await step(cast, cast.intake, dupId, 'merge', { masterCaseId: master.id });
 
     let v = (await me.track(receipt.caseNo, receipt.secret)).json();
-    expect(v).toMatchObject({ merged: true, masterCaseNo: master.caseNo, status: 'received', canRate: false });
+    expect(v).toMatchObject({ merged: true, status: 'received', canRate: false });
+    // Nothing internal: the citizen never learns the number of the case their report joined.
+    expect(v).not.toHaveProperty('masterCaseNo');
+    expect(JSON.stringify(v)).not.toContain(master.caseNo);
     expect(v.notifications.map((n: { about: string }) => n.about)).toEqual(['merge']);
 
     await walkToClosed(t, cast, master.id);
     v = (await me.track(receipt.caseNo, receipt.secret)).json();
     expect(v).toMatchObject({ merged: true, status: 'closed', result: '垃圾已清运完毕', canRate: false, canRequestReopen: false });
     expect(v.milestones.map((m: { kind: string }) => m.kind)).toEqual(['reported', 'merged', 'accepted', 'dispatched', 'handled', 'closed']);
-    expect(v.notifications[0]).toMatchObject({ about: 'close', caseNo: master.caseNo, text: expect.stringContaining('合并办理') });
+    expect(v.notifications[0]).toMatchObject({ about: 'close', caseNo: receipt.caseNo, text: expect.stringContaining('合并办理') });
+    expect(JSON.stringify(v)).not.toContain(master.caseNo);
 
     const r = await me.rate(receipt.caseNo, { secret: receipt.secret, rating: 'satisfied' });
     expect(r.statusCode).toBe(409);

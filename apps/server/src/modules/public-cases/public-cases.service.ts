@@ -20,7 +20,7 @@ import { AppError, notFound } from '../../core/errors';
 import type { CasesService } from '../cases';
 // The login throttle is a plain in-memory counter; the same one slows receipt guessing and report floods.
 import { IpThrottle } from '../../core/http/ip-throttle';
-import { milestones, publicStatus, resultText } from './public-case-view';
+import { citizenNotification, milestones, publicStatus, resultText } from './public-case-view';
 import { createPublicCasesRepo } from './public-cases.repo';
 import { newReceiptSecret, normaliseReceiptSecret, sameHash } from './receipt-secret';
 
@@ -100,7 +100,6 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
       reportedAt: own.createdAt,
       status: publicStatus(master.state as CaseState),
       merged,
-      masterCaseNo: merged ? master.caseNo : null,
       milestones: merged ? [...milestones(ownEvents), ...milestones(masterEvents).filter((m) => m.kind !== 'reported')] : milestones(ownEvents),
       closeReason: master.state === 'closed' ? master.closeReason : null,
       result: resultText(master, masterEvents),
@@ -109,7 +108,7 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
       // Only the case's own reporter rates it: the workflow admits the citizen role on its own case alone.
       canRate: !merged && own.allowedActions.includes('rate'),
       canRequestReopen: !merged && own.allowedActions.includes('request_reopen'),
-      notifications: notes.map((n) => ({ id: n.id, caseNo: n.caseNo, about: n.about, text: n.text, createdAt: n.createdAt })),
+      notifications: notes.map((n) => citizenNotification(own.caseNo, n)),
     };
   }
 

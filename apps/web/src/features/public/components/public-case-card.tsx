@@ -26,7 +26,7 @@ export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret:
               {PUBLIC_CASE_STATUS_LABELS[view.status][lang]}
             </Tag>
           </span>
-          {view.merged && view.masterCaseNo ? <Alert type="info" showIcon message={t('public.mergedInto', { caseNo: view.masterCaseNo })} /> : null}
+          {view.merged ? <Alert type="info" showIcon message={t('public.mergedInto')} /> : null}
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('public.caseNo')}>{view.caseNo}</Descriptions.Item>
             {view.categoryName ? <Descriptions.Item label={t('public.categoryName')}>{view.categoryName}</Descriptions.Item> : null}
