@@ -21,7 +21,7 @@ import { hasWebApp, serveWebApp } from './core/http/static.plugin';
 import { createAreasService, registerAreasRoutes } from './modules/areas';
 import { createAttachmentsService, createLocalBlobStore, registerAttachmentsRoutes } from './modules/attachments';
 import { createAuditService, registerAuditRoutes } from './modules/audit';
-import { createAuthService, registerAuthRoutes } from './modules/auth';
+import { createAuthService, registerAuthRoutes, type AccessEnded } from './modules/auth';
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar';
 import { createCasesService, registerCasesRoutes, type CaseChangedEvent } from './modules/cases';
 import { createCategoriesService, createRegistrationConditionsService, registerCategoriesRoutes, registerRegistrationConditionsRoutes } from './modules/categories';
@@ -88,8 +88,12 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     audit,
     existingAreaCodes: (codes) => areas.existingCodes(codes),
     departmentExists: async (id) => (await departmentsByIds([id])).length > 0,
+    // Disabling a user or changing their roles or areas revokes what they hold and ends their live streams.
+    onAccessChanged: (userId, change) => auth.accessChanged(userId, change),
   });
-  const auth = createAuthService({ db, clock, users, audit, areaRefs: (codes) => areas.refs(codes) });
+  // Live streams are built by createApp, which binds them here; until then (CLI commands) nothing is open.
+  let endLiveStreams: (who: AccessEnded) => void = () => {};
+  const auth = createAuthService({ db, clock, users, audit, areaRefs: (codes) => areas.refs(codes), onAccessEnded: (who) => endLiveStreams(who) });
   const departments = createDepartmentsService({ db, clock, audit, areaRefs: (codes) => areas.refs(codes) });
   const categories = createCategoriesService({ db, clock, audit });
   const conditions = createRegistrationConditionsService({ db, clock, audit, categories, areaRefs: (codes) => areas.refs(codes) });
@@ -315,6 +319,9 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     notifications,
     publicCases,
     system: systemActor(PERMISSIONS),
+    bindLiveStreams: (close: (who: AccessEnded) => void) => {
+      endLiveStreams = close;
+    },
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -393,7 +400,9 @@ export async function createApp(deps: AppDeps) {
   // @routes:public-cases
   registerNotificationsRoutes(app, services.notifications);
   registerPublicCasesRoutes(app, services.publicCases);
-  registerLiveRoutes(app, createLiveService({ events, log: app.log }));
+  const live = createLiveService({ events, log: app.log, stillValid: (actor) => services.auth.stillValid(actor) });
+  services.bindLiveStreams((who) => live.closeFor(who));
+  registerLiveRoutes(app, live);
   if (withWeb) await serveWebApp(app, webDist);
 
   app.addHook('onClose', async () => {

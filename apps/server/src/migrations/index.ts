@@ -15,6 +15,7 @@ import * as imports from './2026-11-29T1750_imports';
 import * as housesLandlordPhoneMasked from './2026-11-29T1800_houses-landlord-phone-masked';
 import * as publicCasesNotifications from './2026-11-29T1840_public-cases-notifications';
 import * as caseExternalId from './2026-11-29T1910_case-external-id';
+import * as auditActorIndex from './2026-12-07T1020_audit-actor-index';
 import * as loginDevicesTokenLimits from './2026-12-07T1030_login-devices-token-limits';
 
 /** Every migration, in the order they apply. Names never change once released. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1800_houses-landlord-phone-masked': housesLandlordPhoneMasked,
   '2026-11-29T1840_public-cases-notifications': publicCasesNotifications,
   '2026-11-29T1910_case-external-id': caseExternalId,
+  '2026-12-07T1020_audit-actor-index': auditActorIndex,
   '2026-12-07T1030_login-devices-token-limits': loginDevicesTokenLimits,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AddressPathItemSchema, AddressAreaCodeSchema } from './addresses.schemas';
+import { movedToBody, PersonalSearchReasonSchema } from '../common/common.schemas';
 import { HOUSE_OWNERSHIPS, HOUSE_USES, RENT_PURPOSES } from './house-fields';
 
 export const HouseUseSchema = z.enum(HOUSE_USES).describe('自住/出租/空置/商用/混合/其他');
@@ -102,12 +103,21 @@ export const HouseListQuerySchema = z.object({
   use: HouseUseSchema.optional(),
   ownership: HouseOwnershipSchema.optional(),
   q: z.string().max(100).optional().describe('Words that must all appear in the full address'),
-  landlordPhone: LandlordPhoneInputSchema.optional().describe('Exact match on the landlord phone (by its keyed hash)'),
+  landlordPhone: movedToBody('/api/houses/search'),
   addressId: z.string().min(1).max(64).optional().describe('The house of this 户室, if any'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type HouseListQuery = z.infer<typeof HouseListQuerySchema>;
+
+/** The list's filters plus the landlord's full phone, in a body: needs personal.unmask and a reason, audited. */
+export const HouseSearchRequestSchema = HouseListQuerySchema.omit({ landlordPhone: true })
+  .extend({
+    landlordPhone: LandlordPhoneInputSchema.describe('Exact match on the landlord phone (by its keyed hash)'),
+    reason: PersonalSearchReasonSchema,
+  })
+  .meta({ id: 'HouseSearchRequest' });
+export type HouseSearchRequest = z.infer<typeof HouseSearchRequestSchema>;
 
 /** The filter of an export: the list's, without paging. */
 export const HouseExportQuerySchema = HouseListQuerySchema.omit({ limit: true, offset: true });

@@ -26,3 +26,16 @@ export const HealthResponseSchema = z
   })
   .meta({ id: 'Health' });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/**
+ * Why a search by a full ID number or phone is made. Such a search is an unmasking (a hit confirms the value behind
+ * a mask), so the server requires personal.unmask and this reason, and audits both; the zod schema only bounds it so
+ * the server can name the field when it is missing or short.
+ */
+export const PersonalSearchReasonSchema = z.string().max(200).optional().describe('查询原因 (至少 2 个字, 记入审计)');
+
+/**
+ * A query parameter that once carried a full personal value. It is refused rather than ignored, so an old client
+ * learns that the filter moved into a POST body (URLs land in access logs and browser history).
+ */
+export const movedToBody = (route: string) => z.never({ error: `完整号码不能放在网址中，请改用 POST ${route} 并说明原因` }).optional();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../calendar/calendar.schemas';
+import { PersonalSearchReasonSchema } from '../common/common.schemas';
 import {
   DATA_STATES,
   PERSON_GENDERS,
@@ -130,11 +131,15 @@ export const PersonListQuerySchema = PersonFilterSchema.extend({
 });
 export type PersonListQuery = z.infer<typeof PersonListQuerySchema>;
 
-export const PersonLookupQuerySchema = z.object({
-  idNumber: z.string().trim().min(1).max(30),
-  idType: PersonIdTypeSchema.default('resident_id'),
-});
-export type PersonLookupQuery = z.infer<typeof PersonLookupQuerySchema>;
+/** Lookup by a full document number, in a body (never a URL): needs personal.unmask and a reason, audited. */
+export const PersonLookupRequestSchema = z
+  .object({
+    idNumber: z.string().trim().min(1).max(30),
+    idType: PersonIdTypeSchema.default('resident_id'),
+    reason: PersonalSearchReasonSchema,
+  })
+  .meta({ id: 'PersonLookupRequest' });
+export type PersonLookupRequest = z.infer<typeof PersonLookupRequestSchema>;
 
 /** One row of a list: the name, ID number and phone are masked. */
 export const PersonListItemSchema = z

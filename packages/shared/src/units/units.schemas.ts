@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CrsSchema } from '../areas/areas.schemas';
 import { CalendarDateSchema } from '../calendar/calendar.schemas';
+import { movedToBody, PersonalSearchReasonSchema } from '../common/common.schemas';
 import { FOCUS_TAGS, UNIT_STATUSES, UNIT_TYPES, UNIT_UNMASK_FIELDS, UNITS_PAGE_MAX } from './unit-fields';
 
 /** A mobile number or a landline with its area code; stored encrypted, answered masked. */
@@ -129,12 +130,21 @@ export const UnitFilterSchema = z.object({
     .optional(),
   status: z.enum(UNIT_STATUSES).optional(),
   q: z.string().trim().max(100).optional().describe('Part of the name, credit code, registration no. or address'),
-  phone: UnitPhoneSchema.optional().describe('Exact phone of the legal representative or contact'),
+  phone: movedToBody('/api/units/search'),
 });
 export type UnitFilter = z.infer<typeof UnitFilterSchema>;
 
 export const UnitListQuerySchema = UnitFilterSchema.extend(UnitPageQuerySchema.shape);
 export type UnitListQuery = z.infer<typeof UnitListQuerySchema>;
+
+/** The list's filters plus a full phone, in a body: needs personal.unmask and a reason, audited. */
+export const UnitSearchRequestSchema = UnitListQuerySchema.omit({ phone: true })
+  .extend({
+    phone: UnitPhoneSchema.describe('Exact phone of the legal representative or contact'),
+    reason: PersonalSearchReasonSchema,
+  })
+  .meta({ id: 'UnitSearchRequest' });
+export type UnitSearchRequest = z.infer<typeof UnitSearchRequestSchema>;
 
 export const AddUnitEmployeeRequestSchema = z
   .object({

@@ -8,6 +8,17 @@ export function createAuditRepo(db: Kysely<DB>) {
     async insert(row: AuditLogTable): Promise<void> {
       await db.insertInto('audit_log').values(row).execute();
     },
+    /** How many entries of one action a user wrote since a time (the per-user limit of personal searches). */
+    async countRecent(actorId: string, action: string, since: string): Promise<number> {
+      const r = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('actor_id', '=', actorId)
+        .where('action', '=', action)
+        .where('at', '>=', since)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
     list(q: { action?: string | undefined; before?: string | undefined; limit: number }) {
       let query = db.selectFrom('audit_log').selectAll();
       if (q.action) query = query.where('action', '=', q.action);

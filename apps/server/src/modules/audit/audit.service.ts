@@ -10,6 +10,7 @@ export type AuditAction =
   | 'login_failed'
   | 'logout'
   | 'account_locked'
+  | 'account_unlocked'
   | 'password_changed'
   | 'token_created'
   | 'token_revoked'

@@ -11,6 +11,7 @@ import {
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import { AppError } from '../../core/errors';
+import { DEVICE_COOKIE } from './auth-login';
 import { SESSION_COOKIE, type AuthService } from './auth.service';
 
 export function registerAuthRoutes(app: App, auth: AuthService, opts: { secureCookies: boolean }): void {
@@ -22,8 +23,11 @@ export function registerAuthRoutes(app: App, auth: AuthService, opts: { secureCo
       config: { auth: { public: true, reason: 'the login itself' } },
     },
     async (req, reply) => {
-      const s = await auth.login(req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
+      const attempt = { username: req.body.username, password: req.body.password, ip: req.ip, deviceCookie: req.cookies[DEVICE_COOKIE] ?? null };
+      const s = await auth.login(attempt, req.headers['user-agent'] ?? null);
       reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', maxAge: s.maxAgeSeconds });
+      // Marks this browser as one the user signs in from: its correct password passes locks set off by others.
+      reply.setCookie(DEVICE_COOKIE, s.device.token, { httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, path: '/api/auth', maxAge: s.device.maxAgeSeconds });
       const me = await auth.meForUser(s.userId);
       if (!me) throw new AppError('invalid_credentials');
       return { user: me.me, csrfToken: s.csrf };
@@ -62,7 +66,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, opts: { secureCo
   app.post(
     '/api/auth/tokens',
     { schema: { tags, summary: '新建 API 令牌 (对接系统用)', body: CreateTokenRequestSchema, response: { 201: CreateTokenResponseSchema } }, config: { auth: { permission: 'tokens.manage', scope: 'self' } } },
-    async (req, reply) => reply.status(201).send(await auth.createToken(actorOf(req), req.body.name, req.ip)),
+    async (req, reply) => reply.status(201).send(await auth.createToken(actorOf(req), req.body, req.ip)),
   );
   app.delete(
     '/api/auth/tokens/:id',

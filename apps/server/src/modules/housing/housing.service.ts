@@ -9,6 +9,7 @@ import {
   type HouseList,
   type HouseExportQuery,
   type HouseListQuery,
+  type HouseSearchRequest,
   type UpdateHouseRequest,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
@@ -33,7 +34,7 @@ export interface HousingDeps {
   db: Kysely<DB>;
   clock: Clock;
   cipher: FieldCipher;
-  audit: Pick<AuditService, 'record'>;
+  audit: Pick<AuditService, 'record' | 'personalSearch'>;
   areaRefs(codes: string[]): Promise<AreaRef[]>;
   /** A 户室 the caller may see (addresses module). */
   addressTarget(scope: AreaScope, id: string): Promise<AddressTarget | null>;
@@ -66,22 +67,32 @@ export function createHousingService(deps: HousingDeps) {
     return masked.map((r) => presentHouse(r, { areaName: (c) => names.get(c) ?? null, maskNames }));
   }
 
-  const filterOf = (q: HouseExportQuery): HouseFilter => ({
+  const filterOf = (q: HouseExportQuery, landlordPhoneHash?: string): HouseFilter => ({
     areaCode: q.areaCode,
     use: q.use,
     ownership: q.ownership,
     tokens: addressSearchTokens(q.q ?? ''),
-    landlordPhoneHash: q.landlordPhone ? deps.cipher.lookupHash(q.landlordPhone) : undefined,
+    landlordPhoneHash,
     addressId: q.addressId,
   });
+
+  async function listBy(actor: Actor, q: HouseListQuery, landlordPhoneHash?: string): Promise<HouseList> {
+    const filter = filterOf(q, landlordPhoneHash);
+    const [rows, total] = await Promise.all([repo.list(actor.scope, filter, q), repo.count(actor.scope, filter)]);
+    return { items: await present(rows, true), total };
+  }
 
   const service = {
     repo,
 
-    async list(actor: Actor, q: HouseListQuery): Promise<HouseList> {
-      const filter = filterOf(q);
-      const [rows, total] = await Promise.all([repo.list(actor.scope, filter, q), repo.count(actor.scope, filter)]);
-      return { items: await present(rows, true), total };
+    list: (actor: Actor, q: HouseListQuery): Promise<HouseList> => listBy(actor, q),
+
+    /** The list narrowed to one landlord phone: a personal search (personal.unmask, reason, audit, rate limit). */
+    search(actor: Actor, body: HouseSearchRequest, ip: string | null): Promise<HouseList> {
+      const { landlordPhone, reason, ...q } = body;
+      const hash = deps.cipher.lookupHash(landlordPhone);
+      const what = { module: 'housing', field: 'landlordPhone', reason, valueHash: hash };
+      return deps.audit.personalSearch(actor, what, ip, () => listBy(actor, q, hash), (r) => r.total);
     },
 
     /** xlsx of the filtered list (at most HOUSES_EXPORT_MAX rows), masked without registry.export, audited. */

@@ -38,7 +38,7 @@ describe('实有人口: residence history', () => {
     expect(p).toMatchObject({ houseId: h.a, houseAddress: '甲路101室1号1号楼1单元101室', gridCode: CITY.gridA, relation: 'self', householdStatus: null, details: { origin: '河南省周口市' } });
     expect(p.residences).toEqual([expect.objectContaining({ inScope: true, houseId: h.a, residenceType: 'rent', relation: 'self', movedInAt: '2025-03-01', movedOutAt: null })]);
     // The lookup by ID number reads the house's address in the same query, and the area names from memory.
-    const found = (await west.get(`/api/persons/lookup?idNumber=${residentId('19900101', 11)}`)).json();
+    const found = (await admin.post('/api/persons/lookup', { idNumber: residentId('19900101', 11), reason: '核对住址' })).json();
     expect(found).toMatchObject({ id: pid, houseId: h.a, houseAddress: '甲路101室1号1号楼1单元101室', gridCode: CITY.gridA });
     expect(found.gridName).toBeTruthy();
     const edited = await west.patch(`/api/persons/${pid}`, { version: 1, relation: 'spouse' });

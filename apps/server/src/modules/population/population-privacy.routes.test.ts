@@ -84,14 +84,17 @@ describe('实有人口: personal data', () => {
     expect((await leader.get(`/api/persons/${personId}`)).json().name).toBe('赵六一');
   });
 
-  it('looks up by ID number through the hash, within scope only', async () => {
-    const res = await worker.get(`/api/persons/lookup?idNumber=${ID.toLowerCase()}`);
+  it('looks up by ID number through the hash, within scope only, as a personal search (personal.unmask + reason)', async () => {
+    const lookup = (s: Session, idNumber: string) => s.post('/api/persons/lookup', { idNumber, reason: '核对身份' });
+    expect(errorCode(await lookup(worker, ID))).toBe('forbidden');
+    const res = await lookup(leader, ID.toLowerCase());
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: personId, name: '赵六一', idNumber: `410101********${ID.slice(-4)}` });
-    expect((await worker.get(`/api/persons/lookup?idNumber=${residentId('19751231', 457)}`)).statusCode).toBe(404);
-    expect((await worker.get('/api/persons/lookup?idNumber=123')).json().error).toMatchObject({ code: 'validation_failed', field: 'idNumber' });
-    const east = await userSession(t, { username: 'east', roles: ['grid_administrator'], areaCodes: [CITY.communityE] });
-    expect((await east.get(`/api/persons/lookup?idNumber=${ID}`)).statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ id: personId, name: '赵六一' });
+    expect(res.body).not.toContain(ID);
+    expect((await lookup(leader, residentId('19751231', 457))).statusCode).toBe(404);
+    expect((await lookup(leader, '123')).json().error).toMatchObject({ code: 'validation_failed', field: 'idNumber' });
+    const east = await userSession(t, { username: 'east', roles: ['community_leader'], areaCodes: [CITY.communityE] });
+    expect((await lookup(east, ID)).statusCode).toBe(404);
   });
 
   it('exports masked without registry.export, unmasked with it, and audits every export', async () => {

@@ -28,7 +28,7 @@ afterAll(async () => t.close());
 describe('实有人口: area scope on every route', () => {
   it('answers reads of another street with 404', async () => {
     expect((await eastLeader.get(`/api/persons/${pid}`)).statusCode).toBe(404);
-    expect((await eastLeader.get(`/api/persons/lookup?idNumber=${ID}`)).statusCode).toBe(404);
+    expect((await eastLeader.post('/api/persons/lookup', { idNumber: ID, reason: '核对身份' })).statusCode).toBe(404);
     expect((await eastLeader.get(`/api/houses/${house}/residents`)).statusCode).toBe(404);
     const unmask = await eastLeader.post(`/api/persons/${pid}/unmask`, { reason: '核对身份', fields: ['idNumber'] });
     expect(unmask.statusCode).toBe(404);

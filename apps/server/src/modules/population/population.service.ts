@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { maskName, type CreatePersonRequest, type HouseResidents, type Person, type PersonDetail, type PersonIdType, type PersonList, type PersonListQuery, type PersonLookupQuery, type UpdatePersonRequest } from '@wangge/shared';
+import { maskName, type CreatePersonRequest, type HouseResidents, type Person, type PersonDetail, type PersonIdType, type PersonList, type PersonListQuery, type PersonLookupRequest, type UpdatePersonRequest } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { inScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
@@ -48,6 +48,20 @@ export function createPopulationService(deps: PopulationDeps) {
     return { ...person, residences: residences.map((r) => presentResidence(r, actor.scope)), events: events.map(presentEvent) };
   }
 
+  /**
+   * The record already holding a document, other than `self`. Registration needs the answer, so no personal.unmask:
+   * the registering user holds the document. But each hit confirms a number, so hits are audited and a user's hits
+   * count toward the personal-search limit (audit module, personal-search.ts).
+   */
+  function duplicateCheck(actor: Actor, hash: string, self?: string): Promise<PersonsTable | undefined> {
+    const what = { module: 'population', field: 'idNumber', purpose: 'duplicate_check' as const, valueHash: hash };
+    const find = async () => {
+      const found = await repo.findByHash(hash);
+      return found && found.id !== self ? found : undefined;
+    };
+    return deps.audit.personalSearch(actor, what, null, find, (r) => (r ? 1 : 0));
+  }
+
   /** Writes a change under the version read, with its event and audit entry; a unique clash is a duplicate. */
   async function writeUpdate(actor: Actor, row: PersonsTable, patch: Partial<PersonsTable>, fields: string[], then?: (tx: Kysely<DB>, next: PersonsTable) => Promise<void>) {
     const now = ctx.now();
@@ -86,7 +100,7 @@ export function createPopulationService(deps: PopulationDeps) {
       let place: PersonPlace;
       if (input.houseId) place = house = await ctx.houseFor(actor, input.houseId);
       else place = await ctx.placeFor(actor, input.areaCode ?? '');
-      const existing = await repo.findByHash(identity.hash);
+      const existing = await duplicateCheck(actor, identity.hash);
       if (existing) throw ctx.duplicate(actor, existing);
       const now = ctx.now();
       const row = newPersonRow(newId(), input, identity, storePhone(deps.cipher, input.phone), place, house?.id ?? null, now);
@@ -116,8 +130,8 @@ export function createPopulationService(deps: PopulationDeps) {
       if (input.idNumber !== undefined || idType !== row.id_type) {
         const identity = storeIdentity(deps.cipher, idType, input.idNumber ?? deps.cipher.decrypt(row.id_number_enc), deps.clock.now());
         if (identity.hash !== row.id_hash || idType !== row.id_type) {
-          const clash = await repo.findByHash(identity.hash);
-          if (clash && clash.id !== row.id) throw ctx.duplicate(actor, clash);
+          const clash = await duplicateCheck(actor, identity.hash, row.id);
+          if (clash) throw ctx.duplicate(actor, clash);
           Object.assign(patch, identityColumns(identity));
           fields.push('idNumber');
         }
@@ -181,8 +195,21 @@ export function createPopulationService(deps: PopulationDeps) {
     moveIn: async (actor: Actor, id: string, input: Parameters<typeof moves.moveIn>[2]) => (await moves.moveIn(actor, id, input), await deps.onPersonMoved?.(id), get(actor, id)),
     moveOut: async (actor: Actor, id: string, input: Parameters<typeof moves.moveOut>[2]) => (await moves.moveOut(actor, id, input), await deps.onPersonMoved?.(id), get(actor, id)),
 
-    /** By document number through its keyed hash; a record outside the caller's scope is not found. */
-    async lookup(actor: Actor, q: PersonLookupQuery): Promise<Person> {
+    /** POST /api/persons/lookup: a personal search (personal.unmask, reason, audit, rate limit) around `lookup`. */
+    async lookupByIdNumber(actor: Actor, body: PersonLookupRequest, ip: string | null): Promise<Person> {
+      const what = { module: 'population', field: 'idNumber', reason: body.reason, valueHash: lookupHashOf(deps.cipher, body.idType, body.idNumber, deps.clock.now()) };
+      // A miss is audited too (a run of misses is what guessing looks like), then answered 404 as before.
+      const found = () => service.lookup(actor, body).catch((err: unknown) => (err instanceof AppError && err.code === 'not_found' ? null : Promise.reject(err)));
+      const person = await deps.audit.personalSearch(actor, what, ip, found, (p) => (p ? 1 : 0));
+      if (!person) throw notFound('人员');
+      return person;
+    },
+
+    /**
+     * By document number through its keyed hash; a record outside the caller's scope is not found. Not a route
+     * itself: HTTP goes through lookupByIdNumber; in-process callers (the benchmark) have decided already.
+     */
+    async lookup(actor: Actor, q: Pick<PersonLookupRequest, 'idNumber' | 'idType'>): Promise<Person> {
       const hash = lookupHashOf(deps.cipher, q.idType, q.idNumber, deps.clock.now());
       if (!deps.houseAddressOf) {
         const row = await repo.findByHash(hash);

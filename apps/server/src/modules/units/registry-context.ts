@@ -24,7 +24,7 @@ export interface UnitsDeps extends LocationDeps {
   db: Kysely<DB>;
   clock: Clock;
   cipher: FieldCipher;
-  audit: Pick<AuditService, 'record'>;
+  audit: Pick<AuditService, 'record' | 'personalSearch'>;
   areaRefs(codes: string[]): Promise<AreaRef[]>;
   /** Persons of the population module; unknown ids are left out. */
   personRefs(ids: string[]): Promise<PersonRef[]>;

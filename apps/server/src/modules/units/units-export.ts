@@ -14,7 +14,7 @@ import {
 import { can, type Actor } from '../../core/auth/actor';
 import { AppError } from '../../core/errors';
 import type { RegistryContext } from './registry-context';
-import { parseJsonArray, phoneHash } from './unit-model';
+import { parseJsonArray } from './unit-model';
 import type { UnitsTable } from './units.tables';
 
 const COLUMNS: { header: string; width: number; value: (r: UnitsTable, cell: Cells) => string | number | null }[] = [
@@ -58,8 +58,8 @@ export function createUnitsExport(ctx: RegistryContext) {
   const { deps, units: repo } = ctx;
   return async function exportUnits(actor: Actor, q: UnitFilter, ip: string | null): Promise<UnitsExport> {
     const masked = !can(actor, 'registry.export');
-    const { phone, ...rest } = q;
-    const filter = { ...rest, ...(phone ? { phoneHash: phoneHash(deps.cipher, phone) } : {}) };
+    // A full phone is not an export filter: the schema refuses it (searches by phone go through POST /search).
+    const filter = q;
     const total = await repo.count(actor.scope, filter);
     if (total > UNITS_EXPORT_MAX) throw new AppError('validation_failed', `导出数量 ${total} 超过上限 ${UNITS_EXPORT_MAX}，请按区域或类型缩小范围`, { field: 'areaCode' });
     const rows = await repo.list(actor.scope, filter, { limit: UNITS_EXPORT_MAX, offset: 0 });
@@ -89,7 +89,7 @@ export function createUnitsExport(ctx: RegistryContext) {
     ]);
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
 
-    await deps.audit.record({ action: 'registry_exported', actor, targetType: 'units', ip, detail: { rows: rows.length, masked, filter: rest } });
+    await deps.audit.record({ action: 'registry_exported', actor, targetType: 'units', ip, detail: { rows: rows.length, masked, filter } });
     return { buffer, filename: `实有单位-${ctx.today()}.xlsx`, masked, rows: rows.length };
   };
 }

@@ -7,6 +7,7 @@ import {
   UnitFilterSchema,
   UnitListQuerySchema,
   UnitListSchema,
+  UnitSearchRequestSchema,
   UnmaskedUnitSchema,
   UnmaskUnitRequestSchema,
   UpdateUnitRequestSchema,
@@ -29,6 +30,15 @@ export function registerUnitsRoutes(app: App, units: UnitsService): void {
     '/api/units',
     { schema: { tags, summary: '实有单位列表 (辖区内, 按名称排序; 人名与电话脱敏)', querystring: UnitListQuerySchema, response: { 200: UnitListSchema } }, config: read },
     async (req) => units.list(actorOf(req), req.query),
+  );
+  app.post(
+    '/api/units/search',
+    {
+      // The phone travels in the body so it never lands in an access log; the gate is in the audit module.
+      schema: { tags, summary: '按法定代表人或联系人完整电话查找单位 (需查看个人信息权限与原因; 记入审计; 每人限频)', body: UnitSearchRequestSchema, response: { 200: UnitListSchema } },
+      config: read,
+    },
+    async (req) => units.search(actorOf(req), req.body, req.ip),
   );
   app.get(
     '/api/units/export',

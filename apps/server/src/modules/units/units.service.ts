@@ -4,6 +4,7 @@ import type {
   UnitDetail,
   UnitList,
   UnitListQuery,
+  UnitSearchRequest,
   UnitType,
   UnmaskUnitRequest,
   UnmaskedUnit,
@@ -63,6 +64,13 @@ function createUnitRecordsService(ctx: RegistryContext) {
     return row;
   }
 
+  async function listBy(actor: Actor, q: UnitListQuery, phoneHashed?: string): Promise<UnitList> {
+    const filter = { ...q, phoneHash: phoneHashed };
+    const [rows, total] = await Promise.all([repo.list(actor.scope, filter, q), repo.count(actor.scope, filter)]);
+    const pc = await ctx.presentContext(rows, false);
+    return { items: rows.map((r) => presentUnit(r, pc)), total };
+  }
+
   async function readable(actor: Actor, id: string): Promise<UnitsTable> {
     const row = await repo.findById(actor.scope, id);
     if (!row) throw notFound('单位');
@@ -70,12 +78,14 @@ function createUnitRecordsService(ctx: RegistryContext) {
   }
 
   return {
-    async list(actor: Actor, q: UnitListQuery): Promise<UnitList> {
-      const { phone, ...rest } = q;
-      const filter = { ...rest, ...(phone ? { phoneHash: phoneHash(deps.cipher, phone) } : {}) };
-      const [rows, total] = await Promise.all([repo.list(actor.scope, filter, q), repo.count(actor.scope, filter)]);
-      const pc = await ctx.presentContext(rows, false);
-      return { items: rows.map((r) => presentUnit(r, pc)), total };
+    list: (actor: Actor, q: UnitListQuery): Promise<UnitList> => listBy(actor, q),
+
+    /** The list narrowed to one full phone: a personal search (personal.unmask, reason, audit, rate limit). */
+    search(actor: Actor, body: UnitSearchRequest, ip: string | null): Promise<UnitList> {
+      const { phone, reason, ...q } = body;
+      const hash = phoneHash(deps.cipher, phone);
+      const what = { module: 'units', field: 'phone', reason, valueHash: hash };
+      return deps.audit.personalSearch(actor, what, ip, () => listBy(actor, q, hash), (r) => r.total);
     },
 
     async get(actor: Actor, id: string): Promise<UnitDetail> {
