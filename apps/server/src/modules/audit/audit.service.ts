@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { newId } from '../../core/ids';
 import { createAuditRepo } from './audit.repo';
+import { createPersonalSearchGuard } from './personal-search';
 
 /** Security-relevant actions. Kept as a closed list so reports can rely on the names. */
 export type AuditAction =
@@ -24,6 +25,8 @@ export type AuditAction =
   | 'staff_removed'
   | 'department_changed'
   | 'personal_data_viewed'
+  // A search by a full ID number or phone (personal-search.ts): who, which field, why, how many results; no value.
+  | 'personal_data_searched'
   | 'registry_imported'
   | 'registry_exported'
   | 'registry_changed'
@@ -48,22 +51,25 @@ export interface AuditEvent {
 
 export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
   const repo = createAuditRepo(deps.db);
+  async function record(e: AuditEvent, db: Kysely<DB> = deps.db): Promise<void> {
+    const target = db === deps.db ? repo : createAuditRepo(db);
+    await target.insert({
+      id: newId(),
+      at: deps.clock.now().toISOString(),
+      actor_id: e.actor?.id ?? null,
+      actor_name: e.actor?.username ?? null,
+      action: e.action,
+      target_type: e.targetType ?? null,
+      target_id: e.targetId ?? null,
+      ip: e.ip ?? null,
+      detail: JSON.stringify(e.detail ?? {}),
+    });
+  }
   return {
     /** Appends one entry. Pass a transaction as `db` to make it part of the same write. */
-    async record(e: AuditEvent, db: Kysely<DB> = deps.db): Promise<void> {
-      const target = db === deps.db ? repo : createAuditRepo(db);
-      await target.insert({
-        id: newId(),
-        at: deps.clock.now().toISOString(),
-        actor_id: e.actor?.id ?? null,
-        actor_name: e.actor?.username ?? null,
-        action: e.action,
-        target_type: e.targetType ?? null,
-        target_id: e.targetId ?? null,
-        ip: e.ip ?? null,
-        detail: JSON.stringify(e.detail ?? {}),
-      });
-    },
+    record,
+    /** The one gate of every search by a full personal value (personal-search.ts). */
+    personalSearch: createPersonalSearchGuard({ repo, now: () => deps.clock.now(), record: (e) => record(e) }),
     async list(q: { action?: string | undefined; before?: string | undefined; limit: number }) {
       const rows = await repo.list(q);
       return rows.map((r) => ({
