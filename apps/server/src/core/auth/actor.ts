@@ -15,6 +15,8 @@ export interface Actor {
   /** Present for cookie sessions: writes must echo it in x-csrf-token. */
   readonly csrfToken: string | null;
   readonly sessionId: string | null;
+  /** The API token a `via: 'token'` actor came with (a live stream re-checks it). */
+  readonly tokenId?: string | null;
   readonly mustChangePassword: boolean;
 }
 

@@ -52,14 +52,15 @@ describe('login and sessions', () => {
     expect(junk.statusCode).toBe(400);
   });
 
-  it('locks an account after 5 wrong passwords, even with the right one after', async () => {
+  it('locks an account after 5 wrong passwords, even with the right one after, answering as for a wrong password', async () => {
     await createUser(t, { username: 'victim', roles: ['observer'], areaCodes: [CITY.gridA] });
     for (let i = 0; i < 4; i++) expect((await loginRaw('victim', `bad-password-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
     const fifth = await loginRaw('victim', 'bad-password-5', '10.1.0.9');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error.code).toBe('account_locked');
+    expect(fifth.statusCode).toBe(401);
+    expect(fifth.json().error.code).toBe('invalid_credentials');
     const right = await loginRaw('victim', PASSWORD, '10.1.0.10');
-    expect(right.statusCode).toBe(423);
+    expect(right.statusCode).toBe(401);
+    expect(right.json().error).toEqual(fifth.json().error);
     const audit = await t.services.audit.list({ action: 'account_locked', limit: 10 });
     expect(audit.some((e) => e.actorName === 'victim')).toBe(true);
   });
@@ -73,7 +74,7 @@ describe('login and sessions', () => {
   });
 
   it('requires the CSRF token on cookie-authenticated writes', async () => {
-    const s = await login(t, 'alice');
+    const s = await login(t, 'boss');
     const without = await s.post('/api/auth/tokens', { name: 'x' }, { csrf: false });
     expect(without.statusCode).toBe(403);
     expect(errorCode(without)).toBe('csrf_failed');
@@ -129,13 +130,13 @@ describe('password change', () => {
 
 describe('API tokens', () => {
   it('authenticates integrations with a Bearer token without CSRF, until revoked', async () => {
-    const s = await login(t, 'alice');
+    const s = await login(t, 'boss');
     const created = (await s.post('/api/auth/tokens', { name: '12345 对接' })).json();
     expect(created.token).toMatch(/^wg_/);
     const auth = { authorization: `Bearer ${created.token}` };
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth });
     expect(me.statusCode).toBe(200);
-    expect(me.json().user.username).toBe('alice');
+    expect(me.json().user.username).toBe('boss');
     const list = (await s.get('/api/auth/tokens')).json();
     expect(list.items.some((x: { id: string; token?: string }) => x.id === created.id && x.token === undefined)).toBe(true);
     expect((await s.del(`/api/auth/tokens/${created.id}`)).statusCode).toBe(200);

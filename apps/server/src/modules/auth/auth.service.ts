@@ -1,22 +1,21 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Me } from '@wangge/shared';
+import type { CreateTokenRequest, Me } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { dummyHash, hashPassword, verifyPassword } from '../../core/auth/password';
+import { hashPassword } from '../../core/auth/password';
 import type { Clock } from '../../core/clock';
 import { sha256 } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
 import { AppError } from '../../core/errors';
-import { newId, newSecret } from '../../core/ids';
+import { newSecret } from '../../core/ids';
 import type { AuditService } from '../audit';
-import type { UsersService } from '../users';
+import type { AccessChange, UsersService } from '../users';
+import { createLoginGuard, type LoginAttempt } from './auth-login';
+import { createTokenService, tokenPermissions } from './auth-tokens';
 import { createAuthRepo } from './auth.repo';
-import { IpThrottle } from '../../core/http/ip-throttle';
 
 export const SESSION_COOKIE = 'wangge_session';
 const SESSION_HOURS = 12;
-const LOCK_AFTER = 5;
-const LOCK_MINUTES = 15;
 // Resolved actors are cached briefly: most requests then cost no query. A revoked session
 // stays valid on other processes for at most this long.
 const ACTOR_CACHE_MS = 5_000;
@@ -28,12 +27,22 @@ export interface AuthDeps {
   audit: AuditService;
   /** Area names for the "me" answer (areas module lookup). */
   areaRefs(codes: string[]): Promise<Me['areas']>;
+  /** Told when sessions end or a user's access changes, so open live streams close (wired to the live module). */
+  onAccessEnded(who: AccessEnded): void;
+}
+
+/** Whose access ended: one session (logout), or all of a user's but one (password change), or all of them. */
+export interface AccessEnded {
+  userId: string;
+  sessionId?: string | null;
+  exceptSessionId?: string | null;
 }
 
 export function createAuthService(deps: AuthDeps) {
   const repo = createAuthRepo(deps.db);
-  const throttle = new IpThrottle();
+  const guard = createLoginGuard(deps, repo);
   const cache = new Map<string, { actor: Actor; until: number }>();
+  const tokens = createTokenService(deps, repo, () => cache.clear());
   const nowIso = () => deps.clock.now().toISOString();
 
   async function buildActor(userId: string, via: Actor['via'], sessionId: string | null, csrf: string | null): Promise<Actor | null> {
@@ -73,10 +82,12 @@ export function createAuthService(deps: AuthDeps) {
       if (header?.startsWith('Bearer ')) {
         const hash = sha256(header.slice(7).trim());
         return fromKey(`t:${hash}`, async () => {
-          const token = await repo.findActiveToken(hash);
+          const token = await repo.findActiveToken(hash, nowIso());
           if (!token) return null;
           await repo.touchToken(token.id, nowIso());
-          return buildActor(token.user_id, 'token', null, null);
+          const actor = await buildActor(token.user_id, 'token', null, null);
+          // The token does what it was given AND what its user may do now.
+          return actor && { ...actor, permissions: tokenPermissions(token, actor.permissions), tokenId: token.id };
         });
       }
       const cookie = req.cookies[SESSION_COOKIE];
@@ -89,55 +100,30 @@ export function createAuthService(deps: AuthDeps) {
       });
     },
 
-    async login(username: string, password: string, ip: string, userAgent: string | null) {
+    /** Signs in under the login policy (auth-login.ts); answers the session and the known-device cookie. */
+    async login(attempt: LoginAttempt, userAgent: string | null) {
+      const { user, device } = await guard.verify(attempt);
       const nowMs = deps.clock.now().getTime();
-      if (throttle.blocked(ip, nowMs)) throw new AppError('rate_limited', '登录失败次数过多，请稍后再试');
-      const user = await deps.users.repo.findByUsername(username);
-      if (!user) {
-        await verifyPassword(await dummyHash(), password);
-        throttle.fail(ip, nowMs);
-        await deps.audit.record({ action: 'login_failed', actor: null, ip, detail: { username, reason: 'unknown_user' } });
-        throw new AppError('invalid_credentials');
-      }
-      if (user.locked_until && user.locked_until > nowIso()) {
-        throttle.fail(ip, nowMs);
-        await deps.audit.record({ action: 'login_failed', actor: { id: user.id, username }, ip, detail: { reason: 'locked' } });
-        throw new AppError('account_locked', `账号已锁定至 ${user.locked_until}，请稍后再试或联系管理员`);
-      }
-      const ok = user.status === 'active' && (await verifyPassword(user.password_hash, password));
-      if (!ok) {
-        throttle.fail(ip, nowMs);
-        const lock = user.failed_logins + 1 >= LOCK_AFTER;
-        const lockedUntil = lock ? new Date(nowMs + LOCK_MINUTES * 60_000).toISOString() : null;
-        await deps.users.repo.recordFailedLogin(user.id, lockedUntil, nowIso());
-        await deps.audit.record({ action: 'login_failed', actor: { id: user.id, username }, ip, detail: { reason: user.status === 'active' ? 'bad_password' : 'disabled' } });
-        if (lock) {
-          await deps.audit.record({ action: 'account_locked', actor: { id: user.id, username }, ip, detail: { until: lockedUntil } });
-          throw new AppError('account_locked', `连续 ${LOCK_AFTER} 次密码错误，账号锁定 ${LOCK_MINUTES} 分钟`);
-        }
-        throw new AppError('invalid_credentials');
-      }
-      throttle.succeed(ip);
-      if (user.failed_logins > 0 || user.locked_until) await deps.users.repo.resetFailedLogins(user.id);
       const token = newSecret();
       const csrf = newSecret(24);
       await repo.insertSession({
         id: sha256(token),
         user_id: user.id,
         csrf_token: csrf,
-        ip,
+        ip: attempt.ip,
         user_agent: userAgent?.slice(0, 200) ?? null,
         created_at: nowIso(),
         expires_at: new Date(nowMs + SESSION_HOURS * 3600_000).toISOString(),
       });
-      await deps.audit.record({ action: 'login', actor: { id: user.id, username }, ip });
-      return { token, csrf, maxAgeSeconds: SESSION_HOURS * 3600, userId: user.id };
+      await deps.audit.record({ action: 'login', actor: { id: user.id, username: user.username }, ip: attempt.ip });
+      return { token, csrf, maxAgeSeconds: SESSION_HOURS * 3600, userId: user.id, device };
     },
 
     async logout(actor: Actor, ip: string) {
       if (actor.sessionId) {
         await repo.deleteSession(actor.sessionId);
         cache.delete(`s:${actor.sessionId}`);
+        deps.onAccessEnded({ userId: actor.id, sessionId: actor.sessionId });
       }
       await deps.audit.record({ action: 'logout', actor, ip });
     },
@@ -162,35 +148,51 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async changePassword(actor: Actor, current: string, next: string, ip: string) {
-      const user = await deps.users.repo.findById(actor.id);
-      if (!user || !(await verifyPassword(user.password_hash, current)))
-        throw new AppError('invalid_credentials', '当前密码不正确', { field: 'currentPassword' });
+      // A token is for integrations; changing the password needs the person.
+      if (actor.via !== 'session') throw new AppError('forbidden', '请登录后修改密码');
+      const user = await deps.users.findById(actor.id);
+      if (!user) throw new AppError('unauthenticated');
+      await guard.verifyCurrent(user, current, ip);
       if (current === next) throw new AppError('validation_failed', '新密码不能与当前密码相同', { field: 'newPassword' });
-      await deps.users.repo.update(deps.db, actor.id, { password_hash: await hashPassword(next), must_change_password: 0, updated_at: nowIso() });
-      // Other sessions of this user end; this one goes on.
+      await deps.users.changePassword(actor.id, await hashPassword(next));
+      // Other sessions and every API token end; this session goes on.
       await repo.deleteUserSessions(actor.id, actor.sessionId);
+      await repo.revokeUserTokens(actor.id, nowIso());
       cache.clear();
-      await deps.audit.record({ action: 'password_changed', actor, ip });
+      deps.onAccessEnded({ userId: actor.id, exceptSessionId: actor.sessionId });
+      await deps.audit.record({ action: 'password_changed', actor, ip, detail: { tokensRevoked: true } });
     },
 
-    async createToken(actor: Actor, name: string, ip: string) {
-      const token = `wg_${newSecret()}`;
-      const row = { id: newId(), user_id: actor.id, name, token_hash: sha256(token), created_at: nowIso(), last_used_at: null, revoked_at: null };
-      await repo.insertToken(row);
-      await deps.audit.record({ action: 'token_created', actor, targetType: 'api_token', targetId: row.id, ip, detail: { name } });
-      return { id: row.id, name, createdAt: row.created_at, lastUsedAt: null, token };
-    },
+    createToken: (actor: Actor, input: CreateTokenRequest, ip: string) => tokens.create(actor, input, ip),
+    listTokens: (actor: Actor) => tokens.list(actor),
+    revokeToken: (actor: Actor, id: string, ip: string) => tokens.revoke(actor, id, ip),
 
-    async listTokens(actor: Actor) {
-      const rows = await repo.listTokens(actor.id);
-      return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
-    },
-
-    async revokeToken(actor: Actor, id: string, ip: string) {
-      const res = await repo.revokeToken(actor.id, id, nowIso());
-      if (Number(res.numUpdatedRows) === 0) throw new AppError('not_found', '令牌不存在');
+    /**
+     * The users module's signal that a user's access changed. A disabled account loses its sessions, tokens and
+     * known devices for good (enabling it again revives none of them); every change ends its live streams, which
+     * reconnect with the new roles and scope.
+     */
+    async accessChanged(userId: string, change: AccessChange): Promise<void> {
+      if (change === 'disabled') {
+        await repo.deleteUserSessions(userId, null);
+        await repo.revokeUserTokens(userId, nowIso());
+        await repo.forgetUserDevices(userId);
+      }
       cache.clear();
-      await deps.audit.record({ action: 'token_revoked', actor, targetType: 'api_token', targetId: id, ip });
+      deps.onAccessEnded({ userId });
+    },
+
+    /**
+     * Whether a live stream's actor still holds: its session or token is alive and the user's roles, department and
+     * scope are as they were. Reads the database (no cache), so it sees changes made by other processes.
+     */
+    async stillValid(actor: Actor): Promise<boolean> {
+      const now = nowIso();
+      if (actor.via === 'session' ? !actor.sessionId || !(await repo.findSession(actor.sessionId, now)) : !actor.tokenId || !(await repo.findActiveTokenById(actor.tokenId, now))) return false;
+      const access = await deps.users.access(actor.id);
+      if (!access || access.user.department_id !== actor.departmentId || access.scope.all !== actor.scope.all) return false;
+      const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+      return same(access.roles.map((r) => r.code).sort(), actor.roles.map((r) => r.code).sort()) && same([...access.scope.prefixes].sort(), [...actor.scope.prefixes].sort());
     },
 
     /** Drops cached actors, e.g. after roles or areas change. */

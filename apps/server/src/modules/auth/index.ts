@@ -1,3 +1,3 @@
-/** Sessions, API tokens, login throttling and lockout; resolves each request's actor. */
-export { createAuthService, type AuthService, SESSION_COOKIE } from './auth.service';
+/** Sessions, API tokens, throttling and lockout; resolves each request's actor. */
+export { createAuthService, type AuthService, type AccessEnded, SESSION_COOKIE } from './auth.service';
 export { registerAuthRoutes } from './auth.routes';

@@ -20,6 +20,11 @@ export interface LiveOptions {
   maxTotal: number;
   /** A client that lets this much pile up unread is cut off instead of growing the server's memory. */
   maxBufferedBytes: number;
+  /**
+   * How often each stream asks whether its session (or token) and the user's roles and scope still hold. Logout and
+   * account changes in this process end streams at once; this catches those made by other processes.
+   */
+  recheckMs: number;
 }
 
 export const LIVE_DEFAULTS: LiveOptions = {
@@ -29,6 +34,7 @@ export const LIVE_DEFAULTS: LiveOptions = {
   maxPerUser: 5,
   maxTotal: 2_000,
   maxBufferedBytes: 256 * 1024,
+  recheckMs: 60_000,
 };
 
 const HEADERS = {
@@ -41,9 +47,16 @@ const HEADERS = {
 };
 
 /** Server-sent event streams of case changes, each filtered for its viewer. */
-export function createLiveService(deps: { events: EventBus<CaseChangedEvent>; log: BusLog }, options: Partial<LiveOptions> = {}) {
+export interface LiveDeps {
+  events: EventBus<CaseChangedEvent>;
+  log: BusLog;
+  /** Whether the stream's actor still holds (the auth module; a late-bound function). Absent: never re-checked. */
+  stillValid?: (actor: Actor) => Promise<boolean>;
+}
+
+export function createLiveService(deps: LiveDeps, options: Partial<LiveOptions> = {}) {
   const o: LiveOptions = { ...LIVE_DEFAULTS, ...options };
-  const open = new Map<ServerResponse, { userId: string; end: () => void }>();
+  const open = new Map<ServerResponse, { userId: string; sessionId: string | null; end: () => void }>();
   const countFor = (userId: string) => [...open.values()].filter((s) => s.userId === userId).length;
 
   return {
@@ -77,8 +90,19 @@ export function createLiveService(deps: { events: EventBus<CaseChangedEvent>; lo
       const heartbeat = setInterval(() => write(': keep-alive\n\n'), o.heartbeatMs);
       // Jitter, so streams opened together (after a restart) do not all reconnect together.
       const maxAge = setTimeout(() => end(), o.maxAgeMs * (0.9 + Math.random() / 5));
+      // Jittered like the maximum age, so streams do not all query together.
+      const recheck = deps.stillValid ? setInterval(() => void check(), o.recheckMs * (0.9 + Math.random() / 10)) : null;
       heartbeat.unref();
       maxAge.unref();
+      recheck?.unref();
+
+      async function check() {
+        const valid = await deps.stillValid!(actor).catch((err: unknown) => {
+          deps.log.warn({ err, userId: actor.id }, 'live stream re-check failed; ending the stream');
+          return false;
+        });
+        if (!valid) end();
+      }
 
       function cleanup() {
         if (ended) return;
@@ -86,13 +110,14 @@ export function createLiveService(deps: { events: EventBus<CaseChangedEvent>; lo
         unsubscribe();
         clearInterval(heartbeat);
         clearTimeout(maxAge);
+        if (recheck) clearInterval(recheck);
         open.delete(res);
       }
       function end() {
         cleanup();
         if (!res.writableEnded) res.end();
       }
-      open.set(res, { userId: actor.id, end });
+      open.set(res, { userId: actor.id, sessionId: actor.sessionId, end });
       res.on('close', cleanup);
       // A write to a vanished client errors on the response; the stream is simply over.
       res.on('error', cleanup);
@@ -101,6 +126,19 @@ export function createLiveService(deps: { events: EventBus<CaseChangedEvent>; lo
       if (res.socket?.destroyed ?? true) return cleanup();
       // The first frame tells the client the subscription is live: it may now (re)load its list.
       write(`retry: ${o.retryMs}\n: connected\n\n`);
+    },
+
+    /**
+     * Ends the streams of a session that ended (logout), or of a user whose access changed (all of them, or all but
+     * the session that changed the password). A client still signed in reconnects with its new rights.
+     */
+    closeFor(who: { userId: string; sessionId?: string | null; exceptSessionId?: string | null }): void {
+      for (const s of [...open.values()]) {
+        if (s.userId !== who.userId) continue;
+        if (who.sessionId && s.sessionId !== who.sessionId) continue;
+        if (who.exceptSessionId && s.sessionId === who.exceptSessionId) continue;
+        s.end();
+      }
     },
 
     /** Ends every stream (server shutdown); clients reconnect to another process or after the restart. */

@@ -3,7 +3,8 @@ import { PERMISSIONS, type Permission } from '@wangge/shared';
 // The baseline of every staff role (not the observer's). Everyone here reports or handles problems,
 // so all may attach photos and videos as evidence.
 // Which case actions each role may take is decided by the workflow table; cases.act only opens the door.
-const READ: Permission[] = ['areas.read', 'departments.read', 'categories.read', 'components.read', 'tokens.manage', 'attachments.upload', 'cases.report', 'cases.read', 'cases.act'];
+// API tokens are for integrations (12345 hotline, data exchange): only administrators create them (issue 9 #7).
+const READ: Permission[] = ['areas.read', 'departments.read', 'categories.read', 'components.read', 'attachments.upload', 'cases.report', 'cases.read', 'cases.act'];
 const LEAD: Permission[] = [...READ, 'areas.export', 'users.read', 'staff.contact.read', 'personal.unmask', 'cases.supervise', 'registry.read', 'registry.export', 'special.read', 'visits.read', 'residentFiles.read'];
 // Grid staff keep the registries of their grids: they enter and verify people, houses and units, make the visits
 // and write the 民情日志. Special-group details stay with those who follow the group up (grid leader, police).

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { codeInScope } from '../../core/db/scope-filter';
@@ -82,14 +82,24 @@ export function createUsersRepo(db: Kysely<DB>) {
       if (areaCodes.length) await tx.insertInto('user_areas').values(areaCodes.map((area_code) => ({ user_id: userId, area_code }))).execute();
     },
 
-    /** Counts a failed login and returns the new count. */
-    async recordFailedLogin(id: string, lockedUntil: string | null, now: string) {
-      await db
+    /**
+     * Counts one password attempt as failed before the password is checked, and sets the lock on the attempt that
+     * reaches `lockAfter`, in ONE statement: parallel attempts each get their own count back, so no more than
+     * `lockAfter` of them can see an unlocked account. A lock that has run out starts the count again at 1. Every
+     * right-hand side reads the row as it was before the update (SQLite and PostgreSQL alike).
+     */
+    chargeLoginAttempt: (id: string, now: string, lockAfter: number, lockUntil: string) => {
+      const expired = sql`(locked_until is not null and locked_until <= ${now})`;
+      const next = sql<number>`(case when ${expired} then 1 else failed_logins + 1 end)`;
+      return db
         .updateTable('users')
-        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: now }))
+        .set({
+          failed_logins: next,
+          locked_until: sql<string | null>`case when locked_until is not null and locked_until > ${now} then locked_until when ${next} >= ${lockAfter} then ${lockUntil} else null end`,
+        })
         .where('id', '=', id)
-        .execute();
-      if (lockedUntil) await db.updateTable('users').set({ locked_until: lockedUntil, failed_logins: 0 }).where('id', '=', id).execute();
+        .returning(['failed_logins', 'locked_until'])
+        .executeTakeFirst();
     },
 
     resetFailedLogins: (id: string) =>

@@ -3,6 +3,7 @@ import {
   CreateRoleRequestSchema,
   CreateUserRequestSchema,
   IdParamSchema,
+  OkResponseSchema,
   RoleListSchema,
   RoleSchema,
   UnmaskRequestSchema,
@@ -36,6 +37,17 @@ export function registerUsersRoutes(app: App, users: UsersService): void {
     '/api/users/:id',
     { schema: { tags, params: IdParamSchema, body: UpdateUserRequestSchema, response: { 200: UserSchema } }, config: { auth: { permission: 'users.manage', scope: 'subtree' } } },
     async (req) => users.update(actorOf(req), req.params.id, req.body, req.ip),
+  );
+  app.post(
+    '/api/users/:id/unlock',
+    {
+      schema: { tags, summary: '解除登录锁定 (记入审计)', params: IdParamSchema, response: { 200: OkResponseSchema } },
+      config: { auth: { permission: 'users.manage', scope: 'subtree' } },
+    },
+    async (req) => {
+      await users.unlock(actorOf(req), req.params.id, req.ip);
+      return { ok: true as const };
+    },
   );
   app.post(
     '/api/users/:id/unmask-phone',

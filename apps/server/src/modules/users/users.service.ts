@@ -22,7 +22,14 @@ export interface UsersDeps {
   existingAreaCodes(codes: string[]): Promise<Set<string>>;
   /** Whether a department exists (departments module). */
   departmentExists(id: string): Promise<boolean>;
+  /**
+   * Told after a user's access changed: disabled, roles or areas replaced (the auth module revokes sessions, tokens
+   * and cached actors, and open live streams end).
+   */
+  onAccessChanged(userId: string, change: AccessChange): Promise<void>;
 }
+
+export type AccessChange = 'disabled' | 'roles' | 'areas';
 
 /** What the auth layer needs to build an Actor. */
 export interface UserAccess {
@@ -150,7 +157,41 @@ export function createUsersService(deps: UsersDeps) {
         const action = roleIds ? 'role_changed' : 'user_updated';
         await deps.audit.record({ action, actor, targetType: 'user', targetId: id, ip, detail: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone } }, tx);
       });
+      // After the commit: what the user could do a moment ago no longer holds.
+      const change: AccessChange | null = input.status === 'disabled' ? 'disabled' : roleIds ? 'roles' : input.areaCodes ? 'areas' : null;
+      if (change) await deps.onAccessChanged(id, change);
       return this.get(actor, id);
+    },
+
+    /** The account a login names (any status: the auth module answers every failure alike). */
+    findForLogin: (username: string) => repo.findByUsername(username),
+    findById: (id: string) => repo.findById(id),
+
+    /**
+     * Counts a password attempt as failed before the password is checked (atomic, see the repo) and answers the new
+     * count and lock; a correct password then calls resetFailedLogins.
+     */
+    async chargeLoginAttempt(id: string, policy: { lockAfter: number; lockMinutes: number }): Promise<{ count: number; lockedUntil: string | null }> {
+      const nowDate = deps.clock.now();
+      const until = new Date(nowDate.getTime() + policy.lockMinutes * 60_000).toISOString();
+      const row = await repo.chargeLoginAttempt(id, nowDate.toISOString(), policy.lockAfter, until);
+      return { count: Number(row?.failed_logins ?? Number.MAX_SAFE_INTEGER), lockedUntil: row?.locked_until ?? null };
+    },
+
+    resetFailedLogins: async (id: string) => {
+      await repo.resetFailedLogins(id);
+    },
+
+    async changePassword(id: string, passwordHash: string): Promise<void> {
+      await repo.update(deps.db, id, { password_hash: passwordHash, must_change_password: 0, updated_at: now() });
+    },
+
+    /** Lifts a login lock (an administrator, for a user in their scope), audited. */
+    async unlock(actor: Actor, id: string, ip: string | null): Promise<void> {
+      if (!(await repo.findById(id))) throw notFound('用户');
+      if (!(await repo.findInScope(id, actor.scope))) throw new AppError('forbidden', '该用户超出您的管辖范围');
+      await repo.resetFailedLogins(id);
+      await deps.audit.record({ action: 'account_unlocked', actor, targetType: 'user', targetId: id, ip });
     },
 
     /** Full phone number of a user, with the reason audited (personal data, domain.md §10). */
