@@ -15,6 +15,7 @@ import { createInProcessEventBus, type EventBus } from './core/events/event-bus'
 import { BODY_LIMITS, installBodyLimits } from './core/http/body-limits';
 import { installErrorHandler } from './core/http/error-handler';
 import { installGuard } from './core/http/guard.plugin';
+import { installControlCharGuard } from './core/http/control-chars';
 import { redactedLogger } from './core/http/log-redaction';
 import { installSecurityHeaders } from './core/http/security-headers';
 import { hasWebApp, serveWebApp } from './core/http/static.plugin';
@@ -366,6 +367,7 @@ export async function createApp(deps: AppDeps) {
   installErrorHandler(app, { spaIndex: withWeb });
   const routes = installGuard(app, (req) => services.auth.resolveActor(req));
   installBodyLimits(app);
+  installControlCharGuard(app);
 
   registerSystemRoutes(app, {
     database: deps.database.dialect.kind,
