@@ -36,6 +36,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/users': { perm: 'users.manage', scope: 'subtree' },
   'PATCH /api/users/:id': { perm: 'users.manage', scope: 'subtree', record: 'user', body: () => ({ displayName: '改名' }) },
   'POST /api/users/:id/unmask-phone': { perm: 'personal.unmask', scope: 'subtree', record: 'user', body: () => ({ reason }) },
+  'POST /api/users/:id/unlock': { perm: 'users.manage', scope: 'subtree', record: 'user' },
   'GET /api/roles': { perm: 'users.read', scope: 'global' },
   'POST /api/roles': { perm: 'roles.manage', scope: 'global' },
   'GET /api/areas/tree': { perm: 'areas.read', scope: 'subtree' },

@@ -50,9 +50,9 @@ afterEach(async () => {
   server = null;
 });
 
-async function serve(options: Partial<LiveOptions>) {
+async function serve(options: Partial<LiveOptions>, stillValid?: (a: Actor) => Promise<boolean>) {
   const t = testBus();
-  const live = createLiveService({ events: t.bus, log: quiet }, options);
+  const live = createLiveService({ events: t.bus, log: quiet, ...(stillValid ? { stillValid } : {}) }, options);
   server = createServer((_req, res) => live.stream(actor(), {}, res));
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   return { ...t, live, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -79,6 +79,44 @@ describe('a live stream', () => {
     await within(2000, stream.ended, 'stream end');
     expect(s.live.openCount).toBe(0);
     expect(s.subscribers).toBe(0);
+  });
+
+  it('re-checks its session every recheckMs and ends once it no longer holds (changes made by other processes)', async () => {
+    let valid = true;
+    let checks = 0;
+    const s = await serve({ recheckMs: 40 }, async () => {
+      checks++;
+      return valid;
+    });
+    const stream = await openSse(s.url, '/', null);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(checks).toBeGreaterThan(1);
+    expect(s.live.openCount).toBe(1);
+    valid = false;
+    await within(2000, stream.ended, 'stream end');
+    expect(s.live.openCount).toBe(0);
+    expect(s.subscribers).toBe(0);
+  });
+
+  it('closeFor ends one session’s streams, or a user’s, or all of a user’s but one session', async () => {
+    const t = testBus();
+    const live = createLiveService({ events: t.bus, log: quiet });
+    const ended: string[] = [];
+    const open = (userId: string, sessionId: string) => {
+      const res = Object.assign(new EventEmitter(), { socket: { destroyed: false, setNoDelay: () => {} }, writableEnded: false, writableLength: 0, writeHead: () => res, write: () => true, end: () => ended.push(sessionId), destroy: () => {} });
+      live.stream({ ...actor(userId), sessionId }, {}, res as unknown as ServerResponse);
+    };
+    open('u1', 's1');
+    open('u1', 's2');
+    open('u1', 's3');
+    open('u2', 's4');
+    live.closeFor({ userId: 'u1', sessionId: 's1' });
+    expect(ended).toEqual(['s1']);
+    live.closeFor({ userId: 'u1', exceptSessionId: 's3' });
+    expect(ended).toEqual(['s1', 's2']);
+    live.closeFor({ userId: 'u1' });
+    expect(ended).toEqual(['s1', 's2', 's3']);
+    expect(live.openCount).toBe(1);
   });
 
   it('ends every stream on closeAll and releases its subscription', async () => {
