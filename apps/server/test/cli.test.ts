@@ -10,7 +10,7 @@ import { loadConfig, ROOT_DIR } from '../src/core/config';
 const BIN = join(ROOT_DIR, 'apps/server/bin/wangge.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'wangge-cli-'));
 const db = join(dir, 'cli.db');
-const ZZ = join(ROOT_DIR, '../shared/geo/zhengzhou-410100-districts.geojson');
+const ZZ = join(ROOT_DIR, 'apps/server/test/fixtures/zhengzhou-410100-districts.geojson');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The CLI acts on --db when given, whatever DATABASE_URL says.

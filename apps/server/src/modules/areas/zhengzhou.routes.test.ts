@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { userSession, type Session } from '../../../test/factories';
 
 // The 12 real district boundaries of Zhengzhou, published in GCJ-02, codes in `adcode`.
-const FILE = join(ROOT_DIR, '../shared/geo/zhengzhou-410100-districts.geojson');
+const FILE = join(ROOT_DIR, 'apps/server/test/fixtures/zhengzhou-410100-districts.geojson');
 const data = JSON.parse(readFileSync(FILE, 'utf8')) as {
   features: { properties: { adcode: number; name: string; centroid: [number, number] } }[];
 };

@@ -5,8 +5,8 @@ import { ROOT_DIR } from '../../core/config';
 import { CN_HOLIDAYS_2026 } from './holidays-2026';
 import { defaultWorkCalendar } from './default-calendar';
 
-// Tests may read ../shared; the product may not, which is why the constant exists at all.
-const CSV = join(ROOT_DIR, '../shared/standards/cn-public-holidays-2026.csv');
+// The notice's table as a test fixture (see test/fixtures/SOURCES.md); the product ships the constant it checks.
+const CSV = join(ROOT_DIR, 'apps/server/test/fixtures/cn-public-holidays-2026.csv');
 const [header, ...rows] = readFileSync(CSV, 'utf8')
   .trim()
   .split(/\r?\n/)

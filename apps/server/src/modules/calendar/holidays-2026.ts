@@ -1,8 +1,8 @@
 import type { CalendarDay } from './work-calendar';
 
-// Generated from ../shared/standards/cn-public-holidays-2026.csv; holidays-2026.test.ts checks they still agree.
-// The product ships its own copy because it must not read ../shared at run time. The CSV writes 调休 days as
-// "workday"; every one of them falls on a Saturday or Sunday, so here they are 'makeup_workday'.
+// Transcribed from the State Council's 2026 holiday notice; holidays-2026.test.ts checks it against the notice's
+// table (test/fixtures/cn-public-holidays-2026.csv). The product ships this constant, never the fixture. The table
+// writes 调休 days as "workday"; every one of them falls on a Saturday or Sunday, so here they are 'makeup_workday'.
 
 /** Where the 2026 rows come from, for the calendar table's `source` column. */
 export const CN_HOLIDAYS_2026_SOURCE = '国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)';
