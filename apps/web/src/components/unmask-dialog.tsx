@@ -29,13 +29,17 @@ export interface UnmaskDialogProps<F extends string, V> {
   onRevealed?: (values: V) => void;
   /** Or shows the clear values in the dialog itself until it is closed. */
   renderRevealed?: (values: V) => ReactNode;
+  /** Inputs shown above the reason (a search asks for the value searched). */
+  children?: ReactNode;
+  /** Keeps the OK button disabled, e.g. until those inputs are valid. */
+  blocked?: boolean;
 }
 
 /**
  * 查看完整信息: the user states why and (optionally) picks the fields, then the clear values come back. They live only
  * in component state, never in the query cache, and are dropped when the dialog closes or the page is left.
  */
-export function UnmaskDialog<F extends string, V>({ open, onClose, labels, minReason, fields = [], reveal, onRevealed, renderRevealed }: UnmaskDialogProps<F, V>) {
+export function UnmaskDialog<F extends string, V>({ open, onClose, labels, minReason, fields = [], reveal, onRevealed, renderRevealed, children, blocked = false }: UnmaskDialogProps<F, V>) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [chosen, setChosen] = useState<F[]>(() => fields.map((f) => f.value));
@@ -74,7 +78,7 @@ export function UnmaskDialog<F extends string, V>({ open, onClose, labels, minRe
       onCancel={close}
       onOk={revealed ? close : () => void submit()}
       okText={revealed ? t('common.close') : labels.submit ? t(labels.submit) : undefined}
-      okButtonProps={{ disabled: !revealed && (tooShort || (fields.length > 0 && chosen.length === 0)), 'data-testid': 'unmask-submit' }}
+      okButtonProps={{ disabled: !revealed && (blocked || tooShort || (fields.length > 0 && chosen.length === 0)), 'data-testid': 'unmask-submit' }}
       cancelButtonProps={{ style: revealed ? { display: 'none' } : undefined }}
       confirmLoading={busy}
       destroyOnHidden
@@ -84,6 +88,7 @@ export function UnmaskDialog<F extends string, V>({ open, onClose, labels, minRe
       ) : (
         <>
           <Typography.Paragraph type="secondary">{t(labels.hint)}</Typography.Paragraph>
+          {children}
           {fields.length > 1 ? <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as F[])} options={fields} style={{ marginBottom: 8 }} /> : null}
           <Input.TextArea
             rows={2}

@@ -12,6 +12,7 @@ import { specialGroupsEn, specialGroupsZh } from './i18n-messages-special-groups
 import { calendarEn, calendarZh } from '../features/calendar/calendar-i18n';
 // @i18n-import:public
 import { publicEn, publicZh } from '../features/public/public-messages';
+import { personalSearchEn, personalSearchZh } from './i18n-messages-personal-search';
 
 /** UI strings. Chinese is the source language; English mirrors every key. */
 export const zh = {
@@ -29,6 +30,7 @@ export const zh = {
   ...calendarZh,
   // @i18n-zh:public
   ...publicZh,
+  ...personalSearchZh,
   'app.name': '网格',
   'app.subtitle': '社会治理网格化管理平台',
   'common.loading': '加载中…',
@@ -173,6 +175,7 @@ export const en: Messages = {
   ...calendarEn,
   // @i18n-en:public
   ...publicEn,
+  ...personalSearchEn,
   'app.name': 'Wangge',
   'app.subtitle': 'Social-governance grid platform',
   'common.loading': 'Loading…',

@@ -117,6 +117,9 @@ export function useHouseList(p: HouseListParams) {
   });
 }
 
+/** POST /api/houses/search: the landlord's full phone and the reason travel in the body (audited, limited per user). */
+export const searchHousesByLandlordPhone = (landlordPhone: string, reason: string) => api.post<HouseList>('/api/houses/search', { landlordPhone, reason });
+
 export function useHouse(id: string) {
   return useQuery({
     queryKey: houseKeys.detail(id),

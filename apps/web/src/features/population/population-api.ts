@@ -3,6 +3,7 @@ import type {
   CreatePersonRequest,
   DataState,
   HouseList,
+  Person,
   PersonDetail,
   PersonList,
   PersonMoveInRequest,
@@ -13,9 +14,19 @@ import type {
   PopulationType,
   UpdatePersonRequest,
 } from '@wangge/shared';
-import { api, apiRequest } from '../../lib/api-client';
+import { api, apiRequest, isApiError } from '../../lib/api-client';
 
 const enc = encodeURIComponent;
+
+/** POST /api/persons/lookup: the full ID number and the reason travel in the body (audited, limited per user); a miss is null. */
+export async function lookupPersonByIdNumber(idNumber: string, reason: string): Promise<Person | null> {
+  try {
+    return await api.post<Person>('/api/persons/lookup', { idNumber, reason });
+  } catch (err) {
+    if (isApiError(err) && err.status === 404) return null;
+    throw err;
+  }
+}
 
 /** Query parameters of GET /api/persons (and its export), as sent. */
 export interface PersonListParams {

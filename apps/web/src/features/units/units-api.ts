@@ -44,6 +44,9 @@ export function useUnitList(params: UnitListParams) {
   });
 }
 
+/** POST /api/units/search: the full phone and the reason travel in the body (audited, limited per user). */
+export const searchUnitsByPhone = (phone: string, reason: string) => api.post<UnitList>('/api/units/search', { phone, reason });
+
 export function useUnit(id: string) {
   return useQuery({
     queryKey: unitKeys.detail(id),

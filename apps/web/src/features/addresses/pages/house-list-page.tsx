@@ -2,14 +2,15 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Input, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { HOUSE_USES, type HouseUse } from '@wangge/shared';
+import { HOUSE_USES, LandlordPhoneInputSchema, type HouseUse } from '@wangge/shared';
 import { AreaSelect } from '../../../components/area-select';
+import { PersonalSearchButton, schemaProblem, SearchResultList } from '../../../components/personal-search-button';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
 import { useUrlParams } from '../../../components/use-url-params';
 import { useI18n } from '../../../lib/i18n';
 import { useHasPermission } from '../../auth/api';
-import { useHouseList, type HouseListParams } from '../api';
+import { searchHousesByLandlordPhone, useHouseList, type HouseListParams } from '../api';
 import { LABELS, housePath, optionsOf } from '../address-format';
 import { HouseCreateModal } from '../components/house-create-modal';
 import { HouseList } from '../components/house-list';
@@ -50,6 +51,14 @@ export function HouseListPage() {
           <Button icon={<DownloadOutlined />} href={`/api/houses/export?${new URLSearchParams({ ...(area ? { areaCode: area } : {}), ...(use ? { use } : {}), ...(q ? { q } : {}) }).toString()}`} data-testid="house-export">
             {t('house.export')}
           </Button>
+          <PersonalSearchButton
+            label="personalSearch.byLandlordPhone"
+            valueLabel="personalSearch.phoneValue"
+            problem={schemaProblem(LandlordPhoneInputSchema)}
+            search={searchHousesByLandlordPhone}
+            renderResult={(r) => <SearchResultList testId="house-phone-results" items={r.items.map((h) => ({ id: h.id, href: housePath(h.id), title: h.fullAddress, description: [h.landlordName, h.landlordPhone].filter(Boolean).join(' ') }))} />}
+            testId="house-phone-search"
+          />
           {canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="house-add">
               {t('house.register')}

@@ -3,6 +3,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { DATA_STATES, PERSON_STATUSES, POPULATION_TYPES, type DataState, type PersonStatus, type PopulationType } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
+import { PersonalSearchButton, SearchResultList } from '../../../components/personal-search-button';
 import { PagedListCard } from '../../../components/paged-list-card';
 import { useUrlFilters } from '../../../components/use-url-params';
 import { useI18n } from '../../../lib/i18n';
@@ -11,7 +12,8 @@ import { useHasPermission } from '../../auth/api';
 import { PersonFilters, type PersonFilterValues } from '../components/person-filters';
 import { PersonList } from '../components/person-list';
 import { personPath } from '../person-format';
-import { personsExportUrl, usePersonList, type PersonListParams } from '../population-api';
+import { idNumberProblem } from '../components/person-form-rules';
+import { lookupPersonByIdNumber, personsExportUrl, usePersonList, type PersonListParams } from '../population-api';
 
 const PAGE_SIZE = 50;
 
@@ -65,6 +67,14 @@ export function PersonsPage() {
           <Button icon={<DownloadOutlined />} href={personsExportUrl(toQuery(filters))} title={canExportFull ? t('persons.exportFull') : t('persons.exportMasked')} data-testid="persons-export">
             {t('persons.export')}
           </Button>
+          <PersonalSearchButton
+            label="personalSearch.byIdNumber"
+            valueLabel="personalSearch.idValue"
+            problem={(v) => idNumberProblem('resident_id', v)}
+            search={(idNumber, reason) => lookupPersonByIdNumber(idNumber.toUpperCase(), reason)}
+            renderResult={(p) => <SearchResultList testId="person-id-results" items={p ? [{ id: p.id, href: personPath(p.id), title: p.name, description: p.houseAddress ?? p.gridName ?? p.communityName }] : []} />}
+            testId="person-id-search"
+          />
           {canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(PATHS.personNew)} data-testid="person-new">
               {t('persons.new')}

@@ -1,8 +1,9 @@
 import { Button, Card, List, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { FOCUS_TAGS, UNIT_TYPES, type FocusTag, type UnitType } from '@wangge/shared';
+import { FOCUS_TAGS, UNIT_TYPES, UnitPhoneSchema, type FocusTag, type UnitType } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
+import { PersonalSearchButton, schemaProblem, SearchResultList } from '../../../components/personal-search-button';
 import { PagedListCard } from '../../../components/paged-list-card';
 import { useUrlFilters } from '../../../components/use-url-params';
 import { useI18n } from '../../../lib/i18n';
@@ -11,7 +12,7 @@ import { useHasPermission } from '../../auth/api';
 import { UnitFilters, type UnitFilterValues } from '../components/unit-filters';
 import { DueTag, UnitTags } from '../components/unit-tags';
 import { unitPath } from '../unit-format';
-import { unitsExportUrl, useUnitList, type UnitListParams } from '../units-api';
+import { searchUnitsByPhone, unitsExportUrl, useUnitList, type UnitListParams } from '../units-api';
 
 const PAGE_SIZE = 20;
 
@@ -64,6 +65,14 @@ export function UnitsPage() {
           <Button icon={<DownloadOutlined />} href={unitsExportUrl(toQuery(filters))} data-testid="units-export">
             {t('units.export')}
           </Button>
+          <PersonalSearchButton
+            label="personalSearch.byUnitPhone"
+            valueLabel="personalSearch.phoneValue"
+            problem={schemaProblem(UnitPhoneSchema)}
+            search={searchUnitsByPhone}
+            renderResult={(r) => <SearchResultList testId="unit-phone-results" items={r.items.map((u) => ({ id: u.id, href: unitPath(u.id), title: u.name, description: u.address }))} />}
+            testId="unit-phone-search"
+          />
           {canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(PATHS.unitNew)} data-testid="unit-new">
               {t('units.new')}

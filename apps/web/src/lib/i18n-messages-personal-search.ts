@@ -1,0 +1,30 @@
+/** UI strings of 按完整号码查找 (components/personal-search-button.tsx); merged into i18n-messages. */
+export const personalSearchZh = {
+  'personalSearch.title': '按完整号码查找',
+  'personalSearch.hint': '按完整电话或证件号码查找等同于查看个人信息：需说明原因，记入审计日志（查找人、时间、字段、原因和结果数，不记号码本身），每人每 10 分钟最多 20 次。',
+  'personalSearch.reason': '请说明查找原因，如：核实来电人身份',
+  'personalSearch.reasonShort': '原因至少 2 个字',
+  'personalSearch.submit': '查找',
+  'personalSearch.none': '没有找到匹配的记录',
+  'personalSearch.found': '找到 {n} 条记录',
+  'personalSearch.byLandlordPhone': '按房主电话查找',
+  'personalSearch.byUnitPhone': '按电话查找',
+  'personalSearch.byIdNumber': '按证件号码查找',
+  'personalSearch.phoneValue': '完整手机号或固定电话',
+  'personalSearch.idValue': '完整居民身份证号码',
+};
+
+export const personalSearchEn: Record<keyof typeof personalSearchZh, string> = {
+  'personalSearch.title': 'Find by full number',
+  'personalSearch.hint': 'Searching by a full phone or ID number reveals personal data: state a reason. It is audited (who, when, which field, why and how many results; never the number itself), at most 20 searches per 10 minutes per user.',
+  'personalSearch.reason': 'Why are you searching? e.g. verifying a caller',
+  'personalSearch.reasonShort': 'At least 2 characters',
+  'personalSearch.submit': 'Search',
+  'personalSearch.none': 'No matching record',
+  'personalSearch.found': '{n} record(s) found',
+  'personalSearch.byLandlordPhone': 'Find by landlord phone',
+  'personalSearch.byUnitPhone': 'Find by phone',
+  'personalSearch.byIdNumber': 'Find by ID number',
+  'personalSearch.phoneValue': 'Full mobile or landline number',
+  'personalSearch.idValue': 'Full resident ID number',
+};
