@@ -76,10 +76,10 @@ async function fill(s: ReturnType<typeof createServices>, grids: string[], perso
       const id = benchIdNumber(i);
       const name = benchName(i);
       rows.push({
-        id: `bench-p-${i}`, name, name_search: normalizeNameSearch(name), gender: Number(id[16]) % 2 ? 'male' : 'female', birth_date: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, ethnicity: '汉族', id_type: 'resident_id',
+        id: `bench-p-${i}`, name, name_search: normalizeNameSearch(name), gender: Number(id[16]) % 2 ? 'male' : 'female', birth_date: null, birth_year: Number(id.slice(6, 10)), birth_date_enc: cipher.encrypt(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`), ethnicity: '汉族', id_type: 'resident_id',
         id_number_enc: cipher.encrypt(id), id_hash: cipher.lookupHash(id), id_masked: maskIdNumber(id), phone_enc: null, phone_hash: null, phone_masked: null, nationality: null, registered_place: null,
         population_type: i % 4 === 0 ? 'floating' : 'registered', household_status: 'together', house_id: `bench-h-${h}`, relation: 'self', status: 'active', data_state: 'entered',
-        claimed_by: null, claimed_by_name: null, claimed_at: null, verified_by: null, verified_by_name: null, verified_at: null, details: '{}',
+        claimed_by: null, claimed_by_name: null, claimed_at: null, verified_by: null, verified_by_name: null, verified_at: null, details: '{}', permit_no_enc: null,
         admin_code: grid.slice(0, 6), street_code: grid.slice(0, 9), community_code: grid.slice(0, 12), grid_code: grid, version: 1, created_at: now, updated_at: now,
       });
     }

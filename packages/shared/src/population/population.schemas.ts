@@ -104,16 +104,22 @@ export const PersonMoveOutRequestSchema = z
   .meta({ id: 'PersonMoveOutRequest' });
 export type PersonMoveOutRequest = z.infer<typeof PersonMoveOutRequestSchema>;
 
-export const PERSON_UNMASK_FIELDS = ['idNumber', 'phone'] as const;
+/** What POST …/unmask can reveal; the birth date is here because year + mask must not rebuild an ID number. */
+export const PERSON_UNMASK_FIELDS = ['idNumber', 'phone', 'birthDate', 'residencePermitNo'] as const;
 export const PersonUnmaskRequestSchema = z
   .object({
     reason: z.string({ error: '请说明查看原因' }).trim().min(2, '请说明查看原因（至少 2 个字）').max(200),
-    fields: z.array(z.enum(PERSON_UNMASK_FIELDS)).min(1).max(2),
+    fields: z.array(z.enum(PERSON_UNMASK_FIELDS)).min(1).max(PERSON_UNMASK_FIELDS.length),
   })
   .meta({ id: 'PersonUnmaskRequest' });
 export type PersonUnmaskRequest = z.infer<typeof PersonUnmaskRequestSchema>;
 
-export const PersonUnmaskResponseSchema = z.object({ idNumber: z.string().optional(), phone: z.string().nullable().optional() });
+export const PersonUnmaskResponseSchema = z.object({
+  idNumber: z.string().optional(),
+  phone: z.string().nullable().optional(),
+  birthDate: z.string().nullable().optional().describe('YYYY-MM-DD; stored encrypted'),
+  residencePermitNo: z.string().nullable().optional().describe('居住证号码; stored encrypted'),
+});
 export type PersonUnmaskResponse = z.infer<typeof PersonUnmaskResponseSchema>;
 
 export const PersonFilterSchema = z.object({
@@ -147,8 +153,9 @@ export const PersonListItemSchema = z
     id: z.string(),
     name: z.string().describe('Masked (张*明)'),
     gender: PersonGenderSchema.nullable(),
+    birthYear: z.number().int().nullable().describe('出生年份; the full date only through POST /unmask'),
     idType: PersonIdTypeSchema,
-    idNumber: z.string().describe('Masked (410105********1234)'),
+    idNumber: z.string().describe('Masked (410105************): at most the first 6 shown, at least 12 hidden'),
     phone: z.string().nullable().describe('Masked (138****5678)'),
     populationType: PopulationTypeSchema,
     householdStatus: HouseholdStatusSchema.nullable(),
@@ -173,7 +180,7 @@ export const PersonSchema = z
     id: z.string(),
     name: z.string(),
     gender: PersonGenderSchema.nullable(),
-    birthDate: z.string().nullable(),
+    birthYear: z.number().int().nullable().describe('出生年份; the full date only through POST /unmask'),
     ethnicity: z.string().nullable(),
     idType: PersonIdTypeSchema,
     idNumber: z.string().describe('Masked; POST /unmask reveals it'),

@@ -10,7 +10,7 @@ export interface ImportColumn {
   note?: string;
   example?: string;
   /** Personal data: masked in the stored and downloadable report. */
-  sensitive?: 'id' | 'phone';
+  sensitive?: 'id' | 'phone' | 'birthDate';
 }
 
 export interface CellProblem {

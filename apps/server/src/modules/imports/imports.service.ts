@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { maskIdNumber, maskPhone, type ImportKind, type ImportMode, type SheetImportProblem, type SheetImportReport } from '@wangge/shared';
+import { maskBirthDate, maskIdNumber, maskPhone, type ImportKind, type ImportMode, type SheetImportProblem, type SheetImportReport } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import { sha256 } from '../../core/crypto';
@@ -16,6 +16,8 @@ import { problemsWorkbook, templateWorkbook } from './sheet-writer';
 /** Stored per job (the xlsx report holds them all up to here); the JSON answer carries the first ones. */
 const STORED_PROBLEMS = 100_000;
 const ANSWERED_PROBLEMS = 1_000;
+/** How a sensitive column's value appears in a report: like the masked views (a birth date keeps its year only). */
+const MASKS = { id: maskIdNumber, phone: maskPhone, birthDate: maskBirthDate } as const;
 
 export interface ImportsDeps {
   db: Kysely<DB>;
@@ -68,7 +70,7 @@ export function createImportsService(deps: ImportsDeps) {
     const cols = mapHeaders(sheet.headers, spec.columns);
     const headerOf = new Map(spec.columns.map((c) => [c.key, c.header]));
     // Reports are stored and downloaded: personal data in them is masked like everywhere else.
-    const maskOf = new Map(spec.columns.flatMap((c) => (c.sensitive ? [[c.key, c.sensitive === 'id' ? maskIdNumber : maskPhone] as const] : [])));
+    const maskOf = new Map(spec.columns.flatMap((c) => (c.sensitive ? [[c.key, MASKS[c.sensitive]] as const] : [])));
     const problems: SheetImportProblem[] = [];
     const bad = new Set<number>();
     const rows: unknown[] = [];

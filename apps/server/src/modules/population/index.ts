@@ -6,5 +6,5 @@ export { registerPopulationRoutes } from './population.routes';
 export type { PopulationDeps } from './population-context';
 export type { HouseRef } from './person-model';
 export type { PersonRowProblem, PersonUpsertPlan, PersonUpsertResult, PersonUpsertRow } from './person-upsert';
-/** ID numbers and phones of persons, for `wangge rotate-data-key`. */
-export const populationEncryptedColumns: EncryptedColumns[] = [{ table: 'persons', key: 'id', columns: ['id_number_enc', 'phone_enc'] }];
+/** ID numbers, phones, birth dates and 居住证号码 of persons, for `wangge rotate-data-key`. */
+export const populationEncryptedColumns: EncryptedColumns[] = [{ table: 'persons', key: 'id', columns: ['id_number_enc', 'phone_enc', 'birth_date_enc', 'permit_no_enc'] }];

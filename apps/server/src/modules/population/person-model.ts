@@ -84,6 +84,15 @@ export function lookupHashOf(cipher: FieldCipher, idType: PersonIdType, input: s
   return cipher.lookupHash(identityHashInput(idType, n.number));
 }
 
+/**
+ * Birth date columns: the year in clear (statistics, age bands), the full date encrypted. With the region known and
+ * the mask hiding the other 12 characters, year + gender still leave (days of that year) × 500 candidate numbers.
+ */
+export function storeBirthDate(cipher: FieldCipher, date: string | null | undefined): { birth_year: number | null; birth_date_enc: string | null } {
+  if (!date) return { birth_year: null, birth_date_enc: null };
+  return { birth_year: Number(date.slice(0, 4)), birth_date_enc: cipher.encrypt(date) };
+}
+
 /** Phone columns: digits kept as entered (spaces already dropped by the schema). */
 export function storePhone(cipher: FieldCipher, phone: string | null | undefined): { phone_enc: string | null; phone_hash: string | null; phone_masked: string | null } {
   if (!phone) return { phone_enc: null, phone_hash: null, phone_masked: null };

@@ -6,8 +6,8 @@ import type { PopulationContext } from './population-context';
 import { exportLabels, personsWorkbook, type ExportRow } from './population-export';
 
 /**
- * The only places plain ID numbers and phones leave the database: an audited unmasking of one record, and an
- * export by holders of registry.export. Everything else shows the stored masks.
+ * The only places plain ID numbers, phones, birth dates and 居住证号码 leave the database: an audited unmasking of
+ * one record, and an export by holders of registry.export. Everything else shows the stored masks and birth years.
  */
 export function createPersonPrivacy(ctx: PopulationContext) {
   const { deps, repo } = ctx;
@@ -22,6 +22,8 @@ export function createPersonPrivacy(ctx: PopulationContext) {
       const out: PersonUnmaskResponse = {};
       if (fields.includes('idNumber')) out.idNumber = deps.cipher.decrypt(row.id_number_enc);
       if (fields.includes('phone')) out.phone = row.phone_enc ? deps.cipher.decrypt(row.phone_enc) : null;
+      if (fields.includes('birthDate')) out.birthDate = row.birth_date_enc ? deps.cipher.decrypt(row.birth_date_enc) : null;
+      if (fields.includes('residencePermitNo')) out.residencePermitNo = row.permit_no_enc ? deps.cipher.decrypt(row.permit_no_enc) : null;
       return out;
     },
 
@@ -34,8 +36,8 @@ export function createPersonPrivacy(ctx: PopulationContext) {
       const out: ExportRow[] = rows.map((r) => ({
         name: unmasked ? r.name : maskName(r.name),
         gender: exportLabels.gender(r.gender),
-        // The masked ID hides the birth date; a masked sheet must not give it back in another column.
-        birthDate: unmasked ? r.birth_date : null,
+        // A masked sheet shows the birth year only, like the masked views: the full date narrows the ID number.
+        birthDate: unmasked ? (r.birth_date_enc ? deps.cipher.decrypt(r.birth_date_enc) : null) : r.birth_year !== null ? `${r.birth_year}-**-**` : null,
         ethnicity: r.ethnicity,
         idType: exportLabels.idType(r.id_type),
         idNumber: unmasked ? deps.cipher.decrypt(r.id_number_enc) : r.id_masked,

@@ -140,7 +140,7 @@ export function createPersonUpsert(ctx: PopulationContext, moves: PersonMoves) {
   async function applyToExisting(tx: Kysely<DB>, actor: Actor, p: Prepared, existing: PersonsTable, now: string): Promise<boolean> {
     const { row } = p;
     const input: UpdatePersonRequest = { ...row, version: existing.version };
-    const { patch, fields } = attributePatch(existing, input);
+    const { patch, fields } = attributePatch(deps.cipher, existing, input);
     if (row.phone !== undefined) {
       const phone = storePhone(deps.cipher, row.phone);
       if (phone.phone_hash !== existing.phone_hash) {
@@ -205,7 +205,7 @@ export function createPersonUpsert(ctx: PopulationContext, moves: PersonMoves) {
           }
           continue;
         }
-        const person = newPersonRow(newId(), p.row, identity, storePhone(deps.cipher, p.row.phone), p.place, p.house?.id ?? null, now);
+        const person = newPersonRow(deps.cipher, newId(), p.row, identity, storePhone(deps.cipher, p.row.phone), p.place, p.house?.id ?? null, now);
         inserts.push(person);
         if (p.house) stays.push(residenceRow(person.id, p.house, { residenceType: p.row.residenceType ?? defaultResidence(p.row), relation: person.relation, movedInAt: p.row.movedInAt ?? ctx.today() }, now));
         events.push(ctx.event(person.id, 'created', actor, { houseId: p.house?.id ?? null, import: true }, now));

@@ -43,7 +43,10 @@ describe('实有人口: personal data', () => {
     expect(row.phone_enc).toMatch(/^v2:/);
     expect(JSON.stringify(row)).not.toContain(ID);
     expect(JSON.stringify(row)).not.toContain(PHONE);
-    expect(row.id_masked).toBe(`410101********${ID.slice(-4)}`);
+    expect(row.id_masked).toBe('410101************');
+    expect(row.birth_date).toBeNull();
+    expect(row.birth_year).toBe(1975);
+    expect(t.services.cipher.decrypt(row.birth_date_enc!)).toBe('1975-12-31');
     expect(row.id_hash).toBe(t.services.cipher.lookupHash(ID));
     expect(t.services.cipher.decrypt(row.id_number_enc)).toBe(ID);
     if (TEST_DB_KIND === 'sqlite' && t.config.database.kind === 'sqlite') {
@@ -52,6 +55,7 @@ describe('实有人口: personal data', () => {
       expect(bytes.length).toBeGreaterThan(0);
       expect(bytes.includes(Buffer.from(ID))).toBe(false);
       expect(bytes.includes(Buffer.from(PHONE))).toBe(false);
+      expect(bytes.includes(Buffer.from('1975-12-31'))).toBe(false);
       // The name is S2, stored plain: the scan does find it, so the check above is a real one.
       expect(bytes.includes(Buffer.from('赵六一'))).toBe(true);
     }
@@ -77,9 +81,14 @@ describe('实有人口: personal data', () => {
 
   it('never sends the plain values in detail or list answers', async () => {
     for (const url of [`/api/persons/${personId}`, '/api/persons']) {
-      const text = (await leader.get(url)).body;
-      expect(text).not.toContain(ID);
-      expect(text).not.toContain(PHONE);
+      for (const who of [leader, worker]) {
+        const text = (await who.get(url)).body;
+        expect(text).not.toContain(ID);
+        expect(text).not.toContain(PHONE);
+        // The full birth date is part of the number: the year is shown, the date only by unmasking.
+        expect(text).not.toContain('1975-12-31');
+        expect(text).not.toContain('19751231');
+      }
     }
     expect((await leader.get(`/api/persons/${personId}`)).json().name).toBe('赵六一');
   });
@@ -106,7 +115,7 @@ describe('实有人口: personal data', () => {
     expect(mrows[0]![0]).toMatch(/实有人口导出 · worker（worker）.*已脱敏/);
     expect(mrows[1]).toEqual(expect.arrayContaining(['姓名', '证件号码', '联系电话']));
     expect(mrows).toHaveLength(3);
-    expect(mrows[2]).toEqual(expect.arrayContaining(['赵*一', `410101********${ID.slice(-4)}`, '139****4321', '女', '户籍人口']));
+    expect(mrows[2]).toEqual(expect.arrayContaining(['赵*一', '410101************', '1975-**-**', '139****4321', '女', '户籍人口']));
     expect(JSON.stringify(mrows)).not.toContain('1975-12-31');
     const full = await leader.get('/api/persons/export?populationType=registered');
     const frows = await sheetRows(full.rawPayload);

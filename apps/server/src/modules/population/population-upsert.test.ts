@@ -39,7 +39,7 @@ describe('upsertPersons (the import use-case)', () => {
     const back = await t.services.population.upsertPersons(actor, [row(residentId('19800101', 3), { name: '孙八', phone: '13700001111', houseId: house, areaCode: undefined })]);
     expect(back.updated).toBe(1);
     const [ref] = await t.services.population.personRefs([first.ids[1]!]);
-    expect(ref).toMatchObject({ name: '孙八', maskedName: '孙*', houseId: house, gridCode: CITY.gridB, status: 'active', birthDate: '1980-01-01', gender: 'male' });
+    expect(ref).toMatchObject({ name: '孙八', maskedName: '孙*', houseId: house, gridCode: CITY.gridB, status: 'active', birthYear: 1980, gender: 'male' });
   });
 
   it('checks every row before writing any, naming the row at fault', async () => {

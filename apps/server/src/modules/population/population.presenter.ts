@@ -21,7 +21,7 @@ import type { AreaScope } from '../../core/auth/area-scope';
 import { parseJsonObject, visibleTo } from './person-model';
 import type { PersonEventsTable, PersonsTable, ResidencesTable } from './population.tables';
 
-// Responses carry only the stored masks: presenting a record never decrypts.
+// Responses carry only the stored masks and the birth year: presenting a record never decrypts.
 
 /** Area names shown beside codes, looked up once per page. */
 export type AreaNames = (code: string | null) => string | null;
@@ -36,6 +36,7 @@ export function presentListItem(r: PersonsTable, names: AreaNames): PersonListIt
     id: r.id,
     name: maskName(r.name),
     gender: r.gender as PersonGender | null,
+    birthYear: r.birth_year,
     idType: r.id_type as PersonIdType,
     idNumber: r.id_masked,
     phone: r.phone_masked,
@@ -57,7 +58,7 @@ export function presentPerson(r: PersonsTable, names: AreaNames, houseAddress: s
     id: r.id,
     name: r.name,
     gender: r.gender as PersonGender | null,
-    birthDate: r.birth_date,
+    birthYear: r.birth_year,
     ethnicity: r.ethnicity,
     idType: r.id_type as PersonIdType,
     idNumber: r.id_masked,

@@ -131,6 +131,27 @@ export function createPopulationRepo(db: Kysely<DB>) {
     },
 
     eventsOf: (personId: string) => db.selectFrom('person_events').selectAll().where('person_id', '=', personId).orderBy('at').orderBy('id').execute(),
+
+    /**
+     * Rows written before birth dates and 居住证号码 were encrypted and ID masks hid 12 characters: a clear birth date,
+     * an old mask (it ends with a shown character; new ones end with '*'), or a permit number without its ciphertext.
+     */
+    legacyIdentities: (afterId: string, limit: number) =>
+      db
+        .selectFrom('persons')
+        .select(['id', 'id_number_enc', 'birth_date', 'details', 'permit_no_enc'])
+        .where('id', '>', afterId)
+        .where((eb) => eb.or([eb('birth_date', 'is not', null), eb('id_masked', 'not like', '%*'), eb.and([eb('permit_no_enc', 'is', null), eb('details', 'like', '%"residencePermitNo"%')])]))
+        .orderBy('id')
+        .limit(limit)
+        .execute(),
+
+    /** Not a user edit: the version and updated_at stay, so nobody's open form turns stale. */
+    async sealLegacyIdentities(rows: { id: string; patch: Partial<PersonsTable> }[]): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        for (const r of rows) await tx.updateTable('persons').set(r.patch).where('id', '=', r.id).execute();
+      });
+    },
   };
 }
 export type PopulationRepo = ReturnType<typeof createPopulationRepo>;

@@ -5,7 +5,8 @@ import { inScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { lookupHashOf, narrowScope, storeIdentity, storePhone, toRowFilter, visibleTo, type HouseRef, type PersonPlace } from './person-model';
+import { lookupHashOf, narrowScope, storeBirthDate, storeIdentity, storePhone, toRowFilter, visibleTo, type HouseRef, type PersonPlace } from './person-model';
+import { sealLegacyIdentities } from './legacy-identities-backfill';
 import { createPersonMoves, residenceRow } from './person-moves';
 import { createPersonPrivacy } from './person-privacy';
 import { attributePatch, identityColumns, newPersonRow, placeColumnsOf } from './person-rows';
@@ -20,7 +21,8 @@ export interface PersonRef {
   name: string;
   maskedName: string;
   gender: string | null;
-  birthDate: string | null;
+  /** The year only: the full date is personal data revealed by unmasking */
+  birthYear: number | null;
   houseId: string | null;
   adminCode: string;
   streetCode: string;
@@ -103,7 +105,7 @@ export function createPopulationService(deps: PopulationDeps) {
       const existing = await duplicateCheck(actor, identity.hash);
       if (existing) throw ctx.duplicate(actor, existing);
       const now = ctx.now();
-      const row = newPersonRow(newId(), input, identity, storePhone(deps.cipher, input.phone), place, house?.id ?? null, now);
+      const row = newPersonRow(deps.cipher, newId(), input, identity, storePhone(deps.cipher, input.phone), place, house?.id ?? null, now);
       const residenceType = input.residenceType ?? (input.populationType === 'floating' ? 'rent' : 'own');
       try {
         await deps.db.transaction().execute(async (tx) => {
@@ -125,7 +127,7 @@ export function createPopulationService(deps: PopulationDeps) {
     async update(actor: Actor, id: string, input: UpdatePersonRequest): Promise<PersonDetail> {
       const row = await ctx.forAction(actor, id);
       if (row.version !== input.version) throw ctx.conflict(row);
-      const { patch, fields } = attributePatch(row, input);
+      const { patch, fields } = attributePatch(deps.cipher, row, input);
       const idType = (input.idType ?? row.id_type) as PersonIdType;
       if (input.idNumber !== undefined || idType !== row.id_type) {
         const identity = storeIdentity(deps.cipher, idType, input.idNumber ?? deps.cipher.decrypt(row.id_number_enc), deps.clock.now());
@@ -134,16 +136,17 @@ export function createPopulationService(deps: PopulationDeps) {
           if (clash) throw ctx.duplicate(actor, clash);
           Object.assign(patch, identityColumns(identity));
           fields.push('idNumber');
+          // A resident ID states gender and birth date; re-encrypting an unchanged date would only churn the row.
+          if (identity.gender) Object.assign(patch, { gender: identity.gender, ...storeBirthDate(deps.cipher, identity.birthDate) });
         }
-        if (identity.gender) Object.assign(patch, { gender: identity.gender, birth_date: identity.birthDate });
       }
       if (idType !== 'resident_id') {
         if (input.gender !== undefined && input.gender !== row.gender) {
           patch.gender = input.gender;
           fields.push('gender');
         }
-        if (input.birthDate !== undefined && input.birthDate !== row.birth_date) {
-          patch.birth_date = input.birthDate;
+        if (input.birthDate !== undefined && input.birthDate !== (row.birth_date_enc ? deps.cipher.decrypt(row.birth_date_enc) : null)) {
+          Object.assign(patch, storeBirthDate(deps.cipher, input.birthDate));
           fields.push('birthDate');
         }
       }
@@ -235,6 +238,8 @@ export function createPopulationService(deps: PopulationDeps) {
 
     unmask: privacy.unmask,
     exportXlsx: privacy.exportXlsx,
+    /** Start-up task: rows from before birth dates were encrypted (see legacy-identities-backfill.ts). */
+    sealLegacyIdentities: () => sealLegacyIdentities(ctx),
 
     // For other modules (system scope: the caller has already decided who may see what).
 
@@ -246,7 +251,7 @@ export function createPopulationService(deps: PopulationDeps) {
         name: r.name,
         maskedName: maskName(r.name),
         gender: r.gender,
-        birthDate: r.birth_date,
+        birthYear: r.birth_year,
         houseId: r.house_id,
         adminCode: r.admin_code,
         streetCode: r.street_code,

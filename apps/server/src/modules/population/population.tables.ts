@@ -8,8 +8,15 @@ export interface PersonsTable {
   /** normalizeNameSearch(name): prefix searches are LIKE 'x%' on (level code, name_search) indexes */
   name_search: string;
   gender: string | null;
-  /** YYYY-MM-DD; derived from a resident ID */
+  /**
+   * Legacy clear birth date: no longer read or written; emptied at start-up (legacy-identities-backfill.ts), since
+   * with the birth year and an old mask it rebuilt the ID number.
+   */
   birth_date: string | null;
+  /** 出生年份, in clear for statistics and age bands */
+  birth_year: number | null;
+  /** The full YYYY-MM-DD (derived from a resident ID), encrypted; revealed only by the audited unmask */
+  birth_date_enc: string | null;
   ethnicity: string | null;
   id_type: string;
   id_number_enc: string;
@@ -35,8 +42,10 @@ export interface PersonsTable {
   verified_by: string | null;
   verified_by_name: string | null;
   verified_at: string | null;
-  /** JSON object: 流动人口 / 境外人员 details (PersonDetails) */
+  /** JSON object: 流动人口 / 境外人员 details (PersonDetails), residencePermitNo masked like a document number */
   details: string;
+  /** 居住证号码 in full, encrypted (it is often the ID number itself) */
+  permit_no_enc: string | null;
   admin_code: string;
   street_code: string;
   community_code: string;

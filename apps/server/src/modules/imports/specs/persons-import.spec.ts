@@ -44,7 +44,7 @@ export function personsImportSpec(deps: PersonsImportDeps): ImportSpec<Row> {
       { key: 'idType', header: '证件类型', note: '居民身份证（默认）、护照、其他证件', example: '居民身份证' },
       { key: 'idNumber', sensitive: 'id', header: '证件号码', required: true, note: '18 位身份证号码（末位可为 X；15 位旧号自动升位）。请将该列设为文本格式', example: '11010519491231002X' },
       { key: 'gender', header: '性别', note: '身份证号码可推出，其他证件必填：男、女', example: '' },
-      { key: 'birthDate', header: '出生日期', note: '身份证号码可推出，其他证件必填', example: '' },
+      { key: 'birthDate', sensitive: 'birthDate', header: '出生日期', note: '身份证号码可推出，其他证件必填', example: '' },
       { key: 'ethnicity', header: '民族', example: '汉族' },
       { key: 'phone', sensitive: 'phone', header: '联系电话', example: '13800001111' },
       { key: 'populationType', header: '人口类型', required: true, note: '户籍人口、流动人口、未落户人口、境外人员', example: '户籍人口' },
