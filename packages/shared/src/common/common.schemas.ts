@@ -38,4 +38,8 @@ export const PersonalSearchReasonSchema = z.string().max(200).optional().describ
  * A query parameter that once carried a full personal value. It is refused rather than ignored, so an old client
  * learns that the filter moved into a POST body (URLs land in access logs and browser history).
  */
-export const movedToBody = (route: string) => z.never({ error: `完整号码不能放在网址中，请改用 POST ${route} 并说明原因` }).optional();
+export const movedToBody = (route: string) =>
+  z
+    .never({ error: `完整号码不能放在网址中，请改用 POST ${route} 并说明原因` })
+    .optional()
+    .describe(`Refused (400): a full value goes in the body of POST ${route}, with a reason`);
