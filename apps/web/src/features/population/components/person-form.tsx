@@ -103,7 +103,6 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
         name: person.name,
         idType: person.idType,
         gender: person.gender ?? undefined,
-        birthDate: person.birthDate ?? undefined,
         ethnicity: person.ethnicity ?? undefined,
         populationType: person.populationType,
         householdStatus: person.householdStatus ?? undefined,
@@ -151,7 +150,7 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
                 </Form.Item>
               </Col>
               <Col {...col}>
-                <Form.Item name="birthDate" label={t('persons.birthDate')}>
+                <Form.Item name="birthDate" label={t('persons.birthDate')} extra={person?.birthYear ? t('persons.keepMasked', { value: `${person.birthYear}-**-**` }) : undefined}>
                   <Input type="date" max={todayShanghai()} />
                 </Form.Item>
               </Col>

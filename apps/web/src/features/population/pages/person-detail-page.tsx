@@ -60,6 +60,8 @@ export function PersonDetailPage() {
             fields={[
               { value: 'idNumber' as const, label: t('persons.idNumberLabel') },
               { value: 'phone' as const, label: t('persons.phone') },
+              { value: 'birthDate' as const, label: t('persons.birthDate') },
+              ...(p.details.residencePermitNo ? [{ value: 'residencePermitNo' as const, label: t('persons.permitNo') }] : []),
             ]}
             reveal={(reason, fields) => unmaskPerson(p.id, { reason, fields })}
             onRevealed={(v) => setRevealed((r) => ({ ...r, ...v }))}
