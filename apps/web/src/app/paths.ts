@@ -2,6 +2,7 @@
 export const PATHS = {
   login: '/login',
   changePassword: '/change-password',
+  tokens: '/account/tokens',
   map: '/map',
   areaTree: '/areas',
   areaImport: '/areas/import',

@@ -60,6 +60,7 @@ const PublicTrackPage = lazy(() => import('../features/public/pages/public-track
 // @lazy:calendar
 const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const DispatchGapsPage = lazy(() => import('../features/calendar/pages/dispatch-gaps-page').then((m) => ({ default: m.DispatchGapsPage })));
+const TokensPage = lazy(() => import('../features/auth/pages/tokens-page').then((m) => ({ default: m.TokensPage })));
 const MyTasksPage = lazy(() => import('../features/cases/pages/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 
 const routes: RouteObject[] = [
@@ -112,6 +113,14 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="users.read">
                 <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.tokens,
+            element: (
+              <RequirePermission permission="tokens.manage">
+                <TokensPage />
               </RequirePermission>
             ),
           },

@@ -13,6 +13,7 @@ import { calendarEn, calendarZh } from '../features/calendar/calendar-i18n';
 // @i18n-import:public
 import { publicEn, publicZh } from '../features/public/public-messages';
 import { personalSearchEn, personalSearchZh } from './i18n-messages-personal-search';
+import { accountEn, accountZh } from './i18n-messages-account';
 
 /** UI strings. Chinese is the source language; English mirrors every key. */
 export const zh = {
@@ -31,6 +32,7 @@ export const zh = {
   // @i18n-zh:public
   ...publicZh,
   ...personalSearchZh,
+  ...accountZh,
   'app.name': '网格',
   'app.subtitle': '社会治理网格化管理平台',
   'common.loading': '加载中…',
@@ -176,6 +178,7 @@ export const en: Messages = {
   // @i18n-en:public
   ...publicEn,
   ...personalSearchEn,
+  ...accountEn,
   'app.name': 'Wangge',
   'app.subtitle': 'Social-governance grid platform',
   'common.loading': 'Loading…',

@@ -1,7 +1,7 @@
 import { Button, Dropdown } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useLogout, useMe } from '../../features/auth/api';
+import { useHasPermission, useLogout, useMe } from '../../features/auth/api';
 import { useI18n } from '../../lib/i18n';
 import { PATHS } from '../paths';
 
@@ -10,17 +10,20 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const logout = useLogout();
+  const tokens = useHasPermission('tokens.manage');
   return (
     <Dropdown
       trigger={['click']}
       menu={{
         items: [
           { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+          ...(tokens ? [{ key: 'tokens', icon: <ApiOutlined />, label: t('tokens.title') }] : []),
           { type: 'divider' },
           { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
         ],
         onClick: ({ key }) => {
           if (key === 'password') void navigate(PATHS.changePassword);
+          if (key === 'tokens') void navigate(PATHS.tokens);
           if (key === 'logout') logout.mutate(undefined, { onSettled: () => void navigate(PATHS.login) });
         },
       }}

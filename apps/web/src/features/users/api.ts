@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { Role, User } from '@wangge/shared';
 import { api } from '../../lib/api-client';
 
@@ -19,4 +19,9 @@ export function useRoles() {
     // Role names are a nicety here; codes are shown when they cannot be loaded.
     meta: { silent: true },
   });
+}
+
+/** Lifts a user's sign-in lock (users.manage; audited by the server). */
+export function useUnlockUser() {
+  return useMutation({ mutationFn: (id: string) => api.post<{ ok: true }>(`/api/users/${encodeURIComponent(id)}/unlock`) });
 }

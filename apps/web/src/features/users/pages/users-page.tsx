@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Card, Input, Table, Tag } from 'antd';
+import { Button, Card, Input, Popconfirm, Table, Tag } from 'antd';
 import type { User } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
 import { useI18n } from '../../../lib/i18n';
-import { useRoles, useUsers } from '../api';
+import { notifySuccess } from '../../../lib/notify';
+import { useHasPermission } from '../../auth/api';
+import { useRoles, useUnlockUser, useUsers } from '../api';
 
 const PAGE_SIZE = 20;
 
@@ -14,6 +16,8 @@ export function UsersPage() {
   const [page, setPage] = useState(1);
   const users = useUsers({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const roles = useRoles();
+  const canManage = useHasPermission('users.manage');
+  const unlock = useUnlockUser();
   const roleNames = useMemo(
     () => new Map((roles.data?.items ?? []).map((r) => [r.code, lang === 'zh' ? r.name : r.nameEn])),
     [roles.data, lang],
@@ -75,6 +79,19 @@ export function UsersPage() {
                 render: (s: User['status']) =>
                   s === 'active' ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>,
               },
+              ...(canManage
+                ? [
+                    {
+                      key: 'unlock',
+                      width: 110,
+                      render: (_v: unknown, row: User) => (
+                        <Popconfirm title={t('users.unlockConfirm')} onConfirm={() => unlock.mutate(row.id, { onSuccess: () => notifySuccess(t('users.unlocked')) })}>
+                          <Button size="small">{t('users.unlock')}</Button>
+                        </Popconfirm>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
