@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { ROUTE_BODY_LIMITS } from '../../core/http/body-limits';
 import { CITY, cityFeatures, createUser, errorCode, fc, feature, rect, seedCity, userSession, type Session } from '../../../test/factories';
 
 let t: TestApp;
@@ -223,7 +224,8 @@ describe('import: all or nothing, every problem reported', () => {
   });
 
   it('refuses an oversized upload with 413', async () => {
-    const big = { geojson: { type: 'FeatureCollection', features: [{ pad: 'x'.repeat(6 * 1024 * 1024) }] } };
+    // Just over this route's entry in the body-limit table.
+    const big = { geojson: { type: 'FeatureCollection', features: [{ pad: 'x'.repeat(ROUTE_BODY_LIMITS['POST /api/areas/import']!) }] } };
     const res = await admin.post('/api/areas/import', big);
     expect(res.statusCode).toBe(413);
     expect(errorCode(res)).toBe('payload_too_large');

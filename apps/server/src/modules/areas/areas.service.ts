@@ -20,7 +20,9 @@ import { createSettingsRepo } from '../system';
 import type { AreasTable } from './areas.tables';
 import { toWgs84 } from './geo/crs';
 import type { Geometry } from './geo/geo-types';
-import { parseFeatures, type ParsedArea } from './import-features';
+import type { ParsedArea } from './import-features';
+import { checkImportLimits, IN_LINE_VERTICES } from './import-limits';
+import { runImportStep } from './import-off-thread';
 import { createGridStaff, type UserScope } from './grid-staff';
 import { createLocateService } from './locate.service';
 
@@ -174,9 +176,12 @@ export function createAreasService(deps: AreasDeps) {
 
     /** Validates a file; writes it only when it is valid and `dryRun` is false. All or nothing. */
     async import(actor: Actor, req: ImportAreasRequest, ip: string | null): Promise<ImportReport> {
-      const { areas, errors } = parseFeatures(req.geojson, req);
+      // Size limits first (400 with the field), then validation and planning off the event loop.
+      const inLine = checkImportLimits(req.geojson) < IN_LINE_VERTICES;
+      const { geojson, ...opts } = req;
+      const { areas, errors } = await runImportStep({ kind: 'parse', geojson, opts }, { inLine });
       const existing = await loadContext(areas);
-      const plan = planImport(areas, errors, { scope: actor.scope, existing });
+      const plan = await runImportStep({ kind: 'plan', areas, errors, ctx: { scope: { all: actor.scope.all, prefixes: [...actor.scope.prefixes] }, existing } }, { inLine });
       if (!plan.report.ok || req.dryRun) return plan.report;
       await commit(plan, actor, ip);
       await locator.reload();
