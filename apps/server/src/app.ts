@@ -215,7 +215,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     audit,
     gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
     areaRefs: (codes) => areas.refs(codes),
-    addressRefs: (ids) => addresses.refs(ids),
+    addressRefs: (ids, scope) => addresses.refs(ids, scope),
     personRefs: (ids) => population.personRefs(ids),
     attachments: (ids) => attachments.describe(ids),
     reportCase: async (actor, input) => {

@@ -26,6 +26,13 @@ export const forbidden = (message?: string): AppError => new AppError('forbidden
 export const invalid = (field: string, message: string): AppError =>
   new AppError('validation_failed', message, { field });
 
+/**
+ * A clash with a record the caller may not see (an ID number or credit code registered in another area). This is the
+ * whole answer, in forms and import reports alike: it never says who, where or what, and the district resolves it.
+ */
+export const CONFLICT_ELSEWHERE = '与已有记录冲突，请联系区级管理员';
+export const conflictElsewhere = (field: string): AppError => new AppError('duplicate', CONFLICT_ELSEWHERE, { field });
+
 /** Exhaustiveness guard for switches over string unions. */
 export function assertUnreachable(value: never): never {
   throw new Error(`Unreachable: ${String(value)}`);

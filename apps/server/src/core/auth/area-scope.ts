@@ -39,3 +39,14 @@ export function coversSubtree(scope: AreaScope, code: string): boolean {
 export function assertActionInScope(scope: AreaScope, code: string): void {
   if (!inScope(scope, code)) throw new AppError('forbidden', '该记录超出您的管辖范围');
 }
+
+/**
+ * A record that a request names by id (a person to employ, a house to live in, an address to file under), resolved
+ * through the caller's scope: unknown and out-of-scope records are the same 404 on that field, so a reference never
+ * confirms that something exists beyond the caller's area, nor hands back any of its data. `codeOf` gives the area
+ * code the owning module files the record under.
+ */
+export function referenceInScope<T>(scope: AreaScope, ref: T | null | undefined, codeOf: (ref: T) => string | null | undefined, what: string, field: string): T {
+  if (!ref || !inScope(scope, codeOf(ref))) throw new AppError('not_found', `${what}不存在`, { field });
+  return ref;
+}

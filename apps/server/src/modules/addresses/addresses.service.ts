@@ -199,9 +199,9 @@ export function createAddressesService(deps: AddressesDeps) {
 
     // For other modules (no request scope: they check their own records' scope).
 
-    /** Addresses by id, whatever the scope; unknown ids are left out. */
-    async refs(ids: string[]): Promise<AddressRef[]> {
-      const rows = await repo.findByIds([...new Set(ids)]);
+    /** Addresses by id, whatever the scope, or only those a caller's scope sees (a reference by id); unknown ids are left out. */
+    async refs(ids: string[], scope: AreaScope = FULL_SCOPE): Promise<AddressRef[]> {
+      const rows = (await repo.findByIds([...new Set(ids)])).filter((r) => visibleTo(scope, placeOf(r)));
       return rows.map((r) => ({
         id: r.id,
         addressId: r.id,

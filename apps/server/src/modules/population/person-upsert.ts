@@ -3,7 +3,7 @@ import type { CreatePersonRequest, UpdatePersonRequest } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { inScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
-import { AppError } from '../../core/errors';
+import { AppError, CONFLICT_ELSEWHERE } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { lookupHashOf, placeOfAreaCode, storeIdentity, storePhone, visibleTo, type HouseRef, type PersonPlace } from './person-model';
 import { residenceRow, type PersonMoves } from './person-moves';
@@ -115,7 +115,7 @@ export function createPersonUpsert(ctx: PopulationContext, moves: PersonMoves) {
     // Matching a person registered elsewhere is refused like a single registration: without saying who or where.
     const existing = await repo.findByHashes(prepared.map((p) => p.hash));
     const elsewhere = new Set(existing.filter((r) => !visibleTo(actor.scope, r)).map((r) => r.id_hash));
-    for (const p of prepared) if (elsewhere.has(p.hash)) problems.push({ index: p.index, field: 'idNumber', code: 'duplicate', message: '该身份证号码已在其他辖区登记' });
+    for (const p of prepared) if (elsewhere.has(p.hash)) problems.push({ index: p.index, field: 'idNumber', code: 'duplicate', message: CONFLICT_ELSEWHERE });
     return { prepared, problems };
   }
 
@@ -193,7 +193,7 @@ export function createPersonUpsert(ctx: PopulationContext, moves: PersonMoves) {
       for (const [i, p] of part.entries()) {
         const identity = identities[i]!;
         const found = existing.get(identity.hash);
-        if (found && !visibleTo(actor.scope, found)) throw new AppError('duplicate', `第 ${p.index + 1} 条：该身份证号码已在其他辖区登记`, { field: `rows.${p.index}.idNumber` });
+        if (found && !visibleTo(actor.scope, found)) throw new AppError('duplicate', `第 ${p.index + 1} 条：${CONFLICT_ELSEWHERE}`, { field: `rows.${p.index}.idNumber` });
         if (found) {
           result.ids.push(found.id);
           try {

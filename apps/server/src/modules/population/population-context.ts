@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { maskName, type AreaRef } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import { assertActionInScope, FULL_SCOPE, inScope, referenceInScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
-import { AppError, notFound } from '../../core/errors';
+import { AppError, conflictElsewhere, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
 import { placeCode, placeOfAreaCode, shanghaiDate, visibleTo, type HouseRef, type PersonPlace } from './person-model';
@@ -61,12 +61,10 @@ export function createPopulationContext(deps: PopulationDeps) {
       return row;
     },
 
-    /** A house to live in: unknown → 400 on `field`, outside the caller's scope → 403. */
+    /** A house to live in, resolved through the caller's scope: unknown and outside are the same 404 on `field`. */
     async houseFor(actor: Actor, houseId: string, field = 'houseId'): Promise<HouseRef> {
       const [house] = await deps.houseRefs([houseId]);
-      if (!house) throw new AppError('validation_failed', '房屋不存在', { field });
-      if (!inScope(actor.scope, house.gridCode ?? house.communityCode)) throw new AppError('forbidden', '该房屋不在您的管辖范围内');
-      return house;
+      return referenceInScope(actor.scope, house, (h) => h.gridCode ?? h.communityCode, '房屋', field);
     },
 
     /** A community or grid for a person without a house: it must exist and lie in the caller's scope. */
@@ -79,14 +77,14 @@ export function createPopulationContext(deps: PopulationDeps) {
 
     /**
      * One person per document. Within the caller's scope the error names the record (masked) so they can open it;
-     * elsewhere it says only that it exists, so nobody learns who lives where outside their area.
+     * elsewhere it says only that it clashes (CONFLICT_ELSEWHERE), so nobody learns who lives where outside their area.
      */
     duplicate(actor: Actor, existing: PersonsTable, field = 'idNumber'): AppError {
       if (visibleTo(actor.scope, existing)) {
         const name = maskName(existing.name);
         return new AppError('duplicate', `该证件号码已登记：${name}`, { field, details: { existing: { id: existing.id, name } } });
       }
-      return new AppError('duplicate', '该身份证号码已在其他辖区登记', { field });
+      return conflictElsewhere(field);
     },
 
     event(personId: string, action: PersonEventsTable['action'], actor: EventActor, detail: Record<string, unknown> = {}, at = now()): PersonEventsTable {

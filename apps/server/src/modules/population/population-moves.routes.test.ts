@@ -29,8 +29,9 @@ afterAll(async () => t.close());
 
 describe('实有人口: residence history', () => {
   it('registers a person into a house, taking its place codes and opening the residence', async () => {
-    expect((await west.post('/api/persons', personBody(residentId('19900101', 11), { houseId: 'nope', areaCode: undefined }))).json().error).toMatchObject({ code: 'validation_failed', field: 'houseId' });
-    expect((await west.post('/api/persons', personBody(residentId('19900101', 11), { houseId: h.c, areaCode: undefined }))).statusCode).toBe(403);
+    expect((await west.post('/api/persons', personBody(residentId('19900101', 11), { houseId: 'nope', areaCode: undefined }))).json().error).toMatchObject({ code: 'not_found', field: 'houseId' });
+    // Another area's house is a reference outside scope: as unknown (404).
+    expect((await west.post('/api/persons', personBody(residentId('19900101', 11), { houseId: h.c, areaCode: undefined }))).statusCode).toBe(404);
     const res = await west.post('/api/persons', personBody(residentId('19900101', 11), { name: '孙小红', houseId: h.a, areaCode: undefined, populationType: 'floating', relation: 'self', movedInAt: '2025-03-01', details: { origin: '河南省周口市', arrivalDate: '2025-02-20' } }));
     expect(res.statusCode).toBe(201);
     const p = res.json();
@@ -68,7 +69,7 @@ describe('实有人口: residence history', () => {
   });
 
   it('follows a person across communities for users covering both; others see 辖区外 without address', async () => {
-    expect((await west.post(`/api/persons/${pid}/move-in`, { houseId: h.c, residenceType: 'rent', movedInAt: '2025-09-01' })).statusCode).toBe(403);
+    expect((await west.post(`/api/persons/${pid}/move-in`, { houseId: h.c, residenceType: 'rent', movedInAt: '2025-09-01' })).statusCode).toBe(404);
     const moved = await district.post(`/api/persons/${pid}/move-in`, { houseId: h.c, residenceType: 'rent', movedInAt: '2025-09-01' });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().residences.every((r: { inScope: boolean; address: string | null }) => r.inScope && r.address)).toBe(true);

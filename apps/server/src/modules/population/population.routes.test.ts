@@ -101,7 +101,7 @@ describe('实有人口: registration', () => {
     const east = await userSession(t, { username: 'eastworker', roles: ['grid_administrator'], areaCodes: [CITY.communityE] });
     const elsewhere = await east.post('/api/persons', personBody(residentId('19800101', 123), { areaCode: CITY.gridC }));
     expect(elsewhere.statusCode).toBe(409);
-    expect(elsewhere.json().error).toEqual({ code: 'duplicate', message: '该身份证号码已在其他辖区登记', field: 'idNumber' });
+    expect(elsewhere.json().error).toEqual({ code: 'duplicate', message: '与已有记录冲突，请联系区级管理员', field: 'idNumber' });
   });
 
   it('lists masked names, IDs and phones; searches by name prefix and filters', async () => {

@@ -9,7 +9,7 @@ import type {
   UpdateResidentFileRequest,
 } from '@wangge/shared';
 import { can, type Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import { assertActionInScope, FULL_SCOPE, inScope, referenceInScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
@@ -40,6 +40,8 @@ export interface ResidentFilesDeps {
 }
 
 type Codes = Pick<ResidentFilesTable, 'admin_code' | 'street_code' | 'community_code' | 'grid_code'>;
+/** Where the registries file a house or person: its grid, or its community when it has none. */
+const placeCodeOf = (p: PlaceRef) => p.gridCode ?? p.communityCode;
 const codesOf = (p: PlaceRef): Codes => ({ admin_code: p.adminCode, street_code: p.streetCode, community_code: p.communityCode, grid_code: p.gridCode });
 const actionCode = (r: Codes) => r.grid_code ?? r.community_code;
 
@@ -62,13 +64,11 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
   async function placeOf(actor: Actor, input: CreateResidentFileRequest): Promise<Codes> {
     if (input.houseId) {
       const [house] = await deps.houseRefs([input.houseId]);
-      if (!house) throw new AppError('validation_failed', '房屋不存在', { field: 'houseId' });
-      return codesOf(house);
+      return codesOf(referenceInScope(actor.scope, house, placeCodeOf, '房屋', 'houseId'));
     }
     if (input.personId) {
       const [person] = await deps.personRefs([input.personId]);
-      if (!person) throw new AppError('validation_failed', '人员不存在', { field: 'personId' });
-      return codesOf(person);
+      return codesOf(referenceInScope(actor.scope, person, placeCodeOf, '人员', 'personId'));
     }
     const only = !actor.scope.all && actor.scope.prefixes.length === 1 ? actor.scope.prefixes[0] : undefined;
     const gridCode = input.gridCode ?? only;

@@ -92,9 +92,7 @@ export function createMemberships(ctx: SpecialGroupsContext, dictionary: GroupDi
       if (!group || group.active !== 1) throw new AppError('validation_failed', '人群类别不存在或已停用', { field: 'groupCode' });
       const fields = compactFieldValues(input.fields);
       checkFields(group, fields);
-      const person = (await ctx.personsById([input.personId])).get(input.personId);
-      if (!person) throw new AppError('validation_failed', '人员不存在', { field: 'personId' });
-      if (!inScope(actor.scope, person.gridCode ?? person.communityCode)) throw new AppError('forbidden', '该人员不在您的管辖范围内');
+      const person = await ctx.personInScope(actor, input.personId);
       const hash = groupHash(deps.cipher, group.code);
       const duplicate = () => new AppError('duplicate', '该人员已在此人群中列管', { field: 'groupCode' });
       if (await repo.findActive(person.id, hash)) throw duplicate();

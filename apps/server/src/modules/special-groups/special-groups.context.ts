@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { AreaRef, GridRole } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { inScope } from '../../core/auth/area-scope';
+import { referenceInScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
-import { notFound } from '../../core/errors';
 import type { AuditService } from '../audit';
 import { shanghaiDate } from '../calendar';
 import { createSpecialGroupsRepo } from './special-groups.repo';
@@ -58,9 +57,7 @@ export function createContext(deps: SpecialGroupsDeps) {
      * community of a person placed without one.
      */
     async personInScope(actor: Actor, personId: string): Promise<PersonRef> {
-      const person = (await deps.personRefs([personId]))[0];
-      if (!person || !inScope(actor.scope, person.gridCode ?? person.communityCode)) throw notFound('人员');
-      return person;
+      return referenceInScope(actor.scope, (await deps.personRefs([personId]))[0], (p) => p.gridCode ?? p.communityCode, '人员', 'personId');
     },
     async areaNames(codes: (string | null)[]): Promise<Map<string, string>> {
       const unique = [...new Set(codes.filter((c): c is string => Boolean(c)))];

@@ -119,7 +119,7 @@ describe('memberships', () => {
     expect((await leaderC.get(`/api/special-memberships/${ids.a}`)).statusCode).toBe(404);
     expect((await leaderC.patch(`/api/special-memberships/${ids.a}`, { version: 1, helpSituation: 'x' })).statusCode).toBe(403);
     expect((await leaderC.post(`/api/special-memberships/${ids.a}/end`, { version: 1, endedAt: '2026-11-30', reason: 'moved_away' })).statusCode).toBe(403);
-    expect((await leaderC.post('/api/special-memberships', prisonerBody(personA2))).statusCode).toBe(403);
+    expect((await leaderC.post('/api/special-memberships', prisonerBody(personA2))).statusCode).toBe(404);
     expect((await leaderC.get('/api/special-memberships')).json()).toMatchObject({ total: 1, items: [{ id: ids.c }] });
     expect((await leaderC.get(`/api/persons/${personA}/special-memberships`)).statusCode).toBe(404);
     expect((await leaderA.get('/api/special-memberships/nope')).statusCode).toBe(404);

@@ -30,9 +30,9 @@ export function createPlacesService(ctx: RegistryContext) {
     return rows.map((r) => presentPlace(r, pc, r.unit_id ? (unitNames.get(r.unit_id) ?? null) : null));
   }
 
-  /** A linked unit must exist and be the caller's to see; its premises can lie elsewhere in their scope. */
+  /** A linked unit must be the caller's to see (else 404, as if unknown); its premises can lie elsewhere in their scope. */
   async function checkUnit(actor: Actor, unitId: string | null | undefined) {
-    if (unitId && !(await ctx.units.findById(actor.scope, unitId))) throw new AppError('validation_failed', '关联单位不存在', { field: 'unitId' });
+    if (unitId && !(await ctx.units.findById(actor.scope, unitId))) throw new AppError('not_found', '关联单位不存在', { field: 'unitId' });
   }
 
   async function forAction(actor: Actor, id: string): Promise<PlacesTable> {

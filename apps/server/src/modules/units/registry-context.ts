@@ -17,6 +17,9 @@ import { createUnitsRepo, type Db } from './units.repo';
 export interface PersonRef {
   id: string;
   maskedName: string;
+  /** Where the registry files the person: their grid, or their community when placed without one. */
+  gridCode: string | null;
+  communityCode: string;
 }
 
 /** What the registry asks of other modules; wired in createServices with late-bound functions. */

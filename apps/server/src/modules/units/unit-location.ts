@@ -1,6 +1,6 @@
 import type { Crs } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { inScope } from '../../core/auth/area-scope';
+import { FULL_SCOPE, inScope, type AreaScope } from '../../core/auth/area-scope';
 import { AppError } from '../../core/errors';
 
 /** A node of the standard address tree, as the addresses module answers it. */
@@ -29,7 +29,8 @@ export interface Located {
 
 export interface LocationDeps {
   gridAt(lng: number, lat: number, crs: Crs): Promise<Located | null>;
-  addressRefs(ids: string[]): Promise<AddressRef[]>;
+  /** Addresses the scope may see (addresses module); others are left out, like unknown ids. */
+  addressRefs(ids: string[], scope: AreaScope): Promise<AddressRef[]>;
 }
 
 /** The location columns units and places share. */
@@ -66,8 +67,10 @@ export async function resolveLocation(deps: LocationDeps, actor: Actor, input: L
 
   let ref: AddressRef | undefined;
   if (addressId) {
-    ref = (await deps.addressRefs([addressId]))[0];
-    if (!ref) throw new AppError('validation_failed', '标准地址不存在', { field: 'addressId' });
+    // A newly named address resolves through the caller's scope: one they may not see is as unknown (404) and none of
+    // its text comes back. A kept one was checked when it was chosen.
+    ref = (await deps.addressRefs([addressId], readdressed ? actor.scope : FULL_SCOPE))[0];
+    if (!ref) throw new AppError('not_found', '标准地址不存在', { field: 'addressId' });
   }
   const point: [number, number, Crs] | null = moved
     ? [input.lng!, input.lat!, input.crs]

@@ -1,7 +1,7 @@
 import type { CreateUnitRequest, UnitUpsertResult } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { inScope } from '../../core/auth/area-scope';
-import { AppError } from '../../core/errors';
+import { AppError, CONFLICT_ELSEWHERE, conflictElsewhere } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { RegistryContext } from './registry-context';
 import { resolveLocation, type LocationColumns } from './unit-location';
@@ -74,8 +74,8 @@ export function createUnitsUpsert(ctx: RegistryContext) {
     const [c, r] = await Promise.all([repo.findByIdentifiers('credit_code', credits), repo.findByIdentifiers('registration_no', regs)]);
     const elsewhere = new Set([...c, ...r].filter((u) => !inScope(actor.scope, u.grid_code)).flatMap((u) => [u.credit_code, u.registration_no]));
     for (const p of planned) {
-      if (p.ids.credit_code && elsewhere.has(p.ids.credit_code)) problems.push({ index: p.index, field: 'creditCode', message: '该单位已在其他辖区登记' });
-      else if (p.ids.registration_no && elsewhere.has(p.ids.registration_no)) problems.push({ index: p.index, field: 'registrationNo', message: '该单位已在其他辖区登记' });
+      if (p.ids.credit_code && elsewhere.has(p.ids.credit_code)) problems.push({ index: p.index, field: 'creditCode', message: CONFLICT_ELSEWHERE });
+      else if (p.ids.registration_no && elsewhere.has(p.ids.registration_no)) problems.push({ index: p.index, field: 'registrationNo', message: CONFLICT_ELSEWHERE });
     }
     return problems;
   }
@@ -109,7 +109,7 @@ export function createUnitsUpsert(ctx: RegistryContext) {
             continue;
           }
           // Another area's unit is not the importer's to overwrite, nor to learn about.
-          if (!inScope(actor.scope, existing.grid_code)) throw new AppError('duplicate', '该单位已在其他辖区登记', { field: p.ids.credit_code ? 'creditCode' : 'registrationNo' });
+          if (!inScope(actor.scope, existing.grid_code)) throw conflictElsewhere(p.ids.credit_code ? 'creditCode' : 'registrationNo');
           result.ids.push(existing.id);
           const patch = unitPatch(existing, p.input, p.ids, p.where, deps.cipher);
           if (Object.keys(patch).length === 0) {

@@ -80,7 +80,7 @@ describe('实有单位', () => {
     expect(mine.json().error.message).toContain('测试单位1');
     const elsewhere = await workerW.post('/api/units', unitBody(4, CITY.inA, { name: '冒名单位' }));
     expect(elsewhere.json().error).toMatchObject({ code: 'duplicate', field: 'creditCode' });
-    expect(elsewhere.json().error.message).toContain('其他辖区');
+    expect(elsewhere.json().error.message).toBe('与已有记录冲突，请联系区级管理员');
     expect(elsewhere.json().error.details).toBeUndefined();
     expect(JSON.stringify(elsewhere.json())).not.toContain('东区化工仓库');
     const reg = await workerW.post('/api/units', unitBody(5, CITY.inA, { creditCode: null, registrationNo: '410101600012345', unitType: 'individual_business' }));

@@ -11,8 +11,8 @@ import type {
   UpdateUnitRequest,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
-import { AppError, notFound } from '../../core/errors';
+import { assertActionInScope, FULL_SCOPE, inScope, referenceInScope } from '../../core/auth/area-scope';
+import { AppError, conflictElsewhere, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { createInspectionsService } from './inspections.service';
 import { createPlacesService } from './places.service';
@@ -43,10 +43,8 @@ function createUnitRecordsService(ctx: RegistryContext) {
       if (!other || other.id === selfId) continue;
       const [field, label] = IDENTIFIER_FIELDS[column];
       const known = inScope(actor.scope, other.grid_code);
-      throw new AppError('duplicate', known ? `${label} ${value} 已登记为单位「${other.name}」` : `${label} ${value} 已在其他辖区登记`, {
-        field,
-        ...(known ? { details: { id: other.id, name: other.name } } : {}),
-      });
+      if (!known) throw conflictElsewhere(field);
+      throw new AppError('duplicate', `${label} ${value} 已登记为单位「${other.name}」`, { field, details: { id: other.id, name: other.name } });
     }
   }
 
@@ -134,8 +132,8 @@ function createUnitRecordsService(ctx: RegistryContext) {
 
     async addEmployee(actor: Actor, id: string, input: AddUnitEmployeeRequest): Promise<UnitDetail> {
       const row = await forAction(actor, id);
-      const [person] = await deps.personRefs([input.personId]);
-      if (!person) throw new AppError('validation_failed', '人员不存在（请先在实有人口中登记）', { field: 'personId' });
+      const [ref] = await deps.personRefs([input.personId]);
+      referenceInScope(actor.scope, ref, (p) => p.gridCode ?? p.communityCode, '人员', 'personId');
       const from = input.from ?? ctx.today();
       if (input.to && input.to < from) throw new AppError('validation_failed', '离职日期不能早于入职日期', { field: 'to' });
       if (!input.to && (await repo.findCurrentEmployment(id, input.personId))) throw new AppError('duplicate', '该人员已是本单位在职从业人员', { field: 'personId' });
