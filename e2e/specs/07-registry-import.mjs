@@ -49,5 +49,29 @@ export function run({ test }) {
     const html = await page.content();
     assert(!html.includes('13912345678'), 'the phone number is shown unmasked');
     await ctx.screenshot(page, 'registry-import-person');
+
+    // 按证件号码查找 is an unmasking: the number and a reason go in a POST body, never in a URL.
+    const id = idNumber('41010519870512321');
+    const urls = [];
+    page.on('request', (req) => urls.push(req.url()));
+    await page.goto('/persons');
+    await page.getByTestId('person-id-search').click();
+    await page.getByTestId('person-id-search-value').fill(id);
+    await page.getByTestId('unmask-reason').fill('核实来电人身份');
+    await page.getByTestId('unmask-submit').click();
+    await waitForText(page, '[data-testid="person-id-results"]', /诸葛明亮/, 15_000);
+    await ctx.screenshot(page, 'registry-id-search');
+    assert(urls.some((u) => u.endsWith('/api/persons/lookup')), 'the lookup was not sent');
+    assert(!urls.some((u) => u.includes(id)), 'the ID number appeared in a URL');
+  });
+
+  test('a grid worker without personal.unmask is not offered searches by full phone or ID number', async (ctx) => {
+    const page = await ctx.newPage({ viewport: { width: 1280, height: 860 } });
+    await ctx.login(page, 'g001_admin');
+    for (const [path, testId, ready] of [['/persons', 'person-id-search', 'persons-export'], ['/units', 'unit-phone-search', 'units-export'], ['/houses', 'house-phone-search', 'house-export']]) {
+      await page.goto(path);
+      await page.getByTestId(ready).waitFor();
+      assert((await page.getByTestId(testId).count()) === 0, `${path} offers ${testId}`);
+    }
   });
 }
