@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AttentionLevel, CompleteVisitRequest, PersonVisits, RecordVisitRequest, VisitRecorded, VisitTask, VisitTaskListQuery } from '@wangge/shared';
 import { can, type Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE } from '../../core/auth/area-scope';
+import { assertActionInScope, FULL_SCOPE, referenceInScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
@@ -172,9 +172,8 @@ export function createVisits(ctx: SpecialGroupsContext, dictionary: GroupDiction
 
     /** A visit made without opening its task (met in the street, a phone call): it still counts for the one due. */
     async record(actor: Actor, input: RecordVisitRequest, ip: string | null): Promise<VisitRecorded> {
-      const m = await repo.findMembership(FULL_SCOPE, input.membershipId);
-      if (!m) throw notFound('列管记录');
-      assertActionInScope(actor.scope, actionCode(m));
+      // The membership is named in the body, a reference: outside the caller's scope it is as unknown (404).
+      const m = referenceInScope(actor.scope, await repo.findMembership(FULL_SCOPE, input.membershipId), actionCode, '列管记录', 'membershipId');
       return recordOn(actor, m, null, input, ip);
     },
 
