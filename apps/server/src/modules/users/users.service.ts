@@ -23,13 +23,13 @@ export interface UsersDeps {
   /** Whether a department exists (departments module). */
   departmentExists(id: string): Promise<boolean>;
   /**
-   * Told after a user's access changed: disabled, roles or areas replaced (the auth module revokes sessions, tokens
-   * and cached actors, and open live streams end).
+   * Told after a user's access changed: disabled, roles, areas or department replaced (the auth module revokes
+   * sessions, tokens and cached actors, and open live streams end).
    */
   onAccessChanged(userId: string, change: AccessChange): Promise<void>;
 }
 
-export type AccessChange = 'disabled' | 'roles' | 'areas';
+export type AccessChange = 'disabled' | 'roles' | 'areas' | 'department';
 
 /** What the auth layer needs to build an Actor. */
 export interface UserAccess {
@@ -158,7 +158,8 @@ export function createUsersService(deps: UsersDeps) {
         await deps.audit.record({ action, actor, targetType: 'user', targetId: id, ip, detail: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone } }, tx);
       });
       // After the commit: what the user could do a moment ago no longer holds.
-      const change: AccessChange | null = input.status === 'disabled' ? 'disabled' : roleIds ? 'roles' : input.areaCodes ? 'areas' : null;
+      const change: AccessChange | null =
+        input.status === 'disabled' ? 'disabled' : roleIds ? 'roles' : input.areaCodes ? 'areas' : input.departmentId !== undefined ? 'department' : null;
       if (change) await deps.onAccessChanged(id, change);
       return this.get(actor, id);
     },
