@@ -118,6 +118,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     db,
     clock,
     blobs: createLocalBlobStore(join(deps.config.dataDir, 'blobs')),
+    limits: { dailyUploadBytes: deps.config.uploadQuotaBytesPerDay },
     canView: async (actor, id) =>
       (await cases.canViewAttachment(actor, id)) ||
       (await specialGroups.canViewAttachment(actor, id)) ||

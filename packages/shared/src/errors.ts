@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   account_locked: 423,
   rate_limited: 429,
+  upload_quota_exceeded: 429,
   internal: 500,
 } as const;
 
@@ -43,5 +44,6 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   unsupported_media_type: '不支持的内容类型',
   account_locked: '账号已临时锁定',
   rate_limited: '请求过于频繁',
+  upload_quota_exceeded: '今日上传量已达上限',
   internal: '服务器内部错误',
 };

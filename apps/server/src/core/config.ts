@@ -28,6 +28,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(\d{1,2}|[0-9a-f.:/]+(,\s*[0-9a-f.:/]+)*|loopback)$/i, 'a hop count, "loopback" or comma-separated proxy addresses/CIDRs')
     .optional(),
+  // Photos and videos one user may upload in any 24 hours, in MB (attachments).
+  WANGGE_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +53,8 @@ export interface AppConfig {
   /** Fastify's trustProxy: false, a hop count or proxy addresses. */
   trustProxy: boolean | number | string;
   logLevel: string;
+  /** Bytes one user may upload in any 24 hours. */
+  uploadQuotaBytesPerDay: number;
 }
 
 /** Reads the environment once; `overrides` lets the CLI's --db flag and tests pick a database. */
@@ -81,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     secureCookies: e.WANGGE_SECURE_COOKIES === '1',
     trustProxy: e.WANGGE_TRUST_PROXY === undefined ? false : /^\d+$/.test(e.WANGGE_TRUST_PROXY) ? Number(e.WANGGE_TRUST_PROXY) : e.WANGGE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    uploadQuotaBytesPerDay: e.WANGGE_UPLOAD_QUOTA_MB * 1024 * 1024,
   };
 }
 

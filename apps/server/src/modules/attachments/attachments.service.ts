@@ -9,10 +9,12 @@ import { newId } from '../../core/ids';
 import { createAttachmentsRepo } from './attachments.repo';
 import type { AttachmentsTable } from './attachments.tables';
 import type { BlobRead, BlobStore, ByteRange } from './blob-store';
+import { bufferSource, isoMediaProblem } from './media-container';
 import { KIND_LABEL, sniffMedia, type PhotoMime } from './media-sniff';
 import { createPhotoProcessor, THUMB_MIME, UndecodablePhotoError, type PhotoInfo } from './photo-process';
 
 const MiB = 1024 * 1024;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface AttachmentLimits {
   photoMaxBytes: number;
@@ -20,6 +22,8 @@ export interface AttachmentLimits {
   /** Decoded size limit for photos, against decompression bombs. */
   maxPixels: number;
   thumbLongSide: number;
+  /** Bytes one user may upload in any 24 hours (a retry of the same bytes is not counted again). */
+  dailyUploadBytes: number;
 }
 
 /** Phone photos are 2–8 MB; a short video clip as evidence fits in 50 MB. */
@@ -28,6 +32,8 @@ export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
   videoMaxBytes: 50 * MiB,
   maxPixels: 100_000_000,
   thumbLongSide: 320,
+  // Ten full-length videos and a few hundred photos a day: far above a grid worker's day, far below a disk.
+  dailyUploadBytes: 1024 * MiB,
 };
 
 /**
@@ -137,6 +143,11 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
       const max = sniffed.kind === 'photo' ? limits.photoMaxBytes : limits.videoMaxBytes;
       if (body.length > max)
         throw new AppError('payload_too_large', `${KIND_LABEL[sniffed.kind]}不能超过 ${fmtMiB(max)}（本文件 ${fmtMiB(body.length)}）`);
+      if (sniffed.kind === 'video') {
+        // The first bytes only say "starts like a video": check the container over the whole file.
+        const problem = await isoMediaProblem(bufferSource(body), { requireFtyp: sniffed.mime === 'video/mp4' });
+        if (problem) throw new AppError('unsupported_media_type', `视频文件无效：${problem}。请上传手机拍摄的 MP4 或 MOV 原文件`);
+      }
       const sha256 = createHash('sha256').update(body).digest('hex');
       const isPhoto = sniffed.kind === 'photo';
 
@@ -145,6 +156,11 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
         await storeBlobs(sha256, body, existing.mime, isPhoto);
         return { attachment: present(existing), created: false };
       }
+
+      const since = new Date(deps.clock.now().getTime() - DAY_MS).toISOString();
+      const used = await repo.bytesUploadedSince(actor.id, since);
+      if (used + body.length > limits.dailyUploadBytes)
+        throw new AppError('upload_quota_exceeded', `24 小时内上传已达 ${fmtMiB(limits.dailyUploadBytes)} 的上限（已用 ${fmtMiB(used)}），请稍后再传`);
 
       let info: PhotoInfo | null = null;
       if (isPhoto) {

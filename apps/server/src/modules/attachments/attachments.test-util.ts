@@ -11,12 +11,27 @@ export function ftyp(major: string, ...compatible: string[]): Buffer {
   return Buffer.concat([head, ...brands]);
 }
 
-/** A tiny but well-formed-looking MP4 start: ftyp plus an mdat box of `payload` bytes. */
-export function mp4(payload = 64): Buffer {
-  const mdat = Buffer.alloc(8 + payload, 7);
-  mdat.writeUInt32BE(8 + payload, 0);
-  mdat.write('mdat', 4, 'latin1');
-  return Buffer.concat([ftyp('isom', 'isom', 'iso2', 'avc1', 'mp41'), mdat]);
+/** An ISO-BMFF box: 32-bit size, four-character type, content. */
+export function box(type: string, ...content: Buffer[]): Buffer {
+  const body = Buffer.concat(content);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(8 + body.length, 0);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, body]);
+}
+
+/** A minimal complete MP4: ftyp, moov (movie header mvhd and one track with its tkhd), an mdat of `payload` bytes. */
+export function mp4(payload = 64, fill = 7): Buffer {
+  const mvhd = Buffer.alloc(100); // version 0: times, timescale, duration, rate, volume, matrix, next track id
+  mvhd.writeUInt32BE(1000, 12);
+  mvhd.writeUInt32BE(0x00010000, 20);
+  mvhd.writeUInt16BE(0x0100, 24);
+  mvhd.writeUInt32BE(2, 96);
+  const tkhd = Buffer.alloc(84);
+  tkhd.writeUInt32BE(0x000003, 0); // enabled, in movie
+  tkhd.writeUInt32BE(1, 12); // track id
+  const moov = box('moov', box('mvhd', mvhd), box('trak', box('tkhd', tkhd)));
+  return Buffer.concat([ftyp('isom', 'isom', 'iso2', 'avc1', 'mp41'), moov, box('mdat', Buffer.alloc(payload, fill))]);
 }
 
 /** Where the test photo was "taken": 34°45'36"N 113°37'12"E (Zhengzhou), 2026-11-29 10:20:30 China time. */

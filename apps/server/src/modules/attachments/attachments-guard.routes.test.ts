@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app';
+import { errorCode, userSession, type Session } from '../../../test/factories';
+import type { Clock } from '../../core/clock';
+import { box, ftyp, mp4 } from './attachments.test-util';
+
+let t: TestApp;
+let alice: Session;
+let bob: Session;
+let now = new Date('2026-12-07T09:00:00Z');
+const clock: Clock = { now: () => now };
+const QUOTA_MB = 1;
+
+beforeAll(async () => {
+  const before = process.env.WANGGE_UPLOAD_QUOTA_MB;
+  process.env.WANGGE_UPLOAD_QUOTA_MB = String(QUOTA_MB);
+  try {
+    t = await createTestApp({ clock });
+  } finally {
+    if (before === undefined) delete process.env.WANGGE_UPLOAD_QUOTA_MB;
+    else process.env.WANGGE_UPLOAD_QUOTA_MB = before;
+  }
+  alice = await userSession(t, { username: 'alice', roles: ['inspector'] });
+  bob = await userSession(t, { username: 'bob', roles: ['inspector'] });
+});
+afterAll(async () => t.close());
+
+const upload = (s: Session, payload: Buffer) =>
+  t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'video/mp4' }, payload });
+
+describe('video container check', () => {
+  it('accepts a complete minimal MP4 built from boxes', async () => {
+    const res = await upload(alice, mp4(200, 1));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'video', mime: 'video/mp4' });
+  });
+
+  it('refuses files that only start like a video', async () => {
+    const head = ftyp('isom', 'isom', 'iso2', 'avc1', 'mp41');
+    const good = mp4(200, 2);
+    const moov = good.subarray(head.length, good.length - (8 + 200));
+    const fakes: Record<string, Buffer> = {
+      'ftyp + garbage': Buffer.concat([head, Buffer.from('<script>alert(1)</script> and more bytes that are no box at all')]),
+      'ftyp + mdat, no moov': Buffer.concat([head, box('mdat', Buffer.alloc(300, 3))]),
+      'moov without a track': Buffer.concat([head, box('moov', box('mvhd', Buffer.alloc(100))), box('mdat', Buffer.alloc(50))]),
+      'a box running past the end': Buffer.concat([head, moov, box('mdat', Buffer.alloc(100)).subarray(0, 60)]),
+      'trailing bytes after the last box': Buffer.concat([good, Buffer.from('PK\x03\x04 a zip glued behind', 'latin1')]),
+      'moov before ftyp': Buffer.concat([moov, head, box('mdat', Buffer.alloc(50))]),
+    };
+    for (const [what, bytes] of Object.entries(fakes)) {
+      const res = await upload(alice, bytes);
+      expect(res.statusCode, what).toBe(415);
+      expect(errorCode(res), what).toBe('unsupported_media_type');
+      expect(res.json().error.message, what).toContain('视频文件无效');
+    }
+  });
+});
+
+describe('upload quota', () => {
+  it(`refuses uploads past ${QUOTA_MB} MB in 24 hours with 429 upload_quota_exceeded, per user`, async () => {
+    const third = 360 * 1024;
+    // Alice already stored one small video above; three of a third of a MiB go over the quota.
+    expect((await upload(alice, mp4(third, 11))).statusCode).toBe(201);
+    expect((await upload(alice, mp4(third, 12))).statusCode).toBe(201);
+    const over = await upload(alice, mp4(third, 13));
+    expect(over.statusCode).toBe(429);
+    expect(errorCode(over)).toBe('upload_quota_exceeded');
+    // A retry of bytes she already uploaded is answered with the stored row and costs nothing.
+    expect((await upload(alice, mp4(third, 11))).statusCode).toBe(200);
+    // Bob has his own quota, even for the same bytes.
+    expect((await upload(bob, mp4(third, 13))).statusCode).toBe(201);
+    // A day later the earlier uploads no longer count.
+    now = new Date(now.getTime() + 24 * 60 * 60 * 1000 + 1000);
+    expect((await upload(alice, mp4(third, 13))).statusCode).toBe(201);
+  });
+});
