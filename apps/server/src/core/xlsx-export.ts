@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { Actor } from './auth/actor';
+import { AppError } from './errors';
 
 export interface ExportColumn<Row> {
   header: string;
@@ -21,4 +23,16 @@ export async function watermarkedWorkbook<Row>(sheetName: string, columns: Expor
   for (const r of rows) ws.addRow(columns.map((c) => (r[c.key] as unknown) ?? ''));
   ws.views = [{ state: 'frozen', ySplit: 2 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Whether a registry export carries personal data in clear: only for a holder of registry.export who states a reason
+ * (recorded in the export's audit entry, as for unmasking one record). Without a reason the same export is masked, so
+ * the everyday sheet needs no justification; a reason from someone without the permission is refused (403) rather
+ * than quietly answered masked, so nobody believes they hold clear data.
+ */
+export function exportInClear(actor: Actor, reason: string | undefined): boolean {
+  if (reason === undefined) return false;
+  if (!actor.permissions.has('registry.export')) throw new AppError('forbidden', '无权导出完整个人信息（需 registry.export 权限）', { field: 'reason' });
+  return true;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AddressPathItemSchema, AddressAreaCodeSchema } from './addresses.schemas';
-import { movedToBody, PersonalSearchReasonSchema } from '../common/common.schemas';
+import { ExportReasonSchema, movedToBody, PersonalSearchReasonSchema } from '../common/common.schemas';
 import { HOUSE_OWNERSHIPS, HOUSE_USES, RENT_PURPOSES } from './house-fields';
 
 export const HouseUseSchema = z.enum(HOUSE_USES).describe('自住/出租/空置/商用/混合/其他');
@@ -120,7 +120,7 @@ export const HouseSearchRequestSchema = HouseListQuerySchema.omit({ landlordPhon
 export type HouseSearchRequest = z.infer<typeof HouseSearchRequestSchema>;
 
 /** The filter of an export: the list's, without paging. */
-export const HouseExportQuerySchema = HouseListQuerySchema.omit({ limit: true, offset: true });
+export const HouseExportQuerySchema = HouseListQuerySchema.omit({ limit: true, offset: true }).extend({ reason: ExportReasonSchema });
 export type HouseExportQuery = z.infer<typeof HouseExportQuerySchema>;
 /** Most rows one export may hold; a larger result must be narrowed by its filter. */
 export const HOUSES_EXPORT_MAX = 50_000;

@@ -43,3 +43,9 @@ export const movedToBody = (route: string) =>
     .never({ error: `完整号码不能放在网址中，请改用 POST ${route} 并说明原因` })
     .optional()
     .describe(`Refused (400): a full value goes in the body of POST ${route}, with a reason`);
+
+/**
+ * Why a registry export carries personal data in clear. Without it an export is masked; with it (and registry.export)
+ * names, ID numbers and phones come in full and the reason is recorded in the audit entry, as for unmasking one record.
+ */
+export const ExportReasonSchema = z.string().trim().min(4, '请说明导出完整信息的原因（至少 4 个字）').max(200).optional().describe('导出完整信息的原因 (需 registry.export; 无此参数时导出脱敏数据)');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../calendar/calendar.schemas';
-import { PersonalSearchReasonSchema } from '../common/common.schemas';
+import { ExportReasonSchema, PersonalSearchReasonSchema } from '../common/common.schemas';
 import {
   DATA_STATES,
   PERSON_GENDERS,
@@ -130,6 +130,9 @@ export const PersonFilterSchema = z.object({
   name: z.string().trim().max(50).optional().describe('Prefix of the name (姓名开头)'),
 });
 export type PersonFilter = z.infer<typeof PersonFilterSchema>;
+
+export const PersonExportQuerySchema = PersonFilterSchema.extend({ reason: ExportReasonSchema });
+export type PersonExportQuery = z.infer<typeof PersonExportQuerySchema>;
 
 export const PersonListQuerySchema = PersonFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CrsSchema } from '../areas/areas.schemas';
 import { CalendarDateSchema } from '../calendar/calendar.schemas';
-import { movedToBody, PersonalSearchReasonSchema } from '../common/common.schemas';
+import { ExportReasonSchema, movedToBody, PersonalSearchReasonSchema } from '../common/common.schemas';
 import { FOCUS_TAGS, UNIT_STATUSES, UNIT_TYPES, UNIT_UNMASK_FIELDS, UNITS_PAGE_MAX } from './unit-fields';
 
 /** A mobile number or a landline with its area code; stored encrypted, answered masked. */
@@ -133,6 +133,9 @@ export const UnitFilterSchema = z.object({
   phone: movedToBody('/api/units/search'),
 });
 export type UnitFilter = z.infer<typeof UnitFilterSchema>;
+
+export const UnitExportQuerySchema = UnitFilterSchema.extend({ reason: ExportReasonSchema });
+export type UnitExportQuery = z.infer<typeof UnitExportQuerySchema>;
 
 export const UnitListQuerySchema = UnitFilterSchema.extend(UnitPageQuerySchema.shape);
 export type UnitListQuery = z.infer<typeof UnitListQuerySchema>;

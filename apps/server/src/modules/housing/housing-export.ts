@@ -2,7 +2,7 @@ import { HOUSE_OWNERSHIP_LABELS, HOUSE_USE_LABELS, HOUSES_EXPORT_MAX, maskName, 
 import type { Actor } from '../../core/auth/actor';
 import type { FieldCipher } from '../../core/crypto';
 import { AppError } from '../../core/errors';
-import { watermarkedWorkbook, type ExportColumn } from '../../core/xlsx-export';
+import { exportInClear, watermarkedWorkbook, type ExportColumn } from '../../core/xlsx-export';
 import type { AuditService } from '../audit';
 import type { HouseFilter, HousingRepo } from './housing.repo';
 import { fillMissingPhoneMasks } from './phone-mask-backfill';
@@ -37,7 +37,7 @@ const COLUMNS: ExportColumn<Row>[] = [
   { header: '更新时间', key: 'updatedAt', width: 22 },
 ];
 
-/** 实有房屋 as xlsx: landlords masked unless the caller holds registry.export; every export audited. */
+/** 实有房屋 as xlsx: landlords masked unless a holder of registry.export gives a reason; every export audited. */
 export async function exportHouses(
   deps: { repo: HousingRepo; cipher: FieldCipher; audit: Pick<AuditService, 'record'>; now: () => string },
   actor: Actor,
@@ -45,7 +45,8 @@ export async function exportHouses(
   filter: HouseFilter,
   ip: string | null,
 ): Promise<{ fileName: string; content: Buffer; rows: number }> {
-  const unmasked = actor.permissions.has('registry.export');
+  const { reason, ...query } = q;
+  const unmasked = exportInClear(actor, reason);
   const found = await deps.repo.list(actor.scope, filter, { limit: HOUSES_EXPORT_MAX + 1, offset: 0 });
   if (found.length > HOUSES_EXPORT_MAX) throw new AppError('validation_failed', `导出结果超过 ${HOUSES_EXPORT_MAX} 条，请缩小筛选范围`, { field: 'areaCode' });
   // The masked sheet reads the stored masks; only the full one (registry.export) decrypts, as it must.
@@ -67,7 +68,7 @@ export async function exportHouses(
   const at = deps.now();
   const watermark = `实有房屋导出 · ${actor.displayName}（${actor.username}）· ${at} · ${unmasked ? '含完整个人信息，严禁外传' : '已脱敏'}`;
   const content = await watermarkedWorkbook('实有房屋', COLUMNS, out, watermark);
-  await deps.audit.record({ action: 'registry_exported', actor, targetType: 'house', ip, detail: { filter: q, rows: out.length, unmasked } });
+  await deps.audit.record({ action: 'registry_exported', actor, targetType: 'house', ip, detail: { filter: query, rows: out.length, unmasked, ...(unmasked ? { reason } : {}) } });
   return { fileName: `houses-${at.slice(0, 10)}.xlsx`, content, rows: out.length };
 }
 

@@ -79,9 +79,13 @@ describe('实有房屋', () => {
     expect((await list(`?addressId=${room2}`)).items.map((i: { addressId: string }) => i.addressId)).toEqual([room2]);
   });
 
-  it('exports the filtered list as xlsx, landlords masked without registry.export, and audits it', async () => {
+  it('exports the filtered list as xlsx, landlords masked unless registry.export states a reason, and audits it', async () => {
     const sheetText = async (res: { rawPayload: Buffer }) => JSON.stringify((await readXlsx(res.rawPayload)).rows);
-    const full = await admin.get('/api/houses/export?use=rented');
+    // Holding registry.export is not enough: without a reason the sheet is masked like anyone's.
+    const noReason = await sheetText(await admin.get('/api/houses/export?use=rented'));
+    expect(noReason).not.toContain(PHONE);
+    expect(noReason).toContain('138****5678');
+    const full = await admin.get(`/api/houses/export?use=rented&reason=${encodeURIComponent('出租房屋专项检查')}`);
     expect(full.statusCode).toBe(200);
     expect(await sheetText(full)).toContain(PHONE);
     const worker = await userSession(t, { username: 'exportW', roles: ['grid_administrator'], areaCodes: [CITY.communityW] });
@@ -90,8 +94,13 @@ describe('实有房屋', () => {
     expect(masked).toContain('138****5678');
     expect(masked).toContain('张*明');
     expect(masked).toContain('已脱敏');
+    const worker3 = await userSession(t, { username: 'exportW3', roles: ['grid_administrator'], areaCodes: [CITY.communityW] });
+    const refused = await worker3.get(`/api/houses/export?reason=${encodeURIComponent('出租房屋专项检查')}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'forbidden', field: 'reason' });
     const audit = await t.services.audit.list({ action: 'registry_exported', limit: 5 });
-    expect(audit.filter((a) => a.targetType === 'house')).toHaveLength(2);
+    expect(audit.filter((a) => a.targetType === 'house')).toHaveLength(3);
+    expect(audit.find((a) => (a.detail as { unmasked: boolean }).unmasked)).toMatchObject({ detail: { reason: '出租房屋专项检查', filter: { use: 'rented' } } });
   });
 
   it('answers lists, details and the masked export from the stored mask, decrypting nothing', async () => {
@@ -103,8 +112,8 @@ describe('实有房屋', () => {
     const sheet = await readXlsx((await worker.get('/api/houses/export?use=rented')).rawPayload);
     expect(JSON.stringify(sheet.rows)).toContain(maskPhone(PHONE));
     expect(decrypt).not.toHaveBeenCalled();
-    // The full export (registry.export) is the one read that still opens the ciphertext.
-    expect(JSON.stringify((await readXlsx((await admin.get('/api/houses/export?use=rented')).rawPayload)).rows)).toContain(PHONE);
+    // The full export (registry.export and a reason) is the one read that still opens the ciphertext.
+    expect(JSON.stringify((await readXlsx((await admin.get('/api/houses/export?use=rented&reason=核对房主信息')).rawPayload)).rows)).toContain(PHONE);
     expect(decrypt).toHaveBeenCalledTimes(1);
   });
 

@@ -37,7 +37,7 @@ export function registerHousingRoutes(app: App, housing: HousingService): void {
   );
   app.get(
     '/api/houses/export',
-    { schema: { tags, summary: '导出实有房屋 xlsx (无 registry.export 权限时房主信息脱敏; 记入审计)', querystring: HouseExportQuerySchema, produces: [XLSX] }, config: read },
+    { schema: { tags, summary: '导出实有房屋 xlsx (房主信息脱敏; 持 registry.export 并说明 reason 时含完整信息; 记入审计)', querystring: HouseExportQuerySchema, produces: [XLSX] }, config: read },
     async (req, reply) => {
       const file = await housing.exportXlsx(actorOf(req), req.query, req.ip);
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.content);

@@ -1,6 +1,7 @@
-import { maskName, PERSONS_EXPORT_MAX, type PersonFilter, type PersonUnmaskRequest, type PersonUnmaskResponse } from '@wangge/shared';
+import { maskName, PERSONS_EXPORT_MAX, type PersonExportQuery, type PersonUnmaskRequest, type PersonUnmaskResponse } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { AppError, notFound } from '../../core/errors';
+import { exportInClear } from '../../core/xlsx-export';
 import { narrowScope, toRowFilter } from './person-model';
 import type { PopulationContext } from './population-context';
 import { exportLabels, personsWorkbook, type ExportRow } from './population-export';
@@ -27,9 +28,10 @@ export function createPersonPrivacy(ctx: PopulationContext) {
       return out;
     },
 
-    /** The filtered list as xlsx: masked unless the caller holds registry.export; every export is audited. */
-    async exportXlsx(actor: Actor, filter: PersonFilter, ip: string | null): Promise<{ fileName: string; content: Buffer; rows: number }> {
-      const unmasked = actor.permissions.has('registry.export');
+    /** The filtered list as xlsx: masked unless a holder of registry.export gives a reason; every export is audited. */
+    async exportXlsx(actor: Actor, query: PersonExportQuery, ip: string | null): Promise<{ fileName: string; content: Buffer; rows: number }> {
+      const { reason, ...filter } = query;
+      const unmasked = exportInClear(actor, reason);
       const rows = await repo.list(narrowScope(actor.scope, filter.areaCode), toRowFilter(filter), { limit: PERSONS_EXPORT_MAX + 1, offset: 0 });
       if (rows.length > PERSONS_EXPORT_MAX) throw new AppError('validation_failed', `导出结果超过 ${PERSONS_EXPORT_MAX} 条，请缩小筛选范围`, { field: 'areaCode' });
       const names = await ctx.names(rows.flatMap((r) => [r.community_code, r.grid_code]));
@@ -54,7 +56,7 @@ export function createPersonPrivacy(ctx: PopulationContext) {
       const at = ctx.now();
       const watermark = `实有人口导出 · ${actor.displayName}（${actor.username}）· ${at} · ${unmasked ? '含完整个人信息，严禁外传' : '已脱敏'}`;
       const content = await personsWorkbook(out, watermark);
-      await deps.audit.record({ action: 'registry_exported', actor, targetType: 'person', ip, detail: { filter, rows: out.length, unmasked } });
+      await deps.audit.record({ action: 'registry_exported', actor, targetType: 'person', ip, detail: { filter, rows: out.length, unmasked, ...(unmasked ? { reason } : {}) } });
       return { fileName: `persons-${at.slice(0, 10)}.xlsx`, content, rows: out.length };
     },
   };

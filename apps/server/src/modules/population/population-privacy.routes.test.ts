@@ -106,7 +106,7 @@ describe('实有人口: personal data', () => {
     expect((await lookup(east, ID)).statusCode).toBe(404);
   });
 
-  it('exports masked without registry.export, unmasked with it, and audits every export', async () => {
+  it('exports masked unless a holder of registry.export states a reason, and audits every export with it', async () => {
     const masked = await worker.get(`/api/persons/export?areaCode=${CITY.communityW}`);
     expect(masked.statusCode).toBe(200);
     expect(masked.headers['content-type']).toContain('spreadsheetml');
@@ -117,12 +117,20 @@ describe('实有人口: personal data', () => {
     expect(mrows).toHaveLength(3);
     expect(mrows[2]).toEqual(expect.arrayContaining(['赵*一', '410101************', '1975-**-**', '139****4321', '女', '户籍人口']));
     expect(JSON.stringify(mrows)).not.toContain('1975-12-31');
-    const full = await leader.get('/api/persons/export?populationType=registered');
+    // registry.export alone no longer unmasks: without a reason the leader's sheet is masked too.
+    const plain = await sheetRows((await leader.get('/api/persons/export?populationType=registered')).rawPayload);
+    expect(JSON.stringify(plain)).not.toContain(ID);
+    expect(JSON.stringify(plain)).not.toContain(PHONE);
+    expect((await leader.get('/api/persons/export?reason=%E6%9F%A5')).json().error).toMatchObject({ code: 'validation_failed', field: 'querystring.reason' });
+    expect((await worker.get(`/api/persons/export?reason=${encodeURIComponent('低保年审核对')}`)).json().error).toMatchObject({ code: 'forbidden', field: 'reason' });
+    const full = await leader.get(`/api/persons/export?populationType=registered&reason=${encodeURIComponent('低保年审核对')}`);
     const frows = await sheetRows(full.rawPayload);
     expect(frows[2]).toEqual(expect.arrayContaining(['赵六一', ID, PHONE, '1975-12-31']));
     const entries = await auditEntries('registry_exported');
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
     expect(entries.find((e) => e.actorName === 'worker')).toMatchObject({ detail: { rows: 1, unmasked: false, filter: { areaCode: CITY.communityW } } });
-    expect(entries.find((e) => e.actorName === 'leader')).toMatchObject({ detail: { rows: 1, unmasked: true, filter: { populationType: 'registered' } } });
+    const fullEntry = entries.find((e) => e.actorName === 'leader' && e.detail.unmasked === true);
+    expect(fullEntry).toMatchObject({ detail: { rows: 1, reason: '低保年审核对', filter: { populationType: 'registered' } } });
+    expect(fullEntry!.detail.filter).not.toHaveProperty('reason');
   });
 });

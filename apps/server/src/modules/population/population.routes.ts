@@ -3,7 +3,7 @@ import {
   HouseResidentsSchema,
   IdParamSchema,
   PersonDetailSchema,
-  PersonFilterSchema,
+  PersonExportQuerySchema,
   PersonListQuerySchema,
   PersonListSchema,
   PersonLookupRequestSchema,
@@ -42,7 +42,7 @@ export function registerPopulationRoutes(app: App, population: PopulationService
   app.get(
     '/api/persons/export',
     {
-      schema: { tags, summary: '导出实有人口 xlsx (无 registry.export 权限时脱敏; 记入审计)', querystring: PersonFilterSchema, produces: [XLSX] },
+      schema: { tags, summary: '导出实有人口 xlsx (脱敏; 持 registry.export 并说明 reason 时含完整信息; 记入审计)', querystring: PersonExportQuerySchema, produces: [XLSX] },
       config: read,
     },
     async (req, reply) => {

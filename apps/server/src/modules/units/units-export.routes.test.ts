@@ -46,14 +46,15 @@ describe('实有单位 export', () => {
     expect(audit[0]).toMatchObject({ targetType: 'units', actorName: 'gridW', detail: { rows: 1, masked: true } });
   });
 
-  it('exports full values with registry.export, filtered', async () => {
+  it('exports full values with registry.export and a reason (audited), masked without the reason, filtered', async () => {
     const leader = await userSession(t, { username: 'lead', roles: ['district_leader'], areaCodes: [CITY.district] });
-    const res = await leader.get('/api/units/export?focusTag=work_safety');
+    expect((await leader.get('/api/units/export?focusTag=work_safety')).headers['x-export-masked']).toBe('true');
+    const res = await leader.get(`/api/units/export?focusTag=work_safety&reason=${encodeURIComponent('安全生产检查名单')}`);
     expect(res.headers['x-export-masked']).toBe('false');
     const rows = await sheetOf(res.rawPayload);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toEqual(expect.arrayContaining(['东区工厂', '企业', '安全生产重点', '13812345678', '王大明', '0371-12345678', '东街道']));
-    expect((await t.services.audit.list({ action: 'registry_exported', limit: 5 }))[0]).toMatchObject({ detail: { rows: 1, masked: false } });
+    expect((await t.services.audit.list({ action: 'registry_exported', limit: 5 }))[0]).toMatchObject({ detail: { rows: 1, masked: false, reason: '安全生产检查名单' } });
   });
 
   it('refuses anonymous callers and callers without registry.read', async () => {

@@ -7,12 +7,13 @@ import {
   maskName,
   maskPhone,
   type FocusTag,
-  type UnitFilter,
+  type UnitExportQuery,
   type UnitStatus,
   type UnitType,
 } from '@wangge/shared';
-import { can, type Actor } from '../../core/auth/actor';
+import type { Actor } from '../../core/auth/actor';
 import { AppError } from '../../core/errors';
+import { exportInClear } from '../../core/xlsx-export';
 import type { RegistryContext } from './registry-context';
 import { parseJsonArray } from './unit-model';
 import type { UnitsTable } from './units.tables';
@@ -53,13 +54,13 @@ export interface UnitsExport {
   rows: number;
 }
 
-/** 实有单位 as an .xlsx sheet: personal data masked unless the caller holds registry.export. Always audited. */
+/** 实有单位 as an .xlsx sheet: personal data masked unless a holder of registry.export gives a reason. Always audited. */
 export function createUnitsExport(ctx: RegistryContext) {
   const { deps, units: repo } = ctx;
-  return async function exportUnits(actor: Actor, q: UnitFilter, ip: string | null): Promise<UnitsExport> {
-    const masked = !can(actor, 'registry.export');
+  return async function exportUnits(actor: Actor, q: UnitExportQuery, ip: string | null): Promise<UnitsExport> {
+    const { reason, ...filter } = q;
+    const masked = !exportInClear(actor, reason);
     // A full phone is not an export filter: the schema refuses it (searches by phone go through POST /search).
-    const filter = q;
     const total = await repo.count(actor.scope, filter);
     if (total > UNITS_EXPORT_MAX) throw new AppError('validation_failed', `导出数量 ${total} 超过上限 ${UNITS_EXPORT_MAX}，请按区域或类型缩小范围`, { field: 'areaCode' });
     const rows = await repo.list(actor.scope, filter, { limit: UNITS_EXPORT_MAX, offset: 0 });
@@ -89,7 +90,7 @@ export function createUnitsExport(ctx: RegistryContext) {
     ]);
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
 
-    await deps.audit.record({ action: 'registry_exported', actor, targetType: 'units', ip, detail: { rows: rows.length, masked, filter } });
+    await deps.audit.record({ action: 'registry_exported', actor, targetType: 'units', ip, detail: { rows: rows.length, masked, filter, ...(masked ? {} : { reason }) } });
     return { buffer, filename: `实有单位-${ctx.today()}.xlsx`, masked, rows: rows.length };
   };
 }

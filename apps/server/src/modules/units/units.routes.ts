@@ -4,7 +4,7 @@ import {
   IdParamSchema,
   UnitDetailSchema,
   UnitEmployeeParamsSchema,
-  UnitFilterSchema,
+  UnitExportQuerySchema,
   UnitListQuerySchema,
   UnitListSchema,
   UnitSearchRequestSchema,
@@ -43,7 +43,7 @@ export function registerUnitsRoutes(app: App, units: UnitsService): void {
   app.get(
     '/api/units/export',
     {
-      schema: { tags, summary: '导出实有单位 xlsx (无 registry.export 权限时脱敏; 记入审计)', querystring: UnitFilterSchema, produces: [XLSX] },
+      schema: { tags, summary: '导出实有单位 xlsx (脱敏; 持 registry.export 并说明 reason 时含完整信息; 记入审计)', querystring: UnitExportQuerySchema, produces: [XLSX] },
       config: read,
     },
     async (req, reply) => {
