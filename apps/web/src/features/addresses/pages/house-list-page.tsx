@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Input, Select, Space, Typography } from 'antd';
-import { DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { HOUSE_USES, LandlordPhoneInputSchema, type HouseUse } from '@wangge/shared';
+import { ExportButtons, withExportReason } from '../../../components/export-buttons';
 import { AreaSelect } from '../../../components/area-select';
 import { PersonalSearchButton, schemaProblem, SearchResultList } from '../../../components/personal-search-button';
 import { PageContainer } from '../../../components/page-container';
@@ -48,9 +49,11 @@ export function HouseListPage() {
       title={t('house.title')}
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={`/api/houses/export?${new URLSearchParams({ ...(area ? { areaCode: area } : {}), ...(use ? { use } : {}), ...(q ? { q } : {}) }).toString()}`} data-testid="house-export">
-            {t('house.export')}
-          </Button>
+          <ExportButtons
+            url={(reason) => withExportReason(`/api/houses/export?${new URLSearchParams({ ...(area ? { areaCode: area } : {}), ...(use ? { use } : {}), ...(q ? { q } : {}) }).toString()}`, reason)}
+            label="house.export"
+            testId="house-export"
+          />
           <PersonalSearchButton
             label="personalSearch.byLandlordPhone"
             valueLabel="personalSearch.phoneValue"

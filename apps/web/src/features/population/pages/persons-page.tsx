@@ -1,7 +1,8 @@
 import { Button, Card, Space } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { DATA_STATES, PERSON_STATUSES, POPULATION_TYPES, type DataState, type PersonStatus, type PopulationType } from '@wangge/shared';
+import { ExportButtons, withExportReason } from '../../../components/export-buttons';
 import { PageContainer } from '../../../components/page-container';
 import { PersonalSearchButton, SearchResultList } from '../../../components/personal-search-button';
 import { PagedListCard } from '../../../components/paged-list-card';
@@ -55,7 +56,6 @@ export function PersonsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const canManage = useHasPermission('registry.manage');
-  const canExportFull = useHasPermission('registry.export');
   const { params, filters, page, setFilters, goPage } = useUrlFilters(readFilters, writeFilters);
   const list = usePersonList({ ...toQuery(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
@@ -64,9 +64,7 @@ export function PersonsPage() {
       title={t('nav.persons')}
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={personsExportUrl(toQuery(filters))} title={canExportFull ? t('persons.exportFull') : t('persons.exportMasked')} data-testid="persons-export">
-            {t('persons.export')}
-          </Button>
+          <ExportButtons url={(reason) => withExportReason(personsExportUrl(toQuery(filters)), reason)} label="persons.export" testId="persons-export" />
           <PersonalSearchButton
             label="personalSearch.byIdNumber"
             valueLabel="personalSearch.idValue"

@@ -1,7 +1,8 @@
 import { Button, Card, List, Space, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { FOCUS_TAGS, UNIT_TYPES, UnitPhoneSchema, type FocusTag, type UnitType } from '@wangge/shared';
+import { ExportButtons, withExportReason } from '../../../components/export-buttons';
 import { PageContainer } from '../../../components/page-container';
 import { PersonalSearchButton, schemaProblem, SearchResultList } from '../../../components/personal-search-button';
 import { PagedListCard } from '../../../components/paged-list-card';
@@ -62,9 +63,7 @@ export function UnitsPage() {
       title={t('nav.units')}
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={unitsExportUrl(toQuery(filters))} data-testid="units-export">
-            {t('units.export')}
-          </Button>
+          <ExportButtons url={(reason) => withExportReason(unitsExportUrl(toQuery(filters)), reason)} label="units.export" testId="units-export" />
           <PersonalSearchButton
             label="personalSearch.byUnitPhone"
             valueLabel="personalSearch.phoneValue"
