@@ -5,7 +5,9 @@ import { createApp, type AppDeps, type WanggeApp } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/core/config';
 import { openDatabase } from '../src/core/db/database';
 import { dropPostgresSchema, resetPostgresSchema } from '../src/core/db/dialect';
-import { migrateToLatest } from '../src/core/db/migrate';
+import { migrateTo, migrateToLatest } from '../src/core/db/migrate';
+import { createFieldCipher, loadDataKeys, type FieldCipher } from '../src/core/crypto';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../src/core/clock';
 
 /** Which database the integration suite runs on: DATABASE_URL=postgres://… selects PostgreSQL. */
@@ -18,11 +20,18 @@ export interface TestApp extends WanggeApp {
 
 let counter = 0;
 
+/** An upgrade: the database as of `migration`, rows written by `seed` (with the app's keys), then the rest. */
+export interface UpgradeFrom {
+  migration: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an older schema than the DB type describes
+  seed(db: Kysely<any>, cipher: FieldCipher): Promise<void>;
+}
+
 /**
  * A real app on a fresh, empty, migrated database: a temporary SQLite file, or a new
  * schema in the PostgreSQL test database. Nothing is mocked.
  */
-export async function createTestApp(opts: { clock?: Clock; logger?: AppDeps['logger'] } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; logger?: AppDeps['logger']; upgradeFrom?: UpgradeFrom } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'wangge-test-'));
   const base = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   let schema: string | undefined;
@@ -35,6 +44,10 @@ export async function createTestApp(opts: { clock?: Clock; logger?: AppDeps['log
   }
   base.dataKey = '00'.repeat(32);
   const database = openDatabase(base.database);
+  if (opts.upgradeFrom) {
+    await migrateTo(database.db, opts.upgradeFrom.migration, database.schema);
+    await opts.upgradeFrom.seed(database.db, createFieldCipher(loadDataKeys(base, base.dataDir)));
+  }
   const schemaVersion = await migrateToLatest(database.db, database.schema);
   const built = await createApp({ config: base, database, schemaVersion, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.logger ? { logger: opts.logger } : {}) });
   return {

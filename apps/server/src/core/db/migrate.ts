@@ -25,6 +25,13 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   return schemaVersion(db, schema);
 }
 
+/** Applies migrations up to and including `name` only: tests build a database as an older release left it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateTo(db: Kysely<any>, name: string, schema?: string): Promise<void> {
+  const { error } = await migrator(db, schema).migrateTo(name);
+  if (error) throw new Error(`Migration to ${name} failed: ${String(error)}`);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function schemaVersion(db: Kysely<any>, schema?: string): Promise<string> {
   const all = await migrator(db, schema).getMigrations();

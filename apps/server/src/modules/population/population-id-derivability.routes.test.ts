@@ -3,8 +3,6 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetImportReport } from '@wangge/shared';
-import { createApp } from '../../app';
-import { openDatabase } from '../../core/db/database';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { createTestApp, TEST_DB_KIND, type TestApp } from '../../../test/test-app';
 import { uploadSheet, xlsxOf } from '../imports/imports.test-util';
@@ -182,25 +180,74 @@ describe('a document number cannot be rebuilt without unmasking', () => {
     expect(saved.json().version).toBe(shown.version);
     expect((await rawRow(id)).permit_no_enc).toBe(before.permit_no_enc);
   });
+});
 
-  it('seals rows written before the rule when the server starts (upgraded database)', async () => {
-    const s = SUBJECTS[0]!;
-    const id = ids.get(s.key)!;
-    // The shape 2026-12-07T1010 finds: a clear date (its year copied by the migration), the old mask, a clear permit.
-    await t.services.db
-      .updateTable('persons')
-      .set({ birth_date: s.birthDate, birth_year: 1975, birth_date_enc: null, id_masked: `410101********${RESIDENT.slice(-4)}`, details: JSON.stringify({ residencePermitNo: RESIDENT }), permit_no_enc: null })
-      .where('id', '=', id)
-      .execute();
-    const database = openDatabase(t.config.database);
-    const restarted = await createApp({ config: t.config, database, schemaVersion: 'test' });
-    await restarted.app.close();
-    await database.close();
-    const row = await rawRow(id);
-    checkRawRow('upgraded row', s, row);
-    expect(row.id_masked).toBe('410101************');
-    expect(t.services.cipher.decrypt(row.birth_date_enc!)).toBe(s.birthDate);
-    expect(t.services.cipher.decrypt(row.permit_no_enc!)).toBe(RESIDENT);
-    expect((await leader.post(`/api/persons/${id}/unmask`, { reason: '核对升级数据', fields: ['birthDate'] })).json()).toEqual({ birthDate: s.birthDate });
+describe('an upgraded database: rows written before the rule are sealed at start-up', () => {
+  const OLD_ID = residentId('19620704', 135);
+  const OLD_MASK = `410101********${OLD_ID.slice(-4)}`;
+  const OLD: Subject = { key: 'upgraded', name: '钱老', idType: 'resident_id', number: OLD_ID, birthDate: '1962-07-04', body: {} };
+  let u: TestApp;
+  let uLeader: Session;
+
+  beforeAll(async () => {
+    const at = '2026-11-30T02:00:00.000Z';
+    // The database as the release before 2026-12-07T1010 left it: a clear birth date, the old mask, a clear permit,
+    // and an import report with the old mask and a reported birth date.
+    u = await createTestApp({
+      upgradeFrom: {
+        migration: '2026-11-29T1910_case-external-id',
+        seed: async (db, cipher) => {
+          await db
+            .insertInto('persons')
+            .values({
+              id: 'legacy-person', name: '钱老', name_search: '钱老', gender: 'male', birth_date: OLD.birthDate, ethnicity: null, id_type: 'resident_id',
+              id_number_enc: cipher.encrypt(OLD_ID), id_hash: cipher.lookupHash(OLD_ID), id_masked: OLD_MASK, phone_enc: null, phone_hash: null, phone_masked: null,
+              nationality: null, registered_place: null, population_type: 'floating', household_status: null, house_id: null, relation: null, status: 'active',
+              data_state: 'entered', claimed_by: null, claimed_by_name: null, claimed_at: null, verified_by: null, verified_by_name: null, verified_at: null,
+              details: JSON.stringify({ residencePermitNo: OLD_ID }), admin_code: CITY.district, street_code: CITY.streetW, community_code: CITY.communityW,
+              grid_code: CITY.gridA, version: 1, created_at: at, updated_at: at,
+            })
+            .execute();
+          const problems = [
+            { row: 3, column: '证件号码', value: OLD_MASK, problem: '与第 2 行重复' },
+            { row: 4, column: '出生日期', value: OLD.birthDate, problem: '出生日期不能晚于今天' },
+          ];
+          await db
+            .insertInto('import_jobs')
+            .values({ id: 'legacy-job', kind: 'persons', mode: 'dry-run', file_name: 'old.xlsx', file_sha256: 'x', actor_id: null, actor_name: 'old', rows: 3, valid_rows: 1, invalid_rows: 2, problem_count: 2, problems: JSON.stringify(problems), committed: 0, created: 0, updated: 0, unchanged: 0, seconds: 0.1, at })
+            .execute();
+        },
+      },
+    });
+    await seedCity(u);
+    uLeader = await userSession(u, { username: 'leader', roles: ['community_leader'], areaCodes: [CITY.communityW] });
+    createdOn.set(OLD.key, at.slice(0, 10));
+  });
+  afterAll(async () => u.close());
+
+  it(`leaves no clear birth date and no old mask in the row, the import report or the file (${TEST_DB_KIND})`, async () => {
+    const row = await u.services.db.selectFrom('persons').selectAll().where('id', '=', 'legacy-person').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ birth_date: null, birth_year: 1962, id_masked: '410101************' });
+    expect(JSON.parse(row.details)).toEqual({ residencePermitNo: '410101************' });
+    for (const secret of [OLD_ID, OLD.birthDate, compact(OLD.birthDate), OLD_MASK]) expect(JSON.stringify(row)).not.toContain(secret);
+    expectHidden('upgraded row', OLD, visible(OLD, { masked: row.id_masked, birthYear: row.birth_year, gender: row.gender }));
+    expectHidden('upgraded row: 居住证号码', OLD, visible(OLD, { masked: JSON.parse(row.details).residencePermitNo, birthYear: row.birth_year, gender: row.gender }));
+    const job = await u.services.db.selectFrom('import_jobs').select('problems').where('id', '=', 'legacy-job').executeTakeFirstOrThrow();
+    const problems = JSON.parse(job.problems) as { value: string }[];
+    expect(problems.map((p) => p.value)).toEqual(['410101************', '1962-**-**']);
+    expectHidden('upgraded import report', OLD, visible(OLD, { masked: problems[0]!.value, birthYear: row.birth_year, gender: row.gender }));
+    if (TEST_DB_KIND === 'sqlite' && u.config.database.kind === 'sqlite') {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(u.services.db);
+      const bytes = readFileSync(u.config.database.file);
+      for (const secret of [OLD_ID, OLD.birthDate, compact(OLD.birthDate), OLD_MASK]) expect(bytes.includes(Buffer.from(secret)), `file holds ${secret}`).toBe(false);
+      expect(bytes.includes(Buffer.from('钱老'))).toBe(true);
+    }
+  });
+
+  it('still reveals the full values through the audited unmask', async () => {
+    expect(u.services.cipher.decrypt((await u.services.db.selectFrom('persons').select('birth_date_enc').where('id', '=', 'legacy-person').executeTakeFirstOrThrow()).birth_date_enc!)).toBe(OLD.birthDate);
+    const res = await uLeader.post('/api/persons/legacy-person/unmask', { reason: '核对升级数据', fields: ['idNumber', 'birthDate', 'residencePermitNo'] });
+    expect(res.json()).toEqual({ idNumber: OLD_ID, birthDate: OLD.birthDate, residencePermitNo: OLD_ID });
+    expect((await uLeader.get('/api/persons/legacy-person')).json()).toMatchObject({ birthYear: 1962, idNumber: '410101************' });
   });
 });
