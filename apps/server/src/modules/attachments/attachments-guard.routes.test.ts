@@ -1,7 +1,11 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { errorCode, userSession, type Session } from '../../../test/factories';
 import type { Clock } from '../../core/clock';
+import { ROUTE_BODY_LIMITS } from '../../core/http/body-limits';
 import { box, ftyp, mp4 } from './attachments.test-util';
 
 let t: TestApp;
@@ -72,5 +76,70 @@ describe('upload quota', () => {
     // A day later the earlier uploads no longer count.
     now = new Date(now.getTime() + 24 * 60 * 60 * 1000 + 1000);
     expect((await upload(alice, mp4(third, 13))).statusCode).toBe(201);
+  });
+});
+
+/** A raw HTTP/1.1 upload: the head, then chunks while no answer has come. Resolves with the status and bytes sent. */
+function rawUpload(s: Session, headers: string, chunks: Buffer[]): Promise<{ status: number; sentBytes: number }> {
+  const port = (t.app.server.address() as AddressInfo).port;
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    let sentBytes = 0;
+    let done = false;
+    socket.on('data', (d) => {
+      answer += d.toString('latin1');
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(answer);
+      if (m && !done) {
+        done = true;
+        socket.destroy();
+        resolve({ status: Number(m[1]), sentBytes });
+      }
+    });
+    socket.on('error', (err) => (done ? undefined : reject(err)));
+    socket.on('close', () => (done ? undefined : reject(new Error(`closed without an answer after ${sentBytes} bytes`))));
+    socket.write(`POST /api/attachments HTTP/1.1\r\nHost: x\r\nCookie: ${s.cookie}\r\nX-CSRF-Token: ${s.csrf}\r\nContent-Type: video/mp4\r\n${headers}\r\n`);
+    const pump = (i: number) => {
+      if (done || i >= chunks.length || socket.destroyed) return;
+      socket.write(chunks[i]!, () => {
+        sentBytes += chunks[i]!.length;
+        setImmediate(() => pump(i + 1));
+      });
+    };
+    pump(0);
+  });
+}
+
+describe('upload bodies stream to disk', () => {
+  const incoming = () => join(t.config.dataDir, 'blobs', '.incoming');
+  const leftovers = () => (existsSync(incoming()) ? readdirSync(incoming()) : []);
+  const limit = ROUTE_BODY_LIMITS['POST /api/attachments']!;
+
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  it('leaves no spooled file behind, stored or refused', async () => {
+    expect((await upload(bob, mp4(1000, 21))).statusCode).toBe(201);
+    expect((await upload(bob, Buffer.concat([ftyp('isom'), Buffer.alloc(100)]))).statusCode).toBe(415);
+    // The file goes in the onResponse hook, which runs just after the answer has been sent.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses a declared body over the limit from its headers, before reading it', async () => {
+    const res = await rawUpload(bob, `Content-Length: ${limit + 1}\r\n`, []);
+    expect(res).toEqual({ status: 413, sentBytes: 0 });
+  });
+
+  it('cuts off a chunked body at the limit and removes what was written', async () => {
+    const MiB = 1024 * 1024;
+    const chunk = Buffer.concat([Buffer.from(`${MiB.toString(16)}\r\n`), Buffer.alloc(MiB, 9), Buffer.from('\r\n')]);
+    const res = await rawUpload(bob, 'Transfer-Encoding: chunked\r\n', Array(80).fill(chunk));
+    expect(res.status).toBe(413);
+    // Refused once past the limit (plus what the socket buffers held), not after all 80 MiB.
+    expect(res.sentBytes).toBeLessThan(limit + 16 * MiB);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(leftovers()).toEqual([]);
   });
 });

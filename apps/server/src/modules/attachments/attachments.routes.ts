@@ -1,9 +1,12 @@
+import { rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AttachmentFileQuerySchema, AttachmentSchema, AttachmentUploadBodySchema, ATTACHMENT_UPLOAD_CONTENT_TYPES, IdParamSchema } from '@wangge/shared';
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import type { AttachmentFile, AttachmentsService } from './attachments.service';
 import { parseRange } from './http-range';
+import { isSpooled, spoolToDisk } from './upload-spool';
 
 // Content-addressed bytes never change under a URL, so browsers may keep them for a year; `private`
 // because every request is access-checked and shared caches must not serve one user's file to another.
@@ -51,12 +54,20 @@ export function registerAttachmentsRoutes(app: App, attachments: AttachmentsServ
     async (req, reply) => sendFile(req, reply, await attachments.file(actorOf(req), req.params.id, req.query.variant)),
   );
 
-  // The raw-body parser lives in its own encapsulated context so it applies to the upload route only;
-  // the rest of the API keeps JSON bodies and the global body limit.
+  // The upload's body parser lives in its own encapsulated context so it applies to this route only; the
+  // rest of the API keeps JSON bodies and their small limit. The body streams to a file as it arrives
+  // (a video never sits in memory), cut off at the route's limit; the file goes when the answer is sent.
   const bodyLimit = attachments.maxUploadBytes + 1024;
   void app.register(async (upload) => {
+    // Raw bytes only: a JSON or text body would be read into memory just to be refused (415 unread).
+    upload.removeAllContentTypeParsers();
     for (const type of ['application/octet-stream', /^(?:image|video)\//i])
-      upload.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+      upload.addContentTypeParser(type, (req: FastifyRequest, payload: IncomingMessage) => spoolToDisk(payload, attachments.incomingDir, req.routeOptions.bodyLimit, req.headers['content-length']));
+    const removeSpooled = async (req: FastifyRequest) => {
+      if (isSpooled(req.body)) await rm(req.body.path, { force: true });
+    };
+    upload.addHook('onResponse', removeSpooled);
+    upload.addHook('onRequestAbort', removeSpooled);
     upload.post(
       '/api/attachments',
       {

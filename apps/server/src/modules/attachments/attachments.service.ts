@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Attachment, AttachmentVariant, Permission } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
@@ -9,8 +8,9 @@ import { newId } from '../../core/ids';
 import { createAttachmentsRepo } from './attachments.repo';
 import type { AttachmentsTable } from './attachments.tables';
 import type { BlobRead, BlobStore, ByteRange } from './blob-store';
-import { bufferSource, isoMediaProblem } from './media-container';
+import { isoMediaProblem } from './media-container';
 import { KIND_LABEL, sniffMedia, type PhotoMime } from './media-sniff';
+import { openUpload, type UploadInput } from './upload-spool';
 import { createPhotoProcessor, THUMB_MIME, UndecodablePhotoError, type PhotoInfo } from './photo-process';
 
 const MiB = 1024 * 1024;
@@ -112,9 +112,11 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
   const undecodable = () => new AppError('validation_failed', '图片无法解码，文件可能已损坏', { field: 'body' });
 
   /** Stores the original and, for photos, any missing variant. Idempotent, so retries repair gaps. */
-  async function storeBlobs(sha256: string, bytes: Buffer, mime: string, isPhoto: boolean): Promise<void> {
-    await blobs.put(sha256, bytes, 'original');
-    if (!isPhoto) return;
+  async function storeBlobs(sha256: string, input: UploadInput, mime: string, isPhoto: boolean): Promise<void> {
+    // Photo bytes before the original is stored: storing a spooled file moves it.
+    const bytes = isPhoto ? await input.bytes() : null;
+    await input.storeOriginal(blobs);
+    if (!bytes) return;
     try {
       if (!(await blobs.has(sha256, 'thumb'))) await blobs.put(sha256, await photos.thumbnail(bytes), 'thumb');
       if (!(await blobs.has(sha256, 'public'))) await blobs.put(sha256, await photos.publicCopy(bytes, mime as PhotoMime), 'public');
@@ -124,74 +126,84 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
     }
   }
 
+  /**
+   * Checks and stores one upload. The same uploader sending the same bytes again gets their existing row
+   * back (created: false), which makes offline-queue retries safe; another uploader gets a row of their
+   * own that shares the stored blob.
+   */
+  async function store(actor: Actor, input: UploadInput): Promise<{ attachment: Attachment; created: boolean }> {
+    const sniffed = sniffMedia(input.head);
+    if (!sniffed.ok) throw new AppError('unsupported_media_type', sniffed.reason);
+    const max = sniffed.kind === 'photo' ? limits.photoMaxBytes : limits.videoMaxBytes;
+    if (input.size > max)
+      throw new AppError('payload_too_large', `${KIND_LABEL[sniffed.kind]}不能超过 ${fmtMiB(max)}（本文件 ${fmtMiB(input.size)}）`);
+    if (sniffed.kind === 'video') {
+      // The first bytes only say "starts like a video": check the container over the whole file.
+      const problem = await isoMediaProblem(input.source, { requireFtyp: sniffed.mime === 'video/mp4' });
+      if (problem) throw new AppError('unsupported_media_type', `视频文件无效：${problem}。请上传手机拍摄的 MP4 或 MOV 原文件`);
+    }
+    const { sha256 } = input;
+    const isPhoto = sniffed.kind === 'photo';
+
+    const existing = await repo.findByUploaderAndHash(actor.id, sha256);
+    if (existing) {
+      await storeBlobs(sha256, input, existing.mime, isPhoto);
+      return { attachment: present(existing), created: false };
+    }
+
+    const since = new Date(deps.clock.now().getTime() - DAY_MS).toISOString();
+    const used = await repo.bytesUploadedSince(actor.id, since);
+    if (used + input.size > limits.dailyUploadBytes)
+      throw new AppError('upload_quota_exceeded', `24 小时内上传已达 ${fmtMiB(limits.dailyUploadBytes)} 的上限（已用 ${fmtMiB(used)}），请稍后再传`);
+
+    let info: PhotoInfo | null = null;
+    if (isPhoto) {
+      try {
+        info = await photos.inspect(await input.bytes());
+      } catch (err) {
+        if (err instanceof UndecodablePhotoError) throw undecodable();
+        throw err;
+      }
+    }
+    // Blobs before the row: a row never points at missing bytes. A crash in between leaves an
+    // unreferenced blob, which a sweep can remove; the reverse would be a broken attachment.
+    await storeBlobs(sha256, input, sniffed.mime, isPhoto);
+    const row: AttachmentsTable = {
+      id: newId(),
+      sha256,
+      kind: sniffed.kind,
+      mime: sniffed.mime,
+      size_bytes: input.size,
+      width: info?.width ?? null,
+      height: info?.height ?? null,
+      exif_lng: info?.exif?.lng ?? null,
+      exif_lat: info?.exif?.lat ?? null,
+      captured_at: info?.exif?.capturedAt ?? null,
+      uploader_id: actor.id,
+      created_at: deps.clock.now().toISOString(),
+    };
+    await repo.insertOnce(row);
+    // A concurrent identical upload by the same user may have inserted first: answer with that row.
+    const stored = (await repo.findByUploaderAndHash(actor.id, sha256)) ?? row;
+    return { attachment: present(stored), created: stored.id === row.id };
+  }
+
   return {
     limits,
     /** The largest upload any kind accepts: the raw-body parser's limit. */
     maxUploadBytes: Math.max(limits.photoMaxBytes, limits.videoMaxBytes),
+    /** Where the upload route spools bodies: beside the blobs, so storing one is a rename. */
+    incomingDir: blobs.incomingDir,
 
-    /**
-     * Stores an upload. The same uploader sending the same bytes again gets their existing row back
-     * (created: false), which makes offline-queue retries safe; another uploader gets a row of their
-     * own that shares the stored blob.
-     */
+    /** Stores an upload: bytes from an in-process caller, or a file the route spooled to disk. */
     async upload(actor: Actor, body: unknown): Promise<{ attachment: Attachment; created: boolean }> {
-      if (body !== undefined && body !== null && !Buffer.isBuffer(body))
-        throw new AppError('unsupported_media_type', '请直接上传文件字节（Content-Type: application/octet-stream、image/* 或 video/*）');
-      if (!body || body.length === 0) throw new AppError('validation_failed', '上传内容为空', { field: 'body' });
-      const sniffed = sniffMedia(body);
-      if (!sniffed.ok) throw new AppError('unsupported_media_type', sniffed.reason);
-      const max = sniffed.kind === 'photo' ? limits.photoMaxBytes : limits.videoMaxBytes;
-      if (body.length > max)
-        throw new AppError('payload_too_large', `${KIND_LABEL[sniffed.kind]}不能超过 ${fmtMiB(max)}（本文件 ${fmtMiB(body.length)}）`);
-      if (sniffed.kind === 'video') {
-        // The first bytes only say "starts like a video": check the container over the whole file.
-        const problem = await isoMediaProblem(bufferSource(body), { requireFtyp: sniffed.mime === 'video/mp4' });
-        if (problem) throw new AppError('unsupported_media_type', `视频文件无效：${problem}。请上传手机拍摄的 MP4 或 MOV 原文件`);
+      const input = await openUpload(body);
+      if (!input) throw new AppError('validation_failed', '上传内容为空', { field: 'body' });
+      try {
+        return await store(actor, input);
+      } finally {
+        await input.close();
       }
-      const sha256 = createHash('sha256').update(body).digest('hex');
-      const isPhoto = sniffed.kind === 'photo';
-
-      const existing = await repo.findByUploaderAndHash(actor.id, sha256);
-      if (existing) {
-        await storeBlobs(sha256, body, existing.mime, isPhoto);
-        return { attachment: present(existing), created: false };
-      }
-
-      const since = new Date(deps.clock.now().getTime() - DAY_MS).toISOString();
-      const used = await repo.bytesUploadedSince(actor.id, since);
-      if (used + body.length > limits.dailyUploadBytes)
-        throw new AppError('upload_quota_exceeded', `24 小时内上传已达 ${fmtMiB(limits.dailyUploadBytes)} 的上限（已用 ${fmtMiB(used)}），请稍后再传`);
-
-      let info: PhotoInfo | null = null;
-      if (isPhoto) {
-        try {
-          info = await photos.inspect(body);
-        } catch (err) {
-          if (err instanceof UndecodablePhotoError) throw undecodable();
-          throw err;
-        }
-      }
-      // Blobs before the row: a row never points at missing bytes. A crash in between leaves an
-      // unreferenced blob, which a sweep can remove; the reverse would be a broken attachment.
-      await storeBlobs(sha256, body, sniffed.mime, isPhoto);
-      const row: AttachmentsTable = {
-        id: newId(),
-        sha256,
-        kind: sniffed.kind,
-        mime: sniffed.mime,
-        size_bytes: body.length,
-        width: info?.width ?? null,
-        height: info?.height ?? null,
-        exif_lng: info?.exif?.lng ?? null,
-        exif_lat: info?.exif?.lat ?? null,
-        captured_at: info?.exif?.capturedAt ?? null,
-        uploader_id: actor.id,
-        created_at: deps.clock.now().toISOString(),
-      };
-      await repo.insertOnce(row);
-      // A concurrent identical upload by the same user may have inserted first: answer with that row.
-      const stored = (await repo.findByUploaderAndHash(actor.id, sha256)) ?? row;
-      return { attachment: present(stored), created: stored.id === row.id };
     },
 
     async get(actor: Actor, id: string): Promise<Attachment> {

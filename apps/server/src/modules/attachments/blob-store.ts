@@ -26,12 +26,20 @@ export interface BlobRead {
  * - key `blobs/ab/cd/<sha256>` for the original and `…/<sha256>.thumb`, `…/<sha256>.public` for variants
  *   (the same layout as the disk store, so a bucket can be filled with `aws s3 sync <dataDir>/blobs`);
  * - `put` → PutObject with `If-None-Match: *` (a 412 means another writer already stored it: success);
+ *   `putFile` → the same from a file stream; `incomingDir` → a local temporary directory;
  * - `get` → GetObject, passing `Range` through, `size` from Content-Range/Content-Length; NoSuchKey → null;
  * - `has` → HeadObject; `delete` → DeleteObject (deleting a missing key is not an error).
  * Bytes would still be served through the API (not presigned URLs) so visibility stays checked per request.
  */
 export interface BlobStore {
   put(sha256: string, bytes: Uint8Array, variant?: AttachmentVariant): Promise<void>;
+  /**
+   * Stores an original from a file (a spooled upload) without reading it into memory; the file is
+   * moved or copied, and the caller removes whatever is left. The caller has hashed it on the way in.
+   */
+  putFile(sha256: string, path: string): Promise<void>;
+  /** A local directory for uploads in flight, on the same disk as the blobs where there is one (so putFile can rename). */
+  readonly incomingDir: string;
   /** The stored bytes, or null when that variant was never stored. */
   get(sha256: string, variant?: AttachmentVariant, range?: ByteRange): Promise<BlobRead | null>;
   has(sha256: string, variant?: AttachmentVariant): Promise<boolean>;

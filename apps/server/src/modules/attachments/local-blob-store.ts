@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AttachmentVariant } from '@wangge/shared';
 import { SHA256_HEX, type BlobStore } from './blob-store';
@@ -31,6 +31,28 @@ export function createLocalBlobStore(root: string): BlobStore {
   }
 
   return {
+    // Under the root, so a spooled upload is renamed into place rather than copied.
+    incomingDir: join(root, '.incoming'),
+
+    async putFile(sha256, path) {
+      const target = pathOf(sha256, 'original');
+      if (await exists(target)) return;
+      const dir = dirname(target);
+      await mkdir(dir, { recursive: true });
+      const tmp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
+      try {
+        // A rename within the disk; a copy when the upload was spooled elsewhere (EXDEV).
+        await rename(path, tmp).catch(async (err: NodeJS.ErrnoException) => {
+          if (err.code !== 'EXDEV') throw err;
+          await copyFile(path, tmp);
+        });
+        await rename(tmp, target);
+      } catch (err) {
+        await unlink(tmp).catch(() => {});
+        throw err;
+      }
+    },
+
     async put(sha256, bytes, variant = 'original') {
       const target = pathOf(sha256, variant);
       // The address must match the content, or dedup would hand one user's file to another.

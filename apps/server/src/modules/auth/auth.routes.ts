@@ -25,9 +25,11 @@ export function registerAuthRoutes(app: App, auth: AuthService, opts: { secureCo
     async (req, reply) => {
       const attempt = { username: req.body.username, password: req.body.password, ip: req.ip, deviceCookie: req.cookies[DEVICE_COOKIE] ?? null };
       const s = await auth.login(attempt, req.headers['user-agent'] ?? null);
-      reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', maxAge: s.maxAgeSeconds });
+      // Secure whenever the request came over HTTPS (directly or via a trusted proxy), always with WANGGE_SECURE_COOKIES=1.
+      const secure = opts.secureCookies || req.protocol === 'https';
+      reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: s.maxAgeSeconds });
       // Marks this browser as one the user signs in from: its correct password passes locks set off by others.
-      reply.setCookie(DEVICE_COOKIE, s.device.token, { httpOnly: true, sameSite: 'strict', secure: opts.secureCookies, path: '/api/auth', maxAge: s.device.maxAgeSeconds });
+      reply.setCookie(DEVICE_COOKIE, s.device.token, { httpOnly: true, sameSite: 'strict', secure, path: '/api/auth', maxAge: s.device.maxAgeSeconds });
       const me = await auth.meForUser(s.userId);
       if (!me) throw new AppError('invalid_credentials');
       return { user: me.me, csrfToken: s.csrf };
