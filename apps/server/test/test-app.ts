@@ -23,7 +23,7 @@ let counter = 0;
 /** An upgrade: the database as of `migration`, rows written by `seed` (with the app's keys), then the rest. */
 export interface UpgradeFrom {
   migration: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an older schema than the DB type describes
+  /** Kysely<any>: an older schema than the DB type describes */
   seed(db: Kysely<any>, cipher: FieldCipher): Promise<void>;
 }
 
