@@ -48,6 +48,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/areas/:id': { perm: 'areas.read', scope: 'subtree', record: 'area' },
   'POST /api/areas/:id/staff': { perm: 'areas.staff.manage', scope: 'subtree', record: 'area', body: (_, other) => ({ userId: other.userId ?? '', role: 'gridAdministrator' }) },
   'DELETE /api/areas/:id/staff/:assignmentId': { perm: 'areas.staff.manage', scope: 'subtree', record: 'staffAssignment' },
+  'POST /api/areas/:id/staff/:assignmentId/unmask-phone': { perm: 'staff.contact.read', scope: 'subtree', record: 'staffAssignment', body: () => ({ reason }) },
   'GET /api/departments': { perm: 'departments.read', scope: 'subtree' },
   'GET /api/departments/:id': { perm: 'departments.read', scope: 'subtree', record: 'department' },
   'POST /api/departments': { perm: 'departments.manage', scope: 'subtree' },
