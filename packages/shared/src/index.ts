@@ -1,3 +1,5 @@
+// First: decides how zod builds every schema below (see the file).
+import './zod-csp';
 export * from './errors';
 export * from './permissions';
 export * from './mask';
