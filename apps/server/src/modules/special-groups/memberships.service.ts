@@ -10,7 +10,7 @@ import {
   type UpdateMembershipRequest,
 } from '@wangge/shared';
 import { can, type Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import { assertActionInScope, FULL_SCOPE } from '../../core/auth/area-scope';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { presentGroup, type GroupDictionary } from './group-dictionary';
