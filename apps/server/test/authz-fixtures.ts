@@ -61,7 +61,7 @@ async function areaId(admin: Session, code: string): Promise<string> {
 }
 
 /** One record of each kind on a side: `west` is inside the scoped user's street, `east` outside it. */
-async function side(t: TestApp, admin: Session, owner: Session, n: number, west: boolean) {
+async function side(t: TestApp, admin: Session, owner: Session, n: number, west: boolean): Promise<Record<RecordKind, Params>> {
   const at = west ? CITY.inA : CITY.inC;
   const grid = west ? CITY.gridA : CITY.gridC;
   const street = west ? CITY.streetW : CITY.streetE;
@@ -129,7 +129,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const stranger = await userSession(t, { username: 'matrix_stranger', roles: ['matrix_all'], areaCodes: [CITY.streetE] });
   const own = await side(t, admin, scoped, 1, true);
   const other = await side(t, admin, stranger, 2, false);
-  const records = Object.fromEntries(Object.keys(own).map((k) => [k, { own: own[k as RecordKind], other: other[k as RecordKind] }])) as Record<RecordKind, Side>;
+  const records = Object.fromEntries((Object.keys(own) as RecordKind[]).map((k) => [k, { own: own[k], other: other[k] }])) as Record<RecordKind, Side>;
   return { admin, scoped, records };
 }
 

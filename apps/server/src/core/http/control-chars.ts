@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 // NUL and the other C0 control characters (tab, line feed and carriage return aside) have no place in any field a
 // person types. PostgreSQL refuses NUL in text outright (a 500 from deep in the driver), SQLite stores it and cuts
 // strings at it elsewhere: one refusal at the door, for every route, instead of a check per schema.
-// eslint-disable-next-line no-control-regex
+ 
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const MAX_DEPTH = 32;
 
