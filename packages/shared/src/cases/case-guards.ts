@@ -92,10 +92,11 @@ function assigneeGuard(task: 'verify' | 'check'): Guard {
     if (!a) return fail('missing_input', '缺少被指派人员信息', 'assigneeId');
     if (a.userId !== input.assigneeId)
       return fail('invalid_input', '被指派人员信息不一致', 'assigneeId');
+    // Scope first: someone outside the grid (or no one at all) gets one answer, whatever their roles.
+    if (!a.inScope) return fail('invalid_input', '被指派人员不负责该网格', 'assigneeId');
     if (!a.roleCodes.some((r) => (FIELD_ROLES as readonly string[]).includes(r))) {
       return fail('invalid_input', '只能指派监督员或网格员', 'assigneeId');
     }
-    if (!a.inScope) return fail('invalid_input', '被指派人员不负责该网格', 'assigneeId');
     if (isHandlingDeptUser(c, a.departmentId)) {
       return fail(
         'separation_of_duties',

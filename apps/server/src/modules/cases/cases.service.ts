@@ -168,19 +168,22 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /** Facts only the server can establish; never taken from the request body. */
-  async function facts(row: CasesTable, input: CaseTransitionRequest): Promise<ServerFacts> {
+  async function facts(actor: Actor, row: CasesTable, input: CaseTransitionRequest): Promise<ServerFacts> {
     const f: ServerFacts = {};
     if (input.assigneeId) {
+      // An unknown id reads as someone outside the grid: the table's guard then answers both alike, so the
+      // answer never tells whether an account exists.
       const u = await deps.userFacts(input.assigneeId);
-      if (!u) throw new AppError('validation_failed', '指派的人员不存在', { field: 'assigneeId' });
-      f.assignee = { userId: input.assigneeId, roleCodes: u.roleCodes, departmentId: u.departmentId, inScope: u.all || u.scopeCodes.some((c) => row.grid_code.startsWith(c)) };
+      const inScope = Boolean(u && (u.all || u.scopeCodes.some((c) => row.grid_code.startsWith(c))));
+      f.assignee = { userId: input.assigneeId, roleCodes: u?.roleCodes ?? [], departmentId: u?.departmentId ?? null, inScope };
     }
     if (input.gps) {
       const at = await deps.gridAt(input.gps.lng, input.gps.lat, 'wgs84');
       f.gpsInGrid = at?.place.gridCode === row.grid_code;
     }
     if (input.masterCaseId) {
-      const master = await repo.findById(FULL_SCOPE, input.masterCaseId);
+      // The master resolves through the caller's scope: one outside it answers as one that does not exist.
+      const master = await repo.findById(actor.scope, input.masterCaseId);
       if (!master) throw new AppError('validation_failed', '合并目标案件不存在', { field: 'masterCaseId' });
       f.masterState = master.state as CaseState;
     }
@@ -444,7 +447,7 @@ export function createCasesService(deps: CasesDeps) {
       await checkReferences(actor, input);
       const now = deps.clock.now();
       const { action, version: _v, ...body } = input;
-      const decideInput: DecideInput = { ...body, facts: await facts(row, input) } as DecideInput;
+      const decideInput: DecideInput = { ...body, facts: await facts(actor, row, input) } as DecideInput;
       const result = decide(toSnapshot(row), action, actorContext(actor, row, now), decideInput);
       if (!result.ok) throw new AppError(DECIDE_HTTP[result.code], result.message, { ...(result.field ? { field: result.field } : {}), details: { reason: result.code, state: row.state, version: row.version } });
       const { patch, eventData } = await applyCaseEffects(row, result.effects, effectCtx(now));
