@@ -1,9 +1,9 @@
-import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, fc, feature, rect, seedCity, userSession, type Session } from '../../../test/factories';
 import { BODY_LIMITS, ROUTE_BODY_LIMITS } from './body-limits';
+import { rawRequest as rawRequestTo } from '../../../test/raw-http';
 
 let t: TestApp;
 let admin: Session;
@@ -18,38 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/**
- * Sends a request over a real socket: the head, then `chunks` one by one while the server has not
- * answered. Returns the status line and how many body bytes were written before the answer came.
- */
-function rawRequest(head: string, chunks: Buffer[]): Promise<{ status: number; sentBytes: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let answer = '';
-    let sentBytes = 0;
-    let answered = false;
-    socket.on('data', (d) => {
-      answer += d.toString('latin1');
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(answer);
-      if (m && !answered) {
-        answered = true;
-        socket.destroy();
-        resolve({ status: Number(m[1]), sentBytes });
-      }
-    });
-    socket.on('error', (err) => (answered ? undefined : reject(err)));
-    socket.on('close', () => (answered ? undefined : reject(new Error(`closed without an answer after ${sentBytes} bytes`))));
-    socket.write(head);
-    const pump = (i: number) => {
-      if (answered || i >= chunks.length || socket.destroyed) return;
-      socket.write(chunks[i]!, () => {
-        sentBytes += chunks[i]!.length;
-        setTimeout(() => pump(i + 1), 1);
-      });
-    };
-    pump(0);
-  });
-}
+const rawRequest = (head: string, chunks: Buffer[]) => rawRequestTo(port, head, chunks);
 
 describe('request body limits', () => {
   it('answers 413 to a login body over 4 KiB, before reading it', async () => {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
@@ -7,6 +7,7 @@ import { errorCode, userSession, type Session } from '../../../test/factories';
 import type { Clock } from '../../core/clock';
 import { ROUTE_BODY_LIMITS } from '../../core/http/body-limits';
 import { box, ftyp, mp4 } from './attachments.test-util';
+import { rawRequest } from '../../../test/raw-http';
 
 let t: TestApp;
 let alice: Session;
@@ -82,32 +83,8 @@ describe('upload quota', () => {
 /** A raw HTTP/1.1 upload: the head, then chunks while no answer has come. Resolves with the status and bytes sent. */
 function rawUpload(s: Session, headers: string, chunks: Buffer[]): Promise<{ status: number; sentBytes: number }> {
   const port = (t.app.server.address() as AddressInfo).port;
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let answer = '';
-    let sentBytes = 0;
-    let done = false;
-    socket.on('data', (d) => {
-      answer += d.toString('latin1');
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(answer);
-      if (m && !done) {
-        done = true;
-        socket.destroy();
-        resolve({ status: Number(m[1]), sentBytes });
-      }
-    });
-    socket.on('error', (err) => (done ? undefined : reject(err)));
-    socket.on('close', () => (done ? undefined : reject(new Error(`closed without an answer after ${sentBytes} bytes`))));
-    socket.write(`POST /api/attachments HTTP/1.1\r\nHost: x\r\nCookie: ${s.cookie}\r\nX-CSRF-Token: ${s.csrf}\r\nContent-Type: video/mp4\r\n${headers}\r\n`);
-    const pump = (i: number) => {
-      if (done || i >= chunks.length || socket.destroyed) return;
-      socket.write(chunks[i]!, () => {
-        sentBytes += chunks[i]!.length;
-        setImmediate(() => pump(i + 1));
-      });
-    };
-    pump(0);
-  });
+  const head = `POST /api/attachments HTTP/1.1\r\nHost: x\r\nCookie: ${s.cookie}\r\nX-CSRF-Token: ${s.csrf}\r\nContent-Type: video/mp4\r\n${headers}\r\n`;
+  return rawRequest(port, head, chunks);
 }
 
 describe('upload bodies stream to disk', () => {

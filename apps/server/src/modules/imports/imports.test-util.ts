@@ -21,6 +21,11 @@ export async function readXlsx(buf: Buffer): Promise<{ sheets: string[]; rows: u
   return { sheets: wb.worksheets.map((w) => w.name), rows };
 }
 
+/** The first sheet's rows as text, empty cells as '' (for scanning an export for values it must not hold). */
+export async function sheetRows(buf: Buffer): Promise<string[][]> {
+  return (await readXlsx(buf)).rows.map((r) => r.map((v) => String(v ?? '')));
+}
+
 export function uploadSheet(t: TestApp, s: Session, kind: string, body: Buffer, mode: 'dry-run' | 'commit', type = XLSX_TYPE) {
   return t.app.inject({
     method: 'POST',

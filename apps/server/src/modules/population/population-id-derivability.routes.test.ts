@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetImportReport } from '@wangge/shared';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { createTestApp, TEST_DB_KIND, type TestApp } from '../../../test/test-app';
-import { uploadSheet, xlsxOf } from '../imports/imports.test-util';
+import { sheetRows, uploadSheet, xlsxOf } from '../imports/imports.test-util';
 import { countCandidates, type VisibleIdentity } from './id-candidates.test-util';
 import { residentId } from './population.test-util';
 
@@ -60,14 +59,6 @@ function expectNoFullValues(source: string, text: string) {
   for (const s of SUBJECTS) {
     for (const secret of [s.number, s.birthDate, compact(s.birthDate)]) expect(text.includes(secret), `${source} holds ${secret}`).toBe(false);
   }
-}
-
-async function sheetRows(buffer: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return rows;
 }
 
 async function rawRow(id: string) {

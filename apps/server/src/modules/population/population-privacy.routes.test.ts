@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DB_KIND, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { personBody, residentId } from './population.test-util';
+import { sheetRows } from '../imports/imports.test-util';
 
 let t: TestApp;
 let worker: Session;
@@ -15,14 +15,6 @@ const PHONE = '13987654321';
 
 async function auditEntries(action: string) {
   return (await t.services.audit.list({ action, limit: 50 })) as { actorName: string | null; targetId: string | null; detail: Record<string, unknown> }[];
-}
-
-async function sheetRows(buffer: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return rows;
 }
 
 beforeAll(async () => {
