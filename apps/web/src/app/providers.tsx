@@ -1,8 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES builds: the CommonJS `antd/locale/*` came through the bundler as { default: locale }, so antd's own texts
+// (取消, 确定, 暂无数据) fell back to English under a Chinese UI.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { I18nProvider, useI18n } from '../lib/i18n';
 import { setMessageInstance } from '../lib/notify';
 import { createQueryClient } from './query-client';
