@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskBirthDate, maskIdNumber, maskName, maskPhone } from './mask';
 
-describe('masking (domain.md §10)', () => {
+describe('masking (docs/domain.md §10)', () => {
   it('masks phones, ID numbers and names the documented way', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskIdNumber('410105199001011234')).toBe('410105************');

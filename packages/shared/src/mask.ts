@@ -1,4 +1,4 @@
-/** Masking patterns of domain.md §10: shown wherever personal data is not unmasked. */
+/** Masking patterns of docs/domain.md §10: shown wherever personal data is not unmasked. */
 export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;

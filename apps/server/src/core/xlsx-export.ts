@@ -10,7 +10,7 @@ export interface ExportColumn<Row> {
 
 /**
  * The workbook of a registry export. The first row names who exported what and when (S2 exports are watermarked,
- * domain.md §10), repeated in the print header; values are plain strings, never formulas.
+ * docs/domain.md §10), repeated in the print header; values are plain strings, never formulas.
  */
 export async function watermarkedWorkbook<Row>(sheetName: string, columns: ExportColumn<Row>[], rows: Row[], watermark: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

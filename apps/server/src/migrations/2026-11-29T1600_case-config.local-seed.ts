@@ -38,7 +38,7 @@ export const GOVERNANCE: readonly { code: string; name: string; minors: readonly
  */
 export const SELF_HANDLE_MATTERS: readonly string[] = ['06007', '06010', '06036', '07001', '07002', '09010', '09011'];
 
-/** Per-step limits of case-workflow.md §3.3 (placeholders there too), copied into every seeded condition. */
+/** Per-step limits of docs/case-workflow.md §3.3 (placeholders there too), copied into every seeded condition. */
 export const DEFAULT_STEP_LIMITS = {
   accept: { value: 1, type: 'work_hour' },
   verify: { value: 2, type: 'work_hour' },
@@ -63,7 +63,7 @@ export interface SeedCondition {
 /**
  * 立结案标准 examples. LOCAL EXAMPLE VALUES, not national: there is no national table of limits (CJ/T 315 gives the
  * framework; cities publish their own, e.g. Shenzhen SZDB/Z 300.4 appendix A). The figures follow the published local
- * targets quoted in case-workflow.md §3.5, rounded to one row each.
+ * targets quoted in docs/case-workflow.md §3.5, rounded to one row each.
  */
 export const SEED_CONDITIONS: readonly SeedCondition[] = [
   {

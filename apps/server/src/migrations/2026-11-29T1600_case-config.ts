@@ -7,7 +7,7 @@ import { DEFAULT_STEP_LIMITS, GOVERNANCE, SEED_CONDITIONS, SELF_HANDLE_MATTERS }
 // Case configuration read by the case engine: the category dictionary (部件/事项/综治 分类), the 立结案标准 rows and
 // the dispatch matrix (派遣矩阵). Portable types only, as in the foundation migration.
 //
-// Legacy aliases (legacy_codes) are NOT seeded. domain.md §3.1 proposes "new 事项 大类 = old 大类 + 5, same 小类
+// Legacy aliases (legacy_codes) are NOT seeded. docs/domain.md §3.1 proposes "new 事项 大类 = old 大类 + 5, same 小类
 // serial" (old 01-10 暴露垃圾 → 06010), but marks it "to verify", and the old CJ/T 214 / GB/T 30428.2 tables are not
 // in the repository to check it against; a wrong alias would silently misfile imported cases. Administrators add
 // aliases through PATCH /api/categories/:code once checked against their own legacy data.

@@ -1,5 +1,5 @@
 // The starting group dictionary: the five GB/T 31000 特殊人群 and the five 重点青少年 types, with the typical attributes
-// of domain.md §5.2. Frozen copy (no imports from application code). Intervals are local starting values — there are
+// of docs/domain.md §5.2. Frozen copy (no imports from application code). Intervals are local starting values — there are
 // no national visit frequencies — and administrators change them, the fields and the active flags as data.
 
 type Field = { key: string; label: string; type: 'text' | 'date' | 'number' | 'boolean' | 'select'; options?: string[]; required?: boolean };

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// The 12345 work-order id of a hotline case (case-workflow.md §5). The centre may re-send a 派单, so the order id
+// The 12345 work-order id of a hotline case (docs/case-workflow.md §5). The centre may re-send a 派单, so the order id
 // is unique: the second one answers the case the first one made. Only hotline cases have one, so the index is
 // partial, like the idempotency key's. 12345's own deadline lives in the snapshot JSON: it is shown and lit,
 // never queried.

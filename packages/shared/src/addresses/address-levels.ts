@@ -1,5 +1,5 @@
 /**
- * 标准地址 levels (domain.md §4.2) and the text rules both sides apply: which level may hang under which, and how
+ * 标准地址 levels (docs/domain.md §4.2) and the text rules both sides apply: which level may hang under which, and how
  * names are normalised for display, uniqueness and search.
  */
 

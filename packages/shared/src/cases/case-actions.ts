@@ -1,5 +1,5 @@
 /**
- * Case actions, request types and the role codes that act on cases (case-workflow.md §2, domain.md §2.3–2.5).
+ * Case actions, request types and the role codes that act on cases (docs/case-workflow.md §2, docs/domain.md §2.3–2.5).
  */
 
 export const CASE_ACTIONS = [

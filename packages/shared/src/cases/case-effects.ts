@@ -3,7 +3,7 @@ import type { RuleContext } from './case-guards';
 import type { CaseSnapshot, DispatchKind, Effect, PendingRequest } from './case-types';
 
 /**
- * Classifies a dispatch for the indicators (indicators.md §2): `redirect` = another department than the
+ * Classifies a dispatch for the indicators (docs/case-workflow.md §6): `redirect` = another department than the
  * last one (错误派遣), `rework` = the same department after a failed 核查 or refused 结案 (返工).
  * A same-department dispatch after an approved 重开 is `reopen`: it is counted by reopenCount, not as 返工.
  */

@@ -9,7 +9,7 @@ import {
 import { row, type TransitionRow } from './case-table';
 
 /**
- * The state table of case-workflow.md §2, row by row. Overlays (督办, 催办, 批示, flags, 12345 撤回)
+ * The state table of docs/case-workflow.md §2, row by row. Overlays (督办, 催办, 批示, flags, 12345 撤回)
  * are in case-overlay-rows.
  */
 

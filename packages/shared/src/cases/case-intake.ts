@@ -10,7 +10,7 @@ export interface IntakeOptions {
 }
 
 /**
- * Where a new report enters the workflow (case-workflow.md §5) and the effects of its creation.
+ * Where a new report enters the workflow (docs/case-workflow.md §5) and the effects of its creation.
  * Creation is not a transition of the table: there is no "from" state.
  */
 export function intakeEntry(opts: IntakeOptions): { state: CaseState; effects: Effect[] } {

@@ -6,7 +6,7 @@ import { row, rows, type TransitionRow } from './case-table';
 import type { Effect } from './case-types';
 
 /**
- * Overlay rows (case-workflow.md §2.1): they keep the state. They apply to every open state and never to
+ * Overlay rows (docs/case-workflow.md §2.1): they keep the state. They apply to every open state and never to
  * `candidate` (not yet a report) or to closed, voided, merged, rejected or dismissed cases.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Case states, stages, close reasons and sources (case-workflow.md §1–2, §5).
+ * Case states, stages, close reasons and sources (docs/case-workflow.md §1–2, §5).
  * Identifiers are for code; the zh labels are what the UI shows.
  */
 

@@ -32,7 +32,7 @@ const POOL: ActorContext[] = Object.values(A);
 const USER_IDS = [...new Set(POOL.map((a) => a.userId))];
 const DEPTS = ['dept-a', 'dept-b', 'dept-c'];
 
-/** Actions that may be taken on a closed case (case-workflow.md §2, row 已结案). */
+/** Actions that may be taken on a closed case (docs/case-workflow.md §2, row 已结案). */
 const CLOSED_ACTIONS: readonly CaseAction[] = [
   'rate',
   'request_reopen',

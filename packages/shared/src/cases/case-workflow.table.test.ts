@@ -61,7 +61,7 @@ const t = (
   ...extra,
 });
 
-/** The state table of case-workflow.md §2, transcribed independently of the implementation. */
+/** The state table of docs/case-workflow.md §2, transcribed independently of the implementation. */
 const DOC_TABLE: DocRow[] = [
   t('candidate', 'confirm', 'pending_acceptance', 'intake'),
   t('candidate', 'dismiss', 'dismissed', 'intake'),
@@ -219,7 +219,7 @@ function run(r: DocRow) {
 const label = (r: DocRow) =>
   `${r.from} --${r.action}${r.requestType ? `(${r.requestType})` : ''} [${r.actor}]--> ${r.to}`;
 
-describe('state table (case-workflow.md §2)', () => {
+describe('state table (docs/case-workflow.md §2)', () => {
   it.each(DOC_TABLE.map((r) => [label(r), r] as const))('%s', (_, r) => {
     const result = run(r);
     expect(result).toMatchObject({ ok: true, from: r.from, nextState: r.to });
@@ -236,7 +236,7 @@ describe('state table (case-workflow.md §2)', () => {
   });
 });
 
-describe('overlay rows (case-workflow.md §2.1)', () => {
+describe('overlay rows (docs/case-workflow.md §2.1)', () => {
   it.each(OVERLAY_TABLE.map((r) => [label(r), r] as const))('%s', (_, r) => {
     expect(run(r)).toMatchObject({ ok: true, nextState: r.to });
   });

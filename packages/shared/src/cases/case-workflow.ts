@@ -38,7 +38,7 @@ import type {
 export { CASE_ACTIONS, CASE_ACTION_LABELS, type CaseAction } from './case-actions';
 
 /**
- * The whole transition table: the state table of case-workflow.md §2 plus the overlay rows of §2.1.
+ * The whole transition table: the state table of docs/case-workflow.md §2 plus the overlay rows of §2.1.
  * Both the server (`decide`) and the web UI (`allowedActions`) read it; nothing else encodes the rules.
  */
 export const TRANSITIONS: readonly TransitionRow[] = [...FLOW_ROWS, ...OVERLAY_ROWS];

@@ -5,7 +5,7 @@ import { CASE_SOURCES, CASE_STATES, CASE_STEPS, CLOSE_REASONS } from './case-sta
 
 const LIGHTS = ['green', 'yellow', 'red'] as const;
 
-/** A 12345 派单 (case-workflow.md §5): the centre's order id and its own deadline. */
+/** A 12345 派单 (docs/case-workflow.md §5): the centre's order id and its own deadline. */
 export const HotlineOrderSchema = z.object({
   orderId: z
     .string()

@@ -69,11 +69,11 @@ export const DispatchSuggestQuerySchema = z.object({
   componentId: z.string().min(1).max(64).optional().describe('The 部件 the case is bound to: its 养护单位, 权属单位 or 主管部门 comes first'),
 });
 
-/** Which unit of a bound 部件 named the department (case-workflow.md §4 step 1). */
+/** Which unit of a bound 部件 named the department (docs/case-workflow.md §4 step 1). */
 export const COMPONENT_DISPATCH_ROLES = ['maintainer', 'owner', 'dept'] as const;
 export type ComponentDispatchRole = (typeof COMPONENT_DISPATCH_ROLES)[number];
 
-/** What the matrix proposes for a case (case-workflow.md §4). The dispatcher may override it. */
+/** What the matrix proposes for a case (docs/case-workflow.md §4). The dispatcher may override it. */
 export const DispatchSuggestionSchema = z
   .object({
     primary: DepartmentSchema.nullable(),
@@ -91,7 +91,7 @@ export const DispatchSuggestionSchema = z
 export type DispatchSuggestion = z.infer<typeof DispatchSuggestionSchema>;
 
 /**
- * 未配置主责部门 report (case-workflow.md §4, last line): 小类 × 街道 pairs without an active primary rule.
+ * 未配置主责部门 report (docs/case-workflow.md §4, last line): 小类 × 街道 pairs without an active primary rule.
  * `none`: nothing covers the pair; `partial`: only rules for part of it (a community or grid inside the street, a
  * 子类/细类 of the class, or a rule limited to one 立案条件), so some of its cases still fall back to 属地兜底.
  */

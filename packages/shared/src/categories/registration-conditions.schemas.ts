@@ -10,7 +10,7 @@ export const UrgencySchema = z.enum(URGENCIES);
 
 const LimitKindSchema = z.enum(LIMIT_TYPES);
 
-/** The steps with their own limit (case-workflow.md §3.3); 处置 takes the row's own limit instead. */
+/** The steps with their own limit (docs/case-workflow.md §3.3); 处置 takes the row's own limit instead. */
 export const STEP_LIMIT_STEPS = [
   'accept',
   'verify',
@@ -31,7 +31,7 @@ export const LimitSchema = z.object({
 });
 export type Limit = z.infer<typeof LimitSchema>;
 
-/** Defaults of case-workflow.md §3.3 (placeholders there too); copied into each row when it is created. */
+/** Defaults of docs/case-workflow.md §3.3 (placeholders there too); copied into each row when it is created. */
 export const DEFAULT_STEP_LIMITS: Record<StepLimitStep, Limit> = {
   accept: { value: 1, type: 'work_hour' },
   verify: { value: 2, type: 'work_hour' },

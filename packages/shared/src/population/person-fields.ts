@@ -1,5 +1,5 @@
 /**
- * Vocabulary of 实有人口 (domain.md §5.1): the closed lists a person record uses, with their Chinese labels.
+ * Vocabulary of 实有人口 (docs/domain.md §5.1): the closed lists a person record uses, with their Chinese labels.
  * Stored values are the snake_case identifiers; the UI shows the labels.
  */
 

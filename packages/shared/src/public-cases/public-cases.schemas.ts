@@ -4,7 +4,7 @@ import { RATINGS } from '../cases/case-actions';
 import { CLOSE_REASONS } from '../cases/case-states';
 
 /**
- * What a citizen sees of a case (case-workflow.md §5, citizen portal): a coarse status, never the internal
+ * What a citizen sees of a case (docs/case-workflow.md §5, citizen portal): a coarse status, never the internal
  * state names, staff or departments. A merged report follows its master case.
  */
 export const PUBLIC_CASE_STATUSES = ['received', 'in_progress', 'closed', 'rejected', 'voided', 'merged'] as const;

@@ -1,4 +1,4 @@
-/** 关注程度 of a special-group member (domain.md §5.2); it sets how often the member is visited. */
+/** 关注程度 of a special-group member (docs/domain.md §5.2); it sets how often the member is visited. */
 export const ATTENTION_LEVELS = ['normal', 'medium', 'high'] as const;
 export type AttentionLevel = (typeof ATTENTION_LEVELS)[number];
 export const ATTENTION_LEVEL_LABELS: Record<AttentionLevel, { zh: string; en: string }> = {

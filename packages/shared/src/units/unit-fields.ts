@@ -1,4 +1,4 @@
-/** Value lists of 实有单位 and 重点场所 (domain.md §6), with labels the web app and exports share. */
+/** Value lists of 实有单位 and 重点场所 (docs/domain.md §6), with labels the web app and exports share. */
 
 type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 

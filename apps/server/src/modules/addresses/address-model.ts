@@ -27,7 +27,7 @@ export const placeColumns = (p: Place) => ({ admin_code: p.admin, street_code: p
 
 export const samePlace = (a: Place, b: Place): boolean => a.admin === b.admin && a.street === b.street && a.community === b.community && a.grid === b.grid;
 
-/** Codes extend their parent's (domain.md §3), so a known code and its level give every coarser code. */
+/** Codes extend their parent's (docs/domain.md §3), so a known code and its level give every coarser code. */
 export function placeFromCode(code: string, level: 'district' | 'street' | 'community' | 'grid'): Place {
   return {
     admin: code.slice(0, 6),

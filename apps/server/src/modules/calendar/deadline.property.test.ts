@@ -57,7 +57,7 @@ function modelWorkMs(m: Model, a: number, b: number): number {
   return sum;
 }
 
-/** case-workflow.md §3.2 read literally: next opening, then the same time of day N working days later. */
+/** docs/case-workflow.md §3.2 read literally: next opening, then the same time of day N working days later. */
 function modelWorkDay(m: Model, start: number, n: number): number {
   let from: number | undefined;
   for (let date = shDate(start); from === undefined; date = nextDate(date)) {

@@ -3,7 +3,7 @@ import type { WorkCalendar } from './work-calendar';
 
 import type { LimitType } from '@wangge/shared';
 
-// How a limit counts time (case-workflow.md §3.2): one list, in packages/shared.
+// How a limit counts time (docs/case-workflow.md §3.2): one list, in packages/shared.
 export { LIMIT_TYPES, type LimitType } from '@wangge/shared';
 
 /** A suspended (挂账) interval; `to: null` means still suspended. */

@@ -1,5 +1,5 @@
 /**
- * Working calendar and deadline arithmetic for case time limits (case-workflow.md §3).
+ * Working calendar and deadline arithmetic for case time limits (docs/case-workflow.md §3).
  *
  * The arithmetic is pure and synchronous: no database, no clock, no time-zone setting. Instants are `Date`s; civil
  * time is always Asia/Shanghai (UTC+8). The calendar service loads the rows from `work_calendar` and caches the

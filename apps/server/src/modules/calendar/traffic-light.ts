@@ -1,4 +1,4 @@
-/** 红黄绿灯 of a step or a case (case-workflow.md §3.4). */
+/** 红黄绿灯 of a step or a case (docs/case-workflow.md §3.4). */
 export type Light = 'green' | 'yellow' | 'red';
 
 /** Automatic 督办 raised by an overrun; normal 督办 is raised by hand and never comes from here. */

@@ -6,7 +6,7 @@ export interface Limit {
   type: LimitType;
 }
 
-/** One running step clock (case-workflow.md §3.3). Several may run at once (签收 inside 处置). */
+/** One running step clock (docs/case-workflow.md §3.3). Several may run at once (签收 inside 处置). */
 export interface StepClock {
   startedAt: string;
   limit: Limit;
@@ -86,7 +86,7 @@ function spanLight(cal: WorkCalendar, from: string, deadlineAt: string, now: Dat
 
 /**
  * Overall light from 立案 to the case deadline. A 12345 order also runs against the centre's own deadline, from
- * the 派单 (`external`); when it falls earlier, it sets the light instead (product rule, case-workflow.md §5) —
+ * the 派单 (`external`); when it falls earlier, it sets the light instead (product rule, docs/case-workflow.md §5) —
  * before 立案 too, since the centre's clock does not wait for ours.
  */
 export function overallLight(

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, type Session } from '../../../test/factories';
 import { act as actOn, castCases, photo as photoOf, step as stepOn, type CaseCast } from './cases.test-util';
 
-// Intake channels with details of their own (case-workflow.md §5): 12345 work orders and video/AI candidates.
+// Intake channels with details of their own (docs/case-workflow.md §5): 12345 work orders and video/AI candidates.
 
 // A clock the test moves: Monday 2026-11-30 09:00 in Shanghai.
 let now = new Date('2026-11-30T09:00:00+08:00');

@@ -4,7 +4,7 @@ import { CITY, createUser, login, type Session } from '../../../test/factories';
 import { act as actOn, castCases, photo as photoOf, step as stepOn, type CaseCast } from './cases.test-util';
 import { body as componentBody, code as componentCode } from '../components/components.test-util';
 
-// The exception paths of case-workflow.md §2.2, each through real HTTP.
+// The exception paths of docs/case-workflow.md §2.2, each through real HTTP.
 let t: TestApp;
 let cast: CaseCast;
 let admin: Session, inspector: Session, intake: Session, shift: Session, dispatcher: Session, handler: Session, handler2: Session, leader: Session;

@@ -251,7 +251,7 @@ export function createComponentsService(deps: ComponentsDeps) {
     // For the case engine (no request scope: the engine has already decided who may act).
 
     /**
-     * The credit codes of the units responsible for a component, for dispatch (case-workflow.md §4 step 1):
+     * The credit codes of the units responsible for a component, for dispatch (docs/case-workflow.md §4 step 1):
      * 养护单位, 权属单位, 主管部门. Null when no such component exists.
      */
     async dispatchUnits(id: string): Promise<{ gridCode: string; maintainerCode: string | null; ownerCode: string | null; deptCode: string } | null> {

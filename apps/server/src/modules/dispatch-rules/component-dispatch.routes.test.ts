@@ -4,7 +4,7 @@ import { CITY, type Session } from '../../../test/factories';
 import { castCases, step as stepOn, type CaseCast } from '../cases/cases.test-util';
 import { body as componentBody, code as componentCode } from '../components/components.test-util';
 
-// case-workflow.md §4 step 1: a case bound to a 部件 goes to its 养护单位, else 权属单位, else 主管部门, when a
+// docs/case-workflow.md §4 step 1: a case bound to a 部件 goes to its 养护单位, else 权属单位, else 主管部门, when a
 // department carries that credit code; otherwise the matrix decides.
 const MAINTAINER = '91410101MA1234567Y';
 const OWNER = '12410101MB7654321A';

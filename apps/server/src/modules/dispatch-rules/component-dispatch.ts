@@ -20,7 +20,7 @@ const ORDER: readonly ComponentDispatchRole[] = ['maintainer', 'owner', 'dept'];
 const norm = (c: string | null | undefined) => (c ?? '').trim().toUpperCase();
 
 /**
- * Step 1 of the resolution (case-workflow.md §4): the department whose credit code is the component's 养护单位, else
+ * Step 1 of the resolution (docs/case-workflow.md §4): the department whose credit code is the component's 养护单位, else
  * its 权属单位, else its 主管部门. Only existing departments count. Should several departments share a code, the
  * one whose area contains the component wins, then the lowest department code. Null: fall through to the matrix.
  */

@@ -30,7 +30,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /**
- * 小类 × 街道 pairs that no primary rule fully covers (case-workflow.md §4, last line). A rule covers a pair when its
+ * 小类 × 街道 pairs that no primary rule fully covers (docs/case-workflow.md §4, last line). A rule covers a pair when its
  * class code is a prefix of the class (the class itself or a 大类 wildcard), its area code is a prefix of the street
  * code (the street or an area above it) and it names no 立案条件. Rules that reach only part of the pair (a
  * community or grid inside the street, a 子类/细类 below the class, or one 立案条件) make it `partial`: some of its

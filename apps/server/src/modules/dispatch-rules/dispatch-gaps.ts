@@ -15,7 +15,7 @@ export interface DispatchGapDeps {
 const CASE_KINDS = ['matter', 'governance'] as const;
 
 /**
- * 未配置主责部门 (case-workflow.md §4, last line): active 小类 × streets in the caller's scope that no active primary
+ * 未配置主责部门 (docs/case-workflow.md §4, last line): active 小类 × streets in the caller's scope that no active primary
  * rule covers, or covers only in part. Classes, streets and rules are each loaded once and matched in memory.
  * Case classes are 事项 and 综治 (a 部件 problem is filed under its 事项 mirror), as the matrix keys them.
  */

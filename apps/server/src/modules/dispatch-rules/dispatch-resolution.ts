@@ -19,7 +19,7 @@ export interface RuleChoice {
 
 // Specificity of a rule set: a longer area code is a smaller area; a rule naming the case's 立案条件 picks out part
 // of one class's cases, so it is narrower than any rule for a class alone; a longer class code is a narrower class.
-// Area comes first (case-workflow.md §4: most specific area × most specific class), so a grid rule for a 大类
+// Area comes first (docs/case-workflow.md §4: most specific area × most specific class), so a grid rule for a 大类
 // beats a street rule for the 小类.
 function rank(r: RuleCandidate): [number, number, number] {
   return [r.areaCode.length, r.conditionId === null ? 0 : 1, r.classCode.length];

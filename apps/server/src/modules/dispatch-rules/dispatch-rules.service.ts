@@ -49,7 +49,7 @@ export interface SuggestInput {
   gridCode: string;
   /** Any version id of the case's 立案条件. */
   conditionId?: string | undefined;
-  /** The 部件 the case is bound to: its units come before the matrix (case-workflow.md §4 step 1). */
+  /** The 部件 the case is bound to: its units come before the matrix (docs/case-workflow.md §4 step 1). */
   componentId?: string | null | undefined;
 }
 
@@ -77,7 +77,7 @@ const toCandidate = (r: DispatchRulesTable): RuleCandidate => ({
   createdAt: r.created_at,
 });
 
-/** 派遣矩阵: which department a case of a class in an area goes to (case-workflow.md §4). */
+/** 派遣矩阵: which department a case of a class in an area goes to (docs/case-workflow.md §4). */
 export function createDispatchRulesService(deps: DispatchRulesDeps) {
   const repo = createDispatchRulesRepo(deps.db);
   const nowIso = () => deps.clock.now().toISOString();

@@ -4,7 +4,7 @@ import type { HousesTable } from './housing.tables';
 /** What a page of houses needs besides the rows, looked up once per page. */
 export interface HouseLookup {
   areaName(code: string): string | null;
-  /** Lists mask the landlord's name too (S2 personal data, domain.md §10); the detail view shows it. */
+  /** Lists mask the landlord's name too (S2 personal data, docs/domain.md §10); the detail view shows it. */
   maskNames: boolean;
 }
 

@@ -164,7 +164,7 @@ export function createHousingService(deps: HousingDeps) {
       return service.get(actor, id);
     },
 
-    /** The landlord's full phone number, with the reason audited (personal data, domain.md §10). */
+    /** The landlord's full phone number, with the reason audited (personal data, docs/domain.md §10). */
     async unmask(actor: Actor, id: string, reason: string, ip: string | null): Promise<{ landlordPhone: string | null }> {
       const row = await repo.findById(actor.scope, id);
       if (!row) throw notFound('房屋');

@@ -1,6 +1,6 @@
 /**
  * The Chinese text of a 站内消息, by the case action it reports. `own` is the reporter of the case itself;
- * otherwise the reader reported a duplicate merged into it and follows it (case-workflow.md §2.2 合并).
+ * otherwise the reader reported a duplicate merged into it and follows it (docs/case-workflow.md §2.2 合并).
  */
 export function notificationText(about: string, n: { caseNo: string; own: boolean; reason: string | null }): string {
   const subject = n.own ? `您反映的问题（${n.caseNo}）` : `与您反映的问题合并办理的案件（${n.caseNo}）`;

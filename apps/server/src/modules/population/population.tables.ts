@@ -1,5 +1,5 @@
 /**
- * 实有人口 (domain.md §5.1). ID numbers and phones are encrypted at rest (S3/S2, §10): each has its ciphertext,
+ * 实有人口 (docs/domain.md §5.1). ID numbers and phones are encrypted at rest (S3/S2, §10): each has its ciphertext,
  * a keyed hash for exact lookup and the masked form lists show, so no list ever decrypts.
  */
 export interface PersonsTable {

@@ -1,6 +1,6 @@
 import type { EncryptedColumns } from '../../core/db/rekey';
 
-/** 实有单位 and 重点场所 (一标三实, domain.md §6): records, employees, inspections and hazards raised as cases. */
+/** 实有单位 and 重点场所 (一标三实, docs/domain.md §6): records, employees, inspections and hazards raised as cases. */
 export { createUnitsService, type UnitsService } from './units.service';
 export type { UnitsDeps, PersonRef } from './registry-context';
 export type { AddressRef } from './unit-location';

@@ -82,7 +82,7 @@ export function createUnitsExport(ctx: RegistryContext) {
     sheet.columns = COLUMNS.map((c, i) => ({ header: c.header, key: String(i), width: c.width }));
     sheet.getRow(1).font = { bold: true };
     for (const r of rows) sheet.addRow(COLUMNS.map((c) => c.value(r, cells)));
-    // The footer names who exported what, so a sheet found elsewhere can be traced (domain.md §10: watermarked).
+    // The footer names who exported what, so a sheet found elsewhere can be traced (docs/domain.md §10: watermarked).
     book.addWorksheet('说明').addRows([
       ['导出人', `${actor.displayName} (${actor.username})`],
       ['导出时间', deps.clock.now().toISOString()],

@@ -20,7 +20,7 @@ import type { InspectionsTable, PlacesTable, UnitEmployeesTable, UnitsTable } fr
 export interface PresentContext {
   areaName(code: string): string | null;
   decrypt(stored: string): string;
-  /** Lists mask people's names (domain.md §10, S2); the detail view shows them to its authorised readers. */
+  /** Lists mask people's names (docs/domain.md §10, S2); the detail view shows them to its authorised readers. */
   fullNames: boolean;
 }
 

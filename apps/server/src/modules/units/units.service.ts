@@ -155,7 +155,7 @@ function createUnitRecordsService(ctx: RegistryContext) {
       return detail(actor, row);
     },
 
-    /** Full phone numbers of one unit, with the reason audited (personal data, domain.md §10). */
+    /** Full phone numbers of one unit, with the reason audited (personal data, docs/domain.md §10). */
     async unmask(actor: Actor, id: string, input: UnmaskUnitRequest, ip: string | null): Promise<UnmaskedUnit> {
       const row = await readable(actor, id);
       const plain = (enc: string | null) => (enc ? deps.cipher.decrypt(enc) : null);

@@ -12,7 +12,7 @@ const GRID_WORK: Permission[] = ['registry.read', 'registry.manage', 'visits.rea
 const CENTRE: Permission[] = [...READ, 'users.read', 'staff.contact.read'];
 
 /**
- * Built-in roles (domain.md §2.2–2.3). They are data: an administrator may add local roles;
+ * Built-in roles (docs/domain.md §2.2–2.3). They are data: an administrator may add local roles;
  * built-ins are re-synced on start so new permissions reach them.
  */
 export const BUILTIN_ROLES: { code: string; name: string; nameEn: string; permissions: readonly Permission[] }[] = [

@@ -195,7 +195,7 @@ export function createUsersService(deps: UsersDeps) {
       await deps.audit.record({ action: 'account_unlocked', actor, targetType: 'user', targetId: id, ip });
     },
 
-    /** Full phone number of a user, with the reason audited (personal data, domain.md §10). */
+    /** Full phone number of a user, with the reason audited (personal data, docs/domain.md §10). */
     async unmaskPhone(actor: Actor, id: string, reason: string, ip: string | null): Promise<string | null> {
       const row = await repo.findInScope(id, actor.scope);
       if (!row) throw notFound('用户');

@@ -9,7 +9,7 @@ import { useDispatchGaps, type DispatchGapParams } from '../api';
 
 const LIMIT = 2000;
 
-/** 未配置主责部门 (case-workflow.md §4): 小类 × 街道 pairs that no active primary dispatch rule covers. */
+/** 未配置主责部门 (docs/case-workflow.md §4): 小类 × 街道 pairs that no active primary dispatch rule covers. */
 export function DispatchGapsPage() {
   const { t } = useI18n();
   const [kind, setKind] = useState<DispatchGapParams['kind']>(undefined);
