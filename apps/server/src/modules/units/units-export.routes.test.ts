@@ -33,7 +33,9 @@ describe('实有单位 export', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain('attachment');
     expect(res.headers['x-export-masked']).toBe('true');
-    const rows = await sheetOf(res.rawPayload);
+    const [watermark, ...rows] = await sheetOf(res.rawPayload);
+    // The shared watermarked writer: who exported, and that the sheet is masked, above the header.
+    expect(watermark![0]).toMatch(/^实有单位导出 · .*gridW.* · 已脱敏$/);
     expect(rows[0]!.slice(0, 4)).toEqual(['单位名称', '统一社会信用代码', '注册号', '单位类型']);
     expect(rows).toHaveLength(2);
     const text = JSON.stringify(rows);
@@ -51,7 +53,8 @@ describe('实有单位 export', () => {
     expect((await leader.get('/api/units/export?focusTag=work_safety')).headers['x-export-masked']).toBe('true');
     const res = await leader.get(`/api/units/export?focusTag=work_safety&reason=${encodeURIComponent('安全生产检查名单')}`);
     expect(res.headers['x-export-masked']).toBe('false');
-    const rows = await sheetOf(res.rawPayload);
+    const [watermark, ...rows] = await sheetOf(res.rawPayload);
+    expect(watermark![0]).toContain('含完整个人信息，严禁外传');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toEqual(expect.arrayContaining(['东区工厂', '企业', '安全生产重点', '13812345678', '王大明', '0371-12345678', '东街道']));
     expect((await t.services.audit.list({ action: 'registry_exported', limit: 5 }))[0]).toMatchObject({ detail: { rows: 1, masked: false, reason: '安全生产检查名单' } });

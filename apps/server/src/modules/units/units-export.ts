@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   FOCUS_TAG_LABELS,
   UNIT_STATUS_LABELS,
@@ -13,7 +12,7 @@ import {
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { AppError } from '../../core/errors';
-import { exportInClear } from '../../core/xlsx-export';
+import { exportInClear, watermarkedWorkbook, type ExportColumn } from '../../core/xlsx-export';
 import type { RegistryContext } from './registry-context';
 import { parseJsonArray } from './unit-model';
 import type { UnitsTable } from './units.tables';
@@ -40,6 +39,8 @@ const COLUMNS: { header: string; width: number; value: (r: UnitsTable, cell: Cel
   { header: '检查周期(天)', width: 12, value: (r) => r.inspection_interval_days },
   { header: '下次检查', width: 12, value: (r) => r.next_inspection_due },
 ];
+
+const SHEET_COLUMNS: ExportColumn<Record<string, string | number | null>>[] = COLUMNS.map((c, i) => ({ header: c.header, key: String(i), width: c.width }));
 
 interface Cells {
   area(code: string): string;
@@ -75,20 +76,11 @@ export function createUnitsExport(ctx: RegistryContext) {
       },
     };
 
-    const book = new ExcelJS.Workbook();
-    book.creator = actor.displayName;
-    book.created = deps.clock.now();
-    const sheet = book.addWorksheet('实有单位', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = COLUMNS.map((c, i) => ({ header: c.header, key: String(i), width: c.width }));
-    sheet.getRow(1).font = { bold: true };
-    for (const r of rows) sheet.addRow(COLUMNS.map((c) => c.value(r, cells)));
-    // The footer names who exported what, so a sheet found elsewhere can be traced (docs/domain.md §10: watermarked).
-    book.addWorksheet('说明').addRows([
-      ['导出人', `${actor.displayName} (${actor.username})`],
-      ['导出时间', deps.clock.now().toISOString()],
-      ['个人信息', masked ? '已脱敏' : '未脱敏，请妥善保管'],
-    ]);
-    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+    // The shared writer's first row and print header name who exported what and when (docs/domain.md §10).
+    const at = deps.clock.now().toISOString();
+    const watermark = `实有单位导出 · ${actor.displayName}（${actor.username}）· ${at} · ${masked ? '已脱敏' : '含完整个人信息，严禁外传'}`;
+    const out = rows.map((r) => Object.fromEntries(COLUMNS.map((c, i) => [String(i), c.value(r, cells)])));
+    const buffer = await watermarkedWorkbook('实有单位', SHEET_COLUMNS, out, watermark);
 
     await deps.audit.record({ action: 'registry_exported', actor, targetType: 'units', ip, detail: { rows: rows.length, masked, filter, ...(masked ? {} : { reason }) } });
     return { buffer, filename: `实有单位-${ctx.today()}.xlsx`, masked, rows: rows.length };
