@@ -172,7 +172,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
     componentClasses: async () => (await categories.list({ kind: 'component', view: 'flat', activeOnly: 'false' })).map((c) => ({ code: c.code, name: c.name, active: c.active })),
     areaRefs: (codes) => areas.refs(codes),
-    caseExists: async (id) => Boolean(await cases.repo.findById(systemActor(PERMISSIONS).scope, id)),
+    caseExists: (id) => cases.caseExists(id),
   });
   // Registries (一标三实, special groups, 民情档案). Each module owns its own block and line below.
   // @wire:addresses
@@ -253,7 +253,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
   // @wire:public-cases
   // 市民上报 and 查询 without an account: cases through the cases service as a citizen pseudo-actor; places
   // for a typed address from the standard address registry; messages from the notifications module.
-  const notifications = createNotificationsService({ db, clock, mergedInto: (tx, ids) => cases.repo.mergedInto(tx, ids) });
+  const notifications = createNotificationsService({ db, clock, mergedInto: (tx, ids) => cases.mergedInto(tx, ids) });
   const publicCases = createPublicCasesService({
     db,
     clock,

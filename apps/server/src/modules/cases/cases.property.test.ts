@@ -24,6 +24,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, createUser, seedCity } from '../../../test/factories';
 import { phoneJpeg } from '../attachments/attachments.test-util';
 import { readStored } from './case-record';
+import { createCasesRepo } from './cases.repo';
 
 /**
  * Server-level property (issue: "random action sequences never reach a state the table forbids, and
@@ -199,7 +200,7 @@ function buildInput(v: CaseView, who: Who, action: CaseAction, s: Step): Omit<Ca
 }
 
 async function readRow(id: string) {
-  const row = (await t.services.cases.repo.findById(FULL_SCOPE, id))!;
+  const row = (await createCasesRepo(t.services.db).findById(FULL_SCOPE, id))!;
   return { row, clocks: readStored(row).clocks };
 }
 
@@ -255,7 +256,7 @@ async function run(start: typeof startArb extends fc.Arbitrary<infer T> ? T : ne
       const { w, v, action, offered } = chosen;
       const input = buildInput(v, w, action, s);
       const before = await readRow(id);
-      const eventsBefore = await t.services.cases.repo.events(id);
+      const eventsBefore = await createCasesRepo(t.services.db).events(id);
       const label = `${w} ${action}${offered ? '' : ' (not offered)'} ${JSON.stringify(input)} @${new Date(nowMs).toISOString()}`;
 
       let after: CaseView | null = null;
@@ -269,7 +270,7 @@ async function run(start: typeof startArb extends fc.Arbitrary<infer T> ? T : ne
         spy?.mockRestore();
       }
       const now = await readRow(id);
-      const eventsAfter = await t.services.cases.repo.events(id);
+      const eventsAfter = await createCasesRepo(t.services.db).events(id);
       trace.push(`${label} -> ${after ? after.state : `refused ${refusal instanceof AppError ? `${refusal.code}: ${refusal.message}` : String(refusal)}`}`);
 
       // (2) the log is 1..n without gaps.

@@ -213,7 +213,11 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   return {
-    repo,
+    /** Whether a case exists at all (components module: a 部件's linked case); no scope, no existence leak outward. */
+    caseExists: async (id: string): Promise<boolean> => Boolean(await repo.findById(FULL_SCOPE, id)),
+
+    /** Cases merged into any of `ids`, inside the caller's transaction (notifications: reporters follow the master). */
+    mergedInto: (tx: Transaction<DB>, ids: string[]) => repo.mergedInto(tx, ids),
 
     /** 上报: one case per idempotency key, located, timed and logged in one transaction. */
     async report(actor: Actor, input: ReportCaseRequest): Promise<{ created: boolean; case: Awaited<ReturnType<typeof view>> }> {
