@@ -188,6 +188,14 @@ describe('streaming xlsx reader', () => {
     lying.writeUInt32LE(10_000, name - 46 + 24);
     expect((await errorOf(readAll(lying))).code).toBe('invalid_file');
   });
+
+  it('refuses a part whose bytes do not match its CRC (yauzl leaves the check to us)', async () => {
+    const file = xlsxFromXml({ stored: true, sheetData: '<row r="1"><c t="inlineStr"><is><t>编号</t></is></c></row><row r="2"><c t="inlineStr"><is><t>AAAA</t></is></c></row>' });
+    expect((await readAll(file)).rows[0]!.cells).toEqual(['AAAA']);
+    const changed = Buffer.from(file);
+    changed.write('BBBB', changed.indexOf('AAAA'));
+    expect(await errorOf(readAll(changed))).toMatchObject({ code: 'invalid_file', status: 422 });
+  });
 });
 
 describe('xml scanner', () => {

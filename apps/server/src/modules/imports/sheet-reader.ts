@@ -1,3 +1,4 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from '../../core/errors';
 import { xlsxRows } from './xlsx-stream-reader';
 
@@ -114,38 +115,18 @@ function decodeText(buf: Buffer): string {
   }
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+/**
+ * RFC 4180 CSV (csv-parse): quoted fields may hold commas, quotes ("") and line breaks; blank lines stay rows (one
+ * empty cell) so row numbers count as Excel counts them; a stray quote inside an unquoted field is text.
+ */
 export function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      out.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+  try {
+    return parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  } catch (err) {
+    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') throw invalidFile('CSV 文件中有未闭合的引号');
+    if (err instanceof CsvError) throw invalidFile(`无法解析 CSV 文件第 ${err.lines} 行`);
+    throw err;
   }
-  if (quoted) throw invalidFile('CSV 文件中有未闭合的引号');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    out.push(row);
-  }
-  return out;
 }
 
 /** CSV lines as rows of values (a CSV is small enough to decode whole; the 30 MB upload limit bounds it). */

@@ -1,15 +1,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import { AppError } from '../../core/errors';
 import { detach, unescapeX, XmlScanner, type XmlHandler } from './xml-scanner';
-import { corruptFile, entryChunks, type InflateBudget, type ZipEntry } from './zip-entries';
+import { corruptFile, entryChunks, type ZipArchive, type ZipEntry } from './zip-entries';
 
-/** The zip and its guard, shared by every part read from one file. */
-export interface XlsxSource {
-  buf: Buffer;
-  entries: Map<string, ZipEntry>;
-  budget: InflateBudget;
-  tooBig: () => AppError;
-}
+/** The zip every part of one file is read from. */
+export type XlsxSource = ZipArchive;
 
 /**
  * Streams one part through the XML scanner. UTF-8 is decoded by a StringDecoder, which keeps the bytes of a
@@ -19,7 +14,7 @@ export interface XlsxSource {
 export async function* scanPart(src: XlsxSource, entry: ZipEntry, handler: XmlHandler, stop: () => boolean = () => false): AsyncGenerator<void> {
   const decoder = new StringDecoder('utf8');
   const scanner = new XmlScanner(handler);
-  for await (const chunk of entryChunks(src.buf, entry, src.budget, src.tooBig)) {
+  for await (const chunk of entryChunks(src, entry)) {
     scanner.write(decoder.write(chunk));
     yield;
     if (stop()) return;
