@@ -11,7 +11,7 @@ import type {
   UpdateAddressRequest,
   UpdateHouseRequest,
 } from '@wangge/shared';
-import { api, apiRequest, isApiError } from '../../lib/api-client';
+import { untypedApi as api, apiRequest, isApiError } from '../../lib/api-client';
 
 /** Query parameters of GET /api/addresses, as sent. */
 export interface AddressListParams {

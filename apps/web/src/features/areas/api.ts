@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AreaDetail, AreaLevel, AreaNode, ImportAreasRequest, ImportReport, LocateResponse } from '@wangge/shared';
-import { api, apiRequest } from '../../lib/api-client';
+import { untypedApi as api, apiRequest } from '../../lib/api-client';
 
 /** GeoJSON as served by /api/areas/geojson (WGS84); OpenLayers parses the features. */
 export interface AreaFeatureCollection {

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api-client';
+import { untypedApi as api } from '../../lib/api-client';
 
 export interface AuditEntry {
   id: string;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginRequest, Me, SessionResponse } from '@wangge/shared';
-import { api, isApiError, setCsrfToken } from '../../lib/api-client';
+import { untypedApi as api, isApiError, setCsrfToken } from '../../lib/api-client';
 
 /** The session query: the signed-in user, or null when nobody is signed in. */
 export const sessionKey = ['session'] as const;

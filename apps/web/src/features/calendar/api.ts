@@ -8,7 +8,7 @@ import type {
   PutCalendarDayRequest,
   WorkWindowInput,
 } from '@wangge/shared';
-import { api, apiRequest } from '../../lib/api-client';
+import { untypedApi as api, apiRequest } from '../../lib/api-client';
 
 /** Query parameters of GET /api/dispatch-rules/gaps, as sent. */
 export interface DispatchGapParams {

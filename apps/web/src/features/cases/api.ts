@@ -1,33 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseTransitionRequest, CaseView, ReportCaseRequest } from '@wangge/shared';
-import { api, isApiError } from '../../lib/api-client';
+import type { CaseTransitionRequest, ReportCaseRequest } from '@wangge/shared';
+import { api, isApiError, type ApiQuery, type ApiResponse } from '../../lib/api-client';
 
 /** GET /api/cases/:id/events item (the server's CaseEvent). */
-export interface CaseEvent {
-  id: string;
-  seq: number;
-  action: string;
-  fromState: string | null;
-  toState: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  note: string | null;
-  data: unknown;
-  at: string;
-}
+export type CaseEvent = ApiResponse<'/api/cases/{id}/events'>['items'][number];
 
-/** Query parameters of GET /api/cases, as sent (strings and numbers only). */
-export interface CaseListParams {
-  state?: string;
-  open?: 'true' | 'false';
-  overdue?: 'true' | 'false';
-  classCode?: string;
-  areaCode?: string;
-  mine?: 'department';
-  limit?: number;
-  offset?: number;
-}
+/** Query parameters of GET /api/cases. */
+export type CaseListParams = ApiQuery<'/api/cases'>;
 
 export const caseKeys = {
   all: ['cases'] as const,
@@ -39,8 +18,8 @@ export const caseKeys = {
 
 export const QUEUE_REFRESH_MS = 30_000;
 
-export function fetchCaseList(params: CaseListParams, signal?: AbortSignal): Promise<{ items: CaseView[] }> {
-  return api.get('/api/cases', { ...params }, signal);
+export function fetchCaseList(params: CaseListParams, signal?: AbortSignal) {
+  return api.get('/api/cases', { params: { query: params }, signal });
 }
 
 export function useCaseList(params: CaseListParams, options: { refetchInterval?: number; enabled?: boolean } = {}) {
@@ -57,7 +36,7 @@ export function useCaseList(params: CaseListParams, options: { refetchInterval?:
 export function useCase(id: string, refetchInterval: number | false = false) {
   return useQuery({
     queryKey: caseKeys.detail(id),
-    queryFn: ({ signal }) => api.get<CaseView>(`/api/cases/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/cases/{id}', { params: { path: { id } }, signal }),
     staleTime: 5_000,
     refetchInterval,
     // A missing case is shown as such, not toasted.
@@ -68,7 +47,7 @@ export function useCase(id: string, refetchInterval: number | false = false) {
 export function useCaseEvents(id: string) {
   return useQuery({
     queryKey: caseKeys.events(id),
-    queryFn: ({ signal }) => api.get<{ items: CaseEvent[] }>(`/api/cases/${encodeURIComponent(id)}/events`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/cases/{id}/events', { params: { path: { id } }, signal }),
     staleTime: 5_000,
   });
 }
@@ -77,7 +56,7 @@ export function useCaseEvents(id: string) {
 export function useReportCase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReportCaseRequest) => api.post<CaseView>('/api/cases', body),
+    mutationFn: (body: ReportCaseRequest) => api.post('/api/cases', { body }),
     // A lost connection is retried with the same body, hence the same idempotency key.
     retry: (count, err) => isApiError(err) && err.status === 0 && count < 2,
     // The form shows the error next to the field it concerns.
@@ -92,8 +71,7 @@ export function useReportCase() {
 export function useCaseTransition(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CaseTransitionRequest) =>
-      api.post<CaseView>(`/api/cases/${encodeURIComponent(id)}/transitions`, body),
+    mutationFn: (body: CaseTransitionRequest) => api.post('/api/cases/{id}/transitions', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: (view) => {
       client.setQueryData(caseKeys.detail(id), view);

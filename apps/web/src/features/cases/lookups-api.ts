@@ -9,7 +9,7 @@ import {
   type RegistrationCondition,
   type User,
 } from '@wangge/shared';
-import { api } from '../../lib/api-client';
+import { untypedApi as api } from '../../lib/api-client';
 
 /** 事项 and 综治事件: the kinds a case is classified by. */
 async function fetchCaseCategories(signal: AbortSignal): Promise<Category[]> {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Department } from '@wangge/shared';
-import { api } from '../../lib/api-client';
+import { untypedApi as api } from '../../lib/api-client';
 
 export function useDepartments() {
   return useQuery({

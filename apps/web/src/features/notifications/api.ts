@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notification, NotificationList } from '@wangge/shared';
-import { api } from '../../lib/api-client';
+import { untypedApi as api } from '../../lib/api-client';
 
 const keys = {
   all: ['notifications'] as const,

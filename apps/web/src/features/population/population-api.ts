@@ -14,7 +14,7 @@ import type {
   PopulationType,
   UpdatePersonRequest,
 } from '@wangge/shared';
-import { api, apiRequest, isApiError } from '../../lib/api-client';
+import { untypedApi as api, apiRequest, isApiError } from '../../lib/api-client';
 
 const enc = encodeURIComponent;
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PublicCaseView, PublicCategoryList, PublicRatingRequest, PublicReopenRequest, PublicReportRequest, PublicReportResult } from '@wangge/shared';
-import { ApiError, api, apiErrorFrom, isApiError } from '../../lib/api-client';
+import { ApiError, untypedApi as api, apiErrorFrom, isApiError } from '../../lib/api-client';
 
 export const publicKeys = {
   case: (caseNo: string, secret: string) => ['public', 'case', caseNo, secret] as const,

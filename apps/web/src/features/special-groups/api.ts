@@ -13,7 +13,7 @@ import type {
   VisitRecorded,
   VisitTask,
 } from '@wangge/shared';
-import { api, apiRequest } from '../../lib/api-client';
+import { untypedApi as api, apiRequest } from '../../lib/api-client';
 
 /** Query parameters of GET /api/special-memberships, as sent. */
 export interface MembershipListParams {

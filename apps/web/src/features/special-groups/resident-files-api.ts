@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateResidentFileRequest, RaiseCaseFromFileRequest, ResidentFile, UpdateResidentFileRequest } from '@wangge/shared';
-import { api, apiRequest } from '../../lib/api-client';
+import { untypedApi as api, apiRequest } from '../../lib/api-client';
 
 /** Query parameters of GET /api/resident-files, as sent. */
 export interface ResidentFileListParams {

@@ -14,7 +14,7 @@ import type {
   UnmaskedPlace,
   UpdatePlaceRequest,
 } from '@wangge/shared';
-import { api, apiRequest } from '../../lib/api-client';
+import { untypedApi as api, apiRequest } from '../../lib/api-client';
 import { unitKeys } from './units-api';
 
 const enc = encodeURIComponent;

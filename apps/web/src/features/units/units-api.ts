@@ -12,7 +12,7 @@ import type {
   UnmaskedUnit,
   UpdateUnitRequest,
 } from '@wangge/shared';
-import { api, apiRequest } from '../../lib/api-client';
+import { untypedApi as api, apiRequest } from '../../lib/api-client';
 
 const enc = encodeURIComponent;
 

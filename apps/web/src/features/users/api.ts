@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { Role, User } from '@wangge/shared';
-import { api } from '../../lib/api-client';
+import { untypedApi as api } from '../../lib/api-client';
 
 export function useUsers(params: { q: string; limit: number; offset: number }) {
   return useQuery({
