@@ -1,5 +1,9 @@
 import { columnIndex, type CellValue, type RawRow } from './xlsx-sheet';
 
+// Merged cells, which exceljs fills in and our reader must too (see xlsx-stream-reader.ts for why it is ours). The
+// first pass that finds the ranges is a regex over latin1 chunks rather than saxes: over the 100,000-row bench
+// persons sheet it took 0.19–0.27 s against 1.1–1.7 s for a second saxes parse.
+
 /** A merged range: 1-based rows, 0-based columns, inclusive. */
 export interface MergeRange {
   top: number;

@@ -3,6 +3,9 @@ import { AppError } from '../../core/errors';
 import { detach, unescapeX, XmlScanner, type XmlHandler } from './xml-scanner';
 import { corruptFile, entryChunks, type ZipArchive, type ZipEntry } from './zip-entries';
 
+// The workbook-level parts of an xlsx file (relationships, workbook, styles, shared strings), read with saxes over
+// yauzl. Ours rather than exceljs's because exceljs's streaming reader damages Chinese text (see xlsx-stream-reader.ts).
+
 /** The zip every part of one file is read from. */
 export type XlsxSource = ZipArchive;
 

@@ -1,5 +1,8 @@
 import { detach, unescapeX, type XmlHandler } from './xml-scanner';
 
+// Worksheet cells to values as exceljs reads them, from saxes events. Ours rather than exceljs's because exceljs's
+// streaming reader damages Chinese text cut by a chunk boundary (measured: see xlsx-stream-reader.ts).
+
 /**
  * A cell's value in the shapes exceljs gives (the reader's cellText turns them into text and problems): text,
  * number, boolean, Date, { formula, result } for any formula cell, { error } for an error cell.

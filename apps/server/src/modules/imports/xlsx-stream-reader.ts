@@ -17,10 +17,12 @@ export interface XlsxLimits {
  * workbook. Any malformed part is invalid_file; a directory declaring more than `maxUnzippedBytes` is `tooBig` (no
  * entry inflates past its declared size, so nothing larger is ever produced).
  *
- * Why the xlsx-*.ts files stay ours: exceljs's streaming reader splits a Chinese character cut by an inflate-chunk
- * boundary into two U+FFFD, and its whole-file reader held ~1.3 GiB at peak for a 100,000-row persons import
- * (~640 MiB with this reader, commit 6a3a286). What is left here is only the spreadsheet meaning exceljs gave:
- * the first worksheet by tab order, shared strings, date styles, merged cells.
+ * Why the xlsx-*.ts files stay ours (measured 2026-12, exceljs 4.4.0): exceljs's streaming reader (WorkbookReader)
+ * splits a Chinese character cut by an inflate-chunk boundary into two U+FFFD — 155 of 50,000 rows of the
+ * sheet-reader test's Chinese file, 45 of the 100,000-row bench persons file came back damaged — and its whole-file
+ * reader held ~1.3 GiB at peak for the 100,000-row persons import (~640 MiB with this reader, commit 6a3a286).
+ * What is left here is only the spreadsheet meaning exceljs gave: the first worksheet by tab order, shared
+ * strings, date styles, merged cells.
  */
 export async function* xlsxRows(buf: Buffer, limits: XlsxLimits, tooBig: () => AppError): AsyncGenerator<RawRow> {
   const src: XlsxSource = await openZip(buf);
