@@ -64,7 +64,7 @@ const SIDE_ACTIONS: readonly CaseAction[] = [
 ];
 
 async function actorFor(userId: string, override?: Actor['roles']): Promise<Actor> {
-  const u = (await t.services.users.repo.findById(userId))!;
+  const u = (await t.services.users.findById(userId))!;
   const a = (await t.services.users.access(userId))!;
   return {
     id: u.id,

@@ -73,7 +73,7 @@ describe('separation of supervision and handling', () => {
     await step(handler, c.id, 'submit_feedback', { result: '已清运', photos: [await photo(handler)] });
     await step(dispatcher, c.id, 'accept_feedback');
     // The handler may not be sent to check: refused as the assignee.
-    const handlerId = (await t.services.users.repo.findByUsername('hw1'))!.id;
+    const handlerId = (await t.services.users.findForLogin('hw1'))!.id;
     const toHandler = await act(intake, c.id, 'send_check', { assigneeId: handlerId });
     expect(toHandler.statusCode).toBe(400);
     expect(toHandler.json().error.field).toBe('assigneeId');

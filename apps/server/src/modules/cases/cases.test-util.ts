@@ -26,7 +26,7 @@ export async function castCases(t: TestApp): Promise<CaseCast> {
   const deptId = (await admin.post('/api/departments', { code: 'hw', name: '区环卫中心', areaCode: CITY.district })).json().id as string;
   const dept2Id = (await admin.post('/api/departments', { code: 'sz', name: '区市政所', areaCode: CITY.district })).json().id as string;
   const inspectorId = (await createUser(t, { username: 'insp', roles: ['inspector'], areaCodes: [CITY.streetW] })).id;
-  const hash = (await t.services.users.repo.findByUsername('root'))!.password_hash;
+  const hash = (await t.services.users.findForLogin('root'))!.password_hash;
   await t.services.users.createDirect({ username: 'hw1', displayName: '环卫处置员', passwordHash: hash, roles: ['department_handler'], areaCodes: [CITY.district], departmentId: deptId });
   await t.services.users.createDirect({ username: 'sz1', displayName: '市政处置员', passwordHash: hash, roles: ['department_handler'], areaCodes: [CITY.district], departmentId: dept2Id });
   return {
