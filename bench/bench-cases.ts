@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { FULL_SCOPE, scopeOf } from '../apps/server/src/core/auth/area-scope';
+import { scopeOf } from '../apps/server/src/core/auth/area-scope';
 import { createServices } from '../apps/server/src/app';
 import { loadConfig, ROOT_DIR, type DatabaseConfig } from '../apps/server/src/core/config';
 import { openDatabase } from '../apps/server/src/core/db/database';
@@ -101,7 +101,7 @@ export async function benchQueue(database: DatabaseConfig, dir: string, total: n
     const config = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, DATABASE_URL: '' });
     config.database = database;
     const s = createServices({ config, database: db });
-    const grids = (await s.areas.repo.listNodes(FULL_SCOPE, { level: 'grid' })).map((g) => g.code);
+    const grids = (await s.areas.tree(s.system, { level: 'grid' })).map((g) => g.code);
     const t0 = performance.now();
     await fill(db.db, grids, total);
     const fillSeconds = (performance.now() - t0) / 1000;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { PERMISSIONS, idCheckChar, maskIdNumber, normalizeNameSearch } from '@wangge/shared';
-import { FULL_SCOPE, scopeOf } from '../apps/server/src/core/auth/area-scope';
+import { scopeOf } from '../apps/server/src/core/auth/area-scope';
 import { systemActor, type Actor } from '../apps/server/src/core/auth/actor';
 import { createServices } from '../apps/server/src/app';
 import { loadConfig, ROOT_DIR, type DatabaseConfig } from '../apps/server/src/core/config';
@@ -111,7 +111,7 @@ export async function benchRegistryLookups(database: DatabaseConfig, dir: string
     const config = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, DATABASE_URL: '' });
     config.database = database;
     const s = createServices({ config, database: db });
-    const grids = (await s.areas.repo.listNodes(FULL_SCOPE, { level: 'grid' })).map((g) => g.code);
+    const grids = (await s.areas.tree(s.system, { level: 'grid' })).map((g) => g.code);
     const t0 = performance.now();
     await fill(s, grids, persons, houses);
     if (database.kind === 'postgres') await sql`ANALYZE`.execute(db.db);
@@ -178,7 +178,7 @@ export async function benchRegistryImport(database: DatabaseConfig, dir: string,
   const config = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, DATABASE_URL: '' });
   config.database = database;
   const s = createServices({ config, database: db });
-  const grids = (await s.areas.repo.listNodes(FULL_SCOPE, { level: 'grid' })).map((g) => g.code);
+  const grids = (await s.areas.tree(s.system, { level: 'grid' })).map((g) => g.code);
   await db.close();
   const xlsx = join(dir, `persons-${rows}.xlsx`);
   if (!existsSync(xlsx)) await writePersonsXlsx(xlsx, rows, grids);

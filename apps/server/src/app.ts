@@ -3,13 +3,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PERMISSIONS, type ImportKind } from '@wangge/shared';
+import { PERMISSIONS } from '@wangge/shared';
 import { systemActor } from './core/auth/actor';
 import { systemClock, type Clock } from './core/clock';
 import { ROOT_DIR, type AppConfig } from './core/config';
 import { createFieldCipher, loadDataKeys } from './core/crypto';
 import type { Database } from './core/db/database';
-import { createGroupCommit, plainTransactions } from './core/db/group-commit';
 import { createPostgresEventBus } from './core/db/dialect/postgres-notify';
 import { createInProcessEventBus, type EventBus } from './core/events/event-bus';
 import { BODY_LIMITS, installBodyLimits } from './core/http/body-limits';
@@ -19,34 +18,29 @@ import { installControlCharGuard } from './core/http/control-chars';
 import { redactedLogger } from './core/http/log-redaction';
 import { installSecurityHeaders } from './core/http/security-headers';
 import { hasWebApp, serveWebApp } from './core/http/static.plugin';
-import { createAreasService, registerAreasRoutes } from './modules/areas';
-import { createAttachmentsService, createLocalBlobStore, registerAttachmentsRoutes } from './modules/attachments';
-import { createAuditService, registerAuditRoutes } from './modules/audit';
-import { createAuthService, registerAuthRoutes, type AccessEnded } from './modules/auth';
-import { createCalendarService, registerCalendarRoutes } from './modules/calendar';
-import { createCasesService, registerCasesRoutes, type CaseChangedEvent } from './modules/cases';
-import { createCategoriesService, createRegistrationConditionsService, registerCategoriesRoutes, registerRegistrationConditionsRoutes } from './modules/categories';
-import { createComponentsService, registerComponentsRoutes } from './modules/components';
-import { createDepartmentsService, registerDepartmentsRoutes } from './modules/departments';
-import { createDispatchRulesService, registerDispatchRulesRoutes } from './modules/dispatch-rules';
-import { createLiveService, registerLiveRoutes } from './modules/live';
-import { createSettingsRepo, registerSystemRoutes } from './modules/system';
-import { createUsersService, registerUsersRoutes, usersEncryptedColumns } from './modules/users';
-import type { EncryptedColumns } from './core/db/rekey';
-import { createImportsService, housesImportSpec, personsImportSpec, registerImportsRoutes, unitsImportSpec, type AnyImportSpec } from './modules/imports';
-// @import:addresses
-import { createAddressesService, registerAddressesRoutes } from './modules/addresses';
-import { createHousingService, housingEncryptedColumns, registerHousingRoutes } from './modules/housing';
-// @import:population
-import { createPopulationService, populationEncryptedColumns, registerPopulationRoutes } from './modules/population';
-// @import:units
-import { createUnitsService, registerUnitsRoutes, unitsEncryptedColumns } from './modules/units';
-// @import:special-groups
-import { createSpecialGroupsService, registerSpecialGroupsRoutes, registerVisitsRoutes, specialGroupsEncryptedColumns } from './modules/special-groups';
-import { createResidentFilesService, registerResidentFilesRoutes } from './modules/resident-files';
-// @import:public-cases
-import { createNotificationsService, registerNotificationsRoutes } from './modules/notifications';
-import { createPublicCasesService, publicCasesEncryptedColumns, registerPublicCasesRoutes } from './modules/public-cases';
+import { areasModule } from './modules/areas';
+import { attachmentsModule } from './modules/attachments';
+import { auditModule } from './modules/audit';
+import { authModule, type AccessEnded } from './modules/auth';
+import { calendarModule } from './modules/calendar';
+import { casesModule, type CaseChangedEvent } from './modules/cases';
+import { categoriesModule } from './modules/categories';
+import { componentsModule } from './modules/components';
+import { departmentsModule } from './modules/departments';
+import { dispatchRulesModule } from './modules/dispatch-rules';
+import { liveModule } from './modules/live';
+import { systemModule } from './modules/system';
+import { usersModule } from './modules/users';
+import { importsModule } from './modules/imports';
+import { addressesModule } from './modules/addresses';
+import { housingModule } from './modules/housing';
+import { populationModule } from './modules/population';
+import { unitsModule } from './modules/units';
+import { specialGroupsModule } from './modules/special-groups';
+import { residentFilesModule } from './modules/resident-files';
+import { notificationsModule } from './modules/notifications';
+import { publicCasesModule } from './modules/public-cases';
+import type { ModuleServices, Platform, WiredModule } from './wiring';
 
 export const VERSION = '0.1.0';
 
@@ -60,267 +54,77 @@ export interface AppDeps {
   serveWeb?: boolean;
 }
 
+/**
+ * Every module, in wiring order. Each module's wiring function (modules/<m>/<m>.module.ts) says what it needs and
+ * looks those services up when called, so the order matters only where a module holds another's service outright
+ * (auth holds users, dispatch-rules holds categories, public-cases holds cases): those come after it.
+ */
+function wireModules(p: Platform, audit: WiredModule<ModuleServices['audit']>, onAccessEnded: (who: AccessEnded) => void) {
+  const s = { audit: p.audit } as ModuleServices;
+  const needs = () => s;
+  const wired: WiredModule<unknown>[] = [];
+  const wire = <K extends keyof ModuleServices, M extends WiredModule<ModuleServices[K]>>(name: K, m: M): M => {
+    s[name] = m.service;
+    wired.push(m);
+    return m;
+  };
+  const system = systemModule(p);
+  s.settings = system.service;
+  wire('areas', areasModule(p, needs));
+  wire('users', usersModule(p, needs));
+  wire('auth', authModule(p, needs, onAccessEnded));
+  wire('departments', departmentsModule(p, needs));
+  s.conditions = wire('categories', categoriesModule(p, needs)).conditions;
+  wire('dispatchRules', dispatchRulesModule(p, needs));
+  wire('attachments', attachmentsModule(p, needs));
+  wire('calendar', calendarModule(p, needs));
+  wire('cases', casesModule(p, needs));
+  wire('components', componentsModule(p, needs));
+  // Registries (一标三实, special groups, 民情档案).
+  wire('addresses', addressesModule(p, needs));
+  wire('housing', housingModule(p, needs));
+  wire('population', populationModule(p, needs));
+  wire('units', unitsModule(p, needs));
+  wire('specialGroups', specialGroupsModule(p, needs));
+  wire('residentFiles', residentFilesModule(p, needs));
+  wire('notifications', notificationsModule(p, needs));
+  wire('publicCases', publicCasesModule(p, needs));
+  const imports = wire('imports', importsModule(p, needs));
+  // Routes are registered in this order too; the audit log (wired first: every module records through it) last.
+  return { services: s, system, wired: [...wired, audit], importSpecs: imports.specs };
+}
+
 /** Builds every service from its dependencies: the one place modules are wired together. */
 export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { clock?: Clock; onError?: (err: unknown) => void; events?: EventBus<CaseChangedEvent> }) {
   const { db } = deps.database;
   const clock = deps.clock ?? systemClock;
-  const cipher = createFieldCipher(loadDataKeys(deps.config, deps.config.dataDir));
-  const audit = createAuditService({ db, clock });
   const onError = deps.onError ?? (() => {});
-  // CLI commands have no listeners: their events go nowhere.
-  const events = deps.events ?? createInProcessEventBus<CaseChangedEvent>({ warn: () => {}, error: (o) => onError(o) });
-  // Areas and users refer to each other through these late-bound functions, not imports.
-  const areas = createAreasService({
+  const audit = auditModule({ db, clock });
+  const p: Platform = {
     db,
+    database: deps.database,
+    config: deps.config,
     clock,
-    audit,
-    defaultGridScheme: deps.config.defaultGridScheme,
-    userContacts: (ids) => users.contacts(ids),
-    userScope: async (id) => {
-      const a = await users.access(id);
-      return a && { areaCodes: a.areaCodes, all: a.scope.all };
-    },
+    cipher: createFieldCipher(loadDataKeys(deps.config, deps.config.dataDir)),
+    audit: audit.service,
+    // CLI commands have no listeners: their events go nowhere.
+    events: deps.events ?? createInProcessEventBus<CaseChangedEvent>({ warn: () => {}, error: (o) => onError(o) }),
     onError,
-  });
-  const users = createUsersService({
-    db,
-    clock,
-    cipher,
-    audit,
-    existingAreaCodes: (codes) => areas.existingCodes(codes),
-    departmentExists: async (id) => (await departmentsByIds([id])).length > 0,
-    // Disabling a user or changing their roles or areas revokes what they hold and ends their live streams.
-    onAccessChanged: (userId, change) => auth.accessChanged(userId, change),
-  });
+  };
   // Live streams are built by createApp, which binds them here; until then (CLI commands) nothing is open.
   let endLiveStreams: (who: AccessEnded) => void = () => {};
-  const auth = createAuthService({ db, clock, users, audit, areaRefs: (codes) => areas.refs(codes), onAccessEnded: (who) => endLiveStreams(who) });
-  const departments = createDepartmentsService({ db, clock, audit, areaRefs: (codes) => areas.refs(codes) });
-  const categories = createCategoriesService({ db, clock, audit });
-  const conditions = createRegistrationConditionsService({ db, clock, audit, categories, areaRefs: (codes) => areas.refs(codes) });
-  // The matrix names departments of any area, so it reads them with the system actor's full scope.
-  const departmentsByIds = (ids: string[]) => departments.byIds(ids);
-  const dispatchRules = createDispatchRulesService({
-    db,
-    clock,
-    audit,
-    categories,
-    conditions,
-    areaRefs: (codes) => areas.refs(codes),
-    departmentsByIds,
-    // A 部件's 养护单位/权属单位/主管部门 are credit codes.
-    departmentsByCreditCodes: (codes) => departments.byCreditCodes(codes),
-    componentUnits: (id) => components.dispatchUnits(id),
-    streetsInScope: (actor) => areas.tree(actor, { level: 'street' }),
-  });
-  // Whoever may read a case may see its photos.
-  const attachments = createAttachmentsService({
-    db,
-    clock,
-    blobs: createLocalBlobStore(join(deps.config.dataDir, 'blobs')),
-    limits: { dailyUploadBytes: deps.config.uploadQuotaBytesPerDay },
-    canView: async (actor, id) =>
-      (await cases.canViewAttachment(actor, id)) ||
-      (await specialGroups.canViewAttachment(actor, id)) ||
-      (await residentFiles.canViewAttachment(actor, id)) ||
-      (await units.inspections.canViewAttachment(actor, id)),
-  });
-  const settings = createSettingsRepo(db);
-  // Deadlines are computed synchronously from the cached calendar; createApp loads it before serving.
-  const calendar = createCalendarService({ db, clock, settings, audit, onError });
-  const cases = createCasesService({
-    db,
-    clock,
-    calendar: () => calendar.current(),
-    gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
-    category: async (code) => {
-      const c = await categories.caseClass(code);
-      return c ? { kind: c.category.kind, active: c.usable, selfHandleAllowed: c.category.selfHandleAllowed, duplicateRadiusM: c.category.duplicateRadiusM } : null;
-    },
-    condition: async (id) => {
-      const c = id ? await conditions.getById(id) : null;
-      return c ? { classCode: c.classCode, handle: { value: c.limitValue, type: c.limitType }, steps: c.stepLimits, yellowCardAt: c.yellowCardAt, redCardAt: c.redCardAt } : null;
-    },
-    departmentExists: async (id) => (await departmentsByIds([id])).length > 0,
-    suggestDepartment: async (q) => (q.classCode || q.componentId ? ((await dispatchRules.suggest(q)).primary?.id ?? null) : null),
-    userFacts: async (id) => {
-      const a = await users.access(id);
-      return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
-    },
-    publish: (event) => events.publish(event),
-    // 站内消息 to reporters (and reporters of merged duplicates), written in the transition's transaction.
-    deliverNotifications: async (tx, row, targets, about) => {
-      if (targets.includes('reporter')) await notifications.deliverToReporters(tx, { caseId: row.id, caseNo: row.case_no, reporterId: row.reporter_id, about: about.action, reason: about.reason, at: about.at });
-    },
-    isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
-    intakeTransaction: deps.database.dialect.kind === 'sqlite' ? createGroupCommit(db) : plainTransactions(db),
-    insertsInWith: deps.database.dialect.insertsInWith,
-    componentByCode: async (code) => {
-      const c = await components.findByCode(code);
-      return c ? { id: c.id, classCode: c.classCode } : null;
-    },
-    photosOwnedBy: async (ids, userId) => {
-      const found = await attachments.describe(ids);
-      return found.length === new Set(ids).size && found.every((a) => a.uploaderId === userId);
-    },
-  });
-  // 部件 registry: places, classes and names come through the areas and categories services, never their tables.
-  const components = createComponentsService({
-    db,
-    clock,
-    audit,
-    gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
-    componentClasses: async () => (await categories.list({ kind: 'component', view: 'flat', activeOnly: 'false' })).map((c) => ({ code: c.code, name: c.name, active: c.active })),
-    areaRefs: (codes) => areas.refs(codes),
-    caseExists: (id) => cases.caseExists(id),
-  });
-  // Registries (一标三实, special groups, 民情档案). Each module owns its own block and line below.
-  // @wire:addresses
-  // 标准地址 and 实有房屋: places through the areas service; houses follow renames and moves of their rooms in the same transaction.
-  const addresses = createAddressesService({
-    db,
-    clock,
-    gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
-    areaRefs: (codes) => areas.refs(codes),
-    onSubtreeChanged: (tx, change) => housing.applyAddressChange(tx, change),
-  });
-  const housing = createHousingService({
-    db,
-    clock,
-    cipher,
-    audit,
-    areaRefs: (codes) => areas.refs(codes),
-    addressTarget: (scope, id) => addresses.target(scope, id),
-    addressPath: (id) => addresses.pathOf(id),
-  });
-  // @wire:population
-  // 实有人口: houses come from the housing module through a late-bound function, areas through the areas service.
-  const population = createPopulationService({
-    db,
-    clock,
-    cipher,
-    audit,
-    houseRefs: (ids) => housing.houseRefs(ids),
-    houseAddressOf: (houseId) => housing.addressSubquery(houseId),
-    areaRefs: (codes) => areas.refs(codes),
-    isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
-    // Memberships and open visit tasks follow the person to the new grid (and its staff).
-    onPersonMoved: (personId) => specialGroups.refreshScope(personId),
-  });
-  // @wire:units
-  // 实有单位 and 重点场所: places, persons, addresses, photos and cases come through late-bound functions, never tables.
-  const units = createUnitsService({
-    db,
-    clock,
-    cipher,
-    audit,
-    gridAt: (lng, lat, crs) => areas.gridAt(lng, lat, crs),
-    areaRefs: (codes) => areas.refs(codes),
-    addressRefs: (ids, scope) => addresses.refs(ids, scope),
-    personRefs: (ids) => population.personRefs(ids),
-    attachments: (ids) => attachments.describe(ids),
-    reportCase: async (actor, input) => {
-      const r = await cases.report(actor, input);
-      return { id: r.case.id, caseNo: r.case.caseNo };
-    },
-  });
-  // @wire:special-groups
-  // 特殊人群 (S3): persons through the population service, visit assignees from the grid staff, never their tables.
-  const specialGroups = createSpecialGroupsService({
-    db,
-    clock,
-    cipher,
-    audit,
-    personRefs: (ids) => population.personRefs(ids),
-    areaRefs: (codes) => areas.refs(codes),
-    gridStaff: (gridCode) => areas.staff(systemActor(PERMISSIONS), gridCode),
-    userNames: async (ids) => new Map([...(await users.contacts(ids))].map(([id, c]) => [id, c.displayName])),
-    describeAttachments: (ids) => attachments.describe(ids),
-  });
-  // 民情档案: a need raised becomes a case through the cases intake, as the author.
-  const residentFiles = createResidentFilesService({
-    db,
-    clock,
-    personRefs: (ids) => population.personRefs(ids),
-    houseRefs: (ids) => housing.houseRefs(ids),
-    areaRefs: (codes) => areas.refs(codes),
-    describeAttachments: (ids) => attachments.describe(ids),
-    reportCase: async (actor, input) => {
-      const r = await cases.report(actor, input);
-      return { id: r.case.id, caseNo: r.case.caseNo };
-    },
-  });
-  // @wire:public-cases
-  // 市民上报 and 查询 without an account: cases through the cases service as a citizen pseudo-actor; places
-  // for a typed address from the standard address registry; messages from the notifications module.
-  const notifications = createNotificationsService({ db, clock, mergedInto: (tx, ids) => cases.mergedInto(tx, ids) });
-  const publicCases = createPublicCasesService({
-    db,
-    clock,
-    cipher,
-    cases,
-    isUniqueViolation: (err) => deps.database.dialect.isUniqueViolation(err),
-    categoryName: async (code) => (await categories.caseClass(code))?.category.name ?? null,
-    publicCategories: () => categories.publicClasses(),
-    locateAddress: async (text) => {
-      const hit = (await addresses.search(systemActor(PERMISSIONS), { q: text, limit: 5 })).items.find((a) => a.lng !== null && a.lat !== null);
-      return hit ? { lng: hit.lng!, lat: hit.lat! } : null;
-    },
-    notificationsFor: (recipient) => notifications.forRecipient(recipient),
-  });
-  // Spreadsheet imports: each registry contributes its spec (columns, row parsing, batched checks, commit).
-  const importSpecs: Partial<Record<ImportKind, AnyImportSpec>> = {
-    persons: personsImportSpec({
-      check: (actor, rows) => population.checkPersonRows(actor, rows),
-      commit: (actor, rows) => population.upsertPersons(actor, rows),
-      housesByAddress: (actor, list) => housing.idsByFullAddress(actor, list),
-    }),
-    houses: housesImportSpec({
-      placeOfArea: (code) => addresses.placeOfArea(code),
-      transaction: (fn) => db.transaction().execute(fn),
-      ensurePath: (actor, path, opts) => addresses.ensurePath(actor, path, opts),
-      upsertOnRooms: (actor, items, tx) => housing.upsertOnRooms(actor, items, tx),
-    }),
-    units: unitsImportSpec({ check: (actor, rows) => units.checkUnitRows(actor, rows), commit: (actor, rows) => units.upsertUnits(actor, rows) }),
-  };
-  const imports = createImportsService({ db, clock, audit, specs: () => importSpecs });
-  // Columns encrypted at rest, for `wangge rotate-data-key`; each module adds its own declaration.
-  const encryptedColumns: EncryptedColumns[] = [...usersEncryptedColumns, ...housingEncryptedColumns, ...populationEncryptedColumns, ...unitsEncryptedColumns, ...specialGroupsEncryptedColumns, ...publicCasesEncryptedColumns];
+  const { services, system, wired, importSpecs } = wireModules(p, audit, (who) => endLiveStreams(who));
   return {
+    ...services,
     db,
     clock,
-    cipher,
-    audit,
-    areas,
-    users,
-    auth,
-    departments,
-    categories,
-    conditions,
-    dispatchRules,
-    attachments,
-    cases,
-    components,
-    calendar,
-    events,
-    settings,
-    encryptedColumns,
-    imports,
+    cipher: p.cipher,
+    events: p.events,
     importSpecs,
-    // @services:addresses
-    addresses,
-    housing,
-    // @services:population
-    population,
-    // @services:units
-    units,
-    // @services:special-groups
-    specialGroups,
-    residentFiles,
-    // @services:public-cases
-    notifications,
-    publicCases,
+    // Columns encrypted at rest, for `wangge rotate-data-key`; each module declares its own.
+    encryptedColumns: wired.flatMap((m) => m.encryptedColumns ?? []),
     system: systemActor(PERMISSIONS),
+    modules: { wired, system },
     bindLiveStreams: (close: (who: AccessEnded) => void) => {
       endLiveStreams = close;
     },
@@ -370,42 +174,11 @@ export async function createApp(deps: AppDeps) {
   installBodyLimits(app);
   installControlCharGuard(app);
 
-  registerSystemRoutes(app, {
-    database: deps.database.dialect.kind,
-    schemaVersion: deps.schemaVersion,
-    version: VERSION,
-    basemap: deps.config.basemap,
-  }, services.settings);
-  registerAuthRoutes(app, services.auth, { secureCookies: deps.config.secureCookies });
-  registerUsersRoutes(app, services.users);
-  registerAreasRoutes(app, services.areas);
-  registerDepartmentsRoutes(app, services.departments);
-  registerCategoriesRoutes(app, services.categories);
-  registerRegistrationConditionsRoutes(app, services.conditions);
-  registerDispatchRulesRoutes(app, services.dispatchRules);
-  registerAttachmentsRoutes(app, services.attachments);
-  registerCasesRoutes(app, services.cases);
-  registerCalendarRoutes(app, services.calendar);
-  registerComponentsRoutes(app, services.components);
-  registerAuditRoutes(app, services.audit);
-  registerImportsRoutes(app, services.imports);
-  // @routes:addresses
-  registerAddressesRoutes(app, services.addresses);
-  registerHousingRoutes(app, services.housing);
-  // @routes:population
-  registerPopulationRoutes(app, services.population);
-  // @routes:units
-  registerUnitsRoutes(app, services.units);
-  // @routes:special-groups
-  registerSpecialGroupsRoutes(app, services.specialGroups);
-  registerVisitsRoutes(app, services.specialGroups);
-  registerResidentFilesRoutes(app, services.residentFiles);
-  // @routes:public-cases
-  registerNotificationsRoutes(app, services.notifications);
-  registerPublicCasesRoutes(app, services.publicCases);
-  const live = createLiveService({ events, log: app.log, stillValid: (actor) => services.auth.stillValid(actor) });
-  services.bindLiveStreams((who) => live.closeFor(who));
-  registerLiveRoutes(app, live);
+  services.modules.system.routes(app, { database: deps.database.dialect.kind, schemaVersion: deps.schemaVersion, version: VERSION, basemap: deps.config.basemap });
+  for (const m of services.modules.wired) m.routes(app);
+  const live = liveModule({ events }, app.log, () => services);
+  services.bindLiveStreams((who) => live.service.closeFor(who));
+  live.routes(app);
   if (withWeb) await serveWebApp(app, webDist);
 
   app.addHook('onClose', async () => {

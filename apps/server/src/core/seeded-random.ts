@@ -1,5 +1,5 @@
 /**
- * Small deterministic PRNG (mulberry32) for demo data: the same seed must give the same
+ * Small deterministic PRNG (mulberry32) for demo data and property tests: the same seed must give the same
  * city on every machine and Node version, which Math.random cannot promise. Not for
  * anything security related.
  */

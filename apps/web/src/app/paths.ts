@@ -14,16 +14,13 @@ export const PATHS = {
   caseDetail: '/cases/:id',
   tasks: '/tasks',
   registryImport: '/registry/import',
-  // @paths:addresses
   addresses: '/addresses',
   houses: '/houses',
   houseDetail: '/houses/:id',
-  // @paths:population
   persons: '/persons',
   personNew: '/persons/new',
   personDetail: '/persons/:id',
   personEdit: '/persons/:id/edit',
-  // @paths:units
   units: '/units',
   unitNew: '/units/new',
   unitDetail: '/units/:id',
@@ -33,13 +30,11 @@ export const PATHS = {
   placeDetail: '/places/:id',
   placeEdit: '/places/:id/edit',
   inspectionsOverdue: '/inspections/overdue',
-  // @paths:special-groups
   specialGroups: '/special-groups',
   specialGroupDictionary: '/special-groups/dictionary',
   myVisits: '/visits',
   overdueVisits: '/visits/overdue',
   residentFiles: '/resident-files',
-  // @paths:calendar
   calendar: '/config/calendar',
   dispatchGaps: '/config/dispatch-gaps',
 } as const;

@@ -1,16 +1,12 @@
 import type { AddressLevel, AreaRef, Crs } from '@wangge/shared';
 import { inScope, type AreaScope } from '../../core/auth/area-scope';
 import { AppError, invalid } from '../../core/errors';
+import type { Located } from '../areas';
 import { placeCode, placeFromCode, placeWithin, type Place } from './address-model';
 
-/** The unit grid of a point, with the codes of every level (areas module). */
-export interface GridAt {
-  place: { gridCode: string; communityCode: string; streetCode: string; adminCode: string };
-  position: [number, number];
-}
 
 export interface PlaceDeps {
-  gridAt(lng: number, lat: number, crs: Crs): Promise<GridAt | null>;
+  gridAt(lng: number, lat: number, crs: Crs): Promise<Located | null>;
   areaRefs(codes: string[]): Promise<AreaRef[]>;
 }
 

@@ -118,7 +118,6 @@ export function createAddressesService(deps: AddressesDeps) {
   const duplicateName = (name: string) => new AppError('duplicate', `同一上级下已有地址「${name}」`, { field: 'name' });
 
   const service = {
-    repo,
 
     /** Children of `parentId`, or the roots in scope, or a flat filtered list (ordered by full address). */
     async list(actor: Actor, q: AddressListQuery): Promise<AddressList> {

@@ -10,3 +10,4 @@ export {
 export { registerAddressesRoutes } from './addresses.routes';
 export type { Place as AddressPlace } from './address-model';
 export type { EnsurePathOptions, EnsuredPath, PathStep } from './ensure-path';
+export { addressesModule } from './addresses.module';

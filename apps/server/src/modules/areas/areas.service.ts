@@ -17,7 +17,7 @@ import type { AuditService } from '../audit';
 import type { planImport} from './area-import';
 import { geometryColumns, gridSchemeOf, type ExistingArea } from './area-import';
 import { createAreasRepo } from './areas.repo';
-import { createSettingsRepo } from '../system';
+import { createSettingsStore } from '../system';
 import type { AreasTable } from './areas.tables';
 import { toWgs84 } from './geo/crs';
 import type { Geometry } from './geo/geo-types';
@@ -71,7 +71,7 @@ export function createAreasService(deps: AreasDeps) {
   const repo = createAreasRepo(deps.db);
   // Bumped on every boundary change so other processes reload their locate index.
   const REVISION_KEY = 'areas.revision';
-  const locator = createLocateService({ repo, revision: async () => (await createSettingsRepo(deps.db).get<number>(REVISION_KEY)) ?? 0, onError: deps.onError });
+  const locator = createLocateService({ repo, revision: async () => (await createSettingsStore(deps.db).get<number>(REVISION_KEY)) ?? 0, onError: deps.onError });
   const nowIso = () => deps.clock.now().toISOString();
 
   async function loadContext(areas: ParsedArea[]): Promise<Map<string, ExistingArea>> {
@@ -112,7 +112,7 @@ export function createAreasService(deps: AreasDeps) {
       // Close the old versions first: the unique index allows one current row per code.
       await txRepo.closeVersions(tx, plan.replaces.map((r) => r.previous.id), at);
       await txRepo.insertMany(tx, [...plan.inserts.map((a) => row(a, 1)), ...plan.replaces.map((r) => row(r.area, r.previous.version + 1))]);
-      const settings = createSettingsRepo(tx);
+      const settings = createSettingsStore(tx);
       await settings.set(REVISION_KEY, ((await settings.get<number>(REVISION_KEY)) ?? 0) + 1);
       await deps.audit.record({ action: 'areas_imported', actor, ip, detail: { created: plan.inserts.length, updated: plan.replaces.length } }, tx);
     });
@@ -216,7 +216,6 @@ export function createAreasService(deps: AreasDeps) {
     },
 
     inScope,
-    repo,
   };
 }
 export type AreasService = ReturnType<typeof createAreasService>;

@@ -14,3 +14,4 @@ export {
 export { registerAttachmentsRoutes } from './attachments.routes';
 export type { BlobRead, BlobStore, ByteRange } from './blob-store';
 export { createLocalBlobStore } from './local-blob-store';
+export { attachmentsModule } from './attachments.module';

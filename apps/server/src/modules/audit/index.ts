@@ -2,3 +2,4 @@
 export { createAuditService, type AuditService, type AuditAction, type AuditEvent } from './audit.service';
 export { registerAuditRoutes } from './audit.routes';
 export { PERSONAL_SEARCH_LIMIT, type PersonalSearch } from './personal-search';
+export { auditModule } from './audit.module';

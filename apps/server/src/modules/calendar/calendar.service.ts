@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import type { AuditService } from '../audit';
-import { createSettingsRepo, type SettingsRepo } from '../system';
+import { createSettingsStore, type SettingsStore } from '../system';
 import { createCalendarRepo } from './calendar.repo';
 import type { WorkCalendarTable } from './calendar.tables';
 import { defaultWorkCalendar } from './default-calendar';
@@ -19,7 +19,7 @@ const KIND_ZH: Record<string, string> = { holiday: '节假日', makeup_workday: 
 export interface CalendarDeps {
   db: Kysely<DB>;
   clock: Clock;
-  settings: SettingsRepo;
+  settings: SettingsStore;
   audit: Pick<AuditService, 'record'>;
   onError?: (err: unknown) => void;
   /** Another process may have edited the table: a cache older than this is refreshed in the background. */
@@ -132,7 +132,7 @@ export function createCalendarService(deps: CalendarDeps) {
       const before = await readWindows();
       const text = (ws: readonly WorkWindow[]) => ws.map((w) => `${w.start}–${w.end}`).join('、');
       await deps.db.transaction().execute(async (tx) => {
-        await createSettingsRepo(tx).set(WINDOWS_SETTING, cal.windows);
+        await createSettingsStore(tx).set(WINDOWS_SETTING, cal.windows);
         await record(tx, actor, ip, 'windows', { change: 'windows_set', summary: `工作时段改为 ${text(cal.windows)}（原为 ${text(before)}）`, windows: cal.windows, before });
       });
       await reload();

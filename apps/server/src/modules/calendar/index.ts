@@ -42,3 +42,4 @@ export { shanghaiDate } from './shanghai-time';
 // The editable calendar: a table of dates and the working-hours setting, cached for the synchronous arithmetic.
 export { createCalendarService, WINDOWS_SETTING, type CalendarService } from './calendar.service';
 export { registerCalendarRoutes } from './calendar.routes';
+export { calendarModule } from './calendar.module';

@@ -6,3 +6,4 @@ export { createCategoriesService, type CategoriesService, type CaseClass } from 
 export { registerCategoriesRoutes } from './categories.routes';
 export { createRegistrationConditionsService, type RegistrationConditionsService } from './registration-conditions.service';
 export { registerRegistrationConditionsRoutes } from './registration-conditions.routes';
+export { categoriesModule } from './categories.module';

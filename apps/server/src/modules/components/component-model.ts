@@ -1,4 +1,5 @@
 import { splitComponentCode, type CreateComponentRequest } from '@wangge/shared';
+import type { Located } from '../areas';
 import type { ComponentStatusHistoryTable, ComponentsTable } from './components.tables';
 
 /** A 部件 class of the category dictionary (kind 'component'), as the rules need it. */
@@ -9,19 +10,8 @@ export interface ComponentClass {
   active: boolean;
 }
 
-/** The unit grid containing a point, with the codes of every level (from the areas module). */
-export interface GridPlace {
-  gridCode: string;
-  gridVersion: number;
-  communityCode: string;
-  streetCode: string;
-  adminCode: string;
-}
-export interface Located {
-  place: GridPlace;
-  /** The point in WGS84. */
-  position: [number, number];
-}
+/** The unit grid containing a point (the areas module's port). */
+export type { GridPlace, Located } from '../areas';
 
 export interface RuleProblem {
   field: 'code' | 'classCode' | 'changeDate' | 'lng';

@@ -110,7 +110,6 @@ export function createComponentsService(deps: ComponentsDeps) {
   }
 
   return {
-    repo,
 
     async list(actor: Actor, q: ComponentListQuery): Promise<{ items: Component[]; total: number }> {
       const filter = { classCode: q.classCode, status: q.status, areaCode: q.areaCode, bbox: q.bbox };

@@ -5,10 +5,7 @@ import {
   uniformCreditCheckChar,
   type DemoArea,
 } from './city-generator';
-import { validateGeometry } from '../areas/geo/validate-geometry';
-import { containedWithTolerance, findSiblingProblems } from '../areas/geo/topology';
-import { areaKm2, bbox, pointOnSurface } from '../areas/geo/measure';
-import { LocateIndex } from '../areas/geo/locate-index';
+import { areaKm2, bbox, containedWithTolerance, findSiblingProblems, LocateIndex, pointOnSurface, validateGeometry } from '../areas/geo.test-util';
 
 describe('generateCity', () => {
   const t0 = performance.now();

@@ -1,5 +1,5 @@
-import type { Geometry, Position, Ring } from '../areas/geo/geo-types';
-import { SeededRandom } from './seeded-random';
+import type { Geometry, Position, Ring } from '../areas';
+import { SeededRandom } from '../../core/seeded-random';
 
 /*
  * Deterministic demo city: 示范区 (a made-up 410199 inside Zhengzhou's 4101 prefix) with

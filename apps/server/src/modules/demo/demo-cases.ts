@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { CaseTransitionRequest } from '@wangge/shared';
 import type { Services } from '../../app';
 import type { Actor } from '../../core/auth/actor';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '../../core/seeded-random';
 
 /** Which department the matrix names per 事项 大类 in the demo city. */
 const MATRIX: [string, string][] = [
@@ -23,7 +23,7 @@ const PROBLEMS: [string, string][] = [
 const STAGES = ['pending_acceptance', 'pending_registration', 'pending_dispatch', 'handling', 'pending_check', 'closed'] as const;
 
 async function actorFor(s: Services, username: string): Promise<Actor> {
-  const u = await s.users.repo.findByUsername(username);
+  const u = await s.users.findForLogin(username);
   const a = u ? await s.users.access(u.id) : null;
   if (!u || !a) throw new Error(`demo user ${username} missing`);
   return { id: u.id, username, displayName: u.display_name, roles: a.roles, permissions: a.permissions, scope: a.scope, departmentId: u.department_id, via: 'token', csrfToken: null, sessionId: null, mustChangePassword: false };

@@ -42,6 +42,11 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
       return present(await repo.findByIds(FULL_SCOPE, ids));
     },
 
+    /** Whether a department exists in any area (users and cases name departments outside the caller's scope). */
+    async exists(id: string): Promise<boolean> {
+      return (await repo.findByIds(FULL_SCOPE, [id])).length > 0;
+    },
+
     async byCreditCodes(codes: readonly string[]) {
       return present(await repo.findByCreditCodes(codes.map((c) => c.toUpperCase())));
     },

@@ -4,3 +4,4 @@
  */
 export { createDispatchRulesService, type DispatchRulesService, type SuggestInput } from './dispatch-rules.service';
 export { registerDispatchRulesRoutes } from './dispatch-rules.routes';
+export { dispatchRulesModule } from './dispatch-rules.module';

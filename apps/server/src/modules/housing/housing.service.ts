@@ -83,7 +83,6 @@ export function createHousingService(deps: HousingDeps) {
   }
 
   const service = {
-    repo,
 
     list: (actor: Actor, q: HouseListQuery): Promise<HouseList> => listBy(actor, q),
 

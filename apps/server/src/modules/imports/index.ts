@@ -5,3 +5,4 @@ export type { ImportSpec, ImportColumn, AnyImportSpec, CellProblem, ParsedRow } 
 export { personsImportSpec } from './specs/persons-import.spec';
 export { housesImportSpec } from './specs/houses-import.spec';
 export { unitsImportSpec } from './specs/units-import.spec';
+export { importsModule } from './imports.module';

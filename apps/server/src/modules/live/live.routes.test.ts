@@ -30,7 +30,7 @@ beforeAll(async () => {
   centre = await userSession(t, { username: 'centre', roles: ['observer'], areaCodes: [CITY.district] });
   otherGrid = await userSession(t, { username: 'gridc', roles: ['observer'], areaCodes: [CITY.gridC] });
   // The handler's own area is the east street: cases of the west reach them only through their department.
-  const hash = (await t.services.users.repo.findByUsername('root'))!.password_hash;
+  const hash = (await t.services.users.findForLogin('root'))!.password_hash;
   await t.services.users.createDirect({ username: 'hw1', displayName: '环卫处置员', passwordHash: hash, roles: ['department_handler'], areaCodes: [CITY.streetE], departmentId: deptId });
   handler = await login(t, 'hw1');
   conditionId = (await admin.get('/api/categories/06010/conditions')).json().items[0].id;

@@ -3,7 +3,6 @@ import type {
   AreaRef,
   CreateResidentFileRequest,
   RaiseCaseFromFileRequest,
-  ReportCaseRequest,
   ResidentFile,
   ResidentFileListQuery,
   UpdateResidentFileRequest,
@@ -14,6 +13,7 @@ import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
+import type { ReportCase } from '../cases';
 import { presentResidentFile } from './resident-files.presenter';
 import { createResidentFilesRepo } from './resident-files.repo';
 import type { ResidentFilesTable } from './resident-files.tables';
@@ -36,7 +36,7 @@ export interface ResidentFilesDeps {
   areaRefs(codes: string[]): Promise<AreaRef[]>;
   describeAttachments(ids: string[]): Promise<{ id: string; uploaderId: string | null }[]>;
   /** The cases module's intake, acting as the caller. */
-  reportCase(actor: Actor, input: ReportCaseRequest): Promise<{ id: string; caseNo: string }>;
+  reportCase: ReportCase;
 }
 
 type Codes = Pick<ResidentFilesTable, 'admin_code' | 'street_code' | 'community_code' | 'grid_code'>;

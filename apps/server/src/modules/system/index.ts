@@ -1,3 +1,4 @@
 /** Health, OpenAPI, client settings and the key/value settings store. */
 export { registerSystemRoutes, type SystemInfo } from './system.routes';
-export { createSettingsRepo, type SettingsRepo } from './settings.repo';
+export { createSettingsStore, type SettingsStore } from './settings.service';
+export { systemModule } from './system.module';

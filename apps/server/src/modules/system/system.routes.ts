@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HealthResponseSchema } from '@wangge/shared';
 import type { App } from '../../core/http/app-types';
-import type { SettingsRepo } from './settings.repo';
+import type { SettingsStore } from './settings.service';
 
 export interface SystemInfo {
   database: 'sqlite' | 'postgres';
@@ -20,7 +20,7 @@ const DemoAccountsSchema = z.object({
   password: z.string().nullable(),
 });
 
-export function registerSystemRoutes(app: App, info: SystemInfo, settings: SettingsRepo): void {
+export function registerSystemRoutes(app: App, info: SystemInfo, settings: SettingsStore): void {
   app.get(
     '/api/health',
     { schema: { tags: ['system'], summary: '健康检查', response: { 200: HealthResponseSchema } }, config: { auth: { public: true, reason: 'load balancers and monitoring' } } },

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { AreaRef, ReportCaseRequest } from '@wangge/shared';
+import type { AreaRef } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
 import { AppError } from '../../core/errors';
 import type { AuditService } from '../audit';
+import type { ReportCase } from '../cases';
 import { createInspectionsRepo } from './inspections.repo';
 import { createPlacesRepo } from './places.repo';
 import { shanghaiDate } from './unit-model';
@@ -34,7 +35,7 @@ export interface UnitsDeps extends LocationDeps {
   /** Attachments that exist (attachments module), to check inspection photos. */
   attachments(ids: string[]): Promise<{ id: string; uploaderId: string }[]>;
   /** 上报 through the cases module, as the actor; answers the new (or idempotently the same) case. */
-  reportCase(actor: Actor, input: ReportCaseRequest): Promise<{ id: string; caseNo: string }>;
+  reportCase: ReportCase;
 }
 
 /** Repositories and helpers the units, places and inspections services share. */

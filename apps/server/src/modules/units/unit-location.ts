@@ -2,6 +2,7 @@ import type { Crs } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { FULL_SCOPE, inScope, type AreaScope } from '../../core/auth/area-scope';
 import { AppError } from '../../core/errors';
+import type { Located } from '../areas';
 
 /** A node of the standard address tree, as the addresses module answers it. */
 export interface AddressRef {
@@ -14,18 +15,7 @@ export interface AddressRef {
   gridCode: string | null;
 }
 
-export interface GridPlace {
-  gridCode: string;
-  gridVersion: number;
-  communityCode: string;
-  streetCode: string;
-  adminCode: string;
-}
-export interface Located {
-  place: GridPlace;
-  /** The point in WGS84 */
-  position: [number, number];
-}
+export type { GridPlace, Located } from '../areas';
 
 export interface LocationDeps {
   gridAt(lng: number, lat: number, crs: Crs): Promise<Located | null>;

@@ -20,7 +20,7 @@ describe('users', () => {
     const res = await admin.post('/api/users', newUser({ username: 'mei', phone: '13912345678', roles: ['grid_administrator'] }));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ username: 'mei', phone: '139****5678', roles: ['grid_administrator'], areaCodes: [CITY.gridA] });
-    const raw = await t.services.users.repo.findByUsername('mei');
+    const raw = await t.services.users.findForLogin('mei');
     expect(raw?.phone_enc).toMatch(/^v2:[0-9a-f]{8}:/);
     expect(raw?.phone_enc).not.toContain('13912345678');
     expect(raw?.password_hash).toMatch(/^\$argon2id\$/);

@@ -10,7 +10,7 @@ import {
   wgs84ToGcj02,
 } from './crs';
 import type { Geometry, Position } from './geo-types';
-import { SeededRandom } from '../../demo/seeded-random';
+import { SeededRandom } from '../../../core/seeded-random';
 
 const dist = (a: Position, b: Position): number =>
   Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]));

@@ -3,7 +3,7 @@ import type { Geometry, Position, Ring } from './geo-types';
 import { polygonsOf } from './geo-types';
 import { bareLocateBaseline, LocateIndex, type LocateItem } from './locate-index';
 import { pointInGeometry, pointInRing } from './point-in-polygon';
-import { SeededRandom } from '../../demo/seeded-random';
+import { SeededRandom } from '../../../core/seeded-random';
 
 /** Irregular star-shaped ring around (cx, cy). */
 function blob(rng: SeededRandom, cx: number, cy: number, r: number, n: number): Ring {

@@ -6,7 +6,7 @@ import {
   pointInGeometry,
   pointInRing,
 } from './point-in-polygon';
-import { SeededRandom } from '../../demo/seeded-random';
+import { SeededRandom } from '../../../core/seeded-random';
 
 const square = (x0: number, y0: number, s: number): Ring => [
   [x0, y0],

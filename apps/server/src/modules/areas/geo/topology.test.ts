@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry, Position, Ring } from './geo-types';
 import { containedWithTolerance, findSiblingProblems } from './topology';
-import { SeededRandom } from '../../demo/seeded-random';
+import { SeededRandom } from '../../../core/seeded-random';
 
 const rect = (x0: number, y0: number, w: number, h: number): Ring => [
   [x0, y0],
