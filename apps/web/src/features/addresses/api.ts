@@ -1,36 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AddressDetail,
-  AddressList,
-  AddressNode,
-  CreateAddressRequest,
-  CreateHouseRequest,
-  HouseDetail,
-  HouseList,
-  HouseResidents,
-  UpdateAddressRequest,
-  UpdateHouseRequest,
-} from '@wangge/shared';
-import { untypedApi as api, apiRequest, isApiError } from '../../lib/api-client';
+import type { AddressList, AddressNode, CreateAddressRequest, CreateHouseRequest, HouseResidents, UpdateAddressRequest, UpdateHouseRequest } from '@wangge/shared';
+import { api, isApiError, type ApiQuery } from '../../lib/api-client';
 
-/** Query parameters of GET /api/addresses, as sent. */
-export interface AddressListParams {
-  parentId?: string;
-  level?: string;
-  areaCode?: string;
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Query parameters of GET /api/addresses. */
+export type AddressListParams = ApiQuery<'/api/addresses'>;
 
-/** Query parameters of GET /api/houses, as sent. */
-export interface HouseListParams {
-  areaCode?: string;
-  use?: string;
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Query parameters of GET /api/houses. */
+export type HouseListParams = ApiQuery<'/api/houses'>;
 
 export const addressKeys = {
   all: ['addresses'] as const,
@@ -46,10 +22,8 @@ export const houseKeys = {
   residents: (id: string) => ['houses', 'residents', id] as const,
 };
 
-const path = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
-
 export function fetchAddressList(p: AddressListParams, signal?: AbortSignal): Promise<AddressList> {
-  return api.get('/api/addresses', { ...p }, signal);
+  return api.get('/api/addresses', { params: { query: p }, signal });
 }
 
 export function useAddressList(p: AddressListParams, enabled = true) {
@@ -65,7 +39,7 @@ export function useAddress(id: string | null) {
   return useQuery({
     queryKey: addressKeys.detail(id ?? ''),
     queryFn: ({ signal }) =>
-      api.get<AddressDetail>(path('/api/addresses', id ?? ''), undefined, signal),
+      api.get('/api/addresses/{id}', { params: { path: { id: id ?? '' } }, signal }),
     enabled: id !== null,
     meta: { silent: true },
   });
@@ -79,7 +53,7 @@ export function useAddressSearch(q: string, level?: AddressNode['level']) {
     queryFn: ({ signal }): Promise<{ items: AddressNode[] }> =>
       level
         ? fetchAddressList({ q: text, level, limit: 20 }, signal)
-        : api.get('/api/addresses/search', { q: text, limit: 20 }, signal),
+        : api.get('/api/addresses/search', { params: { query: { q: text, limit: 20 } }, signal }),
     enabled: text.length > 0,
     placeholderData: keepPreviousData,
   });
@@ -88,7 +62,7 @@ export function useAddressSearch(q: string, level?: AddressNode['level']) {
 export function useCreateAddress() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateAddressRequest) => api.post<AddressDetail>('/api/addresses', body),
+    mutationFn: (body: CreateAddressRequest) => api.post('/api/addresses', { body }),
     // Forms show field errors themselves.
     meta: { silent: true },
     onSuccess: () => void client.invalidateQueries({ queryKey: addressKeys.all }),
@@ -99,7 +73,7 @@ export function useUpdateAddress(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateAddressRequest) =>
-      apiRequest<AddressDetail>(path('/api/addresses', id), { method: 'PATCH', body }),
+      api.patch('/api/addresses/{id}', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: addressKeys.all });
@@ -112,18 +86,18 @@ export function useUpdateAddress(id: string) {
 export function useHouseList(p: HouseListParams) {
   return useQuery({
     queryKey: houseKeys.list(p),
-    queryFn: ({ signal }) => api.get<HouseList>('/api/houses', { ...p }, signal),
+    queryFn: ({ signal }) => api.get('/api/houses', { params: { query: p }, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** POST /api/houses/search: the landlord's full phone and the reason travel in the body (audited, limited per user). */
-export const searchHousesByLandlordPhone = (landlordPhone: string, reason: string) => api.post<HouseList>('/api/houses/search', { landlordPhone, reason });
+export const searchHousesByLandlordPhone = (landlordPhone: string, reason: string) => api.post('/api/houses/search', { body: { landlordPhone, reason, limit: 50, offset: 0 } });
 
 export function useHouse(id: string) {
   return useQuery({
     queryKey: houseKeys.detail(id),
-    queryFn: ({ signal }) => api.get<HouseDetail>(path('/api/houses', id), undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/houses/{id}', { params: { path: { id } }, signal }),
     meta: { silent: true },
   });
 }
@@ -133,7 +107,7 @@ export function useHouseOfRoom(addressId: string | null) {
   return useQuery({
     queryKey: ['houses', 'list', { addressId }],
     queryFn: async ({ signal }) =>
-      (await api.get<HouseList>('/api/houses', { addressId: addressId ?? '', limit: 1 }, signal))
+      (await api.get('/api/houses', { params: { query: { addressId: addressId ?? '', limit: 1 } }, signal }))
         .items[0] ?? null,
     enabled: addressId !== null,
   });
@@ -148,11 +122,7 @@ export function useHouseResidents(id: string) {
     queryKey: houseKeys.residents(id),
     queryFn: async ({ signal }): Promise<HouseResidents> => {
       try {
-        return await api.get<HouseResidents>(
-          `${path('/api/houses', id)}/residents`,
-          undefined,
-          signal,
-        );
+        return await api.get('/api/houses/{id}/residents', { params: { path: { id } }, signal });
       } catch (err) {
         if (isApiError(err) && err.status === 404) return { current: [], former: [] };
         throw err;
@@ -165,7 +135,7 @@ export function useHouseResidents(id: string) {
 export function useCreateHouse() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateHouseRequest) => api.post<HouseDetail>('/api/houses', body),
+    mutationFn: (body: CreateHouseRequest) => api.post('/api/houses', { body }),
     meta: { silent: true },
     onSuccess: () => void client.invalidateQueries({ queryKey: houseKeys.all }),
   });
@@ -175,7 +145,7 @@ export function useUpdateHouse(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateHouseRequest) =>
-      apiRequest<HouseDetail>(path('/api/houses', id), { method: 'PATCH', body }),
+      api.patch('/api/houses/{id}', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: (house) => {
       client.setQueryData(houseKeys.detail(id), house);
@@ -187,7 +157,7 @@ export function useUpdateHouse(id: string) {
 export function useUnmaskLandlord(id: string) {
   return useMutation({
     mutationFn: (reason: string) =>
-      api.post<{ landlordPhone: string | null }>(`${path('/api/houses', id)}/unmask`, { reason }),
+      api.post('/api/houses/{id}/unmask', { params: { path: { id } }, body: { reason } }),
     meta: { silent: true },
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AreaDetail, AreaLevel, AreaNode, ImportAreasRequest, ImportReport, LocateResponse } from '@wangge/shared';
-import { untypedApi as api, apiRequest } from '../../lib/api-client';
+import type { AreaLevel, AreaNode, ImportAreasRequest } from '@wangge/shared';
+import { api, apiClient, unwrapAccepting } from '../../lib/api-client';
 
 /** GeoJSON as served by /api/areas/geojson (WGS84); OpenLayers parses the features. */
 export interface AreaFeatureCollection {
@@ -22,7 +22,7 @@ export const areaKeys = {
 };
 
 export function fetchAreaChildren(parentCode: string | null): Promise<{ items: AreaNode[] }> {
-  return api.get('/api/areas/tree', parentCode ? { parentCode } : { level: 'district' });
+  return api.get('/api/areas/tree', { params: { query: parentCode ? { parentCode } : { level: 'district' } } });
 }
 
 /**
@@ -32,7 +32,7 @@ export function fetchAreaChildren(parentCode: string | null): Promise<{ items: A
 async function fetchTreeRoots(): Promise<{ items: AreaNode[] }> {
   const districts = await fetchAreaChildren(null);
   if (districts.items.length > 0) return districts;
-  const all = await api.get<{ items: AreaNode[] }>('/api/areas/tree');
+  const all = await api.get('/api/areas/tree');
   const codes = new Set(all.items.map((a) => a.code));
   return { items: all.items.filter((a) => !a.parentCode || !codes.has(a.parentCode)) };
 }
@@ -44,7 +44,7 @@ export function useAreaTreeRoots() {
 export function useAreaGeoJson(level: AreaLevel, enabled = true) {
   return useQuery({
     queryKey: areaKeys.geojson(level),
-    queryFn: ({ signal }) => api.get<AreaFeatureCollection>('/api/areas/geojson', { level }, signal),
+    queryFn: ({ signal }) => api.get('/api/areas/geojson', { params: { query: { level } }, signal }),
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -52,13 +52,13 @@ export function useAreaGeoJson(level: AreaLevel, enabled = true) {
 
 /** A colleague's full phone outside their grid: the reason is audited by the server; the answer is never cached. */
 export function unmaskStaffPhone(areaId: string, assignmentId: string, reason: string): Promise<{ phone: string | null }> {
-  return api.post(`/api/areas/${encodeURIComponent(areaId)}/staff/${encodeURIComponent(assignmentId)}/unmask-phone`, { reason });
+  return api.post('/api/areas/{id}/staff/{assignmentId}/unmask-phone', { params: { path: { id: areaId, assignmentId } }, body: { reason } });
 }
 
 export function useAreaDetail(id: string | null) {
   return useQuery({
     queryKey: areaKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api.get<AreaDetail>(`/api/areas/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/areas/{id}', { params: { path: { id: id ?? '' } }, signal }),
     enabled: id !== null,
   });
 }
@@ -67,7 +67,7 @@ export function useAreaSearch(q: string) {
   const text = q.trim();
   return useQuery({
     queryKey: areaKeys.search(text),
-    queryFn: ({ signal }) => api.get<{ items: AreaNode[] }>('/api/areas/search', { q: text, limit: 20 }, signal),
+    queryFn: ({ signal }) => api.get('/api/areas/search', { params: { query: { q: text, limit: 20 } }, signal }),
     enabled: text.length > 0,
     placeholderData: keepPreviousData,
   });
@@ -76,14 +76,14 @@ export function useAreaSearch(q: string) {
 export function useLocate() {
   return useMutation({
     mutationFn: ([lng, lat]: [number, number]) =>
-      api.get<LocateResponse>('/api/areas/locate', { lng: lng.toFixed(7), lat: lat.toFixed(7) }),
+      api.get('/api/areas/locate', { params: { query: { lng: Number(lng.toFixed(7)), lat: Number(lat.toFixed(7)) } } }),
   });
 }
 
 export function useMapSettings() {
   return useQuery({
     queryKey: ['settings', 'map'],
-    queryFn: () => api.get<MapSettings>('/api/settings/map'),
+    queryFn: () => api.get('/api/settings/map'),
     staleTime: Infinity,
     // No basemap is a fine answer; a failure here should not bother the user.
     meta: { silent: true },
@@ -95,7 +95,7 @@ export function useImportAreas() {
   return useMutation({
     // 422 carries the report of an invalid file: it is an answer, not a failure.
     mutationFn: (body: ImportAreasRequest) =>
-      apiRequest<ImportReport>('/api/areas/import', { method: 'POST', body, acceptStatus: [422] }),
+      unwrapAccepting(apiClient.POST('/api/areas/import', { body }), [422]),
     onSuccess: (report) => {
       if (report.committed) void client.invalidateQueries({ queryKey: areaKeys.all });
     },

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { untypedApi as api } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
 
 export interface AuditEntry {
   id: string;
@@ -21,7 +21,7 @@ export function useAuditLog() {
     queryKey: ['audit'],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: AuditEntry[] }>('/api/audit', { limit: PAGE, before: pageParam }, signal),
+      api.get('/api/audit', { params: { query: { limit: PAGE, before: pageParam } }, signal }),
     getNextPageParam: (last) => (last.items.length < PAGE ? undefined : last.items[last.items.length - 1]?.id),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginRequest, Me, SessionResponse } from '@wangge/shared';
-import { untypedApi as api, isApiError, setCsrfToken } from '../../lib/api-client';
+import { api, isApiError, setCsrfToken } from '../../lib/api-client';
 
 /** The session query: the signed-in user, or null when nobody is signed in. */
 export const sessionKey = ['session'] as const;
@@ -12,7 +12,7 @@ export interface DemoAccounts {
 
 async function fetchSession(): Promise<SessionResponse | null> {
   try {
-    const session = await api.get<SessionResponse>('/api/auth/me');
+    const session = await api.get('/api/auth/me');
     setCsrfToken(session.csrfToken);
     return session;
   } catch (err) {
@@ -50,7 +50,7 @@ export function dropSession(client: QueryClient): void {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginRequest) => api.post<SessionResponse>('/api/auth/login', body),
+    mutationFn: (body: LoginRequest) => api.post('/api/auth/login', { body }),
     // A wrong password answers 401; that must not be mistaken for an expired session.
     meta: { skipAuthRedirect: true },
     onSuccess: (session) => {
@@ -64,7 +64,7 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
+    mutationFn: () => api.post('/api/auth/logout'),
     meta: { silent: true },
     onSettled: () => dropSession(client),
   });
@@ -73,7 +73,7 @@ export function useLogout() {
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ChangePasswordRequest) => api.post<{ ok: true }>('/api/auth/password', body),
+    mutationFn: (body: ChangePasswordRequest) => api.post('/api/auth/password', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: sessionKey }),
   });
 }
@@ -81,7 +81,7 @@ export function useChangePassword() {
 export function useDemoAccounts() {
   return useQuery({
     queryKey: ['demo-accounts'],
-    queryFn: () => api.get<DemoAccounts>('/api/demo-accounts'),
+    queryFn: () => api.get('/api/demo-accounts'),
     staleTime: Infinity,
     meta: { silent: true },
   });

@@ -1,20 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken, CreateTokenRequest, CreateTokenResponse } from '@wangge/shared';
-import { untypedApi as api, apiRequest } from '../../lib/api-client';
+import type { CreateTokenRequest } from '@wangge/shared';
+import { api } from '../../lib/api-client';
 
 const tokensKey = ['auth', 'tokens'] as const;
 
 export function useTokens() {
   return useQuery({
     queryKey: tokensKey,
-    queryFn: ({ signal }) => api.get<{ items: ApiToken[] }>('/api/auth/tokens', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/auth/tokens', { signal }),
   });
 }
 
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTokenRequest) => api.post<CreateTokenResponse>('/api/auth/tokens', body),
+    mutationFn: (body: CreateTokenRequest) => api.post('/api/auth/tokens', { body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: tokensKey }),
   });
 }
@@ -22,7 +22,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest<{ ok: true }>(`/api/auth/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => api.delete('/api/auth/tokens/{id}', { params: { path: { id } } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: tokensKey }),
   });
 }

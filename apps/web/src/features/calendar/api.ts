@@ -1,14 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CalendarDayRow,
-  CalendarResponse,
-  DispatchGapReport,
-  ImportCalendarRequest,
-  ImportCalendarResponse,
-  PutCalendarDayRequest,
-  WorkWindowInput,
-} from '@wangge/shared';
-import { untypedApi as api, apiRequest } from '../../lib/api-client';
+import type { ImportCalendarRequest, PutCalendarDayRequest, WorkWindowInput } from '@wangge/shared';
+import { api } from '../../lib/api-client';
 
 /** Query parameters of GET /api/dispatch-rules/gaps, as sent. */
 export interface DispatchGapParams {
@@ -27,7 +19,7 @@ export const calendarKeys = {
 export function useCalendarYear(year: number) {
   return useQuery({
     queryKey: calendarKeys.year(year),
-    queryFn: ({ signal }) => api.get<CalendarResponse>('/api/calendar', { year }, signal),
+    queryFn: ({ signal }) => api.get('/api/calendar', { params: { query: { year } }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -45,27 +37,27 @@ function useCalendarMutation<V, R>(fn: (v: V) => Promise<R>) {
 
 export function useSetDay() {
   return useCalendarMutation(({ date, body }: { date: string; body: PutCalendarDayRequest }) =>
-    apiRequest<CalendarDayRow>(`/api/calendar/days/${encodeURIComponent(date)}`, { method: 'PUT', body }),
+    api.put('/api/calendar/days/{date}', { params: { path: { date } }, body }),
   );
 }
 
 export function useDeleteDay() {
-  return useCalendarMutation((date: string) => apiRequest<{ ok: true }>(`/api/calendar/days/${encodeURIComponent(date)}`, { method: 'DELETE' }));
+  return useCalendarMutation((date: string) => api.delete('/api/calendar/days/{date}', { params: { path: { date } } }));
 }
 
 export function useSetWindows() {
-  return useCalendarMutation((windows: WorkWindowInput[]) => apiRequest<{ windows: WorkWindowInput[] }>('/api/calendar/windows', { method: 'PUT', body: { windows } }));
+  return useCalendarMutation((windows: WorkWindowInput[]) => api.put('/api/calendar/windows', { body: { windows } }));
 }
 
 export function useImportYear() {
-  return useCalendarMutation((body: ImportCalendarRequest) => api.post<ImportCalendarResponse>('/api/calendar/import', body));
+  return useCalendarMutation((body: ImportCalendarRequest) => api.post('/api/calendar/import', { body }));
 }
 
 /** 未配置主责部门 report (小类 × 街道 without a primary dispatch rule). */
 export function useDispatchGaps(params: DispatchGapParams) {
   return useQuery({
     queryKey: calendarKeys.gaps(params),
-    queryFn: ({ signal }) => api.get<DispatchGapReport>('/api/dispatch-rules/gaps', { ...params }, signal),
+    queryFn: ({ signal }) => api.get('/api/dispatch-rules/gaps', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
   });
 }

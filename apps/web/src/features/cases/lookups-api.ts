@@ -1,21 +1,13 @@
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  FIELD_ROLES,
-  type AreaNode,
-  type Category,
-  type DispatchSuggestion,
-  type LocateResponse,
-  type RegistrationCondition,
-  type User,
-} from '@wangge/shared';
-import { untypedApi as api } from '../../lib/api-client';
+import { FIELD_ROLES, type Category, type User } from '@wangge/shared';
+import { api } from '../../lib/api-client';
 
 /** 事项 and 综治事件: the kinds a case is classified by. */
 async function fetchCaseCategories(signal: AbortSignal): Promise<Category[]> {
   const [matter, governance] = await Promise.all(
     (['matter', 'governance'] as const).map((kind) =>
-      api.get<{ items: Category[] }>('/api/categories', { kind, view: 'flat' }, signal),
+      api.get('/api/categories', { params: { query: { kind, view: 'flat' } }, signal }),
     ),
   );
   return [...(matter?.items ?? []), ...(governance?.items ?? [])];
@@ -39,11 +31,7 @@ export function useConditions(classCode: string | null | undefined) {
   return useQuery({
     queryKey: ['categories', 'conditions', classCode ?? ''],
     queryFn: ({ signal }) =>
-      api.get<{ items: RegistrationCondition[] }>(
-        `/api/categories/${encodeURIComponent(classCode ?? '')}/conditions`,
-        undefined,
-        signal,
-      ),
+      api.get('/api/categories/{code}/conditions', { params: { path: { code: classCode ?? '' } }, signal }),
     enabled: Boolean(classCode),
     staleTime: 5 * 60_000,
   });
@@ -53,7 +41,7 @@ export function useCondition(id: string | null) {
   return useQuery({
     queryKey: ['registration-conditions', id ?? ''],
     queryFn: ({ signal }) =>
-      api.get<RegistrationCondition>(`/api/registration-conditions/${encodeURIComponent(id ?? '')}`, undefined, signal),
+      api.get('/api/registration-conditions/{id}', { params: { path: { id: id ?? '' } }, signal }),
     enabled: id !== null,
     staleTime: 10 * 60_000,
     meta: { silent: true },
@@ -64,11 +52,7 @@ export function useDispatchSuggestion(classCode: string | null, gridCode: string
   return useQuery({
     queryKey: ['dispatch-suggest', classCode ?? '', gridCode, componentId ?? ''],
     queryFn: ({ signal }) =>
-      api.get<DispatchSuggestion>(
-        '/api/dispatch-rules/suggest',
-        { classCode: classCode ?? '', gridCode, ...(componentId ? { componentId } : {}) },
-        signal,
-      ),
+      api.get('/api/dispatch-rules/suggest', { params: { query: { classCode: classCode ?? '', gridCode, ...(componentId ? { componentId } : {}) } }, signal }),
     // A case bound to a 部件 is suggested its 养护单位 even without a class.
     enabled: Boolean(classCode || componentId),
     meta: { silent: true },
@@ -80,11 +64,7 @@ export function useLocatePoint(lngLat: readonly [number, number] | null) {
   return useQuery({
     queryKey: ['areas', 'locate', lngLat?.[0].toFixed(7) ?? '', lngLat?.[1].toFixed(7) ?? ''],
     queryFn: ({ signal }) =>
-      api.get<LocateResponse>(
-        '/api/areas/locate',
-        { lng: lngLat?.[0].toFixed(7), lat: lngLat?.[1].toFixed(7) },
-        signal,
-      ),
+      api.get('/api/areas/locate', { params: { query: { lng: Number(lngLat?.[0].toFixed(7)), lat: Number(lngLat?.[1].toFixed(7)) } }, signal }),
     enabled: lngLat !== null,
     staleTime: 5 * 60_000,
     meta: { silent: true },
@@ -99,11 +79,7 @@ const MAX_USER_PAGES = 5;
 async function fetchAllUsers(query: { q?: string; areaCode?: string }, signal: AbortSignal): Promise<User[]> {
   const users: User[] = [];
   for (let page = 0; page < MAX_USER_PAGES; page += 1) {
-    const { items, total } = await api.get<{ items: User[]; total: number }>(
-      '/api/users',
-      { ...query, limit: USER_PAGE, offset: page * USER_PAGE },
-      signal,
-    );
+    const { items, total } = await api.get('/api/users', { params: { query: { ...query, limit: USER_PAGE, offset: page * USER_PAGE } }, signal });
     users.push(...items);
     if (users.length >= total || items.length < USER_PAGE) break;
   }
@@ -136,7 +112,7 @@ export function useFieldUsers(place: { gridCode: string; streetCode: string }, q
 export function useAreaIndex() {
   return useQuery({
     queryKey: ['areas', 'index'],
-    queryFn: ({ signal }) => api.get<{ items: AreaNode[] }>('/api/areas/tree', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/areas/tree', { signal }),
     staleTime: 10 * 60_000,
     meta: { silent: true },
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Notification, NotificationList } from '@wangge/shared';
-import { untypedApi as api } from '../../lib/api-client';
+
+import { api } from '../../lib/api-client';
 
 const keys = {
   all: ['notifications'] as const,
@@ -14,7 +14,7 @@ const BADGE_REFRESH_MS = 60_000;
 export function useUnreadCount() {
   return useQuery({
     queryKey: keys.count,
-    queryFn: ({ signal }) => api.get<{ unread: number }>('/api/notifications/unread-count', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/notifications/unread-count', { signal }),
     refetchInterval: BADGE_REFRESH_MS,
     meta: { silent: true },
   });
@@ -23,7 +23,7 @@ export function useUnreadCount() {
 export function useNotifications(enabled: boolean) {
   return useQuery({
     queryKey: keys.list,
-    queryFn: ({ signal }) => api.get<NotificationList>('/api/notifications', { limit: 50 }, signal),
+    queryFn: ({ signal }) => api.get('/api/notifications', { params: { query: { limit: 50 } }, signal }),
     enabled,
     staleTime: 0,
   });
@@ -32,7 +32,7 @@ export function useNotifications(enabled: boolean) {
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Notification>(`/api/notifications/${encodeURIComponent(id)}/read`),
+    mutationFn: (id: string) => api.post('/api/notifications/{id}/read', { params: { path: { id } } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -40,7 +40,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ unread: number }>('/api/notifications/read-all'),
+    mutationFn: () => api.post('/api/notifications/read-all'),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -1,43 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreatePersonRequest,
-  DataState,
-  HouseList,
-  Person,
-  PersonDetail,
-  PersonList,
-  PersonMoveInRequest,
-  PersonMoveOutRequest,
-  PersonStatus,
-  PersonUnmaskRequest,
-  PersonUnmaskResponse,
-  PopulationType,
-  UpdatePersonRequest,
-} from '@wangge/shared';
-import { untypedApi as api, apiRequest, isApiError } from '../../lib/api-client';
-
-const enc = encodeURIComponent;
+import type { CreatePersonRequest, Person, PersonDetail, PersonMoveInRequest, PersonMoveOutRequest, PersonUnmaskRequest, UpdatePersonRequest } from '@wangge/shared';
+import { api, isApiError, type ApiQuery } from '../../lib/api-client';
 
 /** POST /api/persons/lookup: the full ID number and the reason travel in the body (audited, limited per user); a miss is null. */
 export async function lookupPersonByIdNumber(idNumber: string, reason: string): Promise<Person | null> {
   try {
-    return await api.post<Person>('/api/persons/lookup', { idNumber, reason });
+    return await api.post('/api/persons/lookup', { body: { idNumber, idType: 'resident_id', reason } });
   } catch (err) {
     if (isApiError(err) && err.status === 404) return null;
     throw err;
   }
 }
 
-/** Query parameters of GET /api/persons (and its export), as sent. */
-export interface PersonListParams {
-  areaCode?: string;
-  populationType?: PopulationType;
-  dataState?: DataState;
-  status?: PersonStatus;
-  name?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Query parameters of GET /api/persons. */
+export type PersonListParams = ApiQuery<'/api/persons'>;
 
 export const personKeys = {
   all: ['persons'] as const,
@@ -49,7 +25,7 @@ export const personKeys = {
 export function usePersonList(params: PersonListParams) {
   return useQuery({
     queryKey: personKeys.list(params),
-    queryFn: ({ signal }) => api.get<PersonList>('/api/persons', { ...params }, signal),
+    queryFn: ({ signal }) => api.get('/api/persons', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
@@ -58,7 +34,7 @@ export function usePersonList(params: PersonListParams) {
 export function usePerson(id: string) {
   return useQuery({
     queryKey: personKeys.detail(id),
-    queryFn: ({ signal }) => api.get<PersonDetail>(`/api/persons/${enc(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/persons/{id}', { params: { path: { id } }, signal }),
     enabled: Boolean(id),
     // A record outside the user's area answers 404: shown on the page, not toasted.
     meta: { silent: true },
@@ -85,27 +61,27 @@ function usePersonWrite<V>(fn: (v: V) => Promise<PersonDetail>) {
   });
 }
 
-export const useCreatePerson = () => usePersonWrite((body: CreatePersonRequest) => api.post<PersonDetail>('/api/persons', body));
+export const useCreatePerson = () => usePersonWrite((body: CreatePersonRequest) => api.post('/api/persons', { body }));
 
 export const useUpdatePerson = (id: string) =>
-  usePersonWrite((body: UpdatePersonRequest) => apiRequest<PersonDetail>(`/api/persons/${enc(id)}`, { method: 'PATCH', body }));
+  usePersonWrite((body: UpdatePersonRequest) => api.patch('/api/persons/{id}', { params: { path: { id } }, body }));
 
-export const useMoveIn = (id: string) => usePersonWrite((body: PersonMoveInRequest) => api.post<PersonDetail>(`/api/persons/${enc(id)}/move-in`, body));
+export const useMoveIn = (id: string) => usePersonWrite((body: PersonMoveInRequest) => api.post('/api/persons/{id}/move-in', { params: { path: { id } }, body }));
 
-export const useMoveOut = (id: string) => usePersonWrite((body: PersonMoveOutRequest) => api.post<PersonDetail>(`/api/persons/${enc(id)}/move-out`, body));
+export const useMoveOut = (id: string) => usePersonWrite((body: PersonMoveOutRequest) => api.post('/api/persons/{id}/move-out', { params: { path: { id } }, body }));
 
-export const useClaimPerson = (id: string) => usePersonWrite(() => api.post<PersonDetail>(`/api/persons/${enc(id)}/claim`));
+export const useClaimPerson = (id: string) => usePersonWrite(() => api.post('/api/persons/{id}/claim', { params: { path: { id } } }));
 
-export const useVerifyPerson = (id: string) => usePersonWrite(() => api.post<PersonDetail>(`/api/persons/${enc(id)}/verify`));
+export const useVerifyPerson = (id: string) => usePersonWrite(() => api.post('/api/persons/{id}/verify', { params: { path: { id } } }));
 
 /** Reveals fields of one record; the server audits it (who, which record, which fields, why). */
-export const unmaskPerson = (id: string, body: PersonUnmaskRequest) => api.post<PersonUnmaskResponse>(`/api/persons/${enc(id)}/unmask`, body);
+export const unmaskPerson = (id: string, body: PersonUnmaskRequest) => api.post('/api/persons/{id}/unmask', { params: { path: { id } }, body });
 
 /** Houses whose address contains the words, for the move-in picker (housing module). */
 export function useHouseSearch(q: string) {
   return useQuery({
     queryKey: ['houses', 'pick', q],
-    queryFn: ({ signal }) => api.get<HouseList>('/api/houses', { q, limit: 20 }, signal),
+    queryFn: ({ signal }) => api.get('/api/houses', { params: { query: { q, limit: 20 } }, signal }),
     enabled: q.trim().length >= 1,
     placeholderData: keepPreviousData,
     meta: { silent: true },

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PublicCaseView, PublicCategoryList, PublicRatingRequest, PublicReopenRequest, PublicReportRequest, PublicReportResult } from '@wangge/shared';
-import { ApiError, untypedApi as api, apiErrorFrom, isApiError } from '../../lib/api-client';
+import type { PublicCaseView, PublicRatingRequest, PublicReopenRequest, PublicReportRequest } from '@wangge/shared';
+import { ApiError, api, apiErrorFrom, isApiError } from '../../lib/api-client';
 
 export const publicKeys = {
   case: (caseNo: string, secret: string) => ['public', 'case', caseNo, secret] as const,
@@ -9,7 +9,7 @@ export const publicKeys = {
 /** 市民上报; the body carries a fresh idempotency key per form so a double tap makes one case. */
 export function usePublicReport() {
   return useMutation({
-    mutationFn: (body: PublicReportRequest) => api.post<PublicReportResult>('/api/public/cases', body),
+    mutationFn: (body: PublicReportRequest) => api.post('/api/public/cases', { body }),
     meta: { silent: true },
   });
 }
@@ -18,7 +18,7 @@ export function usePublicReport() {
 export function usePublicCategories() {
   return useQuery({
     queryKey: ['public', 'categories'],
-    queryFn: ({ signal }) => api.get<PublicCategoryList>('/api/public/categories', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/public/categories', { signal }),
     staleTime: Infinity,
     meta: { silent: true },
   });
@@ -52,7 +52,7 @@ export function usePublicCase(receipt: { caseNo: string; secret: string } | null
 export function usePublicRate(caseNo: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PublicRatingRequest) => api.post<PublicCaseView>(`/api/public/cases/${encodeURIComponent(caseNo)}/rating`, body),
+    mutationFn: (body: PublicRatingRequest) => api.post('/api/public/cases/{caseNo}/rating', { params: { path: { caseNo } }, body }),
     onSuccess: (view, body) => qc.setQueryData(publicKeys.case(caseNo, body.secret), view),
     meta: { silent: true },
   });
@@ -61,7 +61,7 @@ export function usePublicRate(caseNo: string) {
 export function usePublicReopen(caseNo: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PublicReopenRequest) => api.post<PublicCaseView>(`/api/public/cases/${encodeURIComponent(caseNo)}/reopen`, body),
+    mutationFn: (body: PublicReopenRequest) => api.post('/api/public/cases/{caseNo}/reopen', { params: { path: { caseNo } }, body }),
     onSuccess: (view, body) => qc.setQueryData(publicKeys.case(caseNo, body.secret), view),
     meta: { silent: true },
   });

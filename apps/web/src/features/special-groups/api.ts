@@ -1,38 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CompleteVisitRequest,
-  CreateMembershipRequest,
-  CreateSpecialGroupRequest,
-  EndMembershipRequest,
-  Membership,
-  PersonVisits,
-  RecordVisitRequest,
-  SpecialGroup,
-  UpdateMembershipRequest,
-  UpdateSpecialGroupRequest,
-  VisitRecorded,
-  VisitTask,
-} from '@wangge/shared';
-import { untypedApi as api, apiRequest } from '../../lib/api-client';
+import type { CompleteVisitRequest, CreateMembershipRequest, CreateSpecialGroupRequest, EndMembershipRequest, RecordVisitRequest, UpdateMembershipRequest, UpdateSpecialGroupRequest } from '@wangge/shared';
+import { api, type ApiQuery } from '../../lib/api-client';
 
-/** Query parameters of GET /api/special-memberships, as sent. */
-export interface MembershipListParams {
-  groupCode?: string;
-  attentionLevel?: string;
-  areaCode?: string;
-  active?: 'true' | 'false' | 'all';
-  limit?: number;
-  offset?: number;
-}
+/** Query parameters of GET /api/special-memberships. */
+export type MembershipListParams = ApiQuery<'/api/special-memberships'>;
 
 /** Query parameters of GET /api/visits/tasks (and …/overdue). */
-export interface TaskListParams {
-  mine?: '1';
-  status?: 'open' | 'done' | 'cancelled';
-  areaCode?: string;
-  limit?: number;
-  offset?: number;
-}
+export type TaskListParams = ApiQuery<'/api/visits/tasks'>;
 
 export const specialKeys = {
   groups: ['special', 'groups'] as const,
@@ -43,13 +17,11 @@ export const specialKeys = {
   taskList: (kind: 'all' | 'overdue', p: TaskListParams) => ['visits', 'tasks', kind, p] as const,
 };
 
-const enc = encodeURIComponent;
-
 /** The group dictionary: not secret, cached for a while. */
 export function useSpecialGroups() {
   return useQuery({
     queryKey: specialKeys.groups,
-    queryFn: ({ signal }) => api.get<{ items: SpecialGroup[] }>('/api/special-groups', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/special-groups', { signal }),
     staleTime: 5 * 60_000,
   });
 }
@@ -57,7 +29,7 @@ export function useSpecialGroups() {
 export function useCreateGroup() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSpecialGroupRequest) => api.post<SpecialGroup>('/api/special-groups', body),
+    mutationFn: (body: CreateSpecialGroupRequest) => api.post('/api/special-groups', { body }),
     meta: { silent: true },
     onSuccess: () => void client.invalidateQueries({ queryKey: specialKeys.groups }),
   });
@@ -67,7 +39,7 @@ export function useUpdateGroup() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ code, body }: { code: string; body: UpdateSpecialGroupRequest }) =>
-      apiRequest<SpecialGroup>(`/api/special-groups/${enc(code)}`, { method: 'PATCH', body }),
+      api.patch('/api/special-groups/{code}', { params: { path: { code } }, body }),
     meta: { silent: true },
     onSuccess: () => void client.invalidateQueries({ queryKey: specialKeys.groups }),
   });
@@ -76,7 +48,7 @@ export function useUpdateGroup() {
 export function useMemberships(params: MembershipListParams) {
   return useQuery({
     queryKey: specialKeys.membershipList(params),
-    queryFn: ({ signal }) => api.get<{ items: Membership[]; total: number }>('/api/special-memberships', { ...params }, signal),
+    queryFn: ({ signal }) => api.get('/api/special-memberships', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -93,7 +65,7 @@ function useInvalidateSpecial() {
 export function useCreateMembership() {
   const invalidate = useInvalidateSpecial();
   return useMutation({
-    mutationFn: (body: CreateMembershipRequest) => api.post<Membership>('/api/special-memberships', body),
+    mutationFn: (body: CreateMembershipRequest) => api.post('/api/special-memberships', { body }),
     meta: { silent: true },
     onSuccess: invalidate,
   });
@@ -103,7 +75,7 @@ export function useUpdateMembership() {
   const invalidate = useInvalidateSpecial();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateMembershipRequest }) =>
-      apiRequest<Membership>(`/api/special-memberships/${enc(id)}`, { method: 'PATCH', body }),
+      api.patch('/api/special-memberships/{id}', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: invalidate,
   });
@@ -112,7 +84,7 @@ export function useUpdateMembership() {
 export function useEndMembership() {
   const invalidate = useInvalidateSpecial();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: EndMembershipRequest }) => api.post<Membership>(`/api/special-memberships/${enc(id)}/end`, body),
+    mutationFn: ({ id, body }: { id: string; body: EndMembershipRequest }) => api.post('/api/special-memberships/{id}/end', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: invalidate,
   });
@@ -122,7 +94,7 @@ export function useEndMembership() {
 export function useUnmaskGuardian() {
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post<{ guardianPhone: string | null }>(`/api/special-memberships/${enc(id)}/unmask`, { reason }),
+      api.post('/api/special-memberships/{id}/unmask', { params: { path: { id } }, body: { reason } }),
     meta: { silent: true },
   });
 }
@@ -131,7 +103,9 @@ export function useVisitTasks(kind: 'all' | 'overdue', params: TaskListParams, r
   return useQuery({
     queryKey: specialKeys.taskList(kind, params),
     queryFn: ({ signal }) =>
-      api.get<{ items: VisitTask[]; total: number }>(kind === 'overdue' ? '/api/visits/tasks/overdue' : '/api/visits/tasks', { ...params }, signal),
+      kind === 'overdue'
+        ? api.get('/api/visits/tasks/overdue', { params: { query: params }, signal })
+        : api.get('/api/visits/tasks', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
     refetchInterval,
   });
@@ -142,7 +116,9 @@ export function useRecordVisit() {
   const invalidate = useInvalidateSpecial();
   return useMutation({
     mutationFn: (v: { taskId: string; body: CompleteVisitRequest } | { taskId?: undefined; body: RecordVisitRequest }) =>
-      v.taskId ? api.post<VisitRecorded>(`/api/visits/tasks/${enc(v.taskId)}/complete`, v.body) : api.post<VisitRecorded>('/api/visits', v.body),
+      v.taskId !== undefined
+        ? api.post('/api/visits/tasks/{id}/complete', { params: { path: { id: v.taskId } }, body: v.body })
+        : api.post('/api/visits', { body: v.body }),
     meta: { silent: true },
     onSuccess: invalidate,
   });
@@ -152,7 +128,7 @@ export function useRecordVisit() {
 export function usePersonMemberships(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...specialKeys.person(personId), 'memberships'],
-    queryFn: ({ signal }) => api.get<{ items: Membership[] }>(`/api/persons/${enc(personId)}/special-memberships`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/persons/{id}/special-memberships', { params: { path: { id: personId } }, signal }),
     enabled,
   });
 }
@@ -160,7 +136,7 @@ export function usePersonMemberships(personId: string, enabled: boolean) {
 export function usePersonVisits(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...specialKeys.person(personId), 'visits'],
-    queryFn: ({ signal }) => api.get<PersonVisits>(`/api/persons/${enc(personId)}/visits`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/persons/{id}/visits', { params: { path: { id: personId } }, signal }),
     enabled,
   });
 }

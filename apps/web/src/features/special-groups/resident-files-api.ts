@@ -1,23 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateResidentFileRequest, RaiseCaseFromFileRequest, ResidentFile, UpdateResidentFileRequest } from '@wangge/shared';
-import { untypedApi as api, apiRequest } from '../../lib/api-client';
+import type { CreateResidentFileRequest, RaiseCaseFromFileRequest, UpdateResidentFileRequest } from '@wangge/shared';
+import { api, type ApiQuery } from '../../lib/api-client';
 
-/** Query parameters of GET /api/resident-files, as sent. */
-export interface ResidentFileListParams {
-  kind?: string;
-  status?: string;
-  areaCode?: string;
-  personId?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Query parameters of GET /api/resident-files. */
+export type ResidentFileListParams = ApiQuery<'/api/resident-files'>;
 
 const key = ['resident-files'] as const;
 
 export function useResidentFiles(params: ResidentFileListParams, enabled = true) {
   return useQuery({
     queryKey: [...key, params],
-    queryFn: ({ signal }) => api.get<{ items: ResidentFile[]; total: number }>('/api/resident-files', { ...params }, signal),
+    queryFn: ({ signal }) => api.get('/api/resident-files', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -26,7 +19,7 @@ export function useResidentFiles(params: ResidentFileListParams, enabled = true)
 export function useCreateResidentFile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateResidentFileRequest) => api.post<ResidentFile>('/api/resident-files', body),
+    mutationFn: (body: CreateResidentFileRequest) => api.post('/api/resident-files', { body }),
     meta: { silent: true },
     onSuccess: () => void client.invalidateQueries({ queryKey: key }),
   });
@@ -36,7 +29,7 @@ export function useUpdateResidentFile() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateResidentFileRequest }) =>
-      apiRequest<ResidentFile>(`/api/resident-files/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+      api.patch('/api/resident-files/{id}', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: () => void client.invalidateQueries({ queryKey: key }),
   });
@@ -47,7 +40,7 @@ export function useRaiseCase() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: RaiseCaseFromFileRequest }) =>
-      api.post<ResidentFile>(`/api/resident-files/${encodeURIComponent(id)}/raise-case`, body),
+      api.post('/api/resident-files/{id}/raise-case', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: key });

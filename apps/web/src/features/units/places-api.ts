@@ -1,32 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateInspectionRequest,
-  CreatePlaceRequest,
-  Inspection,
-  InspectionList,
-  InspectionTargetType,
-  OverdueInspectionList,
-  Place,
-  PlaceList,
-  PlaceType,
-  RaiseHazardCaseRequest,
-  RaiseHazardCaseResponse,
-  UnmaskedPlace,
-  UpdatePlaceRequest,
-} from '@wangge/shared';
-import { untypedApi as api, apiRequest } from '../../lib/api-client';
+import type { CreateInspectionRequest, CreatePlaceRequest, Inspection, InspectionTargetType, Place, RaiseHazardCaseRequest, UpdatePlaceRequest } from '@wangge/shared';
+import { api, type ApiQuery } from '../../lib/api-client';
 import { unitKeys } from './units-api';
 
-const enc = encodeURIComponent;
-
-export interface PlaceListParams {
-  areaCode?: string;
-  placeType?: PlaceType;
-  unitId?: string;
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Query parameters of GET /api/places. */
+export type PlaceListParams = ApiQuery<'/api/places'>;
 
 export const placeKeys = {
   lists: ['places', 'list'] as const,
@@ -42,7 +20,7 @@ export const inspectionKeys = {
 export function usePlaceList(params: PlaceListParams, enabled = true) {
   return useQuery({
     queryKey: placeKeys.list(params),
-    queryFn: ({ signal }) => api.get<PlaceList>('/api/places', { ...params }, signal),
+    queryFn: ({ signal }) => api.get('/api/places', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
     enabled,
@@ -52,7 +30,7 @@ export function usePlaceList(params: PlaceListParams, enabled = true) {
 export function usePlace(id: string) {
   return useQuery({
     queryKey: placeKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Place>(`/api/places/${enc(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/places/{id}', { params: { path: { id } }, signal }),
     enabled: Boolean(id),
     meta: { silent: true },
   });
@@ -70,13 +48,13 @@ function usePlaceWrite<V>(fn: (v: V) => Promise<Place>) {
   });
 }
 
-export const useCreatePlace = () => usePlaceWrite((body: CreatePlaceRequest) => api.post<Place>('/api/places', body));
+export const useCreatePlace = () => usePlaceWrite((body: CreatePlaceRequest) => api.post('/api/places', { body }));
 export const useUpdatePlace = (id: string) =>
-  usePlaceWrite((body: UpdatePlaceRequest) => apiRequest<Place>(`/api/places/${enc(id)}`, { method: 'PATCH', body }));
+  usePlaceWrite((body: UpdatePlaceRequest) => api.patch('/api/places/{id}', { params: { path: { id } }, body }));
 
 export function useUnmaskPlace(id: string) {
   return useMutation({
-    mutationFn: (reason: string) => api.post<UnmaskedPlace>(`/api/places/${enc(id)}/unmask`, { reason, fields: ['responsiblePhone'] }),
+    mutationFn: (reason: string) => api.post('/api/places/{id}/unmask', { params: { path: { id } }, body: { reason, fields: ['responsiblePhone'] } }),
     meta: { silent: true },
   });
 }
@@ -85,7 +63,7 @@ export function useUnmaskPlace(id: string) {
 export function useInspections(targetId: string) {
   return useQuery({
     queryKey: inspectionKeys.target(targetId),
-    queryFn: ({ signal }) => api.get<InspectionList>('/api/inspections', { targetId, limit: 200 }, signal),
+    queryFn: ({ signal }) => api.get('/api/inspections', { params: { query: { targetId, limit: 200 } }, signal }),
     enabled: Boolean(targetId),
   });
 }
@@ -93,7 +71,7 @@ export function useInspections(targetId: string) {
 export function useOverdue(params: { targetType?: InspectionTargetType; areaCode?: string; limit: number; offset: number }) {
   return useQuery({
     queryKey: inspectionKeys.overdue(params),
-    queryFn: ({ signal }) => api.get<OverdueInspectionList>('/api/inspections/overdue', { ...params }, signal),
+    queryFn: ({ signal }) => api.get('/api/inspections/overdue', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -112,7 +90,7 @@ function useAfterInspection() {
 export function useCreateInspection() {
   const after = useAfterInspection();
   return useMutation({
-    mutationFn: (body: CreateInspectionRequest) => api.post<Inspection>('/api/inspections', body),
+    mutationFn: (body: CreateInspectionRequest) => api.post('/api/inspections', { body }),
     meta: { silent: true },
     onSuccess: (i) => after(i.targetType, i.targetId),
   });
@@ -121,7 +99,7 @@ export function useCreateInspection() {
 export function useRaiseCase(inspection: Inspection) {
   const after = useAfterInspection();
   return useMutation({
-    mutationFn: (body: RaiseHazardCaseRequest) => api.post<RaiseHazardCaseResponse>(`/api/inspections/${enc(inspection.id)}/raise-case`, body),
+    mutationFn: (body: RaiseHazardCaseRequest) => api.post('/api/inspections/{id}/raise-case', { params: { path: { id: inspection.id } }, body }),
     meta: { silent: true },
     onSuccess: () => after(inspection.targetType, inspection.targetId),
   });

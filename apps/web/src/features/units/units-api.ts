@@ -1,32 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AddUnitEmployeeRequest,
-  CreateUnitRequest,
-  FocusTag,
-  PersonList,
-  UnitDetail,
-  UnitList,
-  UnitStatus,
-  UnitType,
-  UnitUnmaskField,
-  UnmaskedUnit,
-  UpdateUnitRequest,
-} from '@wangge/shared';
-import { untypedApi as api, apiRequest } from '../../lib/api-client';
+import type { AddUnitEmployeeRequest, CreateUnitRequest, UnitDetail, UnitUnmaskField, UpdateUnitRequest } from '@wangge/shared';
+import { api, type ApiQuery } from '../../lib/api-client';
 
-const enc = encodeURIComponent;
-
-/** Query parameters of GET /api/units (and the export), as sent. */
-export interface UnitListParams {
-  areaCode?: string;
-  unitType?: UnitType;
-  focusTag?: FocusTag;
-  keyOnly?: 'true';
-  status?: UnitStatus;
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Query parameters of GET /api/units. */
+export type UnitListParams = ApiQuery<'/api/units'>;
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -38,19 +15,19 @@ export const unitKeys = {
 export function useUnitList(params: UnitListParams) {
   return useQuery({
     queryKey: unitKeys.list(params),
-    queryFn: ({ signal }) => api.get<UnitList>('/api/units', { ...params }, signal),
+    queryFn: ({ signal }) => api.get('/api/units', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
 }
 
 /** POST /api/units/search: the full phone and the reason travel in the body (audited, limited per user). */
-export const searchUnitsByPhone = (phone: string, reason: string) => api.post<UnitList>('/api/units/search', { phone, reason });
+export const searchUnitsByPhone = (phone: string, reason: string) => api.post('/api/units/search', { body: { phone, reason, limit: 50, offset: 0 } });
 
 export function useUnit(id: string) {
   return useQuery({
     queryKey: unitKeys.detail(id),
-    queryFn: ({ signal }) => api.get<UnitDetail>(`/api/units/${enc(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/units/{id}', { params: { path: { id } }, signal }),
     enabled: Boolean(id),
     // A missing unit is shown as such, not toasted.
     meta: { silent: true },
@@ -77,20 +54,20 @@ function useUnitWrite<V>(fn: (v: V) => Promise<UnitDetail>) {
   });
 }
 
-export const useCreateUnit = () => useUnitWrite((body: CreateUnitRequest) => api.post<UnitDetail>('/api/units', body));
+export const useCreateUnit = () => useUnitWrite((body: CreateUnitRequest) => api.post('/api/units', { body }));
 
 export const useUpdateUnit = (id: string) =>
-  useUnitWrite((body: UpdateUnitRequest) => apiRequest<UnitDetail>(`/api/units/${enc(id)}`, { method: 'PATCH', body }));
+  useUnitWrite((body: UpdateUnitRequest) => api.patch('/api/units/{id}', { params: { path: { id } }, body }));
 
 export const useAddEmployee = (id: string) =>
-  useUnitWrite((body: AddUnitEmployeeRequest) => api.post<UnitDetail>(`/api/units/${enc(id)}/employees`, body));
+  useUnitWrite((body: AddUnitEmployeeRequest) => api.post('/api/units/{id}/employees', { params: { path: { id } }, body }));
 
 export const useRemoveEmployee = (id: string) =>
-  useUnitWrite((employeeId: string) => apiRequest<UnitDetail>(`/api/units/${enc(id)}/employees/${enc(employeeId)}`, { method: 'DELETE' }));
+  useUnitWrite((employeeId: string) => api.delete('/api/units/{id}/employees/{employeeId}', { params: { path: { id, employeeId } } }));
 
 export function useUnmaskUnit(id: string) {
   return useMutation({
-    mutationFn: (body: { reason: string; fields: UnitUnmaskField[] }) => api.post<UnmaskedUnit>(`/api/units/${enc(id)}/unmask`, body),
+    mutationFn: (body: { reason: string; fields: UnitUnmaskField[] }) => api.post('/api/units/{id}/unmask', { params: { path: { id } }, body }),
     meta: { silent: true },
   });
 }
@@ -99,7 +76,7 @@ export function useUnmaskUnit(id: string) {
 export function usePersonSearch(name: string) {
   return useQuery({
     queryKey: ['persons', 'pick', name],
-    queryFn: ({ signal }) => api.get<PersonList>('/api/persons', { name, limit: 20 }, signal),
+    queryFn: ({ signal }) => api.get('/api/persons', { params: { query: { name, limit: 20 } }, signal }),
     enabled: name.trim().length >= 1,
     placeholderData: keepPreviousData,
     meta: { silent: true },

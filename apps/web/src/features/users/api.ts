@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { Role, User } from '@wangge/shared';
-import { untypedApi as api } from '../../lib/api-client';
+
+import { api } from '../../lib/api-client';
 
 export function useUsers(params: { q: string; limit: number; offset: number }) {
   return useQuery({
     queryKey: ['users', params],
     queryFn: ({ signal }) =>
-      api.get<{ items: User[]; total: number }>('/api/users', { q: params.q.trim(), limit: params.limit, offset: params.offset }, signal),
+      api.get('/api/users', { params: { query: { q: params.q.trim(), limit: params.limit, offset: params.offset } }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -14,7 +14,7 @@ export function useUsers(params: { q: string; limit: number; offset: number }) {
 export function useRoles() {
   return useQuery({
     queryKey: ['roles'],
-    queryFn: ({ signal }) => api.get<{ items: Role[] }>('/api/roles', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/roles', { signal }),
     staleTime: 5 * 60_000,
     // Role names are a nicety here; codes are shown when they cannot be loaded.
     meta: { silent: true },
@@ -23,5 +23,5 @@ export function useRoles() {
 
 /** Lifts a user's sign-in lock (users.manage; audited by the server). */
 export function useUnlockUser() {
-  return useMutation({ mutationFn: (id: string) => api.post<{ ok: true }>(`/api/users/${encodeURIComponent(id)}/unlock`) });
+  return useMutation({ mutationFn: (id: string) => api.post('/api/users/{id}/unlock', { params: { path: { id } } }) });
 }

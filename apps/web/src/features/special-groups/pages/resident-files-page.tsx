@@ -48,7 +48,7 @@ export function ResidentFilesPage() {
           placeholder={t('files.kind')}
           style={{ width: 140 }}
           value={filters.kind}
-          onChange={(kind?: string) => setFilter({ kind })}
+          onChange={(kind?: ResidentFileListParams['kind']) => setFilter({ kind })}
           options={RESIDENT_FILE_KINDS.map((k) => ({ value: k, label: labelOf(RESIDENT_FILE_KIND_LABELS, k, lang) }))}
         />
         <Select
@@ -56,7 +56,7 @@ export function ResidentFilesPage() {
           placeholder={t('files.status')}
           style={{ width: 120 }}
           value={filters.status}
-          onChange={(status?: string) => setFilter({ status })}
+          onChange={(status?: ResidentFileListParams['status']) => setFilter({ status })}
           options={RESIDENT_FILE_STATUSES.map((s) => ({ value: s, label: labelOf(RESIDENT_FILE_STATUS_LABELS, s, lang) }))}
         />
       </Space>

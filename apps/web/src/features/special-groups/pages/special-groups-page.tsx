@@ -61,7 +61,7 @@ export function SpecialGroupsPage() {
             placeholder={t('special.attention')}
             style={{ width: 120 }}
             value={filters.attentionLevel}
-            onChange={(v?: string) => set({ attentionLevel: v })}
+            onChange={(v?: MembershipListParams['attentionLevel']) => set({ attentionLevel: v })}
             options={ATTENTION_LEVELS.map((l) => ({ value: l, label: labelOf(ATTENTION_LEVEL_LABELS, l, lang) }))}
           />
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('special.area')} style={{ width: 200 }} value={filters.areaCode} onChange={(v?: string) => set({ areaCode: v })} options={areaOptions} />
