@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTestApp } from './test-app';
 
 // Modules talk only through their index.ts (docs/architecture.md, rule 7). This scan keeps it that way: a file
 // outside modules/<m>/ may import `modules/<m>` or `modules/<m>/index`, nothing deeper. Test code (*.test.ts,
@@ -74,5 +75,17 @@ describe('module boundaries', () => {
         .map((s) => `modules/${m}/index.ts re-exports ${s}`);
     });
     expect(leaks).toEqual([]);
+  });
+
+  it('no service hands out its repository', async () => {
+    const t = await createTestApp();
+    try {
+      const leaks = Object.entries(t.services).flatMap(([name, service]) =>
+        service && typeof service === 'object' ? Object.keys(service).filter((k) => /^repo$|Repo$/.test(k)).map((k) => `services.${name}.${k}`) : [],
+      );
+      expect(leaks).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });

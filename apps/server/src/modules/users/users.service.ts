@@ -85,7 +85,6 @@ export function createUsersService(deps: UsersDeps) {
   }
 
   return {
-    repo,
 
     /** Roles, permissions and scope of a user, for building the request actor. */
     async access(userId: string): Promise<UserAccess | null> {
