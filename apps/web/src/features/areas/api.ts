@@ -1,17 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AreaLevel, AreaNode, ImportAreasRequest } from '@wangge/shared';
-import { api, apiClient, unwrapAccepting } from '../../lib/api-client';
+import { api, apiClient, unwrapAccepting, type ApiResponse } from '../../lib/api-client';
 
 /** GeoJSON as served by /api/areas/geojson (WGS84); OpenLayers parses the features. */
-export interface AreaFeatureCollection {
-  type: 'FeatureCollection';
-  features: unknown[];
-}
+export type AreaFeatureCollection = ApiResponse<'/api/areas/geojson'>;
 
-export interface MapSettings {
-  basemapUrl: string | null;
-  basemapType: 'xyz' | 'wmts';
-}
+export type MapSettings = ApiResponse<'/api/settings/map'>;
 
 export const areaKeys = {
   all: ['areas'] as const,

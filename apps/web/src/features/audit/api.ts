@@ -1,17 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api-client';
+import { api, type ApiResponse } from '../../lib/api-client';
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  detail: unknown;
-}
+/** One entry of GET /api/audit. */
+export type AuditEntry = ApiResponse<'/api/audit'>['items'][number];
 
 const PAGE = 100;
 

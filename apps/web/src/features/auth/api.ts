@@ -5,11 +5,6 @@ import { api, isApiError, setCsrfToken } from '../../lib/api-client';
 /** The session query: the signed-in user, or null when nobody is signed in. */
 export const sessionKey = ['session'] as const;
 
-export interface DemoAccounts {
-  items: { username: string; role: string; area: string }[];
-  password: string | null;
-}
-
 async function fetchSession(): Promise<SessionResponse | null> {
   try {
     const session = await api.get('/api/auth/me');

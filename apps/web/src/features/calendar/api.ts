@@ -1,14 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportCalendarRequest, PutCalendarDayRequest, WorkWindowInput } from '@wangge/shared';
-import { api } from '../../lib/api-client';
+import { api, type ApiQuery } from '../../lib/api-client';
 
-/** Query parameters of GET /api/dispatch-rules/gaps, as sent. */
-export interface DispatchGapParams {
-  kind?: 'matter' | 'governance' | undefined;
-  areaCode?: string | undefined;
-  partial?: 'true' | 'false';
-  limit?: number;
-}
+/** Query parameters of GET /api/dispatch-rules/gaps. */
+export type DispatchGapParams = ApiQuery<'/api/dispatch-rules/gaps'>;
 
 export const calendarKeys = {
   all: ['calendar'] as const,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PublicCaseView, PublicRatingRequest, PublicReopenRequest, PublicReportRequest } from '@wangge/shared';
-import { ApiError, api, apiErrorFrom, isApiError } from '../../lib/api-client';
+import type { PublicRatingRequest, PublicReopenRequest, PublicReportRequest } from '@wangge/shared';
+import { ApiError, api, isApiError } from '../../lib/api-client';
 
 export const publicKeys = {
   case: (caseNo: string, secret: string) => ['public', 'case', caseNo, secret] as const,
@@ -24,18 +24,15 @@ export function usePublicCategories() {
   });
 }
 
-/** GET with the secret in the x-receipt header (the shared client sends no custom headers). */
-async function fetchPublicCase(caseNo: string, secret: string, signal: AbortSignal): Promise<PublicCaseView> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/public/cases/${encodeURIComponent(caseNo)}`, { headers: { accept: 'application/json', 'x-receipt': secret }, credentials: 'omit', signal });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError({ status: 0, code: 'network', message: '网络连接失败，请稍后重试' });
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw apiErrorFrom(res.status, body);
-  return body as PublicCaseView;
+/** GET with the secret in the x-receipt header, without the staff session's cookie. */
+function fetchPublicCase(caseNo: string, secret: string, signal: AbortSignal) {
+  return api
+    .get('/api/public/cases/{caseNo}', { params: { path: { caseNo } }, headers: { 'x-receipt': secret }, credentials: 'omit', signal })
+    .catch((err: unknown) => {
+      // Citizens get their own wording for a lost connection.
+      if (isApiError(err) && err.status === 0) throw new ApiError({ status: 0, code: 'network', message: '网络连接失败，请稍后重试' });
+      throw err;
+    });
 }
 
 /** The citizen view, by receipt number and secret (sent in a header, not the URL, so it stays out of logs). */
