@@ -9,6 +9,7 @@ import { migrateToLatest } from '../apps/server/src/core/db/migrate';
 import { bareLocateBaseline, LocateIndex } from '../apps/server/src/modules/areas/geo/locate-index';
 import { runLoad, round } from './http-load';
 import { benchIntake, benchQueue } from './bench-cases';
+import { benchFirstLoad } from './bench-first-load';
 import { benchRegistryImport, benchRegistryLookups } from './bench-registries';
 import { apiToken, start } from './bench-util';
 import { syntheticCity } from './synthetic-city';
@@ -75,6 +76,7 @@ export async function runBenchmarks(opts: { only?: string | undefined; quick: bo
       result.registryImportSqlite = await sqlite(() => benchRegistryImport({ kind: 'sqlite', file: join(dir, 'registry-import.db') }, dir, rows));
       result.registryImportPostgres = await withPg('rimport', (db) => benchRegistryImport(db, dir, rows));
     }
+    if (want('first-load')) result.firstLoad = await benchFirstLoad(dir, opts.quick ? 3 : 7);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

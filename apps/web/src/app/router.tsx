@@ -1,79 +1,85 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
-import { AppShell } from './layout/app-shell';
+import { lazyPage, preloadMatched } from './lazy-page';
 import { PATHS } from './paths';
-import { NotFoundPage } from './layout/not-found-page';
 import { RequireAuth, RequirePermission } from './require-auth';
-import { LoginPage } from '../features/auth/pages/login-page';
-import { ChangePasswordPage } from '../features/auth/pages/change-password-page';
 import { PUBLIC_PATHS } from '../features/public/public-paths';
 import { PageLoader } from '../components/page-loader';
+import { withMessages } from '../lib/i18n';
 
-// The map (OpenLayers) and the admin pages are separate chunks, loaded on first visit.
-const MapPage = lazy(() => import('../features/areas/pages/map-page').then((m) => ({ default: m.MapPage })));
-const AreaTreePage = lazy(() => import('../features/areas/pages/area-tree-page').then((m) => ({ default: m.AreaTreePage })));
-const AreaImportPage = lazy(() =>
+// Every page is a chunk of its own, loaded on first visit, and so is the shell around the signed-in pages: the login
+// page does not carry the menu, and a bookmarked page does not carry the login form (nor its demo-accounts table).
+const LoginPage = lazyPage(() => import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazyPage(() =>
+  import('../features/auth/pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const AppShell = lazyPage(() => import('./layout/app-shell').then((m) => ({ default: m.AppShell })));
+const NotFoundPage = lazyPage(() => import('./layout/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+const fullScreen = (page: ReactNode) => <Suspense fallback={<PageLoader fullScreen />}>{page}</Suspense>;
+const MapPage = lazyPage(() => import('../features/areas/pages/map-page').then((m) => ({ default: m.MapPage })));
+const AreaTreePage = lazyPage(() => import('../features/areas/pages/area-tree-page').then((m) => ({ default: m.AreaTreePage })));
+const AreaImportPage = lazyPage(() =>
   import('../features/areas/pages/area-import-page').then((m) => ({ default: m.AreaImportPage })),
 );
-const DepartmentsPage = lazy(() =>
+const DepartmentsPage = lazyPage(() =>
   import('../features/departments/pages/departments-page').then((m) => ({ default: m.DepartmentsPage })),
 );
-const UsersPage = lazy(() => import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })));
-const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })));
-const ReportPage = lazy(() => import('../features/cases/pages/report-page').then((m) => ({ default: m.ReportPage })));
-const CaseQueuePage = lazy(() =>
-  import('../features/cases/pages/case-queue-page').then((m) => ({ default: m.CaseQueuePage })),
+const UsersPage = lazyPage(() => import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazyPage(() => import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const ReportPage = lazyPage(() => withMessages(import('../features/cases/pages/report-page').then((m) => ({ default: m.ReportPage })), 'cases'));
+const CaseQueuePage = lazyPage(() =>
+  withMessages(import('../features/cases/pages/case-queue-page').then((m) => ({ default: m.CaseQueuePage })), 'cases'),
 );
-const CaseDetailPage = lazy(() =>
-  import('../features/cases/pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
+const CaseDetailPage = lazyPage(() =>
+  withMessages(import('../features/cases/pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })), 'cases'),
 );
-const RegistryImportPage = lazy(() =>
-  import('../features/imports/pages/registry-import-page').then((m) => ({ default: m.RegistryImportPage })),
+const RegistryImportPage = lazyPage(() =>
+  withMessages(import('../features/imports/pages/registry-import-page').then((m) => ({ default: m.RegistryImportPage })), 'imports'),
 );
 // @lazy:addresses
-const AddressTreePage = lazy(() => import('../features/addresses/pages/address-tree-page').then((m) => ({ default: m.AddressTreePage })));
-const HouseListPage = lazy(() => import('../features/addresses/pages/house-list-page').then((m) => ({ default: m.HouseListPage })));
-const HouseDetailPage = lazy(() => import('../features/addresses/pages/house-detail-page').then((m) => ({ default: m.HouseDetailPage })));
+const AddressTreePage = lazyPage(() => withMessages(import('../features/addresses/pages/address-tree-page').then((m) => ({ default: m.AddressTreePage })), 'addresses'));
+const HouseListPage = lazyPage(() => withMessages(import('../features/addresses/pages/house-list-page').then((m) => ({ default: m.HouseListPage })), 'addresses'));
+const HouseDetailPage = lazyPage(() => withMessages(import('../features/addresses/pages/house-detail-page').then((m) => ({ default: m.HouseDetailPage })), 'addresses'));
 // @lazy:population
-const PersonsPage = lazy(() => import('../features/population/pages/persons-page').then((m) => ({ default: m.PersonsPage })));
-const PersonDetailPage = lazy(() => import('../features/population/pages/person-detail-page').then((m) => ({ default: m.PersonDetailPage })));
-const PersonEditPage = lazy(() => import('../features/population/pages/person-edit-page').then((m) => ({ default: m.PersonEditPage })));
+const PersonsPage = lazyPage(() => withMessages(import('../features/population/pages/persons-page').then((m) => ({ default: m.PersonsPage })), 'population', 'special-groups', 'cases'));
+const PersonDetailPage = lazyPage(() => withMessages(import('../features/population/pages/person-detail-page').then((m) => ({ default: m.PersonDetailPage })), 'population', 'special-groups', 'cases'));
+const PersonEditPage = lazyPage(() => withMessages(import('../features/population/pages/person-edit-page').then((m) => ({ default: m.PersonEditPage })), 'population', 'special-groups', 'cases'));
 // @lazy:units
-const UnitsPage = lazy(() => import('../features/units/pages/units-page').then((m) => ({ default: m.UnitsPage })));
-const UnitDetailPage = lazy(() => import('../features/units/pages/unit-detail-page').then((m) => ({ default: m.UnitDetailPage })));
-const UnitEditPage = lazy(() => import('../features/units/pages/unit-edit-page').then((m) => ({ default: m.UnitEditPage })));
-const PlacesPage = lazy(() => import('../features/units/pages/places-page').then((m) => ({ default: m.PlacesPage })));
-const PlaceDetailPage = lazy(() => import('../features/units/pages/place-detail-page').then((m) => ({ default: m.PlaceDetailPage })));
-const PlaceEditPage = lazy(() => import('../features/units/pages/place-edit-page').then((m) => ({ default: m.PlaceEditPage })));
-const OverdueInspectionsPage = lazy(() =>
-  import('../features/units/pages/overdue-inspections-page').then((m) => ({ default: m.OverdueInspectionsPage })),
+const UnitsPage = lazyPage(() => withMessages(import('../features/units/pages/units-page').then((m) => ({ default: m.UnitsPage })), 'units', 'cases'));
+const UnitDetailPage = lazyPage(() => withMessages(import('../features/units/pages/unit-detail-page').then((m) => ({ default: m.UnitDetailPage })), 'units', 'cases'));
+const UnitEditPage = lazyPage(() => withMessages(import('../features/units/pages/unit-edit-page').then((m) => ({ default: m.UnitEditPage })), 'units', 'cases'));
+const PlacesPage = lazyPage(() => withMessages(import('../features/units/pages/places-page').then((m) => ({ default: m.PlacesPage })), 'units', 'cases'));
+const PlaceDetailPage = lazyPage(() => withMessages(import('../features/units/pages/place-detail-page').then((m) => ({ default: m.PlaceDetailPage })), 'units', 'cases'));
+const PlaceEditPage = lazyPage(() => withMessages(import('../features/units/pages/place-edit-page').then((m) => ({ default: m.PlaceEditPage })), 'units', 'cases'));
+const OverdueInspectionsPage = lazyPage(() =>
+  withMessages(import('../features/units/pages/overdue-inspections-page').then((m) => ({ default: m.OverdueInspectionsPage })), 'units', 'cases'),
 );
 // @lazy:special-groups
-const SpecialGroupsPage = lazy(() => import('../features/special-groups/pages/special-groups-page').then((m) => ({ default: m.SpecialGroupsPage })));
-const GroupDictionaryPage = lazy(() => import('../features/special-groups/pages/group-dictionary-page').then((m) => ({ default: m.GroupDictionaryPage })));
-const MyVisitsPage = lazy(() => import('../features/special-groups/pages/my-visits-page').then((m) => ({ default: m.MyVisitsPage })));
-const OverdueVisitsPage = lazy(() => import('../features/special-groups/pages/overdue-visits-page').then((m) => ({ default: m.OverdueVisitsPage })));
-const ResidentFilesPage = lazy(() => import('../features/special-groups/pages/resident-files-page').then((m) => ({ default: m.ResidentFilesPage })));
+const SpecialGroupsPage = lazyPage(() => withMessages(import('../features/special-groups/pages/special-groups-page').then((m) => ({ default: m.SpecialGroupsPage })), 'special-groups', 'cases'));
+const GroupDictionaryPage = lazyPage(() => withMessages(import('../features/special-groups/pages/group-dictionary-page').then((m) => ({ default: m.GroupDictionaryPage })), 'special-groups', 'cases'));
+const MyVisitsPage = lazyPage(() => withMessages(import('../features/special-groups/pages/my-visits-page').then((m) => ({ default: m.MyVisitsPage })), 'special-groups', 'cases'));
+const OverdueVisitsPage = lazyPage(() => withMessages(import('../features/special-groups/pages/overdue-visits-page').then((m) => ({ default: m.OverdueVisitsPage })), 'special-groups', 'cases'));
+const ResidentFilesPage = lazyPage(() => withMessages(import('../features/special-groups/pages/resident-files-page').then((m) => ({ default: m.ResidentFilesPage })), 'special-groups', 'cases'));
 // @lazy:public
-const PublicReportPage = lazy(() => import('../features/public/pages/public-report-page').then((m) => ({ default: m.PublicReportPage })));
-const PublicTrackPage = lazy(() => import('../features/public/pages/public-track-page').then((m) => ({ default: m.PublicTrackPage })));
+const PublicReportPage = lazyPage(() => withMessages(import('../features/public/pages/public-report-page').then((m) => ({ default: m.PublicReportPage }))));
+const PublicTrackPage = lazyPage(() => import('../features/public/pages/public-track-page').then((m) => ({ default: m.PublicTrackPage })));
 // @lazy:calendar
-const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
-const DispatchGapsPage = lazy(() => import('../features/calendar/pages/dispatch-gaps-page').then((m) => ({ default: m.DispatchGapsPage })));
-const TokensPage = lazy(() => import('../features/auth/pages/tokens-page').then((m) => ({ default: m.TokensPage })));
-const MyTasksPage = lazy(() => import('../features/cases/pages/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
+const CalendarPage = lazyPage(() => import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const DispatchGapsPage = lazyPage(() => import('../features/calendar/pages/dispatch-gaps-page').then((m) => ({ default: m.DispatchGapsPage })));
+const TokensPage = lazyPage(() => import('../features/auth/pages/tokens-page').then((m) => ({ default: m.TokensPage })));
+const MyTasksPage = lazyPage(() => withMessages(import('../features/cases/pages/my-tasks-page').then((m) => ({ default: m.MyTasksPage })), 'cases'));
 
 const routes: RouteObject[] = [
-  { path: PATHS.login, element: <LoginPage /> },
-  { path: PATHS.changePassword, element: <ChangePasswordPage /> },
+  { path: PATHS.login, element: fullScreen(<LoginPage />) },
+  { path: PATHS.changePassword, element: fullScreen(<ChangePasswordPage />) },
   // @route:public (citizen portal: outside the login guard)
-  { path: PUBLIC_PATHS.report, element: <Suspense fallback={<PageLoader fullScreen />}><PublicReportPage /></Suspense> },
-  { path: PUBLIC_PATHS.track, element: <Suspense fallback={<PageLoader fullScreen />}><PublicTrackPage /></Suspense> },
+  { path: PUBLIC_PATHS.report, element: fullScreen(<PublicReportPage />) },
+  { path: PUBLIC_PATHS.track, element: fullScreen(<PublicTrackPage />) },
   {
     element: <RequireAuth />,
     children: [
       {
-        element: <AppShell />,
+        element: fullScreen(<AppShell />),
         children: [
           { index: true, element: <Navigate to={PATHS.map} replace /> },
           {
@@ -350,5 +356,6 @@ const routes: RouteObject[] = [
 ];
 
 export function createAppRouter() {
+  preloadMatched(routes, window.location.pathname);
   return createBrowserRouter(routes);
 }

@@ -1,4 +1,7 @@
-/** UI strings of account security: the API token page and unlocking a user (users page); merged into i18n-messages. */
+/**
+ * UI strings of account security: the API token page and unlocking a user (users page);
+ * Merged into i18n-messages (English in -en.ts).
+ */
 export const accountZh = {
   'tokens.title': 'API 令牌',
   'tokens.hint': '令牌供对接系统（如 12345 热线）调用接口使用。令牌的权限不超过您自己的权限，默认只读；到期、修改密码或账号停用后失效；不能用令牌再创建令牌。',
@@ -24,31 +27,4 @@ export const accountZh = {
   'users.unlock': '解除锁定',
   'users.unlockConfirm': '解除该用户的登录锁定（连续输错密码后的锁定）？操作记入审计日志。',
   'users.unlocked': '已解除锁定',
-};
-
-export const accountEn: Record<keyof typeof accountZh, string> = {
-  'tokens.title': 'API tokens',
-  'tokens.hint': 'Tokens let integrations (such as the 12345 hotline) call the API. A token never has more permissions than you; read-only by default. Tokens end at their expiry, on a password change or when the account is disabled, and cannot create tokens.',
-  'tokens.create': 'New token',
-  'tokens.name': 'Name',
-  'tokens.nameRequired': 'Name the token',
-  'tokens.expiry': 'Valid for',
-  'tokens.days': '{n} days',
-  'tokens.scope': 'Permissions',
-  'tokens.readOnly': 'Read-only (default: all your read permissions)',
-  'tokens.chosen': 'Choose permissions',
-  'tokens.permissionsRequired': 'Choose at least one permission',
-  'tokens.createdAt': 'Created',
-  'tokens.lastUsed': 'Last used',
-  'tokens.never': 'Never',
-  'tokens.expiresAt': 'Expires',
-  'tokens.expired': 'Expired',
-  'tokens.revoke': 'Revoke',
-  'tokens.revokeConfirm': 'Systems using this token will lose access. Revoke it?',
-  'tokens.revoked': 'Token revoked',
-  'tokens.shownOnce': 'Copy it now: the token is shown only this once',
-  'tokens.empty': 'No tokens yet',
-  'users.unlock': 'Unlock',
-  'users.unlockConfirm': 'Lift this user’s sign-in lock (set after repeated wrong passwords)? The action is audited.',
-  'users.unlocked': 'Unlocked',
 };

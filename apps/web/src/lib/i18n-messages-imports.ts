@@ -1,6 +1,8 @@
-/** UI strings of the registry import wizard; merged into i18n-messages. */
+/**
+ * UI strings of the registry import wizard;
+ * Loaded with those pages (i18n-parts.ts), English in -en.ts. Their menu entries (nav.*) are in i18n-messages.ts.
+ */
 export const importsZh = {
-  'nav.registryImport': '数据导入',
   'imports.title': '一标三实数据导入',
   'imports.stepTemplate': '下载模板',
   'imports.stepCheck': '预检',
@@ -26,33 +28,4 @@ export const importsZh = {
   'imports.column': '列',
   'imports.value': '值',
   'imports.problem': '问题',
-};
-
-export const importsEn: Record<keyof typeof importsZh, string> = {
-  'nav.registryImport': 'Data import',
-  'imports.title': 'Registry import',
-  'imports.stepTemplate': 'Template',
-  'imports.stepCheck': 'Check',
-  'imports.stepCommit': 'Import',
-  'imports.stepDone': 'Done',
-  'imports.template': 'Download template',
-  'imports.pick': 'Choose file (.xlsx / .csv)',
-  'imports.check': 'Check (dry run)',
-  'imports.commit': 'Import',
-  'imports.hint': 'Check first: every problem is listed row by row and nothing is written. Import opens only after a clean check and writes all rows or none. Importing the same file again creates no duplicates.',
-  'imports.fileRefused': 'The file cannot be imported',
-  'imports.committed': 'Import finished',
-  'imports.clean': 'Check passed: ready to import',
-  'imports.problems': '{n} problems in {rows} rows: fix them and check again',
-  'imports.rows': 'Rows',
-  'imports.validRows': 'Valid',
-  'imports.invalidRows': 'With problems',
-  'imports.counts': 'Result',
-  'imports.countsValue': '{created} created, {updated} updated, {unchanged} unchanged',
-  'imports.done': '{n} rows imported',
-  'imports.downloadReport': 'Download report (xlsx)',
-  'imports.row': 'Row',
-  'imports.column': 'Column',
-  'imports.value': 'Value',
-  'imports.problem': 'Problem',
 };

@@ -1,4 +1,4 @@
-/** UI strings of 按完整号码查找 (components/personal-search-button.tsx); merged into i18n-messages. */
+/** UI strings of 按完整号码查找 (components/personal-search-button.tsx); merged into i18n-messages (English in -en.ts). */
 export const personalSearchZh = {
   'personalSearch.title': '按完整号码查找',
   'personalSearch.hint': '按完整电话或证件号码查找等同于查看个人信息：需说明原因，记入审计日志（查找人、时间、字段、原因和结果数，不记号码本身），每人每 10 分钟最多 20 次。',
@@ -12,19 +12,4 @@ export const personalSearchZh = {
   'personalSearch.byIdNumber': '按证件号码查找',
   'personalSearch.phoneValue': '完整手机号或固定电话',
   'personalSearch.idValue': '完整居民身份证号码',
-};
-
-export const personalSearchEn: Record<keyof typeof personalSearchZh, string> = {
-  'personalSearch.title': 'Find by full number',
-  'personalSearch.hint': 'Searching by a full phone or ID number reveals personal data: state a reason. It is audited (who, when, which field, why and how many results; never the number itself), at most 20 searches per 10 minutes per user.',
-  'personalSearch.reason': 'Why are you searching? e.g. verifying a caller',
-  'personalSearch.reasonShort': 'At least 2 characters',
-  'personalSearch.submit': 'Search',
-  'personalSearch.none': 'No matching record',
-  'personalSearch.found': '{n} record(s) found',
-  'personalSearch.byLandlordPhone': 'Find by landlord phone',
-  'personalSearch.byUnitPhone': 'Find by phone',
-  'personalSearch.byIdNumber': 'Find by ID number',
-  'personalSearch.phoneValue': 'Full mobile or landline number',
-  'personalSearch.idValue': 'Full resident ID number',
 };

@@ -1,38 +1,43 @@
-import { casesEn, casesZh } from './i18n-messages-cases';
-import { importsEn, importsZh } from './i18n-messages-imports';
-// @i18n-import:addresses
-import { addressesEn, addressesZh } from './i18n-messages-addresses';
-// @i18n-import:population
-import { populationEn, populationZh } from './i18n-messages-population';
-// @i18n-import:units
-import { unitsEn, unitsZh } from './i18n-messages-units';
-// @i18n-import:special-groups
-import { specialGroupsEn, specialGroupsZh } from './i18n-messages-special-groups';
+// The Chinese strings the first page needs. Each feature's own strings (cases, imports, the registries) are loaded
+// with its lazy page (lib/i18n-parts.ts), and English only once chosen (i18n-messages-en.ts), so the login page does
+// not download every dictionary in both languages. The types still cover every key of every part.
+import type { casesZh } from './i18n-messages-cases';
+import type { importsZh } from './i18n-messages-imports';
+import type { addressesZh } from './i18n-messages-addresses';
+import type { populationZh } from './i18n-messages-population';
+import type { unitsZh } from './i18n-messages-units';
+import type { specialGroupsZh } from './i18n-messages-special-groups';
 // @i18n-import:calendar
-import { calendarEn, calendarZh } from '../features/calendar/calendar-i18n';
+import { calendarZh } from '../features/calendar/calendar-i18n';
 // @i18n-import:public
-import { publicEn, publicZh } from '../features/public/public-messages';
-import { personalSearchEn, personalSearchZh } from './i18n-messages-personal-search';
-import { accountEn, accountZh } from './i18n-messages-account';
+import { publicZh } from '../features/public/public-messages';
+import { personalSearchZh } from './i18n-messages-personal-search';
+import { accountZh } from './i18n-messages-account';
 
 /** UI strings. Chinese is the source language; English mirrors every key. */
 export const zh = {
-  ...casesZh,
-  ...importsZh,
-  // @i18n-zh:addresses
-  ...addressesZh,
-  // @i18n-zh:population
-  ...populationZh,
-  // @i18n-zh:units
-  ...unitsZh,
-  // @i18n-zh:special-groups
-  ...specialGroupsZh,
   // @i18n-zh:calendar
   ...calendarZh,
   // @i18n-zh:public
   ...publicZh,
   ...personalSearchZh,
   ...accountZh,
+  // The menu's entries of the lazily loaded features: the menu is drawn before any of them is loaded.
+  'nav.report': '上报问题',
+  'nav.cases': '案件队列',
+  'nav.tasks': '我的任务',
+  'nav.registryImport': '数据导入',
+  'nav.addresses': '标准地址',
+  'nav.houses': '实有房屋',
+  'nav.persons': '实有人口',
+  'nav.units': '实有单位',
+  'nav.places': '重点场所',
+  'nav.inspectionsOverdue': '逾期检查',
+  'nav.specialGroups': '特殊人群',
+  'nav.groupDictionary': '人群类别',
+  'nav.myVisits': '我的走访',
+  'nav.overdueVisits': '逾期走访',
+  'nav.residentFiles': '民情日志',
   'app.name': '网格',
   'app.subtitle': '社会治理网格化管理平台',
   'common.loading': '加载中…',
@@ -166,155 +171,13 @@ export const zh = {
   'audit.detail': '详情',
 };
 
-export type MessageKey = keyof typeof zh;
+/** Every key of every part: what t() accepts. */
+export type MessageKey =
+  | keyof typeof zh
+  | keyof typeof casesZh
+  | keyof typeof importsZh
+  | keyof typeof addressesZh
+  | keyof typeof populationZh
+  | keyof typeof unitsZh
+  | keyof typeof specialGroupsZh;
 export type Messages = Record<MessageKey, string>;
-
-export const en: Messages = {
-  ...casesEn,
-  ...importsEn,
-  // @i18n-en:addresses
-  ...addressesEn,
-  // @i18n-en:population
-  ...populationEn,
-  // @i18n-en:units
-  ...unitsEn,
-  // @i18n-en:special-groups
-  ...specialGroupsEn,
-  // @i18n-en:calendar
-  ...calendarEn,
-  // @i18n-en:public
-  ...publicEn,
-  ...personalSearchEn,
-  ...accountEn,
-  'app.name': 'Wangge',
-  'app.subtitle': 'Social-governance grid platform',
-  'common.loading': 'Loading…',
-  'common.retry': 'Retry',
-  'common.back': 'Back',
-  'common.close': 'Close',
-  'common.none': 'None',
-  'common.search': 'Search',
-  'common.loadMore': 'Load more',
-  'common.total': '{n} in total',
-  'common.forbidden': 'You are not allowed to view this page',
-  'common.notFound': 'Page not found',
-  'common.home': 'Back to the map',
-  'common.loadFailed': 'Failed to load',
-  'export.maskedHint': 'Export masked data (audited)',
-  'export.full': 'Export in full',
-  'export.fullTitle': 'Export personal data in full',
-  'export.fullHint': 'The sheet will hold full names, ID numbers and phones; who, when, which filter and why are recorded in the audit log, and the sheet is watermarked.',
-  'export.fullReason': 'Why do you need it? e.g. checking the annual subsidy list',
-  'export.fullReasonShort': 'At least 4 characters',
-  'export.fullSubmit': 'Export',
-  'nav.map': 'Map',
-  'nav.areaTree': 'Area tree',
-  'nav.areaImport': 'Import areas',
-  'nav.departments': 'Departments',
-  'nav.users': 'Users',
-  'nav.audit': 'Audit log',
-  'nav.menu': 'Menu',
-  'header.language': '中文',
-  'header.changePassword': 'Change password',
-  'header.logout': 'Sign out',
-  'auth.title': 'Sign in',
-  'auth.username': 'Username',
-  'auth.password': 'Password',
-  'auth.submit': 'Sign in',
-  'auth.required': 'Please enter the {field}',
-  'auth.demoAccounts': 'Demo accounts',
-  'auth.demoHint': 'Click a row to fill it in; demo password: {password}',
-  'auth.demoHintNoPassword': 'Click a row to fill it in',
-  'auth.role': 'Role',
-  'auth.area': 'Scope',
-  'auth.fill': 'Fill',
-  'password.title': 'Change password',
-  'password.forced': 'Please set a new password before you continue.',
-  'password.current': 'Current password',
-  'password.new': 'New password',
-  'password.confirm': 'Confirm new password',
-  'password.minLength': 'At least 10 characters',
-  'password.mismatch': 'The passwords do not match',
-  'password.submit': 'Save',
-  'password.done': 'Password changed',
-  'area.level': 'Level',
-  'area.code': 'Code',
-  'area.name': 'Name',
-  'area.type': 'Type',
-  'area.path': 'Within',
-  'area.size': 'Area',
-  'area.version': 'Version',
-  'area.validFrom': 'Valid from',
-  'area.children': 'Children',
-  'area.staff': 'Grid staff',
-  'area.staffRole': 'Post',
-  'area.staffName': 'Name',
-  'area.staffPhone': 'Phone',
-  'area.noStaff': 'No staff assigned',
-  'area.staffUnmask': 'Show full phone',
-  'area.staffUnmaskHint': 'Phones of staff outside your grid are masked; viewing one is recorded in the audit log (who, when, whom and why).',
-  'area.staffUnmaskReason': 'Why do you need it? e.g. to reach the grid leader about a case',
-  'area.staffUnmaskReasonShort': 'At least 4 characters',
-  'area.detail': 'Area details',
-  'area.scheme': 'Code scheme',
-  'map.search': 'Search areas by name or code',
-  'map.locate': 'Locate',
-  'map.locateHint': 'Locate mode: click the map to find the grid',
-  'map.myLocation': 'Use my location',
-  'map.geoUnsupported': 'This browser cannot determine your location',
-  'map.geoDenied': 'Could not get your location: {reason}',
-  'map.locateResult': 'Location',
-  'map.otherGrids': 'Also within',
-  'map.notInGrid': 'Not inside any grid',
-  'map.loadingGrids': 'Loading grids…',
-  'map.gridCount': '{n} grids',
-  'tree.title': 'Area tree',
-  'tree.empty': 'No areas to show',
-  'import.title': 'Import areas',
-  'import.file': 'GeoJSON file',
-  'import.pick': 'Choose a .geojson / .json file',
-  'import.fileInfo': '{name}, {n} features',
-  'import.badJson': 'The file is not valid JSON',
-  'import.notCollection': 'The file is not a GeoJSON FeatureCollection',
-  'import.crs': 'Coordinate system',
-  'import.level': 'Level (optional)',
-  'import.levelHint': 'For features that do not name their level',
-  'import.codeField': 'Code field (optional)',
-  'import.nameField': 'Name field (optional)',
-  'import.check': 'Validate',
-  'import.commit': 'Import',
-  'import.commitHint': 'Import is enabled after a successful validation; it writes everything or nothing.',
-  'import.passed': 'Validation passed; ready to import',
-  'import.failed': 'Validation failed; fix the file and validate again',
-  'import.committed': 'Import complete',
-  'import.features': 'Features',
-  'import.created': 'Created',
-  'import.updated': 'Updated',
-  'import.unchanged': 'Unchanged',
-  'import.errors': 'Errors',
-  'import.warnings': 'Warnings',
-  'import.index': 'Feature #',
-  'import.reason': 'Reason',
-  'import.stale': 'The file or options changed; validate again',
-  'dept.title': 'Departments',
-  'dept.creditCode': 'Unified social credit code',
-  'dept.area': 'Serves',
-  'dept.createdAt': 'Created',
-  'users.title': 'Users',
-  'users.username': 'Username',
-  'users.displayName': 'Name',
-  'users.phone': 'Phone',
-  'users.roles': 'Roles',
-  'users.areas': 'Areas',
-  'users.status': 'Status',
-  'users.active': 'Active',
-  'users.disabled': 'Disabled',
-  'users.search': 'Search by username or name',
-  'audit.title': 'Audit log',
-  'audit.at': 'Time',
-  'audit.actor': 'Actor',
-  'audit.action': 'Action',
-  'audit.target': 'Target',
-  'audit.ip': 'IP',
-  'audit.detail': 'Detail',
-};

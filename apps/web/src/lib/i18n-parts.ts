@@ -1,0 +1,41 @@
+import type { Messages } from './i18n-messages';
+
+/**
+ * The Chinese dictionaries that are not part of the first load: each comes with the lazy pages that use it
+ * (app/router.tsx, withMessages). A key of a part nobody loaded yet is found by its prefix, so a component that
+ * borrows another feature's strings still gets them, one render later.
+ */
+export type MessagePart = 'cases' | 'imports' | 'addresses' | 'population' | 'units' | 'special-groups';
+
+export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>> = {
+  cases: () => import('./i18n-messages-cases').then((m) => m.casesZh),
+  imports: () => import('./i18n-messages-imports').then((m) => m.importsZh),
+  addresses: () => import('./i18n-messages-addresses').then((m) => m.addressesZh),
+  population: () => import('./i18n-messages-population').then((m) => m.populationZh),
+  units: () => import('./i18n-messages-units').then((m) => m.unitsZh),
+  'special-groups': () => import('./i18n-messages-special-groups').then((m) => m.specialGroupsZh),
+};
+
+/** Key prefix → the part holding it. The parts' prefixes are their own (nav.* of every part is in the core). */
+const PREFIX_PART: Record<string, MessagePart> = {
+  action: 'cases',
+  cases: 'cases',
+  photos: 'cases',
+  report: 'cases',
+  tasks: 'cases',
+  imports: 'imports',
+  addr: 'addresses',
+  house: 'addresses',
+  persons: 'population',
+  units: 'units',
+  overdue: 'units',
+  places: 'units',
+  files: 'special-groups',
+  groups: 'special-groups',
+  special: 'special-groups',
+  visits: 'special-groups',
+};
+
+export function partOfKey(key: string): MessagePart | undefined {
+  return PREFIX_PART[key.slice(0, key.indexOf('.'))];
+}

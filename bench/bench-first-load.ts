@@ -1,0 +1,137 @@
+import { readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { ROOT_DIR } from '../apps/server/src/core/config';
+import { start } from './bench-util';
+import { round } from './http-load';
+
+// The same flags as e2e/run.mjs: nothing may leave the machine, no background noise in the timings.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--no-pings',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const DEMO_PASSWORD = 'Wangge@2026';
+
+interface Load {
+  /** JS the page fetched until its first useful render, gzip-compressed here (the server itself does not compress). */
+  jsGzipKB: number;
+  jsRawKB: number;
+  scripts: number;
+  /** JS fetched once the network went quiet (e.g. the report page's map arriving after the form). */
+  jsGzipKBIdle: number;
+  /** From navigation start until the page's marker element is visible. */
+  firstRenderMs: number;
+  fcpMs: number;
+  /** The five largest scripts (gzip KB), to show where the bytes go. */
+  largest: string[];
+}
+
+/**
+ * First load of the login page and of the phone report page (/cases/new at 375 px, the page grid workers and
+ * inspectors report from), each from an empty cache, beside a bare Vite + React page built and served in this run.
+ */
+export async function benchFirstLoad(dir: string, runs: number) {
+  const webDir = join(ROOT_DIR, 'apps/web');
+  await build({ root: webDir, configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  const bareOut = join(dir, 'bare-vite');
+  await build({ root: join(ROOT_DIR, 'bench/bare-vite'), configFile: false, logLevel: 'warn', build: { outDir: bareOut, emptyOutDir: true } });
+
+  const port = 19000 + Math.floor(Math.random() * 1000);
+  const env = { ...process.env, DATABASE_URL: '', WANGGE_DATA_DIR: dir, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const server = await start(process.execPath, [join(ROOT_DIR, 'apps/server/bin/wangge.mjs'), 'demo', '--serve', '--db', join(dir, 'first-load.db'), '--port', String(port)], env, /Wangge: http/);
+  const bare = await serveStatic(bareOut);
+  const barePort = (bare.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const samples: Record<'bare' | 'login' | 'report', Load[]> = { bare: [], login: [], report: [] };
+    // Interleave the three so a busy moment on the machine does not land on one of them only; keep medians.
+    for (let i = 0; i < runs; i++) {
+      samples.bare.push(await measure(browser, PHONE, `http://127.0.0.1:${barePort}/`, '[data-testid="bare"]'));
+      samples.login.push(await measure(browser, PHONE, `${base}/login`, '#username'));
+      samples.report.push(
+        await measure(browser, PHONE, `${base}/cases/new`, '[data-testid="report-form"]', async (page) => {
+          const res = await page.request.post(`${base}/api/auth/login`, { data: { username: 'inspector', password: DEMO_PASSWORD } });
+          if (!res.ok()) throw new Error(`bench login: ${res.status()} ${await res.text()}`);
+        }),
+      );
+    }
+    const bareMedian = median(samples.bare);
+    return {
+      page: '/cases/new at 375×740 as the demo inspector',
+      runs,
+      bare: bareMedian,
+      login: median(samples.login),
+      report: median(samples.report),
+      reportVsBareMs: round(median(samples.report).firstRenderMs - bareMedian.firstRenderMs, 0),
+      targetReportJsGzipKB: 300,
+    };
+  } finally {
+    await browser.close();
+    bare.close();
+    server.kill('SIGTERM');
+  }
+}
+
+async function measure(browser: Browser, options: BrowserContextOptions, url: string, marker: string, before?: (page: Page) => Promise<void>): Promise<Load> {
+  const context = await browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    if (before) await before(page);
+    const scripts: Promise<{ name: string; raw: number; gzip: number }>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() !== 'script') return;
+      // Hashes dropped: the names stay comparable from one build to the next.
+      const name = (res.url().split('/').pop() ?? '').replace(/-[\w-]{8}\.js$/, '');
+      scripts.push(res.body().then((b) => ({ name, raw: b.length, gzip: gzipSync(b).length }), () => ({ name, raw: 0, gzip: 0 })));
+    });
+    const t0 = Date.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator(marker).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const firstRenderMs = Date.now() - t0;
+    const atRender = await Promise.all(scripts.slice());
+    await page.waitForLoadState('networkidle');
+    const idle = await Promise.all(scripts);
+    const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+    const kb = (list: { raw: number; gzip: number }[], k: 'raw' | 'gzip') => round(list.reduce((s, x) => s + x[k], 0) / 1024, 1);
+    const largest = [...idle].sort((a, b) => b.gzip - a.gzip).slice(0, 5).map((x) => `${x.name} ${round(x.gzip / 1024, 1)}`);
+    return { jsGzipKB: kb(atRender, 'gzip'), jsRawKB: kb(atRender, 'raw'), scripts: atRender.length, jsGzipKBIdle: kb(idle, 'gzip'), firstRenderMs, fcpMs: round(fcpMs, 0), largest };
+  } finally {
+    await context.close();
+  }
+}
+
+function median(loads: Load[]): Load {
+  const pick = (k: Exclude<keyof Load, 'largest'>) => {
+    const sorted = loads.map((l) => l[k]).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  };
+  return { jsGzipKB: pick('jsGzipKB'), jsRawKB: pick('jsRawKB'), scripts: pick('scripts'), jsGzipKBIdle: pick('jsGzipKBIdle'), firstRenderMs: pick('firstRenderMs'), fcpMs: pick('fcpMs'), largest: loads.at(-1)?.largest ?? [] };
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** The bare page's server: plain files, no compression, like the real server's static files. */
+function serveStatic(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(join(root, (req.url ?? '/').split('?')[0]!));
+    const file = path.startsWith(root) && statSync(path, { throwIfNoEntry: false })?.isFile() ? path : join(root, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
