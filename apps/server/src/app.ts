@@ -49,6 +49,8 @@ export interface AppDeps {
   database: Database;
   schemaVersion: string;
   clock?: Clock;
+  /** Defaults to Math.random; property tests pass a seeded or scripted one so a walk replays exactly. */
+  random?: () => number;
   logger?: FastifyServerOptions['logger'];
   /** Serve apps/web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
@@ -95,7 +97,7 @@ function wireModules(p: Platform, audit: WiredModule<ModuleServices['audit']>, o
 }
 
 /** Builds every service from its dependencies: the one place modules are wired together. */
-export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { clock?: Clock; onError?: (err: unknown) => void; events?: EventBus<CaseChangedEvent> }) {
+export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { clock?: Clock; random?: () => number; onError?: (err: unknown) => void; events?: EventBus<CaseChangedEvent> }) {
   const { db } = deps.database;
   const clock = deps.clock ?? systemClock;
   const onError = deps.onError ?? (() => {});
@@ -105,6 +107,7 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     database: deps.database,
     config: deps.config,
     clock,
+    random: deps.random ?? (() => Math.random()),
     cipher: createFieldCipher(loadDataKeys(deps.config, deps.config.dataDir)),
     audit: audit.service,
     // CLI commands have no listeners: their events go nowhere.

@@ -41,6 +41,8 @@ export interface Platform {
   database: Database;
   config: AppConfig;
   clock: Clock;
+  /** Uniform draws in [0, 1) for the server's chance decisions (the 自行处置 核查 sample); tests pass a seeded one. */
+  random: () => number;
   cipher: FieldCipher;
   audit: AuditService;
   /** Case changes, for live streams (in process on SQLite, LISTEN/NOTIFY on PostgreSQL). */

@@ -31,7 +31,7 @@ export interface UpgradeFrom {
  * A real app on a fresh, empty, migrated database: a temporary SQLite file, or a new
  * schema in the PostgreSQL test database. Nothing is mocked.
  */
-export async function createTestApp(opts: { clock?: Clock; logger?: AppDeps['logger']; upgradeFrom?: UpgradeFrom } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; random?: () => number; logger?: AppDeps['logger']; upgradeFrom?: UpgradeFrom } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'wangge-test-'));
   const base = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   let schema: string | undefined;
@@ -49,7 +49,7 @@ export async function createTestApp(opts: { clock?: Clock; logger?: AppDeps['log
     await opts.upgradeFrom.seed(database.db, createFieldCipher(loadDataKeys(base, base.dataDir)));
   }
   const schemaVersion = await migrateToLatest(database.db, database.schema);
-  const built = await createApp({ config: base, database, schemaVersion, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.logger ? { logger: opts.logger } : {}) });
+  const built = await createApp({ config: base, database, schemaVersion, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.random ? { random: opts.random } : {}), ...(opts.logger ? { logger: opts.logger } : {}) });
   return {
     ...built,
     config: base,

@@ -4,6 +4,7 @@ import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import type { WriteTransaction } from '../../core/db/group-commit';
+import type { GridOfPoint, GridPlace } from '../areas';
 import type { WorkCalendar } from '../calendar';
 import type { ConditionLimits, NotifyTarget } from './apply-case-effects';
 import { clockViews, overallLight } from './case-clocks';
@@ -13,13 +14,8 @@ import { createCasesRepo } from './cases.repo';
 import type { CasesTable } from './cases.tables';
 import { presentCase } from './cases.presenter';
 
-export interface GridPlace {
-  gridCode: string;
-  gridVersion: number;
-  communityCode: string;
-  streetCode: string;
-  adminCode: string;
-}
+// The areas module's port, re-exported for callers that name a case's place.
+export type { GridPlace };
 
 /** What the case engine asks of other modules; wired in createServices. */
 export interface CasesDeps {
@@ -31,22 +27,14 @@ export interface CasesDeps {
    */
   random?: () => number;
   calendar: () => WorkCalendar;
-  gridAt(
-    lng: number,
-    lat: number,
-    crs: 'wgs84' | 'gcj02' | 'bd09',
-  ): Promise<{ place: GridPlace; position: [number, number] } | null>;
-  category(
-    code: string,
-  ): Promise<{
+  gridAt: GridOfPoint;
+  category(code: string): Promise<{
     kind: string;
     active: boolean;
     selfHandleAllowed: boolean;
     duplicateRadiusM: number;
   } | null>;
-  condition(
-    id: string | null,
-  ): Promise<
+  condition(id: string | null): Promise<
     | (ConditionLimits & {
         classCode: string;
         yellowCardAt: number | null;
@@ -60,9 +48,7 @@ export interface CasesDeps {
     gridCode: string;
     componentId: string | null;
   }): Promise<string | null>;
-  userFacts(
-    id: string,
-  ): Promise<{
+  userFacts(id: string): Promise<{
     roleCodes: string[];
     departmentId: string | null;
     scopeCodes: string[];

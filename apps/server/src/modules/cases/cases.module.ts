@@ -27,6 +27,7 @@ export function casesModule(p: Platform, needs: Needs<CasesNeeds>): WiredModule<
   const service = createCasesService({
     db: p.db,
     clock: p.clock,
+    random: p.random,
     calendar: () => needs().calendar.current(),
     gridAt: (lng, lat, crs) => needs().areas.gridAt(lng, lat, crs),
     category: async (code) => {
