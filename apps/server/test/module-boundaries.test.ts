@@ -27,7 +27,12 @@ function tsFiles(dir: string): string[] {
 /** Static imports and re-exports, dynamic import() and vi.mock() specifiers. */
 function specifiers(source: string): string[] {
   const found: string[] = [];
-  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\s+['"]([^'"]+)['"]/g, /\bvi\.mock\(\s*['"]([^'"]+)['"]/g];
+  const patterns = [
+    /\bfrom\s+['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bimport\s+['"]([^'"]+)['"]/g,
+    /\bvi\.mock\(\s*['"]([^'"]+)['"]/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) found.push(m[1]!);
   return found;
 }
@@ -40,7 +45,8 @@ function moduleOf(path: string): { name: string; rest: string } | null {
   return { name: name!, rest: rest.join('/') };
 }
 
-const isTestCode = (file: string) => /\.test(-util)?\.ts$/.test(file) || !relative(join(SERVER, 'test'), file).startsWith('..');
+const isTestCode = (file: string) =>
+  /\.test(-util)?\.ts$/.test(file) || !relative(join(SERVER, 'test'), file).startsWith('..');
 
 export function boundaryViolations(files: string[]): string[] {
   const out: string[] = [];
@@ -81,11 +87,29 @@ describe('module boundaries', () => {
     const t = await createTestApp();
     try {
       const leaks = Object.entries(t.services).flatMap(([name, service]) =>
-        service && typeof service === 'object' ? Object.keys(service).filter((k) => /^repo$|Repo$/.test(k)).map((k) => `services.${name}.${k}`) : [],
+        service && typeof service === 'object'
+          ? Object.keys(service)
+              .filter((k) => /^repo$|Repo$/.test(k))
+              .map((k) => `services.${name}.${k}`)
+          : [],
       );
       expect(leaks).toEqual([]);
     } finally {
       await t.close();
     }
+  });
+
+  it('the composition root stays a list of modules: no function in app.ts over 80 lines', () => {
+    const lines = readFileSync(join(SRC, 'app.ts'), 'utf8').split('\n');
+    const long: string[] = [];
+    let start = -1;
+    lines.forEach((line, i) => {
+      if (/^(export )?(async )?function /.test(line)) start = i;
+      else if (start >= 0 && line.startsWith('}')) {
+        if (i - start + 1 > 80) long.push(`${lines[start]!.slice(0, 60)}… ${i - start + 1} lines`);
+        start = -1;
+      }
+    });
+    expect(long).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ import { createAddressesService, type AddressesService } from './addresses.servi
 import { registerAddressesRoutes } from './addresses.routes';
 
 /** 标准地址: places through the areas service; houses follow renames and moves of their rooms in the same transaction. */
-export function addressesModule(p: Platform, needs: Needs<'areas' | 'housing'>): WiredModule<AddressesService> {
+export function addressesModule(
+  p: Platform,
+  needs: Needs<'areas' | 'housing'>,
+): WiredModule<AddressesService> {
   const service = createAddressesService({
     db: p.db,
     clock: p.clock,

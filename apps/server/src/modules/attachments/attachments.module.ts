@@ -5,7 +5,10 @@ import { registerAttachmentsRoutes } from './attachments.routes';
 import { createLocalBlobStore } from './local-blob-store';
 
 /** Blobs under the data directory; whoever may read a case, membership, file entry or inspection may see its photos. */
-export function attachmentsModule(p: Platform, needs: Needs<'cases' | 'specialGroups' | 'residentFiles' | 'units'>): WiredModule<AttachmentsService> {
+export function attachmentsModule(
+  p: Platform,
+  needs: Needs<'cases' | 'specialGroups' | 'residentFiles' | 'units'>,
+): WiredModule<AttachmentsService> {
   const service = createAttachmentsService({
     db: p.db,
     clock: p.clock,

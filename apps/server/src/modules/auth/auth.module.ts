@@ -3,7 +3,11 @@ import { createAuthService, type AccessEnded, type AuthService } from './auth.se
 import { registerAuthRoutes } from './auth.routes';
 
 /** Needs the users' accounts and area names; `onAccessEnded` closes live streams (bound once createApp has them). */
-export function authModule(p: Platform, needs: Needs<'users' | 'areas'>, onAccessEnded: (who: AccessEnded) => void): WiredModule<AuthService> {
+export function authModule(
+  p: Platform,
+  needs: Needs<'users' | 'areas'>,
+  onAccessEnded: (who: AccessEnded) => void,
+): WiredModule<AuthService> {
   const service = createAuthService({
     db: p.db,
     clock: p.clock,
@@ -13,5 +17,8 @@ export function authModule(p: Platform, needs: Needs<'users' | 'areas'>, onAcces
     areaRefs: (codes) => needs().areas.refs(codes),
     onAccessEnded,
   });
-  return { service, routes: (app) => registerAuthRoutes(app, service, { secureCookies: p.config.secureCookies }) };
+  return {
+    service,
+    routes: (app) => registerAuthRoutes(app, service, { secureCookies: p.config.secureCookies }),
+  };
 }

@@ -6,7 +6,10 @@ import { registerCasesRoutes } from './cases.routes';
 import { createCasesService, type CasesService } from './cases.service';
 
 /** How a registry raises a case as its author (units' hazards, 民情档案 needs): the new case's id and number. */
-export type ReportCase = (actor: Actor, input: ReportCaseRequest) => Promise<{ id: string; caseNo: string }>;
+export type ReportCase = (
+  actor: Actor,
+  input: ReportCaseRequest,
+) => Promise<{ id: string; caseNo: string }>;
 
 /** The cases intake as a `ReportCase` port, looked up at call time. */
 export function reportCaseWith(cases: () => Pick<CasesService, 'report'>): ReportCase {
@@ -16,7 +19,17 @@ export function reportCaseWith(cases: () => Pick<CasesService, 'report'>): Repor
   };
 }
 
-type CasesNeeds = 'calendar' | 'areas' | 'categories' | 'conditions' | 'departments' | 'dispatchRules' | 'users' | 'notifications' | 'components' | 'attachments';
+type CasesNeeds =
+  | 'calendar'
+  | 'areas'
+  | 'categories'
+  | 'conditions'
+  | 'departments'
+  | 'dispatchRules'
+  | 'users'
+  | 'notifications'
+  | 'components'
+  | 'attachments';
 
 /**
  * The case engine needs places, classes, conditions, departments, the dispatch matrix, users' roles, 部件, photos
@@ -32,26 +45,59 @@ export function casesModule(p: Platform, needs: Needs<CasesNeeds>): WiredModule<
     gridAt: (lng, lat, crs) => needs().areas.gridAt(lng, lat, crs),
     category: async (code) => {
       const c = await needs().categories.caseClass(code);
-      return c ? { kind: c.category.kind, active: c.usable, selfHandleAllowed: c.category.selfHandleAllowed, duplicateRadiusM: c.category.duplicateRadiusM } : null;
+      return c
+        ? {
+            kind: c.category.kind,
+            active: c.usable,
+            selfHandleAllowed: c.category.selfHandleAllowed,
+            duplicateRadiusM: c.category.duplicateRadiusM,
+          }
+        : null;
     },
     condition: async (id) => {
       const c = id ? await needs().conditions.getById(id) : null;
-      return c ? { classCode: c.classCode, handle: { value: c.limitValue, type: c.limitType }, steps: c.stepLimits, yellowCardAt: c.yellowCardAt, redCardAt: c.redCardAt } : null;
+      return c
+        ? {
+            classCode: c.classCode,
+            handle: { value: c.limitValue, type: c.limitType },
+            steps: c.stepLimits,
+            yellowCardAt: c.yellowCardAt,
+            redCardAt: c.redCardAt,
+          }
+        : null;
     },
     departmentExists: (id) => needs().departments.exists(id),
-    suggestDepartment: async (q) => (q.classCode || q.componentId ? ((await needs().dispatchRules.suggest(q)).primary?.id ?? null) : null),
+    suggestDepartment: async (q) =>
+      q.classCode || q.componentId
+        ? ((await needs().dispatchRules.suggest(q)).primary?.id ?? null)
+        : null,
     userFacts: async (id) => {
       const a = await needs().users.access(id);
-      return a ? { roleCodes: a.roles.map((r) => r.code), departmentId: a.user.department_id, scopeCodes: a.areaCodes, all: a.scope.all } : null;
+      return a
+        ? {
+            roleCodes: a.roles.map((r) => r.code),
+            departmentId: a.user.department_id,
+            scopeCodes: a.areaCodes,
+            all: a.scope.all,
+          }
+        : null;
     },
     publish: (event) => p.events.publish(event),
     // 站内消息 to reporters (and reporters of merged duplicates), written in the transition's transaction.
     deliverNotifications: async (tx, row, targets, about) => {
       if (targets.includes('reporter'))
-        await needs().notifications.deliverToReporters(tx, { caseId: row.id, caseNo: row.case_no, reporterId: row.reporter_id, about: about.action, reason: about.reason, at: about.at });
+        await needs().notifications.deliverToReporters(tx, {
+          caseId: row.id,
+          caseNo: row.case_no,
+          reporterId: row.reporter_id,
+          about: about.action,
+          reason: about.reason,
+          at: about.at,
+        });
     },
     isUniqueViolation: (err) => dialect.isUniqueViolation(err),
-    intakeTransaction: dialect.kind === 'sqlite' ? createGroupCommit(p.db) : plainTransactions(p.db),
+    intakeTransaction:
+      dialect.kind === 'sqlite' ? createGroupCommit(p.db) : plainTransactions(p.db),
     insertsInWith: dialect.insertsInWith,
     componentByCode: async (code) => {
       const c = await needs().components.findByCode(code);

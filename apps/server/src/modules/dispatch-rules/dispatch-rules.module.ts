@@ -3,7 +3,10 @@ import { createDispatchRulesService, type DispatchRulesService } from './dispatc
 import { registerDispatchRulesRoutes } from './dispatch-rules.routes';
 
 /** Needs classes, conditions, areas, departments and a 部件's units; provides `suggest` to the case engine. */
-export function dispatchRulesModule(p: Platform, needs: Needs<'categories' | 'conditions' | 'areas' | 'departments' | 'components'>): WiredModule<DispatchRulesService> {
+export function dispatchRulesModule(
+  p: Platform,
+  needs: Needs<'categories' | 'conditions' | 'areas' | 'departments' | 'components'>,
+): WiredModule<DispatchRulesService> {
   const service = createDispatchRulesService({
     db: p.db,
     clock: p.clock,

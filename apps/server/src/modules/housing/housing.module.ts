@@ -4,10 +4,15 @@ import { createHousingService, type HousingService } from './housing.service';
 import { registerHousingRoutes } from './housing.routes';
 
 /** Landlord phone numbers are personal data, encrypted at rest. */
-export const housingEncryptedColumns: EncryptedColumns[] = [{ table: 'houses', key: 'id', columns: ['landlord_phone_enc'] }];
+export const housingEncryptedColumns: EncryptedColumns[] = [
+  { table: 'houses', key: 'id', columns: ['landlord_phone_enc'] },
+];
 
 /** 实有房屋 on 户室 addresses: rooms and their paths from the addresses service, area names from the areas service. */
-export function housingModule(p: Platform, needs: Needs<'areas' | 'addresses'>): WiredModule<HousingService> {
+export function housingModule(
+  p: Platform,
+  needs: Needs<'areas' | 'addresses'>,
+): WiredModule<HousingService> {
   const service = createHousingService({
     db: p.db,
     clock: p.clock,
@@ -17,5 +22,9 @@ export function housingModule(p: Platform, needs: Needs<'areas' | 'addresses'>):
     addressTarget: (scope, id) => needs().addresses.target(scope, id),
     addressPath: (id) => needs().addresses.pathOf(id),
   });
-  return { service, routes: (app) => registerHousingRoutes(app, service), encryptedColumns: housingEncryptedColumns };
+  return {
+    service,
+    routes: (app) => registerHousingRoutes(app, service),
+    encryptedColumns: housingEncryptedColumns,
+  };
 }

@@ -24,8 +24,16 @@ export function importsModule(
       ensurePath: (actor, path, opts) => needs().addresses.ensurePath(actor, path, opts),
       upsertOnRooms: (actor, items, tx) => needs().housing.upsertOnRooms(actor, items, tx),
     }),
-    units: unitsImportSpec({ check: (actor, rows) => needs().units.checkUnitRows(actor, rows), commit: (actor, rows) => needs().units.upsertUnits(actor, rows) }),
+    units: unitsImportSpec({
+      check: (actor, rows) => needs().units.checkUnitRows(actor, rows),
+      commit: (actor, rows) => needs().units.upsertUnits(actor, rows),
+    }),
   };
-  const service = createImportsService({ db: p.db, clock: p.clock, audit: p.audit, specs: () => specs });
+  const service = createImportsService({
+    db: p.db,
+    clock: p.clock,
+    audit: p.audit,
+    specs: () => specs,
+  });
   return { service, specs, routes: (app) => registerImportsRoutes(app, service) };
 }

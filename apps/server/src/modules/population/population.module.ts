@@ -4,10 +4,19 @@ import { createPopulationService, type PopulationService } from './population.se
 import { registerPopulationRoutes } from './population.routes';
 
 /** ID numbers, phones, birth dates and 居住证号码 of persons, for `wangge rotate-data-key`. */
-export const populationEncryptedColumns: EncryptedColumns[] = [{ table: 'persons', key: 'id', columns: ['id_number_enc', 'phone_enc', 'birth_date_enc', 'permit_no_enc'] }];
+export const populationEncryptedColumns: EncryptedColumns[] = [
+  {
+    table: 'persons',
+    key: 'id',
+    columns: ['id_number_enc', 'phone_enc', 'birth_date_enc', 'permit_no_enc'],
+  },
+];
 
 /** 实有人口: houses from the housing service, areas from the areas service; a move re-scopes special-group records. */
-export function populationModule(p: Platform, needs: Needs<'areas' | 'housing' | 'specialGroups'>): WiredModule<PopulationService> {
+export function populationModule(
+  p: Platform,
+  needs: Needs<'areas' | 'housing' | 'specialGroups'>,
+): WiredModule<PopulationService> {
   const service = createPopulationService({
     db: p.db,
     clock: p.clock,
@@ -20,5 +29,9 @@ export function populationModule(p: Platform, needs: Needs<'areas' | 'housing' |
     // Memberships and open visit tasks follow the person to the new grid (and its staff).
     onPersonMoved: (personId) => needs().specialGroups.refreshScope(personId),
   });
-  return { service, routes: (app) => registerPopulationRoutes(app, service), encryptedColumns: populationEncryptedColumns };
+  return {
+    service,
+    routes: (app) => registerPopulationRoutes(app, service),
+    encryptedColumns: populationEncryptedColumns,
+  };
 }

@@ -4,7 +4,10 @@ import { createResidentFilesService, type ResidentFilesService } from './residen
 import { registerResidentFilesRoutes } from './resident-files.routes';
 
 /** 民情档案: persons, houses, areas and photos through services; a need raised becomes a case through the intake, as the author. */
-export function residentFilesModule(p: Platform, needs: Needs<'population' | 'housing' | 'areas' | 'attachments' | 'cases'>): WiredModule<ResidentFilesService> {
+export function residentFilesModule(
+  p: Platform,
+  needs: Needs<'population' | 'housing' | 'areas' | 'attachments' | 'cases'>,
+): WiredModule<ResidentFilesService> {
   const service = createResidentFilesService({
     db: p.db,
     clock: p.clock,

@@ -13,7 +13,10 @@ export const specialGroupsEncryptedColumns: EncryptedColumns[] = [
 ];
 
 /** 特殊人群 (S3): persons through the population service, visit assignees from the grid staff, never their tables. */
-export function specialGroupsModule(p: Platform, needs: Needs<'population' | 'areas' | 'users' | 'attachments'>): WiredModule<SpecialGroupsService> {
+export function specialGroupsModule(
+  p: Platform,
+  needs: Needs<'population' | 'areas' | 'users' | 'attachments'>,
+): WiredModule<SpecialGroupsService> {
   const service = createSpecialGroupsService({
     db: p.db,
     clock: p.clock,
@@ -23,7 +26,8 @@ export function specialGroupsModule(p: Platform, needs: Needs<'population' | 'ar
     areaRefs: (codes) => needs().areas.refs(codes),
     // Visit tasks go to whoever staffs the grid, whatever the caller's scope.
     gridStaff: (gridCode) => needs().areas.staff(systemActor(PERMISSIONS), gridCode),
-    userNames: async (ids) => new Map([...(await needs().users.contacts(ids))].map(([id, c]) => [id, c.displayName])),
+    userNames: async (ids) =>
+      new Map([...(await needs().users.contacts(ids))].map(([id, c]) => [id, c.displayName])),
     describeAttachments: (ids) => needs().attachments.describe(ids),
   });
   return {

@@ -11,7 +11,10 @@ export const unitsEncryptedColumns: EncryptedColumns[] = [
 ];
 
 /** 实有单位 and 重点场所: places, persons, addresses, photos and cases (hazards) through services, never tables. */
-export function unitsModule(p: Platform, needs: Needs<'areas' | 'addresses' | 'population' | 'attachments' | 'cases'>): WiredModule<UnitsService> {
+export function unitsModule(
+  p: Platform,
+  needs: Needs<'areas' | 'addresses' | 'population' | 'attachments' | 'cases'>,
+): WiredModule<UnitsService> {
   const service = createUnitsService({
     db: p.db,
     clock: p.clock,
@@ -24,5 +27,9 @@ export function unitsModule(p: Platform, needs: Needs<'areas' | 'addresses' | 'p
     attachments: (ids) => needs().attachments.describe(ids),
     reportCase: reportCaseWith(() => needs().cases),
   });
-  return { service, routes: (app) => registerUnitsRoutes(app, service), encryptedColumns: unitsEncryptedColumns };
+  return {
+    service,
+    routes: (app) => registerUnitsRoutes(app, service),
+    encryptedColumns: unitsEncryptedColumns,
+  };
 }
