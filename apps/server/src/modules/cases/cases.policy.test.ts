@@ -14,15 +14,16 @@ import {
 /*
  * The visibility policy as a table, in the style of the shared state-table tests: each row an actor's
  * shape × a case's shape → whether they see it (reads) and whether they reach it (transitions).
- * Codes follow the area code scheme: 区 6 digits, 街道 9, 社区 12, 网格 15.
+ * Codes are the test city's (test/factories.ts): each level's code extends its parent's, which is all the
+ * area rule relies on. cases.policy-sql.test.ts checks the repo's SQL scope agrees with caseVisible.
  */
 
-const DISTRICT = '410102';
-const STREET_W = '410102001';
-const STREET_E = '410102002';
-const COMMUNITY_W1 = '410102001001';
-const GRID_W1 = '410102001001001';
-const GRID_E1 = '410102002001001';
+const DISTRICT = '410101';
+const STREET_W = '410101001';
+const STREET_E = '410101002';
+const COMMUNITY_W1 = '410101001001';
+const GRID_W1 = '41010100100101';
+const GRID_E1 = '41010100200101';
 
 type ActorKey =
   | 'admin'
