@@ -1,13 +1,13 @@
-import type { AddressLevel, AreaRef, Crs } from '@wangge/shared';
+import type { AddressLevel, Crs } from '@wangge/shared';
 import { inScope, type AreaScope } from '../../core/auth/area-scope';
 import { AppError, invalid } from '../../core/errors';
-import type { Located } from '../areas';
+import type { AreaRefs, GridOfPoint } from '../areas';
 import { placeCode, placeFromCode, placeWithin, type Place } from './address-model';
 
 
 export interface PlaceDeps {
-  gridAt(lng: number, lat: number, crs: Crs): Promise<Located | null>;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  gridAt: GridOfPoint;
+  areaRefs: AreaRefs;
 }
 
 export interface PlaceInput {

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import {
   DEFAULT_STEP_LIMITS,
   StepLimitsSchema,
-  type AreaRef,
   type CreateRegistrationConditionRequest,
   type RegistrationCondition,
   type RegistrationConditionListQuery,
@@ -20,13 +19,14 @@ import { DEFAULT_RED_CARD_AT, DEFAULT_YELLOW_CARD_AT } from '../calendar';
 import type { CategoriesService } from './categories.service';
 import type { RegistrationConditionsTable } from './categories.tables';
 import { createRegistrationConditionsRepo } from './registration-conditions.repo';
+import type { AreaRefs } from '../areas';
 
 export interface RegistrationConditionsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: Pick<AuditService, 'record'>;
   categories: Pick<CategoriesService, 'caseClass'>;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
 }
 
 /** The fields a version carries; everything but identity and validity. */

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import {
   COMPONENT_GEOJSON_LIMIT,
   LEGACY_COMPONENT_CODE_PATTERN,
-  type AreaRef,
   type ChangeComponentStatusRequest,
   type Component,
   type ComponentDetail,
@@ -29,6 +28,7 @@ import type { ComponentsTable } from './components.tables';
 import { presentComponent, presentStatusChange, type NameLookup } from './components.presenter';
 import { planComponentImport } from './import-plan';
 import { readCsv, readGeoJson } from './import-read';
+import type { AreaRefs, GridOfPoint } from '../areas';
 
 /** What the registry asks of other modules; wired in createServices. */
 export interface ComponentsDeps {
@@ -36,10 +36,10 @@ export interface ComponentsDeps {
   clock: Clock;
   audit: Pick<AuditService, 'record'>;
   /** The unit grid of a point (areas module), whatever the caller's scope. */
-  gridAt(lng: number, lat: number, crs: Crs): Promise<Located | null>;
+  gridAt: GridOfPoint;
   /** Every class of kind 'component' in the category dictionary, with its own active flag. */
   componentClasses(): Promise<{ code: string; name: string; active: boolean }[]>;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
   /** Whether a case exists (cases module), to check the caseId of a status change. */
   caseExists(id: string): Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AreaRef, CreateDepartmentRequest, Department } from '@wangge/shared';
+import type { CreateDepartmentRequest, Department } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
@@ -9,12 +9,13 @@ import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
 import { createDepartmentsRepo } from './departments.repo';
 import type { DepartmentsTable } from './departments.tables';
+import type { AreaRefs } from '../areas';
 
 export interface DepartmentsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
 }
 
 /** 专业部门: the departments cases are dispatched to, each serving an area subtree. */

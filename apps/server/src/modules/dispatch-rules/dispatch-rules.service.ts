@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type {
-  AreaRef,
   CreateDispatchRuleRequest,
   Department,
   DispatchRole,
@@ -24,13 +23,14 @@ import { dispatchGapReport } from './dispatch-gaps';
 import { chooseRules, type RuleCandidate } from './dispatch-resolution';
 import { createDispatchRulesRepo } from './dispatch-rules.repo';
 import type { DispatchRulesTable } from './dispatch-rules.tables';
+import type { AreaRefs } from '../areas';
 
 export interface DispatchRulesDeps {
   db: Kysely<DB>;
   clock: Clock;
   categories: Pick<CategoriesService, 'caseClass' | 'caseClasses' | 'list'>;
   conditions: Pick<RegistrationConditionsService, 'getById'>;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
   /** Departments by id (any area); a missing id is a department that no longer exists. */
   departmentsByIds(ids: string[]): Promise<Department[]>;
   /** Departments whose 统一社会信用代码 is one of `codes` (any area). */

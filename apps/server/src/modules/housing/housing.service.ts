@@ -2,7 +2,6 @@ import type { Kysely, Transaction } from 'kysely';
 import {
   addressSearchTokens,
   type AddressPathItem,
-  type AreaRef,
   type CreateHouseRequest,
   type House,
   type HouseDetail,
@@ -28,6 +27,7 @@ import { presentHouse } from './housing.presenter';
 import { fillMissingPhoneMasks } from './phone-mask-backfill';
 import { createHousingRepo, type HouseFilter } from './housing.repo';
 import type { HousesTable } from './housing.tables';
+import type { AreaRefs } from '../areas';
 
 /** What the house register asks of other modules; wired in createServices. */
 export interface HousingDeps {
@@ -35,7 +35,7 @@ export interface HousingDeps {
   clock: Clock;
   cipher: FieldCipher;
   audit: Pick<AuditService, 'record' | 'personalSearch'>;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
   /** A 户室 the caller may see (addresses module). */
   addressTarget(scope: AreaScope, id: string): Promise<AddressTarget | null>;
   /** The address path of a room, root first. */

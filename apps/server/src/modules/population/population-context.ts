@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { maskName, type AreaRef } from '@wangge/shared';
+import { maskName } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { assertActionInScope, FULL_SCOPE, inScope, referenceInScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
@@ -12,6 +12,7 @@ import { placeCode, placeOfAreaCode, shanghaiDate, visibleTo, type HouseRef, typ
 import type { AreaNames } from './population.presenter';
 import { createPopulationRepo, type HouseAddressOf } from './population.repo';
 import type { PersonEventsTable, PersonsTable } from './population.tables';
+import type { AreaRefs } from '../areas';
 
 /** What the population module asks of the rest of the application; wired in createServices. */
 export interface PopulationDeps {
@@ -22,7 +23,7 @@ export interface PopulationDeps {
   /** Houses by id (housing module), whatever the caller's scope; unknown ids are left out. */
   houseRefs(ids: string[]): Promise<HouseRef[]>;
   /** Current areas by code (areas module). */
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
   /** A house's full address as a subquery (housing module), so the lookup by ID number is one round trip. */
   houseAddressOf?: HouseAddressOf;
   isUniqueViolation(err: unknown): boolean;

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type {
-  AreaRef,
   CreateResidentFileRequest,
   RaiseCaseFromFileRequest,
   ResidentFile,
@@ -17,6 +16,7 @@ import type { ReportCase } from '../cases';
 import { presentResidentFile } from './resident-files.presenter';
 import { createResidentFilesRepo } from './resident-files.repo';
 import type { ResidentFilesTable } from './resident-files.tables';
+import type { AreaRefs } from '../areas';
 
 /** Where a house or person is counted (their area codes). */
 export interface PlaceRef {
@@ -33,7 +33,7 @@ export interface ResidentFilesDeps {
   clock: Clock;
   personRefs(ids: string[]): Promise<(PlaceRef & { maskedName: string })[]>;
   houseRefs(ids: string[]): Promise<PlaceRef[]>;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
   describeAttachments(ids: string[]): Promise<{ id: string; uploaderId: string | null }[]>;
   /** The cases module's intake, acting as the caller. */
   reportCase: ReportCase;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AreaRef, GridRole } from '@wangge/shared';
+import type { GridRole } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { referenceInScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
@@ -9,6 +9,7 @@ import type { AuditService } from '../audit';
 import { shanghaiDate } from '../calendar';
 import { createSpecialGroupsRepo } from './special-groups.repo';
 import { createVisitsRepo } from './visits.repo';
+import type { AreaRefs } from '../areas';
 
 /** A person of the population registry, as this module needs them (late-bound: no import of that module). */
 export interface PersonRef {
@@ -30,7 +31,7 @@ export interface SpecialGroupsDeps {
   cipher: FieldCipher;
   audit: AuditService;
   personRefs(ids: string[]): Promise<PersonRef[]>;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
   /** Current staff of one grid with their grid roles (areas module), whoever asks. */
   gridStaff(gridCode: string): Promise<{ userId: string; role: GridRole }[]>;
   userNames(ids: string[]): Promise<Map<string, string>>;

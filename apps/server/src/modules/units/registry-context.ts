@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { AreaRef } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
@@ -13,6 +12,7 @@ import { shanghaiDate } from './unit-model';
 import type { LocationDeps } from './unit-location';
 import type { PresentContext } from './units.presenter';
 import { createUnitsRepo, type Db } from './units.repo';
+import type { AreaRefs } from '../areas';
 
 /** A person of the population registry, as that module answers it (name already masked). */
 export interface PersonRef {
@@ -29,7 +29,7 @@ export interface UnitsDeps extends LocationDeps {
   clock: Clock;
   cipher: FieldCipher;
   audit: Pick<AuditService, 'record' | 'personalSearch'>;
-  areaRefs(codes: string[]): Promise<AreaRef[]>;
+  areaRefs: AreaRefs;
   /** Persons of the population module; unknown ids are left out. */
   personRefs(ids: string[]): Promise<PersonRef[]>;
   /** Attachments that exist (attachments module), to check inspection photos. */

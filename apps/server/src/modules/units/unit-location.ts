@@ -2,7 +2,7 @@ import type { Crs } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { FULL_SCOPE, inScope, type AreaScope } from '../../core/auth/area-scope';
 import { AppError } from '../../core/errors';
-import type { Located } from '../areas';
+import type { GridOfPoint } from '../areas';
 
 /** A node of the standard address tree, as the addresses module answers it. */
 export interface AddressRef {
@@ -18,7 +18,7 @@ export interface AddressRef {
 export type { GridPlace, Located } from '../areas';
 
 export interface LocationDeps {
-  gridAt(lng: number, lat: number, crs: Crs): Promise<Located | null>;
+  gridAt: GridOfPoint;
   /** Addresses the scope may see (addresses module); others are left out, like unknown ids. */
   addressRefs(ids: string[], scope: AreaScope): Promise<AddressRef[]>;
 }
