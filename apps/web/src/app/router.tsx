@@ -35,15 +35,12 @@ const CaseDetailPage = lazy(() =>
 const RegistryImportPage = lazy(() =>
   withMessages(import('../features/imports/pages/registry-import-page').then((m) => ({ default: m.RegistryImportPage })), 'imports'),
 );
-// @lazy:addresses
 const AddressTreePage = lazy(() => withMessages(import('../features/addresses/pages/address-tree-page').then((m) => ({ default: m.AddressTreePage })), 'addresses'));
 const HouseListPage = lazy(() => withMessages(import('../features/addresses/pages/house-list-page').then((m) => ({ default: m.HouseListPage })), 'addresses'));
 const HouseDetailPage = lazy(() => withMessages(import('../features/addresses/pages/house-detail-page').then((m) => ({ default: m.HouseDetailPage })), 'addresses'));
-// @lazy:population
 const PersonsPage = lazy(() => withMessages(import('../features/population/pages/persons-page').then((m) => ({ default: m.PersonsPage })), 'population', 'special-groups', 'cases'));
 const PersonDetailPage = lazy(() => withMessages(import('../features/population/pages/person-detail-page').then((m) => ({ default: m.PersonDetailPage })), 'population', 'special-groups', 'cases'));
 const PersonEditPage = lazy(() => withMessages(import('../features/population/pages/person-edit-page').then((m) => ({ default: m.PersonEditPage })), 'population', 'special-groups', 'cases'));
-// @lazy:units
 const UnitsPage = lazy(() => withMessages(import('../features/units/pages/units-page').then((m) => ({ default: m.UnitsPage })), 'units', 'cases'));
 const UnitDetailPage = lazy(() => withMessages(import('../features/units/pages/unit-detail-page').then((m) => ({ default: m.UnitDetailPage })), 'units', 'cases'));
 const UnitEditPage = lazy(() => withMessages(import('../features/units/pages/unit-edit-page').then((m) => ({ default: m.UnitEditPage })), 'units', 'cases'));
@@ -53,16 +50,13 @@ const PlaceEditPage = lazy(() => withMessages(import('../features/units/pages/pl
 const OverdueInspectionsPage = lazy(() =>
   withMessages(import('../features/units/pages/overdue-inspections-page').then((m) => ({ default: m.OverdueInspectionsPage })), 'units', 'cases'),
 );
-// @lazy:special-groups
 const SpecialGroupsPage = lazy(() => withMessages(import('../features/special-groups/pages/special-groups-page').then((m) => ({ default: m.SpecialGroupsPage })), 'special-groups', 'cases'));
 const GroupDictionaryPage = lazy(() => withMessages(import('../features/special-groups/pages/group-dictionary-page').then((m) => ({ default: m.GroupDictionaryPage })), 'special-groups', 'cases'));
 const MyVisitsPage = lazy(() => withMessages(import('../features/special-groups/pages/my-visits-page').then((m) => ({ default: m.MyVisitsPage })), 'special-groups', 'cases'));
 const OverdueVisitsPage = lazy(() => withMessages(import('../features/special-groups/pages/overdue-visits-page').then((m) => ({ default: m.OverdueVisitsPage })), 'special-groups', 'cases'));
 const ResidentFilesPage = lazy(() => withMessages(import('../features/special-groups/pages/resident-files-page').then((m) => ({ default: m.ResidentFilesPage })), 'special-groups', 'cases'));
-// @lazy:public
 const PublicReportPage = lazy(() => withMessages(import('../features/public/pages/public-report-page').then((m) => ({ default: m.PublicReportPage }))));
 const PublicTrackPage = lazy(() => import('../features/public/pages/public-track-page').then((m) => ({ default: m.PublicTrackPage })));
-// @lazy:calendar
 const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const DispatchGapsPage = lazy(() => import('../features/calendar/pages/dispatch-gaps-page').then((m) => ({ default: m.DispatchGapsPage })));
 const TokensPage = lazy(() => import('../features/auth/pages/tokens-page').then((m) => ({ default: m.TokensPage })));
@@ -71,7 +65,7 @@ const MyTasksPage = lazy(() => withMessages(import('../features/cases/pages/my-t
 const routes: RouteObject[] = [
   { path: PATHS.login, element: fullScreen(<LoginPage />) },
   { path: PATHS.changePassword, element: fullScreen(<ChangePasswordPage />) },
-  // @route:public (citizen portal: outside the login guard)
+  // The citizen portal: outside the login guard.
   { path: PUBLIC_PATHS.report, element: fullScreen(<PublicReportPage />) },
   { path: PUBLIC_PATHS.track, element: fullScreen(<PublicTrackPage />) },
   {
@@ -177,13 +171,11 @@ const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
-          // @route:addresses
           ...[
             { path: PATHS.addresses, element: <AddressTreePage /> },
             { path: PATHS.houses, element: <HouseListPage /> },
             { path: PATHS.houseDetail, element: <HouseDetailPage /> },
           ].map((r) => ({ path: r.path, element: <RequirePermission permission="registry.read">{r.element}</RequirePermission> })),
-          // @route:population
           {
             path: PATHS.persons,
             element: (
@@ -216,7 +208,6 @@ const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
-          // @route:units
           {
             path: PATHS.units,
             element: (
@@ -289,7 +280,6 @@ const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
-          // @route:special-groups
           {
             path: PATHS.specialGroups,
             element: (
@@ -330,7 +320,6 @@ const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
-          // @route:calendar
           {
             path: PATHS.calendar,
             element: (
