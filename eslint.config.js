@@ -2,7 +2,16 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'e2e/screenshots/**', '**/*.mjs', 'eslint.config.js'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'e2e/screenshots/**',
+      '**/*.mjs',
+      'eslint.config.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -14,15 +23,30 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       '@typescript-eslint/await-thenable': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'error',
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string union or an as-const object, not enum.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use a string union or an as-const object, not enum.',
+        },
+      ],
     },
   },
   {
@@ -34,9 +58,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['kysely/helpers/*'], message: 'Dialect-specific helpers belong in core/db/dialect.' },
-            { group: ['better-sqlite3', 'pg'], message: 'Drivers are opened in core/db/dialect only.' },
-            { group: ['../*/*.repo', '../*/*.tables', '../*/*.service', '../*/*.routes'], message: 'Import another module through its index.ts.' },
+            {
+              group: ['kysely/helpers/*'],
+              message: 'Dialect-specific helpers belong in core/db/dialect.',
+            },
+            {
+              group: ['better-sqlite3', 'pg'],
+              message: 'Drivers are opened in core/db/dialect only.',
+            },
+            {
+              group: ['../*/*.repo', '../*/*.tables', '../*/*.service', '../*/*.routes'],
+              message: 'Import another module through its index.ts.',
+            },
           ],
         },
       ],

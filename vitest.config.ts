@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL for the integration suite; without it each test app gets a fresh SQLite file.
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/server/src/**/*.test.ts',
+      'apps/server/test/**/*.test.ts',
+    ],
     testTimeout: 30000,
     hookTimeout: 60000,
     // PostgreSQL tests share one database; files run one at a time so schemas do not collide.

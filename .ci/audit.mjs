@@ -10,19 +10,26 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const allow = JSON.parse(readFileSync(join(ROOT, '.ci/audit-allowlist.json'), 'utf8')).advisories ?? {};
+const allow =
+  JSON.parse(readFileSync(join(ROOT, '.ci/audit-allowlist.json'), 'utf8')).advisories ?? {};
 const SEVERE = new Set(['high', 'critical']);
 
 let out;
 if (process.env.WANGGE_AUDIT_JSON) {
   // A saved report, to check this script itself.
   out = readFileSync(process.env.WANGGE_AUDIT_JSON, 'utf8');
-} else try {
-  out = execFileSync('npm', ['audit', '--omit=dev', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-} catch (err) {
-  // npm audit exits non-zero when it finds something; its JSON is still on stdout.
-  out = err.stdout ?? '';
-}
+} else
+  try {
+    out = execFileSync('npm', ['audit', '--omit=dev', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+  } catch (err) {
+    // npm audit exits non-zero when it finds something; its JSON is still on stdout.
+    out = err.stdout ?? '';
+  }
 
 let report;
 try {
@@ -48,9 +55,15 @@ let accepted = 0;
 for (const [name, v] of Object.entries(report.vulnerabilities ?? {})) {
   for (const via of v.via ?? []) {
     if (typeof via !== 'object' || !SEVERE.has(via.severity)) continue;
-    const id = String(via.url ?? via.source).split('/').pop();
+    const id = String(via.url ?? via.source)
+      .split('/')
+      .pop();
     const entry = allow[id];
-    if (entry && entry.reason && (!entry.until || entry.until >= new Date().toISOString().slice(0, 10))) {
+    if (
+      entry &&
+      entry.reason &&
+      (!entry.until || entry.until >= new Date().toISOString().slice(0, 10))
+    ) {
       accepted++;
       continue;
     }

@@ -6,15 +6,24 @@ import Fastify from 'fastify';
 
 const [port, target] = process.argv.slice(2);
 const app = Fastify({ logger: false });
-const body = { found: true, grid: { id: 'x', code: '41019800100101', name: '网格', level: 'grid' } };
+const body = {
+  found: true,
+  grid: { id: 'x', code: '41019800100101', name: '网格', level: 'grid' },
+};
 app.get('/bare', async () => body);
 
 if (target?.startsWith('postgres')) {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: target, max: 10 });
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_bare (id text primary key, body text not null, at text not null)');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_bare (id text primary key, body text not null, at text not null)',
+  );
   app.post('/bare-insert', async (req, reply) => {
-    await pool.query('INSERT INTO bench_bare (id, body, at) VALUES ($1, $2, $3)', [crypto.randomUUID(), JSON.stringify(req.body), new Date().toISOString()]);
+    await pool.query('INSERT INTO bench_bare (id, body, at) VALUES ($1, $2, $3)', [
+      crypto.randomUUID(),
+      JSON.stringify(req.body),
+      new Date().toISOString(),
+    ]);
     return reply.status(201).send({ ok: true });
   });
 } else if (target) {
@@ -23,7 +32,9 @@ if (target?.startsWith('postgres')) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.exec('CREATE TABLE IF NOT EXISTS bench_bare (id text primary key, body text not null, at text not null)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS bench_bare (id text primary key, body text not null, at text not null)',
+  );
   const insert = db.prepare('INSERT INTO bench_bare (id, body, at) VALUES (?, ?, ?)');
   app.post('/bare-insert', async (req, reply) => {
     insert.run(crypto.randomUUID(), JSON.stringify(req.body), new Date().toISOString());

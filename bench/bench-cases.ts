@@ -29,7 +29,11 @@ function serverEnv(database: DatabaseConfig, dir: string): NodeJS.ProcessEnv {
   const base = { ...process.env, WANGGE_DATA_DIR: dir, LOG_LEVEL: 'warn' };
   return database.kind === 'sqlite'
     ? { ...base, DATABASE_URL: `sqlite:${database.file}` }
-    : { ...base, DATABASE_URL: database.url, ...(database.schema ? { WANGGE_PG_SCHEMA: database.schema } : {}) };
+    : {
+        ...base,
+        DATABASE_URL: database.url,
+        ...(database.schema ? { WANGGE_PG_SCHEMA: database.schema } : {}),
+      };
 }
 
 /**
@@ -38,21 +42,42 @@ function serverEnv(database: DatabaseConfig, dir: string): NodeJS.ProcessEnv {
  * alternate (real, bare, real, bare…): this machine's disk slows and speeds up by a factor of two from minute to
  * minute, so the ratio is the median of the rounds' ratios, each pair measured under the same conditions.
  */
-export async function benchIntake(database: DatabaseConfig, dir: string, seconds: number, rounds = 3) {
+export async function benchIntake(
+  database: DatabaseConfig,
+  dir: string,
+  seconds: number,
+  rounds = 3,
+) {
   await prepareDemo(database, dir);
   const port = 19000 + Math.floor(Math.random() * 500);
   const env = serverEnv(database, dir);
   // Demo district extent (WGS84), shrunk so every point falls inside a grid.
   const box = [113.65, 34.755, 113.75, 34.805];
   let seed = 7;
-  const r = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const r = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const bodies = Array.from({ length: 4000 }, (_, i) =>
-    JSON.stringify({ lng: box[0]! + r() * (box[2]! - box[0]!), lat: box[1]! + r() * (box[3]! - box[1]!), address: `基准测试地址 ${i}`, description: '路边堆放生活垃圾', classCode: '06010' }),
+    JSON.stringify({
+      lng: box[0]! + r() * (box[2]! - box[0]!),
+      lat: box[1]! + r() * (box[3]! - box[1]!),
+      address: `基准测试地址 ${i}`,
+      description: '路边堆放生活垃圾',
+      classCode: '06010',
+    }),
   );
   const paths = bodies.map(() => '/api/cases');
   const target = database.kind === 'sqlite' ? database.file : database.url;
-  const server = await start(process.execPath, [BIN, 'serve', '--port', String(port)], env, /Wangge: http/);
-  const bare = await start(process.execPath, [join(ROOT_DIR, 'bench/bare-server.mjs'), String(port + 1), target], env, /listening/);
+  const server = await start(
+    process.execPath,
+    [BIN, 'serve', '--port', String(port)],
+    env,
+    /Wangge: http/,
+  );
+  const bare = await start(
+    process.execPath,
+    [join(ROOT_DIR, 'bench/bare-server.mjs'), String(port + 1), target],
+    env,
+    /listening/,
+  );
   const real: LoadResult[] = [];
   const base: LoadResult[] = [];
   let paced;
@@ -60,11 +85,42 @@ export async function benchIntake(database: DatabaseConfig, dir: string, seconds
     const token = await apiToken(port, 'admin', DEMO_PASSWORD);
     const headers = { authorization: `Bearer ${token}` };
     for (let round = 0; round < rounds; round++) {
-      real.push(await runLoad({ port, paths, bodies, method: 'POST', okStatus: [201], headers, connections: 4, seconds }));
-      base.push(await runLoad({ port: port + 1, paths: paths.map(() => '/bare-insert'), bodies, method: 'POST', okStatus: [201], connections: 4, seconds }));
+      real.push(
+        await runLoad({
+          port,
+          paths,
+          bodies,
+          method: 'POST',
+          okStatus: [201],
+          headers,
+          connections: 4,
+          seconds,
+        }),
+      );
+      base.push(
+        await runLoad({
+          port: port + 1,
+          paths: paths.map(() => '/bare-insert'),
+          bodies,
+          method: 'POST',
+          okStatus: [201],
+          connections: 4,
+          seconds,
+        }),
+      );
     }
     const rate = median(real.map((x) => x.requestsPerSec));
-    paced = await runLoad({ port, paths, bodies, method: 'POST', okStatus: [201], headers, connections: 4, seconds, ratePerSec: Math.max(1, Math.floor(rate / 2)) });
+    paced = await runLoad({
+      port,
+      paths,
+      bodies,
+      method: 'POST',
+      okStatus: [201],
+      headers,
+      connections: 4,
+      seconds,
+      ratePerSec: Math.max(1, Math.floor(rate / 2)),
+    });
   } finally {
     server.kill('SIGTERM');
     bare.kill('SIGTERM');
@@ -73,12 +129,25 @@ export async function benchIntake(database: DatabaseConfig, dir: string, seconds
   return {
     database: database.kind,
     connections: 4,
-    rounds: real.map((x, i) => ({ casesPerSec: x.requestsPerSec, p99Ms: x.p99Ms, bareRequestsPerSec: base[i]!.requestsPerSec, ratio: round(x.requestsPerSec / base[i]!.requestsPerSec, 3) })),
+    rounds: real.map((x, i) => ({
+      casesPerSec: x.requestsPerSec,
+      p99Ms: x.p99Ms,
+      bareRequestsPerSec: base[i]!.requestsPerSec,
+      ratio: round(x.requestsPerSec / base[i]!.requestsPerSec, 3),
+    })),
     casesPerSec,
     p99Ms: median(real.map((x) => x.p99Ms)),
     errors: real.reduce((n, x) => n + x.errors, 0),
-    atHalfRate: { ratePerSec: Math.floor(casesPerSec / 2), achieved: paced.requestsPerSec, p99Ms: paced.p99Ms, p50Ms: paced.p50Ms },
-    bareInsert: { requestsPerSec: median(base.map((x) => x.requestsPerSec)), p99Ms: median(base.map((x) => x.p99Ms)) },
+    atHalfRate: {
+      ratePerSec: Math.floor(casesPerSec / 2),
+      achieved: paced.requestsPerSec,
+      p99Ms: paced.p99Ms,
+      p50Ms: paced.p50Ms,
+    },
+    bareInsert: {
+      requestsPerSec: median(base.map((x) => x.requestsPerSec)),
+      p99Ms: median(base.map((x) => x.p99Ms)),
+    },
     ratio: round(median(real.map((x, i) => x.requestsPerSec / base[i]!.requestsPerSec)), 3),
     targets: { ratio: 0.25, casesPerSecSqlite: 1000, p99AtHalfRateMs: 20 },
   };
@@ -94,7 +163,12 @@ function median(xs: number[]): number {
  * The scoped queue at scale: `total` cases spread over the demo city's streets, then the
  * 50 most urgent open cases of one street, timed over many queries.
  */
-export async function benchQueue(database: DatabaseConfig, dir: string, total: number, queries = 300) {
+export async function benchQueue(
+  database: DatabaseConfig,
+  dir: string,
+  total: number,
+  queries = 300,
+) {
   await prepareDemo(database, dir);
   const db = openDatabase(database);
   try {
@@ -115,7 +189,15 @@ export async function benchQueue(database: DatabaseConfig, dir: string, total: n
       if (rows.length === 0) throw new Error('queue bench: empty page');
     }
     times.sort((a, b) => a - b);
-    return { database: database.kind, cases: total, fillSeconds: round(fillSeconds, 1), queries, p50Ms: round(percentile(times, 0.5), 2), p99Ms: round(percentile(times, 0.99), 2), target: { p99Ms: 50 } };
+    return {
+      database: database.kind,
+      cases: total,
+      fillSeconds: round(fillSeconds, 1),
+      queries,
+      p50Ms: round(percentile(times, 0.5), 2),
+      p99Ms: round(percentile(times, 0.99), 2),
+      target: { p99Ms: 50 },
+    };
   } finally {
     await db.close();
   }
@@ -126,7 +208,18 @@ async function fill(kdb: ReturnType<typeof openDatabase>['db'], grids: string[],
   const now = Date.now();
   // 37 columns: 500 rows stay under SQLite's 32,766 bound parameters.
   const batch = 500;
-  const STATES = ['pending_acceptance', 'pending_dispatch', 'handling', 'handling', 'pending_check', 'closed', 'closed', 'closed', 'closed', 'closed'];
+  const STATES = [
+    'pending_acceptance',
+    'pending_dispatch',
+    'handling',
+    'handling',
+    'pending_check',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+  ];
   for (let start = 0; start < total; start += batch) {
     const rows: CasesTable[] = [];
     for (let i = start; i < Math.min(total, start + batch); i++) {
@@ -135,10 +228,46 @@ async function fill(kdb: ReturnType<typeof openDatabase>['db'], grids: string[],
       const open = state !== 'closed';
       const created = new Date(now - (total - i) * 30_000).toISOString();
       rows.push({
-        id: `bench-${i.toString().padStart(8, '0')}`, case_no: `BJ${i.toString().padStart(12, '0')}`, state, is_open: open ? 1 : 0, version: 1, source: 'patrol', kind: 'matter', class_code: '06010', condition_id: null, component_id: null,
-        admin_code: grid.slice(0, 6), street_code: grid.slice(0, 9), community_code: grid.slice(0, 12), grid_code: grid, grid_version: 1, lng: 113.7, lat: 34.78, address: '基准', description: '基准测试案件', reporter_id: null, idempotency_key: null,
-        handling_dept_id: null, master_case_id: null, close_reason: open ? null : 'fixed', supervision_level: null, urgent: 0, rework_count: 0, reopen_count: 0, step: open ? 'handle' : null, step_started_at: created, step_limit: null,
-        due_at: open ? new Date(now + ((i * 7919) % 600_000) * 1000 - 86_400_000).toISOString() : '9999-12-31T00:00:00.000Z', deadline_at: null, registered_at: created, closed_at: open ? null : created, snapshot: '{"clocks":{},"pendingRequests":{},"photos":[]}', created_at: created, updated_at: created,
+        id: `bench-${i.toString().padStart(8, '0')}`,
+        case_no: `BJ${i.toString().padStart(12, '0')}`,
+        state,
+        is_open: open ? 1 : 0,
+        version: 1,
+        source: 'patrol',
+        kind: 'matter',
+        class_code: '06010',
+        condition_id: null,
+        component_id: null,
+        admin_code: grid.slice(0, 6),
+        street_code: grid.slice(0, 9),
+        community_code: grid.slice(0, 12),
+        grid_code: grid,
+        grid_version: 1,
+        lng: 113.7,
+        lat: 34.78,
+        address: '基准',
+        description: '基准测试案件',
+        reporter_id: null,
+        idempotency_key: null,
+        handling_dept_id: null,
+        master_case_id: null,
+        close_reason: open ? null : 'fixed',
+        supervision_level: null,
+        urgent: 0,
+        rework_count: 0,
+        reopen_count: 0,
+        step: open ? 'handle' : null,
+        step_started_at: created,
+        step_limit: null,
+        due_at: open
+          ? new Date(now + ((i * 7919) % 600_000) * 1000 - 86_400_000).toISOString()
+          : '9999-12-31T00:00:00.000Z',
+        deadline_at: null,
+        registered_at: created,
+        closed_at: open ? null : created,
+        snapshot: '{"clocks":{},"pendingRequests":{},"photos":[]}',
+        created_at: created,
+        updated_at: created,
       });
     }
     await kdb.insertInto('cases').values(rows).execute();

@@ -23,7 +23,12 @@ const CHROMIUM_ARGS = [
   '--no-pings',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
-const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 375, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 const DEMO_PASSWORD = 'Wangge@2026';
 
 interface Load {
@@ -48,26 +53,67 @@ export async function benchFirstLoad(dir: string, runs: number) {
   const webDir = join(ROOT_DIR, 'apps/web');
   await build({ root: webDir, configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
   const bareOut = join(dir, 'bare-vite');
-  await build({ root: join(ROOT_DIR, 'bench/bare-vite'), configFile: false, logLevel: 'warn', build: { outDir: bareOut, emptyOutDir: true } });
+  await build({
+    root: join(ROOT_DIR, 'bench/bare-vite'),
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: bareOut, emptyOutDir: true },
+  });
 
   const port = 19000 + Math.floor(Math.random() * 1000);
-  const env = { ...process.env, DATABASE_URL: '', WANGGE_DATA_DIR: dir, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
-  const server = await start(process.execPath, [join(ROOT_DIR, 'apps/server/bin/wangge.mjs'), 'demo', '--serve', '--db', join(dir, 'first-load.db'), '--port', String(port)], env, /Wangge: http/);
+  const env = {
+    ...process.env,
+    DATABASE_URL: '',
+    WANGGE_DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+  const server = await start(
+    process.execPath,
+    [
+      join(ROOT_DIR, 'apps/server/bin/wangge.mjs'),
+      'demo',
+      '--serve',
+      '--db',
+      join(dir, 'first-load.db'),
+      '--port',
+      String(port),
+    ],
+    env,
+    /Wangge: http/,
+  );
   const bare = await serveStatic(bareOut);
   const barePort = (bare.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
-    const samples: Record<'bare' | 'login' | 'report', Load[]> = { bare: [], login: [], report: [] };
+    const samples: Record<'bare' | 'login' | 'report', Load[]> = {
+      bare: [],
+      login: [],
+      report: [],
+    };
     // Interleave the three so a busy moment on the machine does not land on one of them only; keep medians.
     for (let i = 0; i < runs; i++) {
-      samples.bare.push(await measure(browser, PHONE, `http://127.0.0.1:${barePort}/`, '[data-testid="bare"]'));
+      samples.bare.push(
+        await measure(browser, PHONE, `http://127.0.0.1:${barePort}/`, '[data-testid="bare"]'),
+      );
       samples.login.push(await measure(browser, PHONE, `${base}/login`, '#username'));
       samples.report.push(
-        await measure(browser, PHONE, `${base}/cases/new`, '[data-testid="report-form"]', async (page) => {
-          const res = await page.request.post(`${base}/api/auth/login`, { data: { username: 'inspector', password: DEMO_PASSWORD } });
-          if (!res.ok()) throw new Error(`bench login: ${res.status()} ${await res.text()}`);
-        }),
+        await measure(
+          browser,
+          PHONE,
+          `${base}/cases/new`,
+          '[data-testid="report-form"]',
+          async (page) => {
+            const res = await page.request.post(`${base}/api/auth/login`, {
+              data: { username: 'inspector', password: DEMO_PASSWORD },
+            });
+            if (!res.ok()) throw new Error(`bench login: ${res.status()} ${await res.text()}`);
+          },
+        ),
       );
     }
     const bareMedian = median(samples.bare);
@@ -87,7 +133,13 @@ export async function benchFirstLoad(dir: string, runs: number) {
   }
 }
 
-async function measure(browser: Browser, options: BrowserContextOptions, url: string, marker: string, before?: (page: Page) => Promise<void>): Promise<Load> {
+async function measure(
+  browser: Browser,
+  options: BrowserContextOptions,
+  url: string,
+  marker: string,
+  before?: (page: Page) => Promise<void>,
+): Promise<Load> {
   const context = await browser.newContext(options);
   try {
     const page = await context.newPage();
@@ -97,7 +149,12 @@ async function measure(browser: Browser, options: BrowserContextOptions, url: st
       if (res.request().resourceType() !== 'script') return;
       // Hashes dropped: the names stay comparable from one build to the next.
       const name = (res.url().split('/').pop() ?? '').replace(/-[\w-]{8}\.js$/, '');
-      scripts.push(res.body().then((b) => ({ name, raw: b.length, gzip: gzipSync(b).length }), () => ({ name, raw: 0, gzip: 0 })));
+      scripts.push(
+        res.body().then(
+          (b) => ({ name, raw: b.length, gzip: gzipSync(b).length }),
+          () => ({ name, raw: 0, gzip: 0 }),
+        ),
+      );
     });
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'commit' });
@@ -106,10 +163,24 @@ async function measure(browser: Browser, options: BrowserContextOptions, url: st
     const atRender = await Promise.all(scripts.slice());
     await page.waitForLoadState('networkidle');
     const idle = await Promise.all(scripts);
-    const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
-    const kb = (list: { raw: number; gzip: number }[], k: 'raw' | 'gzip') => round(list.reduce((s, x) => s + x[k], 0) / 1024, 1);
-    const largest = [...idle].sort((a, b) => b.gzip - a.gzip).slice(0, 5).map((x) => `${x.name} ${round(x.gzip / 1024, 1)}`);
-    return { jsGzipKB: kb(atRender, 'gzip'), jsRawKB: kb(atRender, 'raw'), scripts: atRender.length, jsGzipKBIdle: kb(idle, 'gzip'), firstRenderMs, fcpMs: round(fcpMs, 0), largest };
+    const fcpMs = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+    );
+    const kb = (list: { raw: number; gzip: number }[], k: 'raw' | 'gzip') =>
+      round(list.reduce((s, x) => s + x[k], 0) / 1024, 1);
+    const largest = [...idle]
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 5)
+      .map((x) => `${x.name} ${round(x.gzip / 1024, 1)}`);
+    return {
+      jsGzipKB: kb(atRender, 'gzip'),
+      jsRawKB: kb(atRender, 'raw'),
+      scripts: atRender.length,
+      jsGzipKBIdle: kb(idle, 'gzip'),
+      firstRenderMs,
+      fcpMs: round(fcpMs, 0),
+      largest,
+    };
   } finally {
     await context.close();
   }
@@ -120,16 +191,31 @@ function median(loads: Load[]): Load {
     const sorted = loads.map((l) => l[k]).sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length / 2)] ?? 0;
   };
-  return { jsGzipKB: pick('jsGzipKB'), jsRawKB: pick('jsRawKB'), scripts: pick('scripts'), jsGzipKBIdle: pick('jsGzipKBIdle'), firstRenderMs: pick('firstRenderMs'), fcpMs: pick('fcpMs'), largest: loads.at(-1)?.largest ?? [] };
+  return {
+    jsGzipKB: pick('jsGzipKB'),
+    jsRawKB: pick('jsRawKB'),
+    scripts: pick('scripts'),
+    jsGzipKBIdle: pick('jsGzipKBIdle'),
+    firstRenderMs: pick('firstRenderMs'),
+    fcpMs: pick('fcpMs'),
+    largest: loads.at(-1)?.largest ?? [],
+  };
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 /** The bare page's server: plain files, no compression, like the real server's static files. */
 function serveStatic(root: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize(join(root, (req.url ?? '/').split('?')[0]!));
-    const file = path.startsWith(root) && statSync(path, { throwIfNoEntry: false })?.isFile() ? path : join(root, 'index.html');
+    const file =
+      path.startsWith(root) && statSync(path, { throwIfNoEntry: false })?.isFile()
+        ? path
+        : join(root, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });

@@ -35,12 +35,23 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const file = join(dir, 'load.json');
   writeFileSync(file, JSON.stringify(opts));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(ROOT_DIR, 'bench/load-worker.mjs'), file], { timeout: (opts.seconds + 30) * 1000, maxBuffer: 1 << 20 }, (err, stdout) => {
-      rmSync(dir, { recursive: true, force: true });
-      if (err) return reject(err);
-      const r = JSON.parse(stdout) as Omit<LoadResult, 'requestsPerSec'>;
-      resolve({ ...r, seconds: round(r.seconds, 2), requestsPerSec: round(r.requests / r.seconds), p50Ms: round(r.p50Ms, 3), p99Ms: round(r.p99Ms, 3) });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT_DIR, 'bench/load-worker.mjs'), file],
+      { timeout: (opts.seconds + 30) * 1000, maxBuffer: 1 << 20 },
+      (err, stdout) => {
+        rmSync(dir, { recursive: true, force: true });
+        if (err) return reject(err);
+        const r = JSON.parse(stdout) as Omit<LoadResult, 'requestsPerSec'>;
+        resolve({
+          ...r,
+          seconds: round(r.seconds, 2),
+          requestsPerSec: round(r.requests / r.seconds),
+          p50Ms: round(r.p50Ms, 3),
+          p99Ms: round(r.p99Ms, 3),
+        });
+      },
+    );
   });
 }
 

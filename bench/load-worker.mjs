@@ -14,11 +14,27 @@ const once = () =>
   new Promise((resolve) => {
     const i = (next = (next + 1) % o.paths.length);
     const body = o.bodies ? o.bodies[i % o.bodies.length] : undefined;
-    const headers = body ? { ...o.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : o.headers;
-    const req = http.request({ host: '127.0.0.1', port: o.port, path: o.paths[i], method: o.method ?? 'GET', agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
+    const headers = body
+      ? {
+          ...o.headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        }
+      : o.headers;
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: o.port,
+        path: o.paths[i],
+        method: o.method ?? 'GET',
+        agent,
+        headers,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
     req.on('error', () => resolve(0));
     req.end(body);
   });
@@ -51,4 +67,6 @@ const { lat, errors, seconds } = await phase(o.seconds, true);
 agent.destroy();
 lat.sort((a, b) => a - b);
 const pct = (p) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))] ?? 0;
-process.stdout.write(JSON.stringify({ requests: lat.length, errors, seconds, p50Ms: pct(0.5), p99Ms: pct(0.99) }));
+process.stdout.write(
+  JSON.stringify({ requests: lat.length, errors, seconds, p50Ms: pct(0.5), p99Ms: pct(0.99) }),
+);

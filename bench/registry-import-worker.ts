@@ -12,7 +12,11 @@ import { openDatabase } from '../apps/server/src/core/db/database';
 import { openSheet } from '../apps/server/src/modules/imports/sheet-reader';
 
 const [configFile, xlsxFile, mode] = process.argv.slice(2);
-const { database, dir, district } = JSON.parse(readFileSync(configFile!, 'utf8')) as { database: DatabaseConfig; dir: string; district: string };
+const { database, dir, district } = JSON.parse(readFileSync(configFile!, 'utf8')) as {
+  database: DatabaseConfig;
+  dir: string;
+  district: string;
+};
 const buf = readFileSync(xlsxFile!);
 const mib = (n: number) => Math.round(n / 1024 / 1024);
 const baseRss = process.memoryUsage().rss;
@@ -28,7 +32,9 @@ async function countRows(): Promise<number> {
 let t0 = performance.now();
 if (mode === 'baseline') {
   const rows = await countRows();
-  process.stdout.write(`${JSON.stringify({ rows: rows - 1, readOnlySeconds: Math.round(((performance.now() - t0) / 1000) * 10) / 10, readOnlyPeakRssMiB: mib(process.resourceUsage().maxRSS * 1024) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ rows: rows - 1, readOnlySeconds: Math.round(((performance.now() - t0) / 1000) * 10) / 10, readOnlyPeakRssMiB: mib(process.resourceUsage().maxRSS * 1024) })}\n`,
+  );
   process.exit(0);
 }
 

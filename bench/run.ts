@@ -18,10 +18,16 @@ import { syntheticCity } from './synthetic-city';
  * `npm run bench`: every figure beside a bare baseline measured in the same run, as JSON.
  * Targets are reported, never asserted: a slow machine should not fail a build.
  */
-export async function runBenchmarks(opts: { only?: string | undefined; quick: boolean }): Promise<void> {
+export async function runBenchmarks(opts: {
+  only?: string | undefined;
+  quick: boolean;
+}): Promise<void> {
   const want = (name: string) => !opts.only || opts.only.split(',').includes(name);
   // BENCH_DB=postgres skips the SQLite half of the database benchmarks (a 1M-row SQLite fill takes a quarter hour).
-  const sqlite = <T>(fn: () => Promise<T>) => (process.env.BENCH_DB && !process.env.BENCH_DB.split(',').includes('sqlite') ? Promise.resolve({ skipped: 'BENCH_DB' }) : fn());
+  const sqlite = <T>(fn: () => Promise<T>) =>
+    process.env.BENCH_DB && !process.env.BENCH_DB.split(',').includes('sqlite')
+      ? Promise.resolve({ skipped: 'BENCH_DB' })
+      : fn();
   const dir = mkdtempSync(join(tmpdir(), 'wangge-bench-'));
   const result: Record<string, unknown> = {
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
@@ -33,21 +39,34 @@ export async function runBenchmarks(opts: { only?: string | undefined; quick: bo
     if (want('locate')) result.locate = benchLocate(city, opts.quick ? 200_000 : 1_000_000);
     if (want('import') || want('locate-http')) {
       result.importSqlite = await benchImport(city, { kind: 'sqlite', file: dbFile }, dir);
-      const pgUrl = process.env.BENCH_PG_URL ?? (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
+      const pgUrl =
+        process.env.BENCH_PG_URL ??
+        (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
       if (pgUrl && want('import')) {
         const schema = `bench_${Date.now().toString(36)}`;
         await resetPostgresSchema(pgUrl, schema);
         try {
-          result.importPostgres = await benchImport(city, { kind: 'postgres', url: pgUrl, schema }, dir);
+          result.importPostgres = await benchImport(
+            city,
+            { kind: 'postgres', url: pgUrl, schema },
+            dir,
+          );
         } finally {
           await dropPostgresSchema(pgUrl, schema);
         }
       }
     }
-    if (want('locate-http')) result.locateHttp = await benchLocateHttp(city, dbFile, dir, opts.quick ? 3 : 8);
-    const pg = process.env.BENCH_PG_URL ?? (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
-    const withPg = async <T>(name: string, fn: (db: { kind: 'postgres'; url: string; schema: string }) => Promise<T>) => {
-      if (!pg) return { skipped: 'set BENCH_PG_URL (or DATABASE_URL=postgres://…) to run on PostgreSQL' };
+    if (want('locate-http'))
+      result.locateHttp = await benchLocateHttp(city, dbFile, dir, opts.quick ? 3 : 8);
+    const pg =
+      process.env.BENCH_PG_URL ??
+      (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
+    const withPg = async <T>(
+      name: string,
+      fn: (db: { kind: 'postgres'; url: string; schema: string }) => Promise<T>,
+    ) => {
+      if (!pg)
+        return { skipped: 'set BENCH_PG_URL (or DATABASE_URL=postgres://…) to run on PostgreSQL' };
       const schema = `bench_${name}_${Date.now().toString(36)}`;
       await resetPostgresSchema(pg, schema);
       try {
@@ -57,24 +76,43 @@ export async function runBenchmarks(opts: { only?: string | undefined; quick: bo
       }
     };
     if (want('intake')) {
-      result.intakeSqlite = await sqlite(() => benchIntake({ kind: 'sqlite', file: join(dir, 'intake.db') }, dir, opts.quick ? 3 : 8));
-      result.intakePostgres = await withPg('intake', (db) => benchIntake(db, dir, opts.quick ? 3 : 8));
+      result.intakeSqlite = await sqlite(() =>
+        benchIntake({ kind: 'sqlite', file: join(dir, 'intake.db') }, dir, opts.quick ? 3 : 8),
+      );
+      result.intakePostgres = await withPg('intake', (db) =>
+        benchIntake(db, dir, opts.quick ? 3 : 8),
+      );
     }
     if (want('queue')) {
       const total = opts.quick ? 100_000 : 1_000_000;
-      result.queueSqlite = await sqlite(() => benchQueue({ kind: 'sqlite', file: join(dir, 'queue.db') }, dir, total));
+      result.queueSqlite = await sqlite(() =>
+        benchQueue({ kind: 'sqlite', file: join(dir, 'queue.db') }, dir, total),
+      );
       result.queuePostgres = await withPg('queue', (db) => benchQueue(db, dir, total));
     }
     if (want('registry')) {
       const persons = opts.quick ? 100_000 : 1_000_000;
       const houses = opts.quick ? 40_000 : 400_000;
-      result.registrySqlite = await sqlite(() => benchRegistryLookups({ kind: 'sqlite', file: join(dir, 'registry.db') }, dir, persons, houses));
-      result.registryPostgres = await withPg('registry', (db) => benchRegistryLookups(db, dir, persons, houses));
+      result.registrySqlite = await sqlite(() =>
+        benchRegistryLookups(
+          { kind: 'sqlite', file: join(dir, 'registry.db') },
+          dir,
+          persons,
+          houses,
+        ),
+      );
+      result.registryPostgres = await withPg('registry', (db) =>
+        benchRegistryLookups(db, dir, persons, houses),
+      );
     }
     if (want('registry-import')) {
       const rows = opts.quick ? 10_000 : 100_000;
-      result.registryImportSqlite = await sqlite(() => benchRegistryImport({ kind: 'sqlite', file: join(dir, 'registry-import.db') }, dir, rows));
-      result.registryImportPostgres = await withPg('rimport', (db) => benchRegistryImport(db, dir, rows));
+      result.registryImportSqlite = await sqlite(() =>
+        benchRegistryImport({ kind: 'sqlite', file: join(dir, 'registry-import.db') }, dir, rows),
+      );
+      result.registryImportPostgres = await withPg('rimport', (db) =>
+        benchRegistryImport(db, dir, rows),
+      );
     }
     if (want('first-load')) result.firstLoad = await benchFirstLoad(dir, opts.quick ? 3 : 7);
   } finally {
@@ -86,7 +124,7 @@ export async function runBenchmarks(opts: { only?: string | undefined; quick: bo
 function randomPoints(n: number, extent: [number, number, number, number], seed = 1): Float64Array {
   const pts = new Float64Array(n * 2);
   let s = seed;
-  const r = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const r = () => (s = (s * 16807) % 2147483647) / 2147483647;
   for (let i = 0; i < n; i++) {
     pts[i * 2] = extent[0] + r() * (extent[2] - extent[0]);
     pts[i * 2 + 1] = extent[1] + r() * (extent[3] - extent[1]);
@@ -96,7 +134,12 @@ function randomPoints(n: number, extent: [number, number, number, number], seed 
 
 function benchLocate(city: ReturnType<typeof syntheticCity>, n: number) {
   const bare = bareLocateBaseline(city.gridRings);
-  const index = new LocateIndex(city.gridRings.map((ring, i) => ({ id: String(i), geometry: { type: 'Polygon', coordinates: [ring] } })));
+  const index = new LocateIndex(
+    city.gridRings.map((ring, i) => ({
+      id: String(i),
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    })),
+  );
   const pts = randomPoints(n, city.extent);
   let sink = 0;
   const time = (fn: (x: number, y: number) => unknown) => {
@@ -109,7 +152,10 @@ function benchLocate(city: ReturnType<typeof syntheticCity>, n: number) {
   let bestIndex = 0;
   for (let round = 0; round < 4; round++) {
     bestBare = Math.max(bestBare, time(bare));
-    bestIndex = Math.max(bestIndex, time((x, y) => index.locate(x, y)));
+    bestIndex = Math.max(
+      bestIndex,
+      time((x, y) => index.locate(x, y)),
+    );
   }
   return {
     grids: city.gridRings.length,
@@ -122,7 +168,11 @@ function benchLocate(city: ReturnType<typeof syntheticCity>, n: number) {
   };
 }
 
-async function benchImport(city: ReturnType<typeof syntheticCity>, database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema: string }, dir: string) {
+async function benchImport(
+  city: ReturnType<typeof syntheticCity>,
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema: string },
+  dir: string,
+) {
   const config = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, DATABASE_URL: '' });
   config.database = database;
   const db = openDatabase(database);
@@ -130,32 +180,92 @@ async function benchImport(city: ReturnType<typeof syntheticCity>, database: { k
   const s = createServices({ config, database: db });
   await s.users.syncBuiltinRoles();
   const t0 = performance.now();
-  const report = await s.areas.import(s.system, { geojson: city.featureCollection, crs: 'wgs84', dryRun: false }, null);
+  const report = await s.areas.import(
+    s.system,
+    { geojson: city.featureCollection, crs: 'wgs84', dryRun: false },
+    null,
+  );
   const seconds = (performance.now() - t0) / 1000;
   await db.close();
-  if (!report.ok) throw new Error(`bench import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
-  return { database: database.kind, features: report.counts.features, grids: city.gridRings.length, seconds: round(seconds, 2), warnings: report.warnings.length, target: 10 };
+  if (!report.ok)
+    throw new Error(`bench import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  return {
+    database: database.kind,
+    features: report.counts.features,
+    grids: city.gridRings.length,
+    seconds: round(seconds, 2),
+    warnings: report.warnings.length,
+    target: 10,
+  };
 }
 
-async function benchLocateHttp(city: ReturnType<typeof syntheticCity>, dbFile: string, dir: string, seconds: number) {
+async function benchLocateHttp(
+  city: ReturnType<typeof syntheticCity>,
+  dbFile: string,
+  dir: string,
+  seconds: number,
+) {
   const portA = 18000 + Math.floor(Math.random() * 1000);
   const portB = portA + 1;
-  const env = { ...process.env, DATABASE_URL: '', WANGGE_DATA_DIR: dir, WANGGE_ADMIN_PASSWORD: 'Bench-password-1', LOG_LEVEL: 'warn' };
-  const server = await start(process.execPath, [join(ROOT_DIR, 'apps/server/bin/wangge.mjs'), 'serve', '--db', dbFile, '--port', String(portA)], env, /Wangge: http/);
-  const bare = await start(process.execPath, [join(ROOT_DIR, 'bench/bare-server.mjs'), String(portB)], env, /listening/);
+  const env = {
+    ...process.env,
+    DATABASE_URL: '',
+    WANGGE_DATA_DIR: dir,
+    WANGGE_ADMIN_PASSWORD: 'Bench-password-1',
+    LOG_LEVEL: 'warn',
+  };
+  const server = await start(
+    process.execPath,
+    [
+      join(ROOT_DIR, 'apps/server/bin/wangge.mjs'),
+      'serve',
+      '--db',
+      dbFile,
+      '--port',
+      String(portA),
+    ],
+    env,
+    /Wangge: http/,
+  );
+  const bare = await start(
+    process.execPath,
+    [join(ROOT_DIR, 'bench/bare-server.mjs'), String(portB)],
+    env,
+    /listening/,
+  );
   try {
     const token = await apiToken(portA, 'admin', 'Bench-password-1');
     const pts = randomPoints(10_000, city.extent, 3);
-    const locatePaths = Array.from({ length: 10_000 }, (_, i) => `/api/areas/locate?lng=${pts[i * 2]!.toFixed(6)}&lat=${pts[i * 2 + 1]!.toFixed(6)}`);
+    const locatePaths = Array.from(
+      { length: 10_000 },
+      (_, i) => `/api/areas/locate?lng=${pts[i * 2]!.toFixed(6)}&lat=${pts[i * 2 + 1]!.toFixed(6)}`,
+    );
     // Run the baseline between two halves of the real one to even out drift.
-    const a1 = await runLoad({ port: portA, paths: locatePaths, headers: { authorization: `Bearer ${token}` }, connections: 2, seconds: seconds / 2 });
+    const a1 = await runLoad({
+      port: portA,
+      paths: locatePaths,
+      headers: { authorization: `Bearer ${token}` },
+      connections: 2,
+      seconds: seconds / 2,
+    });
     const b = await runLoad({ port: portB, paths: ['/bare'], connections: 2, seconds });
-    const a2 = await runLoad({ port: portA, paths: locatePaths, headers: { authorization: `Bearer ${token}` }, connections: 2, seconds: seconds / 2 });
+    const a2 = await runLoad({
+      port: portA,
+      paths: locatePaths,
+      headers: { authorization: `Bearer ${token}` },
+      connections: 2,
+      seconds: seconds / 2,
+    });
     const rps = round((a1.requests + a2.requests) / (a1.seconds + a2.seconds));
     return {
       connections: 2,
       grids: city.gridRings.length,
-      locate: { requestsPerSec: rps, p99Ms: Math.max(a1.p99Ms, a2.p99Ms), p50Ms: a1.p50Ms, errors: a1.errors + a2.errors },
+      locate: {
+        requestsPerSec: rps,
+        p99Ms: Math.max(a1.p99Ms, a2.p99Ms),
+        p50Ms: a1.p50Ms,
+        errors: a1.errors + a2.errors,
+      },
       bare: { requestsPerSec: b.requestsPerSec, p99Ms: b.p99Ms, p50Ms: b.p50Ms, errors: b.errors },
       ratio: round(rps / b.requestsPerSec, 3),
       target: 0.6,

@@ -65,16 +65,35 @@ export function syntheticCity(grids = 10_000, seed = 7): SyntheticCity {
   };
   const features: unknown[] = [];
   const gridRings: Pos[][] = [];
-  const rect = (ax: number, ay: number, bx: number, by: number) => ({ type: 'Polygon', coordinates: [[[ax, ay], [bx, ay], [bx, by], [ax, by], [ax, ay]]] });
+  const rect = (ax: number, ay: number, bx: number, by: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [ax, ay],
+        [bx, ay],
+        [bx, by],
+        [ax, by],
+        [ax, ay],
+      ],
+    ],
+  });
   const district = '410198';
-  features.push({ type: 'Feature', properties: { code: district, name: '基准区', level: 'district' }, geometry: rect(x0, y0, x0 + cols * cell, y0 + rows * cell) });
+  features.push({
+    type: 'Feature',
+    properties: { code: district, name: '基准区', level: 'district' },
+    geometry: rect(x0, y0, x0 + cols * cell, y0 + rows * cell),
+  });
   // Streets are column bands of communities; at most 999 per district.
   const streetCols = Math.min(commCols, 20);
   const commPerStreetCol = Math.ceil(commCols / streetCols);
   for (let s = 0; s < streetCols; s++) {
     const sx0 = x0 + s * commPerStreetCol * gx * cell;
     const sx1 = x0 + Math.min(commCols, (s + 1) * commPerStreetCol) * gx * cell;
-    features.push({ type: 'Feature', properties: { code: `${district}${pad(s + 1, 3)}`, name: `街道${s + 1}`, level: 'street' }, geometry: rect(sx0, y0, sx1, y0 + rows * cell) });
+    features.push({
+      type: 'Feature',
+      properties: { code: `${district}${pad(s + 1, 3)}`, name: `街道${s + 1}`, level: 'street' },
+      geometry: rect(sx0, y0, sx1, y0 + rows * cell),
+    });
   }
   let made = 0;
   const commSerial = new Map<number, number>();
@@ -87,7 +106,11 @@ export function syntheticCity(grids = 10_000, seed = 7): SyntheticCity {
     const communityCode = `${district}${pad(street + 1, 3)}${pad(serial, 3)}`;
     const cx0 = x0 + ci * gx * cell;
     const cy0 = y0 + cj * gy * cell;
-    features.push({ type: 'Feature', properties: { code: communityCode, name: `社区${c + 1}`, level: 'community' }, geometry: rect(cx0, cy0, cx0 + gx * cell, cy0 + gy * cell) });
+    features.push({
+      type: 'Feature',
+      properties: { code: communityCode, name: `社区${c + 1}`, level: 'community' },
+      geometry: rect(cx0, cy0, cx0 + gx * cell, cy0 + gy * cell),
+    });
     let g = 0;
     for (let j = 0; j < gy && made < grids; j++) {
       for (let i = 0; i < gx && made < grids; i++) {
@@ -99,15 +122,31 @@ export function syntheticCity(grids = 10_000, seed = 7): SyntheticCity {
         const d = corner[I]![J + 1]!;
         const south = mids(a, b, `h${I},${J}`, J % gy === 0);
         const east = mids(b, cc, `v${I + 1},${J}`, (I + 1) % gx === 0);
-        const north = mids(d, cc, `h${I},${J + 1}`, (J + 1) % gy === 0).slice().reverse();
-        const west = mids(a, d, `v${I},${J}`, I % gx === 0).slice().reverse();
+        const north = mids(d, cc, `h${I},${J + 1}`, (J + 1) % gy === 0)
+          .slice()
+          .reverse();
+        const west = mids(a, d, `v${I},${J}`, I % gx === 0)
+          .slice()
+          .reverse();
         const ring: Pos[] = [a, ...south, b, ...east, cc, ...north, d, ...west, a];
         g++;
-        features.push({ type: 'Feature', properties: { code: `${communityCode}${pad(g, 2)}`, name: `网格${made + 1}`, level: 'grid' }, geometry: { type: 'Polygon', coordinates: [ring] } });
+        features.push({
+          type: 'Feature',
+          properties: {
+            code: `${communityCode}${pad(g, 2)}`,
+            name: `网格${made + 1}`,
+            level: 'grid',
+          },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        });
         gridRings.push(ring);
         made++;
       }
     }
   }
-  return { featureCollection: { type: 'FeatureCollection', features }, gridRings, extent: [x0, y0, x0 + cols * cell, y0 + rows * cell] };
+  return {
+    featureCollection: { type: 'FeatureCollection', features },
+    gridRings,
+    extent: [x0, y0, x0 + cols * cell, y0 + rows * cell],
+  };
 }

@@ -267,7 +267,9 @@ function createContext(baseUrl, port) {
     // sure every violation is reported, also those a page handles without logging.
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`),
+        console.error(
+          `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`,
+        ),
       );
     });
     const cspViolation = (text) => {
@@ -276,11 +278,16 @@ function createContext(baseUrl, port) {
     const page = await context.newPage();
     page.on('console', (msg) => {
       const text = msg.text();
-      if (msg.type() === 'error' && /Content Security Policy|CSP violation/i.test(text)) cspViolation(text.slice(0, 300));
+      if (msg.type() === 'error' && /Content Security Policy|CSP violation/i.test(text))
+        cspViolation(text.slice(0, 300));
     });
     // Pages must be served under the CSP, or a clean console would prove nothing.
     page.on('response', (res) => {
-      if (res.request().resourceType() === 'document' && isLocalUrl(res.url(), port) && !res.headers()['content-security-policy'])
+      if (
+        res.request().resourceType() === 'document' &&
+        isLocalUrl(res.url(), port) &&
+        !res.headers()['content-security-policy']
+      )
         cspViolation(`no Content-Security-Policy header on ${res.url()}`);
     });
     page.on('websocket', (ws) => flag(ws.url()));
@@ -352,7 +359,9 @@ async function runTest(ctx, name, fn) {
         `requested URL(s) outside the test server: ${state.external.slice(0, 5).join(', ')}`,
       );
     else if (state.csp.length > 0)
-      error = new Error(`Content-Security-Policy violation(s):\n${state.csp.slice(0, 5).join('\n')}`);
+      error = new Error(
+        `Content-Security-Policy violation(s):\n${state.csp.slice(0, 5).join('\n')}`,
+      );
   } catch (err) {
     error = err;
   }

@@ -6,9 +6,17 @@ import react from '@vitejs/plugin-react';
 const codeSplitting = {
   groups: [
     // React and the router: needed by every page, change rarely, cached apart from the app.
-    { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+    {
+      name: 'react',
+      test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+      priority: 30,
+    },
     // OpenLayers only with the pages that draw a map.
-    { name: 'ol', test: /node_modules[\\/](ol|rbush|quickselect|earcut|color-(space|rgba|parse|name))[\\/]/, priority: 20 },
+    {
+      name: 'ol',
+      test: /node_modules[\\/](ol|rbush|quickselect|earcut|color-(space|rgba|parse|name))[\\/]/,
+      priority: 20,
+    },
     // The rest of the libraries the first page imports (antd's core, react-query, zod): one chunk. The parts of antd
     // only lazy pages use stay with those pages (automatic splitting).
     { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial' as const], priority: 10 },
@@ -20,7 +28,9 @@ export default defineConfig({
   plugins: [react()],
   server: {
     // WANGGE_API points the dev proxy at another server (e.g. a demo on another port).
-    proxy: { '/api': { target: process.env.WANGGE_API ?? 'http://127.0.0.1:8080', changeOrigin: false } },
+    proxy: {
+      '/api': { target: process.env.WANGGE_API ?? 'http://127.0.0.1:8080', changeOrigin: false },
+    },
   },
   build: {
     outDir: 'dist',
@@ -34,7 +44,9 @@ export default defineConfig({
         // exceptions: zod-csp, which switches zod's eval-based compiler off under our CSP (script-src 'self'), and the
         // index that imports it first, before any schema is built; dropped, zod's eval probe breaks the CSP.
         moduleSideEffects: (id: string) =>
-          /[\\/]packages[\\/]shared[\\/]src[\\/]/.test(id) && !/[\\/](zod-csp|index)\.ts$/.test(id) ? false : undefined,
+          /[\\/]packages[\\/]shared[\\/]src[\\/]/.test(id) && !/[\\/](zod-csp|index)\.ts$/.test(id)
+            ? false
+            : undefined,
       },
     },
   },

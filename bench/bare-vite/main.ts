@@ -3,4 +3,6 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 
-createRoot(document.getElementById('root')!).render(createElement('h1', { 'data-testid': 'bare' }, '网格'));
+createRoot(document.getElementById('root')!).render(
+  createElement('h1', { 'data-testid': 'bare' }, '网格'),
+);

@@ -4,7 +4,12 @@ export const name = 'cases';
 
 export function run({ test }) {
   test('an inspector reports a problem from a phone using the device position', async (ctx) => {
-    const page = await ctx.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, permissions: ['geolocation'] });
+    const page = await ctx.newPage({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      permissions: ['geolocation'],
+    });
     await ctx.login(page, 'inspector');
     // A point inside the inspector's street: the label point of its first grid.
     const tree = await fetchJson(page, '/api/areas/tree?level=grid');

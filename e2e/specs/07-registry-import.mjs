@@ -7,7 +7,8 @@ export const name = 'registry-import';
 const ExcelJS = createRequire(import.meta.url)('exceljs');
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const idNumber = (first17) => first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * WEIGHTS[i], 0) % 11];
+const idNumber = (first17) =>
+  first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * WEIGHTS[i], 0) % 11];
 
 async function personsXlsx(gridCode) {
   const wb = new ExcelJS.Workbook();
@@ -23,13 +24,20 @@ export function run({ test }) {
     const page = await ctx.newPage({ viewport: { width: 1280, height: 860 } });
     await ctx.login(page, 'sq_leader');
     const grids = await fetchJson(page, '/api/areas/tree?level=grid');
-    assert(grids.status === 200 && grids.body.items.length > 0, 'the community leader sees no grids');
+    assert(
+      grids.status === 200 && grids.body.items.length > 0,
+      'the community leader sees no grids',
+    );
     const file = await personsXlsx(grids.body.items[0].code);
 
     await page.goto('/registry/import');
     await page.getByTestId('import-kind').waitFor();
     await page.getByTestId('import-pick').waitFor();
-    await page.locator('input[type=file]').setInputFiles({ name: '实有人口.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '实有人口.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
     await waitForText(page, '[data-testid="import-file-name"]', /实有人口\.xlsx/);
     await page.getByTestId('import-dry-run').click();
     const summary = await waitForText(page, '[data-testid="import-report"]', /预检通过/, 20_000);
@@ -39,7 +47,9 @@ export function run({ test }) {
     await waitForText(page, '[data-testid="import-counts"]', /新增 2/, 20_000);
 
     await page.goto('/persons');
-    const search = page.locator('input[data-testid="person-search"], [data-testid="person-search"] input').first();
+    const search = page
+      .locator('input[data-testid="person-search"], [data-testid="person-search"] input')
+      .first();
     await search.fill('诸葛');
     await search.press('Enter');
     await waitForText(page, '[data-testid="person-table"]', /诸\*+亮/, 15_000);
@@ -61,14 +71,21 @@ export function run({ test }) {
     await page.getByTestId('unmask-submit').click();
     await waitForText(page, '[data-testid="person-id-results"]', /诸葛明亮/, 15_000);
     await ctx.screenshot(page, 'registry-id-search');
-    assert(urls.some((u) => u.endsWith('/api/persons/lookup')), 'the lookup was not sent');
+    assert(
+      urls.some((u) => u.endsWith('/api/persons/lookup')),
+      'the lookup was not sent',
+    );
     assert(!urls.some((u) => u.includes(id)), 'the ID number appeared in a URL');
   });
 
   test('a grid worker without personal.unmask is not offered searches by full phone or ID number', async (ctx) => {
     const page = await ctx.newPage({ viewport: { width: 1280, height: 860 } });
     await ctx.login(page, 'g001_admin');
-    for (const [path, testId, ready] of [['/persons', 'person-id-search', 'persons-export'], ['/units', 'unit-phone-search', 'units-export'], ['/houses', 'house-phone-search', 'house-export']]) {
+    for (const [path, testId, ready] of [
+      ['/persons', 'person-id-search', 'persons-export'],
+      ['/units', 'unit-phone-search', 'units-export'],
+      ['/houses', 'house-phone-search', 'house-export'],
+    ]) {
       await page.goto(path);
       await page.getByTestId(ready).waitFor();
       assert((await page.getByTestId(testId).count()) === 0, `${path} offers ${testId}`);

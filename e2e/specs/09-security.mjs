@@ -19,21 +19,34 @@ export function run({ test }) {
 
     const list = await fetchJson(page, '/api/auth/tokens');
     const token = list.body.items.find((x) => x.name === '12345 热线对接');
-    assert(token && token.expiresAt && token.permissions.every((p) => p.endsWith('.read')), `token not read-only with an expiry: ${JSON.stringify(token)}`);
+    assert(
+      token && token.expiresAt && token.permissions.every((p) => p.endsWith('.read')),
+      `token not read-only with an expiry: ${JSON.stringify(token)}`,
+    );
     // The secret is shown once: a reload lists the token without it.
     await page.reload();
     await waitForText(page, '[data-testid="tokens-table"]', /12345 热线对接/);
-    assert(!(await page.content()).includes(secret.match(/wg_\S+/)[0]), 'the secret is still on the page after a reload');
+    assert(
+      !(await page.content()).includes(secret.match(/wg_\S+/)[0]),
+      'the secret is still on the page after a reload',
+    );
   });
 
   test('a community leader on a phone sees grid staff phones masked and reveals one with a reason', async (ctx) => {
-    const page = await ctx.newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const page = await ctx.newPage({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await ctx.login(page, 'sq_leader');
     await page.goto('/areas');
     await page.getByTestId('area-tree').waitFor();
     // Open the community and pick its first grid.
     await page.locator('.ant-tree-switcher').first().click();
-    const grid = page.locator('[data-code]').filter({ hasText: /\d{14}/ }).first();
+    const grid = page
+      .locator('[data-code]')
+      .filter({ hasText: /\d{14}/ })
+      .first();
     await grid.waitFor();
     await grid.click();
     const masked = await waitForText(page, '[data-testid="staff-phone"]', /1\d\d\*{4}\d{4}/);
@@ -57,7 +70,10 @@ export function run({ test }) {
     await page.getByRole('dialog').waitFor({ state: 'visible' });
     await page.waitForTimeout(400); // the dialog's opening animation
     // antd's own buttons speak the UI's language too.
-    assert(/取\s*消/.test(await page.getByRole('dialog').innerText()), 'the dialog’s cancel button is not in Chinese');
+    assert(
+      /取\s*消/.test(await page.getByRole('dialog').innerText()),
+      'the dialog’s cancel button is not in Chinese',
+    );
     await ctx.screenshot(page, 'security-export-reason');
     const download = page.waitForEvent('download', { timeout: 30_000 });
     await page.getByTestId('unmask-reason').fill('年度人口核查上报');
@@ -73,30 +89,51 @@ export function run({ test }) {
     const pause = (ms) => new Promise((r) => setTimeout(r, ms));
     for (let i = 0; i < 5; i++) {
       if (i >= 3) await pause(1_000 * 2 ** (i - 3) + 300);
-      const res = await page.request.post('/api/auth/login', { data: { username: 'g003_admin', password: `wrong-${i}` } });
+      const res = await page.request.post('/api/auth/login', {
+        data: { username: 'g003_admin', password: `wrong-${i}` },
+      });
       assert(res.status() === 401, `wrong password ${i} answered ${res.status()}`);
     }
     await pause(4_300);
-    const locked = await page.request.post('/api/auth/login', { data: { username: 'g003_admin', password: 'Wangge@2026' } });
-    const unknown = await page.request.post('/api/auth/login', { data: { username: 'no_such_user_e2e', password: 'Wangge@2026' } });
-    assert(locked.status() === unknown.status(), `locked ${locked.status()} and unknown ${unknown.status()} differ`);
-    assert(JSON.stringify(await locked.json()) === JSON.stringify(await unknown.json()), 'the locked account answers differently from an unknown one');
+    const locked = await page.request.post('/api/auth/login', {
+      data: { username: 'g003_admin', password: 'Wangge@2026' },
+    });
+    const unknown = await page.request.post('/api/auth/login', {
+      data: { username: 'no_such_user_e2e', password: 'Wangge@2026' },
+    });
+    assert(
+      locked.status() === unknown.status(),
+      `locked ${locked.status()} and unknown ${unknown.status()} differ`,
+    );
+    assert(
+      JSON.stringify(await locked.json()) === JSON.stringify(await unknown.json()),
+      'the locked account answers differently from an unknown one',
+    );
 
     await ctx.login(page, 'admin');
     await page.goto('/users');
-    const search = page.locator('input[data-testid="users-search"], [data-testid="users-search"] input').first();
+    const search = page
+      .locator('input[data-testid="users-search"], [data-testid="users-search"] input')
+      .first();
     await search.fill('g003_admin');
     await search.press('Enter');
     await waitForText(page, '[data-testid="users-table"]', /g003_admin/);
-    await page.getByRole('button', { name: /解除锁定/ }).first().click();
+    await page
+      .getByRole('button', { name: /解除锁定/ })
+      .first()
+      .click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await waitForText(page, 'body', /已解除锁定/);
     await ctx.screenshot(page, 'security-unlocked');
     // The unlock lifts the account lock; this address still waits out its delay for the name (8 s after the sixth try).
-    let after = await page.request.post('/api/auth/login', { data: { username: 'g003_admin', password: 'Wangge@2026' } });
+    let after = await page.request.post('/api/auth/login', {
+      data: { username: 'g003_admin', password: 'Wangge@2026' },
+    });
     for (let i = 0; i < 10 && after.status() === 429; i++) {
       await pause(1_000);
-      after = await page.request.post('/api/auth/login', { data: { username: 'g003_admin', password: 'Wangge@2026' } });
+      after = await page.request.post('/api/auth/login', {
+        data: { username: 'g003_admin', password: 'Wangge@2026' },
+      });
     }
     assert(after.status() === 200, `after unlock the right password answered ${after.status()}`);
   });

@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { PERMISSIONS } from '@wangge/shared';
 import { systemActor } from './core/auth/actor';
 import { systemClock, type Clock } from './core/clock';
@@ -61,11 +67,18 @@ export interface AppDeps {
  * looks those services up when called, so the order matters only where a module holds another's service outright
  * (auth holds users, dispatch-rules holds categories, public-cases holds cases): those come after it.
  */
-function wireModules(p: Platform, audit: WiredModule<ModuleServices['audit']>, onAccessEnded: (who: AccessEnded) => void) {
+function wireModules(
+  p: Platform,
+  audit: WiredModule<ModuleServices['audit']>,
+  onAccessEnded: (who: AccessEnded) => void,
+) {
   const s = { audit: p.audit } as ModuleServices;
   const needs = () => s;
   const wired: WiredModule<unknown>[] = [];
-  const wire = <K extends keyof ModuleServices, M extends WiredModule<ModuleServices[K]>>(name: K, m: M): M => {
+  const wire = <K extends keyof ModuleServices, M extends WiredModule<ModuleServices[K]>>(
+    name: K,
+    m: M,
+  ): M => {
     s[name] = m.service;
     wired.push(m);
     return m;
@@ -97,7 +110,14 @@ function wireModules(p: Platform, audit: WiredModule<ModuleServices['audit']>, o
 }
 
 /** Builds every service from its dependencies: the one place modules are wired together. */
-export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { clock?: Clock; random?: () => number; onError?: (err: unknown) => void; events?: EventBus<CaseChangedEvent> }) {
+export function createServices(
+  deps: Pick<AppDeps, 'config' | 'database'> & {
+    clock?: Clock;
+    random?: () => number;
+    onError?: (err: unknown) => void;
+    events?: EventBus<CaseChangedEvent>;
+  },
+) {
   const { db } = deps.database;
   const clock = deps.clock ?? systemClock;
   const onError = deps.onError ?? (() => {});
@@ -111,12 +131,16 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
     cipher: createFieldCipher(loadDataKeys(deps.config, deps.config.dataDir)),
     audit: audit.service,
     // CLI commands have no listeners: their events go nowhere.
-    events: deps.events ?? createInProcessEventBus<CaseChangedEvent>({ warn: () => {}, error: (o) => onError(o) }),
+    events:
+      deps.events ??
+      createInProcessEventBus<CaseChangedEvent>({ warn: () => {}, error: (o) => onError(o) }),
     onError,
   };
   // Live streams are built by createApp, which binds them here; until then (CLI commands) nothing is open.
   let endLiveStreams: (who: AccessEnded) => void = () => {};
-  const { services, system, wired, importSpecs } = wireModules(p, audit, (who) => endLiveStreams(who));
+  const { services, system, wired, importSpecs } = wireModules(p, audit, (who) =>
+    endLiveStreams(who),
+  );
   return {
     ...services,
     db,
@@ -136,10 +160,18 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database'> & { cl
 export type Services = ReturnType<typeof createServices>;
 
 /** One process on SQLite; on PostgreSQL events travel by LISTEN/NOTIFY so every process hears them. */
-async function createEventBus(deps: AppDeps, log: FastifyBaseLogger): Promise<EventBus<CaseChangedEvent>> {
+async function createEventBus(
+  deps: AppDeps,
+  log: FastifyBaseLogger,
+): Promise<EventBus<CaseChangedEvent>> {
   const c = deps.config.database;
   if (deps.database.dialect.kind === 'postgres' && c.kind === 'postgres')
-    return createPostgresEventBus<CaseChangedEvent>({ url: c.url, schema: deps.database.schema, db: deps.database.db, log });
+    return createPostgresEventBus<CaseChangedEvent>({
+      url: c.url,
+      schema: deps.database.schema,
+      db: deps.database.db,
+      log,
+    });
   return createInProcessEventBus<CaseChangedEvent>(log);
 }
 
@@ -154,18 +186,34 @@ export async function createApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
 
   const events = await createEventBus(deps, app.log);
-  const services = createServices({ ...deps, events, onError: (err) => app.log.error({ err }, 'background task failed') });
+  const services = createServices({
+    ...deps,
+    events,
+    onError: (err) => app.log.error({ err }, 'background task failed'),
+  });
   await services.users.syncBuiltinRoles();
   await services.calendar.reload();
   // Clear birth dates and old ID masks of rows from before 2026-12-07 are sealed before any request can read them.
   await services.population.sealLegacyIdentities();
 
   await app.register(fastifyCookie);
-  await installSecurityHeaders(app, { basemapUrl: deps.config.basemap.url, httpsOnly: deps.config.secureCookies });
+  await installSecurityHeaders(app, {
+    basemapUrl: deps.config.basemap.url,
+    httpsOnly: deps.config.secureCookies,
+  });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Wangge 网格 API', version: VERSION, description: '社会治理网格化平台 API. Errors: {"error":{"code","message","field"}}.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wangge_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      info: {
+        title: 'Wangge 网格 API',
+        version: VERSION,
+        description: '社会治理网格化平台 API. Errors: {"error":{"code","message","field"}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'wangge_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -177,7 +225,12 @@ export async function createApp(deps: AppDeps) {
   installBodyLimits(app);
   installControlCharGuard(app);
 
-  services.modules.system.routes(app, { database: deps.database.dialect.kind, schemaVersion: deps.schemaVersion, version: VERSION, basemap: deps.config.basemap });
+  services.modules.system.routes(app, {
+    database: deps.database.dialect.kind,
+    schemaVersion: deps.schemaVersion,
+    version: VERSION,
+    basemap: deps.config.basemap,
+  });
   for (const m of services.modules.wired) m.routes(app);
   const live = liveModule({ events }, app.log, () => services);
   services.bindLiveStreams((who) => live.service.closeFor(who));

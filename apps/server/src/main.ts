@@ -1,5 +1,13 @@
 import { parseArgs } from 'node:util';
-import { demoCommand, exportAreasCommand, importAreasCommand, migrateCommand, rotateDataKeyCommand, serveCommand, type CommandOptions } from './cli/commands';
+import {
+  demoCommand,
+  exportAreasCommand,
+  importAreasCommand,
+  migrateCommand,
+  rotateDataKeyCommand,
+  serveCommand,
+  type CommandOptions,
+} from './cli/commands';
 
 const COMMON = `
 Database: DATABASE_URL (postgres://… or sqlite:FILE) selects it; else data/wangge.db.
@@ -101,7 +109,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const { port, ...values } = parsed.values;
   const opts: CommandOptions = { ...values, ...(port !== undefined ? { port: Number(port) } : {}) };
-  if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port >= 0 && opts.port < 65536)) {
+  if (
+    opts.port !== undefined &&
+    !(Number.isInteger(opts.port) && opts.port >= 0 && opts.port < 65536)
+  ) {
     process.stderr.write(`bad --port ${port}\n`);
     return 2;
   }

@@ -37,7 +37,12 @@ const READ_URL: Partial<Record<RecordKind, string>> = {
 
 function send(s: Session, method: string, url: string, body?: unknown) {
   const headers = { cookie: s.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }) };
-  return t.app.inject({ method: method as 'GET', url, headers, ...(method === 'GET' || method === 'DELETE' ? {} : { payload: (body ?? {}) as object }) });
+  return t.app.inject({
+    method: method as 'GET',
+    url,
+    headers,
+    ...(method === 'GET' || method === 'DELETE' ? {} : { payload: (body ?? {}) as object }),
+  });
 }
 
 beforeAll(async () => {
@@ -56,13 +61,19 @@ describe('authorization matrix', () => {
     expect(stale, 'rows for routes that no longer exist').toEqual([]);
     for (const r of routes) {
       const row = MATRIX[key(r)]!;
-      const declared = r.auth?.public ? { perm: 'public', scope: 'public' } : { perm: r.auth?.permission, scope: r.auth?.scope };
+      const declared = r.auth?.public
+        ? { perm: 'public', scope: 'public' }
+        : { perm: r.auth?.permission, scope: r.auth?.scope };
       expect(declared, key(r)).toEqual({ perm: row.perm, scope: row.scope });
     }
   });
 
   it('refuses each built-in role the routes it lacks the permission for (403) and lets it past the guard otherwise', async () => {
-    const roles = (await world.admin.get('/api/roles')).json().items as { code: string; builtin?: boolean; permissions: string[] }[];
+    const roles = (await world.admin.get('/api/roles')).json().items as {
+      code: string;
+      builtin?: boolean;
+      permissions: string[];
+    }[];
     const builtin = roles.filter((r) => r.code !== 'matrix_all');
     expect(builtin.length).toBeGreaterThanOrEqual(14);
     const wrong: string[] = [];
@@ -73,7 +84,9 @@ describe('authorization matrix', () => {
       const s = await login(t, username);
       const has = new Set(role.permissions);
       // Logging out ends the session the other calls use: it goes last.
-      const routes = rowed().sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
+      const routes = rowed().sort(
+        (a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'),
+      );
       for (const r of routes) {
         const row = MATRIX[key(r)]!;
         if (row.perm === 'public' || r.url === '/api/live/cases') continue;
@@ -82,7 +95,10 @@ describe('authorization matrix', () => {
         calls++;
         const allowed = row.perm === 'authenticated' || has.has(row.perm);
         const refused = res.statusCode === 403 && res.json().error.code === 'forbidden';
-        if (allowed === refused || res.statusCode === 401 || res.statusCode >= 500) wrong.push(`${role.code} ${key(r)} → ${res.statusCode} ${res.statusCode >= 500 ? res.body.slice(0, 200) : ""} (${allowed ? 'allowed' : 'refused'} expected)`);
+        if (allowed === refused || res.statusCode === 401 || res.statusCode >= 500)
+          wrong.push(
+            `${role.code} ${key(r)} → ${res.statusCode} ${res.statusCode >= 500 ? res.body.slice(0, 200) : ''} (${allowed ? 'allowed' : 'refused'} expected)`,
+          );
       }
     }
     expect(wrong).toEqual([]);
@@ -95,7 +111,8 @@ describe('authorization matrix', () => {
       const { own, other } = world.records[MATRIX[key(r)]!.record!];
       const mine = await send(world.scoped, 'GET', fillUrl(r.url, own));
       const theirs = await send(world.scoped, 'GET', fillUrl(r.url, other));
-      if (mine.statusCode !== 200) wrong.push(`${key(r)} own → ${mine.statusCode} ${mine.body.slice(0, 120)}`);
+      if (mine.statusCode !== 200)
+        wrong.push(`${key(r)} own → ${mine.statusCode} ${mine.body.slice(0, 120)}`);
       if (theirs.statusCode !== 404) wrong.push(`${key(r)} other → ${theirs.statusCode}`);
     }
     expect(wrong).toEqual([]);
@@ -111,8 +128,10 @@ describe('authorization matrix', () => {
       const readUrl = READ_URL[row.record!];
       const before = readUrl ? (await world.admin.get(fillUrl(readUrl, other))).body : null;
       const res = await send(world.scoped, r.method, fillUrl(r.url, other), row.body?.(own, other));
-      if (res.statusCode !== 403 && res.statusCode !== 404) wrong.push(`${key(r)} → ${res.statusCode} ${res.body.slice(0, 160)}`);
-      if (readUrl && (await world.admin.get(fillUrl(readUrl, other))).body !== before) wrong.push(`${key(r)} changed the record`);
+      if (res.statusCode !== 403 && res.statusCode !== 404)
+        wrong.push(`${key(r)} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+      if (readUrl && (await world.admin.get(fillUrl(readUrl, other))).body !== before)
+        wrong.push(`${key(r)} changed the record`);
     }
     expect(wrong).toEqual([]);
   });

@@ -7,10 +7,24 @@ export const PASSWORD = 'Password-123';
 type Ring = [number, number][];
 export const rect = (x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Polygon' as const,
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]] as Ring],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ] as Ring,
+  ],
 });
 
-export function feature(code: string, name: string, level: string, geometry: unknown, extra: Record<string, unknown> = {}) {
+export function feature(
+  code: string,
+  name: string,
+  level: string,
+  geometry: unknown,
+  extra: Record<string, unknown> = {},
+) {
   return { type: 'Feature', properties: { code, name, level, ...extra }, geometry };
 }
 
@@ -52,13 +66,26 @@ export function cityFeatures() {
 
 export async function seedCity(t: TestApp): Promise<void> {
   const s = t.services;
-  const r = await s.areas.import(s.system, { geojson: cityFeatures(), crs: 'wgs84', dryRun: false }, null);
+  const r = await s.areas.import(
+    s.system,
+    { geojson: cityFeatures(), crs: 'wgs84', dryRun: false },
+    null,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
 }
 
 let hash: Promise<string> | null = null;
 
-export async function createUser(t: TestApp, o: { username: string; roles: string[]; areaCodes?: string[]; phone?: string; displayName?: string }) {
+export async function createUser(
+  t: TestApp,
+  o: {
+    username: string;
+    roles: string[];
+    areaCodes?: string[];
+    phone?: string;
+    displayName?: string;
+  },
+) {
   hash ??= hashPassword(PASSWORD);
   return t.services.users.createDirect({
     username: o.username,
@@ -81,26 +108,44 @@ export interface Session {
 }
 
 export async function login(t: TestApp, username: string, password = PASSWORD): Promise<Session> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const raw = Array.isArray(setCookie) ? setCookie[0]! : String(setCookie);
   const cookie = raw.split(';')[0]!;
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
-  const headers = (withCsrf: boolean) => ({ cookie, ...(withCsrf ? { 'x-csrf-token': csrf } : {}) });
+  const headers = (withCsrf: boolean) => ({
+    cookie,
+    ...(withCsrf ? { 'x-csrf-token': csrf } : {}),
+  });
   return {
     cookie,
     csrf,
     get: (url) => t.app.inject({ method: 'GET', url, headers: headers(false) }),
-    post: (url, body, o) => t.app.inject({ method: 'POST', url, headers: headers(o?.csrf ?? true), ...(body !== undefined ? { payload: body as object } : {}) }),
-    patch: (url, body) => t.app.inject({ method: 'PATCH', url, headers: headers(true), payload: body as object }),
+    post: (url, body, o) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: headers(o?.csrf ?? true),
+        ...(body !== undefined ? { payload: body as object } : {}),
+      }),
+    patch: (url, body) =>
+      t.app.inject({ method: 'PATCH', url, headers: headers(true), payload: body as object }),
     del: (url) => t.app.inject({ method: 'DELETE', url, headers: headers(true) }),
   };
 }
 
-export async function userSession(t: TestApp, o: Parameters<typeof createUser>[1]): Promise<Session> {
+export async function userSession(
+  t: TestApp,
+  o: Parameters<typeof createUser>[1],
+): Promise<Session> {
   await createUser(t, o);
   return login(t, o.username);
 }
 
-export const errorCode = (res: LightMyRequestResponse): string | undefined => (res.json() as { error?: { code?: string } }).error?.code;
+export const errorCode = (res: LightMyRequestResponse): string | undefined =>
+  (res.json() as { error?: { code?: string } }).error?.code;

@@ -19,9 +19,16 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedCity(t);
   const admin = await userSession(t, { username: 'inj_root', roles: ['admin'] });
-  expect((await admin.post('/api/persons', personBody(residentId('19800101', 101), { name: '王五' }))).statusCode).toBe(201);
+  expect(
+    (await admin.post('/api/persons', personBody(residentId('19800101', 101), { name: '王五' })))
+      .statusCode,
+  ).toBe(201);
   expect((await admin.post('/api/units', unitBody(1, CITY.inA))).statusCode).toBe(201);
-  worker = await userSession(t, { username: 'inj_worker', roles: ['grid_leader'], areaCodes: [CITY.gridA] });
+  worker = await userSession(t, {
+    username: 'inj_worker',
+    roles: ['grid_leader'],
+    areaCodes: [CITY.gridA],
+  });
 });
 afterAll(async () => t?.close());
 
@@ -43,8 +50,10 @@ describe('hostile text in filters', () => {
       const all = ((await worker.get(baseline)).json() as { items: unknown[] }).items.length;
       for (const text of [...QUOTES, ...WILDCARDS]) {
         const res = await worker.get(url + encodeURIComponent(text));
-        const found = res.statusCode === 200 ? (res.json() as { items: unknown[] }).items.length : 0;
-        if (![200, 400].includes(res.statusCode)) wrong.push(`${url}${text} → ${res.statusCode} ${res.body.slice(0, 100)}`);
+        const found =
+          res.statusCode === 200 ? (res.json() as { items: unknown[] }).items.length : 0;
+        if (![200, 400].includes(res.statusCode))
+          wrong.push(`${url}${text} → ${res.statusCode} ${res.body.slice(0, 100)}`);
         else if (QUOTES.includes(text) && found) wrong.push(`${url}${text} found ${found}`);
         else if (found > all) wrong.push(`${url}${text} found more than the unfiltered list`);
       }
@@ -55,7 +64,11 @@ describe('hostile text in filters', () => {
   });
 
   it('refuses control characters in a JSON body with the field, on both databases, and writes nothing', async () => {
-    const res = await worker.post('/api/resident-files', { kind: 'work_log', gridCode: CITY.gridA, raised: '路灯\u0000不亮' });
+    const res = await worker.post('/api/resident-files', {
+      kind: 'work_log',
+      gridCode: CITY.gridA,
+      raised: '路灯\u0000不亮',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed', field: 'raised' });
     expect((await worker.get('/api/resident-files')).json().items).toEqual([]);

@@ -5,7 +5,11 @@ import { connect } from 'node:net';
  * not answered. Resolves with the status and how many body bytes were written before the answer came — what
  * `inject` cannot show: that a server refuses a body before reading it.
  */
-export function rawRequest(port: number, head: string, chunks: Buffer[]): Promise<{ status: number; sentBytes: number }> {
+export function rawRequest(
+  port: number,
+  head: string,
+  chunks: Buffer[],
+): Promise<{ status: number; sentBytes: number }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let answer = '';
@@ -21,7 +25,9 @@ export function rawRequest(port: number, head: string, chunks: Buffer[]): Promis
       }
     });
     socket.on('error', (err) => (answered ? undefined : reject(err)));
-    socket.on('close', () => (answered ? undefined : reject(new Error(`closed without an answer after ${sentBytes} bytes`))));
+    socket.on('close', () =>
+      answered ? undefined : reject(new Error(`closed without an answer after ${sentBytes} bytes`)),
+    );
     socket.write(head);
     const pump = (i: number) => {
       if (answered || i >= chunks.length || socket.destroyed) return;

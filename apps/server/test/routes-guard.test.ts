@@ -19,7 +19,10 @@ describe('every route declares its access', () => {
   });
 
   it('lists the public API routes explicitly, so a new one is a conscious choice', () => {
-    const publicApi = t.routes.filter((r) => r.auth?.public && r.url.startsWith('/api') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`).sort();
+    const publicApi = t.routes
+      .filter((r) => r.auth?.public && r.url.startsWith('/api') && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     expect(publicApi).toEqual([
       'GET /api/demo-accounts',
       'GET /api/health',
@@ -35,7 +38,9 @@ describe('every route declares its access', () => {
   });
 
   it('refuses anonymous calls to every guarded API route with 401', async () => {
-    for (const r of t.routes.filter((x) => !x.auth?.public && x.method !== 'HEAD' && x.url.startsWith('/api'))) {
+    for (const r of t.routes.filter(
+      (x) => !x.auth?.public && x.method !== 'HEAD' && x.url.startsWith('/api'),
+    )) {
       const url = r.url.replace(/:(\w+)/g, 'x');
       const res = await t.app.inject({ method: r.method as 'GET', url });
       expect(res.statusCode, `${r.method} ${url}`).toBe(401);
@@ -59,7 +64,9 @@ describe('system', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(doc.paths['/api/areas/locate'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['lng', 'lat', 'crs']));
+    expect(
+      doc.paths['/api/areas/locate'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(expect.arrayContaining(['lng', 'lat', 'crs']));
     expect(doc.paths['/api/auth/login'].post.requestBody).toBeDefined();
   });
 

@@ -11,7 +11,9 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../src/core/clock';
 
 /** Which database the integration suite runs on: DATABASE_URL=postgres://… selects PostgreSQL. */
-export const TEST_DB_KIND: 'sqlite' | 'postgres' = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
+export const TEST_DB_KIND: 'sqlite' | 'postgres' = process.env.DATABASE_URL?.startsWith('postgres')
+  ? 'postgres'
+  : 'sqlite';
 
 export interface TestApp extends WanggeApp {
   config: AppConfig;
@@ -31,7 +33,14 @@ export interface UpgradeFrom {
  * A real app on a fresh, empty, migrated database: a temporary SQLite file, or a new
  * schema in the PostgreSQL test database. Nothing is mocked.
  */
-export async function createTestApp(opts: { clock?: Clock; random?: () => number; logger?: AppDeps['logger']; upgradeFrom?: UpgradeFrom } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: {
+    clock?: Clock;
+    random?: () => number;
+    logger?: AppDeps['logger'];
+    upgradeFrom?: UpgradeFrom;
+  } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'wangge-test-'));
   const base = loadConfig({ ...process.env, WANGGE_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   let schema: string | undefined;
@@ -49,7 +58,14 @@ export async function createTestApp(opts: { clock?: Clock; random?: () => number
     await opts.upgradeFrom.seed(database.db, createFieldCipher(loadDataKeys(base, base.dataDir)));
   }
   const schemaVersion = await migrateToLatest(database.db, database.schema);
-  const built = await createApp({ config: base, database, schemaVersion, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.random ? { random: opts.random } : {}), ...(opts.logger ? { logger: opts.logger } : {}) });
+  const built = await createApp({
+    config: base,
+    database,
+    schemaVersion,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.random ? { random: opts.random } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
   return {
     ...built,
     config: base,

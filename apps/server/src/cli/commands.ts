@@ -18,7 +18,8 @@ export interface CommandOptions {
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 /** Large outputs to a pipe must be flushed before the process exits. */
-const outFlushed = (text: string) => new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+const outFlushed = (text: string) =>
+  new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 function configFor(opts: CommandOptions): AppConfig {
@@ -52,9 +53,12 @@ export async function serveCommand(opts: CommandOptions): Promise<void> {
     services.cases.sweep().catch((err: unknown) => app.log.error({ err }, 'overdue sweep failed'));
   }, 60_000);
   sweep.unref();
-  if (!existsSync(join(ROOT_DIR, 'apps/web/dist/index.html'))) err('web app not built: run `npm run build` to serve the UI (the API works without it)');
+  if (!existsSync(join(ROOT_DIR, 'apps/web/dist/index.html')))
+    err('web app not built: run `npm run build` to serve the UI (the API works without it)');
   await app.listen({ port: config.port, host: config.host });
-  out(`网格 Wangge: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (${describeDb(config)})`);
+  out(
+    `网格 Wangge: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (${describeDb(config)})`,
+  );
   const stop = async () => {
     await app.close();
     await database.close();
@@ -66,7 +70,8 @@ export async function serveCommand(opts: CommandOptions): Promise<void> {
 
 export async function demoCommand(opts: CommandOptions): Promise<void> {
   const dbFile = opts.db ?? join(ROOT_DIR, 'data/demo.db');
-  if (opts.reset) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+  if (opts.reset)
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined }, { dbFile });
   const { database, schemaVersion } = await openMigrated(config);
   const services = createServices({ config, database });
@@ -75,7 +80,9 @@ export async function demoCommand(opts: CommandOptions): Promise<void> {
   if ((await services.users.userCount()) === 0) {
     const t0 = Date.now();
     const r = await seedDemo(services, Number(opts.seed ?? 42));
-    out(`演示城市已生成 / demo city created: ${r.grids} grids, ${r.staff} staff posts, ${r.cases} sample cases, ${r.accounts.length} demo accounts (${Date.now() - t0} ms)`);
+    out(
+      `演示城市已生成 / demo city created: ${r.grids} grids, ${r.staff} staff posts, ${r.cases} sample cases, ${r.accounts.length} demo accounts (${Date.now() - t0} ms)`,
+    );
   }
   await database.close();
   out(`schema ${schemaVersion}; database ${dbFile}`);
@@ -92,9 +99,14 @@ function ensureWebBuilt(): void {
   execSync('npm run build -w apps/web', { cwd: ROOT_DIR, stdio: 'inherit' });
 }
 
-export async function importAreasCommand(file: string | undefined, opts: CommandOptions): Promise<number> {
+export async function importAreasCommand(
+  file: string | undefined,
+  opts: CommandOptions,
+): Promise<number> {
   if (!file) {
-    err('usage: wangge import-areas FILE [--crs wgs84|gcj02|bd09] [--level LEVEL] [--code-field F] [--name-field F] [--dry-run]');
+    err(
+      'usage: wangge import-areas FILE [--crs wgs84|gcj02|bd09] [--level LEVEL] [--code-field F] [--name-field F] [--dry-run]',
+    );
     return 2;
   }
   const crs = String(opts.crs ?? 'wgs84');
@@ -139,7 +151,15 @@ export async function importAreasCommand(file: string | undefined, opts: Command
     );
     for (const e of report.errors) err(`error   #${e.index ?? '-'} ${e.code ?? ''} ${e.reason}`);
     for (const w of report.warnings) err(`warning #${w.index ?? '-'} ${w.code ?? ''} ${w.reason}`);
-    out(JSON.stringify({ ok: report.ok, committed: report.committed, ...report.counts, errors: report.errors.length, warnings: report.warnings.length }));
+    out(
+      JSON.stringify({
+        ok: report.ok,
+        committed: report.committed,
+        ...report.counts,
+        errors: report.errors.length,
+        warnings: report.warnings.length,
+      }),
+    );
     return report.ok ? 0 : 1;
   } finally {
     await database.close();
@@ -172,7 +192,9 @@ export async function rotateDataKeyCommand(opts: CommandOptions): Promise<number
   const config = configFor(opts);
   if (opts['new-key']) {
     if (config.dataKey) {
-      err('--new-key works on the key file only; with WANGGE_DATA_KEY set, set the new key there and the old one in WANGGE_DATA_KEY_PREVIOUS');
+      err(
+        '--new-key works on the key file only; with WANGGE_DATA_KEY set, set the new key there and the old one in WANGGE_DATA_KEY_PREVIOUS',
+      );
       return 2;
     }
     rotateKeyFile(config.dataDir);
@@ -181,7 +203,11 @@ export async function rotateDataKeyCommand(opts: CommandOptions): Promise<number
   try {
     const s = createServices({ config, database });
     const report = await rekeyColumns(database.db, s.cipher, s.encryptedColumns);
-    await s.audit.record({ action: 'data_key_rotated', actor: null, detail: { keyId: s.cipher.currentKeyId, tables: report } });
+    await s.audit.record({
+      action: 'data_key_rotated',
+      actor: null,
+      detail: { keyId: s.cipher.currentKeyId, tables: report },
+    });
     out(JSON.stringify({ keyId: s.cipher.currentKeyId, tables: report }));
     return 0;
   } finally {

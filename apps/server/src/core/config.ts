@@ -9,15 +9,27 @@ export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   // The PostgreSQL schema holding the tables (default public): lets a second process join a test's schema.
-  WANGGE_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier').optional(),
+  WANGGE_PG_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier')
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   WANGGE_DATA_DIR: z.string().optional(),
   WANGGE_ADMIN_PASSWORD: z.string().min(10).optional(),
-  WANGGE_DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)').optional(),
+  WANGGE_DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)')
+    .optional(),
   // Keys replaced by a rotation, still accepted for reading until `wangge rotate-data-key` has rewritten every value.
-  WANGGE_DATA_KEY_PREVIOUS: z.string().regex(/^([0-9a-f]{64})(,[0-9a-f]{64})*$/i, 'comma-separated 64-hex keys').optional(),
-  WANGGE_LOOKUP_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)').optional(),
+  WANGGE_DATA_KEY_PREVIOUS: z
+    .string()
+    .regex(/^([0-9a-f]{64})(,[0-9a-f]{64})*$/i, 'comma-separated 64-hex keys')
+    .optional(),
+  WANGGE_LOOKUP_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)')
+    .optional(),
   WANGGE_BASEMAP_URL: z.string().url().optional(),
   WANGGE_BASEMAP_TYPE: z.enum(['xyz', 'wmts']).default('xyz'),
   WANGGE_GRID_SCHEME: z.enum(['cjt213', 'gbt47678', 'db11']).default('cjt213'),
@@ -26,7 +38,10 @@ const EnvSchema = z.object({
   // believed (client address for throttles; HTTPS for HSTS and Secure cookies). Unset: trust no one.
   WANGGE_TRUST_PROXY: z
     .string()
-    .regex(/^(\d{1,2}|[0-9a-f.:/]+(,\s*[0-9a-f.:/]+)*|loopback)$/i, 'a hop count, "loopback" or comma-separated proxy addresses/CIDRs')
+    .regex(
+      /^(\d{1,2}|[0-9a-f.:/]+(,\s*[0-9a-f.:/]+)*|loopback)$/i,
+      'a hop count, "loopback" or comma-separated proxy addresses/CIDRs',
+    )
     .optional(),
   // Photos and videos one user may upload in any 24 hours, in MB (attachments).
   WANGGE_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(1024),
@@ -58,7 +73,10 @@ export interface AppConfig {
 }
 
 /** Reads the environment once; `overrides` lets the CLI's --db flag and tests pick a database. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { dbFile?: string } = {}): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: { dbFile?: string } = {},
+): AppConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -68,8 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
   const dataDir = resolve(e.WANGGE_DATA_DIR ?? resolve(ROOT_DIR, 'data'));
   let database: DatabaseConfig;
   if (overrides.dbFile) database = { kind: 'sqlite', file: resolve(overrides.dbFile) };
-  else if (e.DATABASE_URL && /^postgres(ql)?:/.test(e.DATABASE_URL)) database = { kind: 'postgres', url: e.DATABASE_URL, schema: e.WANGGE_PG_SCHEMA };
-  else if (e.DATABASE_URL?.startsWith('sqlite:')) database = { kind: 'sqlite', file: resolve(e.DATABASE_URL.slice(7)) };
+  else if (e.DATABASE_URL && /^postgres(ql)?:/.test(e.DATABASE_URL))
+    database = { kind: 'postgres', url: e.DATABASE_URL, schema: e.WANGGE_PG_SCHEMA };
+  else if (e.DATABASE_URL?.startsWith('sqlite:'))
+    database = { kind: 'sqlite', file: resolve(e.DATABASE_URL.slice(7)) };
   else database = { kind: 'sqlite', file: resolve(dataDir, 'wangge.db') };
   return {
     database,
@@ -83,7 +103,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     basemap: { url: e.WANGGE_BASEMAP_URL ?? null, type: e.WANGGE_BASEMAP_TYPE },
     defaultGridScheme: e.WANGGE_GRID_SCHEME,
     secureCookies: e.WANGGE_SECURE_COOKIES === '1',
-    trustProxy: e.WANGGE_TRUST_PROXY === undefined ? false : /^\d+$/.test(e.WANGGE_TRUST_PROXY) ? Number(e.WANGGE_TRUST_PROXY) : e.WANGGE_TRUST_PROXY,
+    trustProxy:
+      e.WANGGE_TRUST_PROXY === undefined
+        ? false
+        : /^\d+$/.test(e.WANGGE_TRUST_PROXY)
+          ? Number(e.WANGGE_TRUST_PROXY)
+          : e.WANGGE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     uploadQuotaBytesPerDay: e.WANGGE_UPLOAD_QUOTA_MB * 1024 * 1024,
   };

@@ -38,7 +38,9 @@ describe('field cipher', () => {
     expect(rotated.isStale(written)).toBe(true);
     expect(rotated.isStale(legacy)).toBe(true);
     // Without the old key the value cannot be read, and the error says which key is missing.
-    expect(() => createFieldCipher({ current: k(2), previous: [], lookup: k(9) }).decrypt(written)).toThrow(/WANGGE_DATA_KEY_PREVIOUS/);
+    expect(() =>
+      createFieldCipher({ current: k(2), previous: [], lookup: k(9) }).decrypt(written),
+    ).toThrow(/WANGGE_DATA_KEY_PREVIOUS/);
   });
 
   it('detects tampering', () => {
@@ -52,7 +54,11 @@ describe('field cipher', () => {
     const before = createFieldCipher({ current: k(1), previous: [], lookup: k(9) });
     const after = createFieldCipher({ current: k(2), previous: [k(1)], lookup: k(9) });
     expect(after.lookupHash('410105199001011234')).toBe(before.lookupHash('410105199001011234'));
-    expect(createFieldCipher({ current: k(1), previous: [], lookup: k(8) }).lookupHash('410105199001011234')).not.toBe(before.lookupHash('410105199001011234'));
+    expect(
+      createFieldCipher({ current: k(1), previous: [], lookup: k(8) }).lookupHash(
+        '410105199001011234',
+      ),
+    ).not.toBe(before.lookupHash('410105199001011234'));
   });
 
   it('creates key files once and rotates the data key file keeping the old key readable', () => {
@@ -64,6 +70,8 @@ describe('field cipher', () => {
     expect(second.current.equals(first.current)).toBe(false);
     expect(second.lookup.equals(first.lookup)).toBe(true);
     expect(createFieldCipher(second).decrypt(stored)).toBe('x');
-    expect(readFileSync(join(dir, 'data.key.previous'), 'utf8')).toContain(first.current.toString('hex'));
+    expect(readFileSync(join(dir, 'data.key.previous'), 'utf8')).toContain(
+      first.current.toString('hex'),
+    );
   });
 });

@@ -59,12 +59,17 @@ function hexList(list: string | undefined): Buffer[] {
 
 /** Keys from the environment, else from key files created once under the data directory (mode 0600): losing them loses the data. */
 export function loadDataKeys(src: KeySources, dataDir: string): DataKeys {
-  const current = src.dataKey ? Buffer.from(src.dataKey, 'hex') : (keyFile(dataDir, 'data.key', true) as Buffer);
+  const current = src.dataKey
+    ? Buffer.from(src.dataKey, 'hex')
+    : (keyFile(dataDir, 'data.key', true) as Buffer);
   const previous = [...hexList(src.previousDataKeys)];
   // A key-file rotation keeps the old keys beside the new one (see rotateKeyFile).
   const prevFile = join(dataDir, 'data.key.previous');
-  if (!src.dataKey && existsSync(prevFile)) previous.push(...hexList(readFileSync(prevFile, 'utf8').split('\n').join(',')));
-  const lookup = src.lookupKey ? Buffer.from(src.lookupKey, 'hex') : (keyFile(dataDir, 'lookup.key', true) as Buffer);
+  if (!src.dataKey && existsSync(prevFile))
+    previous.push(...hexList(readFileSync(prevFile, 'utf8').split('\n').join(',')));
+  const lookup = src.lookupKey
+    ? Buffer.from(src.lookupKey, 'hex')
+    : (keyFile(dataDir, 'lookup.key', true) as Buffer);
   return { current, previous, lookup };
 }
 
@@ -105,7 +110,8 @@ export function createFieldCipher(keys: DataKeys | Buffer): FieldCipher {
     decrypt(stored) {
       if (stored.startsWith('v2:')) {
         const key = byId.get(stored.slice(3, 11));
-        if (!key) throw new Error(`Unknown data key ${stored.slice(3, 11)}: set WANGGE_DATA_KEY_PREVIOUS`);
+        if (!key)
+          throw new Error(`Unknown data key ${stored.slice(3, 11)}: set WANGGE_DATA_KEY_PREVIOUS`);
         return open(key, Buffer.from(stored.slice(12), 'base64url'));
       }
       if (!stored.startsWith('v1:')) throw new Error('Unknown cipher version');

@@ -31,7 +31,8 @@ export const invalid = (field: string, message: string): AppError =>
  * whole answer, in forms and import reports alike: it never says who, where or what, and the district resolves it.
  */
 export const CONFLICT_ELSEWHERE = '与已有记录冲突，请联系区级管理员';
-export const conflictElsewhere = (field: string): AppError => new AppError('duplicate', CONFLICT_ELSEWHERE, { field });
+export const conflictElsewhere = (field: string): AppError =>
+  new AppError('duplicate', CONFLICT_ELSEWHERE, { field });
 
 /** Exhaustiveness guard for switches over string unions. */
 export function assertUnreachable(value: never): never {

@@ -12,7 +12,12 @@ export interface ExportColumn<Row> {
  * The workbook of a registry export. The first row names who exported what and when (S2 exports are watermarked,
  * docs/domain.md §10), repeated in the print header; values are plain strings, never formulas.
  */
-export async function watermarkedWorkbook<Row>(sheetName: string, columns: ExportColumn<Row>[], rows: Row[], watermark: string): Promise<Buffer> {
+export async function watermarkedWorkbook<Row>(
+  sheetName: string,
+  columns: ExportColumn<Row>[],
+  rows: Row[],
+  watermark: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = watermark;
   const ws = wb.addWorksheet(sheetName);
@@ -33,6 +38,9 @@ export async function watermarkedWorkbook<Row>(sheetName: string, columns: Expor
  */
 export function exportInClear(actor: Actor, reason: string | undefined): boolean {
   if (reason === undefined) return false;
-  if (!actor.permissions.has('registry.export')) throw new AppError('forbidden', '无权导出完整个人信息（需 registry.export 权限）', { field: 'reason' });
+  if (!actor.permissions.has('registry.export'))
+    throw new AppError('forbidden', '无权导出完整个人信息（需 registry.export 权限）', {
+      field: 'reason',
+    });
   return true;
 }

@@ -35,9 +35,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // One current version per code; closed versions stay for history.
-  await db.schema.createIndex('areas_current_code').on('areas').column('code').unique().where(sql.ref('valid_to'), 'is', null).execute();
-  await db.schema.createIndex('areas_code_version').on('areas').columns(['code', 'version']).unique().execute();
-  await db.schema.createIndex('areas_parent').on('areas').columns(['parent_code', 'valid_to']).execute();
+  await db.schema
+    .createIndex('areas_current_code')
+    .on('areas')
+    .column('code')
+    .unique()
+    .where(sql.ref('valid_to'), 'is', null)
+    .execute();
+  await db.schema
+    .createIndex('areas_code_version')
+    .on('areas')
+    .columns(['code', 'version'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('areas_parent')
+    .on('areas')
+    .columns(['parent_code', 'valid_to'])
+    .execute();
   await db.schema.createIndex('areas_level').on('areas').columns(['level', 'valid_to']).execute();
 
   await db.schema
@@ -126,7 +141,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('valid_from', 'text', (c) => c.notNull())
     .addColumn('valid_to', 'text')
     .execute();
-  await db.schema.createIndex('grid_staff_area').on('grid_staff').columns(['area_code', 'valid_to']).execute();
+  await db.schema
+    .createIndex('grid_staff_area')
+    .on('grid_staff')
+    .columns(['area_code', 'valid_to'])
+    .execute();
   await db.schema.createIndex('grid_staff_user').on('grid_staff').column('user_id').execute();
 
   await db.schema
@@ -143,6 +162,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['departments', 'grid_staff', 'audit_log', 'api_tokens', 'sessions', 'user_areas', 'user_roles', 'users', 'roles', 'areas', 'settings'])
+  for (const t of [
+    'departments',
+    'grid_staff',
+    'audit_log',
+    'api_tokens',
+    'sessions',
+    'user_areas',
+    'user_roles',
+    'users',
+    'roles',
+    'areas',
+    'settings',
+  ])
     await db.schema.dropTable(t).ifExists().execute();
 }

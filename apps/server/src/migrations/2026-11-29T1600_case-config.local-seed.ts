@@ -7,28 +7,70 @@
  * national codes. Stored with is_local_extension = 0 because they are the product's own baseline, not a
  * deployment's additions.
  */
-export const GOVERNANCE: readonly { code: string; name: string; minors: readonly (readonly [string, string])[] }[] = [
+export const GOVERNANCE: readonly {
+  code: string;
+  name: string;
+  minors: readonly (readonly [string, string])[];
+}[] = [
   {
     code: 'Z01',
     name: '矛盾纠纷',
-    minors: [['001', '婚姻家庭纠纷'], ['002', '邻里纠纷'], ['003', '物业纠纷'], ['004', '劳动争议'], ['005', '土地权属纠纷']],
+    minors: [
+      ['001', '婚姻家庭纠纷'],
+      ['002', '邻里纠纷'],
+      ['003', '物业纠纷'],
+      ['004', '劳动争议'],
+      ['005', '土地权属纠纷'],
+    ],
   },
   {
     code: 'Z02',
     name: '治安隐患',
-    minors: [['001', '治安隐患线索'], ['002', '消防安全隐患'], ['003', '涉黄赌毒线索'], ['004', '安全生产隐患']],
+    minors: [
+      ['001', '治安隐患线索'],
+      ['002', '消防安全隐患'],
+      ['003', '涉黄赌毒线索'],
+      ['004', '安全生产隐患'],
+    ],
   },
-  { code: 'Z03', name: '民生服务', minors: [['001', '求助'], ['002', '咨询'], ['003', '代办服务']] },
-  { code: 'Z04', name: '社情民意', minors: [['001', '意见建议'], ['002', '群众诉求'], ['003', '投诉']] },
+  {
+    code: 'Z03',
+    name: '民生服务',
+    minors: [
+      ['001', '求助'],
+      ['002', '咨询'],
+      ['003', '代办服务'],
+    ],
+  },
+  {
+    code: 'Z04',
+    name: '社情民意',
+    minors: [
+      ['001', '意见建议'],
+      ['002', '群众诉求'],
+      ['003', '投诉'],
+    ],
+  },
   {
     code: 'Z05',
     name: '特殊人群报告',
-    minors: [['001', '社区矫正对象异常'], ['002', '刑满释放人员异常'], ['003', '严重精神障碍患者异常'], ['004', '吸毒人员异常']],
+    minors: [
+      ['001', '社区矫正对象异常'],
+      ['002', '刑满释放人员异常'],
+      ['003', '严重精神障碍患者异常'],
+      ['004', '吸毒人员异常'],
+    ],
   },
   {
     code: 'Z06',
     name: '突发事件',
-    minors: [['001', '火灾'], ['002', '自然灾害'], ['003', '公共卫生事件'], ['004', '群体性事件'], ['005', '安全事故']],
+    minors: [
+      ['001', '火灾'],
+      ['002', '自然灾害'],
+      ['003', '公共卫生事件'],
+      ['004', '群体性事件'],
+      ['005', '安全事故'],
+    ],
   },
 ];
 
@@ -36,7 +78,15 @@ export const GOVERNANCE: readonly { code: string; name: string; minors: readonly
  * 自行处置 whitelist (example): small street problems a supervisor usually fixes on the spot. A common local
  * practice, not a national list.
  */
-export const SELF_HANDLE_MATTERS: readonly string[] = ['06007', '06010', '06036', '07001', '07002', '09010', '09011'];
+export const SELF_HANDLE_MATTERS: readonly string[] = [
+  '06007',
+  '06010',
+  '06036',
+  '07001',
+  '07002',
+  '09010',
+  '09011',
+];
 
 /** Per-step limits of docs/case-workflow.md §3.3 (placeholders there too), copied into every seeded condition. */
 export const DEFAULT_STEP_LIMITS = {

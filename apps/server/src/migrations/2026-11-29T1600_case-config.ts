@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { GBT_COMPONENT_MAJORS, GBT_COMPONENT_MINORS } from './2026-11-29T1600_case-config.gbt-components';
+import {
+  GBT_COMPONENT_MAJORS,
+  GBT_COMPONENT_MINORS,
+} from './2026-11-29T1600_case-config.gbt-components';
 import { GBT_MATTER_MAJORS, GBT_MATTER_MINORS } from './2026-11-29T1600_case-config.gbt-matters';
-import { DEFAULT_STEP_LIMITS, GOVERNANCE, SEED_CONDITIONS, SELF_HANDLE_MATTERS } from './2026-11-29T1600_case-config.local-seed';
+import {
+  DEFAULT_STEP_LIMITS,
+  GOVERNANCE,
+  SEED_CONDITIONS,
+  SELF_HANDLE_MATTERS,
+} from './2026-11-29T1600_case-config.local-seed';
 
 // Case configuration read by the case engine: the category dictionary (部件/事项/综治 分类), the 立结案标准 rows and
 // the dispatch matrix (派遣矩阵). Portable types only, as in the foundation migration.
@@ -35,7 +43,14 @@ const SEED_VALID_FROM = '2000-01-01T00:00:00.000Z';
 
 function categoryRows(now: string): Row[] {
   const rows: Row[] = [];
-  const add = (kind: string, level: string, code: string, parent: string | null, name: string, selfHandle = false) =>
+  const add = (
+    kind: string,
+    level: string,
+    code: string,
+    parent: string | null,
+    name: string,
+    selfHandle = false,
+  ) =>
     rows.push({
       id: randomUUID(),
       code,
@@ -53,20 +68,32 @@ function categoryRows(now: string): Row[] {
       created_at: now,
       updated_at: now,
     });
-  const national = (kind: string, majors: readonly (readonly [string, string])[], minors: string) => {
+  const national = (
+    kind: string,
+    majors: readonly (readonly [string, string])[],
+    minors: string,
+  ) => {
     for (const [code, name] of majors) add(kind, 'major', code, null, name);
     for (const line of minors.split('\n')) {
       const space = line.indexOf(' ');
       if (space < 0) continue;
       const code = line.slice(0, space);
-      add(kind, 'minor', code, code.slice(0, 2), line.slice(space + 1), kind === 'matter' && SELF_HANDLE_MATTERS.includes(code));
+      add(
+        kind,
+        'minor',
+        code,
+        code.slice(0, 2),
+        line.slice(space + 1),
+        kind === 'matter' && SELF_HANDLE_MATTERS.includes(code),
+      );
     }
   };
   national('component', GBT_COMPONENT_MAJORS, GBT_COMPONENT_MINORS);
   national('matter', GBT_MATTER_MAJORS, GBT_MATTER_MINORS);
   for (const g of GOVERNANCE) {
     add('governance', 'major', g.code, null, g.name);
-    for (const [serial, name] of g.minors) add('governance', 'minor', g.code + serial, g.code, name);
+    for (const [serial, name] of g.minors)
+      add('governance', 'minor', g.code + serial, g.code, name);
   }
   return rows;
 }
@@ -93,8 +120,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // GB/T 47678.5 numbers 部件 and 事项 with the same digits (事项 01001 供水井盖异常 mirrors 部件 01001 供水井盖),
   // so a code is unique within its kind, not across kinds.
-  await db.schema.createIndex('categories_kind_code').on('categories').columns(['kind', 'code']).unique().execute();
-  await db.schema.createIndex('categories_parent').on('categories').columns(['kind', 'parent_code']).execute();
+  await db.schema
+    .createIndex('categories_kind_code')
+    .on('categories')
+    .columns(['kind', 'code'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('categories_parent')
+    .on('categories')
+    .columns(['kind', 'parent_code'])
+    .execute();
 
   await db.schema
     .createTable('registration_conditions')
@@ -116,8 +152,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('valid_to', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('registration_conditions_class').on('registration_conditions').columns(['class_code', 'valid_to']).execute();
-  await db.schema.createIndex('registration_conditions_lineage').on('registration_conditions').column('lineage_id').execute();
+  await db.schema
+    .createIndex('registration_conditions_class')
+    .on('registration_conditions')
+    .columns(['class_code', 'valid_to'])
+    .execute();
+  await db.schema
+    .createIndex('registration_conditions_lineage')
+    .on('registration_conditions')
+    .column('lineage_id')
+    .execute();
 
   await db.schema
     .createTable('dispatch_rules')
@@ -132,12 +176,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('dispatch_rules_class_area').on('dispatch_rules').columns(['class_code', 'area_code']).execute();
-  await db.schema.createIndex('dispatch_rules_area').on('dispatch_rules').column('area_code').execute();
+  await db.schema
+    .createIndex('dispatch_rules_class_area')
+    .on('dispatch_rules')
+    .columns(['class_code', 'area_code'])
+    .execute();
+  await db.schema
+    .createIndex('dispatch_rules_area')
+    .on('dispatch_rules')
+    .column('area_code')
+    .execute();
 
   const now = new Date().toISOString();
   const rows = categoryRows(now);
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('categories').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('categories')
+      .values(rows.slice(i, i + 100))
+      .execute();
 
   const stepLimits = JSON.stringify(DEFAULT_STEP_LIMITS);
   const conditions = SEED_CONDITIONS.map((c) => {
@@ -166,5 +222,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['dispatch_rules', 'registration_conditions', 'categories']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['dispatch_rules', 'registration_conditions', 'categories'])
+    await db.schema.dropTable(t).ifExists().execute();
 }

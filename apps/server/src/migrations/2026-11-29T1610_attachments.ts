@@ -23,7 +23,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // One row per uploader and content: a retried upload (offline queue, flaky network) finds its row.
-  await db.schema.createIndex('attachments_uploader_sha256').on('attachments').columns(['uploader_id', 'sha256']).unique().execute();
+  await db.schema
+    .createIndex('attachments_uploader_sha256')
+    .on('attachments')
+    .columns(['uploader_id', 'sha256'])
+    .unique()
+    .execute();
   // Reference counting before a blob is deleted.
   await db.schema.createIndex('attachments_sha256').on('attachments').column('sha256').execute();
 }

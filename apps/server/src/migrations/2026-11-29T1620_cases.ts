@@ -52,11 +52,29 @@ export async function up(db: Kysely<any>): Promise<void> {
   // (equality on the level's code, open first, earliest due first); district-wide queues and
   // the overdue sweep use (is_open, due_at); department inboxes their own.
   for (const level of ['street', 'community', 'grid'])
-    await db.schema.createIndex(`cases_queue_${level}`).on('cases').columns([`${level}_code`, 'is_open', 'due_at']).execute();
-  await db.schema.createIndex('cases_open_due').on('cases').columns(['is_open', 'due_at']).execute();
-  await db.schema.createIndex('cases_dept').on('cases').columns(['handling_dept_id', 'is_open', 'due_at']).execute();
+    await db.schema
+      .createIndex(`cases_queue_${level}`)
+      .on('cases')
+      .columns([`${level}_code`, 'is_open', 'due_at'])
+      .execute();
+  await db.schema
+    .createIndex('cases_open_due')
+    .on('cases')
+    .columns(['is_open', 'due_at'])
+    .execute();
+  await db.schema
+    .createIndex('cases_dept')
+    .on('cases')
+    .columns(['handling_dept_id', 'is_open', 'due_at'])
+    .execute();
   // Most reports carry no key: a partial index keeps them out of it.
-  await db.schema.createIndex('cases_idempotency').on('cases').column('idempotency_key').unique().where(sql.ref('idempotency_key'), 'is not', null).execute();
+  await db.schema
+    .createIndex('cases_idempotency')
+    .on('cases')
+    .column('idempotency_key')
+    .unique()
+    .where(sql.ref('idempotency_key'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('case_events')
@@ -73,7 +91,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_events_case_seq').on('case_events').columns(['case_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('case_events_case_seq')
+    .on('case_events')
+    .columns(['case_id', 'seq'])
+    .unique()
+    .execute();
 
   // Which photos belong to which case: who may see an attachment follows who may read the case.
   await db.schema
@@ -83,7 +106,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('case_attachments_pk', ['case_id', 'attachment_id'])
     .execute();
-  await db.schema.createIndex('case_attachments_attachment').on('case_attachments').column('attachment_id').execute();
+  await db.schema
+    .createIndex('case_attachments_attachment')
+    .on('case_attachments')
+    .column('attachment_id')
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -39,10 +39,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Lists are ordered by code within a scope root, so each level index ends in the code.
   for (const level of ['admin', 'street', 'community', 'grid'])
-    await db.schema.createIndex(`components_${level}`).on('components').columns([`${level}_code`, 'code']).execute();
-  await db.schema.createIndex('components_class_status').on('components').columns(['class_code', 'status']).execute();
+    await db.schema
+      .createIndex(`components_${level}`)
+      .on('components')
+      .columns([`${level}_code`, 'code'])
+      .execute();
+  await db.schema
+    .createIndex('components_class_status')
+    .on('components')
+    .columns(['class_code', 'status'])
+    .execute();
   // Map layers ask for a bounding box; a range on lng narrowed by lat is what a B-tree can do without a spatial index.
-  await db.schema.createIndex('components_lng_lat').on('components').columns(['lng', 'lat']).execute();
+  await db.schema
+    .createIndex('components_lng_lat')
+    .on('components')
+    .columns(['lng', 'lat'])
+    .execute();
 
   await db.schema
     .createTable('component_status_history')
@@ -56,8 +68,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_name', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('component_status_history_component').on('component_status_history').columns(['component_id', 'at']).execute();
-  await db.schema.createIndex('component_status_history_case').on('component_status_history').columns(['case_id']).execute();
+  await db.schema
+    .createIndex('component_status_history_component')
+    .on('component_status_history')
+    .columns(['component_id', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('component_status_history_case')
+    .on('component_status_history')
+    .columns(['case_id'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -23,7 +23,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   const now = new Date().toISOString();
   await db
     .insertInto('work_calendar')
-    .values(CN_2026_ROWS.map(([date, kind, name]) => ({ date, kind, name, source: CN_2026_SOURCE, updated_at: now })))
+    .values(
+      CN_2026_ROWS.map(([date, kind, name]) => ({
+        date,
+        kind,
+        name,
+        source: CN_2026_SOURCE,
+        updated_at: now,
+      })),
+    )
     .execute();
   await db
     .insertInto('settings')

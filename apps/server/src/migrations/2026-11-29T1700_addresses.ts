@@ -34,14 +34,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // Sibling names are unique (compared in search form); the same index finds a child by name (find-or-create).
-  await db.schema.createIndex('addresses_sibling_name').on('addresses').columns(['parent_key', 'name_key']).unique().execute();
+  await db.schema
+    .createIndex('addresses_sibling_name')
+    .on('addresses')
+    .columns(['parent_key', 'name_key'])
+    .unique()
+    .execute();
   // Children in natural order, and the subtree walk (recursive CTE on parent_key).
-  await db.schema.createIndex('addresses_children').on('addresses').columns(['parent_key', 'sort_key']).execute();
+  await db.schema
+    .createIndex('addresses_children')
+    .on('addresses')
+    .columns(['parent_key', 'sort_key'])
+    .execute();
   // Code, level, full name: a page or count of one level (the rooms of a community) walks the index in order, and
   // two equalities outrank addresses_level in SQLite's planner, which has no statistics to go by.
   for (const level of ['admin', 'street', 'community', 'grid', 'place'])
-    await db.schema.createIndex(`addresses_${level}`).on('addresses').columns([`${level}_code`, 'level', 'full_name']).execute();
-  await db.schema.createIndex('addresses_level').on('addresses').columns(['level', 'full_name']).execute();
+    await db.schema
+      .createIndex(`addresses_${level}`)
+      .on('addresses')
+      .columns([`${level}_code`, 'level', 'full_name'])
+      .execute();
+  await db.schema
+    .createIndex('addresses_level')
+    .on('addresses')
+    .columns(['level', 'full_name'])
+    .execute();
 
   await db.schema
     .createTable('houses')
@@ -70,8 +87,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The use filter is read from the index; no index on use alone, which SQLite would prefer for its order.
   for (const level of ['admin', 'street', 'community', 'grid'])
-    await db.schema.createIndex(`houses_${level}`).on('houses').columns([`${level}_code`, 'full_address', 'use']).execute();
-  await db.schema.createIndex('houses_landlord_phone').on('houses').columns(['landlord_phone_hash']).execute();
+    await db.schema
+      .createIndex(`houses_${level}`)
+      .on('houses')
+      .columns([`${level}_code`, 'full_address', 'use'])
+      .execute();
+  await db.schema
+    .createIndex('houses_landlord_phone')
+    .on('houses')
+    .columns(['landlord_phone_hash'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -16,7 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('persons')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('name_search', postgres ? sql`text collate "C"` : sql`text collate nocase`, (c) => c.notNull())
+    .addColumn('name_search', postgres ? sql`text collate "C"` : sql`text collate nocase`, (c) =>
+      c.notNull(),
+    )
     .addColumn('gender', 'text')
     .addColumn('birth_date', 'text')
     .addColumn('ethnicity', 'text')
@@ -54,7 +56,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('persons_id_hash').on('persons').column('id_hash').unique().execute();
   // District leaders list and search too, hence admin beside the three levels grid workers use.
   for (const level of ['admin', 'street', 'community', 'grid'])
-    await db.schema.createIndex(`persons_${level}_name`).on('persons').columns([`${level}_code`, 'name_search']).execute();
+    await db.schema
+      .createIndex(`persons_${level}_name`)
+      .on('persons')
+      .columns([`${level}_code`, 'name_search'])
+      .execute();
   await db.schema.createIndex('persons_house').on('persons').column('house_id').execute();
 
   await db.schema
@@ -76,8 +82,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('grid_code', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('residences_person').on('residences').columns(['person_id', 'moved_in_at']).execute();
-  await db.schema.createIndex('residences_house').on('residences').columns(['house_id', 'moved_in_at']).execute();
+  await db.schema
+    .createIndex('residences_person')
+    .on('residences')
+    .columns(['person_id', 'moved_in_at'])
+    .execute();
+  await db.schema
+    .createIndex('residences_house')
+    .on('residences')
+    .columns(['house_id', 'moved_in_at'])
+    .execute();
 
   await db.schema
     .createTable('person_events')
@@ -89,7 +103,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('detail', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_events_person').on('person_events').columns(['person_id', 'at']).execute();
+  await db.schema
+    .createIndex('person_events_person')
+    .on('person_events')
+    .columns(['person_id', 'at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -45,10 +45,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // Lists are ordered by name within a scope root, so each level index ends in the name.
-  for (const level of LEVELS) await db.schema.createIndex(`units_${level}`).on('units').columns([`${level}_code`, 'name']).execute();
+  for (const level of LEVELS)
+    await db.schema
+      .createIndex(`units_${level}`)
+      .on('units')
+      .columns([`${level}_code`, 'name'])
+      .execute();
   await db.schema.createIndex('units_due').on('units').columns(['next_inspection_due']).execute();
-  await db.schema.createIndex('units_legal_rep_phone').on('units').column('legal_rep_phone_hash').execute();
-  await db.schema.createIndex('units_contact_phone').on('units').column('contact_phone_hash').execute();
+  await db.schema
+    .createIndex('units_legal_rep_phone')
+    .on('units')
+    .column('legal_rep_phone_hash')
+    .execute();
+  await db.schema
+    .createIndex('units_contact_phone')
+    .on('units')
+    .column('contact_phone_hash')
+    .execute();
 
   await db.schema
     .createTable('unit_employees')
@@ -60,8 +73,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('to_date', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('unit_employees_unit').on('unit_employees').columns(['unit_id', 'from_date']).execute();
-  await db.schema.createIndex('unit_employees_person').on('unit_employees').column('person_id').execute();
+  await db.schema
+    .createIndex('unit_employees_unit')
+    .on('unit_employees')
+    .columns(['unit_id', 'from_date'])
+    .execute();
+  await db.schema
+    .createIndex('unit_employees_person')
+    .on('unit_employees')
+    .column('person_id')
+    .execute();
 
   await db.schema
     .createTable('places')
@@ -89,7 +110,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  for (const level of LEVELS) await db.schema.createIndex(`places_${level}`).on('places').columns([`${level}_code`, 'name']).execute();
+  for (const level of LEVELS)
+    await db.schema
+      .createIndex(`places_${level}`)
+      .on('places')
+      .columns([`${level}_code`, 'name'])
+      .execute();
   await db.schema.createIndex('places_due').on('places').columns(['next_inspection_due']).execute();
   await db.schema.createIndex('places_unit').on('places').column('unit_id').execute();
 
@@ -113,8 +139,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('inspections_target').on('inspections').columns(['target_id', 'at']).execute();
-  for (const level of LEVELS) await db.schema.createIndex(`inspections_${level}`).on('inspections').columns([`${level}_code`, 'at']).execute();
+  await db.schema
+    .createIndex('inspections_target')
+    .on('inspections')
+    .columns(['target_id', 'at'])
+    .execute();
+  for (const level of LEVELS)
+    await db.schema
+      .createIndex(`inspections_${level}`)
+      .on('inspections')
+      .columns([`${level}_code`, 'at'])
+      .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

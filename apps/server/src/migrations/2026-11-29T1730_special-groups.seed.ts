@@ -2,7 +2,13 @@
 // of docs/domain.md §5.2. Frozen copy (no imports from application code). Intervals are local starting values — there are
 // no national visit frequencies — and administrators change them, the fields and the active flags as data.
 
-type Field = { key: string; label: string; type: 'text' | 'date' | 'number' | 'boolean' | 'select'; options?: string[]; required?: boolean };
+type Field = {
+  key: string;
+  label: string;
+  type: 'text' | 'date' | 'number' | 'boolean' | 'select';
+  options?: string[];
+  required?: boolean;
+};
 export interface SeedGroup {
   code: string;
   name: string;
@@ -30,7 +36,12 @@ export const SEED_GROUPS: readonly SeedGroup[] = [
       { key: 'recidivist', label: '是否累犯', type: 'boolean' },
       { key: 'placedAt', label: '安置时间', type: 'date' },
       { key: 'unplacedReason', label: '未安置原因', type: 'text' },
-      { key: 'aftercare', label: '帮教情况', type: 'select', options: ['已列入帮教', '未列入帮教', '帮教期满'] },
+      {
+        key: 'aftercare',
+        label: '帮教情况',
+        type: 'select',
+        options: ['已列入帮教', '未列入帮教', '帮教期满'],
+      },
     ],
   },
   {
@@ -40,7 +51,13 @@ export const SEED_GROUPS: readonly SeedGroup[] = [
     sensitivity: 'justice',
     intervals: DEFAULT,
     fields: [
-      { key: 'correctionType', label: '矫正类别', type: 'select', options: ['管制', '缓刑', '假释', '暂予监外执行'], required: true },
+      {
+        key: 'correctionType',
+        label: '矫正类别',
+        type: 'select',
+        options: ['管制', '缓刑', '假释', '暂予监外执行'],
+        required: true,
+      },
       { key: 'startDate', label: '矫正开始日期', type: 'date', required: true },
       { key: 'endDate', label: '矫正结束日期', type: 'date' },
       { key: 'judicialOffice', label: '负责司法所', type: 'text' },
@@ -57,7 +74,12 @@ export const SEED_GROUPS: readonly SeedGroup[] = [
       { key: 'seizedDate', label: '查获日期', type: 'date' },
       { key: 'cause', label: '吸毒原因', type: 'text' },
       { key: 'drugSource', label: '毒品来源', type: 'text' },
-      { key: 'rehab', label: '戒毒情况', type: 'select', options: ['社区戒毒', '社区康复', '强制隔离戒毒', '自愿戒毒', '戒断三年未复吸'] },
+      {
+        key: 'rehab',
+        label: '戒毒情况',
+        type: 'select',
+        options: ['社区戒毒', '社区康复', '强制隔离戒毒', '自愿戒毒', '戒断三年未复吸'],
+      },
       { key: 'usingNow', label: '是否在吸', type: 'boolean' },
       { key: 'methadone', label: '美沙酮维持治疗', type: 'boolean' },
       { key: 'control', label: '管控现状', type: 'text' },
@@ -71,8 +93,19 @@ export const SEED_GROUPS: readonly SeedGroup[] = [
     intervals: DEFAULT,
     fields: [
       { key: 'diagnosis', label: '患病名称', type: 'text', required: true },
-      { key: 'riskGrade', label: '危险性评估等级', type: 'select', options: ['0', '1', '2', '3', '4', '5'], required: true },
-      { key: 'treatment', label: '治疗状态', type: 'select', options: ['规律服药', '间断服药', '未服药', '住院治疗'] },
+      {
+        key: 'riskGrade',
+        label: '危险性评估等级',
+        type: 'select',
+        options: ['0', '1', '2', '3', '4', '5'],
+        required: true,
+      },
+      {
+        key: 'treatment',
+        label: '治疗状态',
+        type: 'select',
+        options: ['规律服药', '间断服药', '未服药', '住院治疗'],
+      },
       { key: 'rehabInstitution', label: '康复机构', type: 'text' },
     ],
   },
@@ -129,7 +162,12 @@ export const SEED_GROUPS: readonly SeedGroup[] = [
     sensitivity: 'justice',
     intervals: YOUTH,
     fields: [
-      { key: 'parentInCustody', label: '服刑/在教父母', type: 'select', options: ['父亲', '母亲', '父母双方'] },
+      {
+        key: 'parentInCustody',
+        label: '服刑/在教父母',
+        type: 'select',
+        options: ['父亲', '母亲', '父母双方'],
+      },
       { key: 'custodyPlace', label: '服刑场所', type: 'text' },
       { key: 'guardianRelation', label: '监护人关系', type: 'text' },
     ],

@@ -74,9 +74,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .where(sql.ref('active'), '=', 1)
     .execute();
-  await db.schema.createIndex('special_memberships_group').on('special_memberships').columns(['group_hash', 'active']).execute();
+  await db.schema
+    .createIndex('special_memberships_group')
+    .on('special_memberships')
+    .columns(['group_hash', 'active'])
+    .execute();
   for (const level of ['admin', 'street', 'community', 'grid'])
-    await db.schema.createIndex(`special_memberships_${level}`).on('special_memberships').columns([`${level}_code`, 'active']).execute();
+    await db.schema
+      .createIndex(`special_memberships_${level}`)
+      .on('special_memberships')
+      .columns([`${level}_code`, 'active'])
+      .execute();
 
   await db.schema
     .createTable('visit_tasks')
@@ -98,12 +106,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // "My visits due" and "overdue" both read open tasks by due date.
-  await db.schema.createIndex('visit_tasks_assignee').on('visit_tasks').columns(['assignee_user_id', 'status', 'due_date']).execute();
-  await db.schema.createIndex('visit_tasks_status_due').on('visit_tasks').columns(['status', 'due_date']).execute();
-  await db.schema.createIndex('visit_tasks_membership').on('visit_tasks').columns(['membership_id', 'status']).execute();
-  await db.schema.createIndex('visit_tasks_person').on('visit_tasks').columns(['person_id']).execute();
+  await db.schema
+    .createIndex('visit_tasks_assignee')
+    .on('visit_tasks')
+    .columns(['assignee_user_id', 'status', 'due_date'])
+    .execute();
+  await db.schema
+    .createIndex('visit_tasks_status_due')
+    .on('visit_tasks')
+    .columns(['status', 'due_date'])
+    .execute();
+  await db.schema
+    .createIndex('visit_tasks_membership')
+    .on('visit_tasks')
+    .columns(['membership_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('visit_tasks_person')
+    .on('visit_tasks')
+    .columns(['person_id'])
+    .execute();
   for (const level of ['street', 'community', 'grid'])
-    await db.schema.createIndex(`visit_tasks_${level}`).on('visit_tasks').columns([`${level}_code`, 'status']).execute();
+    await db.schema
+      .createIndex(`visit_tasks_${level}`)
+      .on('visit_tasks')
+      .columns([`${level}_code`, 'status'])
+      .execute();
 
   await db.schema
     .createTable('visits')
@@ -129,8 +157,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('next_visit_date', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('visits_membership').on('visits').columns(['membership_id', 'visited_at']).execute();
-  await db.schema.createIndex('visits_person').on('visits').columns(['person_id', 'visited_at']).execute();
+  await db.schema
+    .createIndex('visits_membership')
+    .on('visits')
+    .columns(['membership_id', 'visited_at'])
+    .execute();
+  await db.schema
+    .createIndex('visits_person')
+    .on('visits')
+    .columns(['person_id', 'visited_at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

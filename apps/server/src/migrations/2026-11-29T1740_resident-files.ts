@@ -31,9 +31,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Lists are newest first within one area level.
   for (const level of ['admin', 'street', 'community', 'grid'])
-    await db.schema.createIndex(`resident_files_${level}`).on('resident_files').columns([`${level}_code`, 'at']).execute();
-  await db.schema.createIndex('resident_files_person').on('resident_files').columns(['person_id', 'at']).execute();
-  await db.schema.createIndex('resident_files_house').on('resident_files').columns(['house_id', 'at']).execute();
+    await db.schema
+      .createIndex(`resident_files_${level}`)
+      .on('resident_files')
+      .columns([`${level}_code`, 'at'])
+      .execute();
+  await db.schema
+    .createIndex('resident_files_person')
+    .on('resident_files')
+    .columns(['person_id', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('resident_files_house')
+    .on('resident_files')
+    .columns(['house_id', 'at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

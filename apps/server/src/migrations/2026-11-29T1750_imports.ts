@@ -26,7 +26,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seconds', 'double precision', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('import_jobs_actor_at').on('import_jobs').columns(['actor_id', 'at']).execute();
+  await db.schema
+    .createIndex('import_jobs_actor_at')
+    .on('import_jobs')
+    .columns(['actor_id', 'at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -31,11 +31,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('read_at', 'text')
     .execute();
   // The inbox (newest first) and its unread badge both start from the recipient.
-  await db.schema.createIndex('notifications_recipient').on('notifications').columns(['recipient', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_recipient')
+    .on('notifications')
+    .columns(['recipient', 'created_at'])
+    .execute();
 
   // Reporters of merged duplicates follow the master: every notification looks them up by master_case_id.
   // Few cases are merged, so a partial index stays small.
-  await db.schema.createIndex('cases_master').on('cases').column('master_case_id').where(sql.ref('master_case_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('cases_master')
+    .on('cases')
+    .column('master_case_id')
+    .where(sql.ref('master_case_id'), 'is not', null)
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -8,7 +8,13 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('cases').addColumn('external_id', 'text').execute();
-  await db.schema.createIndex('cases_external_id').on('cases').column('external_id').unique().where(sql.ref('external_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('cases_external_id')
+    .on('cases')
+    .column('external_id')
+    .unique()
+    .where(sql.ref('external_id'), 'is not', null)
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

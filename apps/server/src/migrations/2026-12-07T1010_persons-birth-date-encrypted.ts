@@ -22,21 +22,36 @@ async function remaskImportReports(db: Kysely<any>): Promise<void> {
   let after = '';
   for (;;) {
     // One job at a time: a report holds up to 100,000 problems.
-    const job = (await db.selectFrom('import_jobs').select(['id', 'problems']).where('kind', '=', 'persons').where('id', '>', after).orderBy('id').limit(1).executeTakeFirst()) as
-      | { id: string; problems: string }
-      | undefined;
+    const job = (await db
+      .selectFrom('import_jobs')
+      .select(['id', 'problems'])
+      .where('kind', '=', 'persons')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst()) as { id: string; problems: string } | undefined;
     if (!job) return;
     after = job.id;
     const problems = JSON.parse(job.problems) as { column?: unknown; value?: unknown }[];
     let changed = false;
     for (const p of problems) {
       if (typeof p.value !== 'string') continue;
-      const next = p.column === '证件号码' ? remaskId(p.value) : p.column === '出生日期' ? remaskDate(p.value) : p.value;
+      const next =
+        p.column === '证件号码'
+          ? remaskId(p.value)
+          : p.column === '出生日期'
+            ? remaskDate(p.value)
+            : p.value;
       if (next === p.value) continue;
       p.value = next;
       changed = true;
     }
-    if (changed) await db.updateTable('import_jobs').set({ problems: JSON.stringify(problems) }).where('id', '=', job.id).execute();
+    if (changed)
+      await db
+        .updateTable('import_jobs')
+        .set({ problems: JSON.stringify(problems) })
+        .where('id', '=', job.id)
+        .execute();
   }
 }
 
@@ -45,7 +60,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('persons').addColumn('birth_year', 'integer').execute();
   await db.schema.alterTable('persons').addColumn('birth_date_enc', 'text').execute();
   await db.schema.alterTable('persons').addColumn('permit_no_enc', 'text').execute();
-  await sql`UPDATE persons SET birth_year = CAST(substr(birth_date, 1, 4) AS integer) WHERE birth_date IS NOT NULL`.execute(db);
+  await sql`UPDATE persons SET birth_year = CAST(substr(birth_date, 1, 4) AS integer) WHERE birth_date IS NOT NULL`.execute(
+    db,
+  );
   await remaskImportReports(db);
 }
 

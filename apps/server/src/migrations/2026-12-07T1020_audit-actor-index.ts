@@ -5,7 +5,11 @@ import type { Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('audit_actor_action_at').on('audit_log').columns(['actor_id', 'action', 'at']).execute();
+  await db.schema
+    .createIndex('audit_actor_action_at')
+    .on('audit_log')
+    .columns(['actor_id', 'action', 'at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

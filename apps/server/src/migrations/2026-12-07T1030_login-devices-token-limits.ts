@@ -20,8 +20,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('known_devices_pk', ['id', 'user_id'])
     .execute();
   await db.schema.createIndex('known_devices_user').on('known_devices').column('user_id').execute();
-  await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text', (c) => c.notNull().defaultTo(sql.lit('1970-01-01T00:00:00.000Z'))).execute();
-  await db.schema.alterTable('api_tokens').addColumn('permissions', 'text', (c) => c.notNull().defaultTo(sql.lit('[]'))).execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('expires_at', 'text', (c) =>
+      c.notNull().defaultTo(sql.lit('1970-01-01T00:00:00.000Z')),
+    )
+    .execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('permissions', 'text', (c) => c.notNull().defaultTo(sql.lit('[]')))
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

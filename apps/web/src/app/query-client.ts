@@ -37,13 +37,16 @@ export function createQueryClient(): QueryClient {
 
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (err, query) => handleError(err, query.meta) }),
-    mutationCache: new MutationCache({ onError: (err, _vars, _ctx, mutation) => handleError(err, mutation.meta) }),
+    mutationCache: new MutationCache({
+      onError: (err, _vars, _ctx, mutation) => handleError(err, mutation.meta),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,
         refetchOnWindowFocus: false,
         // Client errors (4xx) will not fix themselves; network and 5xx get two more tries.
-        retry: (count, err) => !(isApiError(err) && err.status >= 400 && err.status < 500) && count < 2,
+        retry: (count, err) =>
+          !(isApiError(err) && err.status >= 400 && err.status < 500) && count < 2,
       },
     },
   });

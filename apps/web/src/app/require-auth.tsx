@@ -12,13 +12,20 @@ export function RequireAuth() {
   const location = useLocation();
   if (isPending) return <PageLoader fullScreen />;
   if (isError) return <QueryError error={error} onRetry={() => void refetch()} />;
-  if (!data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!data)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (data.user.mustChangePassword) return <Navigate to="/change-password" replace />;
   return <Outlet />;
 }
 
 /** Shows a 403 page instead of a page the user's roles do not include. */
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: string;
+  children: ReactNode;
+}) {
   const allowed = useHasPermission(permission);
   const { t } = useI18n();
   const navigate = useNavigate();

@@ -21,7 +21,15 @@ interface AreaSelectProps {
 }
 
 /** One area of the user's scope, broadest level first, searchable by name or code. */
-export function AreaSelect({ value, onChange, placeholder, levels, showCode, style = FILTER_STYLE, testId }: AreaSelectProps) {
+export function AreaSelect({
+  value,
+  onChange,
+  placeholder,
+  levels,
+  showCode,
+  style = FILTER_STYLE,
+  testId,
+}: AreaSelectProps) {
   const areas = useAreaIndex();
   const options = useMemo(
     () =>
@@ -33,7 +41,10 @@ export function AreaSelect({ value, onChange, placeholder, levels, showCode, sty
   );
   return (
     <Select<string>
-      showSearch={{ filterOption: (input, option) => (option?.search ?? '').toLowerCase().includes(input.toLowerCase()) }}
+      showSearch={{
+        filterOption: (input, option) =>
+          (option?.search ?? '').toLowerCase().includes(input.toLowerCase()),
+      }}
       allowClear
       placeholder={placeholder}
       value={value ?? undefined}

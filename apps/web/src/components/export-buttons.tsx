@@ -29,18 +29,33 @@ export function ExportButtons({ url, label, testId }: ExportButtonsProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button icon={<DownloadOutlined />} href={url()} title={t('export.maskedHint')} data-testid={testId}>
+      <Button
+        icon={<DownloadOutlined />}
+        href={url()}
+        title={t('export.maskedHint')}
+        data-testid={testId}
+      >
         {t(label)}
       </Button>
       {canExportFull ? (
         <>
-          <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid={`${testId}-full`}>
+          <Button
+            icon={<EyeOutlined />}
+            onClick={() => setOpen(true)}
+            data-testid={`${testId}-full`}
+          >
             {t('export.full')}
           </Button>
           <UnmaskDialog
             open={open}
             onClose={() => setOpen(false)}
-            labels={{ title: 'export.fullTitle', hint: 'export.fullHint', reason: 'export.fullReason', reasonShort: 'export.fullReasonShort', submit: 'export.fullSubmit' }}
+            labels={{
+              title: 'export.fullTitle',
+              hint: 'export.fullHint',
+              reason: 'export.fullReason',
+              reasonShort: 'export.fullReasonShort',
+              submit: 'export.fullSubmit',
+            }}
             minReason={4}
             reveal={async (reason) => {
               window.location.assign(url(reason));

@@ -7,15 +7,26 @@ import { useI18n, type MessageKey } from '../lib/i18n';
 import { UnmaskDialog } from './unmask-dialog';
 
 /** The first message of a shared zod schema, as the value box's hint: the same rule the server applies. */
-export const schemaProblem = (schema: { safeParse(v: string): { success: boolean; error?: { issues: readonly { message: string }[] } } }) => (value: string): string | null => {
-  const r = schema.safeParse(value);
-  return r.success ? null : (r.error?.issues[0]?.message ?? null);
-};
+export const schemaProblem =
+  (schema: {
+    safeParse(v: string): { success: boolean; error?: { issues: readonly { message: string }[] } };
+  }) =>
+  (value: string): string | null => {
+    const r = schema.safeParse(value);
+    return r.success ? null : (r.error?.issues[0]?.message ?? null);
+  };
 
 /** The records a search found, each a link to its page (masked as in the lists), or "none". */
-export function SearchResultList({ items, testId }: { items: { id: string; href: string; title: string; description?: string | null }[]; testId: string }) {
+export function SearchResultList({
+  items,
+  testId,
+}: {
+  items: { id: string; href: string; title: string; description?: string | null }[];
+  testId: string;
+}) {
   const { t } = useI18n();
-  if (items.length === 0) return <Typography.Text data-testid={testId}>{t('personalSearch.none')}</Typography.Text>;
+  if (items.length === 0)
+    return <Typography.Text data-testid={testId}>{t('personalSearch.none')}</Typography.Text>;
   return (
     <List
       size="small"
@@ -24,14 +35,23 @@ export function SearchResultList({ items, testId }: { items: { id: string; href:
       data-testid={testId}
       renderItem={(i) => (
         <List.Item>
-          <List.Item.Meta title={<Link to={i.href}>{i.title}</Link>} description={i.description ?? undefined} />
+          <List.Item.Meta
+            title={<Link to={i.href}>{i.title}</Link>}
+            description={i.description ?? undefined}
+          />
         </List.Item>
       )}
     />
   );
 }
 
-const LABELS = { title: 'personalSearch.title', hint: 'personalSearch.hint', reason: 'personalSearch.reason', reasonShort: 'personalSearch.reasonShort', submit: 'personalSearch.submit' } as const;
+const LABELS = {
+  title: 'personalSearch.title',
+  hint: 'personalSearch.hint',
+  reason: 'personalSearch.reason',
+  reasonShort: 'personalSearch.reasonShort',
+  submit: 'personalSearch.submit',
+} as const;
 
 export interface PersonalSearchButtonProps<R> {
   /** Button text, e.g. 按房主电话查找. */
@@ -51,7 +71,14 @@ export interface PersonalSearchButtonProps<R> {
  * shown only with personal.unmask, it asks for the value and a reason in the unmask dialog. The value never goes in
  * a URL or the query cache; results live in the dialog until it closes. The server limits each user's searches.
  */
-export function PersonalSearchButton<R>({ label, valueLabel, problem, search, renderResult, testId }: PersonalSearchButtonProps<R>) {
+export function PersonalSearchButton<R>({
+  label,
+  valueLabel,
+  problem,
+  search,
+  renderResult,
+  testId,
+}: PersonalSearchButtonProps<R>) {
   const { t } = useI18n();
   const canUnmask = useHasPermission('personal.unmask');
   const [open, setOpen] = useState(false);
@@ -77,7 +104,15 @@ export function PersonalSearchButton<R>({ label, valueLabel, problem, search, re
         reveal={(reason) => search(trimmed, reason)}
         renderRevealed={renderResult}
       >
-        <Input value={value} onChange={(e) => setValue(e.target.value)} maxLength={30} autoComplete="off" placeholder={t(valueLabel)} style={{ marginBottom: 8 }} data-testid={`${testId}-value`} />
+        <Input
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          maxLength={30}
+          autoComplete="off"
+          placeholder={t(valueLabel)}
+          style={{ marginBottom: 8 }}
+          data-testid={`${testId}-value`}
+        />
         {issue ? (
           <Typography.Paragraph type="danger" style={{ marginTop: -4 }}>
             {issue}

@@ -39,7 +39,18 @@ export interface UnmaskDialogProps<F extends string, V> {
  * 查看完整信息: the user states why and (optionally) picks the fields, then the clear values come back. They live only
  * in component state, never in the query cache, and are dropped when the dialog closes or the page is left.
  */
-export function UnmaskDialog<F extends string, V>({ open, onClose, labels, minReason, fields = [], reveal, onRevealed, renderRevealed, children, blocked = false }: UnmaskDialogProps<F, V>) {
+export function UnmaskDialog<F extends string, V>({
+  open,
+  onClose,
+  labels,
+  minReason,
+  fields = [],
+  reveal,
+  onRevealed,
+  renderRevealed,
+  children,
+  blocked = false,
+}: UnmaskDialogProps<F, V>) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [chosen, setChosen] = useState<F[]>(() => fields.map((f) => f.value));
@@ -78,7 +89,10 @@ export function UnmaskDialog<F extends string, V>({ open, onClose, labels, minRe
       onCancel={close}
       onOk={revealed ? close : () => void submit()}
       okText={revealed ? t('common.close') : labels.submit ? t(labels.submit) : undefined}
-      okButtonProps={{ disabled: !revealed && (blocked || tooShort || (fields.length > 0 && chosen.length === 0)), 'data-testid': 'unmask-submit' }}
+      okButtonProps={{
+        disabled: !revealed && (blocked || tooShort || (fields.length > 0 && chosen.length === 0)),
+        'data-testid': 'unmask-submit',
+      }}
       cancelButtonProps={{ style: revealed ? { display: 'none' } : undefined }}
       confirmLoading={busy}
       destroyOnHidden
@@ -89,7 +103,14 @@ export function UnmaskDialog<F extends string, V>({ open, onClose, labels, minRe
         <>
           <Typography.Paragraph type="secondary">{t(labels.hint)}</Typography.Paragraph>
           {children}
-          {fields.length > 1 ? <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as F[])} options={fields} style={{ marginBottom: 8 }} /> : null}
+          {fields.length > 1 ? (
+            <Checkbox.Group
+              value={chosen}
+              onChange={(v) => setChosen(v as F[])}
+              options={fields}
+              style={{ marginBottom: 8 }}
+            />
+          ) : null}
           <Input.TextArea
             rows={2}
             maxLength={200}
@@ -99,7 +120,9 @@ export function UnmaskDialog<F extends string, V>({ open, onClose, labels, minRe
             placeholder={t(labels.reason)}
             data-testid="unmask-reason"
           />
-          {labels.reasonShort && reason.length > 0 && tooShort ? <Typography.Text type="danger">{t(labels.reasonShort)}</Typography.Text> : null}
+          {labels.reasonShort && reason.length > 0 && tooShort ? (
+            <Typography.Text type="danger">{t(labels.reasonShort)}</Typography.Text>
+          ) : null}
         </>
       )}
       {error ? <Alert type="error" showIcon style={{ marginTop: 8 }} title={error} /> : null}

@@ -24,7 +24,15 @@ interface UnmaskValueProps {
  * One masked value in place (a phone in a description list) with its eye button. The clear value replaces the mask
  * in this component's state only, never in the query cache, so it is gone when the page is left.
  */
-export function UnmaskValue({ masked, reveal, labels, minReason, buttonLabel, testId, permission = 'personal.unmask' }: UnmaskValueProps) {
+export function UnmaskValue({
+  masked,
+  reveal,
+  labels,
+  minReason,
+  buttonLabel,
+  testId,
+  permission = 'personal.unmask',
+}: UnmaskValueProps) {
   const { t } = useI18n();
   const canUnmask = useHasPermission(permission);
   const [open, setOpen] = useState(false);
@@ -51,7 +59,14 @@ export function UnmaskValue({ masked, reveal, labels, minReason, buttonLabel, te
           >
             {buttonLabel ? t(buttonLabel) : null}
           </Button>
-          <UnmaskDialog open={open} onClose={() => setOpen(false)} labels={labels} minReason={minReason} reveal={reveal} onRevealed={(value) => setClear({ value })} />
+          <UnmaskDialog
+            open={open}
+            onClose={() => setOpen(false)}
+            labels={labels}
+            minReason={minReason}
+            reveal={reveal}
+            onRevealed={(value) => setClear({ value })}
+          />
         </>
       ) : null}
     </span>

@@ -24,7 +24,10 @@ export function useUrlParams() {
  * The same for a page whose filters are one typed value: `read` parses them from the URL and `write` puts them back
  * (without the page, so a new filter starts again at page 1).
  */
-export function useUrlFilters<F>(read: (p: URLSearchParams) => F, write: (f: F) => URLSearchParams) {
+export function useUrlFilters<F>(
+  read: (p: URLSearchParams) => F,
+  write: (f: F) => URLSearchParams,
+) {
   const { params, setParams, page } = useUrlParams();
   const filters = read(params);
   return {

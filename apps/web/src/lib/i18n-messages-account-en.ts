@@ -3,7 +3,8 @@ import type { accountZh } from './i18n-messages-account';
 /** English of i18n-messages-account.ts: loaded only when English is chosen (see i18n-messages-en.ts). */
 export const accountEn: Record<keyof typeof accountZh, string> = {
   'tokens.title': 'API tokens',
-  'tokens.hint': 'Tokens let integrations (such as the 12345 hotline) call the API. A token never has more permissions than you; read-only by default. Tokens end at their expiry, on a password change or when the account is disabled, and cannot create tokens.',
+  'tokens.hint':
+    'Tokens let integrations (such as the 12345 hotline) call the API. A token never has more permissions than you; read-only by default. Tokens end at their expiry, on a password change or when the account is disabled, and cannot create tokens.',
   'tokens.create': 'New token',
   'tokens.name': 'Name',
   'tokens.nameRequired': 'Name the token',
@@ -24,6 +25,7 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'tokens.shownOnce': 'Copy it now: the token is shown only this once',
   'tokens.empty': 'No tokens yet',
   'users.unlock': 'Unlock',
-  'users.unlockConfirm': 'Lift this user’s sign-in lock (set after repeated wrong passwords)? The action is audited.',
+  'users.unlockConfirm':
+    'Lift this user’s sign-in lock (set after repeated wrong passwords)? The action is audited.',
   'users.unlocked': 'Unlocked',
 };

@@ -4,7 +4,8 @@
  */
 export const accountZh = {
   'tokens.title': 'API 令牌',
-  'tokens.hint': '令牌供对接系统（如 12345 热线）调用接口使用。令牌的权限不超过您自己的权限，默认只读；到期、修改密码或账号停用后失效；不能用令牌再创建令牌。',
+  'tokens.hint':
+    '令牌供对接系统（如 12345 热线）调用接口使用。令牌的权限不超过您自己的权限，默认只读；到期、修改密码或账号停用后失效；不能用令牌再创建令牌。',
   'tokens.create': '新建令牌',
   'tokens.name': '名称',
   'tokens.nameRequired': '请填写令牌名称',

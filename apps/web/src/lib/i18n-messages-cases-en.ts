@@ -25,7 +25,8 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'report.photosRequired': 'Add at least one photo',
   'report.selfHandled': 'Fixed on the spot',
   'report.selfHandledPhotos': 'Self-handled reports need before/after photos',
-  'report.selfHandleNotAllowed': 'This class is not on the self-handling list; the report may be refused',
+  'report.selfHandleNotAllowed':
+    'This class is not on the self-handling list; the report may be refused',
   'report.urgent': 'Urgent',
   'report.submit': 'Submit report',
   'report.waitUploads': 'Uploading photos…',

@@ -54,7 +54,8 @@ export const en: Messages = {
   'export.maskedHint': 'Export masked data (audited)',
   'export.full': 'Export in full',
   'export.fullTitle': 'Export personal data in full',
-  'export.fullHint': 'The sheet will hold full names, ID numbers and phones; who, when, which filter and why are recorded in the audit log, and the sheet is watermarked.',
+  'export.fullHint':
+    'The sheet will hold full names, ID numbers and phones; who, when, which filter and why are recorded in the audit log, and the sheet is watermarked.',
   'export.fullReason': 'Why do you need it? e.g. checking the annual subsidy list',
   'export.fullReasonShort': 'At least 4 characters',
   'export.fullSubmit': 'Export',
@@ -103,7 +104,8 @@ export const en: Messages = {
   'area.staffPhone': 'Phone',
   'area.noStaff': 'No staff assigned',
   'area.staffUnmask': 'Show full phone',
-  'area.staffUnmaskHint': 'Phones of staff outside your grid are masked; viewing one is recorded in the audit log (who, when, whom and why).',
+  'area.staffUnmaskHint':
+    'Phones of staff outside your grid are masked; viewing one is recorded in the audit log (who, when, whom and why).',
   'area.staffUnmaskReason': 'Why do you need it? e.g. to reach the grid leader about a case',
   'area.staffUnmaskReasonShort': 'At least 4 characters',
   'area.detail': 'Area details',
@@ -134,7 +136,8 @@ export const en: Messages = {
   'import.nameField': 'Name field (optional)',
   'import.check': 'Validate',
   'import.commit': 'Import',
-  'import.commitHint': 'Import is enabled after a successful validation; it writes everything or nothing.',
+  'import.commitHint':
+    'Import is enabled after a successful validation; it writes everything or nothing.',
   'import.passed': 'Validation passed; ready to import',
   'import.failed': 'Validation failed; fix the file and validate again',
   'import.committed': 'Import complete',

@@ -11,7 +11,8 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'imports.pick': 'Choose file (.xlsx / .csv)',
   'imports.check': 'Check (dry run)',
   'imports.commit': 'Import',
-  'imports.hint': 'Check first: every problem is listed row by row and nothing is written. Import opens only after a clean check and writes all rows or none. Importing the same file again creates no duplicates.',
+  'imports.hint':
+    'Check first: every problem is listed row by row and nothing is written. Import opens only after a clean check and writes all rows or none. Importing the same file again creates no duplicates.',
   'imports.fileRefused': 'The file cannot be imported',
   'imports.committed': 'Import finished',
   'imports.clean': 'Check passed: ready to import',

@@ -12,7 +12,8 @@ export const importsZh = {
   'imports.pick': '选择文件 (.xlsx / .csv)',
   'imports.check': '预检',
   'imports.commit': '提交导入',
-  'imports.hint': '先预检：逐行列出问题且不写入任何数据；全部通过后才能提交，提交时整批写入，有一行出错则整批不写入。同一文件重复导入不会产生重复记录。',
+  'imports.hint':
+    '先预检：逐行列出问题且不写入任何数据；全部通过后才能提交，提交时整批写入，有一行出错则整批不写入。同一文件重复导入不会产生重复记录。',
   'imports.fileRefused': '文件无法导入',
   'imports.committed': '导入完成',
   'imports.clean': '预检通过，可以提交导入',

@@ -61,7 +61,8 @@ export const populationEn: Record<keyof typeof populationZh, string> = {
   'persons.verifiedBy': 'Verified by',
   'persons.unmask': 'Show full data',
   'persons.unmaskTitle': 'Show full ID number, phone and date of birth',
-  'persons.unmaskHint': 'Viewing full personal data is recorded in the audit log (who, when, which record, why).',
+  'persons.unmaskHint':
+    'Viewing full personal data is recorded in the audit log (who, when, which record, why).',
   'persons.unmaskReason': 'Reason, e.g. identity check on a home visit',
   'persons.unmaskReasonShort': 'Please give a reason (at least 2 characters)',
   'persons.unmaskSubmit': 'Show',
@@ -80,7 +81,8 @@ export const populationEn: Record<keyof typeof populationZh, string> = {
   'persons.placeArea': 'No house yet: community or grid only',
   'persons.areaOnly': 'Community or grid',
   'persons.areaRequired': 'Please choose the community or grid',
-  'persons.placeFollowsHouse': 'The area follows the house; to change address, use Move in on the detail page.',
+  'persons.placeFollowsHouse':
+    'The area follows the house; to change address, use Move in on the detail page.',
   'persons.dateRequired': 'Please choose a date',
   'persons.dateFuture': 'The date cannot be in the future',
   'persons.save': 'Save',

@@ -21,9 +21,11 @@ export const unitsEn: Record<keyof typeof unitsZh, string> = {
   'units.creditCode': 'Unified social credit code',
   'units.creditCodeRequired': 'Enter the unified social credit code',
   'units.registrationNo': 'Registration no.',
-  'units.registrationNoRequired': 'An individual business without a credit code needs its registration no.',
+  'units.registrationNoRequired':
+    'An individual business without a credit code needs its registration no.',
   'units.focusTags': 'Focus tags',
-  'units.focusTagsHint': 'Units under work-safety, fire, security or pollution focus are inspected periodically',
+  'units.focusTagsHint':
+    'Units under work-safety, fire, security or pollution focus are inspected periodically',
   'units.industry': 'Industry',
   'units.employeeCount': 'Employees',
   'units.interval': 'Inspection interval',

@@ -55,7 +55,8 @@ export const zh = {
   'export.maskedHint': '导出脱敏数据（记入审计）',
   'export.full': '导出完整信息',
   'export.fullTitle': '导出完整个人信息',
-  'export.fullHint': '导出的表格将含完整姓名、证件号码和电话，导出人、时间、筛选条件和原因记入审计日志，表格带水印，严禁外传。',
+  'export.fullHint':
+    '导出的表格将含完整姓名、证件号码和电话，导出人、时间、筛选条件和原因记入审计日志，表格带水印，严禁外传。',
   'export.fullReason': '请说明导出原因，如：低保年审核对名单',
   'export.fullReasonShort': '原因至少 4 个字',
   'export.fullSubmit': '导出',
@@ -104,7 +105,8 @@ export const zh = {
   'area.staffPhone': '电话',
   'area.noStaff': '暂无网格力量',
   'area.staffUnmask': '查看完整手机号',
-  'area.staffUnmaskHint': '非本网格同事的手机号默认脱敏，查看将记入审计日志（查看人、时间、对象和原因）。',
+  'area.staffUnmaskHint':
+    '非本网格同事的手机号默认脱敏，查看将记入审计日志（查看人、时间、对象和原因）。',
   'area.staffUnmaskReason': '请说明查看原因，如：受理案件需联系网格长',
   'area.staffUnmaskReasonShort': '原因至少 4 个字',
   'area.detail': '区域详情',

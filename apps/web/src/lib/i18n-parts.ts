@@ -5,7 +5,13 @@ import type { Messages } from './i18n-messages';
  * (app/router.tsx, withMessages). A key of a part nobody loaded yet is found by its prefix, so a component that
  * borrows another feature's strings still gets them, one render later.
  */
-export type MessagePart = 'cases' | 'imports' | 'addresses' | 'population' | 'units' | 'special-groups';
+export type MessagePart =
+  | 'cases'
+  | 'imports'
+  | 'addresses'
+  | 'population'
+  | 'units'
+  | 'special-groups';
 
 export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>> = {
   cases: () => import('./i18n-messages-cases').then((m) => m.casesZh),

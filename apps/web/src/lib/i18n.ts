@@ -1,4 +1,13 @@
-import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  createElement,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { zh, type MessageKey, type Messages } from './i18n-messages';
 import { PART_LOADERS, partOfKey, type MessagePart } from './i18n-parts';
 
@@ -75,7 +84,9 @@ export function preloadLanguage(): Promise<void> {
 
 function interpolate(template: string, vars: Record<string, string | number> | undefined): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -98,7 +109,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       // Not persisted; the choice still applies to this tab.
     }
     // Switch once the strings are here; if English cannot be loaded, stay in Chinese rather than show keys.
-    if (next === 'en') void loadEnglish().then(() => setLangState('en'), () => undefined);
+    if (next === 'en')
+      void loadEnglish().then(
+        () => setLangState('en'),
+        () => undefined,
+      );
     else setLangState(next);
   }, []);
 
@@ -130,7 +145,11 @@ export function useI18n(): I18nValue {
 }
 
 /** Picks the label of the current language from the shared { zh, en } label tables. */
-export function labelOf<K extends string>(table: Record<K, { zh: string; en: string }>, key: K, lang: Lang): string {
+export function labelOf<K extends string>(
+  table: Record<K, { zh: string; en: string }>,
+  key: K,
+  lang: Lang,
+): string {
   return table[key][lang];
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addressSearchKey, addressSearchTokens, childLevelsOf, cleanAddressName } from './address-levels';
+import {
+  addressSearchKey,
+  addressSearchTokens,
+  childLevelsOf,
+  cleanAddressName,
+} from './address-levels';
 
 describe('标准地址 levels', () => {
   it('allows the next level, skipping only optional 小区 and 楼层', () => {
@@ -20,7 +25,12 @@ describe('address text', () => {
     expect(addressSearchKey('3 号楼 Ｂ 座')).toBe('3号楼b座');
   });
   it('splits queries into tokens without LIKE wildcards', () => {
-    expect(addressSearchTokens('金水路 12号，３单元|502')).toEqual(['金水路', '12号', '3单元', '502']);
+    expect(addressSearchTokens('金水路 12号，３单元|502')).toEqual([
+      '金水路',
+      '12号',
+      '3单元',
+      '502',
+    ]);
     expect(addressSearchTokens(' %_ ')).toEqual([]);
   });
 });

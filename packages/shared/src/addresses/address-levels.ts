@@ -4,7 +4,15 @@
  */
 
 /** From the 街巷 down to the 户室, in tree order. */
-export const ADDRESS_LEVELS = ['street_lane', 'door_plate', 'compound', 'building', 'entrance', 'floor', 'room'] as const;
+export const ADDRESS_LEVELS = [
+  'street_lane',
+  'door_plate',
+  'compound',
+  'building',
+  'entrance',
+  'floor',
+  'room',
+] as const;
 export type AddressLevel = (typeof ADDRESS_LEVELS)[number];
 
 export const ADDRESS_LEVEL_LABELS: Record<AddressLevel, { zh: string; en: string }> = {

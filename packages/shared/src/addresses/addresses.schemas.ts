@@ -3,16 +3,27 @@ import { CrsSchema } from '../areas/areas.schemas';
 import { ADDRESS_LEVELS, cleanAddressName } from './address-levels';
 import { BUILDING_STRUCTURES, BUILDING_USES } from './house-fields';
 
-export const AddressLevelSchema = z.enum(ADDRESS_LEVELS).describe('街巷 → 门牌 → 小区/院落 → 楼栋 → 单元 → 楼层 → 户室');
+export const AddressLevelSchema = z
+  .enum(ADDRESS_LEVELS)
+  .describe('街巷 → 门牌 → 小区/院落 → 楼栋 → 单元 → 楼层 → 户室');
 
 /** A name of one level: "金水路", "12号", "3号楼", "502室". "|" separates levels in import files, so it is refused. */
 export const AddressNameSchema = z
   .string()
   .transform(cleanAddressName)
-  .pipe(z.string().min(1, '请填写名称').max(50, '名称最多 50 个字').regex(/^[^|]*$/, '名称不能包含 |'));
+  .pipe(
+    z
+      .string()
+      .min(1, '请填写名称')
+      .max(50, '名称最多 50 个字')
+      .regex(/^[^|]*$/, '名称不能包含 |'),
+  );
 
 /** Any current area code (district, street, community or grid). */
-export const AddressAreaCodeSchema = z.string().trim().regex(/^[0-9A-Z]{6,20}$/, '区域代码应为 6–20 位数字或大写字母');
+export const AddressAreaCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Z]{6,20}$/, '区域代码应为 6–20 位数字或大写字母');
 
 /** 楼栋 attributes, kept on the building node. */
 export const BuildingInfoSchema = z
@@ -27,7 +38,11 @@ export const BuildingInfoSchema = z
 export type BuildingInfo = z.infer<typeof BuildingInfoSchema>;
 
 /** One step of a path: enough to show a breadcrumb. */
-export const AddressPathItemSchema = z.object({ id: z.string(), level: AddressLevelSchema, name: z.string() });
+export const AddressPathItemSchema = z.object({
+  id: z.string(),
+  level: AddressLevelSchema,
+  name: z.string(),
+});
 export type AddressPathItem = z.infer<typeof AddressPathItemSchema>;
 
 export const AddressNodeSchema = z
@@ -36,15 +51,25 @@ export const AddressNodeSchema = z
     parentId: z.string().nullable(),
     level: AddressLevelSchema,
     name: z.string(),
-    fullName: z.string().describe('The names of the path joined: 金水路12号阳光小区3号楼3单元5层502室'),
-    formerNames: z.array(z.object({ name: z.string(), until: z.string() })).describe('Names before each rename, oldest first'),
+    fullName: z
+      .string()
+      .describe('The names of the path joined: 金水路12号阳光小区3号楼3单元5层502室'),
+    formerNames: z
+      .array(z.object({ name: z.string(), until: z.string() }))
+      .describe('Names before each rename, oldest first'),
     lng: z.number().nullable(),
     lat: z.number().nullable(),
     adminCode: z.string(),
     streetCode: z.string().nullable(),
     communityCode: z.string().nullable(),
-    gridCode: z.string().nullable().describe('Null for nodes filed at a coarser area (a 街巷 crossing several grids)'),
-    areaName: z.string().nullable().describe('Name of the most specific area the node is filed under'),
+    gridCode: z
+      .string()
+      .nullable()
+      .describe('Null for nodes filed at a coarser area (a 街巷 crossing several grids)'),
+    areaName: z
+      .string()
+      .nullable()
+      .describe('Name of the most specific area the node is filed under'),
     childCount: z.number().int(),
     building: BuildingInfoSchema.nullable().describe('楼栋 attributes (level building only)'),
     version: z.number().int(),
@@ -55,13 +80,24 @@ export const AddressNodeSchema = z
 export type AddressNode = z.infer<typeof AddressNodeSchema>;
 
 export const AddressDetailSchema = AddressNodeSchema.extend({
-  path: z.array(AddressPathItemSchema).describe('Ancestors, root first (the node itself not included)'),
-  children: z.array(AddressNodeSchema).describe('First 200 children in natural order; page further with GET /api/addresses?parentId='),
+  path: z
+    .array(AddressPathItemSchema)
+    .describe('Ancestors, root first (the node itself not included)'),
+  children: z
+    .array(AddressNodeSchema)
+    .describe(
+      'First 200 children in natural order; page further with GET /api/addresses?parentId=',
+    ),
 }).meta({ id: 'AddressDetail' });
 export type AddressDetail = z.infer<typeof AddressDetailSchema>;
 
 export const AddressListQuerySchema = z.object({
-  parentId: z.string().min(1).max(64).optional().describe('Children of this node; without it and any filter: the roots in scope'),
+  parentId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Children of this node; without it and any filter: the roots in scope'),
   level: AddressLevelSchema.optional(),
   areaCode: AddressAreaCodeSchema.optional().describe('District, street, community or grid code'),
   q: z.string().max(100).optional().describe('Words that must all appear in the full address'),
@@ -70,7 +106,10 @@ export const AddressListQuerySchema = z.object({
 });
 export type AddressListQuery = z.infer<typeof AddressListQuerySchema>;
 
-export const AddressListSchema = z.object({ items: z.array(AddressNodeSchema), total: z.number().int() });
+export const AddressListSchema = z.object({
+  items: z.array(AddressNodeSchema),
+  total: z.number().int(),
+});
 export type AddressList = z.infer<typeof AddressListSchema>;
 
 export const AddressSearchQuerySchema = z.object({
@@ -83,13 +122,22 @@ const PlaceFields = {
   lng: z.number().min(-180).max(180).optional(),
   lat: z.number().min(-90).max(90).optional(),
   crs: CrsSchema.default('wgs84'),
-  areaCode: AddressAreaCodeSchema.optional().describe('Area to file the node under when it has no coordinates: a grid, or for a 街巷 its community, street or district'),
+  areaCode: AddressAreaCodeSchema.optional().describe(
+    'Area to file the node under when it has no coordinates: a grid, or for a 街巷 its community, street or district',
+  ),
 };
-const bothOrNeither = (b: { lng?: number | undefined; lat?: number | undefined }) => (b.lng === undefined) === (b.lat === undefined);
+const bothOrNeither = (b: { lng?: number | undefined; lat?: number | undefined }) =>
+  (b.lng === undefined) === (b.lat === undefined);
 
 export const CreateAddressRequestSchema = z
   .object({
-    parentId: z.string().min(1).max(64).nullable().optional().describe('Absent or null for a 街巷 (root)'),
+    parentId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .describe('Absent or null for a 街巷 (root)'),
     level: AddressLevelSchema,
     name: AddressNameSchema,
     ...PlaceFields,
@@ -101,7 +149,11 @@ export type CreateAddressRequest = z.infer<typeof CreateAddressRequestSchema>;
 
 export const UpdateAddressRequestSchema = z
   .object({
-    version: z.number().int().min(1).describe('The version read; another change since then answers 409'),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version read; another change since then answers 409'),
     name: AddressNameSchema.optional().describe('A rename keeps the old name in formerNames'),
     ...PlaceFields,
     building: BuildingInfoSchema.nullable().optional(),

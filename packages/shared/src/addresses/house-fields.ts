@@ -1,6 +1,13 @@
 /** 实有房屋 and 楼栋 attribute vocabularies, with their labels (codes in the API, labels in the UI). */
 
-export const HOUSE_USES = ['self_occupied', 'rented', 'vacant', 'commercial', 'mixed', 'other'] as const;
+export const HOUSE_USES = [
+  'self_occupied',
+  'rented',
+  'vacant',
+  'commercial',
+  'mixed',
+  'other',
+] as const;
 export type HouseUse = (typeof HOUSE_USES)[number];
 export const HOUSE_USE_LABELS: Record<HouseUse, { zh: string; en: string }> = {
   self_occupied: { zh: '自住', en: 'Owner-occupied' },
@@ -29,7 +36,14 @@ export const RENT_PURPOSE_LABELS: Record<RentPurpose, { zh: string; en: string }
   business: { zh: '经营', en: 'Business' },
 };
 
-export const BUILDING_STRUCTURES = ['steel', 'reinforced_concrete', 'brick_concrete', 'brick_wood', 'wood', 'other'] as const;
+export const BUILDING_STRUCTURES = [
+  'steel',
+  'reinforced_concrete',
+  'brick_concrete',
+  'brick_wood',
+  'wood',
+  'other',
+] as const;
 export type BuildingStructure = (typeof BUILDING_STRUCTURES)[number];
 export const BUILDING_STRUCTURE_LABELS: Record<BuildingStructure, { zh: string; en: string }> = {
   steel: { zh: '钢结构', en: 'Steel' },
@@ -40,7 +54,15 @@ export const BUILDING_STRUCTURE_LABELS: Record<BuildingStructure, { zh: string; 
   other: { zh: '其他', en: 'Other' },
 };
 
-export const BUILDING_USES = ['residential', 'commercial', 'mixed', 'office', 'industrial', 'public', 'other'] as const;
+export const BUILDING_USES = [
+  'residential',
+  'commercial',
+  'mixed',
+  'office',
+  'industrial',
+  'public',
+  'other',
+] as const;
 export type BuildingUse = (typeof BUILDING_USES)[number];
 export const BUILDING_USE_LABELS: Record<BuildingUse, { zh: string; en: string }> = {
   residential: { zh: '住宅', en: 'Residential' },

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { AddressPathItemSchema, AddressAreaCodeSchema } from './addresses.schemas';
-import { ExportReasonSchema, movedToBody, PersonalSearchReasonSchema } from '../common/common.schemas';
+import {
+  ExportReasonSchema,
+  movedToBody,
+  PersonalSearchReasonSchema,
+} from '../common/common.schemas';
 import { HOUSE_OWNERSHIPS, HOUSE_USES, RENT_PURPOSES } from './house-fields';
 
 export const HouseUseSchema = z.enum(HOUSE_USES).describe('自住/出租/空置/商用/混合/其他');
@@ -28,7 +32,10 @@ export const HouseRentalSchema = z
     contractStart: ContractDateSchema.nullable().optional(),
     contractEnd: ContractDateSchema.nullable().optional(),
   })
-  .refine((r) => !r.contractStart || !r.contractEnd || r.contractStart <= r.contractEnd, { message: '合同结束日期不能早于开始日期', path: ['contractEnd'] })
+  .refine((r) => !r.contractStart || !r.contractEnd || r.contractStart <= r.contractEnd, {
+    message: '合同结束日期不能早于开始日期',
+    path: ['contractEnd'],
+  })
   .meta({ id: 'HouseRental' });
 export type HouseRental = z.infer<typeof HouseRentalSchema>;
 
@@ -37,22 +44,37 @@ const text = (max: number) => z.string().trim().min(1).max(max).nullable().optio
 const HouseAttributes = {
   use: HouseUseSchema,
   ownership: HouseOwnershipSchema,
-  areaM2: z.number().positive('面积应大于 0').max(100_000).nullable().optional().describe('建筑面积 (m²)'),
+  areaM2: z
+    .number()
+    .positive('面积应大于 0')
+    .max(100_000)
+    .nullable()
+    .optional()
+    .describe('建筑面积 (m²)'),
   certificateNo: text(50).describe('不动产权证号 / 房产证号'),
   landlordName: text(50).describe('房主/出租人姓名'),
-  landlordPhone: LandlordPhoneInputSchema.nullable().optional().describe('Stored encrypted; answered masked'),
+  landlordPhone: LandlordPhoneInputSchema.nullable()
+    .optional()
+    .describe('Stored encrypted; answered masked'),
   rental: HouseRentalSchema.nullable().optional().describe('Only for uses rented and mixed'),
   remarks: text(1000),
 };
 
 export const CreateHouseRequestSchema = z
-  .object({ addressId: z.string().min(1).max(64).describe('A 户室 node; one house per room'), ...HouseAttributes })
+  .object({
+    addressId: z.string().min(1).max(64).describe('A 户室 node; one house per room'),
+    ...HouseAttributes,
+  })
   .meta({ id: 'CreateHouseRequest' });
 export type CreateHouseRequest = z.infer<typeof CreateHouseRequestSchema>;
 
 export const UpdateHouseRequestSchema = z
   .object({
-    version: z.number().int().min(1).describe('The version read; another change since then answers 409'),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version read; another change since then answers 409'),
     use: HouseAttributes.use.optional(),
     ownership: HouseAttributes.ownership.optional(),
     areaM2: HouseAttributes.areaM2,
@@ -75,9 +97,16 @@ export const HouseSchema = z
     areaM2: z.number().nullable(),
     certificateNo: z.string().nullable(),
     landlordName: z.string().nullable().describe('Masked (张*明) in lists, in full on the detail'),
-    landlordPhone: z.string().nullable().describe('Always masked (138****5678); POST /api/houses/:id/unmask reveals it'),
+    landlordPhone: z
+      .string()
+      .nullable()
+      .describe('Always masked (138****5678); POST /api/houses/:id/unmask reveals it'),
     rental: z
-      .object({ purpose: z.enum(RENT_PURPOSES), contractStart: z.string().nullable(), contractEnd: z.string().nullable() })
+      .object({
+        purpose: z.enum(RENT_PURPOSES),
+        contractStart: z.string().nullable(),
+        contractEnd: z.string().nullable(),
+      })
       .nullable(),
     remarks: z.string().nullable(),
     adminCode: z.string(),
@@ -94,7 +123,9 @@ export const HouseSchema = z
 export type House = z.infer<typeof HouseSchema>;
 
 export const HouseDetailSchema = HouseSchema.extend({
-  path: z.array(AddressPathItemSchema).describe('The address path, root first, ending with the room'),
+  path: z
+    .array(AddressPathItemSchema)
+    .describe('The address path, root first, ending with the room'),
 }).meta({ id: 'HouseDetail' });
 export type HouseDetail = z.infer<typeof HouseDetailSchema>;
 
@@ -113,14 +144,19 @@ export type HouseListQuery = z.infer<typeof HouseListQuerySchema>;
 /** The list's filters plus the landlord's full phone, in a body: needs personal.unmask and a reason, audited. */
 export const HouseSearchRequestSchema = HouseListQuerySchema.omit({ landlordPhone: true })
   .extend({
-    landlordPhone: LandlordPhoneInputSchema.describe('Exact match on the landlord phone (by its keyed hash)'),
+    landlordPhone: LandlordPhoneInputSchema.describe(
+      'Exact match on the landlord phone (by its keyed hash)',
+    ),
     reason: PersonalSearchReasonSchema,
   })
   .meta({ id: 'HouseSearchRequest' });
 export type HouseSearchRequest = z.infer<typeof HouseSearchRequestSchema>;
 
 /** The filter of an export: the list's, without paging. */
-export const HouseExportQuerySchema = HouseListQuerySchema.omit({ limit: true, offset: true }).extend({ reason: ExportReasonSchema });
+export const HouseExportQuerySchema = HouseListQuerySchema.omit({
+  limit: true,
+  offset: true,
+}).extend({ reason: ExportReasonSchema });
 export type HouseExportQuery = z.infer<typeof HouseExportQuerySchema>;
 /** Most rows one export may hold; a larger result must be narrowed by its filter. */
 export const HOUSES_EXPORT_MAX = 50_000;
@@ -128,7 +164,9 @@ export const HOUSES_EXPORT_MAX = 50_000;
 export const HouseListSchema = z.object({ items: z.array(HouseSchema), total: z.number().int() });
 export type HouseList = z.infer<typeof HouseListSchema>;
 
-export const HouseUnmaskRequestSchema = z.object({ reason: z.string().trim().min(2, '请说明查看原因').max(200) }).meta({ id: 'HouseUnmaskRequest' });
+export const HouseUnmaskRequestSchema = z
+  .object({ reason: z.string().trim().min(2, '请说明查看原因').max(200) })
+  .meta({ id: 'HouseUnmaskRequest' });
 export type HouseUnmaskRequest = z.infer<typeof HouseUnmaskRequestSchema>;
 
 export const LandlordPhoneResponseSchema = z.object({ landlordPhone: z.string().nullable() });

@@ -84,13 +84,18 @@ export function codeProblem(input: {
   const { code, level, parentCode } = input;
   if (level === 'grid') {
     if (input.gridType === 'micro') {
-      if (!parentCode || !code.startsWith(parentCode) || !MICRO_SUFFIX.test(code.slice(parentCode.length)))
+      if (
+        !parentCode ||
+        !code.startsWith(parentCode) ||
+        !MICRO_SUFFIX.test(code.slice(parentCode.length))
+      )
         return `微网格编码应为所属网格编码加 2–4 位序号 (${code})`;
       return null;
     }
     if (input.gridScheme && !GRID_PATTERNS[input.gridScheme].test(code))
       return `网格编码不符合 ${GRID_SCHEME_LABELS[input.gridScheme]} (${code})`;
-    if (!detectGridScheme(code)) return `网格编码应为 14 位数字 (CJ/T 213) 或 15 位 (GB/T 47678.3 / DB11) (${code})`;
+    if (!detectGridScheme(code))
+      return `网格编码应为 14 位数字 (CJ/T 213) 或 15 位 (GB/T 47678.3 / DB11) (${code})`;
   } else if (!LEVEL_PATTERNS[level].test(code)) {
     const lengths = { district: 6, street: 9, community: 12 } as const;
     return `${AREA_LEVEL_LABELS[level].zh}编码应为 ${lengths[level]} 位数字 (${code})`;

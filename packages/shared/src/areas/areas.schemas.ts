@@ -26,7 +26,10 @@ export const GridStaffSchema = z.object({
   userId: z.string(),
   displayName: z.string(),
   role: z.enum(GRID_ROLES),
-  phone: z.string().nullable().describe('Masked (138****5678) unless the viewer may see it in full'),
+  phone: z
+    .string()
+    .nullable()
+    .describe('Masked (138****5678) unless the viewer may see it in full'),
   phoneMasked: z.boolean(),
   since: z.string(),
 });
@@ -72,14 +75,18 @@ export const LocateResponseSchema = z
       found: z.literal(true),
       grid: AreaRefSchema,
       path: z.array(AreaRefSchema).describe('district, street, community, grid'),
-      otherGrids: z.array(AreaRefSchema).describe('Micro or dedicated grids that also contain the point'),
+      otherGrids: z
+        .array(AreaRefSchema)
+        .describe('Micro or dedicated grids that also contain the point'),
       position: z.tuple([z.number(), z.number()]).describe('The point in WGS84'),
     }),
     z.object({
       found: z.literal(false),
       reason: z.enum(['outside_every_grid', 'outside_scope']),
       message: z.string(),
-      path: z.array(AreaRefSchema).describe('Higher-level areas (district, street…) that contain the point, if any'),
+      path: z
+        .array(AreaRefSchema)
+        .describe('Higher-level areas (district, street…) that contain the point, if any'),
     }),
   ])
   .meta({ id: 'LocateResult' });
@@ -90,7 +97,9 @@ export const ImportAreasRequestSchema = z.object({
   crs: CrsSchema.default('wgs84'),
   level: AreaLevelSchema.optional().describe('Level for features that do not name theirs'),
   parentCode: z.string().max(20).optional().describe('Parent for features that do not name theirs'),
-  gridScheme: GridSchemeSchema.optional().describe('Grid code scheme of this file; default: the deployment setting, per-feature gridScheme wins'),
+  gridScheme: GridSchemeSchema.optional().describe(
+    'Grid code scheme of this file; default: the deployment setting, per-feature gridScheme wins',
+  ),
   codeField: z.string().max(64).optional(),
   nameField: z.string().max(64).optional(),
   dryRun: z.boolean().default(false).describe('Validate and report without writing'),
@@ -108,7 +117,12 @@ export const ImportReportSchema = z
   .object({
     ok: z.boolean(),
     committed: z.boolean(),
-    counts: z.object({ features: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+    counts: z.object({
+      features: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+    }),
     errors: z.array(ImportProblemSchema),
     warnings: z.array(ImportProblemSchema),
   })
@@ -119,7 +133,10 @@ export const AssignStaffRequestSchema = z.object({
   userId: z.string().min(1).max(64),
   role: z.enum(GRID_ROLES),
 });
-export const StaffAssignmentParamsSchema = z.object({ id: z.string().min(1).max(64), assignmentId: z.string().min(1).max(64) });
+export const StaffAssignmentParamsSchema = z.object({
+  id: z.string().min(1).max(64),
+  assignmentId: z.string().min(1).max(64),
+});
 
 export const UnmaskRequestSchema = z.object({
   reason: z.string().trim().min(4, '请说明查看原因').max(200),

@@ -14,19 +14,30 @@ export const AttachmentVariantSchema = z.enum(['original', 'thumb', 'public']);
 export type AttachmentVariant = z.infer<typeof AttachmentVariantSchema>;
 
 /** Content types accepted on upload. They only select the raw-body parser; the bytes decide the type. */
-export const ATTACHMENT_UPLOAD_CONTENT_TYPES = ['application/octet-stream', 'image/*', 'video/*'] as const;
+export const ATTACHMENT_UPLOAD_CONTENT_TYPES = [
+  'application/octet-stream',
+  'image/*',
+  'video/*',
+] as const;
 
 /**
  * The upload body: raw file bytes, not JSON. Validation accepts anything here because the server reads
  * the type from the bytes; the schema exists so the OpenAPI document describes a binary body.
  */
-export const AttachmentUploadBodySchema = z.unknown().meta({ type: 'string', format: 'binary', description: 'Raw photo or video bytes' });
+export const AttachmentUploadBodySchema = z
+  .unknown()
+  .meta({ type: 'string', format: 'binary', description: 'Raw photo or video bytes' });
 
 export const AttachmentExifSchema = z
   .object({
     lng: z.number().nullable().describe('WGS84 longitude from the photo’s EXIF GPS, if any'),
     lat: z.number().nullable().describe('WGS84 latitude from the photo’s EXIF GPS, if any'),
-    capturedAt: z.string().nullable().describe('Capture time (ISO-8601 UTC); EXIF times without an offset are read as China time (+08:00)'),
+    capturedAt: z
+      .string()
+      .nullable()
+      .describe(
+        'Capture time (ISO-8601 UTC); EXIF times without an offset are read as China time (+08:00)',
+      ),
   })
   .meta({ id: 'AttachmentExif' });
 export type AttachmentExif = z.infer<typeof AttachmentExifSchema>;
@@ -37,9 +48,15 @@ export const AttachmentSchema = z
     kind: AttachmentKindSchema,
     mime: z.string().describe('Type sniffed from the bytes, e.g. image/jpeg, video/mp4'),
     sizeBytes: z.number().int(),
-    width: z.number().int().nullable().describe('Display width after EXIF orientation; null for videos'),
+    width: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Display width after EXIF orientation; null for videos'),
     height: z.number().int().nullable(),
-    exif: AttachmentExifSchema.nullable().describe('null when the file carries no usable GPS or capture time'),
+    exif: AttachmentExifSchema.nullable().describe(
+      'null when the file carries no usable GPS or capture time',
+    ),
     sha256: z.string().describe('Content address of the original bytes'),
     uploaderId: z.string(),
     createdAt: z.string(),

@@ -8,7 +8,11 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const ActorAreaSchema = z.object({ code: z.string(), name: z.string(), level: AreaLevelSchema });
+export const ActorAreaSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: AreaLevelSchema,
+});
 
 export const MeSchema = z
   .object({
@@ -38,12 +42,20 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
 
 export const CreateTokenRequestSchema = z.object({
   name: z.string().trim().min(1).max(100),
-  expiresInDays: z.number().int().min(1).max(365).optional().describe('Days until the token stops working (default 90, at most 365)'),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .optional()
+    .describe('Days until the token stops working (default 90, at most 365)'),
   permissions: z
     .array(z.enum(PERMISSIONS))
     .max(PERMISSIONS.length)
     .optional()
-    .describe('What the token may do, within the creator’s own permissions; default: the creator’s read permissions (*.read)'),
+    .describe(
+      'What the token may do, within the creator’s own permissions; default: the creator’s read permissions (*.read)',
+    ),
 });
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequestSchema>;
 export const TokenSchema = z.object({
@@ -52,7 +64,9 @@ export const TokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string(),
-  permissions: z.array(z.string()).describe('Given at creation; in use cut down to what the user may do at the time'),
+  permissions: z
+    .array(z.string())
+    .describe('Given at creation; in use cut down to what the user may do at the time'),
 });
 export type ApiToken = z.infer<typeof TokenSchema>;
 export const CreateTokenResponseSchema = TokenSchema.extend({

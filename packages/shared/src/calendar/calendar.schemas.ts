@@ -18,9 +18,13 @@ export const CalendarDateSchema = z
 export const CalendarYearSchema = z.coerce.number().int().min(2000).max(2100);
 
 /** 'HH:MM' in Shanghai time; '24:00' may end the last window. */
-export const WorkTimeSchema = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, '时间格式应为 HH:MM');
+export const WorkTimeSchema = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, '时间格式应为 HH:MM');
 
-export const WorkWindowSchema = z.object({ start: WorkTimeSchema, end: WorkTimeSchema }).meta({ id: 'WorkWindow' });
+export const WorkWindowSchema = z
+  .object({ start: WorkTimeSchema, end: WorkTimeSchema })
+  .meta({ id: 'WorkWindow' });
 export type WorkWindowInput = z.infer<typeof WorkWindowSchema>;
 
 /** Working-hours windows of every working day: at least one, each non-empty, none overlapping. */
@@ -31,13 +35,25 @@ export const WorkWindowsSchema = z
   .superRefine((windows, ctx) => {
     // Zero-padded HH:MM strings compare in time order.
     windows.forEach((w, i) => {
-      if (w.start >= w.end) ctx.addIssue({ code: 'custom', message: `时段 ${w.start}–${w.end} 开始时间须早于结束时间`, path: [i, 'end'] });
+      if (w.start >= w.end)
+        ctx.addIssue({
+          code: 'custom',
+          message: `时段 ${w.start}–${w.end} 开始时间须早于结束时间`,
+          path: [i, 'end'],
+        });
     });
-    const order = windows.map((w, i) => ({ ...w, i })).sort((a, b) => a.start.localeCompare(b.start));
+    const order = windows
+      .map((w, i) => ({ ...w, i }))
+      .sort((a, b) => a.start.localeCompare(b.start));
     for (let k = 1; k < order.length; k++) {
       const prev = order[k - 1]!;
       const cur = order[k]!;
-      if (cur.start < prev.end) ctx.addIssue({ code: 'custom', message: `时段 ${cur.start}–${cur.end} 与 ${prev.start}–${prev.end} 重叠`, path: [cur.i, 'start'] });
+      if (cur.start < prev.end)
+        ctx.addIssue({
+          code: 'custom',
+          message: `时段 ${cur.start}–${cur.end} 与 ${prev.start}–${prev.end} 重叠`,
+          path: [cur.i, 'start'],
+        });
     }
   });
 
@@ -65,7 +81,10 @@ export const CalendarDateParamSchema = z.object({ date: CalendarDateSchema });
 
 const DayNameSchema = z.string().trim().max(32);
 
-export const PutCalendarDayRequestSchema = z.object({ kind: CalendarDayKindSchema, name: DayNameSchema.default('') });
+export const PutCalendarDayRequestSchema = z.object({
+  kind: CalendarDayKindSchema,
+  name: DayNameSchema.default(''),
+});
 export type PutCalendarDayRequest = z.infer<typeof PutCalendarDayRequestSchema>;
 
 export const PutCalendarWindowsRequestSchema = z.object({ windows: WorkWindowsSchema });
@@ -76,7 +95,13 @@ export const CalendarWindowsResponseSchema = z.object({ windows: z.array(WorkWin
 export const ImportCalendarRequestSchema = z.object({
   year: CalendarYearSchema,
   rows: z
-    .array(z.object({ date: CalendarDateSchema, kind: CalendarDayKindSchema, name: DayNameSchema.default('') }))
+    .array(
+      z.object({
+        date: CalendarDateSchema,
+        kind: CalendarDayKindSchema,
+        name: DayNameSchema.default(''),
+      }),
+    )
     .min(1, '至少需要一行')
     .max(366),
 });
@@ -84,7 +109,7 @@ export type ImportCalendarRequest = z.infer<typeof ImportCalendarRequestSchema>;
 
 export const ImportCalendarResponseSchema = z.object({
   year: z.number().int(),
-  replaced: z.number().int().describe("Rows of that year before the import"),
+  replaced: z.number().int().describe('Rows of that year before the import'),
   imported: z.number().int(),
 });
 export type ImportCalendarResponse = z.infer<typeof ImportCalendarResponseSchema>;

@@ -12,19 +12,32 @@ export const HotlineOrderSchema = z.object({
     .trim()
     .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{3,63}$/, '12345 工单编号应为 4–64 位字母、数字或 . _ -')
     .describe('The centre’s work-order id, e.g. ZZ12345-20261129-000123; one case per order'),
-  deadline: z.iso.datetime({ offset: true }).optional().describe('12345’s own deadline; the earlier of it and ours sets the overall light'),
+  deadline: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('12345’s own deadline; the earlier of it and ours sets the overall light'),
 });
 export type HotlineOrder = z.infer<typeof HotlineOrderSchema>;
 
 /** What a video/AI detector proposes; a person confirms or dismisses it (§5). */
 export const DetectionSchema = z.object({
   confidence: z.number().min(0).max(1),
-  modelVersion: z.string().trim().min(1).max(64).describe('Logged with the report, so a bad model release can be traced'),
+  modelVersion: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .describe('Logged with the report, so a bad model release can be traced'),
   bbox: z
     .tuple([z.number().min(0), z.number().min(0), z.number().positive(), z.number().positive()])
     .optional()
     .describe('[x, y, w, h] in image pixels'),
-  imageId: z.string().min(1).max(64).optional().describe('The frame, an attachment id from POST /api/attachments'),
+  imageId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('The frame, an attachment id from POST /api/attachments'),
 });
 export type Detection = z.infer<typeof DetectionSchema>;
 
@@ -69,14 +82,24 @@ export const ReportCaseRequestSchema = z
       .max(100)
       .optional()
       .describe('Client-generated; a retry with the same key returns the same case'),
-    hotline: HotlineOrderSchema.optional().describe('Required with source hotline_12345, refused otherwise'),
-    detection: DetectionSchema.optional().describe('Required with source video_ai, refused otherwise'),
+    hotline: HotlineOrderSchema.optional().describe(
+      'Required with source hotline_12345, refused otherwise',
+    ),
+    detection: DetectionSchema.optional().describe(
+      'Required with source video_ai, refused otherwise',
+    ),
   })
   // Channel details belong to their channel only: a patrol report with a 12345 order id is a client bug.
   .superRefine((r, ctx) => {
     for (const [field, source, label] of CHANNEL_FIELDS) {
-      if (r.source === source && !r[field]) ctx.addIssue({ code: 'custom', path: [field], message: `${label}必填` });
-      if (r.source !== source && r[field]) ctx.addIssue({ code: 'custom', path: [field], message: `只有来源 ${source} 可以填写${label}` });
+      if (r.source === source && !r[field])
+        ctx.addIssue({ code: 'custom', path: [field], message: `${label}必填` });
+      if (r.source !== source && r[field])
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `只有来源 ${source} 可以填写${label}`,
+        });
     }
   })
   .meta({ id: 'ReportCaseRequest' });
@@ -153,13 +176,19 @@ export const CaseViewSchema = z
     rating: z.string().nullable(),
     externalId: z.string().nullable().describe('12345 work-order id (hotline_12345 only)'),
     externalDeadline: z.string().nullable().describe('12345’s own deadline'),
-    detection: DetectionSchema.extend({ bbox: DetectionSchema.shape.bbox.unwrap().nullable(), imageId: z.string().nullable() })
+    detection: DetectionSchema.extend({
+      bbox: DetectionSchema.shape.bbox.unwrap().nullable(),
+      imageId: z.string().nullable(),
+    })
       .nullable()
       .describe('What the video/AI detector proposed (video_ai only)'),
     clocks: z.array(ClockViewSchema).describe('Running step clocks with their lights'),
     dueAt: z.string().nullable().describe('Deadline of the most urgent running step'),
     deadlineAt: z.string().nullable().describe('Overall deadline (立案 → 结案)'),
-    overallLight: z.enum(LIGHTS).nullable().describe('Against the earlier of the overall deadline and 12345’s'),
+    overallLight: z
+      .enum(LIGHTS)
+      .nullable()
+      .describe('Against the earlier of the overall deadline and 12345’s'),
     registeredAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     createdAt: z.string(),

@@ -10,7 +10,10 @@ export const CategoryKindSchema = z.enum(CATEGORY_KINDS);
  * 部件 dictionary describes objects, and a case class code needs no kind to be unambiguous: matter codes are digits,
  * governance codes start with 'Z'.
  */
-export const CASE_CATEGORY_KINDS = ['matter', 'governance'] as const satisfies readonly CategoryKind[];
+export const CASE_CATEGORY_KINDS = [
+  'matter',
+  'governance',
+] as const satisfies readonly CategoryKind[];
 
 export const CATEGORY_KIND_LABELS: Record<CategoryKind, { zh: string; en: string }> = {
   component: { zh: '部件', en: 'Component' },
@@ -35,7 +38,11 @@ export const CATEGORY_LEVEL_LABELS: Record<CategoryLevel, { zh: string; en: stri
  * 细类 add two each. A fixed width per level makes "code starts with X" mean exactly "descends from X", which
  * wildcard dispatch rules rely on.
  */
-export const CHILD_CODE_WIDTH: Record<Exclude<CategoryLevel, 'major'>, number> = { minor: 3, sub: 2, detail: 2 };
+export const CHILD_CODE_WIDTH: Record<Exclude<CategoryLevel, 'major'>, number> = {
+  minor: 3,
+  sub: 2,
+  detail: 2,
+};
 
 /** Category codes: digits and upper-case letters, 2–20 characters (the case schema accepts 5–20 for a class). */
 export const CategoryCodeSchema = z
@@ -60,13 +67,18 @@ export const CategorySchema = z
     level: CategoryLevelSchema,
     parentCode: z.string().nullable(),
     name: z.string(),
-    legacyCodes: z.array(z.string()).describe('Old CJ/T 214 / GB/T 30428.2 codes, normalised (no separators)'),
+    legacyCodes: z
+      .array(z.string())
+      .describe('Old CJ/T 214 / GB/T 30428.2 codes, normalised (no separators)'),
     synonyms: z.array(z.string()).describe('地方叫法'),
     isLocalExtension: z.boolean(),
     active: z.boolean(),
     selfHandleAllowed: z.boolean().describe('On the 自行处置 whitelist'),
     verifyRequired: z.boolean().describe('Reports of this class always go through 核实'),
-    duplicateRadiusM: z.number().int().describe('Open cases of the class within this radius are offered as duplicates'),
+    duplicateRadiusM: z
+      .number()
+      .int()
+      .describe('Open cases of the class within this radius are offered as duplicates'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -83,9 +95,18 @@ export type CategoryNode = z.infer<typeof CategoryNodeSchema>;
 
 export const CategoryListQuerySchema = z.object({
   kind: CategoryKindSchema.optional(),
-  q: z.string().trim().min(1).max(50).optional().describe('Matches code prefix, name, synonym or legacy alias'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .optional()
+    .describe('Matches code prefix, name, synonym or legacy alias'),
   activeOnly: z.enum(['true', 'false']).default('false'),
-  view: z.enum(['flat', 'tree']).default('flat').describe('tree: roots with children (search hits keep their ancestors)'),
+  view: z
+    .enum(['flat', 'tree'])
+    .default('flat')
+    .describe('tree: roots with children (search hits keep their ancestors)'),
 });
 export type CategoryListQuery = z.infer<typeof CategoryListQuerySchema>;
 
@@ -94,7 +115,9 @@ export const CategoryListSchema = z.object({ items: z.array(CategoryNodeSchema) 
 export const CategoryCodeParamSchema = z.object({ code: CategoryCodeSchema });
 
 export const CategoryKindQuerySchema = z.object({
-  kind: CategoryKindSchema.optional().describe('Needed only for 部件: without it a code is looked up as 事项/综治 first'),
+  kind: CategoryKindSchema.optional().describe(
+    'Needed only for 部件: without it a code is looked up as 事项/综治 first',
+  ),
 });
 
 export const ResolveCategoryQuerySchema = z.object({
@@ -112,7 +135,9 @@ const FlagsSchema = z.object({
 export const CreateCategoryRequestSchema = FlagsSchema.extend({
   kind: CategoryKindSchema,
   parentCode: CategoryCodeSchema,
-  code: CategoryCodeSchema.describe("The parent's code plus 3 characters for a 小类, 2 for a 子类 or 细类"),
+  code: CategoryCodeSchema.describe(
+    "The parent's code plus 3 characters for a 小类, 2 for a 子类 or 细类",
+  ),
   name: z.string().trim().min(1).max(64),
   synonyms: z.array(SynonymSchema).max(20).optional(),
   legacyCodes: z.array(LegacyCodeSchema).max(20).optional(),
@@ -122,7 +147,11 @@ export type CreateCategoryRequest = z.infer<typeof CreateCategoryRequestSchema>;
 export const UpdateCategoryRequestSchema = FlagsSchema.extend({
   name: z.string().trim().min(1).max(64).optional(),
   synonyms: z.array(SynonymSchema).max(20).optional().describe('Replaces the list'),
-  legacyCodes: z.array(LegacyCodeSchema).max(20).optional().describe('Replaces the list of legacy aliases'),
+  legacyCodes: z
+    .array(LegacyCodeSchema)
+    .max(20)
+    .optional()
+    .describe('Replaces the list of legacy aliases'),
   active: z.boolean().optional(),
 });
 export type UpdateCategoryRequest = z.infer<typeof UpdateCategoryRequestSchema>;

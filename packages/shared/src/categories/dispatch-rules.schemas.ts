@@ -12,11 +12,18 @@ const AreaCodeSchema = z.string().trim().min(6).max(20);
 export const DispatchRuleSchema = z
   .object({
     id: z.string(),
-    classCode: z.string().describe('A case class code, or a 大类 code as a wildcard for its classes'),
+    classCode: z
+      .string()
+      .describe('A case class code, or a 大类 code as a wildcard for its classes'),
     className: z.string().nullable(),
-    areaCode: z.string().describe('Applies inside this area subtree (district, street, community or grid)'),
+    areaCode: z
+      .string()
+      .describe('Applies inside this area subtree (district, street, community or grid)'),
     areaName: z.string().nullable(),
-    conditionId: z.string().nullable().describe('Lineage id of a 立案条件, when the condition changes the owner'),
+    conditionId: z
+      .string()
+      .nullable()
+      .describe('Lineage id of a 立案条件, when the condition changes the owner'),
     departmentId: z.string(),
     departmentCode: z.string().nullable(),
     departmentName: z.string().nullable(),
@@ -32,7 +39,9 @@ export type DispatchRule = z.infer<typeof DispatchRuleSchema>;
 export const DispatchRuleListSchema = z.object({ items: z.array(DispatchRuleSchema) });
 
 export const DispatchRuleListQuerySchema = z.object({
-  classCode: CategoryCodeSchema.optional().describe('Rules for this class: its wildcards and its subclasses'),
+  classCode: CategoryCodeSchema.optional().describe(
+    'Rules for this class: its wildcards and its subclasses',
+  ),
   areaCode: AreaCodeSchema.optional().describe('Rules that apply in this area or lie inside it'),
   activeOnly: z.enum(['true', 'false']).default('false'),
 });
@@ -66,7 +75,12 @@ export const DispatchSuggestQuerySchema = z.object({
   classCode: CategoryCodeSchema,
   gridCode: AreaCodeSchema.describe('The case grid (any area code is accepted)'),
   conditionId: z.string().min(1).max(64).optional(),
-  componentId: z.string().min(1).max(64).optional().describe('The 部件 the case is bound to: its 养护单位, 权属单位 or 主管部门 comes first'),
+  componentId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('The 部件 the case is bound to: its 养护单位, 权属单位 or 主管部门 comes first'),
 });
 
 /** Which unit of a bound 部件 named the department (docs/case-workflow.md §4 step 1). */
@@ -77,15 +91,22 @@ export type ComponentDispatchRole = (typeof COMPONENT_DISPATCH_ROLES)[number];
 export const DispatchSuggestionSchema = z
   .object({
     primary: DepartmentSchema.nullable(),
-    backups: z.array(DepartmentSchema).describe('Other candidates of the matched rule set, in order'),
+    backups: z
+      .array(DepartmentSchema)
+      .describe('Other candidates of the matched rule set, in order'),
     matchedRuleId: z.string().nullable().describe('The rule that named `primary`'),
     matchedRole: DispatchRoleSchema.nullable().describe("'backup' when no active primary was left"),
-    fallback: z.enum(['street']).nullable().describe('属地兜底: no rule matched, the street containing the grid owns it'),
+    fallback: z
+      .enum(['street'])
+      .nullable()
+      .describe('属地兜底: no rule matched, the street containing the grid owns it'),
     streetCode: z.string().nullable().describe('The street containing the grid'),
     componentRole: z
       .enum(COMPONENT_DISPATCH_ROLES)
       .nullable()
-      .describe("Set when the case's 部件 named `primary`: its 养护单位 (maintainer), 权属单位 (owner) or 主管部门 (dept)"),
+      .describe(
+        "Set when the case's 部件 named `primary`: its 养护单位 (maintainer), 权属单位 (owner) or 主管部门 (dept)",
+      ),
   })
   .meta({ id: 'DispatchSuggestion' });
 export type DispatchSuggestion = z.infer<typeof DispatchSuggestionSchema>;
@@ -99,8 +120,13 @@ export const DISPATCH_COVERAGE_STATES = ['none', 'partial'] as const;
 export type DispatchCoverageState = (typeof DISPATCH_COVERAGE_STATES)[number];
 
 export const DispatchGapQuerySchema = z.object({
-  kind: z.enum(['matter', 'governance']).optional().describe('Case kind of the classes (default: both)'),
-  areaCode: AreaCodeSchema.optional().describe('Only streets in this area (inside the caller\'s scope)'),
+  kind: z
+    .enum(['matter', 'governance'])
+    .optional()
+    .describe('Case kind of the classes (default: both)'),
+  areaCode: AreaCodeSchema.optional().describe(
+    "Only streets in this area (inside the caller's scope)",
+  ),
   partial: z.enum(['true', 'false']).default('true').describe('Include partly covered pairs'),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
@@ -114,8 +140,12 @@ export const DispatchGapSchema = z
     streetCode: z.string(),
     streetName: z.string(),
     coverage: z.enum(DISPATCH_COVERAGE_STATES),
-    partialAreaCodes: z.array(z.string()).describe('Communities or grids inside the street that have a primary rule for the class'),
-    partialClassCodes: z.array(z.string()).describe('子类/细类 of the class that have a primary rule in the street'),
+    partialAreaCodes: z
+      .array(z.string())
+      .describe('Communities or grids inside the street that have a primary rule for the class'),
+    partialClassCodes: z
+      .array(z.string())
+      .describe('子类/细类 of the class that have a primary rule in the street'),
     conditionOnly: z.boolean().describe('A primary rule covers the pair only for some 立案条件'),
   })
   .meta({ id: 'DispatchGap' });

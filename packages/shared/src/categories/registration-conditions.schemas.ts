@@ -44,7 +44,10 @@ export const DEFAULT_STEP_LIMITS: Record<StepLimitStep, Limit> = {
   close: { value: 1, type: 'work_hour' },
 };
 
-const stepShape = Object.fromEntries(STEP_LIMIT_STEPS.map((s) => [s, LimitSchema])) as Record<StepLimitStep, typeof LimitSchema>;
+const stepShape = Object.fromEntries(STEP_LIMIT_STEPS.map((s) => [s, LimitSchema])) as Record<
+  StepLimitStep,
+  typeof LimitSchema
+>;
 export const StepLimitsSchema = z.object(stepShape);
 export type StepLimits = z.infer<typeof StepLimitsSchema>;
 /** Steps left out keep their current value (on create: the default). */
@@ -56,7 +59,9 @@ const IsoTime = z.iso.datetime({ offset: true });
 export const RegistrationConditionSchema = z
   .object({
     id: z.string().describe('This version; a case keeps the id it was registered under'),
-    lineageId: z.string().describe('Shared by every version of the condition (the first version id)'),
+    lineageId: z
+      .string()
+      .describe('Shared by every version of the condition (the first version id)'),
     supersedesId: z.string().nullable(),
     classCode: z.string(),
     text: z.string().describe('立案条件'),
@@ -75,12 +80,17 @@ export const RegistrationConditionSchema = z
   .meta({ id: 'RegistrationCondition' });
 export type RegistrationCondition = z.infer<typeof RegistrationConditionSchema>;
 
-export const RegistrationConditionListSchema = z.object({ items: z.array(RegistrationConditionSchema) });
+export const RegistrationConditionListSchema = z.object({
+  items: z.array(RegistrationConditionSchema),
+});
 
 export const RegistrationConditionListQuerySchema = z.object({
   areaCode: z.string().trim().max(20).optional().describe('Only rows that apply in this area'),
   at: IsoTime.optional().describe('Rows valid at this time (default now)'),
-  history: z.enum(['true', 'false']).default('false').describe('true: every version, closed ones included'),
+  history: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('true: every version, closed ones included'),
 });
 export type RegistrationConditionListQuery = z.infer<typeof RegistrationConditionListQuerySchema>;
 
@@ -110,11 +120,15 @@ export const CreateRegistrationConditionRequestSchema = z.object({
   validFrom: IsoTime.optional().describe('Default now'),
   validTo: IsoTime.optional(),
 });
-export type CreateRegistrationConditionRequest = z.infer<typeof CreateRegistrationConditionRequestSchema>;
+export type CreateRegistrationConditionRequest = z.infer<
+  typeof CreateRegistrationConditionRequestSchema
+>;
 
 /** Editing never changes a row in place: the current version is closed and a new one inserted. */
 export const UpdateRegistrationConditionRequestSchema = z
   .object(editable)
   .partial()
   .refine((v) => Object.keys(v).length > 0, '至少修改一项');
-export type UpdateRegistrationConditionRequest = z.infer<typeof UpdateRegistrationConditionRequestSchema>;
+export type UpdateRegistrationConditionRequest = z.infer<
+  typeof UpdateRegistrationConditionRequestSchema
+>;

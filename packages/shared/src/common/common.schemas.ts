@@ -32,7 +32,11 @@ export type HealthResponse = z.infer<typeof HealthResponseSchema>;
  * a mask), so the server requires personal.unmask and this reason, and audits both; the zod schema only bounds it so
  * the server can name the field when it is missing or short.
  */
-export const PersonalSearchReasonSchema = z.string().max(200).optional().describe('查询原因 (至少 2 个字, 记入审计)');
+export const PersonalSearchReasonSchema = z
+  .string()
+  .max(200)
+  .optional()
+  .describe('查询原因 (至少 2 个字, 记入审计)');
 
 /**
  * A query parameter that once carried a full personal value. It is refused rather than ignored, so an old client
@@ -48,4 +52,10 @@ export const movedToBody = (route: string) =>
  * Why a registry export carries personal data in clear. Without it an export is masked; with it (and registry.export)
  * names, ID numbers and phones come in full and the reason is recorded in the audit entry, as for unmasking one record.
  */
-export const ExportReasonSchema = z.string().trim().min(4, '请说明导出完整信息的原因（至少 4 个字）').max(200).optional().describe('导出完整信息的原因 (需 registry.export; 无此参数时导出脱敏数据)');
+export const ExportReasonSchema = z
+  .string()
+  .trim()
+  .min(4, '请说明导出完整信息的原因（至少 4 个字）')
+  .max(200)
+  .optional()
+  .describe('导出完整信息的原因 (需 registry.export; 无此参数时导出脱敏数据)');

@@ -19,7 +19,8 @@ export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, { zh: string; en: 
 /** A status from its code or its Chinese label (files written by people use either). */
 export function parseComponentStatus(text: string): ComponentStatus | null {
   const t = text.trim();
-  for (const s of COMPONENT_STATUSES) if (s === t.toLowerCase() || COMPONENT_STATUS_LABELS[s].zh === t) return s;
+  for (const s of COMPONENT_STATUSES)
+    if (s === t.toLowerCase() || COMPONENT_STATUS_LABELS[s].zh === t) return s;
   return null;
 }
 
@@ -81,7 +82,12 @@ export interface ComponentImportColumn {
   derived: boolean;
 }
 
-const col = (field: ComponentImportField, zh: string, abbr: string | null, o: { required?: boolean; derived?: boolean; aliases?: string[] } = {}): ComponentImportColumn => ({
+const col = (
+  field: ComponentImportField,
+  zh: string,
+  abbr: string | null,
+  o: { required?: boolean; derived?: boolean; aliases?: string[] } = {},
+): ComponentImportColumn => ({
   field,
   zh,
   abbr,
@@ -128,7 +134,11 @@ export function normalizeColumnName(name: string): string {
 }
 
 const COLUMN_BY_NAME: ReadonlyMap<string, ComponentImportColumn> = new Map(
-  COMPONENT_IMPORT_COLUMNS.flatMap((c) => [c.field, c.zh, ...(c.abbr ? [c.abbr] : []), ...c.aliases].map((n) => [normalizeColumnName(n), c] as const)),
+  COMPONENT_IMPORT_COLUMNS.flatMap((c) =>
+    [c.field, c.zh, ...(c.abbr ? [c.abbr] : []), ...c.aliases].map(
+      (n) => [normalizeColumnName(n), c] as const,
+    ),
+  ),
 );
 
 /** The column a header or property name stands for: 表2 name, abbreviation, API field name or alias. */

@@ -3,7 +3,9 @@ import { CrsSchema, ImportProblemSchema, LatSchema, LngSchema } from '../areas/a
 import { CreditCodeSchema } from '../departments/departments.schemas';
 import { COMPONENT_STATUSES } from './component-fields';
 
-export const ComponentStatusSchema = z.enum(COMPONENT_STATUSES).describe('管理部件状态: 完好/破损/丢失/废弃/移除');
+export const ComponentStatusSchema = z
+  .enum(COMPONENT_STATUSES)
+  .describe('管理部件状态: 完好/破损/丢失/废弃/移除');
 
 /** 日期型 of the standard: YYYYMMDD, and a real calendar day. */
 export const YmdDateSchema = z
@@ -11,16 +13,27 @@ export const YmdDateSchema = z
   .trim()
   .regex(/^\d{8}$/, '日期应为 8 位数字 YYYYMMDD')
   .refine((s) => {
-    const d = new Date(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8))));
+    const d = new Date(
+      Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8))),
+    );
     return d.toISOString().slice(0, 10).replaceAll('-', '') === s;
   }, '不是有效的日期');
 
-export const ComponentCodeSchema = z.string().trim().regex(/^\d{17}$/, '管理部件标识码应为 17 位数字 (16 位旧码请填在 legacyCode)');
-export const LegacyComponentCodeSchema = z.string().trim().regex(/^\d{16}$/, '旧部件标识码 (CJ/T 214) 应为 16 位数字');
+export const ComponentCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{17}$/, '管理部件标识码应为 17 位数字 (16 位旧码请填在 legacyCode)');
+export const LegacyComponentCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{16}$/, '旧部件标识码 (CJ/T 214) 应为 16 位数字');
 
 /** Local extension attributes (地方扩展属性): flat scalar values, bounded so a row stays small. */
 export const ComponentExtraSchema = z
-  .record(z.string().trim().min(1).max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+  .record(
+    z.string().trim().min(1).max(64),
+    z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
+  )
   .refine((o) => Object.keys(o).length <= 50, '扩展属性最多 50 项')
   .describe('Local extension attributes (地方扩展属性)');
 
@@ -39,7 +52,9 @@ const ComponentAttributesSchema = z.object({
   changeDate: YmdDateSchema.nullable().optional().describe('变更日期 BGRQ'),
   dataSource: nullableText(30).describe('数据来源 SJLY: 实测/地形图/基础地理数据/其他'),
   remarks: nullableText(1000).describe('备注 BZ'),
-  legacyCode: LegacyComponentCodeSchema.nullable().optional().describe('16-digit CJ/T 214 code of the same component, if it had one'),
+  legacyCode: LegacyComponentCodeSchema.nullable()
+    .optional()
+    .describe('16-digit CJ/T 214 code of the same component, if it had one'),
   extra: ComponentExtraSchema.optional(),
 });
 
@@ -59,12 +74,19 @@ export type CreateComponentRequest = z.infer<typeof CreateComponentRequestSchema
 
 export const UpdateComponentRequestSchema = ComponentAttributesSchema.partial()
   .extend({
-    version: z.number().int().min(1).describe('The version read; another change since then answers 409'),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version read; another change since then answers 409'),
     lng: z.number().min(-180).max(180).optional(),
     lat: z.number().min(-90).max(90).optional(),
     crs: CrsSchema.default('wgs84'),
   })
-  .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: '经纬度须同时提供', path: ['lng'] })
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
+    message: '经纬度须同时提供',
+    path: ['lng'],
+  })
   .meta({ id: 'UpdateComponentRequest' });
 export type UpdateComponentRequest = z.infer<typeof UpdateComponentRequestSchema>;
 
@@ -72,8 +94,18 @@ export const ChangeComponentStatusRequestSchema = z
   .object({
     status: ComponentStatusSchema,
     reason: z.string().trim().min(2, '请说明原因').max(200),
-    caseId: z.string().min(1).max(64).optional().describe('The case that found or fixed the condition'),
-    version: z.number().int().min(1).optional().describe('When given, another change since then answers 409'),
+    caseId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('The case that found or fixed the condition'),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('When given, another change since then answers 409'),
   })
   .meta({ id: 'ChangeComponentStatusRequest' });
 export type ChangeComponentStatusRequest = z.infer<typeof ChangeComponentStatusRequestSchema>;
@@ -115,7 +147,9 @@ export type Component = z.infer<typeof ComponentSchema>;
 
 export const ComponentStatusChangeSchema = z.object({
   id: z.string(),
-  fromStatus: ComponentStatusSchema.nullable().describe('null for the entry that registered the component'),
+  fromStatus: ComponentStatusSchema.nullable().describe(
+    'null for the entry that registered the component',
+  ),
   toStatus: ComponentStatusSchema,
   reason: z.string(),
   caseId: z.string().nullable(),
@@ -125,7 +159,9 @@ export const ComponentStatusChangeSchema = z.object({
 });
 export type ComponentStatusChange = z.infer<typeof ComponentStatusChangeSchema>;
 
-export const ComponentDetailSchema = ComponentSchema.extend({ history: z.array(ComponentStatusChangeSchema).describe('Oldest first') }).meta({ id: 'ComponentDetail' });
+export const ComponentDetailSchema = ComponentSchema.extend({
+  history: z.array(ComponentStatusChangeSchema).describe('Oldest first'),
+}).meta({ id: 'ComponentDetail' });
 export type ComponentDetail = z.infer<typeof ComponentDetailSchema>;
 
 /** "minLng,minLat,maxLng,maxLat" in WGS84. */
@@ -135,11 +171,25 @@ export const BboxQuerySchema = z
   .transform((s, ctx) => {
     const n = s.split(',').map((x) => Number(x.trim()));
     const [a, b, c, d] = n;
-    if (n.length !== 4 || a === undefined || b === undefined || c === undefined || d === undefined || n.some((x) => !Number.isFinite(x))) {
+    if (
+      n.length !== 4 ||
+      a === undefined ||
+      b === undefined ||
+      c === undefined ||
+      d === undefined ||
+      n.some((x) => !Number.isFinite(x))
+    ) {
       ctx.addIssue({ code: 'custom', message: 'bbox 应为 minLng,minLat,maxLng,maxLat' });
       return z.NEVER;
     }
-    if (a > c || b > d || LngSchema.safeParse(a).error || LngSchema.safeParse(c).error || LatSchema.safeParse(b).error || LatSchema.safeParse(d).error) {
+    if (
+      a > c ||
+      b > d ||
+      LngSchema.safeParse(a).error ||
+      LngSchema.safeParse(c).error ||
+      LatSchema.safeParse(b).error ||
+      LatSchema.safeParse(d).error
+    ) {
       ctx.addIssue({ code: 'custom', message: 'bbox 范围无效' });
       return z.NEVER;
     }
@@ -156,14 +206,21 @@ const ClassFilterSchema = z
 export const ComponentListQuerySchema = z.object({
   classCode: ClassFilterSchema,
   status: ComponentStatusSchema.optional(),
-  areaCode: z.string().max(20).optional().describe('District, street, community or grid code within the caller’s scope'),
+  areaCode: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('District, street, community or grid code within the caller’s scope'),
   bbox: BboxQuerySchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type ComponentListQuery = z.infer<typeof ComponentListQuerySchema>;
 
-export const ComponentListSchema = z.object({ items: z.array(ComponentSchema), total: z.number().int().describe('Matches of the filter, all pages') });
+export const ComponentListSchema = z.object({
+  items: z.array(ComponentSchema),
+  total: z.number().int().describe('Matches of the filter, all pages'),
+});
 
 export const ComponentGeoJsonQuerySchema = z.object({
   bbox: BboxQuerySchema.optional(),
@@ -182,8 +239,17 @@ export const ComponentFeatureCollectionSchema = z
       z.object({
         type: z.literal('Feature'),
         id: z.string(),
-        geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-        properties: z.object({ id: z.string(), code: z.string(), name: z.string(), classCode: z.string(), status: ComponentStatusSchema }),
+        geometry: z.object({
+          type: z.literal('Point'),
+          coordinates: z.tuple([z.number(), z.number()]),
+        }),
+        properties: z.object({
+          id: z.string(),
+          code: z.string(),
+          name: z.string(),
+          classCode: z.string(),
+          status: ComponentStatusSchema,
+        }),
       }),
     ),
     limit: z.number().int().describe(`At most this many features (${COMPONENT_GEOJSON_LIMIT})`),
@@ -195,7 +261,12 @@ export type ComponentFeatureCollection = z.infer<typeof ComponentFeatureCollecti
 export const ImportComponentsRequestSchema = z
   .object({
     format: z.enum(['csv', 'geojson']),
-    content: z.string().min(1).describe('The file text: CSV with a header row (表2 names or abbreviations, 经度/纬度), or a GeoJSON FeatureCollection of Points'),
+    content: z
+      .string()
+      .min(1)
+      .describe(
+        'The file text: CSV with a header row (表2 names or abbreviations, 经度/纬度), or a GeoJSON FeatureCollection of Points',
+      ),
     crs: CrsSchema.default('wgs84'),
     dryRun: z.boolean().default(false).describe('Validate and report without writing'),
   })
@@ -203,7 +274,13 @@ export const ImportComponentsRequestSchema = z
 export type ImportComponentsRequest = z.infer<typeof ImportComponentsRequestSchema>;
 
 export const ComponentImportProblemSchema = ImportProblemSchema.extend({
-  index: z.number().int().nullable().describe('Data row (CSV, 0 = first row after the header) or feature index (GeoJSON); null for the whole file'),
+  index: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Data row (CSV, 0 = first row after the header) or feature index (GeoJSON); null for the whole file',
+    ),
   line: z.number().int().nullable().describe('CSV line number (the header is line 1)'),
 });
 export type ComponentImportProblem = z.infer<typeof ComponentImportProblemSchema>;
@@ -213,7 +290,9 @@ export const ComponentImportReportSchema = z
     ok: z.boolean(),
     committed: z.boolean(),
     counts: z.object({ rows: z.number().int(), created: z.number().int() }),
-    extensionFields: z.array(z.string()).describe('Columns not in 表2, stored as local extension attributes'),
+    extensionFields: z
+      .array(z.string())
+      .describe('Columns not in 表2, stored as local extension attributes'),
     errors: z.array(ComponentImportProblemSchema),
     warnings: z.array(ComponentImportProblemSchema),
   })

@@ -19,13 +19,18 @@ export const DepartmentSchema = z
 export type Department = z.infer<typeof DepartmentSchema>;
 
 export const CreateDepartmentRequestSchema = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,32}$/, '部门编码为 2–32 位字母、数字、下划线或短横线'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,32}$/, '部门编码为 2–32 位字母、数字、下划线或短横线'),
   name: z.string().trim().min(2).max(64),
   creditCode: CreditCodeSchema.optional(),
   areaCode: z.string().trim().min(6).max(20),
 });
 export type CreateDepartmentRequest = z.infer<typeof CreateDepartmentRequestSchema>;
 
-export const UpdateDepartmentRequestSchema = CreateDepartmentRequestSchema.omit({ code: true }).partial();
+export const UpdateDepartmentRequestSchema = CreateDepartmentRequestSchema.omit({
+  code: true,
+}).partial();
 
 export const DepartmentListSchema = z.object({ items: z.array(DepartmentSchema) });

@@ -11,7 +11,11 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, { zh: string; en: string }> 
   units: { zh: '实有单位', en: 'Units' },
 };
 
-export const IMPORT_CONTENT_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/octet-stream'] as const;
+export const IMPORT_CONTENT_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+  'application/octet-stream',
+] as const;
 
 export const ImportModeSchema = z.enum(['dry-run', 'commit']);
 export type ImportMode = z.infer<typeof ImportModeSchema>;
@@ -24,7 +28,9 @@ export const ImportQuerySchema = z.object({
 export const ImportKindParamSchema = z.object({ kind: ImportKindSchema });
 
 /** The raw file: an .xlsx workbook or a UTF-8 CSV, as the body. */
-export const ImportBodySchema = z.unknown().meta({ type: 'string', format: 'binary', description: 'The .xlsx workbook or UTF-8 CSV file' });
+export const ImportBodySchema = z
+  .unknown()
+  .meta({ type: 'string', format: 'binary', description: 'The .xlsx workbook or UTF-8 CSV file' });
 
 /** One problem of one cell (row numbers are the spreadsheet's, header = row 1). */
 export const SheetImportProblemSchema = z.object({
@@ -56,4 +62,6 @@ export const SheetImportReportSchema = z.object({
 });
 export type SheetImportReport = z.infer<typeof SheetImportReportSchema>;
 
-export const ImportJobListSchema = z.object({ items: z.array(SheetImportReportSchema.omit({ problems: true })) });
+export const ImportJobListSchema = z.object({
+  items: z.array(SheetImportReportSchema.omit({ problems: true })),
+});

@@ -6,7 +6,9 @@ export const NotificationSchema = z
     id: z.string(),
     caseId: z.string(),
     caseNo: z.string(),
-    about: z.string().describe('The case action the message is about (accept, close, approve_request…)'),
+    about: z
+      .string()
+      .describe('The case action the message is about (accept, close, approve_request…)'),
     text: z.string(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
@@ -25,7 +27,10 @@ export const NotificationListQuerySchema = z.object({
 });
 export type NotificationListQuery = z.infer<typeof NotificationListQuerySchema>;
 
-export const NotificationListSchema = z.object({ items: z.array(NotificationSchema), unread: z.number().int() });
+export const NotificationListSchema = z.object({
+  items: z.array(NotificationSchema),
+  unread: z.number().int(),
+});
 export type NotificationList = z.infer<typeof NotificationListSchema>;
 
 export const UnreadCountSchema = z.object({ unread: z.number().int() });

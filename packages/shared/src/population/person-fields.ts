@@ -12,7 +12,11 @@ export const POPULATION_TYPES = ['registered', 'floating', 'unregistered', 'fore
 export type PopulationType = (typeof POPULATION_TYPES)[number];
 
 /** 人户状态 of registered residents: 人户一致 / 人在户不在 / 户在人不在. */
-export const HOUSEHOLD_STATUSES = ['together', 'present_not_at_registered', 'registered_absent'] as const;
+export const HOUSEHOLD_STATUSES = [
+  'together',
+  'present_not_at_registered',
+  'registered_absent',
+] as const;
 export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
 
 /** Moving out and death are states, never deletions. */
@@ -47,7 +51,16 @@ export const PERSON_GENDERS = ['male', 'female', 'unknown'] as const;
 export type PersonGender = (typeof PERSON_GENDERS)[number];
 
 /** What happens to a person record; the history is append-only. */
-export const PERSON_EVENT_ACTIONS = ['created', 'updated', 'moved_in', 'moved_out', 'claimed', 'verified', 'deceased', 'merged'] as const;
+export const PERSON_EVENT_ACTIONS = [
+  'created',
+  'updated',
+  'moved_in',
+  'moved_out',
+  'claimed',
+  'verified',
+  'deceased',
+  'merged',
+] as const;
 export type PersonEventAction = (typeof PERSON_EVENT_ACTIONS)[number];
 
 type Labels<T extends string> = Record<T, { zh: string; en: string }>;

@@ -14,11 +14,15 @@ import {
 } from './person-fields';
 
 export const PersonIdTypeSchema = z.enum(PERSON_ID_TYPES).describe('证件类型');
-export const PopulationTypeSchema = z.enum(POPULATION_TYPES).describe('人口类型: 户籍/流动/未落户/境外');
+export const PopulationTypeSchema = z
+  .enum(POPULATION_TYPES)
+  .describe('人口类型: 户籍/流动/未落户/境外');
 export const HouseholdStatusSchema = z.enum(HOUSEHOLD_STATUSES).describe('人户状态 (户籍人口)');
 export const PersonStatusSchema = z.enum(PERSON_STATUSES);
 export const DataStateSchema = z.enum(DATA_STATES).describe('数据状态: 录入/认领/已核实');
-export const ResidenceTypeSchema = z.enum(RESIDENCE_TYPES).describe('居住类型: 自有/租住/借住/其他');
+export const ResidenceTypeSchema = z
+  .enum(RESIDENCE_TYPES)
+  .describe('居住类型: 自有/租住/借住/其他');
 export const HouseholderRelationSchema = z.enum(HOUSEHOLDER_RELATIONS).describe('与户主关系');
 export const PersonGenderSchema = z.enum(PERSON_GENDERS);
 
@@ -33,7 +37,10 @@ export const PersonPhoneSchema = z
   .pipe(z.string().regex(/^\+?\d[\d-]{4,19}$/, '电话号码格式不正确'));
 
 /** Community (12 digits) or grid (14/15 digits) of a person without a house. */
-export const PersonAreaCodeSchema = z.string().trim().regex(/^\d{12}(\d{2,3})?$/, '请选择所在社区或网格');
+export const PersonAreaCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{12}(\d{2,3})?$/, '请选择所在社区或网格');
 
 /** 流动人口 and 境外人员 details, kept together as one JSON document. */
 export const PersonDetailsSchema = z
@@ -52,7 +59,12 @@ export type PersonDetails = z.infer<typeof PersonDetailsSchema>;
 const PersonAttributesSchema = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(50, '姓名最多 50 个字'),
   idType: PersonIdTypeSchema,
-  idNumber: z.string().trim().min(1, '请填写证件号码').max(30).describe('Checked by the server: GB 11643 for resident IDs (15 digits are converted)'),
+  idNumber: z
+    .string()
+    .trim()
+    .min(1, '请填写证件号码')
+    .max(30)
+    .describe('Checked by the server: GB 11643 for resident IDs (15 digits are converted)'),
   gender: PersonGenderSchema.optional().describe('Derived from a resident ID; required otherwise'),
   birthDate: PersonDateSchema.optional().describe('Derived from a resident ID'),
   ethnicity: optionalPersonText(20).describe('民族'),
@@ -68,17 +80,26 @@ const PersonAttributesSchema = z.object({
 export const CreatePersonRequestSchema = PersonAttributesSchema.extend({
   idType: PersonIdTypeSchema.default('resident_id'),
   houseId: z.string().min(1).max(64).optional().describe('实有房屋 the person lives in'),
-  residenceType: ResidenceTypeSchema.optional().describe('Default: rent for floating residents, own otherwise'),
+  residenceType: ResidenceTypeSchema.optional().describe(
+    'Default: rent for floating residents, own otherwise',
+  ),
   movedInAt: PersonDateSchema.optional().describe('Default: today'),
   areaCode: PersonAreaCodeSchema.optional().describe('Community or grid when there is no house'),
 })
-  .refine((b) => Boolean(b.houseId ?? b.areaCode), { message: '请选择居住房屋或所在社区/网格', path: ['areaCode'] })
+  .refine((b) => Boolean(b.houseId ?? b.areaCode), {
+    message: '请选择居住房屋或所在社区/网格',
+    path: ['areaCode'],
+  })
   .meta({ id: 'CreatePersonRequest' });
 export type CreatePersonRequest = z.infer<typeof CreatePersonRequestSchema>;
 
 export const UpdatePersonRequestSchema = PersonAttributesSchema.partial()
   .extend({
-    version: z.number().int().min(1).describe('The version read; another change since then answers 409'),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version read; another change since then answers 409'),
     areaCode: PersonAreaCodeSchema.optional().describe('Only for a person without a house'),
     status: z.literal('deceased').optional().describe('死亡: closes the current residence'),
   })
@@ -105,10 +126,19 @@ export const PersonMoveOutRequestSchema = z
 export type PersonMoveOutRequest = z.infer<typeof PersonMoveOutRequestSchema>;
 
 /** What POST …/unmask can reveal; the birth date is here because year + mask must not rebuild an ID number. */
-export const PERSON_UNMASK_FIELDS = ['idNumber', 'phone', 'birthDate', 'residencePermitNo'] as const;
+export const PERSON_UNMASK_FIELDS = [
+  'idNumber',
+  'phone',
+  'birthDate',
+  'residencePermitNo',
+] as const;
 export const PersonUnmaskRequestSchema = z
   .object({
-    reason: z.string({ error: '请说明查看原因' }).trim().min(2, '请说明查看原因（至少 2 个字）').max(200),
+    reason: z
+      .string({ error: '请说明查看原因' })
+      .trim()
+      .min(2, '请说明查看原因（至少 2 个字）')
+      .max(200),
     fields: z.array(z.enum(PERSON_UNMASK_FIELDS)).min(1).max(PERSON_UNMASK_FIELDS.length),
   })
   .meta({ id: 'PersonUnmaskRequest' });
@@ -123,7 +153,12 @@ export const PersonUnmaskResponseSchema = z.object({
 export type PersonUnmaskResponse = z.infer<typeof PersonUnmaskResponseSchema>;
 
 export const PersonFilterSchema = z.object({
-  areaCode: z.string().trim().regex(/^\d{2,20}$/, '区域编码应为数字').optional().describe('District, street, community or grid code'),
+  areaCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2,20}$/, '区域编码应为数字')
+    .optional()
+    .describe('District, street, community or grid code'),
   populationType: PopulationTypeSchema.optional(),
   dataState: DataStateSchema.optional(),
   status: PersonStatusSchema.optional(),
@@ -156,9 +191,15 @@ export const PersonListItemSchema = z
     id: z.string(),
     name: z.string().describe('Masked (张*明)'),
     gender: PersonGenderSchema.nullable(),
-    birthYear: z.number().int().nullable().describe('出生年份; the full date only through POST /unmask'),
+    birthYear: z
+      .number()
+      .int()
+      .nullable()
+      .describe('出生年份; the full date only through POST /unmask'),
     idType: PersonIdTypeSchema,
-    idNumber: z.string().describe('Masked (410105************): at most the first 6 shown, at least 12 hidden'),
+    idNumber: z
+      .string()
+      .describe('Masked (410105************): at most the first 6 shown, at least 12 hidden'),
     phone: z.string().nullable().describe('Masked (138****5678)'),
     populationType: PopulationTypeSchema,
     householdStatus: HouseholdStatusSchema.nullable(),
@@ -174,7 +215,10 @@ export const PersonListItemSchema = z
   .meta({ id: 'PersonListItem' });
 export type PersonListItem = z.infer<typeof PersonListItemSchema>;
 
-export const PersonListSchema = z.object({ items: z.array(PersonListItemSchema), total: z.number().int() });
+export const PersonListSchema = z.object({
+  items: z.array(PersonListItemSchema),
+  total: z.number().int(),
+});
 export type PersonList = z.infer<typeof PersonListSchema>;
 
 /** One record: full name (registry.read), ID number and phone still masked. */
@@ -183,7 +227,11 @@ export const PersonSchema = z
     id: z.string(),
     name: z.string(),
     gender: PersonGenderSchema.nullable(),
-    birthYear: z.number().int().nullable().describe('出生年份; the full date only through POST /unmask'),
+    birthYear: z
+      .number()
+      .int()
+      .nullable()
+      .describe('出生年份; the full date only through POST /unmask'),
     ethnicity: z.string().nullable(),
     idType: PersonIdTypeSchema,
     idNumber: z.string().describe('Masked; POST /unmask reveals it'),

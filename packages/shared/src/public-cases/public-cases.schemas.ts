@@ -7,7 +7,14 @@ import { CLOSE_REASONS } from '../cases/case-states';
  * What a citizen sees of a case (docs/case-workflow.md §5, citizen portal): a coarse status, never the internal
  * state names, staff or departments. A merged report follows its master case.
  */
-export const PUBLIC_CASE_STATUSES = ['received', 'in_progress', 'closed', 'rejected', 'voided', 'merged'] as const;
+export const PUBLIC_CASE_STATUSES = [
+  'received',
+  'in_progress',
+  'closed',
+  'rejected',
+  'voided',
+  'merged',
+] as const;
 export type PublicCaseStatus = (typeof PUBLIC_CASE_STATUSES)[number];
 export const PUBLIC_CASE_STATUS_LABELS: Record<PublicCaseStatus, { zh: string; en: string }> = {
   received: { zh: '已受理', en: 'Received' },
@@ -19,7 +26,17 @@ export const PUBLIC_CASE_STATUS_LABELS: Record<PublicCaseStatus, { zh: string; e
 };
 
 /** Public milestones of the loop; times only, no names. */
-export const PUBLIC_MILESTONES = ['reported', 'accepted', 'dispatched', 'handled', 'closed', 'reopened', 'rejected', 'voided', 'merged'] as const;
+export const PUBLIC_MILESTONES = [
+  'reported',
+  'accepted',
+  'dispatched',
+  'handled',
+  'closed',
+  'reopened',
+  'rejected',
+  'voided',
+  'merged',
+] as const;
 export type PublicMilestone = (typeof PUBLIC_MILESTONES)[number];
 export const PUBLIC_MILESTONE_LABELS: Record<PublicMilestone, { zh: string; en: string }> = {
   reported: { zh: '已提交', en: 'Submitted' },
@@ -33,20 +50,32 @@ export const PUBLIC_MILESTONE_LABELS: Record<PublicMilestone, { zh: string; en: 
   merged: { zh: '已与同一问题合并办理', en: 'Merged with the same problem' },
 };
 
-const Text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max, `不能超过 ${max} 字`);
+const Text = (max: number, empty: string) =>
+  z.string().trim().min(1, empty).max(max, `不能超过 ${max} 字`);
 
 /** 查询码 (the case number) as printed: AJ + date + 10 digits. */
-export const PublicCaseNoSchema = z.string().trim().regex(/^AJ\d{18}$/, '查询码格式不正确');
+export const PublicCaseNoSchema = z
+  .string()
+  .trim()
+  .regex(/^AJ\d{18}$/, '查询码格式不正确');
 
 /**
  * The receipt secret (查询密码): 16 Crockford base32 characters (80 bits), shown once at submission.
  * Dashes, spaces and lower case are accepted, so it can be typed as printed (XXXX-XXXX-XXXX-XXXX).
  */
-export const ReceiptSecretSchema = z.string().trim().min(16, '查询密码不正确').max(40, '查询密码不正确');
+export const ReceiptSecretSchema = z
+  .string()
+  .trim()
+  .min(16, '查询密码不正确')
+  .max(40, '查询密码不正确');
 
 /** A class a citizen may pick when reporting (问题类型): active 事项/综治 小类 and below, with their 大类's name. */
 export const PublicCategorySchema = z
-  .object({ code: z.string(), name: z.string(), group: z.string().nullable().describe('The 大类 (e.g. 市容环境)') })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    group: z.string().nullable().describe('The 大类 (e.g. 市容环境)'),
+  })
   .meta({ id: 'PublicCategory' });
 export type PublicCategory = z.infer<typeof PublicCategorySchema>;
 export const PublicCategoryListSchema = z.object({ items: z.array(PublicCategorySchema) });
@@ -63,7 +92,11 @@ export const PublicReportRequestSchema = z
     lat: z.number().min(-90).max(90).optional(),
     crs: CrsSchema.default('wgs84'),
     address: z.string().trim().min(2, '请填写问题地点').max(200, '地址不能超过 200 字'),
-    description: z.string().trim().min(5, '请描述问题 (至少 5 个字)').max(2000, '问题描述不能超过 2000 字'),
+    description: z
+      .string()
+      .trim()
+      .min(5, '请描述问题 (至少 5 个字)')
+      .max(2000, '问题描述不能超过 2000 字'),
     contactPhone: z
       .string()
       .trim()
@@ -76,15 +109,24 @@ export const PublicReportRequestSchema = z
       .min(16)
       .max(100)
       .optional()
-      .describe('Client-generated random key (e.g. a UUID); a retry with the same key returns the same case number (the secret is shown only once)'),
+      .describe(
+        'Client-generated random key (e.g. a UUID); a retry with the same key returns the same case number (the secret is shown only once)',
+      ),
   })
-  .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: '经纬度须同时提供', path: ['lng'] })
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
+    message: '经纬度须同时提供',
+    path: ['lng'],
+  })
   .meta({ id: 'PublicReportRequest' });
 export type PublicReportRequest = z.infer<typeof PublicReportRequestSchema>;
 
 export const PublicReportResultSchema = z
   .object({
-    created: z.boolean().describe('false for a retry of an earlier submission: the secret was shown then and is not shown again'),
+    created: z
+      .boolean()
+      .describe(
+        'false for a retry of an earlier submission: the secret was shown then and is not shown again',
+      ),
     caseNo: z.string().describe('查询码'),
     secret: z.string().nullable().describe('查询密码, shown once'),
     contactPhoneMasked: z.string().nullable(),
@@ -94,12 +136,16 @@ export const PublicReportResultSchema = z
 export type PublicReportResult = z.infer<typeof PublicReportResultSchema>;
 
 export const PublicCaseParamsSchema = z.object({ caseNo: PublicCaseNoSchema });
-export const PublicCaseQuerySchema = z.object({ secret: ReceiptSecretSchema.optional().describe('Or the x-receipt header') });
+export const PublicCaseQuerySchema = z.object({
+  secret: ReceiptSecretSchema.optional().describe('Or the x-receipt header'),
+});
 
 export const PublicRatingRequestSchema = z.object({
   secret: ReceiptSecretSchema,
   rating: z.enum(RATINGS),
-  reason: Text(500, '请填写原因').optional().describe('Required with dissatisfied to ask for the case to be reopened'),
+  reason: Text(500, '请填写原因')
+    .optional()
+    .describe('Required with dissatisfied to ask for the case to be reopened'),
 });
 export type PublicRatingRequest = z.infer<typeof PublicRatingRequestSchema>;
 
@@ -109,7 +155,13 @@ export const PublicReopenRequestSchema = z.object({
 });
 export type PublicReopenRequest = z.infer<typeof PublicReopenRequestSchema>;
 
-export const PublicNotificationSchema = z.object({ id: z.string(), caseNo: z.string(), about: z.string(), text: z.string(), createdAt: z.string() });
+export const PublicNotificationSchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  about: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
 
 export const PublicCaseViewSchema = z
   .object({
@@ -118,8 +170,14 @@ export const PublicCaseViewSchema = z
     address: z.string(),
     description: z.string(),
     reportedAt: z.string(),
-    status: z.enum(PUBLIC_CASE_STATUSES).describe('For a merged report: the status of the case it was merged into'),
-    merged: z.boolean().describe('Merged with other reports of the same problem; the case it joined is never named to citizens'),
+    status: z
+      .enum(PUBLIC_CASE_STATUSES)
+      .describe('For a merged report: the status of the case it was merged into'),
+    merged: z
+      .boolean()
+      .describe(
+        'Merged with other reports of the same problem; the case it joined is never named to citizens',
+      ),
     milestones: z.array(z.object({ kind: z.enum(PUBLIC_MILESTONES), at: z.string() })),
     closeReason: z.enum(CLOSE_REASONS).nullable(),
     result: z.string().nullable().describe('Handling result text, once closed'),

@@ -4,7 +4,9 @@
  */
 export type CreditCodeProblem = 'format' | 'check_digit';
 
-export type CreditCodeResult = { ok: true; value: string } | { ok: false; problem: CreditCodeProblem };
+export type CreditCodeResult =
+  | { ok: true; value: string }
+  | { ok: false; problem: CreditCodeProblem };
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -22,7 +24,9 @@ export function creditCodeCheckChar(first17: string): string {
 
 export function parseCreditCode(input: string): CreditCodeResult {
   const code = input.trim().toUpperCase();
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return { ok: false, problem: 'format' };
-  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return { ok: false, problem: 'check_digit' };
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code))
+    return { ok: false, problem: 'format' };
+  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17])
+    return { ok: false, problem: 'check_digit' };
   return { ok: true, value: code };
 }

@@ -13,8 +13,42 @@ const CHECK = '10X98765432';
 
 // Province-level prefixes of GB/T 2260, plus 71 台湾, 81 香港, 82 澳门, 83 (台湾居民居住证) and 91 (外国人永久居留身份证 of 2017).
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83', '91',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
+  '91',
 ]);
 
 export const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
@@ -51,7 +85,8 @@ export function parseIdNumber(input: string, today: Date = new Date()): IdNumber
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   if (!validDate(y, m, d, today)) return { ok: false, problem: 'birth_date' };
-  if (!converted && idCheckChar(id.slice(0, 17)) !== id[17]) return { ok: false, problem: 'check_digit' };
+  if (!converted && idCheckChar(id.slice(0, 17)) !== id[17])
+    return { ok: false, problem: 'check_digit' };
   return {
     ok: true,
     value: id,

@@ -21,7 +21,10 @@ export const RESIDENT_FILE_STATUS_LABELS: Record<ResidentFileStatus, { zh: strin
 export const RESIDENT_NEED_CASE_CLASS = 'Z03001';
 
 const text = (max: number) => z.string().trim().max(max);
-const Attachments = z.array(z.string().min(1).max(64)).max(9).describe('Attachment ids the caller uploaded');
+const Attachments = z
+  .array(z.string().min(1).max(64))
+  .max(9)
+  .describe('Attachment ids the caller uploaded');
 
 export const CreateResidentFileRequestSchema = z
   .object({
@@ -29,8 +32,18 @@ export const CreateResidentFileRequestSchema = z
     at: z.iso.datetime({ offset: true }).optional().describe('When it was heard; defaults to now'),
     houseId: z.string().min(1).max(64).optional().describe('The household it is about'),
     personId: z.string().min(1).max(64).optional().describe('The person it is about'),
-    gridCode: z.string().min(6).max(20).optional().describe('For entries about no household or person; defaults to the author’s only grid'),
-    raised: z.string().trim().min(2, '请填写群众反映的情况').max(4000).describe('What residents raised'),
+    gridCode: z
+      .string()
+      .min(6)
+      .max(20)
+      .optional()
+      .describe('For entries about no household or person; defaults to the author’s only grid'),
+    raised: z
+      .string()
+      .trim()
+      .min(2, '请填写群众反映的情况')
+      .max(4000)
+      .describe('What residents raised'),
     followUp: text(4000).nullable().optional(),
     attachments: Attachments.optional(),
   })
@@ -61,8 +74,17 @@ export type ResidentFileListQuery = z.infer<typeof ResidentFileListQuerySchema>;
 
 export const RaiseCaseFromFileRequestSchema = z
   .object({
-    categoryCode: z.string().regex(/^[0-9A-Z]{5,20}$/, '分类编码应为 5–20 位数字或大写字母').default(RESIDENT_NEED_CASE_CLASS),
-    description: z.string().trim().min(2).max(2000).optional().describe('Defaults to what residents raised'),
+    categoryCode: z
+      .string()
+      .regex(/^[0-9A-Z]{5,20}$/, '分类编码应为 5–20 位数字或大写字母')
+      .default(RESIDENT_NEED_CASE_CLASS),
+    description: z
+      .string()
+      .trim()
+      .min(2)
+      .max(2000)
+      .optional()
+      .describe('Defaults to what residents raised'),
     lng: z.number().min(-180).max(180),
     lat: z.number().min(-90).max(90),
     address: z.string().trim().min(2, '请填写地址').max(200),
@@ -96,4 +118,7 @@ export const ResidentFileSchema = z
   })
   .meta({ id: 'ResidentFile' });
 export type ResidentFile = z.infer<typeof ResidentFileSchema>;
-export const ResidentFileListSchema = z.object({ items: z.array(ResidentFileSchema), total: z.number().int() });
+export const ResidentFileListSchema = z.object({
+  items: z.array(ResidentFileSchema),
+  total: z.number().int(),
+});

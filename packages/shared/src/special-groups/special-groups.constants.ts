@@ -37,13 +37,21 @@ export const VISIT_TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type VisitTaskStatus = (typeof VISIT_TASK_STATUSES)[number];
 
 /** Why a membership ends; 'other' needs a note. */
-export const MEMBERSHIP_END_REASONS = ['released_from_supervision', 'moved_away', 'deceased', 'recovered', 'aged_out', 'other'] as const;
+export const MEMBERSHIP_END_REASONS = [
+  'released_from_supervision',
+  'moved_away',
+  'deceased',
+  'recovered',
+  'aged_out',
+  'other',
+] as const;
 export type MembershipEndReason = (typeof MEMBERSHIP_END_REASONS)[number];
-export const MEMBERSHIP_END_REASON_LABELS: Record<MembershipEndReason, { zh: string; en: string }> = {
-  released_from_supervision: { zh: '解除管控/帮教期满', en: 'Supervision ended' },
-  moved_away: { zh: '迁出', en: 'Moved away' },
-  deceased: { zh: '死亡', en: 'Deceased' },
-  recovered: { zh: '康复/戒断', en: 'Recovered' },
-  aged_out: { zh: '超出年龄', en: 'Aged out' },
-  other: { zh: '其他', en: 'Other' },
-};
+export const MEMBERSHIP_END_REASON_LABELS: Record<MembershipEndReason, { zh: string; en: string }> =
+  {
+    released_from_supervision: { zh: '解除管控/帮教期满', en: 'Supervision ended' },
+    moved_away: { zh: '迁出', en: 'Moved away' },
+    deceased: { zh: '死亡', en: 'Deceased' },
+    recovered: { zh: '康复/戒断', en: 'Recovered' },
+    aged_out: { zh: '超出年龄', en: 'Aged out' },
+    other: { zh: '其他', en: 'Other' },
+  };

@@ -8,17 +8,29 @@ import {
   MEMBERSHIP_END_REASONS,
 } from './special-groups.constants';
 
-export const AttentionLevelSchema = z.enum(ATTENTION_LEVELS).describe('关注程度: normal 一般, medium 中等, high 严重');
+export const AttentionLevelSchema = z
+  .enum(ATTENTION_LEVELS)
+  .describe('关注程度: normal 一般, medium 中等, high 严重');
 
 export const GroupFieldSchema = z
   .object({
-    key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, '字段键为字母开头的 1–40 位字母、数字或下划线'),
+    key: z
+      .string()
+      .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, '字段键为字母开头的 1–40 位字母、数字或下划线'),
     label: z.string().trim().min(1).max(40),
     type: z.enum(GROUP_FIELD_TYPES),
-    options: z.array(z.string().trim().min(1).max(40)).min(1).max(50).optional().describe('Required for select fields'),
+    options: z
+      .array(z.string().trim().min(1).max(40))
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('Required for select fields'),
     required: z.boolean().optional(),
   })
-  .refine((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0, { message: '选择型字段须列出选项', path: ['options'] })
+  .refine((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0, {
+    message: '选择型字段须列出选项',
+    path: ['options'],
+  })
   .meta({ id: 'GroupField' });
 export type GroupField = z.infer<typeof GroupFieldSchema>;
 
@@ -56,7 +68,10 @@ export const SpecialGroupListSchema = z.object({ items: z.array(SpecialGroupSche
 
 export const CreateSpecialGroupRequestSchema = z
   .object({
-    code: z.string().trim().regex(/^[a-z][a-z0-9_]{2,40}$/, '人群编码为小写字母开头的 3–41 位字母、数字或下划线'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{2,40}$/, '人群编码为小写字母开头的 3–41 位字母、数字或下划线'),
     name: z.string().trim().min(2).max(40),
     kind: z.enum(GROUP_KINDS).default('local'),
     sensitivity: z.enum(GROUP_SENSITIVITIES).default('general'),
@@ -69,10 +84,16 @@ export type CreateSpecialGroupRequest = z.infer<typeof CreateSpecialGroupRequest
 
 export const UpdateSpecialGroupRequestSchema = z
   .object({
-    version: z.number().int().min(1).describe('The version read; another change since then answers 409'),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version read; another change since then answers 409'),
     name: z.string().trim().min(2).max(40).optional(),
     sensitivity: z.enum(GROUP_SENSITIVITIES).optional(),
-    fields: FieldListSchema.optional().describe('Replaces the whole list; values of removed fields stay stored but are no longer shown'),
+    fields: FieldListSchema.optional().describe(
+      'Replaces the whole list; values of removed fields stay stored but are no longer shown',
+    ),
     intervals: VisitIntervalsSchema.partial().optional(),
     active: z.boolean().optional(),
   })
@@ -86,7 +107,10 @@ const FieldValuesSchema = z
   .refine((o) => Object.keys(o).length <= 40, '字段最多 40 项')
   .describe('Values of the group’s own fields, checked against its definition');
 
-const PhoneSchema = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话应为 11 位手机号或带区号的座机号');
+const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话应为 11 位手机号或带区号的座机号');
 const text = (max: number) => z.string().trim().max(max);
 
 export const CreateMembershipRequestSchema = z
@@ -108,7 +132,9 @@ export type CreateMembershipRequest = z.infer<typeof CreateMembershipRequestSche
 export const UpdateMembershipRequestSchema = z
   .object({
     version: z.number().int().min(1),
-    attentionLevel: AttentionLevelSchema.optional().describe('A change reschedules the open visit task'),
+    attentionLevel: AttentionLevelSchema.optional().describe(
+      'A change reschedules the open visit task',
+    ),
     fields: FieldValuesSchema.optional().describe('Replaces the whole set'),
     guardianName: text(40).nullable().optional(),
     guardianPhone: PhoneSchema.nullable().optional(),
@@ -126,14 +152,21 @@ export const EndMembershipRequestSchema = z
     reason: z.enum(MEMBERSHIP_END_REASONS),
     note: text(500).optional(),
   })
-  .refine((b) => b.reason !== 'other' || (b.note?.length ?? 0) >= 2, { message: '请说明原因', path: ['note'] })
+  .refine((b) => b.reason !== 'other' || (b.note?.length ?? 0) >= 2, {
+    message: '请说明原因',
+    path: ['note'],
+  })
   .meta({ id: 'EndMembershipRequest' });
 export type EndMembershipRequest = z.infer<typeof EndMembershipRequestSchema>;
 
 export const MembershipListQuerySchema = z.object({
   groupCode: z.string().max(64).optional(),
   attentionLevel: AttentionLevelSchema.optional(),
-  areaCode: z.string().max(20).optional().describe('District, street, community or grid code within the caller’s scope'),
+  areaCode: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('District, street, community or grid code within the caller’s scope'),
   personId: z.string().max(64).optional(),
   active: z.enum(['true', 'false', 'all']).default('true'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -154,7 +187,10 @@ export const MembershipSchema = z
     fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
     attentionLevel: AttentionLevelSchema,
     guardianName: z.string().nullable(),
-    guardianPhone: z.string().nullable().describe('Masked (138****5678); POST …/unmask shows it in full'),
+    guardianPhone: z
+      .string()
+      .nullable()
+      .describe('Masked (138****5678); POST …/unmask shows it in full'),
     helpSituation: z.string().nullable(),
     difficulties: z.string().nullable(),
     dataSource: z.string().nullable(),
@@ -175,6 +211,9 @@ export const MembershipSchema = z
   })
   .meta({ id: 'Membership' });
 export type Membership = z.infer<typeof MembershipSchema>;
-export const MembershipListSchema = z.object({ items: z.array(MembershipSchema), total: z.number().int() });
+export const MembershipListSchema = z.object({
+  items: z.array(MembershipSchema),
+  total: z.number().int(),
+});
 
 export const UnmaskedGuardianSchema = z.object({ guardianPhone: z.string().nullable() });

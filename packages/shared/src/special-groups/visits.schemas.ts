@@ -28,7 +28,10 @@ export const VisitTaskSchema = z
   })
   .meta({ id: 'VisitTask' });
 export type VisitTask = z.infer<typeof VisitTaskSchema>;
-export const VisitTaskListSchema = z.object({ items: z.array(VisitTaskSchema), total: z.number().int() });
+export const VisitTaskListSchema = z.object({
+  items: z.array(VisitTaskSchema),
+  total: z.number().int(),
+});
 
 export const VisitTaskListQuerySchema = z.object({
   mine: z
@@ -43,24 +46,44 @@ export const VisitTaskListQuerySchema = z.object({
 });
 export type VisitTaskListQuery = z.infer<typeof VisitTaskListQuerySchema>;
 
-export const VisitPositionSchema = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
+export const VisitPositionSchema = z.object({
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+});
 
 export const CompleteVisitRequestSchema = z
   .object({
     visitedAt: z.iso.datetime({ offset: true }).describe('When the visit took place'),
     method: z.enum(VISIT_METHODS),
     location: VisitPositionSchema.optional().describe('WGS84, where the visit took place'),
-    findings: z.string().trim().min(2, '请填写走访情况').max(4000).describe('Encrypted at rest; shown only to special.read holders'),
-    photos: z.array(z.string().min(1).max(64)).max(9).optional().describe('Attachment ids the caller uploaded'),
+    findings: z
+      .string()
+      .trim()
+      .min(2, '请填写走访情况')
+      .max(4000)
+      .describe('Encrypted at rest; shown only to special.read holders'),
+    photos: z
+      .array(z.string().min(1).max(64))
+      .max(9)
+      .optional()
+      .describe('Attachment ids the caller uploaded'),
     riskChange: z.enum(RISK_CHANGES).default('none'),
-    attentionLevel: AttentionLevelSchema.optional().describe('New 关注程度 when the visit changes it'),
-    nextVisitDate: CalendarDateSchema.optional().describe('Overrides the scheduled interval for the next visit'),
+    attentionLevel: AttentionLevelSchema.optional().describe(
+      'New 关注程度 when the visit changes it',
+    ),
+    nextVisitDate: CalendarDateSchema.optional().describe(
+      'Overrides the scheduled interval for the next visit',
+    ),
   })
   .meta({ id: 'CompleteVisitRequest' });
 export type CompleteVisitRequest = z.infer<typeof CompleteVisitRequestSchema>;
 
 export const RecordVisitRequestSchema = CompleteVisitRequestSchema.extend({
-  membershipId: z.string().min(1).max(64).describe('The membership visited (from a task or the person page)'),
+  membershipId: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe('The membership visited (from a task or the person page)'),
 }).meta({ id: 'RecordVisitRequest' });
 export type RecordVisitRequest = z.infer<typeof RecordVisitRequestSchema>;
 
@@ -91,9 +114,16 @@ export const VisitSchema = z
 export type Visit = z.infer<typeof VisitSchema>;
 
 export const VisitRecordedSchema = z
-  .object({ visit: VisitSchema, completedTask: VisitTaskSchema.nullable(), nextTask: VisitTaskSchema.nullable() })
+  .object({
+    visit: VisitSchema,
+    completedTask: VisitTaskSchema.nullable(),
+    nextTask: VisitTaskSchema.nullable(),
+  })
   .meta({ id: 'VisitRecorded' });
 export type VisitRecorded = z.infer<typeof VisitRecordedSchema>;
 
-export const PersonVisitsSchema = z.object({ visits: z.array(VisitSchema), tasks: z.array(VisitTaskSchema) });
+export const PersonVisitsSchema = z.object({
+  visits: z.array(VisitSchema),
+  tasks: z.array(VisitTaskSchema),
+});
 export type PersonVisits = z.infer<typeof PersonVisitsSchema>;

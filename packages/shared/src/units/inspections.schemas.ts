@@ -14,11 +14,18 @@ export const CreateInspectionRequestSchema = z
   .object({
     targetType: z.enum(INSPECTION_TARGET_TYPES),
     targetId: z.string().min(1).max(64),
-    at: z.iso.datetime({ offset: true }).optional().describe('When the inspection took place; defaults to now'),
+    at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('When the inspection took place; defaults to now'),
     result: z.enum(INSPECTION_RESULTS),
     findings: z.string().trim().max(2000).optional(),
     hazards: z.array(HazardInputSchema).max(50).default([]),
-    photos: z.array(z.string().min(1).max(64)).max(20).optional().describe('Attachment ids from POST /api/attachments'),
+    photos: z
+      .array(z.string().min(1).max(64))
+      .max(20)
+      .optional()
+      .describe('Attachment ids from POST /api/attachments'),
   })
   .refine((b) => (b.result === 'hazards_found') === b.hazards.length > 0, {
     message: '发现隐患时请逐条填写隐患；检查合格时不应填写隐患',
@@ -54,7 +61,9 @@ export const InspectionSchema = z
   .meta({ id: 'Inspection' });
 export type Inspection = z.infer<typeof InspectionSchema>;
 
-export const InspectionListSchema = z.object({ items: z.array(InspectionSchema), total: z.number().int() }).meta({ id: 'InspectionList' });
+export const InspectionListSchema = z
+  .object({ items: z.array(InspectionSchema), total: z.number().int() })
+  .meta({ id: 'InspectionList' });
 export type InspectionList = z.infer<typeof InspectionListSchema>;
 
 export const InspectionListQuerySchema = UnitPageQuerySchema.extend({
@@ -88,7 +97,11 @@ export const OverdueInspectionSchema = z
 export type OverdueInspection = z.infer<typeof OverdueInspectionSchema>;
 
 export const OverdueInspectionListSchema = z
-  .object({ items: z.array(OverdueInspectionSchema), total: z.number().int(), today: z.string().describe('YYYY-MM-DD (Shanghai)') })
+  .object({
+    items: z.array(OverdueInspectionSchema),
+    total: z.number().int(),
+    today: z.string().describe('YYYY-MM-DD (Shanghai)'),
+  })
   .meta({ id: 'OverdueInspectionList' });
 export type OverdueInspectionList = z.infer<typeof OverdueInspectionListSchema>;
 
@@ -96,7 +109,13 @@ export const RaiseHazardCaseRequestSchema = z
   .object({
     hazardId: z.string().min(1).max(64),
     classCode: z.string().regex(/^[0-9A-Z]{5,20}$/, '请选择案件分类（小类编码）'),
-    description: z.string().trim().min(2).max(2000).optional().describe('Defaults to the place and the hazard'),
+    description: z
+      .string()
+      .trim()
+      .min(2)
+      .max(2000)
+      .optional()
+      .describe('Defaults to the place and the hazard'),
     urgent: z.boolean().optional(),
   })
   .meta({ id: 'RaiseHazardCaseRequest' });

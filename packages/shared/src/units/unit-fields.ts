@@ -2,7 +2,16 @@
 
 type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 
-export const UNIT_TYPES = ['party_government', 'school', 'hospital', 'enterprise', 'individual_business', 'hazardous_chemicals', 'social_organization', 'other'] as const;
+export const UNIT_TYPES = [
+  'party_government',
+  'school',
+  'hospital',
+  'enterprise',
+  'individual_business',
+  'hazardous_chemicals',
+  'social_organization',
+  'other',
+] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 export const UNIT_TYPE_LABELS: Labels<UnitType> = {
   party_government: { zh: '党政机关', en: 'Party or government body' },
@@ -15,7 +24,14 @@ export const UNIT_TYPE_LABELS: Labels<UnitType> = {
   other: { zh: '其他', en: 'Other' },
 };
 
-export const FOCUS_TAGS = ['work_safety', 'fire_safety', 'public_security', 'pollution_source', 'above_scale', 'below_scale'] as const;
+export const FOCUS_TAGS = [
+  'work_safety',
+  'fire_safety',
+  'public_security',
+  'pollution_source',
+  'above_scale',
+  'below_scale',
+] as const;
 export type FocusTag = (typeof FOCUS_TAGS)[number];
 export const FOCUS_TAG_LABELS: Labels<FocusTag> = {
   work_safety: { zh: '安全生产重点', en: 'Work safety' },
@@ -41,16 +57,27 @@ export const HAZARDOUS_UNIT_INSPECTION_DAYS = 30;
 
 export const UNIT_STATUSES = ['operating', 'closed'] as const;
 export type UnitStatus = (typeof UNIT_STATUSES)[number];
-export const UNIT_STATUS_LABELS: Labels<UnitStatus> = { operating: { zh: '在营', en: 'Operating' }, closed: { zh: '已关闭', en: 'Closed' } };
+export const UNIT_STATUS_LABELS: Labels<UnitStatus> = {
+  operating: { zh: '在营', en: 'Operating' },
+  closed: { zh: '已关闭', en: 'Closed' },
+};
 
 /** 重点单位: a focus tag that calls for inspections, or a hazardous-chemicals store. */
 export function isKeyUnit(unitType: UnitType, tags: readonly FocusTag[]): boolean {
-  return unitType === 'hazardous_chemicals' || tags.some((t) => FOCUS_TAG_INSPECTION_DAYS[t] !== undefined);
+  return (
+    unitType === 'hazardous_chemicals' ||
+    tags.some((t) => FOCUS_TAG_INSPECTION_DAYS[t] !== undefined)
+  );
 }
 
 /** The default inspection interval of a unit: the strictest of its reasons, or null for an ordinary unit. */
-export function defaultUnitInspectionDays(unitType: UnitType, tags: readonly FocusTag[]): number | null {
-  const days = tags.map((t) => FOCUS_TAG_INSPECTION_DAYS[t]).filter((d): d is number => d !== undefined);
+export function defaultUnitInspectionDays(
+  unitType: UnitType,
+  tags: readonly FocusTag[],
+): number | null {
+  const days = tags
+    .map((t) => FOCUS_TAG_INSPECTION_DAYS[t])
+    .filter((d): d is number => d !== undefined);
   if (unitType === 'hazardous_chemicals') days.push(HAZARDOUS_UNIT_INSPECTION_DAYS);
   return days.length ? Math.min(...days) : null;
 }
@@ -112,11 +139,17 @@ export type InspectionTargetType = (typeof INSPECTION_TARGET_TYPES)[number];
 
 export const INSPECTION_RESULTS = ['passed', 'hazards_found'] as const;
 export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
-export const INSPECTION_RESULT_LABELS: Labels<InspectionResult> = { passed: { zh: '合格', en: 'Passed' }, hazards_found: { zh: '发现隐患', en: 'Hazards found' } };
+export const INSPECTION_RESULT_LABELS: Labels<InspectionResult> = {
+  passed: { zh: '合格', en: 'Passed' },
+  hazards_found: { zh: '发现隐患', en: 'Hazards found' },
+};
 
 export const HAZARD_LEVELS = ['general', 'major'] as const;
 export type HazardLevel = (typeof HAZARD_LEVELS)[number];
-export const HAZARD_LEVEL_LABELS: Labels<HazardLevel> = { general: { zh: '一般隐患', en: 'General' }, major: { zh: '重大隐患', en: 'Major' } };
+export const HAZARD_LEVEL_LABELS: Labels<HazardLevel> = {
+  general: { zh: '一般隐患', en: 'General' },
+  major: { zh: '重大隐患', en: 'Major' },
+};
 
 /** Personal fields of a unit that an audited unmasking may reveal. */
 export const UNIT_UNMASK_FIELDS = ['legalRepPhone', 'contactPhone'] as const;

@@ -27,7 +27,10 @@ export const UserListSchema = z.object({ items: z.array(UserSchema), total: z.nu
 const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位');
 
 export const CreateUserRequestSchema = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字或 _ . -'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字或 _ . -'),
   displayName: z.string().trim().min(1).max(64),
   password: z.string().min(10, '密码至少 10 个字符').max(256),
   phone: PhoneSchema.optional(),
@@ -61,7 +64,10 @@ export type Role = z.infer<typeof RoleSchema>;
 export const RoleListSchema = z.object({ items: z.array(RoleSchema) });
 
 export const CreateRoleRequestSchema = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{2,40}$/, '角色编码为小写字母开头的 3–41 位字母、数字或下划线'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{2,40}$/, '角色编码为小写字母开头的 3–41 位字母、数字或下划线'),
   name: z.string().trim().min(1).max(64),
   nameEn: z.string().trim().min(1).max(64),
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),

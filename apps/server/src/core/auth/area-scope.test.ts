@@ -3,7 +3,10 @@ import { inScope, scopeOf } from './area-scope';
 
 describe('area scope', () => {
   it('keeps only the roots of overlapping subtrees', () => {
-    expect(scopeOf(['41010500100101', '410105001', '410106']).prefixes).toEqual(['410106', '410105001']);
+    expect(scopeOf(['41010500100101', '410105001', '410106']).prefixes).toEqual([
+      '410106',
+      '410105001',
+    ]);
   });
 
   it('is a code-prefix test', () => {

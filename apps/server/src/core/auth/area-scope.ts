@@ -46,7 +46,14 @@ export function assertActionInScope(scope: AreaScope, code: string): void {
  * confirms that something exists beyond the caller's area, nor hands back any of its data. `codeOf` gives the area
  * code the owning module files the record under.
  */
-export function referenceInScope<T>(scope: AreaScope, ref: T | null | undefined, codeOf: (ref: T) => string | null | undefined, what: string, field: string): T {
-  if (!ref || !inScope(scope, codeOf(ref))) throw new AppError('not_found', `${what}不存在`, { field });
+export function referenceInScope<T>(
+  scope: AreaScope,
+  ref: T | null | undefined,
+  codeOf: (ref: T) => string | null | undefined,
+  what: string,
+  field: string,
+): T {
+  if (!ref || !inScope(scope, codeOf(ref)))
+    throw new AppError('not_found', `${what}不存在`, { field });
   return ref;
 }

@@ -8,7 +8,12 @@ import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
  */
 export function createCompiledCache<D>() {
   const cache = new Map<string, string | null>();
-  return async function run(d: Kysely<D>, shape: string, values: readonly unknown[], build: () => Compilable): Promise<void> {
+  return async function run(
+    d: Kysely<D>,
+    shape: string,
+    values: readonly unknown[],
+    build: () => Compilable,
+  ): Promise<void> {
     const cached = cache.get(shape);
     if (cached) {
       await d.executeQuery(CompiledQuery.raw(cached, [...values]));
@@ -16,7 +21,9 @@ export function createCompiledCache<D>() {
     }
     const compiled = build().compile();
     if (cached === undefined) {
-      const same = compiled.parameters.length === values.length && compiled.parameters.every((p, i) => p === values[i]);
+      const same =
+        compiled.parameters.length === values.length &&
+        compiled.parameters.every((p, i) => p === values[i]);
       cache.set(shape, same ? compiled.sql : null);
     }
     await d.executeQuery(compiled);
@@ -26,5 +33,8 @@ export function createCompiledCache<D>() {
 /** The shape and values of a plain row, in key order. */
 export function rowShape(...rows: object[]): { shape: string; values: unknown[] } {
   const keys = rows.map((r) => Object.keys(r));
-  return { shape: keys.map((k) => k.join(',')).join('|'), values: rows.flatMap((r) => Object.values(r)) };
+  return {
+    shape: keys.map((k) => k.join(',')).join('|'),
+    values: rows.flatMap((r) => Object.values(r)),
+  };
 }

@@ -25,9 +25,28 @@ import type { ImportsTables } from '../../modules/imports/imports.tables';
 import type { NotificationsTables } from '../../modules/notifications/notifications.tables';
 import type { PublicCasesTables } from '../../modules/public-cases/public-cases.tables';
 
-export interface DB extends AreasTables, AttachmentsTables, AuditTables, AuthTables, CalendarTables, CasesTables, CategoriesTables, ComponentsTables, DepartmentsTables, DispatchRulesTables, SystemTables, UsersTables,
-  AddressesTables, HousingTables, PopulationTables, UnitsTables, SpecialGroupsTables, ResidentFilesTables, ImportsTables,
-  NotificationsTables, PublicCasesTables {}
+export interface DB
+  extends AreasTables,
+    AttachmentsTables,
+    AuditTables,
+    AuthTables,
+    CalendarTables,
+    CasesTables,
+    CategoriesTables,
+    ComponentsTables,
+    DepartmentsTables,
+    DispatchRulesTables,
+    SystemTables,
+    UsersTables,
+    AddressesTables,
+    HousingTables,
+    PopulationTables,
+    UnitsTables,
+    SpecialGroupsTables,
+    ResidentFilesTables,
+    ImportsTables,
+    NotificationsTables,
+    PublicCasesTables {}
 
 export interface Database {
   db: Kysely<DB>;

@@ -18,7 +18,10 @@ describe('group commit (SQLite)', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wangge-gc-'));
     statements = [];
-    db = new Kysely<T>({ dialect: createSqliteDialect(join(dir, 'gc.db')).kysely, log: (e) => void statements.push(e.query.sql) });
+    db = new Kysely<T>({
+      dialect: createSqliteDialect(join(dir, 'gc.db')).kysely,
+      log: (e) => void statements.push(e.query.sql),
+    });
     await sql`create table items (id text primary key, n integer not null)`.execute(db);
     statements = [];
   });
@@ -37,15 +40,26 @@ describe('group commit (SQLite)', () => {
     const results = await Promise.all([1, 2, 3, 4].map((n) => run(insert(`a${n}`, n))));
     expect(results).toEqual([1, 2, 3, 4]);
     expect(statements.filter((s) => /^commit/i.test(s))).toHaveLength(1);
-    expect(await db.selectFrom('items').select('n').orderBy('n').execute()).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    expect(await db.selectFrom('items').select('n').orderBy('n').execute()).toEqual([
+      { n: 1 },
+      { n: 2 },
+      { n: 3 },
+      { n: 4 },
+    ]);
   });
 
   it('rolls back a failing unit alone: its caller gets the error, the others are written', async () => {
     const run = createGroupCommit(db);
     await run(insert('dup', 0));
-    const settled = await Promise.allSettled([run(insert('b1', 1)), run(insert('dup', 2)), run(insert('b3', 3))]);
+    const settled = await Promise.allSettled([
+      run(insert('b1', 1)),
+      run(insert('dup', 2)),
+      run(insert('b3', 3)),
+    ]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+    });
     expect(await db.selectFrom('items').select(['id', 'n']).orderBy('id').execute()).toEqual([
       { id: 'b1', n: 1 },
       { id: 'b3', n: 3 },
@@ -70,6 +84,15 @@ describe('group commit (SQLite)', () => {
     expect(statements.some((s) => /savepoint/i.test(s))).toBe(false);
     const later = await Promise.all(Array.from({ length: 40 }, (_, i) => run(insert(`d${i}`, i))));
     expect(later).toHaveLength(40);
-    expect(Number((await db.selectFrom('items').select((eb) => eb.fn.countAll().as('c')).executeTakeFirstOrThrow()).c)).toBe(41);
+    expect(
+      Number(
+        (
+          await db
+            .selectFrom('items')
+            .select((eb) => eb.fn.countAll().as('c'))
+            .executeTakeFirstOrThrow()
+        ).c,
+      ),
+    ).toBe(41);
   });
 });

@@ -48,11 +48,16 @@ export function createGroupCommit<D>(db: Kysely<D>): WriteTransaction<D> {
       }
       await trx.commit().execute();
     } catch (err) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       for (const job of batch) job.reject(err);
       return;
     }
-    batch.forEach((job, i) => (failures.has(i) ? job.reject(failures.get(i)) : job.resolve(results[i])));
+    batch.forEach((job, i) =>
+      failures.has(i) ? job.reject(failures.get(i)) : job.resolve(results[i]),
+    );
   }
 
   async function drain(): Promise<void> {

@@ -27,7 +27,11 @@ export async function rekeyColumns(
     let rows = 0;
     let rewritten = 0;
     for (;;) {
-      let q = db.selectFrom(spec.table).select([spec.key, ...spec.columns]).orderBy(spec.key).limit(batchSize);
+      let q = db
+        .selectFrom(spec.table)
+        .select([spec.key, ...spec.columns])
+        .orderBy(spec.key)
+        .limit(batchSize);
       if (after !== null) q = q.where(spec.key, '>', after);
       const batch = (await q.execute()) as Record<string, string | null>[];
       if (batch.length === 0) break;
@@ -41,7 +45,11 @@ export async function rekeyColumns(
           }
           if (Object.keys(patch).length === 0) continue;
           rewritten++;
-          await trx.updateTable(spec.table).set(patch).where(spec.key, '=', row[spec.key] as string).execute();
+          await trx
+            .updateTable(spec.table)
+            .set(patch)
+            .where(spec.key, '=', row[spec.key] as string)
+            .execute();
         }
       });
       after = batch[batch.length - 1]![spec.key] as string;

@@ -17,7 +17,13 @@ export function codeInScope<DB, TB extends keyof DB>(
   return eb.or(scope.prefixes.map((p) => eb(ref, 'like', `${p}%` as never)));
 }
 
-const LEVEL_BY_LENGTH: Record<number, 'admin' | 'street' | 'community' | 'grid'> = { 6: 'admin', 9: 'street', 12: 'community', 14: 'grid', 15: 'grid' };
+const LEVEL_BY_LENGTH: Record<number, 'admin' | 'street' | 'community' | 'grid'> = {
+  6: 'admin',
+  9: 'street',
+  12: 'community',
+  14: 'grid',
+  15: 'grid',
+};
 
 /**
  * Scope over records that carry one code column per area level (cases, components, addresses).
@@ -34,7 +40,9 @@ export function levelCodesInScope<DB, TB extends keyof DB>(
   return eb.or(
     scope.prefixes.map((p) => {
       const level = LEVEL_BY_LENGTH[p.length];
-      return level ? eb(eb.ref(columns[level] as never), '=', p as never) : eb(eb.ref(columns.grid as never), 'like', `${p}%` as never);
+      return level
+        ? eb(eb.ref(columns[level] as never), '=', p as never)
+        : eb(eb.ref(columns.grid as never), 'like', `${p}%` as never);
     }),
   );
 }

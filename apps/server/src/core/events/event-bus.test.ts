@@ -31,7 +31,8 @@ function collector<E extends BusEvent>(bus: EventBus<E>) {
     async until(done: () => boolean, what: string, ms = 10_000) {
       const start = Date.now();
       while (!done()) {
-        if (Date.now() - start > ms) throw new Error(`${what}: not within ${ms} ms (got ${JSON.stringify(got)})`);
+        if (Date.now() - start > ms)
+          throw new Error(`${what}: not within ${ms} ms (got ${JSON.stringify(got)})`);
         await new Promise((r) => setTimeout(r, 10));
       }
     },
@@ -85,13 +86,22 @@ describe('event channel names', () => {
 
 describe.skipIf(TEST_DB_KIND !== 'postgres')('PostgreSQL event bus (LISTEN/NOTIFY)', () => {
   const url = process.env.DATABASE_URL!;
-  const schemas = [`ev_${process.pid}_${Date.now().toString(36)}_a`, `ev_${process.pid}_${Date.now().toString(36)}_b`] as const;
+  const schemas = [
+    `ev_${process.pid}_${Date.now().toString(36)}_a`,
+    `ev_${process.pid}_${Date.now().toString(36)}_b`,
+  ] as const;
   let dbA: Database;
   let dbB: Database;
   const buses: EventBus<TestEvent>[] = [];
   const log = recordingLog();
   const bus = async (db: Database) => {
-    const b = await createPostgresEventBus<TestEvent>({ url, schema: db.schema, db: db.db, log, backoff: { initialMs: 20, maxMs: 200 } });
+    const b = await createPostgresEventBus<TestEvent>({
+      url,
+      schema: db.schema,
+      db: db.db,
+      log,
+      backoff: { initialMs: 20, maxMs: 200 },
+    });
     buses.push(b);
     return b;
   };
@@ -154,7 +164,11 @@ describe.skipIf(TEST_DB_KIND !== 'postgres')('PostgreSQL event bus (LISTEN/NOTIF
     const p = await bus(dbB);
     const c = collector(p);
     // pg_terminate_backend in the select list runs only for the filtered rows (in WHERE it could run for any).
-    const killed = await sql<{ ok: boolean }>`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = ${listenerName(eventChannel(schemas[1]))}`.execute(dbB.db);
+    const killed = await sql<{
+      ok: boolean;
+    }>`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = ${listenerName(eventChannel(schemas[1]))}`.execute(
+      dbB.db,
+    );
     expect(killed.rows.length).toBeGreaterThanOrEqual(1);
     expect(killed.rows.every((r) => r.ok)).toBe(true);
     await c.until(() => c.gaps >= 1, 'gap after reconnect');

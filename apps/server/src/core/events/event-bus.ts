@@ -30,7 +30,10 @@ export interface EventBus<E extends BusEvent> {
 /** The subscribers of one process; each is called in isolation, so one failing listener harms no other. */
 export function createListenerSet<E extends BusEvent>(log: BusLog) {
   const subscribers = new Set<{ listener: (event: E) => void; opts: SubscribeOptions }>();
-  const each = (what: string, call: (s: { listener: (event: E) => void; opts: SubscribeOptions }) => void) => {
+  const each = (
+    what: string,
+    call: (s: { listener: (event: E) => void; opts: SubscribeOptions }) => void,
+  ) => {
     for (const s of [...subscribers]) {
       try {
         call(s);

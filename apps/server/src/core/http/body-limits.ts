@@ -32,7 +32,9 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, number>> = {
 
 /** The limit a route gets: its table entry, else the public or the signed-in default. */
 export function bodyLimitFor(method: string, url: string, isPublic: boolean): number {
-  return ROUTE_BODY_LIMITS[`${method} ${url}`] ?? (isPublic ? BODY_LIMITS.public : BODY_LIMITS.default);
+  return (
+    ROUTE_BODY_LIMITS[`${method} ${url}`] ?? (isPublic ? BODY_LIMITS.public : BODY_LIMITS.default)
+  );
 }
 
 /**
@@ -46,7 +48,9 @@ export function installBodyLimits(app: FastifyInstance): void {
     const limits = new Set(methods.map((m) => bodyLimitFor(String(m), opts.url, isPublic)));
     const limit = Math.max(...limits);
     if (opts.bodyLimit !== undefined && opts.bodyLimit !== limit)
-      throw new Error(`${methods.join(',')} ${opts.url}: bodyLimit ${opts.bodyLimit} differs from ROUTE_BODY_LIMITS (${limit}); declare it in core/http/body-limits.ts`);
+      throw new Error(
+        `${methods.join(',')} ${opts.url}: bodyLimit ${opts.bodyLimit} differs from ROUTE_BODY_LIMITS (${limit}); declare it in core/http/body-limits.ts`,
+      );
     opts.bodyLimit = limit;
   });
 }

@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { ERROR_MESSAGES_ZH, type ErrorCode } from '@wangge/shared';
 import { AppError } from '../errors';
 
@@ -51,8 +54,11 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boo
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) {
-      const status = mapped === 'payload_too_large' ? 413 : mapped === 'unsupported_media_type' ? 415 : 400;
-      return send(status, { error: { code: mapped, message: `${ERROR_MESSAGES_ZH[mapped]}: ${err.message}` } });
+      const status =
+        mapped === 'payload_too_large' ? 413 : mapped === 'unsupported_media_type' ? 415 : 400;
+      return send(status, {
+        error: { code: mapped, message: `${ERROR_MESSAGES_ZH[mapped]}: ${err.message}` },
+      });
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return send(err.statusCode, { error: { code: 'validation_failed', message: err.message } });
@@ -65,6 +71,11 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boo
     // Paths of the single-page app (/map, /areas…) get its index.html; unknown API paths a JSON 404.
     if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/api')
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口: ${req.method} ${req.url.split('?')[0]}` } });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `没有这个接口: ${req.method} ${req.url.split('?')[0]}`,
+      },
+    });
   });
 }

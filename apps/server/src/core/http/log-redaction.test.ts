@@ -12,7 +12,9 @@ const NAME = '赵六一';
 
 beforeAll(async () => {
   // The real pino logger at info level, writing into memory instead of stdout.
-  t = await createTestApp({ logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } });
+  t = await createTestApp({
+    logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } },
+  });
   await seedCity(t);
   admin = await userSession(t, { username: 'boss', roles: ['admin'] });
 });
@@ -31,15 +33,26 @@ describe('request logs', () => {
     await t.app.inject({
       method: 'POST',
       url: '/api/public/cases',
-      payload: { lng: CITY.inA[0], lat: CITY.inA[1], address: `${NAME}家门口`, description: `身份证 ${ID} 电话 ${PHONE}`, contactPhone: PHONE },
+      payload: {
+        lng: CITY.inA[0],
+        lat: CITY.inA[1],
+        address: `${NAME}家门口`,
+        description: `身份证 ${ID} 电话 ${PHONE}`,
+        contactPhone: PHONE,
+      },
     });
-    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: ID, password: SECRET } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: ID, password: SECRET },
+    });
 
     const log = lines.join('');
     // The capture is real: the requests were logged, with their routes.
     expect(log).toContain('"route":"/api/public/cases/:caseNo"');
     expect(log).toContain('"statusCode":');
     expect(log).toContain('"responseTime":');
-    for (const value of [ID, PHONE, SECRET, NAME, encodeURIComponent(NAME), 'idNumber=', 'secret=']) expect(log, value).not.toContain(value);
+    for (const value of [ID, PHONE, SECRET, NAME, encodeURIComponent(NAME), 'idNumber=', 'secret='])
+      expect(log, value).not.toContain(value);
   });
 });

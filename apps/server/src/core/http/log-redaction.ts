@@ -8,7 +8,11 @@ import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify
  */
 export const redactingSerializers = {
   req(req: FastifyRequest) {
-    return { method: req.method, route: req.routeOptions?.url ?? '(no route)', remoteAddress: req.ip };
+    return {
+      method: req.method,
+      route: req.routeOptions?.url ?? '(no route)',
+      remoteAddress: req.ip,
+    };
   },
   res(reply: Pick<FastifyReply, 'statusCode'>) {
     return { statusCode: reply.statusCode };

@@ -13,8 +13,9 @@ async function appWithEnv(env: Record<string, string>): Promise<TestApp> {
   try {
     return await createTestApp();
   } finally {
-    for (const [k, v] of Object.entries(before)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(before))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
@@ -27,7 +28,12 @@ beforeAll(async () => {
 afterAll(async () => Promise.all([direct?.close(), proxied?.close()]));
 
 const login = (t: TestApp, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { username: 'boss', password: PASSWORD } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers,
+    payload: { username: 'boss', password: PASSWORD },
+  });
 
 describe('security headers', () => {
   it('sends CSP, nosniff, frame and referrer policies on API answers, errors and app paths', async () => {
@@ -57,7 +63,9 @@ describe('security headers', () => {
     const viaProxy = await login(proxied, { 'x-forwarded-proto': 'https' });
     expect(viaProxy.statusCode).toBe(200);
     expect(String(viaProxy.headers['set-cookie'])).toMatch(/;\s*Secure/i);
-    expect(viaProxy.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(viaProxy.headers['strict-transport-security']).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
 
     const httpViaProxy = await login(proxied, { 'x-forwarded-proto': 'http' });
     expect(String(httpViaProxy.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
@@ -65,8 +73,12 @@ describe('security headers', () => {
   });
 
   it('admits the configured basemap origin for tiles and nothing else', () => {
-    expect(basemapSource('https://t{0-7}.tianditu.gov.cn/img_w/wmts?tk=KEY&x={x}')).toBe('https://*.tianditu.gov.cn');
-    expect(basemapSource('http://tiles.example.org:8080/{z}/{x}/{y}.png')).toBe('http://tiles.example.org:8080');
+    expect(basemapSource('https://t{0-7}.tianditu.gov.cn/img_w/wmts?tk=KEY&x={x}')).toBe(
+      'https://*.tianditu.gov.cn',
+    );
+    expect(basemapSource('http://tiles.example.org:8080/{z}/{x}/{y}.png')).toBe(
+      'http://tiles.example.org:8080',
+    );
     expect(basemapSource('/tiles/{z}/{x}/{y}.png')).toBeNull();
     const csp = contentSecurityPolicy('https://tiles.example.org/{z}/{x}/{y}.png');
     expect(csp['img-src']).toContain('https://tiles.example.org');

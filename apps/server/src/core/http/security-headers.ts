@@ -54,17 +54,24 @@ export interface SecurityHeaderOptions {
 }
 
 /** Whether this request reached us over HTTPS: directly, or through a trusted proxy's X-Forwarded-Proto. */
-export const isHttps = (req: FastifyRequest, httpsOnly: boolean): boolean => httpsOnly || req.protocol === 'https';
+export const isHttps = (req: FastifyRequest, httpsOnly: boolean): boolean =>
+  httpsOnly || req.protocol === 'https';
 
 /**
  * Security headers on every answer (API, web app, 404s) through @fastify/helmet: CSP, nosniff,
  * X-Frame-Options DENY, Referrer-Policy. HSTS only on HTTPS answers: sent over plain HTTP it would be
  * ignored at best, and on a deployment that has no HTTPS it must never be promised.
  */
-export async function installSecurityHeaders(app: FastifyInstance, opts: SecurityHeaderOptions): Promise<void> {
+export async function installSecurityHeaders(
+  app: FastifyInstance,
+  opts: SecurityHeaderOptions,
+): Promise<void> {
   await app.register(fastifyHelmet, {
     global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(opts.basemapUrl) },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: contentSecurityPolicy(opts.basemapUrl),
+    },
     // Cross-origin isolation would refuse the basemap's tiles; the CSP above is what limits origins.
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },

@@ -16,7 +16,12 @@ export async function serveWebApp(app: FastifyInstance, distDir: string): Promis
     prefix: '/',
     cacheControl: false,
     setHeaders: (res, path) => {
-      res.setHeader('cache-control', path.includes(`${join('/', 'assets', '/')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'cache-control',
+        path.includes(`${join('/', 'assets', '/')}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
     },
   });
 }

@@ -1,4 +1,10 @@
-import { ADDRESS_LEVEL_LABELS, addressSearchKey, childLevelsOf, type AddressLevel, type BuildingInfo } from '@wangge/shared';
+import {
+  ADDRESS_LEVEL_LABELS,
+  addressSearchKey,
+  childLevelsOf,
+  type AddressLevel,
+  type BuildingInfo,
+} from '@wangge/shared';
 import { invalid } from '../../core/errors';
 import type { AddressesTable } from './addresses.tables';
 
@@ -16,19 +22,31 @@ export interface Place {
 /** The most precise code of a place: the one scope checks compare. */
 export const placeCode = (p: Place): string => p.grid ?? p.community ?? p.street ?? p.admin;
 
-export const placeOf = (r: Pick<AddressesTable, 'admin_code' | 'street_code' | 'community_code' | 'grid_code'>): Place => ({
+export const placeOf = (
+  r: Pick<AddressesTable, 'admin_code' | 'street_code' | 'community_code' | 'grid_code'>,
+): Place => ({
   admin: r.admin_code,
   street: r.street_code,
   community: r.community_code,
   grid: r.grid_code,
 });
 
-export const placeColumns = (p: Place) => ({ admin_code: p.admin, street_code: p.street, community_code: p.community, grid_code: p.grid, place_code: placeCode(p) });
+export const placeColumns = (p: Place) => ({
+  admin_code: p.admin,
+  street_code: p.street,
+  community_code: p.community,
+  grid_code: p.grid,
+  place_code: placeCode(p),
+});
 
-export const samePlace = (a: Place, b: Place): boolean => a.admin === b.admin && a.street === b.street && a.community === b.community && a.grid === b.grid;
+export const samePlace = (a: Place, b: Place): boolean =>
+  a.admin === b.admin && a.street === b.street && a.community === b.community && a.grid === b.grid;
 
 /** Codes extend their parent's (docs/domain.md §3), so a known code and its level give every coarser code. */
-export function placeFromCode(code: string, level: 'district' | 'street' | 'community' | 'grid'): Place {
+export function placeFromCode(
+  code: string,
+  level: 'district' | 'street' | 'community' | 'grid',
+): Place {
   return {
     admin: code.slice(0, 6),
     street: level === 'district' ? null : code.slice(0, 9),
@@ -38,10 +56,12 @@ export function placeFromCode(code: string, level: 'district' | 'street' | 'comm
 }
 
 /** A child must lie inside its parent's area: its most precise code extends the parent's. */
-export const placeWithin = (inner: Place, outer: Place): boolean => placeCode(inner).startsWith(placeCode(outer));
+export const placeWithin = (inner: Place, outer: Place): boolean =>
+  placeCode(inner).startsWith(placeCode(outer));
 
 /** Children sort naturally: digit runs are padded so 2号 comes before 10号. */
-export const naturalKey = (nameKey: string): string => nameKey.replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(10, '0'));
+export const naturalKey = (nameKey: string): string =>
+  nameKey.replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(10, '0'));
 
 /** Length in code points: what substr counts on both databases. */
 export const textLength = (s: string): number => [...s].length;
@@ -61,7 +81,10 @@ export function parseJson<T>(text: string | null, fallback: T): T {
 }
 
 /** The columns derived from a name under a parent (null: a root). */
-export function nameColumns(name: string, parent: Pick<AddressesTable, 'full_name' | 'search_text'> | null) {
+export function nameColumns(
+  name: string,
+  parent: Pick<AddressesTable, 'full_name' | 'search_text'> | null,
+) {
   const key = addressSearchKey(name);
   return {
     name,
@@ -73,21 +96,36 @@ export function nameColumns(name: string, parent: Pick<AddressesTable, 'full_nam
 }
 
 /** Only defined attributes are kept, so an empty form stores nothing. */
-export function buildingJson(level: AddressLevel, info: BuildingInfo | null | undefined): string | null {
+export function buildingJson(
+  level: AddressLevel,
+  info: BuildingInfo | null | undefined,
+): string | null {
   if (level !== 'building' || !info) return null;
-  const kept = Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined && v !== null));
+  const kept = Object.fromEntries(
+    Object.entries(info).filter(([, v]) => v !== undefined && v !== null),
+  );
   return Object.keys(kept).length ? JSON.stringify(kept) : null;
 }
 
 /** A root's siblings are the 街巷 of its district; anyone else's are its parent's children. */
-export const parentKeyOf = (parent: { id: string } | null, place: Place): string => parent?.id ?? `root:${place.admin}`;
+export const parentKeyOf = (parent: { id: string } | null, place: Place): string =>
+  parent?.id ?? `root:${place.admin}`;
 
 /** 门牌 under 街巷, 小区 or 楼栋 under 门牌…: the level rules of childLevelsOf, as a 400 on `field`. */
-export function assertChildLevel(parentLevel: AddressLevel | null, level: AddressLevel, field: string): void {
+export function assertChildLevel(
+  parentLevel: AddressLevel | null,
+  level: AddressLevel,
+  field: string,
+): void {
   const allowed = childLevelsOf(parentLevel);
   if (allowed.includes(level)) return;
   const names = allowed.map((l) => ADDRESS_LEVEL_LABELS[l].zh).join('或');
-  throw invalid(field, parentLevel ? `${ADDRESS_LEVEL_LABELS[parentLevel].zh}下只能添加${names}` : '顶层地址只能是街巷');
+  throw invalid(
+    field,
+    parentLevel
+      ? `${ADDRESS_LEVEL_LABELS[parentLevel].zh}下只能添加${names}`
+      : '顶层地址只能是街巷',
+  );
 }
 
 export interface NewNode {

@@ -4,7 +4,6 @@ import { AppError, invalid } from '../../core/errors';
 import type { AreaRefs, GridOfPoint } from '../areas';
 import { placeCode, placeFromCode, placeWithin, type Place } from './address-model';
 
-
 export interface PlaceDeps {
   gridAt: GridOfPoint;
   areaRefs: AreaRefs;
@@ -27,13 +26,19 @@ export function visibleTo(scope: AreaScope, p: Place): boolean {
 }
 
 /** A 街巷 crosses grids and communities: it is always filed at its district. */
-const forLevel = (level: AddressLevel, p: Place): Place => (level === 'street_lane' ? { admin: p.admin, street: null, community: null, grid: null } : p);
+const forLevel = (level: AddressLevel, p: Place): Place =>
+  level === 'street_lane' ? { admin: p.admin, street: null, community: null, grid: null } : p;
 
 /**
  * Where a node is filed. An explicit area wins (a point given with it must lie inside it); else the grid of the point;
  * else the parent's place. The result lies inside the parent's. Answers the WGS84 point to store, if any.
  */
-export async function resolvePlace(deps: PlaceDeps, level: AddressLevel, input: PlaceInput, parent: Place | null): Promise<{ place: Place; position: [number, number] | null }> {
+export async function resolvePlace(
+  deps: PlaceDeps,
+  level: AddressLevel,
+  input: PlaceInput,
+  parent: Place | null,
+): Promise<{ place: Place; position: [number, number] | null }> {
   let place: Place | null = null;
   let position: [number, number] | null = null;
   if (input.areaCode) {
@@ -44,15 +49,25 @@ export async function resolvePlace(deps: PlaceDeps, level: AddressLevel, input: 
   if (input.lng !== undefined && input.lat !== undefined) {
     const at = await deps.gridAt(input.lng, input.lat, input.crs ?? 'wgs84');
     if (!at) throw invalid('lng', '该位置不在任何网格内');
-    const located: Place = { admin: at.place.adminCode, street: at.place.streetCode, community: at.place.communityCode, grid: at.place.gridCode };
-    if (place && !placeWithin(located, place)) throw invalid('lng', `坐标位于网格 ${located.grid}，不在所填区域 ${input.areaCode} 内`);
+    const located: Place = {
+      admin: at.place.adminCode,
+      street: at.place.streetCode,
+      community: at.place.communityCode,
+      grid: at.place.gridCode,
+    };
+    if (place && !placeWithin(located, place))
+      throw invalid('lng', `坐标位于网格 ${located.grid}，不在所填区域 ${input.areaCode} 内`);
     place ??= located;
     position = at.position;
   }
   place ??= parent;
   if (!place) throw invalid('areaCode', '请填写所属区域或坐标');
   place = forLevel(level, place);
-  if (parent && !placeWithin(place, parent)) throw invalid(input.areaCode ? 'areaCode' : 'lng', `不在上级地址所属区域 ${placeCode(parent)} 内`);
+  if (parent && !placeWithin(place, parent))
+    throw invalid(
+      input.areaCode ? 'areaCode' : 'lng',
+      `不在上级地址所属区域 ${placeCode(parent)} 内`,
+    );
   return { place, position };
 }
 

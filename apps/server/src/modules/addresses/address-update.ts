@@ -34,9 +34,20 @@ async function movedPlace(c: UpdateContext, patch: Partial<AddressesTable>): Pro
   const { row, input } = c;
   if (input.areaCode === undefined && input.lng === undefined) return null;
   // A new area alone must still contain the node's stored point.
-  const point = input.lng !== undefined ? { lng: input.lng, lat: input.lat, crs: input.crs } : row.lng !== null && row.lat !== null ? { lng: row.lng, lat: row.lat } : {};
-  const { place, position } = await resolvePlace(c.deps, row.level as AddressLevel, { ...point, areaCode: input.areaCode }, c.parent ? placeOf(c.parent) : null);
-  if (position && input.lng !== undefined) Object.assign(patch, { lng: position[0], lat: position[1] });
+  const point =
+    input.lng !== undefined
+      ? { lng: input.lng, lat: input.lat, crs: input.crs }
+      : row.lng !== null && row.lat !== null
+        ? { lng: row.lng, lat: row.lat }
+        : {};
+  const { place, position } = await resolvePlace(
+    c.deps,
+    row.level as AddressLevel,
+    { ...point, areaCode: input.areaCode },
+    c.parent ? placeOf(c.parent) : null,
+  );
+  if (position && input.lng !== undefined)
+    Object.assign(patch, { lng: position[0], lat: position[1] });
   if (samePlace(place, placeOf(row))) return null;
   assertMayWrite(c.actor.scope, place, false);
   Object.assign(patch, placeColumns(place));
@@ -54,12 +65,18 @@ export async function applyAddressUpdate(c: UpdateContext): Promise<void> {
   const { deps, repo, row, input, now } = c;
   const level = row.level as AddressLevel;
   const patch: Partial<AddressesTable> = {};
-  let renamed: { full: { from: number; to: string }; search: { from: number; to: string } } | null = null;
+  let renamed: { full: { from: number; to: string }; search: { from: number; to: string } } | null =
+    null;
   if (input.name !== undefined && input.name !== row.name) {
     const cols = nameColumns(input.name, c.parent);
     const former = parseJson<FormerName[]>(row.former_names, []);
-    Object.assign(patch, cols, { former_names: JSON.stringify([...former, { name: row.name, until: now }]) });
-    renamed = { full: { from: textLength(row.full_name), to: cols.full_name }, search: { from: textLength(row.search_text), to: cols.search_text } };
+    Object.assign(patch, cols, {
+      former_names: JSON.stringify([...former, { name: row.name, until: now }]),
+    });
+    renamed = {
+      full: { from: textLength(row.full_name), to: cols.full_name },
+      search: { from: textLength(row.search_text), to: cols.search_text },
+    };
   }
   const from = placeOf(row);
   const moved = await movedPlace(c, patch);
@@ -73,7 +90,9 @@ export async function applyAddressUpdate(c: UpdateContext): Promise<void> {
   const nameKey = patch.name_key ?? row.name_key;
   const duplicate = async () => {
     const other = await repo.findChild(deps.db, parentKey, nameKey);
-    return other && other.id !== row.id ? new AppError('duplicate', `同一上级下已有地址「${other.name}」`, { field: 'name' }) : null;
+    return other && other.id !== row.id
+      ? new AppError('duplicate', `同一上级下已有地址「${other.name}」`, { field: 'name' })
+      : null;
   };
   if (parentKey !== row.parent_key || nameKey !== row.name_key) {
     const dup = await duplicate();
@@ -85,21 +104,37 @@ export async function applyAddressUpdate(c: UpdateContext): Promise<void> {
   ];
   try {
     await deps.db.transaction().execute(async (tx) => {
-      if (!(await repo.updateIfVersion(tx, row.id, row.version, { ...patch, version: row.version + 1, updated_at: now }))) {
+      if (
+        !(await repo.updateIfVersion(tx, row.id, row.version, {
+          ...patch,
+          version: row.version + 1,
+          updated_at: now,
+        }))
+      ) {
         const current = await repo.findById(FULL_SCOPE, row.id, tx);
-        throw new AppError('conflict', '地址已被他人修改，请刷新后重试', { details: { version: current?.version ?? null } });
+        throw new AppError('conflict', '地址已被他人修改，请刷新后重试', {
+          details: { version: current?.version ?? null },
+        });
       }
       if (renamed) {
         await repo.renameDescendants(tx, row.id, renamed.full, renamed.search);
         const roomIds = await rooms(tx, {});
-        if (roomIds.length) await deps.onSubtreeChanged?.(tx, { kind: 'renamed', roomIds, ...renamed });
+        if (roomIds.length)
+          await deps.onSubtreeChanged?.(tx, { kind: 'renamed', roomIds, ...renamed });
       }
       if (moved) {
-        const strays = (await repo.descendantPlacesOutside(tx, row.id, moved)).filter((r) => !samePlace(placeOf(r), from));
-        if (strays.length) throw invalid(input.areaCode ? 'areaCode' : 'lng', `有 ${strays.length} 个下级地址不在新区域内，请先调整它们`);
+        const strays = (await repo.descendantPlacesOutside(tx, row.id, moved)).filter(
+          (r) => !samePlace(placeOf(r), from),
+        );
+        if (strays.length)
+          throw invalid(
+            input.areaCode ? 'areaCode' : 'lng',
+            `有 ${strays.length} 个下级地址不在新区域内，请先调整它们`,
+          );
         const roomIds = await rooms(tx, { place: from });
         await repo.setPlace(tx, await repo.descendantIds(tx, row.id, { place: from }), moved, now);
-        if (roomIds.length) await deps.onSubtreeChanged?.(tx, { kind: 'moved', roomIds, place: moved });
+        if (roomIds.length)
+          await deps.onSubtreeChanged?.(tx, { kind: 'moved', roomIds, place: moved });
       }
     });
   } catch (err) {

@@ -31,4 +31,8 @@ export function presentAddress(r: AddressesTable, look: NodeLookup): AddressNode
   };
 }
 
-export const presentPathItem = (r: AddressesTable): AddressPathItem => ({ id: r.id, level: r.level as AddressLevel, name: r.name });
+export const presentPathItem = (r: AddressesTable): AddressPathItem => ({
+  id: r.id,
+  level: r.level as AddressLevel,
+  name: r.name,
+});

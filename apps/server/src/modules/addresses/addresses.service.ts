@@ -31,7 +31,12 @@ import type { AddressesTable } from './addresses.tables';
  * a new address prefix (replace the first `from` characters by `to`); a move files rooms in a new place.
  */
 export type AddressChange =
-  | { kind: 'renamed'; roomIds: string[]; full: { from: number; to: string }; search: { from: number; to: string } }
+  | {
+      kind: 'renamed';
+      roomIds: string[];
+      full: { from: number; to: string };
+      search: { from: number; to: string };
+    }
   | { kind: 'moved'; roomIds: string[]; place: Place };
 
 /** What the address tree asks of other modules; wired in createServices. */
@@ -75,19 +80,31 @@ export function createAddressesService(deps: AddressesDeps) {
   const inside = (scope: AreaScope, r: AddressesTable) => inScope(scope, placeCode(placeOf(r)));
 
   /** Children each node has that the caller sees: counted in SQL for inside nodes, filtered here for coarse ones. */
-  async function childCounts(scope: AreaScope, rows: AddressesTable[]): Promise<Map<string, number>> {
+  async function childCounts(
+    scope: AreaScope,
+    rows: AddressesTable[],
+  ): Promise<Map<string, number>> {
     const [counts, places] = await Promise.all([
       repo.childCounts(rows.filter((r) => inside(scope, r)).map((r) => r.id)),
       repo.childPlaces(rows.filter((r) => !inside(scope, r)).map((r) => r.id)),
     ]);
-    for (const p of places) if (visibleTo(scope, placeOf(p))) counts.set(p.parent_key, (counts.get(p.parent_key) ?? 0) + 1);
+    for (const p of places)
+      if (visibleTo(scope, placeOf(p)))
+        counts.set(p.parent_key, (counts.get(p.parent_key) ?? 0) + 1);
     return counts;
   }
 
   /** A page of the children the caller sees (a coarse node's are few: a 街巷's door plates, a compound's buildings). */
-  async function childrenOf(scope: AreaScope, parent: AddressesTable, page: { limit: number; offset: number }) {
+  async function childrenOf(
+    scope: AreaScope,
+    parent: AddressesTable,
+    page: { limit: number; offset: number },
+  ) {
     if (inside(scope, parent)) {
-      const [rows, total] = await Promise.all([repo.children(parent.id, page), repo.countChildren(parent.id)]);
+      const [rows, total] = await Promise.all([
+        repo.children(parent.id, page),
+        repo.countChildren(parent.id),
+      ]);
       return { rows, total };
     }
     const seen = (await repo.children(parent.id)).filter((r) => visibleTo(scope, placeOf(r)));
@@ -99,7 +116,12 @@ export function createAddressesService(deps: AddressesDeps) {
     const codes = [...new Set(rows.map((r) => placeCode(placeOf(r))))];
     const [refs, counts] = await Promise.all([deps.areaRefs(codes), childCounts(scope, rows)]);
     const names = new Map(refs.map((a) => [a.code, a.name]));
-    return rows.map((r) => presentAddress(r, { areaName: (c) => names.get(c) ?? null, childCount: (id) => counts.get(id) ?? 0 }));
+    return rows.map((r) =>
+      presentAddress(r, {
+        areaName: (c) => names.get(c) ?? null,
+        childCount: (id) => counts.get(id) ?? 0,
+      }),
+    );
   }
 
   /** Ancestors, root first. At most one lookup per level; every ancestor of a visible node is visible. */
@@ -115,10 +137,10 @@ export function createAddressesService(deps: AddressesDeps) {
     return out;
   }
 
-  const duplicateName = (name: string) => new AppError('duplicate', `同一上级下已有地址「${name}」`, { field: 'name' });
+  const duplicateName = (name: string) =>
+    new AppError('duplicate', `同一上级下已有地址「${name}」`, { field: 'name' });
 
   const service = {
-
     /** Children of `parentId`, or the roots in scope, or a flat filtered list (ordered by full address). */
     async list(actor: Actor, q: AddressListQuery): Promise<AddressList> {
       const page = { limit: q.limit, offset: q.offset };
@@ -129,11 +151,21 @@ export function createAddressesService(deps: AddressesDeps) {
         return { items: await present(actor.scope, rows), total };
       }
       if (!q.level && !q.areaCode && !q.q?.trim()) {
-        const [rows, total] = await Promise.all([repo.roots(actor.scope, page), repo.countRoots(actor.scope)]);
+        const [rows, total] = await Promise.all([
+          repo.roots(actor.scope, page),
+          repo.countRoots(actor.scope),
+        ]);
         return { items: await present(actor.scope, rows), total };
       }
-      const filter = { level: q.level, areaCode: q.areaCode, tokens: addressSearchTokens(q.q ?? '') };
-      const [rows, total] = await Promise.all([repo.list(actor.scope, filter, page), repo.count(actor.scope, filter)]);
+      const filter = {
+        level: q.level,
+        areaCode: q.areaCode,
+        tokens: addressSearchTokens(q.q ?? ''),
+      };
+      const [rows, total] = await Promise.all([
+        repo.list(actor.scope, filter, page),
+        repo.count(actor.scope, filter),
+      ]);
       return { items: await present(actor.scope, rows), total };
     },
 
@@ -141,13 +173,21 @@ export function createAddressesService(deps: AddressesDeps) {
     async search(actor: Actor, q: AddressSearchQuery): Promise<{ items: AddressNode[] }> {
       const tokens = addressSearchTokens(q.q);
       if (tokens.length === 0) throw invalid('q', '请输入地址关键词');
-      return { items: await present(actor.scope, await repo.list(actor.scope, { tokens }, { limit: q.limit, offset: 0 })) };
+      return {
+        items: await present(
+          actor.scope,
+          await repo.list(actor.scope, { tokens }, { limit: q.limit, offset: 0 }),
+        ),
+      };
     },
 
     async get(actor: Actor, id: string): Promise<AddressDetail> {
       const row = await repo.findById(actor.scope, id);
       if (!row) throw notFound('地址');
-      const [path, children] = await Promise.all([ancestors(row), childrenOf(actor.scope, row, PAGE_OF_CHILDREN)]);
+      const [path, children] = await Promise.all([
+        ancestors(row),
+        childrenOf(actor.scope, row, PAGE_OF_CHILDREN),
+      ]);
       const [node, ...kids] = await present(actor.scope, [row, ...children.rows]);
       return { ...node!, path: path.map(presentPathItem), children: kids };
     },
@@ -156,16 +196,33 @@ export function createAddressesService(deps: AddressesDeps) {
       const parent = input.parentId ? await repo.findById(actor.scope, input.parentId) : null;
       if (input.parentId && !parent) throw invalid('parentId', '上级地址不存在');
       assertChildLevel((parent?.level as AddressLevel | undefined) ?? null, input.level, 'level');
-      if (input.building && input.level !== 'building') throw invalid('building', '只有楼栋可填写楼栋属性');
-      const { place, position } = await resolvePlace(deps, input.level, input, parent ? placeOf(parent) : null);
+      if (input.building && input.level !== 'building')
+        throw invalid('building', '只有楼栋可填写楼栋属性');
+      const { place, position } = await resolvePlace(
+        deps,
+        input.level,
+        input,
+        parent ? placeOf(parent) : null,
+      );
       assertMayWrite(actor.scope, place, parent === null);
-      const row = newNodeRow({ id: newId(), level: input.level, name: input.name, parent: parent ?? null, place, position, building: input.building, now: nowIso() });
-      if (await repo.findChild(deps.db, row.parent_key, row.name_key)) throw duplicateName(row.name);
+      const row = newNodeRow({
+        id: newId(),
+        level: input.level,
+        name: input.name,
+        parent: parent ?? null,
+        place,
+        position,
+        building: input.building,
+        now: nowIso(),
+      });
+      if (await repo.findChild(deps.db, row.parent_key, row.name_key))
+        throw duplicateName(row.name);
       try {
         await repo.insert(deps.db, row);
       } catch (err) {
         // A concurrent registration of the same name loses on the unique index.
-        if (await repo.findChild(deps.db, row.parent_key, row.name_key)) throw duplicateName(row.name);
+        if (await repo.findChild(deps.db, row.parent_key, row.name_key))
+          throw duplicateName(row.name);
         throw err;
       }
       return service.get(actor, row.id);
@@ -176,8 +233,13 @@ export function createAddressesService(deps: AddressesDeps) {
       const row = await repo.findById(FULL_SCOPE, id);
       if (!row) throw notFound('地址');
       assertMayWrite(actor.scope, placeOf(row), false);
-      if (row.version !== input.version) throw new AppError('conflict', '地址已被他人修改，请刷新后重试', { details: { version: row.version } });
-      const parent = row.parent_id ? ((await repo.findById(FULL_SCOPE, row.parent_id)) ?? null) : null;
+      if (row.version !== input.version)
+        throw new AppError('conflict', '地址已被他人修改，请刷新后重试', {
+          details: { version: row.version },
+        });
+      const parent = row.parent_id
+        ? ((await repo.findById(FULL_SCOPE, row.parent_id)) ?? null)
+        : null;
       await applyAddressUpdate({ deps, repo, actor, row, parent, input, now: nowIso() });
       return service.get(actor, id);
     },
@@ -200,7 +262,9 @@ export function createAddressesService(deps: AddressesDeps) {
 
     /** Addresses by id, whatever the scope, or only those a caller's scope sees (a reference by id); unknown ids are left out. */
     async refs(ids: string[], scope: AreaScope = FULL_SCOPE): Promise<AddressRef[]> {
-      const rows = (await repo.findByIds([...new Set(ids)])).filter((r) => visibleTo(scope, placeOf(r)));
+      const rows = (await repo.findByIds([...new Set(ids)])).filter((r) =>
+        visibleTo(scope, placeOf(r)),
+      );
       return rows.map((r) => ({
         id: r.id,
         addressId: r.id,
@@ -216,7 +280,15 @@ export function createAddressesService(deps: AddressesDeps) {
     /** A node the caller may see, with what a house copies from it; null when unknown or out of sight. */
     async target(scope: AreaScope, id: string): Promise<AddressTarget | null> {
       const r = await repo.findById(scope, id);
-      return r ? { id: r.id, level: r.level as AddressLevel, fullName: r.full_name, searchText: r.search_text, place: placeOf(r) } : null;
+      return r
+        ? {
+            id: r.id,
+            level: r.level as AddressLevel,
+            fullName: r.full_name,
+            searchText: r.search_text,
+            place: placeOf(r),
+          }
+        : null;
     },
 
     /** The path of a node, root first, ending with the node itself. */

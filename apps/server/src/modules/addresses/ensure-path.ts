@@ -1,11 +1,25 @@
 import type { Transaction } from 'kysely';
-import { ADDRESS_LEVEL_LABELS, ADDRESS_LEVELS, cleanAddressName, type AddressLevel, type Crs } from '@wangge/shared';
+import {
+  ADDRESS_LEVEL_LABELS,
+  ADDRESS_LEVELS,
+  cleanAddressName,
+  type AddressLevel,
+  type Crs,
+} from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { AppError, invalid } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { assertChildLevel, nameColumns, newNodeRow, parentKeyOf, placeOf, placeWithin, type Place } from './address-model';
+import {
+  assertChildLevel,
+  nameColumns,
+  newNodeRow,
+  parentKeyOf,
+  placeOf,
+  placeWithin,
+  type Place,
+} from './address-model';
 import { assertMayWrite, resolvePlace, visibleTo } from './address-place';
 import type { AddressesDeps } from './addresses.service';
 import type { AddressesRepo } from './addresses.repo';
@@ -57,31 +71,54 @@ function soleDistrict(scope: AreaScope): string | null {
 }
 
 /** The district of the one 街巷 of this name the caller sees (a path that exists needs no place). */
-async function onlyRoot(repo: AddressesRepo, scope: AreaScope, name: string): Promise<string | null> {
+async function onlyRoot(
+  repo: AddressesRepo,
+  scope: AreaScope,
+  name: string,
+): Promise<string | null> {
   const roots = await repo.rootsNamed(scope, nameColumns(name, null).name_key);
   return roots.length === 1 ? roots[0]!.admin_code : null;
 }
 
 function cleanSteps(path: PathStep[]): PathStep[] {
-  if (path.length === 0 || path.length > ADDRESS_LEVELS.length) throw invalid('path', '地址路径应有 1 到 7 级');
+  if (path.length === 0 || path.length > ADDRESS_LEVELS.length)
+    throw invalid('path', '地址路径应有 1 到 7 级');
   const steps = path.map((s, i) => {
     const name = cleanAddressName(s.name);
-    if (!name || name.length > 50 || name.includes('|')) throw invalid(`path.${i}.name`, `第 ${i + 1} 级地址名称无效`);
-    if (!ADDRESS_LEVELS.includes(s.level)) throw invalid(`path.${i}.level`, `第 ${i + 1} 级地址层级无效`);
+    if (!name || name.length > 50 || name.includes('|'))
+      throw invalid(`path.${i}.name`, `第 ${i + 1} 级地址名称无效`);
+    if (!ADDRESS_LEVELS.includes(s.level))
+      throw invalid(`path.${i}.level`, `第 ${i + 1} 级地址层级无效`);
     return { level: s.level, name };
   });
-  steps.forEach((s, i) => assertChildLevel(i > 0 ? steps[i - 1]!.level : null, s.level, `path.${i}.level`));
+  steps.forEach((s, i) =>
+    assertChildLevel(i > 0 ? steps[i - 1]!.level : null, s.level, `path.${i}.level`),
+  );
   return steps;
 }
 
 /** Find-or-create of a whole path; see AddressesService.ensurePath. */
-export async function ensureAddressPath(ctx: Ctx, actor: Actor, path: PathStep[], opts: EnsurePathOptions): Promise<EnsuredPath> {
+export async function ensureAddressPath(
+  ctx: Ctx,
+  actor: Actor,
+  path: PathStep[],
+  opts: EnsurePathOptions,
+): Promise<EnsuredPath> {
   const steps = cleanSteps(path);
   const given = opts.place
     ? { place: opts.place, position: null }
     : opts.gridCode || opts.lng !== undefined
-      ? await resolvePlace(ctx.deps, 'door_plate', { areaCode: opts.gridCode, lng: opts.lng, lat: opts.lat, crs: opts.crs }, null) : null;
-  const district = given?.place.admin ?? soleDistrict(actor.scope) ?? (await onlyRoot(ctx.repo, actor.scope, steps[0]!.name));
+      ? await resolvePlace(
+          ctx.deps,
+          'door_plate',
+          { areaCode: opts.gridCode, lng: opts.lng, lat: opts.lat, crs: opts.crs },
+          null,
+        )
+      : null;
+  const district =
+    given?.place.admin ??
+    soleDistrict(actor.scope) ??
+    (await onlyRoot(ctx.repo, actor.scope, steps[0]!.name));
   if (!district) throw invalid('gridCode', '请提供所属网格或坐标');
   const field = opts.gridCode ? 'gridCode' : 'lng';
 
@@ -90,21 +127,47 @@ export async function ensureAddressPath(ctx: Ctx, actor: Actor, path: PathStep[]
     const created: string[] = [];
     for (const [i, s] of steps.entries()) {
       const root: Place = { admin: district, street: null, community: null, grid: null };
-      let node: AddressesTable | undefined = await ctx.repo.findChild(tx, parentKeyOf(parent, root), nameColumns(s.name, parent).name_key);
+      let node: AddressesTable | undefined = await ctx.repo.findChild(
+        tx,
+        parentKeyOf(parent, root),
+        nameColumns(s.name, parent).name_key,
+      );
       if (node) {
-        if (node.level !== s.level) throw invalid(`path.${i}.level`, `「${node.full_name}」已登记为${ADDRESS_LEVEL_LABELS[node.level as AddressLevel].zh}`);
-        if (!visibleTo(actor.scope, placeOf(node))) throw new AppError('forbidden', `地址「${node.full_name}」不在您的管辖范围内`);
+        if (node.level !== s.level)
+          throw invalid(
+            `path.${i}.level`,
+            `「${node.full_name}」已登记为${ADDRESS_LEVEL_LABELS[node.level as AddressLevel].zh}`,
+          );
+        if (!visibleTo(actor.scope, placeOf(node)))
+          throw new AppError('forbidden', `地址「${node.full_name}」不在您的管辖范围内`);
       } else {
         const place = !parent ? root : (given?.place ?? placeOf(parent));
-        if (parent && !placeWithin(place, placeOf(parent))) throw invalid(field, `「${parent.full_name}${s.name}」不在上级地址所属区域内`);
+        if (parent && !placeWithin(place, placeOf(parent)))
+          throw invalid(field, `「${parent.full_name}${s.name}」不在上级地址所属区域内`);
         assertMayWrite(actor.scope, place, parent === null);
-        node = newNodeRow({ id: newId(), level: s.level, name: s.name, parent, place, position: parent ? (given?.position ?? null) : null, building: null, now: ctx.now() });
+        node = newNodeRow({
+          id: newId(),
+          level: s.level,
+          name: s.name,
+          parent,
+          place,
+          position: parent ? (given?.position ?? null) : null,
+          building: null,
+          now: ctx.now(),
+        });
         await ctx.repo.insert(tx, node);
         created.push(node.id);
       }
       parent = node;
     }
-    return { id: parent!.id, level: parent!.level as AddressLevel, fullAddress: parent!.full_name, created, searchText: parent!.search_text, place: placeOf(parent!) };
+    return {
+      id: parent!.id,
+      level: parent!.level as AddressLevel,
+      fullAddress: parent!.full_name,
+      created,
+      searchText: parent!.search_text,
+      place: placeOf(parent!),
+    };
   };
 
   if (opts.tx) return run(opts.tx);

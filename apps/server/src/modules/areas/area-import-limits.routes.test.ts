@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, errorCode, fc, feature, rect, seedCity, userSession, type Session } from '../../../test/factories';
+import {
+  CITY,
+  errorCode,
+  fc,
+  feature,
+  rect,
+  seedCity,
+  userSession,
+  type Session,
+} from '../../../test/factories';
 import { AREA_IMPORT_LIMITS } from './import-limits';
 
 let t: TestApp;
@@ -27,7 +36,14 @@ const polygon = (coords: [number, number][]) => ({ type: 'Polygon', coordinates:
 
 describe('area import limits', () => {
   it('refuses a file with too many features, with a 400 naming the field', async () => {
-    const features = Array.from({ length: AREA_IMPORT_LIMITS.featuresPerFile + 1 }, (_, i) => feature(`${CITY.communityW}${String(i).padStart(2, '0')}`, 'g', 'grid', rect(113, 34, 113.001, 34.001)));
+    const features = Array.from({ length: AREA_IMPORT_LIMITS.featuresPerFile + 1 }, (_, i) =>
+      feature(
+        `${CITY.communityW}${String(i).padStart(2, '0')}`,
+        'g',
+        'grid',
+        rect(113, 34, 113.001, 34.001),
+      ),
+    );
     const res = await admin.post('/api/areas/import', { geojson: fc(features), dryRun: true });
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('validation_failed');
@@ -36,17 +52,35 @@ describe('area import limits', () => {
 
   it('refuses a feature with too many vertices before validating it', async () => {
     const big = ring(AREA_IMPORT_LIMITS.verticesPerFeature, CITY.inA, 0.01, true);
-    const res = await admin.post('/api/areas/import', { geojson: fc([feature(CITY.gridA, '网格A', 'grid', rect(113, 34, 113.05, 34.1)), feature(CITY.gridB, '网格B', 'grid', polygon(big))]), dryRun: true });
+    const res = await admin.post('/api/areas/import', {
+      geojson: fc([
+        feature(CITY.gridA, '网格A', 'grid', rect(113, 34, 113.05, 34.1)),
+        feature(CITY.gridB, '网格B', 'grid', polygon(big)),
+      ]),
+      dryRun: true,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('geojson.features.1.geometry');
   });
 
   it('validates a large file in a worker thread and reports as before', async () => {
     // 5,000 vertices: over the in-line threshold, so parse and plan run in the worker.
-    const res = await admin.post('/api/areas/import', { geojson: fc([feature(CITY.gridA, '网格A', 'grid', polygon(ring(5_000, CITY.inA, 0.01)))]), dryRun: true });
+    const res = await admin.post('/api/areas/import', {
+      geojson: fc([feature(CITY.gridA, '网格A', 'grid', polygon(ring(5_000, CITY.inA, 0.01)))]),
+      dryRun: true,
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, committed: false, counts: { features: 1, updated: 1 } });
-    const bad = await admin.post('/api/areas/import', { geojson: fc([feature(CITY.gridA, '网格A', 'grid', polygon(ring(5_000, CITY.inA, 0.01, true)))]), dryRun: true });
+    expect(res.json()).toMatchObject({
+      ok: true,
+      committed: false,
+      counts: { features: 1, updated: 1 },
+    });
+    const bad = await admin.post('/api/areas/import', {
+      geojson: fc([
+        feature(CITY.gridA, '网格A', 'grid', polygon(ring(5_000, CITY.inA, 0.01, true))),
+      ]),
+      dryRun: true,
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].reason).toMatch(/^self_intersection/);
   });
@@ -54,13 +88,22 @@ describe('area import limits', () => {
   it('keeps /api/health fast while a large self-intersecting import is being validated', async () => {
     // Three features at the vertex limit, each crossing itself tens of thousands of times: seconds of work.
     const codes = [CITY.gridA, CITY.gridB, `${CITY.communityW}03`];
-    const features = codes.map((code, i) => feature(code, `网格${i}`, 'grid', polygon(ring(AREA_IMPORT_LIMITS.verticesPerFeature - 1, CITY.inA, 0.01 + i * 0.001, true))));
+    const features = codes.map((code, i) =>
+      feature(
+        code,
+        `网格${i}`,
+        'grid',
+        polygon(ring(AREA_IMPORT_LIMITS.verticesPerFeature - 1, CITY.inA, 0.01 + i * 0.001, true)),
+      ),
+    );
     let importDone = false;
     const started = Date.now();
-    const importing = admin.post('/api/areas/import', { geojson: fc(features), dryRun: true }).then((r) => {
-      importDone = true;
-      return r;
-    });
+    const importing = admin
+      .post('/api/areas/import', { geojson: fc(features), dryRun: true })
+      .then((r) => {
+        importDone = true;
+        return r;
+      });
     const latencies: number[] = [];
     while (!importDone && Date.now() - started < 60_000) {
       const t0 = performance.now();

@@ -17,7 +17,10 @@ export function createAreasRepo(db: Kysely<DB>) {
       .where((eb) => codeInScope(eb, 'code', scope));
 
   return {
-    listNodes(scope: AreaScope, q: { level?: string | undefined; parentCode?: string | undefined } = {}) {
+    listNodes(
+      scope: AreaScope,
+      q: { level?: string | undefined; parentCode?: string | undefined } = {},
+    ) {
       return current(scope)
         .select(NODE_COLUMNS)
         .$if(!!q.level, (s) => s.where('level', '=', q.level as AreasTable['level']))
@@ -26,7 +29,14 @@ export function createAreasRepo(db: Kysely<DB>) {
         .execute();
     },
 
-    listWithGeometry(scope: AreaScope, q: { level?: string | undefined; parentCode?: string | undefined; codePrefix?: string | undefined } = {}) {
+    listWithGeometry(
+      scope: AreaScope,
+      q: {
+        level?: string | undefined;
+        parentCode?: string | undefined;
+        codePrefix?: string | undefined;
+      } = {},
+    ) {
       return current(scope)
         .selectAll()
         .$if(!!q.level, (s) => s.where('level', '=', q.level as AreasTable['level']))
@@ -37,15 +47,25 @@ export function createAreasRepo(db: Kysely<DB>) {
     },
 
     findById: (scope: AreaScope, id: string) =>
-      db.selectFrom('areas').selectAll().where('id', '=', id).where((eb) => codeInScope(eb, 'code', scope)).executeTakeFirst(),
+      db
+        .selectFrom('areas')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => codeInScope(eb, 'code', scope))
+        .executeTakeFirst(),
 
-    findCurrentByCode: (scope: AreaScope, code: string) => current(scope).selectAll().where('code', '=', code).executeTakeFirst(),
+    findCurrentByCode: (scope: AreaScope, code: string) =>
+      current(scope).selectAll().where('code', '=', code).executeTakeFirst(),
 
     /** Current areas whose codes are among `codes` (ancestors are found by their code prefixes). */
     findCurrentByCodes(scope: AreaScope, codes: string[], withGeometry = false) {
       if (codes.length === 0) return Promise.resolve([] as AreasTable[]);
       const q = current(scope).where('code', 'in', codes);
-      return (withGeometry ? q.selectAll() : q.select([...NODE_COLUMNS, 'version', 'valid_from', 'valid_to'])).execute() as Promise<AreasTable[]>;
+      return (
+        withGeometry
+          ? q.selectAll()
+          : q.select([...NODE_COLUMNS, 'version', 'valid_from', 'valid_to'])
+      ).execute() as Promise<AreasTable[]>;
     },
 
     search(scope: AreaScope, text: string, limit: number) {
@@ -59,23 +79,43 @@ export function createAreasRepo(db: Kysely<DB>) {
     },
 
     async childCount(scope: AreaScope, code: string): Promise<number> {
-      const r = await current(scope).where('parent_code', '=', code).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await current(scope)
+        .where('parent_code', '=', code)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
     /** Grids for the in-memory locate index: the whole jurisdiction, scope applied per answer. */
     gridsForIndex: (scope: AreaScope) =>
-      current(scope).select(['id', 'code', 'name', 'level', 'parent_code', 'grid_type', 'version', 'geometry']).where('level', '=', 'grid').orderBy('code').execute(),
+      current(scope)
+        .select(['id', 'code', 'name', 'level', 'parent_code', 'grid_type', 'version', 'geometry'])
+        .where('level', '=', 'grid')
+        .orderBy('code')
+        .execute(),
 
     upperAreasForIndex: (scope: AreaScope) =>
-      current(scope).select(['id', 'code', 'name', 'level', 'geometry']).where('level', '!=', 'grid').orderBy('code').execute(),
+      current(scope)
+        .select(['id', 'code', 'name', 'level', 'geometry'])
+        .where('level', '!=', 'grid')
+        .orderBy('code')
+        .execute(),
 
     async insertMany(tx: Transaction<DB> | Kysely<DB>, rows: AreasTable[]) {
-      for (let i = 0; i < rows.length; i += BATCH) await tx.insertInto('areas').values(rows.slice(i, i + BATCH)).execute();
+      for (let i = 0; i < rows.length; i += BATCH)
+        await tx
+          .insertInto('areas')
+          .values(rows.slice(i, i + BATCH))
+          .execute();
     },
 
     async closeVersions(tx: Transaction<DB> | Kysely<DB>, ids: string[], at: string) {
-      for (let i = 0; i < ids.length; i += BATCH) await tx.updateTable('areas').set({ valid_to: at }).where('id', 'in', ids.slice(i, i + BATCH)).execute();
+      for (let i = 0; i < ids.length; i += BATCH)
+        await tx
+          .updateTable('areas')
+          .set({ valid_to: at })
+          .where('id', 'in', ids.slice(i, i + BATCH))
+          .execute();
     },
 
     // Grid staff (网格力量)
@@ -89,13 +129,24 @@ export function createAreasRepo(db: Kysely<DB>) {
         .orderBy('role')
         .execute(),
     findStaff: (scope: AreaScope, id: string) =>
-      db.selectFrom('grid_staff').selectAll().where('id', '=', id).where('valid_to', 'is', null).where((eb) => codeInScope(eb, 'area_code', scope)).executeTakeFirst(),
-    insertStaff: (tx: Transaction<DB> | Kysely<DB>, rows: GridStaffTable[]) => (rows.length ? tx.insertInto('grid_staff').values(rows).execute() : Promise.resolve([])),
+      db
+        .selectFrom('grid_staff')
+        .selectAll()
+        .where('id', '=', id)
+        .where('valid_to', 'is', null)
+        .where((eb) => codeInScope(eb, 'area_code', scope))
+        .executeTakeFirst(),
+    insertStaff: (tx: Transaction<DB> | Kysely<DB>, rows: GridStaffTable[]) =>
+      rows.length ? tx.insertInto('grid_staff').values(rows).execute() : Promise.resolve([]),
     async insertStaffMany(tx: Transaction<DB> | Kysely<DB>, rows: GridStaffTable[]) {
-      for (let i = 0; i < rows.length; i += BATCH) await tx.insertInto('grid_staff').values(rows.slice(i, i + BATCH)).execute();
+      for (let i = 0; i < rows.length; i += BATCH)
+        await tx
+          .insertInto('grid_staff')
+          .values(rows.slice(i, i + BATCH))
+          .execute();
     },
-    endStaff: (id: string, at: string) => db.updateTable('grid_staff').set({ valid_to: at }).where('id', '=', id).execute(),
-
+    endStaff: (id: string, at: string) =>
+      db.updateTable('grid_staff').set({ valid_to: at }).where('id', '=', id).execute(),
   };
 }
 export type AreasRepo = ReturnType<typeof createAreasRepo>;

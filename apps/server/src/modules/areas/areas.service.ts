@@ -14,7 +14,7 @@ import type { DB } from '../../core/db/database';
 import { notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
-import type { planImport} from './area-import';
+import type { planImport } from './area-import';
 import { geometryColumns, gridSchemeOf, type ExistingArea } from './area-import';
 import { createAreasRepo } from './areas.repo';
 import { createSettingsStore } from '../system';
@@ -40,7 +40,9 @@ export interface AreasDeps {
   onError(err: unknown): void;
 }
 
-const toNode = (r: Pick<AreasTable, 'id' | 'code' | 'name' | 'level' | 'parent_code' | 'grid_type'>): AreaNode => ({
+const toNode = (
+  r: Pick<AreasTable, 'id' | 'code' | 'name' | 'level' | 'parent_code' | 'grid_type'>,
+): AreaNode => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -71,7 +73,11 @@ export function createAreasService(deps: AreasDeps) {
   const repo = createAreasRepo(deps.db);
   // Bumped on every boundary change so other processes reload their locate index.
   const REVISION_KEY = 'areas.revision';
-  const locator = createLocateService({ repo, revision: async () => (await createSettingsStore(deps.db).get<number>(REVISION_KEY)) ?? 0, onError: deps.onError });
+  const locator = createLocateService({
+    repo,
+    revision: async () => (await createSettingsStore(deps.db).get<number>(REVISION_KEY)) ?? 0,
+    onError: deps.onError,
+  });
   const nowIso = () => deps.clock.now().toISOString();
 
   async function loadContext(areas: ParsedArea[]): Promise<Map<string, ExistingArea>> {
@@ -85,13 +91,19 @@ export function createAreasService(deps: AreasDeps) {
     // Siblings already in the database take part in the overlap and gap checks.
     const parents = new Set(areas.map((a) => a.parentCode ?? ''));
     for (const p of parents) {
-      const siblings = p ? await repo.listWithGeometry(FULL_SCOPE, { parentCode: p }) : await repo.listWithGeometry(FULL_SCOPE, { level: 'district' });
+      const siblings = p
+        ? await repo.listWithGeometry(FULL_SCOPE, { parentCode: p })
+        : await repo.listWithGeometry(FULL_SCOPE, { level: 'district' });
       for (const s of siblings) if (!existing.has(s.code)) existing.set(s.code, toExisting(s));
     }
     return existing;
   }
 
-  async function commit(plan: ReturnType<typeof planImport>, actor: Actor, ip: string | null): Promise<void> {
+  async function commit(
+    plan: ReturnType<typeof planImport>,
+    actor: Actor,
+    ip: string | null,
+  ): Promise<void> {
     const at = nowIso();
     const row = (a: ParsedArea, version: number): AreasTable => ({
       id: newId(),
@@ -110,21 +122,46 @@ export function createAreasService(deps: AreasDeps) {
     await deps.db.transaction().execute(async (tx) => {
       const txRepo = createAreasRepo(tx);
       // Close the old versions first: the unique index allows one current row per code.
-      await txRepo.closeVersions(tx, plan.replaces.map((r) => r.previous.id), at);
-      await txRepo.insertMany(tx, [...plan.inserts.map((a) => row(a, 1)), ...plan.replaces.map((r) => row(r.area, r.previous.version + 1))]);
+      await txRepo.closeVersions(
+        tx,
+        plan.replaces.map((r) => r.previous.id),
+        at,
+      );
+      await txRepo.insertMany(tx, [
+        ...plan.inserts.map((a) => row(a, 1)),
+        ...plan.replaces.map((r) => row(r.area, r.previous.version + 1)),
+      ]);
       const settings = createSettingsStore(tx);
       await settings.set(REVISION_KEY, ((await settings.get<number>(REVISION_KEY)) ?? 0) + 1);
-      await deps.audit.record({ action: 'areas_imported', actor, ip, detail: { created: plan.inserts.length, updated: plan.replaces.length } }, tx);
+      await deps.audit.record(
+        {
+          action: 'areas_imported',
+          actor,
+          ip,
+          detail: { created: plan.inserts.length, updated: plan.replaces.length },
+        },
+        tx,
+      );
     });
   }
 
-  const gridStaff = createGridStaff({ db: deps.db, audit: deps.audit, repo, nowIso, userContacts: deps.userContacts, userScope: deps.userScope });
+  const gridStaff = createGridStaff({
+    db: deps.db,
+    audit: deps.audit,
+    repo,
+    nowIso,
+    userContacts: deps.userContacts,
+    userScope: deps.userScope,
+  });
 
   return {
     locator,
     ...gridStaff,
 
-    async tree(actor: Actor, q: { level?: string | undefined; parentCode?: string | undefined }): Promise<AreaNode[]> {
+    async tree(
+      actor: Actor,
+      q: { level?: string | undefined; parentCode?: string | undefined },
+    ): Promise<AreaNode[]> {
       return (await repo.listNodes(actor.scope, q)).map(toNode);
     },
 
@@ -155,14 +192,32 @@ export function createAreasService(deps: AreasDeps) {
       };
     },
 
-    async geojson(actor: Actor, q: { level?: string | undefined; parentCode?: string | undefined; codePrefix?: string | undefined }) {
+    async geojson(
+      actor: Actor,
+      q: {
+        level?: string | undefined;
+        parentCode?: string | undefined;
+        codePrefix?: string | undefined;
+      },
+    ) {
       const rows = await repo.listWithGeometry(actor.scope, q);
       return {
         type: 'FeatureCollection' as const,
         features: rows.map((r) => ({
           type: 'Feature' as const,
           id: r.id,
-          properties: { id: r.id, code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, gridType: r.grid_type, gridScheme: r.grid_scheme, version: r.version, validFrom: r.valid_from, areaKm2: r.area_km2 },
+          properties: {
+            id: r.id,
+            code: r.code,
+            name: r.name,
+            level: r.level,
+            parentCode: r.parent_code,
+            gridType: r.grid_type,
+            gridScheme: r.grid_scheme,
+            version: r.version,
+            validFrom: r.valid_from,
+            areaKm2: r.area_km2,
+          },
           geometry: JSON.parse(r.geometry) as Geometry,
         })),
       };
@@ -171,7 +226,12 @@ export function createAreasService(deps: AreasDeps) {
     /** A data export: audited. */
     async export(actor: Actor, level: string | undefined, ip: string | null) {
       const fc = await this.geojson(actor, { level });
-      await deps.audit.record({ action: 'areas_exported', actor, ip, detail: { level: level ?? 'all', features: fc.features.length } });
+      await deps.audit.record({
+        action: 'areas_exported',
+        actor,
+        ip,
+        detail: { level: level ?? 'all', features: fc.features.length },
+      });
       return fc;
     },
 
@@ -182,7 +242,15 @@ export function createAreasService(deps: AreasDeps) {
       const { geojson, ...opts } = req;
       const { areas, errors } = await runImportStep({ kind: 'parse', geojson, opts }, { inLine });
       const existing = await loadContext(areas);
-      const plan = await runImportStep({ kind: 'plan', areas, errors, ctx: { scope: { all: actor.scope.all, prefixes: [...actor.scope.prefixes] }, existing } }, { inLine });
+      const plan = await runImportStep(
+        {
+          kind: 'plan',
+          areas,
+          errors,
+          ctx: { scope: { all: actor.scope.all, prefixes: [...actor.scope.prefixes] }, existing },
+        },
+        { inLine },
+      );
       if (!plan.report.ok || req.dryRun) return plan.report;
       await commit(plan, actor, ip);
       await locator.reload();
@@ -212,7 +280,10 @@ export function createAreasService(deps: AreasDeps) {
       const { found, missing } = await locator.refs(codes);
       if (missing.length === 0) return found;
       const rows = await repo.findCurrentByCodes(FULL_SCOPE, missing);
-      return [...found, ...rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level }))];
+      return [
+        ...found,
+        ...rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level })),
+      ];
     },
 
     inScope,

@@ -25,7 +25,12 @@ export interface GridStaffTable {
   id: string;
   area_code: string;
   user_id: string;
-  role: 'gridLeader' | 'gridAdministrator' | 'residentInformant' | 'gridPoliceOfficer' | 'gridSupervisor';
+  role:
+    | 'gridLeader'
+    | 'gridAdministrator'
+    | 'residentInformant'
+    | 'gridPoliceOfficer'
+    | 'gridSupervisor';
   valid_from: string;
   valid_to: string | null;
 }

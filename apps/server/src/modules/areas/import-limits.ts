@@ -22,7 +22,8 @@ function countVertices(geometry: unknown): number {
   if (!Array.isArray(coordinates)) return 0;
   const polygons: unknown[] = type === 'MultiPolygon' ? coordinates : [coordinates];
   let n = 0;
-  for (const p of polygons) if (Array.isArray(p)) for (const ring of p) if (Array.isArray(ring)) n += ring.length;
+  for (const p of polygons)
+    if (Array.isArray(p)) for (const ring of p) if (Array.isArray(ring)) n += ring.length;
   return n;
 }
 
@@ -35,15 +36,27 @@ export function checkImportLimits(geojson: unknown): number {
   if (!Array.isArray(features)) return 0;
   const L = AREA_IMPORT_LIMITS;
   if (features.length > L.featuresPerFile)
-    throw new AppError('validation_failed', `文件有 ${features.length} 个要素，一次最多导入 ${L.featuresPerFile} 个，请分批导入`, { field: 'geojson.features' });
+    throw new AppError(
+      'validation_failed',
+      `文件有 ${features.length} 个要素，一次最多导入 ${L.featuresPerFile} 个，请分批导入`,
+      { field: 'geojson.features' },
+    );
   let total = 0;
   features.forEach((f, i) => {
     const n = countVertices((f as { geometry?: unknown } | null)?.geometry);
     if (n > L.verticesPerFeature)
-      throw new AppError('validation_failed', `第 ${i} 个要素有 ${n} 个顶点，每个要素最多 ${L.verticesPerFeature} 个，请先抽稀边界`, { field: `geojson.features.${i}.geometry` });
+      throw new AppError(
+        'validation_failed',
+        `第 ${i} 个要素有 ${n} 个顶点，每个要素最多 ${L.verticesPerFeature} 个，请先抽稀边界`,
+        { field: `geojson.features.${i}.geometry` },
+      );
     total += n;
   });
   if (total > L.verticesPerFile)
-    throw new AppError('validation_failed', `文件共有 ${total} 个顶点，一次最多 ${L.verticesPerFile} 个，请分批导入`, { field: 'geojson.features' });
+    throw new AppError(
+      'validation_failed',
+      `文件共有 ${total} 个顶点，一次最多 ${L.verticesPerFile} 个，请分批导入`,
+      { field: 'geojson.features' },
+    );
   return total;
 }

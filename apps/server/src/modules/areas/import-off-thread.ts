@@ -57,7 +57,10 @@ function importWorker(): ImportWorker {
  * large file never blocks the event loop and other requests keep their latency. `inLine` runs small
  * files here instead, where the round trip would cost more than the work.
  */
-export function runImportStep<T extends ImportTask>(task: T, opts: { inLine: boolean; timeoutMs?: number }): Promise<ImportTaskResult<T>> {
+export function runImportStep<T extends ImportTask>(
+  task: T,
+  opts: { inLine: boolean; timeoutMs?: number },
+): Promise<ImportTaskResult<T>> {
   if (opts.inLine) return Promise.resolve(runImportTask(task) as ImportTaskResult<T>);
   const w = importWorker();
   const id = nextId++;
@@ -65,7 +68,13 @@ export function runImportStep<T extends ImportTask>(task: T, opts: { inLine: boo
   return new Promise<ImportTaskResult<T>>((resolve, reject) => {
     const timer = setTimeout(() => {
       w.pending.delete(id);
-      reject(new AppError('validation_failed', `边界校验超过 ${timeoutMs / 1000} 秒，请先抽稀边界或分批导入`, { field: 'geojson' }));
+      reject(
+        new AppError(
+          'validation_failed',
+          `边界校验超过 ${timeoutMs / 1000} 秒，请先抽稀边界或分批导入`,
+          { field: 'geojson' },
+        ),
+      );
       // The worker cannot be interrupted mid-task: stop it (queued imports fail too) and start afresh next time.
       void w.worker.terminate();
     }, timeoutMs);

@@ -7,8 +7,12 @@ export type ImportTask =
   | { kind: 'parse'; geojson: unknown; opts: ParseOptions }
   | { kind: 'plan'; areas: ParsedArea[]; errors: ImportProblem[]; ctx: ImportContext };
 
-export type ImportTaskResult<T extends ImportTask> = T extends { kind: 'parse' } ? ReturnType<typeof parseFeatures> : ImportPlan;
+export type ImportTaskResult<T extends ImportTask> = T extends { kind: 'parse' }
+  ? ReturnType<typeof parseFeatures>
+  : ImportPlan;
 
 export function runImportTask(task: ImportTask): ReturnType<typeof parseFeatures> | ImportPlan {
-  return task.kind === 'parse' ? parseFeatures(task.geojson, task.opts) : planImport(task.areas, task.errors, task.ctx);
+  return task.kind === 'parse'
+    ? parseFeatures(task.geojson, task.opts)
+    : planImport(task.areas, task.errors, task.ctx);
 }

@@ -10,6 +10,10 @@ parentPort.on('message', ({ id, task }) => {
   try {
     parentPort.postMessage({ id, ok: true, result: runImportTask(task) });
   } catch (err) {
-    parentPort.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
+    parentPort.postMessage({
+      id,
+      ok: false,
+      message: err instanceof Error ? err.message : String(err),
+    });
   }
 });

@@ -26,15 +26,29 @@ interface IndexState {
 }
 
 const LEVEL_ORDER = { district: 0, street: 1, community: 2, grid: 3 } as const;
-const OUTSIDE: LocateResponse = { found: false, reason: 'outside_every_grid', message: '该位置不在任何网格内', path: [] };
-const OUT_OF_SCOPE: LocateResponse = { found: false, reason: 'outside_scope', message: '该位置不在您的管辖范围内', path: [] };
+const OUTSIDE: LocateResponse = {
+  found: false,
+  reason: 'outside_every_grid',
+  message: '该位置不在任何网格内',
+  path: [],
+};
+const OUT_OF_SCOPE: LocateResponse = {
+  found: false,
+  reason: 'outside_scope',
+  message: '该位置不在您的管辖范围内',
+  path: [],
+};
 
 /**
  * Point → grid, from an in-memory flatbush index over the current grid polygons. Every
  * process keeps its own index and reloads it when the shared revision counter moves, so
  * several server processes on one database stay consistent within one poll interval.
  */
-export function createLocateService(deps: { repo: AreasRepo; revision: () => Promise<number>; onError: (err: unknown) => void }) {
+export function createLocateService(deps: {
+  repo: AreasRepo;
+  revision: () => Promise<number>;
+  onError: (err: unknown) => void;
+}) {
   let state: IndexState | null = null;
   let loading: Promise<IndexState> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -48,7 +62,12 @@ export function createLocateService(deps: { repo: AreasRepo; revision: () => Pro
       deps.repo.upperAreasForIndex(FULL_SCOPE),
     ]);
     const byCode = new Map(nodes.map((n) => [n.code, n]));
-    const refOf = (n: { id: string; code: string; name: string; level: AreaRef['level'] }): AreaRef => ({ id: n.id, code: n.code, name: n.name, level: n.level });
+    const refOf = (n: {
+      id: string;
+      code: string;
+      name: string;
+      level: AreaRef['level'];
+    }): AreaRef => ({ id: n.id, code: n.code, name: n.name, level: n.level });
     const info = new Map<string, GridInfo>();
     for (const g of grids) {
       const path: AreaRef[] = [refOf(g)];
@@ -59,10 +78,19 @@ export function createLocateService(deps: { repo: AreasRepo; revision: () => Pro
       }
       info.set(g.id, { ref: refOf(g), path, gridType: g.grid_type, version: g.version });
     }
-    const item = (g: (typeof grids)[number]) => ({ id: g.id, geometry: JSON.parse(g.geometry) as Geometry });
-    const index = new LocateIndex(grids.filter((g) => g.grid_type === 'unit' || g.grid_type === null).map(item));
-    const overlays = new LocateIndex(grids.filter((g) => g.grid_type === 'micro' || g.grid_type === 'dedicated').map(item));
-    const upper = new LocateIndex(upperRows.map((a) => ({ id: a.id, geometry: JSON.parse(a.geometry) as Geometry })));
+    const item = (g: (typeof grids)[number]) => ({
+      id: g.id,
+      geometry: JSON.parse(g.geometry) as Geometry,
+    });
+    const index = new LocateIndex(
+      grids.filter((g) => g.grid_type === 'unit' || g.grid_type === null).map(item),
+    );
+    const overlays = new LocateIndex(
+      grids.filter((g) => g.grid_type === 'micro' || g.grid_type === 'dedicated').map(item),
+    );
+    const upper = new LocateIndex(
+      upperRows.map((a) => ({ id: a.id, geometry: JSON.parse(a.geometry) as Geometry })),
+    );
     const upperRefs = new Map(upperRows.map((a) => [a.id, refOf(a)]));
     const refs = new Map(nodes.map((n) => [n.code, refOf(n)]));
     return { index, overlays, grids: info, upper, upperRefs, byCode: refs, revision };
@@ -99,12 +127,21 @@ export function createLocateService(deps: { repo: AreasRepo; revision: () => Pro
       timer = null;
     },
 
-    async locate(lng: number, lat: number, position: [number, number], scope: AreaScope): Promise<LocateResponse> {
+    async locate(
+      lng: number,
+      lat: number,
+      position: [number, number],
+      scope: AreaScope,
+    ): Promise<LocateResponse> {
       const s = await ready();
       // The unit grid answers; micro and dedicated grids that also contain the point are listed.
       const unitId = s.index.locate(lng, lat);
       const overlayIds = s.overlays.size > 0 ? s.overlays.locateAll(lng, lat) : [];
-      const main = unitId ? s.grids.get(unitId) : overlayIds.length ? s.grids.get(overlayIds[0]!) : undefined;
+      const main = unitId
+        ? s.grids.get(unitId)
+        : overlayIds.length
+          ? s.grids.get(overlayIds[0]!)
+          : undefined;
       if (!main) return outsideGrids(s, lng, lat, scope);
       if (!inScope(scope, main.ref.code)) return OUT_OF_SCOPE;
       const otherGrids: AreaRef[] = [];
@@ -119,7 +156,16 @@ export function createLocateService(deps: { repo: AreasRepo; revision: () => Pro
      * The unit grid containing a point with its ancestors' codes and its version, whatever the
      * caller's scope (callers decide what to do with a point outside it). Null outside every grid.
      */
-    async place(lng: number, lat: number): Promise<{ gridCode: string; gridVersion: number; communityCode: string; streetCode: string; adminCode: string } | null> {
+    async place(
+      lng: number,
+      lat: number,
+    ): Promise<{
+      gridCode: string;
+      gridVersion: number;
+      communityCode: string;
+      streetCode: string;
+      adminCode: string;
+    } | null> {
       const s = await ready();
       const id = s.index.locate(lng, lat);
       const g = id ? s.grids.get(id) : undefined;
@@ -129,7 +175,13 @@ export function createLocateService(deps: { repo: AreasRepo; revision: () => Pro
       const street = at('street');
       const admin = at('district');
       if (!community || !street || !admin) return null;
-      return { gridCode: g.ref.code, gridVersion: g.version, communityCode: community, streetCode: street, adminCode: admin };
+      return {
+        gridCode: g.ref.code,
+        gridVersion: g.version,
+        communityCode: community,
+        streetCode: street,
+        adminCode: admin,
+      };
     },
 
     /**
@@ -168,5 +220,10 @@ function outsideGrids(s: IndexState, lng: number, lat: number, scope: AreaScope)
     .filter((r): r is AreaRef => !!r && inScope(scope, r.code))
     .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
   if (path.length === 0) return OUTSIDE;
-  return { found: false, reason: 'outside_every_grid', message: `该位置在${path.map((p) => p.name).join(' / ')}内，但不在任何网格内`, path };
+  return {
+    found: false,
+    reason: 'outside_every_grid',
+    message: `该位置在${path.map((p) => p.name).join(' / ')}内，但不在任何网格内`,
+    path,
+  };
 }

@@ -21,13 +21,20 @@ afterAll(async () => t.close());
 
 describe('real data: Zhengzhou districts (GCJ-02)', () => {
   it('imports the 12 districts as district-level areas, converting GCJ-02 to WGS84', async () => {
-    const res = await admin.post('/api/areas/import', { geojson: data, crs: 'gcj02', level: 'district', dryRun: false });
+    const res = await admin.post('/api/areas/import', {
+      geojson: data,
+      crs: 'gcj02',
+      level: 'district',
+      dryRun: false,
+    });
     const r = res.json();
     expect(r.errors).toEqual([]);
     expect(res.statusCode).toBe(200);
     expect(r).toMatchObject({ ok: true, committed: true, counts: { created: 12 } });
     const tree = (await admin.get('/api/areas/tree?level=district')).json().items;
-    expect(tree.map((a: { code: string }) => a.code).sort()).toEqual(data.features.map((f) => String(f.properties.adcode)).sort());
+    expect(tree.map((a: { code: string }) => a.code).sort()).toEqual(
+      data.features.map((f) => String(f.properties.adcode)).sort(),
+    );
     expect(tree.find((a: { code: string }) => a.code === '410105').name).toBe('金水区');
   });
 
@@ -37,12 +44,20 @@ describe('real data: Zhengzhou districts (GCJ-02)', () => {
       const r = (await admin.get(`/api/areas/locate?lng=${lng}&lat=${lat}&crs=gcj02`)).json();
       // No grids yet: the answer says so and names the district that contains the point.
       expect(r.found, f.properties.name).toBe(false);
-      expect(r.path.map((p: { code: string }) => p.code), f.properties.name).toEqual([String(f.properties.adcode)]);
+      expect(
+        r.path.map((p: { code: string }) => p.code),
+        f.properties.name,
+      ).toEqual([String(f.properties.adcode)]);
     }
   });
 
   it('locates far-away points nowhere', async () => {
-    for (const [lng, lat] of [[0, 0], [120, 40], [113.6, 36.5], [-74, 40.7]]) {
+    for (const [lng, lat] of [
+      [0, 0],
+      [120, 40],
+      [113.6, 36.5],
+      [-74, 40.7],
+    ]) {
       const r = (await admin.get(`/api/areas/locate?lng=${lng}&lat=${lat}`)).json();
       expect(r).toMatchObject({ found: false, reason: 'outside_every_grid', path: [] });
     }

@@ -31,7 +31,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const upload = (s: Session, payload: Buffer) =>
-  t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'video/mp4' }, payload });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'video/mp4' },
+    payload,
+  });
 
 describe('video container check', () => {
   it('accepts a complete minimal MP4 built from boxes', async () => {
@@ -45,11 +50,25 @@ describe('video container check', () => {
     const good = mp4(200, 2);
     const moov = good.subarray(head.length, good.length - (8 + 200));
     const fakes: Record<string, Buffer> = {
-      'ftyp + garbage': Buffer.concat([head, Buffer.from('<script>alert(1)</script> and more bytes that are no box at all')]),
+      'ftyp + garbage': Buffer.concat([
+        head,
+        Buffer.from('<script>alert(1)</script> and more bytes that are no box at all'),
+      ]),
       'ftyp + mdat, no moov': Buffer.concat([head, box('mdat', Buffer.alloc(300, 3))]),
-      'moov without a track': Buffer.concat([head, box('moov', box('mvhd', Buffer.alloc(100))), box('mdat', Buffer.alloc(50))]),
-      'a box running past the end': Buffer.concat([head, moov, box('mdat', Buffer.alloc(100)).subarray(0, 60)]),
-      'trailing bytes after the last box': Buffer.concat([good, Buffer.from('PK\x03\x04 a zip glued behind', 'latin1')]),
+      'moov without a track': Buffer.concat([
+        head,
+        box('moov', box('mvhd', Buffer.alloc(100))),
+        box('mdat', Buffer.alloc(50)),
+      ]),
+      'a box running past the end': Buffer.concat([
+        head,
+        moov,
+        box('mdat', Buffer.alloc(100)).subarray(0, 60),
+      ]),
+      'trailing bytes after the last box': Buffer.concat([
+        good,
+        Buffer.from('PK\x03\x04 a zip glued behind', 'latin1'),
+      ]),
       'moov before ftyp': Buffer.concat([moov, head, box('mdat', Buffer.alloc(50))]),
     };
     for (const [what, bytes] of Object.entries(fakes)) {
@@ -81,7 +100,11 @@ describe('upload quota', () => {
 });
 
 /** A raw HTTP/1.1 upload: the head, then chunks while no answer has come. Resolves with the status and bytes sent. */
-function rawUpload(s: Session, headers: string, chunks: Buffer[]): Promise<{ status: number; sentBytes: number }> {
+function rawUpload(
+  s: Session,
+  headers: string,
+  chunks: Buffer[],
+): Promise<{ status: number; sentBytes: number }> {
   const port = (t.app.server.address() as AddressInfo).port;
   const head = `POST /api/attachments HTTP/1.1\r\nHost: x\r\nCookie: ${s.cookie}\r\nX-CSRF-Token: ${s.csrf}\r\nContent-Type: video/mp4\r\n${headers}\r\n`;
   return rawRequest(port, head, chunks);
@@ -98,7 +121,9 @@ describe('upload bodies stream to disk', () => {
 
   it('leaves no spooled file behind, stored or refused', async () => {
     expect((await upload(bob, mp4(1000, 21))).statusCode).toBe(201);
-    expect((await upload(bob, Buffer.concat([ftyp('isom'), Buffer.alloc(100)]))).statusCode).toBe(415);
+    expect((await upload(bob, Buffer.concat([ftyp('isom'), Buffer.alloc(100)]))).statusCode).toBe(
+      415,
+    );
     // The file goes in the onResponse hook, which runs just after the answer has been sent.
     await new Promise((r) => setTimeout(r, 50));
     expect(leftovers()).toEqual([]);
@@ -111,7 +136,11 @@ describe('upload bodies stream to disk', () => {
 
   it('cuts off a chunked body at the limit and removes what was written', async () => {
     const MiB = 1024 * 1024;
-    const chunk = Buffer.concat([Buffer.from(`${MiB.toString(16)}\r\n`), Buffer.alloc(MiB, 9), Buffer.from('\r\n')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${MiB.toString(16)}\r\n`),
+      Buffer.alloc(MiB, 9),
+      Buffer.from('\r\n'),
+    ]);
     const res = await rawUpload(bob, 'Transfer-Encoding: chunked\r\n', Array(80).fill(chunk));
     expect(res.status).toBe(413);
     // Refused once past the limit (plus what the socket buffers held), not after all 80 MiB.

@@ -22,12 +22,28 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const upload = (s: Session, payload: Buffer, contentType = 'application/octet-stream', csrf = true) =>
-  t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: s.cookie, 'content-type': contentType, ...(csrf ? { 'x-csrf-token': s.csrf } : {}) }, payload });
+const upload = (
+  s: Session,
+  payload: Buffer,
+  contentType = 'application/octet-stream',
+  csrf = true,
+) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    headers: {
+      cookie: s.cookie,
+      'content-type': contentType,
+      ...(csrf ? { 'x-csrf-token': s.csrf } : {}),
+    },
+    payload,
+  });
 
-const fetchFile = (s: Session, url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...headers } });
+const fetchFile = (s: Session, url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...headers } });
 
-const blobPath = (sha: string, suffix = '') => join(t.config.dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha + suffix);
+const blobPath = (sha: string, suffix = '') =>
+  join(t.config.dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha + suffix);
 
 describe('photo upload', () => {
   let photo: Buffer;
@@ -40,8 +56,18 @@ describe('photo upload', () => {
   });
 
   it('answers the sniffed type, display size and the EXIF GPS position and capture time', async () => {
-    expect(body).toMatchObject({ kind: 'photo', mime: 'image/jpeg', sizeBytes: photo.length, width: 600, height: 800 });
-    expect(body.exif).toEqual({ lng: PHOTO_GPS.lng, lat: PHOTO_GPS.lat, capturedAt: PHOTO_GPS.capturedAt });
+    expect(body).toMatchObject({
+      kind: 'photo',
+      mime: 'image/jpeg',
+      sizeBytes: photo.length,
+      width: 600,
+      height: 800,
+    });
+    expect(body.exif).toEqual({
+      lng: PHOTO_GPS.lng,
+      lat: PHOTO_GPS.lat,
+      capturedAt: PHOTO_GPS.capturedAt,
+    });
     expect(body.url).toBe(`/api/attachments/${body.id}/file`);
     expect(body.thumbnailUrl).toBe(`/api/attachments/${body.id}/file?variant=thumb`);
     expect((await alice.get(`/api/attachments/${body.id}`)).json()).toEqual(body);
@@ -82,7 +108,9 @@ describe('photo upload', () => {
     expect((await bob.get(`/api/attachments/${body.id}`)).statusCode).toBe(404);
     expect((await fetchFile(bob, body.url)).statusCode).toBe(404);
     expect((await fetchFile(bob, body.thumbnailUrl)).statusCode).toBe(404);
-    expect((await bob.get('/api/attachments/0190a0a0-0000-7000-8000-000000000000')).statusCode).toBe(404);
+    expect(
+      (await bob.get('/api/attachments/0190a0a0-0000-7000-8000-000000000000')).statusCode,
+    ).toBe(404);
     expect((await admin.get(`/api/attachments/${body.id}`)).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: body.url })).statusCode).toBe(401);
   });
@@ -93,10 +121,17 @@ describe('photo upload', () => {
     expect(again.json().id).toBe(body.id);
     const bobs = await upload(bob, photo);
     expect(bobs.statusCode).toBe(201);
-    expect(bobs.json()).toMatchObject({ sha256: body.sha256, uploaderId: expect.not.stringMatching(body.uploaderId) });
+    expect(bobs.json()).toMatchObject({
+      sha256: body.sha256,
+      uploaderId: expect.not.stringMatching(body.uploaderId),
+    });
     expect(bobs.json().id).not.toBe(body.id);
     const dir = join(blobPath(body.sha256), '..');
-    expect(readdirSync(dir).filter((f) => f.startsWith(body.sha256)).sort()).toEqual([body.sha256, `${body.sha256}.public`, `${body.sha256}.thumb`]);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.startsWith(body.sha256))
+        .sort(),
+    ).toEqual([body.sha256, `${body.sha256}.public`, `${body.sha256}.thumb`]);
     // Bob sees his own row; Alice still cannot see Bob's.
     expect((await fetchFile(bob, bobs.json().url)).rawPayload.equals(photo)).toBe(true);
     expect((await alice.get(`/api/attachments/${bobs.json().id}`)).statusCode).toBe(404);
@@ -105,7 +140,11 @@ describe('photo upload', () => {
 
 describe('type sniffing and limits', () => {
   it('refuses a text file named and labelled as a JPEG', async () => {
-    const res = await upload(alice, Buffer.from('not a photo, just text saved as photo.jpg\n'), 'image/jpeg');
+    const res = await upload(
+      alice,
+      Buffer.from('not a photo, just text saved as photo.jpg\n'),
+      'image/jpeg',
+    );
     expect(res.statusCode).toBe(415);
     expect(errorCode(res)).toBe('unsupported_media_type');
     expect(res.json().error.message).toContain('JPEG');
@@ -116,11 +155,16 @@ describe('type sniffing and limits', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ mime: 'image/png', width: 40, height: 30, exif: null });
     expect((await fetchFile(alice, res.json().url)).headers['content-type']).toBe('image/png');
-    expect((await fetchFile(alice, res.json().publicUrl)).headers['content-type']).toBe('image/png');
+    expect((await fetchFile(alice, res.json().publicUrl)).headers['content-type']).toBe(
+      'image/png',
+    );
   });
 
   it('refuses HEIC with a clear 415', async () => {
-    const res = await upload(alice, Buffer.concat([ftyp('heic', 'mif1', 'heic'), Buffer.alloc(64)]));
+    const res = await upload(
+      alice,
+      Buffer.concat([ftyp('heic', 'mif1', 'heic'), Buffer.alloc(64)]),
+    );
     expect(res.statusCode).toBe(415);
     expect(res.json().error.message).toContain('HEIC');
   });
@@ -130,7 +174,16 @@ describe('type sniffing and limits', () => {
     const res = await upload(alice, video, 'video/mp4');
     expect(res.statusCode).toBe(201);
     const v = res.json();
-    expect(v).toMatchObject({ kind: 'video', mime: 'video/mp4', sizeBytes: video.length, width: null, height: null, exif: null, thumbnailUrl: null, publicUrl: null });
+    expect(v).toMatchObject({
+      kind: 'video',
+      mime: 'video/mp4',
+      sizeBytes: video.length,
+      width: null,
+      height: null,
+      exif: null,
+      thumbnailUrl: null,
+      publicUrl: null,
+    });
     expect((await fetchFile(alice, `${v.url}?variant=thumb`)).statusCode).toBe(404);
     const part = await fetchFile(alice, v.url, { range: 'bytes=4-11' });
     expect(part.statusCode).toBe(206);
@@ -161,7 +214,10 @@ describe('type sniffing and limits', () => {
   });
 
   it('refuses a corrupt photo with 400', async () => {
-    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0garbage garbage garbage')]);
+    const broken = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
+      Buffer.from('JFIF\0garbage garbage garbage'),
+    ]);
     const res = await upload(alice, broken);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('无法解码');
@@ -188,7 +244,9 @@ describe('the canView hook', () => {
       canView: async (actor, id) => actor.id === 'reader-1' && id === owner.id,
     });
     expect((await withHook.get(reader, owner.id)).id).toBe(owner.id);
-    await expect(withHook.get({ ...reader, id: 'reader-2' }, owner.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(withHook.get({ ...reader, id: 'reader-2' }, owner.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(existsSync(blobPath(owner.sha256, '.thumb'))).toBe(true);
   });
 });

@@ -1,7 +1,13 @@
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AttachmentFileQuerySchema, AttachmentSchema, AttachmentUploadBodySchema, ATTACHMENT_UPLOAD_CONTENT_TYPES, IdParamSchema } from '@wangge/shared';
+import {
+  AttachmentFileQuerySchema,
+  AttachmentSchema,
+  AttachmentUploadBodySchema,
+  ATTACHMENT_UPLOAD_CONTENT_TYPES,
+  IdParamSchema,
+} from '@wangge/shared';
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import type { AttachmentFile, AttachmentsService } from './attachments.service';
@@ -22,7 +28,8 @@ async function sendFile(req: FastifyRequest, reply: FastifyReply, file: Attachme
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('content-disposition', 'inline');
   const inm = req.headers['if-none-match'];
-  if (typeof inm === 'string' && inm.split(',').some((t) => t.trim() === file.etag)) return reply.status(304).send();
+  if (typeof inm === 'string' && inm.split(',').some((t) => t.trim() === file.etag))
+    return reply.status(304).send();
   if (file.size !== null) reply.header('accept-ranges', 'bytes');
   const range = file.size !== null ? parseRange(req.headers.range, file.size) : null;
   const read = await file.open(range ?? undefined);
@@ -42,16 +49,30 @@ export function registerAttachmentsRoutes(app: App, attachments: AttachmentsServ
   // module's canView hook admits; everyone else gets 404. Hence 'authenticated' + 'self' here.
   app.get(
     '/api/attachments/:id',
-    { schema: { tags, summary: '附件信息', params: IdParamSchema, response: { 200: AttachmentSchema } }, config: { auth: { permission: 'authenticated', scope: 'self' } } },
+    {
+      schema: {
+        tags,
+        summary: '附件信息',
+        params: IdParamSchema,
+        response: { 200: AttachmentSchema },
+      },
+      config: { auth: { permission: 'authenticated', scope: 'self' } },
+    },
     async (req) => attachments.get(actorOf(req), req.params.id),
   );
   app.get(
     '/api/attachments/:id/file',
     {
-      schema: { tags, summary: '附件文件 (original 原件含 EXIF / thumb 缩略图 / public 去除元数据)', params: IdParamSchema, querystring: AttachmentFileQuerySchema },
+      schema: {
+        tags,
+        summary: '附件文件 (original 原件含 EXIF / thumb 缩略图 / public 去除元数据)',
+        params: IdParamSchema,
+        querystring: AttachmentFileQuerySchema,
+      },
       config: { auth: { permission: 'authenticated', scope: 'self' } },
     },
-    async (req, reply) => sendFile(req, reply, await attachments.file(actorOf(req), req.params.id, req.query.variant)),
+    async (req, reply) =>
+      sendFile(req, reply, await attachments.file(actorOf(req), req.params.id, req.query.variant)),
   );
 
   // The upload's body parser lives in its own encapsulated context so it applies to this route only; the
@@ -62,7 +83,14 @@ export function registerAttachmentsRoutes(app: App, attachments: AttachmentsServ
     // Raw bytes only: a JSON or text body would be read into memory just to be refused (415 unread).
     upload.removeAllContentTypeParsers();
     for (const type of ['application/octet-stream', /^(?:image|video)\//i])
-      upload.addContentTypeParser(type, (req: FastifyRequest, payload: IncomingMessage) => spoolToDisk(payload, attachments.incomingDir, req.routeOptions.bodyLimit, req.headers['content-length']));
+      upload.addContentTypeParser(type, (req: FastifyRequest, payload: IncomingMessage) =>
+        spoolToDisk(
+          payload,
+          attachments.incomingDir,
+          req.routeOptions.bodyLimit,
+          req.headers['content-length'],
+        ),
+      );
     const removeSpooled = async (req: FastifyRequest) => {
       if (isSpooled(req.body)) await rm(req.body.path, { force: true });
     };
@@ -76,7 +104,14 @@ export function registerAttachmentsRoutes(app: App, attachments: AttachmentsServ
           tags,
           summary: '上传照片或短视频',
           description: `Raw bytes in the body (${ATTACHMENT_UPLOAD_CONTENT_TYPES.join(', ')}); the type is read from the bytes, not from the header or a file name. JPEG/PNG/WebP photos up to ${attachments.limits.photoMaxBytes / 1024 / 1024} MB, MP4/MOV videos up to ${attachments.limits.videoMaxBytes / 1024 / 1024} MB. 201 for a new attachment, 200 when the same user already uploaded these bytes.`,
-          consumes: ['application/octet-stream', 'image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/quicktime'],
+          consumes: [
+            'application/octet-stream',
+            'image/jpeg',
+            'image/png',
+            'image/webp',
+            'video/mp4',
+            'video/quicktime',
+          ],
           body: AttachmentUploadBodySchema,
           response: { 200: AttachmentSchema, 201: AttachmentSchema },
         },

@@ -11,7 +11,12 @@ import type { BlobRead, BlobStore, ByteRange } from './blob-store';
 import { isoMediaProblem } from './media-container';
 import { KIND_LABEL, sniffMedia, type PhotoMime } from './media-sniff';
 import { openUpload, type UploadInput } from './upload-spool';
-import { createPhotoProcessor, THUMB_MIME, UndecodablePhotoError, type PhotoInfo } from './photo-process';
+import {
+  createPhotoProcessor,
+  THUMB_MIME,
+  UndecodablePhotoError,
+  type PhotoInfo,
+} from './photo-process';
 
 const MiB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -64,14 +69,19 @@ export interface AttachmentFile {
 }
 
 // Rounded up, so a file just over a 15 MB limit never reads "15.0 MB".
-const fmtMiB = (n: number): string => (n % MiB === 0 ? `${n / MiB} MB` : `${(Math.ceil((n / MiB) * 10) / 10).toFixed(1)} MB`);
+const fmtMiB = (n: number): string =>
+  n % MiB === 0 ? `${n / MiB} MB` : `${(Math.ceil((n / MiB) * 10) / 10).toFixed(1)} MB`;
 
 /** Photo and video attachments: sniffing, limits, EXIF, derived variants and per-record visibility. */
 export function createAttachmentsService(deps: AttachmentsDeps) {
   const limits: AttachmentLimits = { ...DEFAULT_ATTACHMENT_LIMITS, ...deps.limits };
-  const viewAny = deps.viewAnyPermission === undefined ? DEFAULT_VIEW_ANY_PERMISSION : deps.viewAnyPermission;
+  const viewAny =
+    deps.viewAnyPermission === undefined ? DEFAULT_VIEW_ANY_PERMISSION : deps.viewAnyPermission;
   const repo = createAttachmentsRepo(deps.db);
-  const photos = createPhotoProcessor({ maxPixels: limits.maxPixels, thumbLongSide: limits.thumbLongSide });
+  const photos = createPhotoProcessor({
+    maxPixels: limits.maxPixels,
+    thumbLongSide: limits.thumbLongSide,
+  });
   const { blobs } = deps;
 
   function present(r: AttachmentsTable): Attachment {
@@ -109,17 +119,25 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
     return row;
   }
 
-  const undecodable = () => new AppError('validation_failed', '图片无法解码，文件可能已损坏', { field: 'body' });
+  const undecodable = () =>
+    new AppError('validation_failed', '图片无法解码，文件可能已损坏', { field: 'body' });
 
   /** Stores the original and, for photos, any missing variant. Idempotent, so retries repair gaps. */
-  async function storeBlobs(sha256: string, input: UploadInput, mime: string, isPhoto: boolean): Promise<void> {
+  async function storeBlobs(
+    sha256: string,
+    input: UploadInput,
+    mime: string,
+    isPhoto: boolean,
+  ): Promise<void> {
     // Photo bytes before the original is stored: storing a spooled file moves it.
     const bytes = isPhoto ? await input.bytes() : null;
     await input.storeOriginal(blobs);
     if (!bytes) return;
     try {
-      if (!(await blobs.has(sha256, 'thumb'))) await blobs.put(sha256, await photos.thumbnail(bytes), 'thumb');
-      if (!(await blobs.has(sha256, 'public'))) await blobs.put(sha256, await photos.publicCopy(bytes, mime as PhotoMime), 'public');
+      if (!(await blobs.has(sha256, 'thumb')))
+        await blobs.put(sha256, await photos.thumbnail(bytes), 'thumb');
+      if (!(await blobs.has(sha256, 'public')))
+        await blobs.put(sha256, await photos.publicCopy(bytes, mime as PhotoMime), 'public');
     } catch (err) {
       if (err instanceof UndecodablePhotoError) throw undecodable();
       throw err;
@@ -131,16 +149,28 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
    * back (created: false), which makes offline-queue retries safe; another uploader gets a row of their
    * own that shares the stored blob.
    */
-  async function store(actor: Actor, input: UploadInput): Promise<{ attachment: Attachment; created: boolean }> {
+  async function store(
+    actor: Actor,
+    input: UploadInput,
+  ): Promise<{ attachment: Attachment; created: boolean }> {
     const sniffed = sniffMedia(input.head);
     if (!sniffed.ok) throw new AppError('unsupported_media_type', sniffed.reason);
     const max = sniffed.kind === 'photo' ? limits.photoMaxBytes : limits.videoMaxBytes;
     if (input.size > max)
-      throw new AppError('payload_too_large', `${KIND_LABEL[sniffed.kind]}不能超过 ${fmtMiB(max)}（本文件 ${fmtMiB(input.size)}）`);
+      throw new AppError(
+        'payload_too_large',
+        `${KIND_LABEL[sniffed.kind]}不能超过 ${fmtMiB(max)}（本文件 ${fmtMiB(input.size)}）`,
+      );
     if (sniffed.kind === 'video') {
       // The first bytes only say "starts like a video": check the container over the whole file.
-      const problem = await isoMediaProblem(input.source, { requireFtyp: sniffed.mime === 'video/mp4' });
-      if (problem) throw new AppError('unsupported_media_type', `视频文件无效：${problem}。请上传手机拍摄的 MP4 或 MOV 原文件`);
+      const problem = await isoMediaProblem(input.source, {
+        requireFtyp: sniffed.mime === 'video/mp4',
+      });
+      if (problem)
+        throw new AppError(
+          'unsupported_media_type',
+          `视频文件无效：${problem}。请上传手机拍摄的 MP4 或 MOV 原文件`,
+        );
     }
     const { sha256 } = input;
     const isPhoto = sniffed.kind === 'photo';
@@ -154,7 +184,10 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
     const since = new Date(deps.clock.now().getTime() - DAY_MS).toISOString();
     const used = await repo.bytesUploadedSince(actor.id, since);
     if (used + input.size > limits.dailyUploadBytes)
-      throw new AppError('upload_quota_exceeded', `24 小时内上传已达 ${fmtMiB(limits.dailyUploadBytes)} 的上限（已用 ${fmtMiB(used)}），请稍后再传`);
+      throw new AppError(
+        'upload_quota_exceeded',
+        `24 小时内上传已达 ${fmtMiB(limits.dailyUploadBytes)} 的上限（已用 ${fmtMiB(used)}），请稍后再传`,
+      );
 
     let info: PhotoInfo | null = null;
     if (isPhoto) {
@@ -196,7 +229,10 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
     incomingDir: blobs.incomingDir,
 
     /** Stores an upload: bytes from an in-process caller, or a file the route spooled to disk. */
-    async upload(actor: Actor, body: unknown): Promise<{ attachment: Attachment; created: boolean }> {
+    async upload(
+      actor: Actor,
+      body: unknown,
+    ): Promise<{ attachment: Attachment; created: boolean }> {
       const input = await openUpload(body);
       if (!input) throw new AppError('validation_failed', '上传内容为空', { field: 'body' });
       try {
@@ -212,7 +248,8 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
 
     async file(actor: Actor, id: string, variant: AttachmentVariant): Promise<AttachmentFile> {
       const row = await visibleRow(actor, id);
-      if (variant !== 'original' && row.kind !== 'photo') throw new AppError('not_found', '视频只有原始文件，没有缩略图或公开版本');
+      if (variant !== 'original' && row.kind !== 'photo')
+        throw new AppError('not_found', '视频只有原始文件，没有缩略图或公开版本');
       return {
         mime: variant === 'thumb' ? THUMB_MIME : row.mime,
         etag: `"${row.sha256}-${variant}"`,

@@ -31,7 +31,11 @@ export function mp4(payload = 64, fill = 7): Buffer {
   tkhd.writeUInt32BE(0x000003, 0); // enabled, in movie
   tkhd.writeUInt32BE(1, 12); // track id
   const moov = box('moov', box('mvhd', mvhd), box('trak', box('tkhd', tkhd)));
-  return Buffer.concat([ftyp('isom', 'isom', 'iso2', 'avc1', 'mp41'), moov, box('mdat', Buffer.alloc(payload, fill))]);
+  return Buffer.concat([
+    ftyp('isom', 'isom', 'iso2', 'avc1', 'mp41'),
+    moov,
+    box('mdat', Buffer.alloc(payload, fill)),
+  ]);
 }
 
 /** Where the test photo was "taken": 34°45'36"N 113°37'12"E (Zhengzhou), 2026-11-29 10:20:30 China time. */
@@ -42,17 +46,33 @@ export const PHOTO_GPS = { lat: 34.76, lng: 113.62, capturedAt: '2026-11-29T02:2
  * (rotate 90° to display), GPS and capture time. sharp's withExif takes IFD0 (image), IFD2 (Exif)
  * and IFD3 (GPS) as strings; rationals are written "n/d", one per component.
  */
-export function phoneJpeg(opts: { width?: number; height?: number; colour?: string } = {}): Promise<Buffer> {
-  return sharp({ create: { width: opts.width ?? 800, height: opts.height ?? 600, channels: 3, background: opts.colour ?? '#c00' } })
+export function phoneJpeg(
+  opts: { width?: number; height?: number; colour?: string } = {},
+): Promise<Buffer> {
+  return sharp({
+    create: {
+      width: opts.width ?? 800,
+      height: opts.height ?? 600,
+      channels: 3,
+      background: opts.colour ?? '#c00',
+    },
+  })
     .jpeg()
     .withMetadata({ orientation: 6 })
     .withExif({
       IFD0: { Make: 'Wangge', Model: 'Test phone' },
       IFD2: { DateTimeOriginal: '2026:11:29 10:20:30' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 45/1 36/1', GPSLongitudeRef: 'E', GPSLongitude: '113/1 37/1 12/1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '34/1 45/1 36/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '113/1 37/1 12/1',
+      },
     })
     .toBuffer();
 }
 
 export const png = (colour = '#0c0'): Promise<Buffer> =>
-  sharp({ create: { width: 40, height: 30, channels: 4, background: colour } }).png().toBuffer();
+  sharp({ create: { width: 40, height: 30, channels: 4, background: colour } })
+    .png()
+    .toBuffer();

@@ -7,7 +7,8 @@ import { SHA256_HEX, type BlobStore } from './blob-store';
 
 const VARIANTS: readonly AttachmentVariant[] = ['original', 'thumb', 'public'];
 
-const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+const isMissing = (err: unknown): boolean =>
+  (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
 /**
  * Blobs on the local disk: `<root>/ab/cd/<sha256>` plus `<sha256>.thumb` / `<sha256>.public`.
@@ -16,7 +17,8 @@ const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | nul
 export function createLocalBlobStore(root: string): BlobStore {
   function pathOf(sha256: string, variant: AttachmentVariant = 'original'): string {
     // The hash becomes a path: refuse anything else so no caller can walk out of the root.
-    if (!SHA256_HEX.test(sha256)) throw new Error(`Not a SHA-256 hex digest: ${sha256.slice(0, 80)}`);
+    if (!SHA256_HEX.test(sha256))
+      throw new Error(`Not a SHA-256 hex digest: ${sha256.slice(0, 80)}`);
     const name = variant === 'original' ? sha256 : `${sha256}.${variant}`;
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), name);
   }

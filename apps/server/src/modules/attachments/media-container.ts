@@ -50,7 +50,8 @@ async function readBoxes(src: ByteSource, from: number, to: number, where: strin
     } else if (size32 === 0) {
       size = to - at; // "to the end": only meaningful for the last box
     } else size = size32;
-    if (size < headerSize || at + size > to) throw new BadContainer(`${where}的“${type}”单元长度与文件不符`);
+    if (size < headerSize || at + size > to)
+      throw new BadContainer(`${where}的“${type}”单元长度与文件不符`);
     boxes.push({ type, start: at, headerSize, end: at + size });
     at += size;
   }
@@ -61,14 +62,18 @@ async function readBoxes(src: ByteSource, from: number, to: number, where: strin
  * Null when the file is a structurally sound movie, else the reason (Chinese, for the uploader).
  * `requireFtyp`: MP4 must start with its ftyp box; QuickTime files from before ftyp start elsewhere.
  */
-export async function isoMediaProblem(src: ByteSource, opts: { requireFtyp: boolean }): Promise<string | null> {
+export async function isoMediaProblem(
+  src: ByteSource,
+  opts: { requireFtyp: boolean },
+): Promise<string | null> {
   try {
     const top = await readBoxes(src, 0, src.size, '文件');
     if (opts.requireFtyp && top[0]?.type !== 'ftyp') return '文件不是以 ftyp 开头的 MP4';
     // ISO 14496-12: the file type box comes first; anywhere else it marks a file glued from pieces.
     if (top.some((b, i) => b.type === 'ftyp' && i > 0)) return 'ftyp 单元不在文件开头';
     const moovs = top.filter((b) => b.type === 'moov');
-    if (moovs.length !== 1) return moovs.length ? '文件含多个 moov 单元' : '文件缺少影片信息 (moov)';
+    if (moovs.length !== 1)
+      return moovs.length ? '文件含多个 moov 单元' : '文件缺少影片信息 (moov)';
     if (!top.some((b) => b.type === 'mdat')) return '文件缺少媒体数据 (mdat)';
     const moov = moovs[0]!;
     const inside = await readBoxes(src, moov.start + moov.headerSize, moov.end, '影片信息 (moov) ');

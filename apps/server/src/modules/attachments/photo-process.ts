@@ -15,7 +15,11 @@ export class UndecodablePhotoError extends Error {}
 
 // Cameras without a fix, and some apps, write 0/0: that is "no position", not the Gulf of Guinea.
 const validPosition = (lng: number, lat: number): boolean =>
-  Number.isFinite(lng) && Number.isFinite(lat) && Math.abs(lng) <= 180 && Math.abs(lat) <= 90 && !(lng === 0 && lat === 0);
+  Number.isFinite(lng) &&
+  Number.isFinite(lat) &&
+  Math.abs(lng) <= 180 &&
+  Math.abs(lat) <= 90 &&
+  !(lng === 0 && lat === 0);
 
 /**
  * EXIF date "YYYY:MM:DD HH:MM:SS" (+ optional offset tag) → ISO UTC. EXIF dates carry no zone; phones
@@ -25,7 +29,10 @@ export function exifDateToIso(value: unknown, offset: unknown): string | null {
   if (typeof value !== 'string') return null;
   const m = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value.trim());
   if (!m) return null;
-  const zone = typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset.trim()) ? offset.trim() : '+08:00';
+  const zone =
+    typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset.trim())
+      ? offset.trim()
+      : '+08:00';
   const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1990 ? null : d.toISOString();
 }
@@ -40,7 +47,14 @@ async function readExif(bytes: Uint8Array): Promise<AttachmentExif | null> {
     // Raw strings for dates: exifr would otherwise parse them in the server's local zone.
     const raw: unknown = await exifr.parse(bytes, {
       reviveValues: false,
-      pick: ['DateTimeOriginal', 'CreateDate', 'ModifyDate', 'OffsetTimeOriginal', 'OffsetTimeDigitized', 'OffsetTime'],
+      pick: [
+        'DateTimeOriginal',
+        'CreateDate',
+        'ModifyDate',
+        'OffsetTimeOriginal',
+        'OffsetTimeDigitized',
+        'OffsetTime',
+      ],
     });
     tags = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : undefined;
   } catch {
@@ -55,7 +69,11 @@ async function readExif(bytes: Uint8Array): Promise<AttachmentExif | null> {
   if (!hasPos && !capturedAt) return null;
   // 7 decimals ≈ 1 cm: drops the float noise of the DMS → decimal conversion (113.61999999999999).
   const round = (x: number) => Math.round(x * 1e7) / 1e7;
-  return { lng: hasPos ? round(gps!.longitude) : null, lat: hasPos ? round(gps!.latitude) : null, capturedAt };
+  return {
+    lng: hasPos ? round(gps!.longitude) : null,
+    lat: hasPos ? round(gps!.latitude) : null,
+    capturedAt,
+  };
 }
 
 export interface PhotoProcessor {
@@ -68,10 +86,14 @@ export interface PhotoProcessor {
 
 export const THUMB_MIME = 'image/webp';
 
-export function createPhotoProcessor(opts: { maxPixels: number; thumbLongSide: number }): PhotoProcessor {
+export function createPhotoProcessor(opts: {
+  maxPixels: number;
+  thumbLongSide: number;
+}): PhotoProcessor {
   // limitInputPixels refuses decompression bombs (a small file that decodes to gigapixels);
   // failOn 'error' still accepts the slightly truncated JPEGs some phones write.
-  const open = (bytes: Uint8Array): Sharp => sharp(bytes, { limitInputPixels: opts.maxPixels, failOn: 'error' });
+  const open = (bytes: Uint8Array): Sharp =>
+    sharp(bytes, { limitInputPixels: opts.maxPixels, failOn: 'error' });
 
   async function render(work: () => Promise<Buffer>): Promise<Buffer> {
     try {
@@ -90,16 +112,27 @@ export function createPhotoProcessor(opts: { maxPixels: number; thumbLongSide: n
         throw new UndecodablePhotoError(err instanceof Error ? err.message : String(err));
       }
       if (!meta.width || !meta.height) throw new UndecodablePhotoError('no image dimensions');
-      if (meta.width * meta.height > opts.maxPixels) throw new UndecodablePhotoError('too many pixels');
+      if (meta.width * meta.height > opts.maxPixels)
+        throw new UndecodablePhotoError('too many pixels');
       const orient = meta.autoOrient ?? { width: meta.width, height: meta.height };
-      return { width: orient.width, height: orient.height, orientation: meta.orientation ?? null, exif: await readExif(bytes) };
+      return {
+        width: orient.width,
+        height: orient.height,
+        orientation: meta.orientation ?? null,
+        exif: await readExif(bytes),
+      };
     },
 
     thumbnail: (bytes) =>
       render(() =>
         open(bytes)
           .autoOrient()
-          .resize({ width: opts.thumbLongSide, height: opts.thumbLongSide, fit: 'inside', withoutEnlargement: true })
+          .resize({
+            width: opts.thumbLongSide,
+            height: opts.thumbLongSide,
+            fit: 'inside',
+            withoutEnlargement: true,
+          })
           .webp({ quality: 75 })
           .toBuffer(),
       ),

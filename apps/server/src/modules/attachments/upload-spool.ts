@@ -16,16 +16,23 @@ export interface SpooledUpload {
   sha256: string;
 }
 
-export const isSpooled = (v: unknown): v is SpooledUpload => typeof v === 'object' && v !== null && (v as SpooledUpload).spooled === true;
+export const isSpooled = (v: unknown): v is SpooledUpload =>
+  typeof v === 'object' && v !== null && (v as SpooledUpload).spooled === true;
 
-const tooLarge = (limit: number) => new AppError('payload_too_large', `上传内容不能超过 ${Math.floor(limit / 1024 / 1024)} MB`);
+const tooLarge = (limit: number) =>
+  new AppError('payload_too_large', `上传内容不能超过 ${Math.floor(limit / 1024 / 1024)} MB`);
 
 /**
  * Streams a request body to a file in `dir`, so a 50 MB video never sits in memory. A declared
  * Content-Length over `limit` is refused before a byte is read; a body without one (chunked) is cut
  * off, and its file removed, as soon as it passes the limit.
  */
-export async function spoolToDisk(body: Readable, dir: string, limit: number, declaredLength: string | undefined): Promise<SpooledUpload> {
+export async function spoolToDisk(
+  body: Readable,
+  dir: string,
+  limit: number,
+  declaredLength: string | undefined,
+): Promise<SpooledUpload> {
   if (declaredLength !== undefined && Number(declaredLength) > limit) throw tooLarge(limit);
   await mkdir(dir, { recursive: true });
   const path = join(dir, `upload-${randomBytes(12).toString('hex')}`);
@@ -110,5 +117,8 @@ export async function openUpload(body: unknown): Promise<UploadInput | null> {
     };
   }
   if (body === undefined || body === null) return null;
-  throw new AppError('unsupported_media_type', '请直接上传文件字节（Content-Type: application/octet-stream、image/* 或 video/*）');
+  throw new AppError(
+    'unsupported_media_type',
+    '请直接上传文件字节（Content-Type: application/octet-stream、image/* 或 video/*）',
+  );
 }

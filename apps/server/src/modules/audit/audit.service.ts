@@ -69,7 +69,11 @@ export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
     /** Appends one entry. Pass a transaction as `db` to make it part of the same write. */
     record,
     /** The one gate of every search by a full personal value (personal-search.ts). */
-    personalSearch: createPersonalSearchGuard({ repo, now: () => deps.clock.now(), record: (e) => record(e) }),
+    personalSearch: createPersonalSearchGuard({
+      repo,
+      now: () => deps.clock.now(),
+      record: (e) => record(e),
+    }),
     async list(q: { action?: string | undefined; before?: string | undefined; limit: number }) {
       const rows = await repo.list(q);
       return rows.map((r) => ({

@@ -57,9 +57,16 @@ export function createPersonalSearchGuard(deps: Deps) {
     const since = new Date(deps.now().getTime() - PERSONAL_SEARCH_LIMIT.windowMs).toISOString();
     const n = await deps.repo.countRecent(actor.id, 'personal_data_searched', since);
     if (n >= PERSONAL_SEARCH_LIMIT.max) {
-      throw new AppError('rate_limited', `按完整证件号码或电话查询过于频繁（每 ${PERSONAL_SEARCH_LIMIT.windowMs / 60_000} 分钟最多 ${PERSONAL_SEARCH_LIMIT.max} 次），请稍后再试`, {
-        details: { max: PERSONAL_SEARCH_LIMIT.max, windowMinutes: PERSONAL_SEARCH_LIMIT.windowMs / 60_000 },
-      });
+      throw new AppError(
+        'rate_limited',
+        `按完整证件号码或电话查询过于频繁（每 ${PERSONAL_SEARCH_LIMIT.windowMs / 60_000} 分钟最多 ${PERSONAL_SEARCH_LIMIT.max} 次），请稍后再试`,
+        {
+          details: {
+            max: PERSONAL_SEARCH_LIMIT.max,
+            windowMinutes: PERSONAL_SEARCH_LIMIT.windowMs / 60_000,
+          },
+        },
+      );
     }
   }
 
@@ -67,10 +74,19 @@ export function createPersonalSearchGuard(deps: Deps) {
    * Runs `search` if the caller may, then audits it. `count` says how many records the search answered (0 or 1 for
    * a lookup); the audit keeps the count, not the records.
    */
-  return async function personalSearch<T>(actor: Actor, what: PersonalSearch, ip: string | null, search: () => Promise<T>, count: (result: T) => number): Promise<T> {
+  return async function personalSearch<T>(
+    actor: Actor,
+    what: PersonalSearch,
+    ip: string | null,
+    search: () => Promise<T>,
+    count: (result: T) => number,
+  ): Promise<T> {
     const purpose = what.purpose ?? 'search';
     if (purpose === 'search') {
-      if (!actor.permissions.has('personal.unmask')) throw new AppError('forbidden', '按完整证件号码或电话查询需要查看个人信息权限', { field: what.field });
+      if (!actor.permissions.has('personal.unmask'))
+        throw new AppError('forbidden', '按完整证件号码或电话查询需要查看个人信息权限', {
+          field: what.field,
+        });
       if ((what.reason?.trim().length ?? 0) < 2) throw invalid('reason', '请说明查询原因');
     }
     return serialised(actor.id, async () => {
@@ -83,7 +99,14 @@ export function createPersonalSearchGuard(deps: Deps) {
           actor,
           targetType: what.module,
           ip,
-          detail: { module: what.module, field: what.field, purpose, ...(what.reason ? { reason: what.reason.trim() } : {}), results: n, ...(what.valueHash ? { valueHash: what.valueHash } : {}) },
+          detail: {
+            module: what.module,
+            field: what.field,
+            purpose,
+            ...(what.reason ? { reason: what.reason.trim() } : {}),
+            results: n,
+            ...(what.valueHash ? { valueHash: what.valueHash } : {}),
+          },
         });
       }
       return result;

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, createUser, errorCode, login, PASSWORD, seedCity, type Session } from '../../../test/factories';
+import {
+  CITY,
+  createUser,
+  errorCode,
+  login,
+  PASSWORD,
+  seedCity,
+  type Session,
+} from '../../../test/factories';
 import { LOGIN_POLICY } from './auth-login';
 
 // Issue 9, findings 3 and 4: the lockout holds under parallel guessing, cannot be used to lock the owner out, and
@@ -17,12 +25,20 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const attempt = (username: string, password: string, ip: string, cookie?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip, ...(cookie ? { headers: { cookie } } : {}) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+    ...(cookie ? { headers: { cookie } } : {}),
+  });
 
 /** The password verifications that ran against the real hash: every bad_password entry of the audit log. */
 async function verifiedWrong(username: string): Promise<number> {
   const items = await t.services.audit.list({ action: 'login_failed', limit: 1000 });
-  return items.filter((e) => e.actorName === username && (e.detail as { reason?: string }).reason === 'bad_password').length;
+  return items.filter(
+    (e) => e.actorName === username && (e.detail as { reason?: string }).reason === 'bad_password',
+  ).length;
 }
 
 const deviceCookieOf = (res: Awaited<ReturnType<typeof attempt>>): string => {
@@ -34,8 +50,16 @@ const deviceCookieOf = (res: Awaited<ReturnType<typeof attempt>>): string => {
 
 describe('parallel guessing (finding 3)', () => {
   it('40 simultaneous wrong passwords from 40 addresses: the account ends locked and at most 5 were verified', async () => {
-    const user = await createUser(t, { username: 'target1', roles: ['observer'], areaCodes: [CITY.gridA] });
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt('target1', `wrong-password-${i}`, `10.40.0.${i + 1}`)));
+    const user = await createUser(t, {
+      username: 'target1',
+      roles: ['observer'],
+      areaCodes: [CITY.gridA],
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        attempt('target1', `wrong-password-${i}`, `10.40.0.${i + 1}`),
+      ),
+    );
     expect(answers.every((r) => r.statusCode === 401)).toBe(true);
     expect(await verifiedWrong('target1')).toBeLessThanOrEqual(LOGIN_POLICY.lockAfter);
     const row = await t.services.users.findById(user.id);
@@ -46,7 +70,9 @@ describe('parallel guessing (finding 3)', () => {
 
   it('40 simultaneous guesses from one address: three pass, the rest wait (429), none is verified twice', async () => {
     await createUser(t, { username: 'target2', roles: ['observer'], areaCodes: [CITY.gridA] });
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt('target2', `wrong-password-${i}`, '10.41.0.1')));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => attempt('target2', `wrong-password-${i}`, '10.41.0.1')),
+    );
     expect(answers.filter((r) => r.statusCode === 401)).toHaveLength(3);
     expect(answers.filter((r) => r.statusCode === 429).length).toBe(37);
     expect(await verifiedWrong('target2')).toBe(3);
@@ -55,7 +81,8 @@ describe('parallel guessing (finding 3)', () => {
   it("a success does not clear the address's failures", async () => {
     await createUser(t, { username: 'office', roles: ['observer'], areaCodes: [CITY.gridA] });
     const ip = '10.42.0.1';
-    for (let i = 0; i < 19; i++) expect((await attempt(`nobody${i}`, 'wrong-password', ip)).statusCode).toBe(401);
+    for (let i = 0; i < 19; i++)
+      expect((await attempt(`nobody${i}`, 'wrong-password', ip)).statusCode).toBe(401);
     expect((await attempt('office', PASSWORD, ip)).statusCode).toBe(200);
     expect((await attempt('nobody-19', 'wrong-password', ip)).statusCode).toBe(401);
     const blocked = await attempt('nobody-20', 'wrong-password', ip);
@@ -66,18 +93,33 @@ describe('parallel guessing (finding 3)', () => {
   it('throttles the current-password check of a password change with the same budget', async () => {
     await createUser(t, { username: 'borrowed', roles: ['observer'], areaCodes: [CITY.gridA] });
     const s = await login(t, 'borrowed');
-    const tries = await Promise.all(Array.from({ length: 10 }, (_, i) => s.post('/api/auth/password', { currentPassword: `guess-number-${i}`, newPassword: 'Brand-new-pass-1' })));
+    const tries = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        s.post('/api/auth/password', {
+          currentPassword: `guess-number-${i}`,
+          newPassword: 'Brand-new-pass-1',
+        }),
+      ),
+    );
     expect(tries.filter((r) => r.statusCode === 401)).toHaveLength(LOGIN_POLICY.lockAfter);
     expect(tries.filter((r) => r.statusCode === 429)).toHaveLength(10 - LOGIN_POLICY.lockAfter);
     // Even the right current password waits now.
-    expect((await s.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'Brand-new-pass-1' })).statusCode).toBe(429);
+    expect(
+      (
+        await s.post('/api/auth/password', {
+          currentPassword: PASSWORD,
+          newPassword: 'Brand-new-pass-1',
+        })
+      ).statusCode,
+    ).toBe(429);
   });
 });
 
 describe('lockout without denial of service or username discovery (finding 4)', () => {
   it('answers an unknown and a locked account identically', async () => {
     await createUser(t, { username: 'locked1', roles: ['observer'], areaCodes: [CITY.gridA] });
-    for (let i = 0; i < LOGIN_POLICY.lockAfter; i++) await attempt('locked1', `wrong-password-${i}`, `10.43.0.${i + 1}`);
+    for (let i = 0; i < LOGIN_POLICY.lockAfter; i++)
+      await attempt('locked1', `wrong-password-${i}`, `10.43.0.${i + 1}`);
     const locked = await attempt('locked1', PASSWORD, '10.43.1.1');
     const unknown = await attempt('no-such-user', PASSWORD, '10.43.1.2');
     const wrong = await attempt('office', 'wrong-password', '10.43.1.3');
@@ -110,21 +152,34 @@ describe('lockout without denial of service or username discovery (finding 4)', 
     await createUser(t, { username: 'laptop', roles: ['observer'], areaCodes: [CITY.gridA] });
     const device = deviceCookieOf(await attempt('laptop', PASSWORD, '10.45.0.1'));
     for (let i = 0; i < 5; i++) await attempt('laptop', `wrong-password-${i}`, `10.45.1.${i + 1}`);
-    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt('laptop', `device-guess-${i}`, `10.45.2.${i + 1}`, device)));
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        attempt('laptop', `device-guess-${i}`, `10.45.2.${i + 1}`, device),
+      ),
+    );
     expect(guesses.every((r) => r.statusCode === 401)).toBe(true);
     expect(await verifiedWrong('laptop')).toBe(5 + LOGIN_POLICY.deviceLockAfter);
     expect((await attempt('laptop', PASSWORD, '10.45.3.1', device)).statusCode).toBe(401);
   });
 
   it('an administrator lifts a lock (users.manage, in scope), audited', async () => {
-    const user = await createUser(t, { username: 'locked2', roles: ['observer'], areaCodes: [CITY.gridA] });
-    for (let i = 0; i < LOGIN_POLICY.lockAfter; i++) await attempt('locked2', `wrong-password-${i}`, `10.46.0.${i + 1}`);
+    const user = await createUser(t, {
+      username: 'locked2',
+      roles: ['observer'],
+      areaCodes: [CITY.gridA],
+    });
+    for (let i = 0; i < LOGIN_POLICY.lockAfter; i++)
+      await attempt('locked2', `wrong-password-${i}`, `10.46.0.${i + 1}`);
     expect((await attempt('locked2', PASSWORD, '10.46.1.1')).statusCode).toBe(401);
 
     const gridWorker = await login(t, 'office');
     expect((await gridWorker.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(403);
-    expect((await admin.post('/api/users/00000000-0000-7000-8000-000000000000/unlock')).statusCode).toBe(404);
-    expect((await admin.post(`/api/users/${user.id}/unlock`, {}, { csrf: false })).statusCode).toBe(403);
+    expect(
+      (await admin.post('/api/users/00000000-0000-7000-8000-000000000000/unlock')).statusCode,
+    ).toBe(404);
+    expect((await admin.post(`/api/users/${user.id}/unlock`, {}, { csrf: false })).statusCode).toBe(
+      403,
+    );
 
     const res = await admin.post(`/api/users/${user.id}/unlock`);
     expect(res.statusCode).toBe(200);

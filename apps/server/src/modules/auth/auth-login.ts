@@ -15,9 +15,15 @@ import type { createAuthRepo } from './auth.repo';
  * - Per address: 20 failures in 10 minutes block it (successes do not clear them).
  * Every refusal of a password (unknown user, wrong password, disabled, locked) is the same 401 with the same message.
  */
-export const LOGIN_POLICY = { lockAfter: 5, lockMinutes: 15, deviceLockAfter: 5, deviceDays: 180 } as const;
+export const LOGIN_POLICY = {
+  lockAfter: 5,
+  lockMinutes: 15,
+  deviceLockAfter: 5,
+  deviceDays: 180,
+} as const;
 export const DEVICE_COOKIE = 'wangge_device';
-export const LOGIN_FAILED_MESSAGE = '用户名或密码错误（连续输错 5 次后账号锁定 15 分钟，常用设备登录不受影响，管理员也可解锁）';
+export const LOGIN_FAILED_MESSAGE =
+  '用户名或密码错误（连续输错 5 次后账号锁定 15 分钟，常用设备登录不受影响，管理员也可解锁）';
 
 type Repo = ReturnType<typeof createAuthRepo>;
 
@@ -43,15 +49,22 @@ export function createLoginGuard(deps: AuthDeps, repo: Repo) {
       const nowMs = deps.clock.now().getTime();
       const now = new Date(nowMs).toISOString();
       // Both checks are synchronous, before the first await.
-      if (!addresses.attempt(a.ip, nowMs)) throw new AppError('rate_limited', '登录失败次数过多，请稍后再试');
+      if (!addresses.attempt(a.ip, nowMs))
+        throw new AppError('rate_limited', '登录失败次数过多，请稍后再试');
       const delayKey = `${a.username.toLowerCase()}\n${a.ip}`;
       const wait = delays.begin(delayKey, nowMs);
-      if (wait > 0) throw new AppError('rate_limited', `尝试过于频繁，请 ${Math.ceil(wait / 1000)} 秒后再试`);
+      if (wait > 0)
+        throw new AppError('rate_limited', `尝试过于频繁，请 ${Math.ceil(wait / 1000)} 秒后再试`);
 
       const user = await deps.users.findForLogin(a.username);
       if (!user) {
         await verifyPassword(await dummyHash(), a.password);
-        await deps.audit.record({ action: 'login_failed', actor: null, ip: a.ip, detail: { username: a.username, reason: 'unknown_user' } });
+        await deps.audit.record({
+          action: 'login_failed',
+          actor: null,
+          ip: a.ip,
+          detail: { username: a.username, reason: 'unknown_user' },
+        });
         throw refuse();
       }
       const actor = { id: user.id, username: user.username };
@@ -68,12 +81,25 @@ export function createLoginGuard(deps: AuthDeps, repo: Repo) {
       if (!evaluated) {
         // The same work and the same answer as for an unknown name: a lock reveals neither itself nor the account.
         await verifyPassword(await dummyHash(), a.password);
-        await deps.audit.record({ action: 'login_failed', actor, ip: a.ip, detail: { reason: 'locked', knownDevice: Boolean(device) } });
+        await deps.audit.record({
+          action: 'login_failed',
+          actor,
+          ip: a.ip,
+          detail: { reason: 'locked', knownDevice: Boolean(device) },
+        });
         throw refuse();
       }
       const ok = (await verifyPassword(user.password_hash, a.password)) && user.status === 'active';
       if (!ok) {
-        await deps.audit.record({ action: 'login_failed', actor, ip: a.ip, detail: { reason: user.status === 'active' ? 'bad_password' : 'disabled', knownDevice: Boolean(device) } });
+        await deps.audit.record({
+          action: 'login_failed',
+          actor,
+          ip: a.ip,
+          detail: {
+            reason: user.status === 'active' ? 'bad_password' : 'disabled',
+            knownDevice: Boolean(device),
+          },
+        });
         if (justLocked) {
           const until = new Date(nowMs + LOGIN_POLICY.lockMinutes * 60_000).toISOString();
           await deps.audit.record({ action: 'account_locked', actor, ip: a.ip, detail: { until } });
@@ -84,7 +110,8 @@ export function createLoginGuard(deps: AuthDeps, repo: Repo) {
       delays.succeed(delayKey);
       // A correct password lifts the account's lock too when it came from a known device.
       await deps.users.resetFailedLogins(user.id);
-      const deviceToken = a.deviceCookie && a.deviceCookie.length >= 32 ? a.deviceCookie : newSecret();
+      const deviceToken =
+        a.deviceCookie && a.deviceCookie.length >= 32 ? a.deviceCookie : newSecret();
       await repo.rememberDevice({
         id: sha256(deviceToken),
         user_id: user.id,
@@ -93,23 +120,49 @@ export function createLoginGuard(deps: AuthDeps, repo: Repo) {
         last_seen_at: now,
         expires_at: new Date(nowMs + LOGIN_POLICY.deviceDays * 86_400_000).toISOString(),
       });
-      return { user, device: { token: deviceToken, maxAgeSeconds: LOGIN_POLICY.deviceDays * 86_400 } };
+      return {
+        user,
+        device: { token: deviceToken, maxAgeSeconds: LOGIN_POLICY.deviceDays * 86_400 },
+      };
     },
 
     /**
      * The current-password check of a password change, counted against the same per-account budget as logins:
      * a borrowed session cannot be used to guess the password.
      */
-    async verifyCurrent(user: { id: string; username: string; password_hash: string }, password: string, ip: string): Promise<void> {
+    async verifyCurrent(
+      user: { id: string; username: string; password_hash: string },
+      password: string,
+      ip: string,
+    ): Promise<void> {
       const c = await deps.users.chargeLoginAttempt(user.id, policy);
       const actor = { id: user.id, username: user.username };
       if (c.count > LOGIN_POLICY.lockAfter) {
-        await deps.audit.record({ action: 'login_failed', actor, ip, detail: { reason: 'locked', during: 'password_change' } });
-        throw new AppError('rate_limited', `当前密码输错次数过多，请 ${LOGIN_POLICY.lockMinutes} 分钟后再试或联系管理员`);
+        await deps.audit.record({
+          action: 'login_failed',
+          actor,
+          ip,
+          detail: { reason: 'locked', during: 'password_change' },
+        });
+        throw new AppError(
+          'rate_limited',
+          `当前密码输错次数过多，请 ${LOGIN_POLICY.lockMinutes} 分钟后再试或联系管理员`,
+        );
       }
       if (!(await verifyPassword(user.password_hash, password))) {
-        await deps.audit.record({ action: 'login_failed', actor, ip, detail: { reason: 'bad_password', during: 'password_change' } });
-        if (c.count === LOGIN_POLICY.lockAfter) await deps.audit.record({ action: 'account_locked', actor, ip, detail: { during: 'password_change' } });
+        await deps.audit.record({
+          action: 'login_failed',
+          actor,
+          ip,
+          detail: { reason: 'bad_password', during: 'password_change' },
+        });
+        if (c.count === LOGIN_POLICY.lockAfter)
+          await deps.audit.record({
+            action: 'account_locked',
+            actor,
+            ip,
+            detail: { during: 'password_change' },
+          });
         throw new AppError('invalid_credentials', '当前密码不正确', { field: 'currentPassword' });
       }
       await deps.users.resetFailedLogins(user.id);

@@ -13,7 +13,10 @@ type Repo = ReturnType<typeof createAuthRepo>;
 export const TOKEN_POLICY = { defaultDays: 90, maxDays: 365 } as const;
 
 /** A token's permissions: what it was given, cut down to what its user may do now. */
-export function tokenPermissions(row: Pick<ApiTokensTable, 'permissions'>, userPermissions: ReadonlySet<Permission>): Set<Permission> {
+export function tokenPermissions(
+  row: Pick<ApiTokensTable, 'permissions'>,
+  userPermissions: ReadonlySet<Permission>,
+): Set<Permission> {
   const given = new Set((JSON.parse(row.permissions) as string[]).filter(isPermission));
   return new Set([...userPermissions].filter((p) => given.has(p)));
 }
@@ -32,10 +35,16 @@ export function createTokenService(deps: AuthDeps, repo: Repo, invalidate: () =>
   return {
     async create(actor: Actor, input: CreateTokenRequest, ip: string) {
       // A leaked token must not be able to make itself a successor that outlives its revocation.
-      if (actor.via !== 'session') throw new AppError('forbidden', 'API 令牌不能用于创建令牌，请登录后创建');
-      const wanted = [...new Set(input.permissions ?? [...actor.permissions].filter((p) => p.endsWith('.read')))];
+      if (actor.via !== 'session')
+        throw new AppError('forbidden', 'API 令牌不能用于创建令牌，请登录后创建');
+      const wanted = [
+        ...new Set(input.permissions ?? [...actor.permissions].filter((p) => p.endsWith('.read'))),
+      ];
       const beyond = wanted.filter((p) => !actor.permissions.has(p));
-      if (beyond.length) throw new AppError('forbidden', `令牌的权限不能超出您自己的权限: ${beyond.join(', ')}`, { field: 'permissions' });
+      if (beyond.length)
+        throw new AppError('forbidden', `令牌的权限不能超出您自己的权限: ${beyond.join(', ')}`, {
+          field: 'permissions',
+        });
       if (!wanted.length) throw invalid('permissions', '令牌至少需要一项权限');
       const days = input.expiresInDays ?? TOKEN_POLICY.defaultDays;
       const token = `wg_${newSecret()}`;
@@ -52,7 +61,14 @@ export function createTokenService(deps: AuthDeps, repo: Repo, invalidate: () =>
         permissions: JSON.stringify(wanted.sort()),
       };
       await repo.insertToken(row);
-      await deps.audit.record({ action: 'token_created', actor, targetType: 'api_token', targetId: row.id, ip, detail: { name: input.name, expiresAt: row.expires_at, permissions: wanted } });
+      await deps.audit.record({
+        action: 'token_created',
+        actor,
+        targetType: 'api_token',
+        targetId: row.id,
+        ip,
+        detail: { name: input.name, expiresAt: row.expires_at, permissions: wanted },
+      });
       return { ...present(row), token };
     },
 
@@ -64,7 +80,13 @@ export function createTokenService(deps: AuthDeps, repo: Repo, invalidate: () =>
       const res = await repo.revokeToken(actor.id, id, nowIso());
       if (Number(res.numUpdatedRows) === 0) throw new AppError('not_found', '令牌不存在');
       invalidate();
-      await deps.audit.record({ action: 'token_revoked', actor, targetType: 'api_token', targetId: id, ip });
+      await deps.audit.record({
+        action: 'token_revoked',
+        actor,
+        targetType: 'api_token',
+        targetId: id,
+        ip,
+      });
     },
   };
 }

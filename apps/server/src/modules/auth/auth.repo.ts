@@ -6,7 +6,12 @@ export function createAuthRepo(db: Kysely<DB>) {
   return {
     insertSession: (row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
     findSession: (id: string, now: string) =>
-      db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst(),
+      db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .where('expires_at', '>', now)
+        .executeTakeFirst(),
     deleteSession: (id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),
     deleteUserSessions: (userId: string, exceptId: string | null) =>
       db
@@ -14,20 +19,51 @@ export function createAuthRepo(db: Kysely<DB>) {
         .where('user_id', '=', userId)
         .$if(exceptId !== null, (q) => q.where('id', '!=', exceptId!))
         .execute(),
-    deleteExpiredSessions: (now: string) => db.deleteFrom('sessions').where('expires_at', '<=', now).execute(),
+    deleteExpiredSessions: (now: string) =>
+      db.deleteFrom('sessions').where('expires_at', '<=', now).execute(),
 
     insertToken: (row: ApiTokensTable) => db.insertInto('api_tokens').values(row).execute(),
     findActiveToken: (hash: string, now: string) =>
-      db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).where('expires_at', '>', now).executeTakeFirst(),
+      db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('token_hash', '=', hash)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst(),
     findActiveTokenById: (id: string, now: string) =>
-      db.selectFrom('api_tokens').select('id').where('id', '=', id).where('revoked_at', 'is', null).where('expires_at', '>', now).executeTakeFirst(),
+      db
+        .selectFrom('api_tokens')
+        .select('id')
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst(),
     listTokens: (userId: string) =>
-      db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('id').execute(),
+      db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .orderBy('id')
+        .execute(),
     revokeToken: (userId: string, id: string, now: string) =>
-      db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst(),
+      db
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst(),
     revokeUserTokens: (userId: string, now: string) =>
-      db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute(),
-    touchToken: (id: string, now: string) => db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute(),
+      db
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute(),
+    touchToken: (id: string, now: string) =>
+      db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute(),
 
     /**
      * Counts an attempt from a known device before its password is checked, in one statement, and answers the new
@@ -47,8 +83,15 @@ export function createAuthRepo(db: Kysely<DB>) {
       db
         .insertInto('known_devices')
         .values(row)
-        .onConflict((oc) => oc.columns(['id', 'user_id']).doUpdateSet({ failed_logins: 0, last_seen_at: row.last_seen_at, expires_at: row.expires_at }))
+        .onConflict((oc) =>
+          oc.columns(['id', 'user_id']).doUpdateSet({
+            failed_logins: 0,
+            last_seen_at: row.last_seen_at,
+            expires_at: row.expires_at,
+          }),
+        )
         .execute(),
-    forgetUserDevices: (userId: string) => db.deleteFrom('known_devices').where('user_id', '=', userId).execute(),
+    forgetUserDevices: (userId: string) =>
+      db.deleteFrom('known_devices').where('user_id', '=', userId).execute(),
   };
 }

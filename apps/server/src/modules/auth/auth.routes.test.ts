@@ -6,13 +6,22 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await seedCity(t);
-  await createUser(t, { username: 'alice', roles: ['grid_administrator'], areaCodes: [CITY.gridA] });
+  await createUser(t, {
+    username: 'alice',
+    roles: ['grid_administrator'],
+    areaCodes: [CITY.gridA],
+  });
   await createUser(t, { username: 'boss', roles: ['admin'], areaCodes: [CITY.district] });
 });
 afterAll(async () => t.close());
 
 const loginRaw = (username: string, password: string, ip = '10.0.0.1') =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
 
 describe('login and sessions', () => {
   it('logs in, sets an httpOnly SameSite cookie and answers me', async () => {
@@ -27,7 +36,11 @@ describe('login and sessions', () => {
     expect(body.user.areas.map((a: { code: string }) => a.code)).toEqual([CITY.gridA]);
     expect(body.user.permissions).toContain('areas.read');
     expect(body.csrfToken.length).toBeGreaterThan(10);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookie.split(';')[0]! } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: cookie.split(';')[0]! },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.username).toBe('alice');
   });
@@ -42,19 +55,30 @@ describe('login and sessions', () => {
   });
 
   it('answers bad login bodies with 400 and a field', async () => {
-    for (const payload of [{}, { username: '' , password: 'x' }, { username: 'alice' }, { username: 'a'.repeat(65), password: 'x' }]) {
+    for (const payload of [
+      {},
+      { username: '', password: 'x' },
+      { username: 'alice' },
+      { username: 'a'.repeat(65), password: 'x' },
+    ]) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
       expect(res.json().error.field).toBeTruthy();
     }
-    const junk = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{not json' });
+    const junk = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{not json',
+    });
     expect(junk.statusCode).toBe(400);
   });
 
   it('locks an account after 5 wrong passwords, even with the right one after, answering as for a wrong password', async () => {
     await createUser(t, { username: 'victim', roles: ['observer'], areaCodes: [CITY.gridA] });
-    for (let i = 0; i < 4; i++) expect((await loginRaw('victim', `bad-password-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await loginRaw('victim', `bad-password-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
     const fifth = await loginRaw('victim', 'bad-password-5', '10.1.0.9');
     expect(fifth.statusCode).toBe(401);
     expect(fifth.json().error.code).toBe('invalid_credentials');
@@ -67,7 +91,8 @@ describe('login and sessions', () => {
 
   it('throttles one address after many failures', async () => {
     let last = 0;
-    for (let i = 0; i < 21; i++) last = (await loginRaw(`ghost${i}`, 'bad-password-x', '10.9.9.9')).statusCode;
+    for (let i = 0; i < 21; i++)
+      last = (await loginRaw(`ghost${i}`, 'bad-password-x', '10.9.9.9')).statusCode;
     expect(last).toBe(429);
     // Another address is unaffected.
     expect((await loginRaw('alice', PASSWORD, '10.9.9.10')).statusCode).toBe(200);
@@ -104,25 +129,55 @@ describe('password change', () => {
   it('changes the password with the current one, refusing a wrong one or a short new one', async () => {
     await createUser(t, { username: 'carol', roles: ['observer'], areaCodes: [CITY.gridA] });
     const s = await login(t, 'carol');
-    expect((await s.post('/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'Another-pass-1' })).statusCode).toBe(401);
-    const short = await s.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    expect(
+      (
+        await s.post('/api/auth/password', {
+          currentPassword: 'nope-nope-nope',
+          newPassword: 'Another-pass-1',
+        })
+      ).statusCode,
+    ).toBe(401);
+    const short = await s.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'short',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.field).toBe('newPassword');
-    expect((await s.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'Another-pass-1' })).statusCode).toBe(200);
+    expect(
+      (
+        await s.post('/api/auth/password', {
+          currentPassword: PASSWORD,
+          newPassword: 'Another-pass-1',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await loginRaw('carol', PASSWORD, '10.3.0.1')).statusCode).toBe(401);
     expect((await loginRaw('carol', 'Another-pass-1', '10.3.0.2')).statusCode).toBe(200);
   });
 
   it('holds a user with an initial password to the password page', async () => {
     const s = await login(t, 'boss');
-    const created = await s.post('/api/users', { username: 'newbie', displayName: '新人', password: 'Initial-pass-1', roles: ['observer'], areaCodes: [CITY.gridA] });
+    const created = await s.post('/api/users', {
+      username: 'newbie',
+      displayName: '新人',
+      password: 'Initial-pass-1',
+      roles: ['observer'],
+      areaCodes: [CITY.gridA],
+    });
     expect(created.statusCode).toBe(201);
     const n = await login(t, 'newbie', 'Initial-pass-1');
     expect((await n.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
     const blocked = await n.get('/api/areas/tree');
     expect(blocked.statusCode).toBe(403);
     expect(errorCode(blocked)).toBe('password_change_required');
-    expect((await n.post('/api/auth/password', { currentPassword: 'Initial-pass-1', newPassword: 'Changed-pass-1' })).statusCode).toBe(200);
+    expect(
+      (
+        await n.post('/api/auth/password', {
+          currentPassword: 'Initial-pass-1',
+          newPassword: 'Changed-pass-1',
+        })
+      ).statusCode,
+    ).toBe(200);
     t.services.auth.invalidateCache();
     expect((await n.get('/api/areas/tree')).statusCode).toBe(200);
   });
@@ -138,11 +193,21 @@ describe('API tokens', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json().user.username).toBe('boss');
     const list = (await s.get('/api/auth/tokens')).json();
-    expect(list.items.some((x: { id: string; token?: string }) => x.id === created.id && x.token === undefined)).toBe(true);
+    expect(
+      list.items.some(
+        (x: { id: string; token?: string }) => x.id === created.id && x.token === undefined,
+      ),
+    ).toBe(true);
     expect((await s.del(`/api/auth/tokens/${created.id}`)).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode,
+    ).toBe(401);
     expect((await s.del(`/api/auth/tokens/${created.id}`)).statusCode).toBe(404);
-    const bogus = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer wg_nonsense' } });
+    const bogus = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: 'Bearer wg_nonsense' },
+    });
     expect(bogus.statusCode).toBe(401);
   });
 });

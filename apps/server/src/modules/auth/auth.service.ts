@@ -45,7 +45,12 @@ export function createAuthService(deps: AuthDeps) {
   const tokens = createTokenService(deps, repo, () => cache.clear());
   const nowIso = () => deps.clock.now().toISOString();
 
-  async function buildActor(userId: string, via: Actor['via'], sessionId: string | null, csrf: string | null): Promise<Actor | null> {
+  async function buildActor(
+    userId: string,
+    via: Actor['via'],
+    sessionId: string | null,
+    csrf: string | null,
+  ): Promise<Actor | null> {
     const access = await deps.users.access(userId);
     if (!access) return null;
     return {
@@ -87,7 +92,13 @@ export function createAuthService(deps: AuthDeps) {
           await repo.touchToken(token.id, nowIso());
           const actor = await buildActor(token.user_id, 'token', null, null);
           // The token does what it was given AND what its user may do now.
-          return actor && { ...actor, permissions: tokenPermissions(token, actor.permissions), tokenId: token.id };
+          return (
+            actor && {
+              ...actor,
+              permissions: tokenPermissions(token, actor.permissions),
+              tokenId: token.id,
+            }
+          );
         });
       }
       const cookie = req.cookies[SESSION_COOKIE];
@@ -115,7 +126,11 @@ export function createAuthService(deps: AuthDeps) {
         created_at: nowIso(),
         expires_at: new Date(nowMs + SESSION_HOURS * 3600_000).toISOString(),
       });
-      await deps.audit.record({ action: 'login', actor: { id: user.id, username: user.username }, ip: attempt.ip });
+      await deps.audit.record({
+        action: 'login',
+        actor: { id: user.id, username: user.username },
+        ip: attempt.ip,
+      });
       return { token, csrf, maxAgeSeconds: SESSION_HOURS * 3600, userId: user.id, device };
     },
 
@@ -153,17 +168,26 @@ export function createAuthService(deps: AuthDeps) {
       const user = await deps.users.findById(actor.id);
       if (!user) throw new AppError('unauthenticated');
       await guard.verifyCurrent(user, current, ip);
-      if (current === next) throw new AppError('validation_failed', '新密码不能与当前密码相同', { field: 'newPassword' });
+      if (current === next)
+        throw new AppError('validation_failed', '新密码不能与当前密码相同', {
+          field: 'newPassword',
+        });
       await deps.users.changePassword(actor.id, await hashPassword(next));
       // Other sessions and every API token end; this session goes on.
       await repo.deleteUserSessions(actor.id, actor.sessionId);
       await repo.revokeUserTokens(actor.id, nowIso());
       cache.clear();
       deps.onAccessEnded({ userId: actor.id, exceptSessionId: actor.sessionId });
-      await deps.audit.record({ action: 'password_changed', actor, ip, detail: { tokensRevoked: true } });
+      await deps.audit.record({
+        action: 'password_changed',
+        actor,
+        ip,
+        detail: { tokensRevoked: true },
+      });
     },
 
-    createToken: (actor: Actor, input: CreateTokenRequest, ip: string) => tokens.create(actor, input, ip),
+    createToken: (actor: Actor, input: CreateTokenRequest, ip: string) =>
+      tokens.create(actor, input, ip),
     listTokens: (actor: Actor) => tokens.list(actor),
     revokeToken: (actor: Actor, id: string, ip: string) => tokens.revoke(actor, id, ip),
 
@@ -188,11 +212,25 @@ export function createAuthService(deps: AuthDeps) {
      */
     async stillValid(actor: Actor): Promise<boolean> {
       const now = nowIso();
-      if (actor.via === 'session' ? !actor.sessionId || !(await repo.findSession(actor.sessionId, now)) : !actor.tokenId || !(await repo.findActiveTokenById(actor.tokenId, now))) return false;
+      if (
+        actor.via === 'session'
+          ? !actor.sessionId || !(await repo.findSession(actor.sessionId, now))
+          : !actor.tokenId || !(await repo.findActiveTokenById(actor.tokenId, now))
+      )
+        return false;
       const access = await deps.users.access(actor.id);
-      if (!access || access.user.department_id !== actor.departmentId || access.scope.all !== actor.scope.all) return false;
-      const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-      return same(access.roles.map((r) => r.code).sort(), actor.roles.map((r) => r.code).sort()) && same([...access.scope.prefixes].sort(), [...actor.scope.prefixes].sort());
+      if (
+        !access ||
+        access.user.department_id !== actor.departmentId ||
+        access.scope.all !== actor.scope.all
+      )
+        return false;
+      const same = (a: string[], b: string[]) =>
+        a.length === b.length && a.every((x, i) => x === b[i]);
+      return (
+        same(access.roles.map((r) => r.code).sort(), actor.roles.map((r) => r.code).sort()) &&
+        same([...access.scope.prefixes].sort(), [...actor.scope.prefixes].sort())
+      );
     },
 
     /** Drops cached actors, e.g. after roles or areas change. */

@@ -6,12 +6,21 @@ import { createCalendarService } from './calendar.service';
 
 // The clock stands in December 2026 so the "enter next year's holidays" alert is due until 2027 is imported.
 const NOW = new Date('2026-12-10T02:00:00Z');
-const DEFAULT_WINDOWS = [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '17:30' }];
+const DEFAULT_WINDOWS = [
+  { start: '08:30', end: '12:00' },
+  { start: '14:00', end: '17:30' },
+];
 
 let t: TestApp;
 let admin: Session;
 let staff: Session;
-const put = (s: Session, url: string, payload: unknown) => t.app.inject({ method: 'PUT', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: payload as object });
+const put = (s: Session, url: string, payload: unknown) =>
+  t.app.inject({
+    method: 'PUT',
+    url,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    payload: payload as object,
+  });
 const year = async (s: Session, y: number) => (await s.get(`/api/calendar?year=${y}`)).json();
 
 beforeAll(async () => {
@@ -28,10 +37,16 @@ describe('working calendar (工作日历)', () => {
     const body = res.json();
     expect(body.days).toHaveLength(39);
     const spring = body.days.filter((d: { name: string }) => d.name === '春节');
-    expect(spring.filter((d: { kind: string }) => d.kind === 'holiday').map((d: { date: string }) => d.date)).toEqual(
-      ['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-02-${d}`),
-    );
-    expect(spring.filter((d: { kind: string }) => d.kind === 'makeup_workday').map((d: { date: string }) => d.date)).toEqual(['2026-02-14', '2026-02-28']);
+    expect(
+      spring
+        .filter((d: { kind: string }) => d.kind === 'holiday')
+        .map((d: { date: string }) => d.date),
+    ).toEqual(['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-02-${d}`));
+    expect(
+      spring
+        .filter((d: { kind: string }) => d.kind === 'makeup_workday')
+        .map((d: { date: string }) => d.date),
+    ).toEqual(['2026-02-14', '2026-02-28']);
     expect(body.windows).toEqual(DEFAULT_WINDOWS);
     expect(t.services.calendar.current().isWorkingDay('2026-02-14')).toBe(true);
   });
@@ -48,17 +63,26 @@ describe('working calendar (工作日历)', () => {
     const start = new Date('2026-03-06T01:00:00Z');
     const before = addLimit(t.services.calendar.current(), start, 1, 'work_day');
     expect(before.toISOString()).toBe('2026-03-09T01:00:00.000Z');
-    const res = await put(admin, '/api/calendar/days/2026-03-09', { kind: 'holiday', name: '本地停工日' });
+    const res = await put(admin, '/api/calendar/days/2026-03-09', {
+      kind: 'holiday',
+      name: '本地停工日',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ date: '2026-03-09', kind: 'holiday', name: '本地停工日' });
-    expect(addLimit(t.services.calendar.current(), start, 1, 'work_day').toISOString()).toBe('2026-03-10T01:00:00.000Z');
+    expect(addLimit(t.services.calendar.current(), start, 1, 'work_day').toISOString()).toBe(
+      '2026-03-10T01:00:00.000Z',
+    );
     expect((await year(staff, 2026)).days).toHaveLength(40);
 
     expect((await admin.del('/api/calendar/days/2026-03-09')).statusCode).toBe(200);
     expect(addLimit(t.services.calendar.current(), start, 1, 'work_day')).toEqual(before);
     expect((await admin.del('/api/calendar/days/2026-03-09')).statusCode).toBe(404);
-    expect((await put(admin, '/api/calendar/days/2026-02-30', { kind: 'holiday' })).json().error.field).toBe('params.date');
-    expect((await put(admin, '/api/calendar/days/2026-03-09', { kind: 'day_off' })).json().error.field).toBe('kind');
+    expect(
+      (await put(admin, '/api/calendar/days/2026-02-30', { kind: 'holiday' })).json().error.field,
+    ).toBe('params.date');
+    expect(
+      (await put(admin, '/api/calendar/days/2026-03-09', { kind: 'day_off' })).json().error.field,
+    ).toBe('kind');
   });
 
   it('validates working-hour windows and uses the new ones for deadlines', async () => {
@@ -66,7 +90,13 @@ describe('working calendar (工作日历)', () => {
       [[], 'windows'],
       [[{ start: '8:30', end: '12:00' }], 'windows.0.start'],
       [[{ start: '12:00', end: '08:30' }], 'windows.0.end'],
-      [[{ start: '14:00', end: '17:30' }, { start: '08:30', end: '14:30' }], 'windows.0.start'],
+      [
+        [
+          { start: '14:00', end: '17:30' },
+          { start: '08:30', end: '14:30' },
+        ],
+        'windows.0.start',
+      ],
     ];
     for (const [windows, field] of bad) {
       const res = await put(admin, '/api/calendar/windows', { windows });
@@ -75,10 +105,20 @@ describe('working calendar (工作日历)', () => {
     }
     expect((await year(staff, 2026)).windows).toEqual(DEFAULT_WINDOWS);
 
-    const ok = await put(admin, '/api/calendar/windows', { windows: [{ start: '13:00', end: '18:00' }, { start: '09:00', end: '12:00' }] });
-    expect(ok.json().windows).toEqual([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }]);
+    const ok = await put(admin, '/api/calendar/windows', {
+      windows: [
+        { start: '13:00', end: '18:00' },
+        { start: '09:00', end: '12:00' },
+      ],
+    });
+    expect(ok.json().windows).toEqual([
+      { start: '09:00', end: '12:00' },
+      { start: '13:00', end: '18:00' },
+    ]);
     expect(t.services.calendar.current().dayWorkMs).toBe(8 * 3_600_000);
-    expect((await put(admin, '/api/calendar/windows', { windows: DEFAULT_WINDOWS })).statusCode).toBe(200);
+    expect(
+      (await put(admin, '/api/calendar/windows', { windows: DEFAULT_WINDOWS })).statusCode,
+    ).toBe(200);
     expect(t.services.calendar.current().dayWorkMs).toBe(7 * 3_600_000);
   });
 
@@ -91,16 +131,30 @@ describe('working calendar (工作日历)', () => {
     const bad = await admin.post('/api/calendar/import', { year: 2027, rows });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { index: number }) => d.index)).toEqual([1, 2]);
-    const shape = await admin.post('/api/calendar/import', { year: 2027, rows: [rows[0], { date: '2027-02-30', kind: 'holiday' }, { date: '2027-03-01', kind: 'nap' }] });
+    const shape = await admin.post('/api/calendar/import', {
+      year: 2027,
+      rows: [rows[0], { date: '2027-02-30', kind: 'holiday' }, { date: '2027-03-01', kind: 'nap' }],
+    });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().error.details.map((d: { path: string }) => d.path)).toEqual(['/rows/1/date', '/rows/2/kind']);
+    expect(shape.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      '/rows/1/date',
+      '/rows/2/kind',
+    ]);
     expect((await year(staff, 2027)).days).toEqual([]);
 
-    const first = await admin.post('/api/calendar/import', { year: 2027, rows: [rows[0], { date: '2027-01-02', kind: 'holiday', name: '元旦' }] });
+    const first = await admin.post('/api/calendar/import', {
+      year: 2027,
+      rows: [rows[0], { date: '2027-01-02', kind: 'holiday', name: '元旦' }],
+    });
     expect(first.json()).toEqual({ year: 2027, replaced: 0, imported: 2 });
-    const second = await admin.post('/api/calendar/import', { year: 2027, rows: [{ date: '2027-02-06', kind: 'holiday', name: '春节' }] });
+    const second = await admin.post('/api/calendar/import', {
+      year: 2027,
+      rows: [{ date: '2027-02-06', kind: 'holiday', name: '春节' }],
+    });
     expect(second.json()).toEqual({ year: 2027, replaced: 2, imported: 1 });
-    expect((await year(staff, 2027)).days).toEqual([{ date: '2027-02-06', kind: 'holiday', name: '春节' }]);
+    expect((await year(staff, 2027)).days).toEqual([
+      { date: '2027-02-06', kind: 'holiday', name: '春节' },
+    ]);
     expect((await year(staff, 2026)).days).toHaveLength(39);
     expect(t.services.calendar.current().isWorkingDay('2027-01-01')).toBe(true);
 
@@ -109,16 +163,34 @@ describe('working calendar (工作日历)', () => {
   });
 
   it('lets only calendar managers write', async () => {
-    expect((await put(staff, '/api/calendar/days/2026-03-09', { kind: 'holiday', name: 'x' })).statusCode).toBe(403);
+    expect(
+      (await put(staff, '/api/calendar/days/2026-03-09', { kind: 'holiday', name: 'x' }))
+        .statusCode,
+    ).toBe(403);
     expect((await staff.del('/api/calendar/days/2026-01-01')).statusCode).toBe(403);
-    expect((await put(staff, '/api/calendar/windows', { windows: DEFAULT_WINDOWS })).statusCode).toBe(403);
-    expect((await staff.post('/api/calendar/import', { year: 2028, rows: [{ date: '2028-01-01', kind: 'holiday' }] })).statusCode).toBe(403);
+    expect(
+      (await put(staff, '/api/calendar/windows', { windows: DEFAULT_WINDOWS })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await staff.post('/api/calendar/import', {
+          year: 2028,
+          rows: [{ date: '2028-01-01', kind: 'holiday' }],
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await year(staff, 2026)).days).toHaveLength(39);
   });
 
   it("refreshes a stale cache, so another process's edits arrive", async () => {
     let ms = 0;
-    const other = createCalendarService({ db: t.services.db, clock: t.services.clock, settings: t.services.settings, audit: t.services.audit, ticks: () => ms });
+    const other = createCalendarService({
+      db: t.services.db,
+      clock: t.services.clock,
+      settings: t.services.settings,
+      audit: t.services.audit,
+      ticks: () => ms,
+    });
     await other.reload();
     expect(other.current().isWorkingDay('2026-03-11')).toBe(true);
     await put(admin, '/api/calendar/days/2026-03-11', { kind: 'holiday', name: '停电' });
@@ -130,15 +202,40 @@ describe('working calendar (工作日历)', () => {
 });
 
 describe('calendar audit', () => {
-  type Entry = { actorName: string; targetType: string; targetId: string; detail: { change: string; summary: string } };
-  const entries = async (): Promise<Entry[]> => (await admin.get('/api/audit?action=calendar_changed')).json().items;
+  type Entry = {
+    actorName: string;
+    targetType: string;
+    targetId: string;
+    detail: { change: string; summary: string };
+  };
+  const entries = async (): Promise<Entry[]> =>
+    (await admin.get('/api/audit?action=calendar_changed')).json().items;
 
   it('audits day edits, window changes and year imports with the actor and a summary', async () => {
     const before = (await entries()).length;
-    expect((await put(admin, '/api/calendar/days/2026-06-01', { kind: 'holiday', name: '临时停工' })).statusCode).toBe(200);
+    expect(
+      (await put(admin, '/api/calendar/days/2026-06-01', { kind: 'holiday', name: '临时停工' }))
+        .statusCode,
+    ).toBe(200);
     expect((await admin.del('/api/calendar/days/2026-06-01')).statusCode).toBe(200);
-    expect((await put(admin, '/api/calendar/windows', { windows: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }] })).statusCode).toBe(200);
-    expect((await admin.post('/api/calendar/import', { year: 2029, rows: [{ date: '2029-01-01', kind: 'holiday', name: '元旦' }] })).statusCode).toBe(200);
+    expect(
+      (
+        await put(admin, '/api/calendar/windows', {
+          windows: [
+            { start: '09:00', end: '12:00' },
+            { start: '13:30', end: '17:30' },
+          ],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await admin.post('/api/calendar/import', {
+          year: 2029,
+          rows: [{ date: '2029-01-01', kind: 'holiday', name: '元旦' }],
+        })
+      ).statusCode,
+    ).toBe(200);
     const all = await entries();
     const added = all.slice(0, all.length - before).reverse();
     expect(added.map((e) => [e.actorName, e.targetType, e.targetId, e.detail.change])).toEqual([
@@ -152,7 +249,10 @@ describe('calendar audit', () => {
     expect(added[3]!.detail.summary).toContain('2029 年');
     // Refused writes leave no entry.
     await admin.del('/api/calendar/days/2026-06-02');
-    await admin.post('/api/calendar/import', { year: 2029, rows: [{ date: '2030-01-01', kind: 'holiday' }] });
+    await admin.post('/api/calendar/import', {
+      year: 2029,
+      rows: [{ date: '2030-01-01', kind: 'holiday' }],
+    });
     expect(await entries()).toHaveLength(all.length);
     await put(admin, '/api/calendar/windows', { windows: DEFAULT_WINDOWS });
   });

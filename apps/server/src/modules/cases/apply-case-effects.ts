@@ -1,6 +1,14 @@
 import { applyEffects, type CaseSnapshot, type CaseStep, type Effect } from '@wangge/shared';
 import { addLimit, type WorkCalendar } from '../calendar';
-import { DEFAULT_HANDLE_LIMIT, STEP_LIMITS, dueAt, pauseClocks, resumeClocks, startClock, type Limit } from './case-clocks';
+import {
+  DEFAULT_HANDLE_LIMIT,
+  STEP_LIMITS,
+  dueAt,
+  pauseClocks,
+  resumeClocks,
+  startClock,
+  type Limit,
+} from './case-clocks';
 import { fromSnapshot, readStored, toSnapshot, type StoredSnapshot } from './case-record';
 import type { CasesTable } from './cases.tables';
 
@@ -31,7 +39,11 @@ export function notifyTargets(effects: readonly Effect[]): NotifyTarget[] {
  * then what only the server does — step clocks in working time, the overall deadline,
  * classification and columns. Returns the columns to write and the event data worth keeping.
  */
-export async function applyCaseEffects(row: CasesTable, effects: readonly Effect[], ctx: EffectContext) {
+export async function applyCaseEffects(
+  row: CasesTable,
+  effects: readonly Effect[],
+  ctx: EffectContext,
+) {
   const nowIso = ctx.now.toISOString();
   const before = readStored(row);
   const snap: CaseSnapshot = applyEffects(toSnapshot(row, before), effects, { now: nowIso });
@@ -49,11 +61,14 @@ export async function applyCaseEffects(row: CasesTable, effects: readonly Effect
   }
   const condition = await ctx.condition(conditionId);
   const limitOf = (step: CaseStep): Limit =>
-    step === 'handle' ? (condition?.handle ?? DEFAULT_HANDLE_LIMIT) : (condition?.steps[step] ?? STEP_LIMITS[step]);
+    step === 'handle'
+      ? (condition?.handle ?? DEFAULT_HANDLE_LIMIT)
+      : (condition?.steps[step] ?? STEP_LIMITS[step]);
   /** 立案 → 结案: dispatch, then 处置, then the steps after it, each in its own unit. */
   const overallDeadline = (from: Date): string => {
     let t = addLimit(ctx.cal, from, limitOf('dispatch').value, limitOf('dispatch').type);
-    for (const step of ['handle' as const, ...STEPS_AFTER_HANDLE]) t = addLimit(ctx.cal, t, limitOf(step).value, limitOf(step).type);
+    for (const step of ['handle' as const, ...STEPS_AFTER_HANDLE])
+      t = addLimit(ctx.cal, t, limitOf(step).value, limitOf(step).type);
     return t.toISOString();
   };
 
@@ -86,9 +101,24 @@ export async function applyCaseEffects(row: CasesTable, effects: readonly Effect
       case 'extend_deadline': {
         // An approved 延期 moves the 处置 deadline and the overall one by the same amount.
         const h = clocks.handle;
-        if (h) clocks.handle = { ...h, deadlineAt: addLimit(ctx.cal, new Date(h.deadlineAt), e.extension.value, e.extension.limitType).toISOString() };
+        if (h)
+          clocks.handle = {
+            ...h,
+            deadlineAt: addLimit(
+              ctx.cal,
+              new Date(h.deadlineAt),
+              e.extension.value,
+              e.extension.limitType,
+            ).toISOString(),
+          };
         const overall = patch.deadline_at ?? row.deadline_at;
-        if (overall) patch.deadline_at = addLimit(ctx.cal, new Date(overall), e.extension.value, e.extension.limitType).toISOString();
+        if (overall)
+          patch.deadline_at = addLimit(
+            ctx.cal,
+            new Date(overall),
+            e.extension.value,
+            e.extension.limitType,
+          ).toISOString();
         // Kept so a later change of 立案条件 re-applies what was granted.
         stored.extensions = [...(stored.extensions ?? []), e.extension];
         kept.push({ extension: e.extension });
@@ -99,14 +129,18 @@ export async function applyCaseEffects(row: CasesTable, effects: readonly Effect
         // under the new 立案条件, with approved 延期 re-applied. The same 立案条件 changes nothing:
         // recomputing it would drop extensions and 挂账 time already granted.
         if (e.recompute !== 'from_registration' || conditionId === row.condition_id) break;
-        const extend = (t: Date) => (stored.extensions ?? []).reduce((d, x) => addLimit(ctx.cal, d, x.value, x.limitType), t);
+        const extend = (t: Date) =>
+          (stored.extensions ?? []).reduce((d, x) => addLimit(ctx.cal, d, x.value, x.limitType), t);
         const from = stored.caseClockFrom ?? row.registered_at ?? nowIso;
         patch.deadline_at = extend(new Date(overallDeadline(new Date(from)))).toISOString();
         const h = clocks.handle;
         // A paused 处置 clock stays paused; it is recomputed when it resumes with what it had left.
         if (h && h.remaining === undefined) {
           const restarted = startClock(ctx.cal, new Date(h.startedAt), limitOf('handle'));
-          clocks.handle = { ...restarted, deadlineAt: extend(new Date(restarted.deadlineAt)).toISOString() };
+          clocks.handle = {
+            ...restarted,
+            deadlineAt: extend(new Date(restarted.deadlineAt)).toISOString(),
+          };
         }
         break;
       }
@@ -127,10 +161,15 @@ export async function applyCaseEffects(row: CasesTable, effects: readonly Effect
         stored.rating = null;
         break;
       case 'add_leader_instruction':
-        stored.leaderInstructions = [...stored.leaderInstructions, { text: e.text, by: '', at: nowIso }];
+        stored.leaderInstructions = [
+          ...stored.leaderInstructions,
+          { text: e.text, by: '', at: nowIso },
+        ];
         break;
       case 'record_dispatch':
-        kept.push({ dispatch: { departmentId: e.departmentId, kind: e.kind, overridden: e.overridden } });
+        kept.push({
+          dispatch: { departmentId: e.departmentId, kind: e.kind, overridden: e.overridden },
+        });
         break;
       case 'notify':
       case 'external_writeback':

@@ -18,20 +18,28 @@ export interface StepClock {
 export type Clocks = Partial<Record<CaseStep, StepClock>>;
 
 /** Step limits before a 立结案标准 row sets them (§3.3 defaults; 确认 of AI candidates too). */
-export const STEP_LIMITS: Record<Exclude<CaseStep, 'handle'>, Limit> = { ...DEFAULT_STEP_LIMITS, confirm: { value: 1, type: 'work_hour' } };
+export const STEP_LIMITS: Record<Exclude<CaseStep, 'handle'>, Limit> = {
+  ...DEFAULT_STEP_LIMITS,
+  confirm: { value: 1, type: 'work_hour' },
+};
 /** 处置 without a 立案条件 (e.g. 领导交办 straight to dispatch): five working days. */
 export const DEFAULT_HANDLE_LIMIT: Limit = { value: 5, type: 'work_day' };
 export const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
 
 export function startClock(cal: WorkCalendar, now: Date, limit: Limit): StepClock {
-  return { startedAt: now.toISOString(), limit, deadlineAt: addLimit(cal, now, limit.value, limit.type).toISOString() };
+  return {
+    startedAt: now.toISOString(),
+    limit,
+    deadlineAt: addLimit(cal, now, limit.value, limit.type).toISOString(),
+  };
 }
 
 /** Earliest deadline among running (not paused) clocks: what queues sort by. */
 export function dueAt(clocks: Clocks): { step: CaseStep | null; dueAt: string } {
   let best: { step: CaseStep | null; dueAt: string } = { step: null, dueAt: NO_DEADLINE };
   for (const [step, c] of Object.entries(clocks) as [CaseStep, StepClock][]) {
-    if (c.remaining === undefined && c.deadlineAt < best.dueAt) best = { step, dueAt: c.deadlineAt };
+    if (c.remaining === undefined && c.deadlineAt < best.dueAt)
+      best = { step, dueAt: c.deadlineAt };
   }
   return best;
 }
@@ -39,7 +47,10 @@ export function dueAt(clocks: Clocks): { step: CaseStep | null; dueAt: string } 
 export function pauseClocks(cal: WorkCalendar, clocks: Clocks, now: Date): Clocks {
   const out: Clocks = {};
   for (const [step, c] of Object.entries(clocks) as [CaseStep, StepClock][]) {
-    out[step] = c.remaining !== undefined ? c : { ...c, remaining: elapsed(cal, now, new Date(c.deadlineAt), c.limit.type) };
+    out[step] =
+      c.remaining !== undefined
+        ? c
+        : { ...c, remaining: elapsed(cal, now, new Date(c.deadlineAt), c.limit.type) };
   }
   return out;
 }
@@ -52,14 +63,18 @@ export function resumeClocks(cal: WorkCalendar, clocks: Clocks, now: Date): Cloc
       out[step] = c;
       continue;
     }
-    const deadline = c.remaining >= 0 ? addLimit(cal, now, c.remaining, c.limit.type) : new Date(now.getTime() + c.remaining * unitMs(c.limit.type));
+    const deadline =
+      c.remaining >= 0
+        ? addLimit(cal, now, c.remaining, c.limit.type)
+        : new Date(now.getTime() + c.remaining * unitMs(c.limit.type));
     out[step] = { startedAt: c.startedAt, limit: c.limit, deadlineAt: deadline.toISOString() };
   }
   return out;
 }
 
 // Only for a clock already overdue at 挂账: how far past, in plain time, is close enough.
-const unitMs = (type: LimitType) => (type === 'work_day' || type === 'natural_day' ? 86_400_000 : 3_600_000);
+const unitMs = (type: LimitType) =>
+  type === 'work_day' || type === 'natural_day' ? 86_400_000 : 3_600_000;
 
 export interface ClockView {
   step: CaseStep;
@@ -72,8 +87,17 @@ export interface ClockView {
 /** Lights for every running clock, measured in each limit's own unit. */
 export function clockViews(cal: WorkCalendar, clocks: Clocks, now: Date): ClockView[] {
   return (Object.entries(clocks) as [CaseStep, StepClock][]).map(([step, c]) => {
-    const used = c.remaining !== undefined ? c.limit.value - c.remaining : elapsed(cal, new Date(c.startedAt), now, c.limit.type);
-    return { step, deadlineAt: c.deadlineAt, light: light(used, c.limit.value), ratio: Math.round((used / c.limit.value) * 1000) / 1000, paused: c.remaining !== undefined };
+    const used =
+      c.remaining !== undefined
+        ? c.limit.value - c.remaining
+        : elapsed(cal, new Date(c.startedAt), now, c.limit.type);
+    return {
+      step,
+      deadlineAt: c.deadlineAt,
+      light: light(used, c.limit.value),
+      ratio: Math.round((used / c.limit.value) * 1000) / 1000,
+      paused: c.remaining !== undefined,
+    };
   });
 }
 
@@ -97,7 +121,14 @@ export function overallLight(
   external?: { from: string; deadlineAt: string | null },
 ): Light | null {
   const ours = registeredAt && deadlineAt ? { from: registeredAt, deadlineAt } : null;
-  const theirs = external?.deadlineAt ? { from: external.from, deadlineAt: external.deadlineAt } : null;
-  const earlier = ours && theirs ? (Date.parse(theirs.deadlineAt) < Date.parse(ours.deadlineAt) ? theirs : ours) : (ours ?? theirs);
+  const theirs = external?.deadlineAt
+    ? { from: external.from, deadlineAt: external.deadlineAt }
+    : null;
+  const earlier =
+    ours && theirs
+      ? Date.parse(theirs.deadlineAt) < Date.parse(ours.deadlineAt)
+        ? theirs
+        : ours
+      : (ours ?? theirs);
   return earlier ? spanLight(cal, earlier.from, earlier.deadlineAt, now) : null;
 }

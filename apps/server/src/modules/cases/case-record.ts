@@ -1,4 +1,12 @@
-import { isOpenState, type CaseSnapshot, type CaseSource, type CaseState, type Detection, type LimitType, type Rating } from '@wangge/shared';
+import {
+  isOpenState,
+  type CaseSnapshot,
+  type CaseSource,
+  type CaseState,
+  type Detection,
+  type LimitType,
+  type Rating,
+} from '@wangge/shared';
 import type { Clocks } from './case-clocks';
 import type { CasesTable } from './cases.tables';
 
@@ -54,10 +62,14 @@ export const emptyStored = (selfHandled: boolean): StoredSnapshot => ({
   photos: [],
 });
 
-export const readStored = (row: Pick<CasesTable, 'snapshot'>): StoredSnapshot => JSON.parse(row.snapshot) as StoredSnapshot;
+export const readStored = (row: Pick<CasesTable, 'snapshot'>): StoredSnapshot =>
+  JSON.parse(row.snapshot) as StoredSnapshot;
 
 /** The workflow's view of a case row (everything `decide` reads). */
-export function toSnapshot(row: CasesTable, stored: StoredSnapshot = readStored(row)): CaseSnapshot {
+export function toSnapshot(
+  row: CasesTable,
+  stored: StoredSnapshot = readStored(row),
+): CaseSnapshot {
   return {
     id: row.id,
     state: row.state as CaseState,
@@ -83,7 +95,10 @@ export function toSnapshot(row: CasesTable, stored: StoredSnapshot = readStored(
 }
 
 /** Copies the snapshot back onto row columns and the stored JSON. */
-export function fromSnapshot(s: CaseSnapshot, stored: StoredSnapshot): { columns: Partial<CasesTable>; stored: StoredSnapshot } {
+export function fromSnapshot(
+  s: CaseSnapshot,
+  stored: StoredSnapshot,
+): { columns: Partial<CasesTable>; stored: StoredSnapshot } {
   return {
     columns: {
       state: s.state,

@@ -9,7 +9,12 @@ let now = new Date('2026-11-30T09:00:00+08:00');
 const clock: Clock = { now: () => now };
 let t: TestApp;
 let cast: CaseCast;
-let admin: Session, intake: Session, shift: Session, dispatcher: Session, handler: Session, inspector: Session;
+let admin: Session,
+  intake: Session,
+  shift: Session,
+  dispatcher: Session,
+  handler: Session,
+  inspector: Session;
 let deptId: string, conditionId: string;
 
 beforeAll(async () => {
@@ -20,16 +25,28 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => stepOn(cast, s, id, action, input);
+const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) =>
+  stepOn(cast, s, id, action, input);
 
 describe('automatic 督办 (yellow and red cards) and lights', () => {
   it('turns the lights and raises a yellow card past the limit, then a red one at twice it', async () => {
-    const c = (await inspector.post('/api/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '文化路 12 号', description: '暴露垃圾', classCode: '06010' })).json();
+    const c = (
+      await inspector.post('/api/cases', {
+        lng: CITY.inA[0],
+        lat: CITY.inA[1],
+        address: '文化路 12 号',
+        description: '暴露垃圾',
+        classCode: '06010',
+      })
+    ).json();
     await step(intake, c.id, 'accept');
     await step(shift, c.id, 'register', { classCode: '06010', conditionId });
     await step(dispatcher, c.id, 'dispatch', { departmentId: deptId });
     await step(handler, c.id, 'acknowledge');
-    const lightOf = async () => (await admin.get(`/api/cases/${c.id}`)).json().clocks.find((k: { step: string }) => k.step === 'handle').light;
+    const lightOf = async () =>
+      (await admin.get(`/api/cases/${c.id}`))
+        .json()
+        .clocks.find((k: { step: string }) => k.step === 'handle').light;
     expect(await lightOf()).toBe('green');
     now = new Date('2026-11-30T10:42:00+08:00'); // 1.7 of 2 working hours: yellow light, no card yet
     expect(await lightOf()).toBe('yellow');
@@ -47,6 +64,11 @@ describe('automatic 督办 (yellow and red cards) and lights', () => {
     expect((await t.services.cases.sweep()).raised).toBe(1);
     expect((await admin.get(`/api/cases/${c.id}`)).json().supervisionLevel).toBe('red');
     const events = (await admin.get(`/api/cases/${c.id}/events`)).json().items;
-    expect(events.filter((e: { action: string; actorName: string }) => e.action === 'supervise' && e.actorName === '系统')).toHaveLength(2);
+    expect(
+      events.filter(
+        (e: { action: string; actorName: string }) =>
+          e.action === 'supervise' && e.actorName === '系统',
+      ),
+    ).toHaveLength(2);
   });
 });

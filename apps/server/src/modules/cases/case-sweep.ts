@@ -22,7 +22,11 @@ export interface SweepDeps {
  * passed. Deadlines are stored, so any process may sweep; the version check makes a card
  * raised twice at once land once.
  */
-export async function sweepOverdue(deps: SweepDeps, now: Date, batch = 200): Promise<{ checked: number; raised: number }> {
+export async function sweepOverdue(
+  deps: SweepDeps,
+  now: Date,
+  batch = 200,
+): Promise<{ checked: number; raised: number }> {
   const cal = deps.calendar();
   const rows = await deps.repo.overdue(FULL_SCOPE, now.toISOString(), batch);
   let raised = 0;
@@ -32,13 +36,27 @@ export async function sweepOverdue(deps: SweepDeps, now: Date, batch = 200): Pro
     const t = await deps.thresholds(row.condition_id);
     for (const c of Object.values(stored.clocks)) {
       if (!c || c.remaining !== undefined) continue;
-      const card = cardLevel(elapsed(cal, new Date(c.startedAt), now, c.limit.type) / c.limit.value, t);
+      const card = cardLevel(
+        elapsed(cal, new Date(c.startedAt), now, c.limit.type) / c.limit.value,
+        t,
+      );
       if (RANK[card] > RANK[worst]) worst = card;
     }
     if (row.deadline_at && row.deadline_at < now.toISOString()) worst = 'red';
     const current = stored.supervision?.level ?? 'none';
     if (worst === 'none' || RANK[worst] <= RANK[current]) continue;
-    const check = decide(toSnapshot(row, stored), 'supervise', { userId: 'system', roleCodes: ['system'], departmentId: null, inScope: true, now: now.toISOString() }, { level: worst });
+    const check = decide(
+      toSnapshot(row, stored),
+      'supervise',
+      {
+        userId: 'system',
+        roleCodes: ['system'],
+        departmentId: null,
+        inScope: true,
+        now: now.toISOString(),
+      },
+      { level: worst },
+    );
     if (!check.ok) continue;
     await deps.apply(row, worst, worst === 'red' ? '超时红牌督办' : '超时黄牌督办').then(
       () => raised++,

@@ -1,27 +1,64 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, createUser, login, type Session } from '../../../test/factories';
-import { act as actOn, castCases, photo as photoOf, step as stepOn, type CaseCast } from './cases.test-util';
+import {
+  act as actOn,
+  castCases,
+  photo as photoOf,
+  step as stepOn,
+  type CaseCast,
+} from './cases.test-util';
 import { body as componentBody, code as componentCode } from '../components/components.test-util';
 
 // The exception paths of docs/case-workflow.md §2.2, each through real HTTP.
 let t: TestApp;
 let cast: CaseCast;
-let admin: Session, inspector: Session, intake: Session, shift: Session, dispatcher: Session, handler: Session, handler2: Session, leader: Session;
+let admin: Session,
+  inspector: Session,
+  intake: Session,
+  shift: Session,
+  dispatcher: Session,
+  handler: Session,
+  handler2: Session,
+  leader: Session;
 let inspectorId: string, deptId: string, dept2Id: string, conditionId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   cast = await castCases(t);
-  ({ admin, inspector, intake, shift, dispatcher, handler, handler2, leader, inspectorId, deptId, dept2Id, conditionId } = cast);
+  ({
+    admin,
+    inspector,
+    intake,
+    shift,
+    dispatcher,
+    handler,
+    handler2,
+    leader,
+    inspectorId,
+    deptId,
+    dept2Id,
+    conditionId,
+  } = cast);
 });
 afterAll(async () => t.close());
 
 const photo = (s: Session) => photoOf(t, s);
-const act = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => actOn(cast, s, id, action, input);
-const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => stepOn(cast, s, id, action, input);
+const act = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) =>
+  actOn(cast, s, id, action, input);
+const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) =>
+  stepOn(cast, s, id, action, input);
 const newCase = async (extra: Record<string, unknown> = {}) =>
-  (await inspector.post('/api/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '文化路 12 号', description: '暴露垃圾', classCode: '06010', ...extra })).json();
+  (
+    await inspector.post('/api/cases', {
+      lng: CITY.inA[0],
+      lat: CITY.inA[1],
+      address: '文化路 12 号',
+      description: '暴露垃圾',
+      classCode: '06010',
+      ...extra,
+    })
+  ).json();
 async function toHandling() {
   const c = await newCase();
   await step(intake, c.id, 'accept');
@@ -40,17 +77,27 @@ describe('intake exits', () => {
   it('核实: sent to an inspector, confirmed true with a photo and GPS inside the grid', async () => {
     const c = await newCase();
     await step(intake, c.id, 'send_verify', { assigneeId: inspectorId });
-    const outside = await act(inspector, c.id, 'verify_true', { photos: [await photo(inspector)], gps: { lng: CITY.inB[0], lat: CITY.inB[1] } });
+    const outside = await act(inspector, c.id, 'verify_true', {
+      photos: [await photo(inspector)],
+      gps: { lng: CITY.inB[0], lat: CITY.inB[1] },
+    });
     expect(outside.statusCode).toBe(400);
-    const v = await step(inspector, c.id, 'verify_true', { photos: [await photo(inspector)], gps: { lng: CITY.inA[0], lat: CITY.inA[1] } });
+    const v = await step(inspector, c.id, 'verify_true', {
+      photos: [await photo(inspector)],
+      gps: { lng: CITY.inA[0], lat: CITY.inA[1] },
+    });
     expect(v.state).toBe('pending_registration');
   });
 
   it('核实 false sends it back to intake; only the assignee may answer', async () => {
     const c = await newCase();
     await step(intake, c.id, 'send_verify', { assigneeId: inspectorId });
-    expect((await act(shift, c.id, 'verify_false', { reason: '现场无此问题' })).statusCode).toBe(403);
-    expect((await step(inspector, c.id, 'verify_false', { reason: '现场无此问题' })).state).toBe('pending_acceptance');
+    expect((await act(shift, c.id, 'verify_false', { reason: '现场无此问题' })).statusCode).toBe(
+      403,
+    );
+    expect((await step(inspector, c.id, 'verify_false', { reason: '现场无此问题' })).state).toBe(
+      'pending_acceptance',
+    );
   });
 
   it('suggests nearby open cases of the same class, then 合并 keeps the link', async () => {
@@ -63,24 +110,40 @@ describe('intake exits', () => {
     expect(ids).not.toContain(far.id);
     expect(ids).not.toContain(dup.id);
     expect(suggested[0].distanceM).toBeLessThanOrEqual(50);
-    const before = (await inspector.get(`/api/cases/nearby?lng=${CITY.inA[0]}&lat=${CITY.inA[1]}&classCode=06010`)).json().items;
+    const before = (
+      await inspector.get(`/api/cases/nearby?lng=${CITY.inA[0]}&lat=${CITY.inA[1]}&classCode=06010`)
+    ).json().items;
     expect(before.length).toBeGreaterThan(0);
     const merged = await step(intake, dup.id, 'merge', { masterCaseId: master.id });
     expect(merged).toMatchObject({ state: 'merged', masterCaseId: master.id });
   });
 
   it('自行处置 skips dispatch and closes as self_handled (or goes to a sampled 核查)', async () => {
-    const c = await newCase({ selfHandled: true, photos: [await photo(inspector), await photo(inspector)], classCode: '06010' });
+    const c = await newCase({
+      selfHandled: true,
+      photos: [await photo(inspector), await photo(inspector)],
+      classCode: '06010',
+    });
     expect(c.selfHandled).toBe(true);
     const accepted = await step(intake, c.id, 'accept');
     expect(['pending_close', 'pending_check']).toContain(accepted.state);
     if (accepted.state === 'pending_check') {
-      const other = await createUser(t, { username: 'insp2', roles: ['inspector'], areaCodes: [CITY.streetW] });
+      const other = await createUser(t, {
+        username: 'insp2',
+        roles: ['inspector'],
+        areaCodes: [CITY.streetW],
+      });
       await step(intake, c.id, 'send_check', { assigneeId: other.id });
-      await step(await login(t, 'insp2'), c.id, 'check_pass', { photos: [await photo(await login(t, 'insp2'))] });
+      await step(await login(t, 'insp2'), c.id, 'check_pass', {
+        photos: [await photo(await login(t, 'insp2'))],
+      });
     }
     const closed = await step(shift, c.id, 'close', { closeReason: 'self_handled' });
-    expect(closed).toMatchObject({ state: 'closed', closeReason: 'self_handled', handlingDeptId: null });
+    expect(closed).toMatchObject({
+      state: 'closed',
+      closeReason: 'self_handled',
+      handlingDeptId: null,
+    });
   });
 });
 
@@ -91,20 +154,43 @@ describe('handling exits and approvals', () => {
     const back = await step(dispatcher, id, 'approve_request', { requestType: 'send_back' });
     expect(back.state).toBe('pending_dispatch');
     expect((await act(dispatcher, id, 'dispatch', { departmentId: deptId })).statusCode).toBe(400);
-    expect((await step(dispatcher, id, 'dispatch', { departmentId: dept2Id })).handlingDeptId).toBe(dept2Id);
+    expect((await step(dispatcher, id, 'dispatch', { departmentId: dept2Id })).handlingDeptId).toBe(
+      dept2Id,
+    );
   });
 
   it('延期 approved moves the deadline forward; refused keeps it; one open request at a time', async () => {
     const id = await toHandling();
     const before = (await admin.get(`/api/cases/${id}`)).json();
-    const handleDue = () => before.clocks.find((k: { step: string }) => k.step === 'handle').deadlineAt as string;
-    await step(handler, id, 'request_extension', { reason: '需调配车辆', extension: { value: 2, limitType: 'work_hour' } });
-    expect((await act(handler, id, 'request_extension', { reason: '再延', extension: { value: 1, limitType: 'work_hour' } })).statusCode).toBe(409);
-    const refused = await step(dispatcher, id, 'refuse_request', { requestType: 'extension', reason: '不同意' });
-    expect(refused.clocks.find((k: { step: string }) => k.step === 'handle').deadlineAt).toBe(handleDue());
-    await step(handler, id, 'request_extension', { reason: '需调配车辆', extension: { value: 2, limitType: 'work_hour' } });
+    const handleDue = () =>
+      before.clocks.find((k: { step: string }) => k.step === 'handle').deadlineAt as string;
+    await step(handler, id, 'request_extension', {
+      reason: '需调配车辆',
+      extension: { value: 2, limitType: 'work_hour' },
+    });
+    expect(
+      (
+        await act(handler, id, 'request_extension', {
+          reason: '再延',
+          extension: { value: 1, limitType: 'work_hour' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    const refused = await step(dispatcher, id, 'refuse_request', {
+      requestType: 'extension',
+      reason: '不同意',
+    });
+    expect(refused.clocks.find((k: { step: string }) => k.step === 'handle').deadlineAt).toBe(
+      handleDue(),
+    );
+    await step(handler, id, 'request_extension', {
+      reason: '需调配车辆',
+      extension: { value: 2, limitType: 'work_hour' },
+    });
     const approved = await step(dispatcher, id, 'approve_request', { requestType: 'extension' });
-    expect(approved.clocks.find((k: { step: string }) => k.step === 'handle').deadlineAt > handleDue()).toBe(true);
+    expect(
+      approved.clocks.find((k: { step: string }) => k.step === 'handle').deadlineAt > handleDue(),
+    ).toBe(true);
     expect(approved.deadlineAt > before.deadlineAt).toBe(true);
   });
 
@@ -123,7 +209,10 @@ describe('handling exits and approvals', () => {
 
   it('返工 after a failed 核查: back to dispatch, same department, reworkCount 1', async () => {
     const id = await toHandling();
-    await step(handler, id, 'submit_feedback', { result: '已清运', photos: [await photo(handler)] });
+    await step(handler, id, 'submit_feedback', {
+      result: '已清运',
+      photos: [await photo(handler)],
+    });
     await step(dispatcher, id, 'accept_feedback');
     await step(intake, id, 'send_check', { assigneeId: inspectorId });
     const failed = await step(inspector, id, 'check_fail', { reason: '仍有垃圾' });
@@ -135,8 +224,12 @@ describe('handling exits and approvals', () => {
   it('作废 needs the 值班长’s approval', async () => {
     const id = await toHandling();
     await step(handler, id, 'request_void', { reason: '误报' });
-    expect((await act(dispatcher, id, 'approve_request', { requestType: 'void' })).statusCode).toBe(403);
-    expect((await step(shift, id, 'approve_request', { requestType: 'void' })).state).toBe('voided');
+    expect((await act(dispatcher, id, 'approve_request', { requestType: 'void' })).statusCode).toBe(
+      403,
+    );
+    expect((await step(shift, id, 'approve_request', { requestType: 'void' })).state).toBe(
+      'voided',
+    );
   });
 });
 
@@ -147,8 +240,22 @@ describe('部件 cases', () => {
     expect(registered.statusCode, registered.body).toBe(201);
     const c = await newCase({ classCode: undefined, componentCode: code, description: '井盖破损' });
     expect(c).toMatchObject({ classCode: '01001', componentId: registered.json().id });
-    expect((await inspector.post('/api/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '文化路', description: '井盖', componentCode: componentCode('01001', 43) })).json().error.field).toBe('componentCode');
-    const changed = await admin.post(`/api/components/${registered.json().id}/status`, { status: 'damaged', reason: '案件核实破损', caseId: c.id });
+    expect(
+      (
+        await inspector.post('/api/cases', {
+          lng: CITY.inA[0],
+          lat: CITY.inA[1],
+          address: '文化路',
+          description: '井盖',
+          componentCode: componentCode('01001', 43),
+        })
+      ).json().error.field,
+    ).toBe('componentCode');
+    const changed = await admin.post(`/api/components/${registered.json().id}/status`, {
+      status: 'damaged',
+      reason: '案件核实破损',
+      caseId: c.id,
+    });
     expect(changed.statusCode, changed.body).toBe(200);
   });
 });

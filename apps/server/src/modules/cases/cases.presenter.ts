@@ -17,7 +17,12 @@ export function caseNumber(now: Date): string {
 export function presentCase(
   row: CasesTable,
   stored: StoredSnapshot,
-  extra: { clocks: ClockView[]; overallLight: CaseView['overallLight']; allowedActions: CaseAction[]; decidableRequests: RequestType[] },
+  extra: {
+    clocks: ClockView[];
+    overallLight: CaseView['overallLight'];
+    allowedActions: CaseAction[];
+    decidableRequests: RequestType[];
+  },
 ): CaseView {
   return {
     id: row.id,
@@ -44,7 +49,12 @@ export function presentCase(
     selfHandled: stored.selfHandled,
     reworkCount: row.rework_count,
     reopenCount: row.reopen_count,
-    pendingRequests: Object.values(stored.pendingRequests).map((r) => ({ type: r.type, byUserId: r.byUserId, reason: r.reason, at: r.at })),
+    pendingRequests: Object.values(stored.pendingRequests).map((r) => ({
+      type: r.type,
+      byUserId: r.byUserId,
+      reason: r.reason,
+      at: r.at,
+    })),
     assignedVerifierId: stored.assignedVerifierId,
     assignedCheckerId: stored.assignedCheckerId,
     photos: stored.photos,
@@ -52,7 +62,12 @@ export function presentCase(
     externalId: row.external_id ?? null,
     externalDeadline: stored.externalDeadline ?? null,
     detection: stored.detection
-      ? { confidence: stored.detection.confidence, modelVersion: stored.detection.modelVersion, bbox: stored.detection.bbox ?? null, imageId: stored.detection.imageId ?? null }
+      ? {
+          confidence: stored.detection.confidence,
+          modelVersion: stored.detection.modelVersion,
+          bbox: stored.detection.bbox ?? null,
+          imageId: stored.detection.imageId ?? null,
+        }
       : null,
     clocks: extra.clocks,
     dueAt: row.due_at === NO_DEADLINE ? null : row.due_at,

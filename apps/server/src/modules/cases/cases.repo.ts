@@ -6,7 +6,12 @@ import { levelCodesInScope } from '../../core/db/scope-filter';
 import type { CaseEventsTable, CasesTable } from './cases.tables';
 
 type Db = Kysely<DB> | Transaction<DB>;
-const AREA_COLUMNS = { admin: 'admin_code', street: 'street_code', community: 'community_code', grid: 'grid_code' };
+const AREA_COLUMNS = {
+  admin: 'admin_code',
+  street: 'street_code',
+  community: 'community_code',
+  grid: 'grid_code',
+};
 
 export interface QueueFilter {
   states?: string[] | undefined;
@@ -22,42 +27,75 @@ export interface QueueFilter {
 /** All SQL of the cases module. Reads take the caller's scope. */
 export function createCasesRepo(db: Kysely<DB>) {
   const compiled = createCompiledCache<DB>();
-  const scoped = (d: Db, scope: AreaScope) => d.selectFrom('cases').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS));
+  const scoped = (d: Db, scope: AreaScope) =>
+    d.selectFrom('cases').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS));
   return {
-    findById: (scope: AreaScope, id: string, d: Db = db) => scoped(d, scope).selectAll().where('id', '=', id).executeTakeFirst(),
+    findById: (scope: AreaScope, id: string, d: Db = db) =>
+      scoped(d, scope).selectAll().where('id', '=', id).executeTakeFirst(),
 
-    findByIdempotencyKey: (key: string, d: Db = db) => d.selectFrom('cases').selectAll().where('idempotency_key', '=', key).executeTakeFirst(),
+    findByIdempotencyKey: (key: string, d: Db = db) =>
+      d.selectFrom('cases').selectAll().where('idempotency_key', '=', key).executeTakeFirst(),
 
     /** The case of a 12345 work order, whoever reported it (order ids are the centre's, not per user). */
-    findByExternalId: (externalId: string, d: Db = db) => d.selectFrom('cases').selectAll().where('external_id', '=', externalId).executeTakeFirst(),
+    findByExternalId: (externalId: string, d: Db = db) =>
+      d.selectFrom('cases').selectAll().where('external_id', '=', externalId).executeTakeFirst(),
 
     // Intake is the hot write: its two inserts reuse their compiled SQL (core/db/compiled-cache).
     async insert(d: Db, row: CasesTable, event: CaseEventsTable): Promise<void> {
       const c = rowShape(row);
       await compiled(d, `case:${c.shape}`, c.values, () => d.insertInto('cases').values(row));
       const e = rowShape(event);
-      await compiled(d, `event:${e.shape}`, e.values, () => d.insertInto('case_events').values(event));
+      await compiled(d, `event:${e.shape}`, e.values, () =>
+        d.insertInto('case_events').values(event),
+      );
     },
 
     /** The same as `insert` in one atomic statement, for dialects with data-modifying WITH (no transaction needed). */
     async insertInOneStatement(row: CasesTable, event: CaseEventsTable): Promise<void> {
       const both = rowShape(row, event);
-      await compiled(db, `with:${both.shape}`, both.values, () => db.with('new_case', (q) => q.insertInto('cases').values(row)).insertInto('case_events').values(event));
+      await compiled(db, `with:${both.shape}`, both.values, () =>
+        db
+          .with('new_case', (q) => q.insertInto('cases').values(row))
+          .insertInto('case_events')
+          .values(event),
+      );
     },
 
     /** Writes a transition only if nobody else did since `version` was read. */
-    async updateIfVersion(d: Db, id: string, version: number, patch: Partial<CasesTable>): Promise<boolean> {
-      const r = await d.updateTable('cases').set(patch).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    async updateIfVersion(
+      d: Db,
+      id: string,
+      version: number,
+      patch: Partial<CasesTable>,
+    ): Promise<boolean> {
+      const r = await d
+        .updateTable('cases')
+        .set(patch)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 
     /** Cases merged into any of `caseIds`, with their reporters: they follow the master (§2.2 合并). */
     mergedInto: (d: Db, caseIds: string[]) =>
-      caseIds.length ? d.selectFrom('cases').select(['id', 'reporter_id']).where('master_case_id', 'in', caseIds).execute() : Promise.resolve([]),
+      caseIds.length
+        ? d
+            .selectFrom('cases')
+            .select(['id', 'reporter_id'])
+            .where('master_case_id', 'in', caseIds)
+            .execute()
+        : Promise.resolve([]),
 
-    appendEvent: (d: Db, event: CaseEventsTable) => d.insertInto('case_events').values(event).execute(),
+    appendEvent: (d: Db, event: CaseEventsTable) =>
+      d.insertInto('case_events').values(event).execute(),
 
-    async linkAttachments(d: Db, caseId: string, ids: readonly string[], seq: number): Promise<void> {
+    async linkAttachments(
+      d: Db,
+      caseId: string,
+      ids: readonly string[],
+      seq: number,
+    ): Promise<void> {
       if (ids.length === 0) return;
       await d
         .insertInto('case_attachments')
@@ -78,11 +116,21 @@ export function createCasesRepo(db: Kysely<DB>) {
     },
 
     async nextSeq(d: Db, caseId: string): Promise<number> {
-      const r = await d.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('m')).where('case_id', '=', caseId).executeTakeFirst();
+      const r = await d
+        .selectFrom('case_events')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
       return Number(r?.m ?? 0) + 1;
     },
 
-    events: (caseId: string) => db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute(),
+    events: (caseId: string) =>
+      db
+        .selectFrom('case_events')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('seq')
+        .execute(),
 
     /** A queue page: the scope, then filters, most urgent (earliest due) first. */
     async list(scope: AreaScope, f: QueueFilter) {
@@ -92,15 +140,30 @@ export function createCasesRepo(db: Kysely<DB>) {
       if (f.classCode) q = q.where('class_code', '=', f.classCode);
       if (f.departmentId) q = q.where('handling_dept_id', '=', f.departmentId);
       if (f.overdueBefore) q = q.where('due_at', '<', f.overdueBefore);
-      if (f.areaCode) q = q.where((eb) => levelCodesInScope(eb, { all: false, prefixes: [f.areaCode!] }, AREA_COLUMNS));
-      return q.selectAll().orderBy('due_at').orderBy('id').limit(f.limit).offset(f.offset).execute();
+      if (f.areaCode)
+        q = q.where((eb) =>
+          levelCodesInScope(eb, { all: false, prefixes: [f.areaCode!] }, AREA_COLUMNS),
+        );
+      return q
+        .selectAll()
+        .orderBy('due_at')
+        .orderBy('id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute();
     },
 
     /**
      * Open cases of a class near a point (bounding box; the caller refines by distance). The
      * street's queue index finds them: a duplicate a few dozen metres away is in the same street.
      */
-    nearbyOpen: (scope: AreaScope, streetCode: string, classCode: string, box: [number, number, number, number], excludeId?: string) =>
+    nearbyOpen: (
+      scope: AreaScope,
+      streetCode: string,
+      classCode: string,
+      box: [number, number, number, number],
+      excludeId?: string,
+    ) =>
       scoped(db, scope)
         .selectAll()
         .where('street_code', '=', streetCode)
@@ -116,7 +179,13 @@ export function createCasesRepo(db: Kysely<DB>) {
 
     /** Open cases whose running step is overdue, for the 督办 sweep (all areas). */
     overdue: (scope: AreaScope, now: string, limit: number) =>
-      scoped(db, scope).selectAll().where('is_open', '=', 1).where('due_at', '<', now).orderBy('due_at').limit(limit).execute(),
+      scoped(db, scope)
+        .selectAll()
+        .where('is_open', '=', 1)
+        .where('due_at', '<', now)
+        .orderBy('due_at')
+        .limit(limit)
+        .execute(),
   };
 }
 export type CasesRepo = ReturnType<typeof createCasesRepo>;

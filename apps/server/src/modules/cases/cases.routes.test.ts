@@ -1,34 +1,61 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, userSession, type Session } from '../../../test/factories';
-import { act as actOn, castCases, photo as photoOf, step as stepOn, type CaseCast } from './cases.test-util';
+import {
+  act as actOn,
+  castCases,
+  photo as photoOf,
+  step as stepOn,
+  type CaseCast,
+} from './cases.test-util';
 
 let t: TestApp;
 let cast: CaseCast;
-let admin: Session, inspector: Session, intake: Session, shift: Session, dispatcher: Session, handler: Session;
+let admin: Session,
+  inspector: Session,
+  intake: Session,
+  shift: Session,
+  dispatcher: Session,
+  handler: Session;
 let inspectorId: string, deptId: string, conditionId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   cast = await castCases(t);
-  ({ admin, inspector, intake, shift, dispatcher, handler, inspectorId, deptId, conditionId } = cast);
+  ({ admin, inspector, intake, shift, dispatcher, handler, inspectorId, deptId, conditionId } =
+    cast);
 });
 afterAll(async () => t.close());
 
 const photo = (s: Session) => photoOf(t, s);
 
 const report = (s: Session, extra: Record<string, unknown> = {}) =>
-  s.post('/api/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '西社区文化路 12 号门前', description: '路边堆放生活垃圾', classCode: '06010', ...extra });
+  s.post('/api/cases', {
+    lng: CITY.inA[0],
+    lat: CITY.inA[1],
+    address: '西社区文化路 12 号门前',
+    description: '路边堆放生活垃圾',
+    classCode: '06010',
+    ...extra,
+  });
 
-const act = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => actOn(cast, s, id, action, input);
-const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) => stepOn(cast, s, id, action, input);
+const act = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) =>
+  actOn(cast, s, id, action, input);
+const step = (s: Session, id: string, action: string, input: Record<string, unknown> = {}) =>
+  stepOn(cast, s, id, action, input);
 
 describe('the normal loop: 上报 → 受理 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案', () => {
   it('walks every step with the right roles, clocks and events', async () => {
     const created = await report(inspector, { photos: [await photo(inspector)] });
     expect(created.statusCode, created.body).toBe(201);
     const c = created.json();
-    expect(c).toMatchObject({ state: 'pending_acceptance', gridCode: CITY.gridA, streetCode: CITY.streetW, source: 'patrol', version: 1 });
+    expect(c).toMatchObject({
+      state: 'pending_acceptance',
+      gridCode: CITY.gridA,
+      streetCode: CITY.streetW,
+      source: 'patrol',
+      version: 1,
+    });
     expect(c.caseNo).toMatch(/^AJ\d{18}$/);
     expect(c.clocks.map((k: { step: string }) => k.step)).toEqual(['accept']);
 
@@ -39,26 +66,54 @@ describe('the normal loop: 上报 → 受理 → 立案 → 派遣 → 处置 �
     expect(registered.registeredAt).toBeTruthy();
     const dispatched = await step(dispatcher, c.id, 'dispatch', { departmentId: deptId });
     expect(dispatched).toMatchObject({ state: 'handling', handlingDeptId: deptId });
-    expect(dispatched.clocks.map((k: { step: string }) => k.step).sort()).toEqual(['acknowledge', 'handle']);
+    expect(dispatched.clocks.map((k: { step: string }) => k.step).sort()).toEqual([
+      'acknowledge',
+      'handle',
+    ]);
 
     // The department's inbox shows it; the handler acknowledges and feeds back with after-photos.
     const inbox = (await handler.get('/api/cases?mine=department')).json().items;
     expect(inbox.map((x: { id: string }) => x.id)).toContain(c.id);
     expect((await step(handler, c.id, 'acknowledge')).state).toBe('handling');
-    expect((await step(handler, c.id, 'submit_feedback', { result: '已清运', photos: [await photo(handler)] })).state).toBe('feedback_review');
+    expect(
+      (
+        await step(handler, c.id, 'submit_feedback', {
+          result: '已清运',
+          photos: [await photo(handler)],
+        })
+      ).state,
+    ).toBe('feedback_review');
     expect((await step(dispatcher, c.id, 'accept_feedback')).state).toBe('pending_check');
-    expect((await step(intake, c.id, 'send_check', { assigneeId: inspectorId })).state).toBe('checking');
-    expect((await step(inspector, c.id, 'check_pass', { photos: [await photo(inspector)] })).state).toBe('pending_close');
+    expect((await step(intake, c.id, 'send_check', { assigneeId: inspectorId })).state).toBe(
+      'checking',
+    );
+    expect(
+      (await step(inspector, c.id, 'check_pass', { photos: [await photo(inspector)] })).state,
+    ).toBe('pending_close');
     const closed = await step(shift, c.id, 'close', { closeReason: 'fixed' });
     expect(closed).toMatchObject({ state: 'closed', closeReason: 'fixed' });
     expect(closed.closedAt).toBeTruthy();
 
     const events = (await admin.get(`/api/cases/${c.id}/events`)).json().items;
     expect(events.map((e: { action: string }) => e.action)).toEqual([
-      'report', 'accept', 'register', 'dispatch', 'acknowledge', 'submit_feedback', 'accept_feedback', 'send_check', 'check_pass', 'close',
+      'report',
+      'accept',
+      'register',
+      'dispatch',
+      'acknowledge',
+      'submit_feedback',
+      'accept_feedback',
+      'send_check',
+      'check_pass',
+      'close',
     ]);
     expect(events.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(events[3]).toMatchObject({ fromState: 'pending_dispatch', toState: 'handling', actorName: 'disp', actorRole: 'dispatcher' });
+    expect(events[3]).toMatchObject({
+      fromState: 'pending_dispatch',
+      toState: 'handling',
+      actorName: 'disp',
+      actorRole: 'dispatcher',
+    });
   });
 });
 
@@ -70,7 +125,10 @@ describe('separation of supervision and handling', () => {
     expect(asHandler.statusCode).toBe(403);
     await step(shift, c.id, 'register', { classCode: '06010', conditionId });
     await step(dispatcher, c.id, 'dispatch', { departmentId: deptId });
-    await step(handler, c.id, 'submit_feedback', { result: '已清运', photos: [await photo(handler)] });
+    await step(handler, c.id, 'submit_feedback', {
+      result: '已清运',
+      photos: [await photo(handler)],
+    });
     await step(dispatcher, c.id, 'accept_feedback');
     // The handler may not be sent to check: refused as the assignee.
     const handlerId = (await t.services.users.findForLogin('hw1'))!.id;
@@ -87,16 +145,32 @@ describe('concurrency and bad input', () => {
     await step(intake, c.id, 'accept');
     await step(shift, c.id, 'register', { classCode: '06010', conditionId });
     const version = (await admin.get(`/api/cases/${c.id}`)).json().version;
-    const other = await userSession(t, { username: 'disp2', roles: ['dispatcher'], areaCodes: [CITY.district] });
+    const other = await userSession(t, {
+      username: 'disp2',
+      roles: ['dispatcher'],
+      areaCodes: [CITY.district],
+    });
     const [a, b] = await Promise.all([
-      dispatcher.post(`/api/cases/${c.id}/transitions`, { action: 'dispatch', version, departmentId: deptId }),
-      other.post(`/api/cases/${c.id}/transitions`, { action: 'dispatch', version, departmentId: deptId }),
+      dispatcher.post(`/api/cases/${c.id}/transitions`, {
+        action: 'dispatch',
+        version,
+        departmentId: deptId,
+      }),
+      other.post(`/api/cases/${c.id}/transitions`, {
+        action: 'dispatch',
+        version,
+        departmentId: deptId,
+      }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
     expect(loser.json().error.code).toBe('conflict');
     expect(loser.json().error.details.state).toBeTruthy();
-    expect((await admin.get(`/api/cases/${c.id}/events`)).json().items.filter((e: { action: string }) => e.action === 'dispatch')).toHaveLength(1);
+    expect(
+      (await admin.get(`/api/cases/${c.id}/events`))
+        .json()
+        .items.filter((e: { action: string }) => e.action === 'dispatch'),
+    ).toHaveLength(1);
   });
 
   it('a retried report with the same idempotency key makes one case', async () => {
@@ -128,22 +202,41 @@ describe('concurrency and bad input', () => {
   it('refuses transitions with missing input, a stale version, an unknown action or department', async () => {
     const c = (await report(inspector)).json();
     expect((await act(intake, c.id, 'reject')).statusCode).toBe(400);
-    expect(errorCode(await intake.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 99 }))).toBe('conflict');
-    expect((await intake.post(`/api/cases/${c.id}/transitions`, { action: 'explode', version: 1 })).statusCode).toBe(400);
+    expect(
+      errorCode(
+        await intake.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 99 }),
+      ),
+    ).toBe('conflict');
+    expect(
+      (await intake.post(`/api/cases/${c.id}/transitions`, { action: 'explode', version: 1 }))
+        .statusCode,
+    ).toBe(400);
     await step(intake, c.id, 'accept');
     await step(shift, c.id, 'register', { classCode: '06010', conditionId });
-    expect((await act(dispatcher, c.id, 'dispatch', { departmentId: 'nope' })).json().error.field).toBe('departmentId');
-    expect((await act(shift, c.id, 'register', { classCode: '06010', conditionId })).statusCode).toBe(409);
+    expect(
+      (await act(dispatcher, c.id, 'dispatch', { departmentId: 'nope' })).json().error.field,
+    ).toBe('departmentId');
+    expect(
+      (await act(shift, c.id, 'register', { classCode: '06010', conditionId })).statusCode,
+    ).toBe(409);
   });
 });
 
 describe('case photos', () => {
   it('whoever may read the case may see its photos; others get 404', async () => {
     const photoId = await photo(inspector);
-    expect((await intake.get(`/api/attachments/${photoId}/file?variant=thumb`)).statusCode).toBe(404);
+    expect((await intake.get(`/api/attachments/${photoId}/file?variant=thumb`)).statusCode).toBe(
+      404,
+    );
     await report(inspector, { photos: [photoId] });
-    expect((await intake.get(`/api/attachments/${photoId}/file?variant=thumb`)).statusCode).toBe(200);
-    const workerB = await userSession(t, { username: 'worker_b2', roles: ['grid_administrator'], areaCodes: [CITY.gridB] });
+    expect((await intake.get(`/api/attachments/${photoId}/file?variant=thumb`)).statusCode).toBe(
+      200,
+    );
+    const workerB = await userSession(t, {
+      username: 'worker_b2',
+      roles: ['grid_administrator'],
+      areaCodes: [CITY.gridB],
+    });
     expect((await workerB.get(`/api/attachments/${photoId}`)).statusCode).toBe(404);
   });
 });
@@ -151,9 +244,18 @@ describe('case photos', () => {
 describe('scope', () => {
   it('a grid worker of grid B neither sees nor acts on grid A’s case', async () => {
     const c = (await report(inspector)).json();
-    const workerB = await userSession(t, { username: 'worker_b', roles: ['grid_administrator'], areaCodes: [CITY.gridB] });
+    const workerB = await userSession(t, {
+      username: 'worker_b',
+      roles: ['grid_administrator'],
+      areaCodes: [CITY.gridB],
+    });
     expect((await workerB.get(`/api/cases/${c.id}`)).statusCode).toBe(404);
-    expect((await workerB.get('/api/cases')).json().items.map((x: { id: string }) => x.id)).not.toContain(c.id);
-    expect((await workerB.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 1 })).statusCode).toBe(404);
+    expect(
+      (await workerB.get('/api/cases')).json().items.map((x: { id: string }) => x.id),
+    ).not.toContain(c.id);
+    expect(
+      (await workerB.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 1 }))
+        .statusCode,
+    ).toBe(404);
   });
 });

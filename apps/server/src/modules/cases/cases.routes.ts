@@ -1,4 +1,14 @@
-import { CaseEventListSchema, CaseListQuerySchema, NearbyCasesQuerySchema, NearbyCasesSchema, CaseListSchema, CaseTransitionRequestSchema, CaseViewSchema, IdParamSchema, ReportCaseRequestSchema } from '@wangge/shared';
+import {
+  CaseEventListSchema,
+  CaseListQuerySchema,
+  NearbyCasesQuerySchema,
+  NearbyCasesSchema,
+  CaseListSchema,
+  CaseTransitionRequestSchema,
+  CaseViewSchema,
+  IdParamSchema,
+  ReportCaseRequestSchema,
+} from '@wangge/shared';
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import type { CasesService } from './cases.service';
@@ -8,7 +18,12 @@ export function registerCasesRoutes(app: App, cases: CasesService): void {
   app.post(
     '/api/cases',
     {
-      schema: { tags, summary: '上报问题 (幂等: 同一 idempotencyKey 只生成一个案件)', body: ReportCaseRequestSchema, response: { 200: CaseViewSchema, 201: CaseViewSchema } },
+      schema: {
+        tags,
+        summary: '上报问题 (幂等: 同一 idempotencyKey 只生成一个案件)',
+        body: ReportCaseRequestSchema,
+        response: { 200: CaseViewSchema, 201: CaseViewSchema },
+      },
       config: { auth: { permission: 'cases.report', scope: 'subtree' } },
     },
     async (req, reply) => {
@@ -18,33 +33,79 @@ export function registerCasesRoutes(app: App, cases: CasesService): void {
   );
   app.get(
     '/api/cases',
-    { schema: { tags, summary: '案件队列 (辖区内, 最紧急在前)', querystring: CaseListQuerySchema, response: { 200: CaseListSchema } }, config: { auth: { permission: 'cases.read', scope: 'subtree' } } },
+    {
+      schema: {
+        tags,
+        summary: '案件队列 (辖区内, 最紧急在前)',
+        querystring: CaseListQuerySchema,
+        response: { 200: CaseListSchema },
+      },
+      config: { auth: { permission: 'cases.read', scope: 'subtree' } },
+    },
     async (req) => ({ items: await cases.list(actorOf(req), req.query) }),
   );
   app.get(
     '/api/cases/:id',
-    { schema: { tags, summary: '案件详情 (含可执行操作与红黄绿灯)', params: IdParamSchema, response: { 200: CaseViewSchema } }, config: { auth: { permission: 'cases.read', scope: 'subtree' } } },
+    {
+      schema: {
+        tags,
+        summary: '案件详情 (含可执行操作与红黄绿灯)',
+        params: IdParamSchema,
+        response: { 200: CaseViewSchema },
+      },
+      config: { auth: { permission: 'cases.read', scope: 'subtree' } },
+    },
     async (req) => cases.get(actorOf(req), req.params.id),
   );
   app.get(
     '/api/cases/nearby',
-    { schema: { tags, summary: '附近同类未结案件 (上报前查重)', querystring: NearbyCasesQuerySchema, response: { 200: NearbyCasesSchema } }, config: { auth: { permission: 'cases.read', scope: 'subtree' } } },
+    {
+      schema: {
+        tags,
+        summary: '附近同类未结案件 (上报前查重)',
+        querystring: NearbyCasesQuerySchema,
+        response: { 200: NearbyCasesSchema },
+      },
+      config: { auth: { permission: 'cases.read', scope: 'subtree' } },
+    },
     async (req) => ({ items: await cases.nearby(actorOf(req), req.query) }),
   );
   app.get(
     '/api/cases/:id/duplicates',
-    { schema: { tags, summary: '疑似重复案件 (受理时合并用)', params: IdParamSchema, response: { 200: NearbyCasesSchema } }, config: { auth: { permission: 'cases.read', scope: 'subtree' } } },
+    {
+      schema: {
+        tags,
+        summary: '疑似重复案件 (受理时合并用)',
+        params: IdParamSchema,
+        response: { 200: NearbyCasesSchema },
+      },
+      config: { auth: { permission: 'cases.read', scope: 'subtree' } },
+    },
     async (req) => ({ items: await cases.duplicatesOf(actorOf(req), req.params.id) }),
   );
   app.get(
     '/api/cases/:id/events',
-    { schema: { tags, summary: '案件流转记录', params: IdParamSchema, response: { 200: CaseEventListSchema } }, config: { auth: { permission: 'cases.read', scope: 'subtree' } } },
+    {
+      schema: {
+        tags,
+        summary: '案件流转记录',
+        params: IdParamSchema,
+        response: { 200: CaseEventListSchema },
+      },
+      config: { auth: { permission: 'cases.read', scope: 'subtree' } },
+    },
     async (req) => ({ items: await cases.events(actorOf(req), req.params.id) }),
   );
   app.post(
     '/api/cases/:id/transitions',
     {
-      schema: { tags, summary: '案件操作 (受理、立案、派遣、处置、核查、结案…); version 不符时 409', params: IdParamSchema, body: CaseTransitionRequestSchema, response: { 200: CaseViewSchema } },
+      schema: {
+        tags,
+        summary: '案件操作 (受理、立案、派遣、处置、核查、结案…); version 不符时 409',
+        params: IdParamSchema,
+        body: CaseTransitionRequestSchema,
+        response: { 200: CaseViewSchema },
+      },
       config: { auth: { permission: 'cases.act', scope: 'subtree' } },
     },
     async (req) => cases.transition(actorOf(req), req.params.id, req.body),

@@ -22,7 +22,8 @@ export function createCasesService(deps: CasesDeps) {
 
   return {
     /** Whether a case exists at all (components module: a 部件's linked case); no scope, no existence leak outward. */
-    caseExists: async (id: string): Promise<boolean> => Boolean(await repo.findById(FULL_SCOPE, id)),
+    caseExists: async (id: string): Promise<boolean> =>
+      Boolean(await repo.findById(FULL_SCOPE, id)),
 
     /** Cases merged into any of `ids`, inside the caller's transaction (notifications: reporters follow the master). */
     mergedInto: (tx: Transaction<DB>, ids: string[]) => repo.mergedInto(tx, ids),

@@ -5,7 +5,11 @@ import type { CategoriesTable } from './categories.tables';
 
 // The dictionary is configuration, not area data: no AreaScope here.
 export function createCategoriesRepo(db: Kysely<DB>) {
-  const inKinds = (kinds: readonly CategoryKind[]) => db.selectFrom('categories').selectAll().where('kind', 'in', [...kinds]);
+  const inKinds = (kinds: readonly CategoryKind[]) =>
+    db
+      .selectFrom('categories')
+      .selectAll()
+      .where('kind', 'in', [...kinds]);
   return {
     /**
      * Rows of the kinds, optionally matching a search: `text` as a name or synonym substring, `codeText` (upper
@@ -19,19 +23,30 @@ export function createCategoriesRepo(db: Kysely<DB>) {
             eb.or([
               eb('name', 'like', `%${q.text}%`),
               eb('synonyms', 'like', `%${q.text}%`),
-              ...(q.codeText ? [eb('code', 'like', `${q.codeText}%`), eb('legacy_codes', 'like', `%${q.codeText}%`)] : []),
+              ...(q.codeText
+                ? [
+                    eb('code', 'like', `${q.codeText}%`),
+                    eb('legacy_codes', 'like', `%${q.codeText}%`),
+                  ]
+                : []),
             ]),
           ),
         )
         .execute(),
     /** Rows of the kinds whose code is one of `codes`. */
     findByCodes: (kinds: readonly CategoryKind[], codes: readonly string[]) =>
-      codes.length === 0 ? Promise.resolve([]) : inKinds(kinds).where('code', 'in', [...codes]).execute(),
+      codes.length === 0
+        ? Promise.resolve([])
+        : inKinds(kinds)
+            .where('code', 'in', [...codes])
+            .execute(),
     /** Rows carrying the (normalised) legacy alias; JSON text holds it as "ALIAS" with its quotes. */
     findByAlias: (kinds: readonly CategoryKind[], alias: string) =>
       inKinds(kinds).where('legacy_codes', 'like', `%"${alias}"%`).execute(),
-    insert: (row: CategoriesTable, d: Kysely<DB> = db) => d.insertInto('categories').values(row).execute(),
-    update: (id: string, patch: Partial<CategoriesTable>, d: Kysely<DB> = db) => d.updateTable('categories').set(patch).where('id', '=', id).execute(),
+    insert: (row: CategoriesTable, d: Kysely<DB> = db) =>
+      d.insertInto('categories').values(row).execute(),
+    update: (id: string, patch: Partial<CategoriesTable>, d: Kysely<DB> = db) =>
+      d.updateTable('categories').set(patch).where('id', '=', id).execute(),
   };
 }
 export type CategoriesRepo = ReturnType<typeof createCategoriesRepo>;

@@ -19,7 +19,15 @@ import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
 import { createCategoriesRepo } from './categories.repo';
 import type { CategoriesTable } from './categories.tables';
-import { buildTree, childCodeProblem, childLevel, codePrefixes, compareCategories, normalizeLegacyCode, toCategory } from './category-codes';
+import {
+  buildTree,
+  childCodeProblem,
+  childLevel,
+  codePrefixes,
+  compareCategories,
+  normalizeLegacyCode,
+  toCategory,
+} from './category-codes';
 
 export interface CategoriesDeps {
   db: Kysely<DB>;
@@ -37,7 +45,8 @@ export interface CaseClass {
 
 // Without a named kind, a code is looked up as a case class first: the same digits name a 事项 and its 部件.
 const LOOKUP_ORDER: readonly CategoryKind[] = ['matter', 'governance', 'component'];
-const isCaseKind = (k: CategoryKind) => (CASE_CATEGORY_KINDS as readonly CategoryKind[]).includes(k);
+const isCaseKind = (k: CategoryKind) =>
+  (CASE_CATEGORY_KINDS as readonly CategoryKind[]).includes(k);
 const key = (r: { kind: string; code: string }) => `${r.kind}:${r.code}`;
 
 /** 部件/事项/综治 category dictionary: national rows from GB/T 47678.5-2026 plus local extensions. */
@@ -59,7 +68,9 @@ export function createCategoriesService(deps: CategoriesDeps) {
   async function ancestorsOf(rows: readonly CategoriesTable[]): Promise<CategoriesTable[]> {
     const out: CategoriesTable[] = [];
     for (const kind of CATEGORY_KINDS) {
-      const codes = new Set(rows.filter((r) => r.kind === kind).flatMap((r) => codePrefixes(r.code).slice(1)));
+      const codes = new Set(
+        rows.filter((r) => r.kind === kind).flatMap((r) => codePrefixes(r.code).slice(1)),
+      );
       out.push(...(await repo.findByCodes([kind], [...codes])));
     }
     return out;
@@ -68,17 +79,28 @@ export function createCategoriesService(deps: CategoriesDeps) {
   /** Active in effect: the row and every ancestor present in `all` are active. */
   function effectivelyActive(all: ReadonlyMap<string, CategoriesTable>) {
     return (r: CategoriesTable): boolean =>
-      r.active === 1 && codePrefixes(r.code).slice(1).every((p) => all.get(`${r.kind}:${p}`)?.active !== 0);
+      r.active === 1 &&
+      codePrefixes(r.code)
+        .slice(1)
+        .every((p) => all.get(`${r.kind}:${p}`)?.active !== 0);
   }
 
   /** Normalises aliases and refuses one that already names another class a case could be filed under. */
-  async function checkAliases(kind: CategoryKind, aliases: readonly string[], selfId: string | null): Promise<string[]> {
+  async function checkAliases(
+    kind: CategoryKind,
+    aliases: readonly string[],
+    selfId: string | null,
+  ): Promise<string[]> {
     const normalized = [...new Set(aliases.map(normalizeLegacyCode))];
     const group = isCaseKind(kind) ? CASE_CATEGORY_KINDS : [kind];
     for (const a of normalized) {
-      if (!/^[0-9A-Z]{2,20}$/.test(a)) throw invalid('legacyCodes', `旧编码 ${a} 应为 2–20 位数字或字母`);
+      if (!/^[0-9A-Z]{2,20}$/.test(a))
+        throw invalid('legacyCodes', `旧编码 ${a} 应为 2–20 位数字或字母`);
       const other = (await repo.findByAlias(group, a)).find((r) => r.id !== selfId);
-      if (other) throw new AppError('duplicate', `旧编码 ${a} 已是 ${other.code} ${other.name} 的别名`, { field: 'legacyCodes' });
+      if (other)
+        throw new AppError('duplicate', `旧编码 ${a} 已是 ${other.code} ${other.name} 的别名`, {
+          field: 'legacyCodes',
+        });
     }
     return normalized;
   }
@@ -95,8 +117,24 @@ export function createCategoriesService(deps: CategoriesDeps) {
   };
 
   /** The dictionary decides deadlines and dispatch: each change is audited in the same transaction. */
-  function record(tx: Kysely<DB>, actor: Actor, ip: string | null, row: CategoriesTable, detail: Record<string, unknown>) {
-    return deps.audit.record({ action: 'category_changed', actor, targetType: 'category', targetId: `${row.kind}:${row.code}`, ip, detail }, tx);
+  function record(
+    tx: Kysely<DB>,
+    actor: Actor,
+    ip: string | null,
+    row: CategoriesTable,
+    detail: Record<string, unknown>,
+  ) {
+    return deps.audit.record(
+      {
+        action: 'category_changed',
+        actor,
+        targetType: 'category',
+        targetId: `${row.kind}:${row.code}`,
+        ip,
+        detail,
+      },
+      tx,
+    );
   }
 
   return {
@@ -118,7 +156,9 @@ export function createCategoriesService(deps: CategoriesDeps) {
       if (q.view === 'flat') return kept.map(toCategory).sort(compareCategories);
       const keptKeys = new Set(kept.map(key));
       // A tree of search hits keeps the hits' ancestors so every hit can be reached from a root.
-      const needed = ancestors.filter((a) => kept.some((h) => h.kind === a.kind && h.code.startsWith(a.code) && !keptKeys.has(key(a))));
+      const needed = ancestors.filter((a) =>
+        kept.some((h) => h.kind === a.kind && h.code.startsWith(a.code) && !keptKeys.has(key(a))),
+      );
       return buildTree([...kept, ...needed].map(toCategory));
     },
 
@@ -138,14 +178,19 @@ export function createCategoriesService(deps: CategoriesDeps) {
     },
 
     /** Adds a local extension under an existing class; its code must extend the parent's. */
-    async create(actor: Actor, input: CreateCategoryRequest, ip: string | null = null): Promise<Category> {
+    async create(
+      actor: Actor,
+      input: CreateCategoryRequest,
+      ip: string | null = null,
+    ): Promise<Category> {
       const parent = (await repo.findByCodes([input.kind], [input.parentCode]))[0];
       if (!parent) throw invalid('parentCode', `上级分类 ${input.parentCode} 不存在`);
       const level = childLevel(parent.level as CategoryLevel);
       if (!level) throw invalid('parentCode', '细类之下不能再分类');
       const problem = childCodeProblem(parent.code, input.code, level);
       if (problem) throw new AppError('invalid_code', problem, { field: 'code' });
-      const duplicate = () => new AppError('duplicate', `分类编码 ${input.code} 已存在`, { field: 'code' });
+      const duplicate = () =>
+        new AppError('duplicate', `分类编码 ${input.code} 已存在`, { field: 'code' });
       if (await findRow(input.code, input.kind)) throw duplicate();
       const legacy = await checkAliases(input.kind, input.legacyCodes ?? [], null);
       const t = nowIso();
@@ -169,7 +214,10 @@ export function createCategoriesService(deps: CategoriesDeps) {
       try {
         await deps.db.transaction().execute(async (tx) => {
           await repo.insert(row, tx);
-          await record(tx, actor, ip, row, { change: 'created', summary: `新增分类 ${row.code} ${row.name}（上级 ${parent.code} ${parent.name}）` });
+          await record(tx, actor, ip, row, {
+            change: 'created',
+            summary: `新增分类 ${row.code} ${row.name}（上级 ${parent.code} ${parent.name}）`,
+          });
         });
         forgetCached();
       } catch (err) {
@@ -180,15 +228,25 @@ export function createCategoriesService(deps: CategoriesDeps) {
       return toCategory(row);
     },
 
-    async update(actor: Actor, code: string, kind: CategoryKind | undefined, input: UpdateCategoryRequest, ip: string | null = null): Promise<Category> {
+    async update(
+      actor: Actor,
+      code: string,
+      kind: CategoryKind | undefined,
+      input: UpdateCategoryRequest,
+      ip: string | null = null,
+    ): Promise<Category> {
       const row = await findRow(code, kind);
       if (!row) throw notFound('分类');
       const patch: Partial<CategoriesTable> = { updated_at: nowIso() };
       if (input.name !== undefined) patch.name = input.name;
-      if (input.synonyms !== undefined) patch.synonyms = JSON.stringify([...new Set(input.synonyms)]);
+      if (input.synonyms !== undefined)
+        patch.synonyms = JSON.stringify([...new Set(input.synonyms)]);
       if (input.legacyCodes !== undefined)
-        patch.legacy_codes = JSON.stringify(await checkAliases(row.kind as CategoryKind, input.legacyCodes, row.id));
-      if (input.selfHandleAllowed !== undefined) patch.self_handle_allowed = input.selfHandleAllowed ? 1 : 0;
+        patch.legacy_codes = JSON.stringify(
+          await checkAliases(row.kind as CategoryKind, input.legacyCodes, row.id),
+        );
+      if (input.selfHandleAllowed !== undefined)
+        patch.self_handle_allowed = input.selfHandleAllowed ? 1 : 0;
       if (input.verifyRequired !== undefined) patch.verify_required = input.verifyRequired ? 1 : 0;
       if (input.duplicateRadiusM !== undefined) patch.duplicate_radius_m = input.duplicateRadiusM;
       if (input.active !== undefined) patch.active = input.active ? 1 : 0;
@@ -209,8 +267,15 @@ export function createCategoriesService(deps: CategoriesDeps) {
       if (hit && hit.until > now) return hit.value;
       const rows = await repo.findByCodes(CASE_CATEGORY_KINDS, codePrefixes(code));
       const self = rows.find((r) => r.code === code);
-      const path = self ? rows.filter((r) => r.kind === self.kind).sort((a, b) => a.code.length - b.code.length).map(toCategory) : [];
-      const value = self ? { category: toCategory(self), path, usable: path.every((c) => c.active) } : null;
+      const path = self
+        ? rows
+            .filter((r) => r.kind === self.kind)
+            .sort((a, b) => a.code.length - b.code.length)
+            .map(toCategory)
+        : [];
+      const value = self
+        ? { category: toCategory(self), path, usable: path.every((c) => c.active) }
+        : null;
       if (caseClassCache.size >= 5_000) caseClassCache.clear();
       caseClassCache.set(code, { value, until: now + CASE_CLASS_TTL_MS });
       return value;
@@ -218,16 +283,20 @@ export function createCategoriesService(deps: CategoriesDeps) {
 
     /** 问题类型 a resident may pick: active 事项/综治 classes below the 大类, each with its 大类's name. */
     async publicClasses(): Promise<PublicCategory[]> {
-      if (publicClassesCache && publicClassesCache.until > Date.now()) return publicClassesCache.value;
+      if (publicClassesCache && publicClassesCache.until > Date.now())
+        return publicClassesCache.value;
       const rows = await repo.list(CASE_CATEGORY_KINDS, {});
       const all = new Map(rows.map((r) => [key(r), r]));
       const active = effectivelyActive(all);
       const major = (r: CategoriesTable): string | null => {
         let at: CategoriesTable | undefined = r;
-        while (at && at.level !== 'major') at = at.parent_code ? all.get(`${at.kind}:${at.parent_code}`) : undefined;
+        while (at && at.level !== 'major')
+          at = at.parent_code ? all.get(`${at.kind}:${at.parent_code}`) : undefined;
         return at?.name ?? null;
       };
-      const value = rows.filter((r) => r.level !== 'major' && active(r)).map((r) => ({ code: r.code, name: r.name, group: major(r) }));
+      const value = rows
+        .filter((r) => r.level !== 'major' && active(r))
+        .map((r) => ({ code: r.code, name: r.name, group: major(r) }));
       publicClassesCache = { value, until: Date.now() + CASE_CLASS_TTL_MS };
       return value;
     },

@@ -1,4 +1,11 @@
-import { CATEGORY_KINDS, CHILD_CODE_WIDTH, type Category, type CategoryKind, type CategoryLevel, type CategoryNode } from '@wangge/shared';
+import {
+  CATEGORY_KINDS,
+  CHILD_CODE_WIDTH,
+  type Category,
+  type CategoryKind,
+  type CategoryLevel,
+  type CategoryNode,
+} from '@wangge/shared';
 import type { CategoriesTable } from './categories.tables';
 
 // Pure helpers of the category dictionary: code rules, presentation, tree building.
@@ -16,10 +23,15 @@ export function childLevel(level: CategoryLevel): Exclude<CategoryLevel, 'major'
 }
 
 /** Why `code` cannot be a child of `parentCode` at `level`, or null when it can. */
-export function childCodeProblem(parentCode: string, code: string, level: Exclude<CategoryLevel, 'major'>): string | null {
+export function childCodeProblem(
+  parentCode: string,
+  code: string,
+  level: Exclude<CategoryLevel, 'major'>,
+): string | null {
   const width = CHILD_CODE_WIDTH[level];
   if (!code.startsWith(parentCode)) return `编码 ${code} 须以上级编码 ${parentCode} 开头`;
-  if (code.length !== parentCode.length + width) return `编码须为上级编码 ${parentCode} 加 ${width} 位`;
+  if (code.length !== parentCode.length + width)
+    return `编码须为上级编码 ${parentCode} 加 ${width} 位`;
   return null;
 }
 
@@ -65,8 +77,12 @@ export function toCategory(r: CategoriesTable): Category {
 }
 
 /** Kind order of the catalogue, then code order (plain code-unit order, the same on both databases). */
-export function compareCategories(a: { kind: string; code: string }, b: { kind: string; code: string }): number {
-  const k = CATEGORY_KINDS.indexOf(a.kind as CategoryKind) - CATEGORY_KINDS.indexOf(b.kind as CategoryKind);
+export function compareCategories(
+  a: { kind: string; code: string },
+  b: { kind: string; code: string },
+): number {
+  const k =
+    CATEGORY_KINDS.indexOf(a.kind as CategoryKind) - CATEGORY_KINDS.indexOf(b.kind as CategoryKind);
   if (k !== 0) return k;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }

@@ -30,7 +30,19 @@ export interface RegistrationConditionsDeps {
 }
 
 /** The fields a version carries; everything but identity and validity. */
-type Content = Pick<RegistrationCondition, 'classCode' | 'text' | 'closureCondition' | 'urgency' | 'limitValue' | 'limitType' | 'stepLimits' | 'yellowCardAt' | 'redCardAt' | 'areaCode'>;
+type Content = Pick<
+  RegistrationCondition,
+  | 'classCode'
+  | 'text'
+  | 'closureCondition'
+  | 'urgency'
+  | 'limitValue'
+  | 'limitType'
+  | 'stepLimits'
+  | 'yellowCardAt'
+  | 'redCardAt'
+  | 'areaCode'
+>;
 
 function parseStepLimits(text: string): StepLimits {
   // A row always stores all steps; should one be damaged, the defaults keep the engine working.
@@ -76,14 +88,27 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
   async function check(c: Content): Promise<void> {
     const cls = await deps.categories.caseClass(c.classCode);
     if (!cls) throw invalid('classCode', `分类 ${c.classCode} 不存在`);
-    if (cls.category.level === 'major') throw invalid('classCode', '立结案标准须对应小类或更细的分类');
-    if (c.areaCode !== null && !(await deps.areaRefs([c.areaCode])).some((a) => a.code === c.areaCode))
+    if (cls.category.level === 'major')
+      throw invalid('classCode', '立结案标准须对应小类或更细的分类');
+    if (
+      c.areaCode !== null &&
+      !(await deps.areaRefs([c.areaCode])).some((a) => a.code === c.areaCode)
+    )
       throw invalid('areaCode', `区域 ${c.areaCode} 不存在`);
     if ((c.yellowCardAt ?? DEFAULT_YELLOW_CARD_AT) > (c.redCardAt ?? DEFAULT_RED_CARD_AT))
       throw invalid('redCardAt', '红牌比例不能小于黄牌比例');
   }
 
-  function row(c: Content, v: { id: string; lineageId: string; supersedesId: string | null; validFrom: string; validTo: string | null }): RegistrationConditionsTable {
+  function row(
+    c: Content,
+    v: {
+      id: string;
+      lineageId: string;
+      supersedesId: string | null;
+      validFrom: string;
+      validTo: string | null;
+    },
+  ): RegistrationConditionsTable {
     return {
       id: v.id,
       lineage_id: v.lineageId,
@@ -105,14 +130,35 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
   }
 
   /** 立结案标准 set every case's limits: each change is audited in its own transaction. */
-  function record(tx: Kysely<DB>, actor: Actor, ip: string | null, r: RegistrationConditionsTable, detail: Record<string, unknown>) {
-    return deps.audit.record({ action: 'condition_changed', actor, targetType: 'registration_condition', targetId: r.id, ip, detail: { lineageId: r.lineage_id, classCode: r.class_code, ...detail } }, tx);
+  function record(
+    tx: Kysely<DB>,
+    actor: Actor,
+    ip: string | null,
+    r: RegistrationConditionsTable,
+    detail: Record<string, unknown>,
+  ) {
+    return deps.audit.record(
+      {
+        action: 'condition_changed',
+        actor,
+        targetType: 'registration_condition',
+        targetId: r.id,
+        ip,
+        detail: { lineageId: r.lineage_id, classCode: r.class_code, ...detail },
+      },
+      tx,
+    );
   }
-  const limitText = (r: Pick<RegistrationConditionsTable, 'limit_value' | 'limit_type' | 'urgency'>) => `${r.limit_value} ${r.limit_type}（${r.urgency}）`;
+  const limitText = (
+    r: Pick<RegistrationConditionsTable, 'limit_value' | 'limit_type' | 'urgency'>,
+  ) => `${r.limit_value} ${r.limit_type}（${r.urgency}）`;
 
   return {
     /** The class's own rows: current (or at `at`), or every version with `history`. */
-    async listFor(code: string, q: RegistrationConditionListQuery): Promise<RegistrationCondition[]> {
+    async listFor(
+      code: string,
+      q: RegistrationConditionListQuery,
+    ): Promise<RegistrationCondition[]> {
       if (!(await deps.categories.caseClass(code))) throw notFound('分类');
       const at = q.history === 'true' ? null : q.at ? new Date(q.at).toISOString() : nowIso();
       return (await repo.listByClasses([code], at)).filter(appliesIn(q.areaCode)).map(toCondition);
@@ -122,12 +168,17 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
      * The rows that apply to a case of this class in this area at this time. A 子类/细类 without rows of its own
      * inherits those of its nearest ancestor down from the 小类.
      */
-    async applicable(classCode: string, q: { areaCode?: string; at?: Date }): Promise<RegistrationCondition[]> {
+    async applicable(
+      classCode: string,
+      q: { areaCode?: string; at?: Date },
+    ): Promise<RegistrationCondition[]> {
       const cls = await deps.categories.caseClass(classCode);
       if (!cls) return [];
       const codes = cls.path.filter((c) => c.level !== 'major').map((c) => c.code);
       if (codes.length === 0) return [];
-      const rows = (await repo.listByClasses(codes, (q.at ?? deps.clock.now()).toISOString())).filter(appliesIn(q.areaCode));
+      const rows = (
+        await repo.listByClasses(codes, (q.at ?? deps.clock.now()).toISOString())
+      ).filter(appliesIn(q.areaCode));
       for (const code of codes.reverse()) {
         const own = rows.filter((r) => r.class_code === code);
         if (own.length > 0) return own.map(toCondition);
@@ -147,7 +198,11 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       return toCondition(r);
     },
 
-    async create(actor: Actor, input: CreateRegistrationConditionRequest, ip: string | null = null): Promise<RegistrationCondition> {
+    async create(
+      actor: Actor,
+      input: CreateRegistrationConditionRequest,
+      ip: string | null = null,
+    ): Promise<RegistrationCondition> {
       const content: Content = {
         classCode: input.classCode,
         text: input.text,
@@ -163,22 +218,32 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       await check(content);
       const validFrom = input.validFrom ? new Date(input.validFrom).toISOString() : nowIso();
       const validTo = input.validTo ? new Date(input.validTo).toISOString() : null;
-      if (validTo !== null && validTo <= validFrom) throw invalid('validTo', '失效时间须晚于生效时间');
+      if (validTo !== null && validTo <= validFrom)
+        throw invalid('validTo', '失效时间须晚于生效时间');
       const id = newId();
       const r = row(content, { id, lineageId: id, supersedesId: null, validFrom, validTo });
       await deps.db.transaction().execute(async (tx) => {
         await repo.insert(tx, r);
-        await record(tx, actor, ip, r, { change: 'created', summary: `新增 ${r.class_code} 立结案标准「${r.text.slice(0, 40)}」，时限 ${limitText(r)}` });
+        await record(tx, actor, ip, r, {
+          change: 'created',
+          summary: `新增 ${r.class_code} 立结案标准「${r.text.slice(0, 40)}」，时限 ${limitText(r)}`,
+        });
       });
       return toCondition(r);
     },
 
     /** Closes the current version and inserts its successor; answers the new version. */
-    async update(actor: Actor, id: string, input: UpdateRegistrationConditionRequest, ip: string | null = null): Promise<RegistrationCondition> {
+    async update(
+      actor: Actor,
+      id: string,
+      input: UpdateRegistrationConditionRequest,
+      ip: string | null = null,
+    ): Promise<RegistrationCondition> {
       const old = await repo.findById(id);
       if (!old) throw notFound('立结案标准');
       const now = nowIso();
-      if (old.valid_to !== null && old.valid_to <= now) throw new AppError('conflict', '该版本已停用或已被新版本取代，请修改当前版本');
+      if (old.valid_to !== null && old.valid_to <= now)
+        throw new AppError('conflict', '该版本已停用或已被新版本取代，请修改当前版本');
       const prev = toCondition(old);
       const content: Content = {
         classCode: prev.classCode,
@@ -195,12 +260,24 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       await check(content);
       // A version scheduled for later is replaced from its own start; a planned end carries over.
       const validFrom = old.valid_from > now ? old.valid_from : now;
-      const next = row(content, { id: newId(), lineageId: old.lineage_id, supersedesId: old.id, validFrom, validTo: old.valid_to });
+      const next = row(content, {
+        id: newId(),
+        lineageId: old.lineage_id,
+        supersedesId: old.id,
+        validFrom,
+        validTo: old.valid_to,
+      });
       await deps.db.transaction().execute(async (tx) => {
-        if (!(await repo.close(tx, old.id, old.valid_to, validFrom))) throw new AppError('conflict', '该标准已被他人修改，请刷新后重试');
+        if (!(await repo.close(tx, old.id, old.valid_to, validFrom)))
+          throw new AppError('conflict', '该标准已被他人修改，请刷新后重试');
         await repo.insert(tx, next);
         const summary = `修改 ${next.class_code} 立结案标准「${next.text.slice(0, 40)}」：${Object.keys(input).join('、')}；时限 ${limitText(old)} → ${limitText(next)}`;
-        await record(tx, actor, ip, next, { change: 'updated', summary, supersedesId: old.id, fields: Object.keys(input) });
+        await record(tx, actor, ip, next, {
+          change: 'updated',
+          summary,
+          supersedesId: old.id,
+          fields: Object.keys(input),
+        });
       });
       return toCondition(next);
     },
@@ -214,7 +291,10 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       await deps.db.transaction().execute(async (tx) => {
         // A concurrent edit closed it first: nothing of ours was written, so nothing is audited.
         if (!(await repo.close(tx, old.id, old.valid_to, now))) return;
-        await record(tx, actor, ip, old, { change: 'deactivated', summary: `停用 ${old.class_code} 立结案标准「${old.text.slice(0, 40)}」` });
+        await record(tx, actor, ip, old, {
+          change: 'deactivated',
+          summary: `停用 ${old.class_code} 立结案标准「${old.text.slice(0, 40)}」`,
+        });
       });
     },
   };

@@ -16,8 +16,24 @@ const total = async (s: Session = admin) => (await s.get('/api/components')).jso
 const csv = (lines: string[]) => lines.join('\r\n');
 // Standard Chinese names and abbreviations mixed, as real exports do; 材质 is a local extension column.
 const HEADER = `管理部件标识码,GLBJMC,ZGBMDM,主管部门名称,管理部件状态,CSRQ,BGRQ,所在单元网格标识码,经度,纬度,材质`;
-const row = (c: string, at: [number, number], more: Partial<Record<'status' | 'initial' | 'change' | 'grid' | 'material', string>> = {}) =>
-  [c, '供水井盖', CREDIT, '"测试区城市管理局, 市政科"', more.status ?? '完好', more.initial ?? '20260101', more.change ?? '', more.grid ?? '', at[0], at[1], more.material ?? ''].join(',');
+const row = (
+  c: string,
+  at: [number, number],
+  more: Partial<Record<'status' | 'initial' | 'change' | 'grid' | 'material', string>> = {},
+) =>
+  [
+    c,
+    '供水井盖',
+    CREDIT,
+    '"测试区城市管理局, 市政科"',
+    more.status ?? '完好',
+    more.initial ?? '20260101',
+    more.change ?? '',
+    more.grid ?? '',
+    at[0],
+    at[1],
+    more.material ?? '',
+  ].join(',');
 
 describe('部件 import', () => {
   it('reports every problem of a CSV with its row, line and code, and writes nothing', async () => {
@@ -33,8 +49,20 @@ describe('部件 import', () => {
     const res = await admin.post('/api/components/import', { format: 'csv', content });
     expect(res.statusCode).toBe(422);
     const report = res.json();
-    expect(report).toMatchObject({ ok: false, committed: false, counts: { rows: 6, created: 0 }, extensionFields: ['材质'] });
-    const problems = report.errors.map((e: { index: number; line: number; code: string; reason: string }) => [e.index, e.line, e.code, e.reason.split(':')[0]]);
+    expect(report).toMatchObject({
+      ok: false,
+      committed: false,
+      counts: { rows: 6, created: 0 },
+      extensionFields: ['材质'],
+    });
+    const problems = report.errors.map(
+      (e: { index: number; line: number; code: string; reason: string }) => [
+        e.index,
+        e.line,
+        e.code,
+        e.reason.split(':')[0],
+      ],
+    );
     expect(problems).toEqual([
       [1, 3, `410102${'01001'}000002`, 'invalid_field'],
       [1, 3, `410102${'01001'}000002`, 'wrong_admin_prefix'],
@@ -50,10 +78,25 @@ describe('部件 import', () => {
   });
 
   it('refuses files without the required columns or with broken quoting', async () => {
-    const missing = (await admin.post('/api/components/import', { format: 'csv', content: '管理部件标识码,经度\n1,2' })).json();
-    expect(missing.errors.map((e: { reason: string }) => e.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/missing_column: 缺少列 管理部件名称 \(GLBJMC\)/), expect.stringMatching(/纬度/)]));
-    const broken = (await admin.post('/api/components/import', { format: 'csv', content: `${HEADER}\n"open` })).json();
-    expect(broken.errors[0]).toMatchObject({ line: 2, reason: expect.stringMatching(/unterminated_quote/) });
+    const missing = (
+      await admin.post('/api/components/import', {
+        format: 'csv',
+        content: '管理部件标识码,经度\n1,2',
+      })
+    ).json();
+    expect(missing.errors.map((e: { reason: string }) => e.reason)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/missing_column: 缺少列 管理部件名称 \(GLBJMC\)/),
+        expect.stringMatching(/纬度/),
+      ]),
+    );
+    const broken = (
+      await admin.post('/api/components/import', { format: 'csv', content: `${HEADER}\n"open` })
+    ).json();
+    expect(broken.errors[0]).toMatchObject({
+      line: 2,
+      reason: expect.stringMatching(/unterminated_quote/),
+    });
   });
 
   it('imports a valid CSV after a dry run, storing extension columns and warning about stated grids that differ', async () => {
@@ -63,58 +106,168 @@ describe('部件 import', () => {
       row(code('01001', 2), CITY.inB, { status: '破损', change: '20260201' }),
       row(code('02001', 1), CITY.inC, { status: 'lost' }),
     ]);
-    const dry = (await admin.post('/api/components/import', { format: 'csv', content, dryRun: true })).json();
+    const dry = (
+      await admin.post('/api/components/import', { format: 'csv', content, dryRun: true })
+    ).json();
     expect(dry).toMatchObject({ ok: true, committed: false, counts: { rows: 3, created: 3 } });
     expect(await total()).toBe(0);
-    const audited = async () => (await admin.get('/api/audit?action=component_changed')).json().items as { actorName: string; targetId: string; detail: { change: string; summary: string } }[];
+    const audited = async () =>
+      (await admin.get('/api/audit?action=component_changed')).json().items as {
+        actorName: string;
+        targetId: string;
+        detail: { change: string; summary: string };
+      }[];
     expect(await audited()).toEqual([]);
     const res = await admin.post('/api/components/import', { format: 'csv', content });
     expect(res.statusCode).toBe(200);
     // One entry per committed import (a dry run writes nothing, so it audits nothing).
-    expect((await audited()).map((e) => [e.actorName, e.targetId, e.detail.change, e.detail.summary])).toEqual([['root', 'import', 'imported', '批量导入部件 3 个（csv）']]);
+    expect(
+      (await audited()).map((e) => [e.actorName, e.targetId, e.detail.change, e.detail.summary]),
+    ).toEqual([['root', 'import', 'imported', '批量导入部件 3 个（csv）']]);
     expect(res.json()).toMatchObject({ ok: true, committed: true, counts: { created: 3 } });
-    expect(res.json().warnings).toEqual([expect.objectContaining({ index: 0, line: 2, reason: expect.stringMatching(/located_differs/) })]);
+    expect(res.json().warnings).toEqual([
+      expect.objectContaining({
+        index: 0,
+        line: 2,
+        reason: expect.stringMatching(/located_differs/),
+      }),
+    ]);
     const items = (await admin.get('/api/components')).json().items;
-    expect(items.map((i: { code: string; status: string; gridCode: string }) => [i.code, i.status, i.gridCode])).toEqual([
+    expect(
+      items.map((i: { code: string; status: string; gridCode: string }) => [
+        i.code,
+        i.status,
+        i.gridCode,
+      ]),
+    ).toEqual([
       [code('01001', 1), 'intact', CITY.gridA],
       [code('01001', 2), 'damaged', CITY.gridB],
       [code('02001', 1), 'lost', CITY.gridC],
     ]);
-    expect(items[0]).toMatchObject({ deptName: '测试区城市管理局, 市政科', extra: { 材质: '铸铁' } });
+    expect(items[0]).toMatchObject({
+      deptName: '测试区城市管理局, 市政科',
+      extra: { 材质: '铸铁' },
+    });
     const detail = (await admin.get(`/api/components/${items[1].id}`)).json();
-    expect(detail.history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'damaged', reason: '批量导入' })]);
+    expect(detail.history).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: 'damaged', reason: '批量导入' }),
+    ]);
 
     const again = (await admin.post('/api/components/import', { format: 'csv', content })).json();
-    expect(again.errors.map((e: { reason: string }) => e.reason.split(':')[0])).toEqual(['code_exists', 'code_exists', 'code_exists']);
+    expect(again.errors.map((e: { reason: string }) => e.reason.split(':')[0])).toEqual([
+      'code_exists',
+      'code_exists',
+      'code_exists',
+    ]);
   });
 
   it('imports GeoJSON points with standard property names and refuses numeric codes', async () => {
-    const feature = (props: Record<string, unknown>, coordinates: unknown = CITY.inB) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates } });
-    const base = { GLBJMC: '路灯', ZGBMDM: CREDIT, ZGBMMC: '测试区城市管理局', CSRQ: '20250601', 灯杆高度: 8 };
+    const feature = (props: Record<string, unknown>, coordinates: unknown = CITY.inB) => ({
+      type: 'Feature',
+      properties: props,
+      geometry: { type: 'Point', coordinates },
+    });
+    const base = {
+      GLBJMC: '路灯',
+      ZGBMDM: CREDIT,
+      ZGBMMC: '测试区城市管理局',
+      CSRQ: '20250601',
+      灯杆高度: 8,
+    };
     const bad = {
       type: 'FeatureCollection',
-      features: [feature({ ...base, GLBJBSM: Number(code('01037', 1)) }), feature({ ...base, GLBJBSM: code('01037', 2) }, [1, 2, 3].slice(0, 1)), { type: 'Nope' }],
+      features: [
+        feature({ ...base, GLBJBSM: Number(code('01037', 1)) }),
+        feature({ ...base, GLBJBSM: code('01037', 2) }, [1, 2, 3].slice(0, 1)),
+        { type: 'Nope' },
+      ],
     };
-    const refused = (await admin.post('/api/components/import', { format: 'geojson', content: JSON.stringify(bad) })).json();
-    expect(refused.errors.map((e: { index: number; reason: string }) => [e.index, e.reason.split(':')[0]])).toEqual(
-      expect.arrayContaining([[0, 'number_code'], [1, 'not_point'], [2, 'not_feature']]),
+    const refused = (
+      await admin.post('/api/components/import', {
+        format: 'geojson',
+        content: JSON.stringify(bad),
+      })
+    ).json();
+    expect(
+      refused.errors.map((e: { index: number; reason: string }) => [
+        e.index,
+        e.reason.split(':')[0],
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        [0, 'number_code'],
+        [1, 'not_point'],
+        [2, 'not_feature'],
+      ]),
     );
-    const good = { type: 'FeatureCollection', features: [feature({ ...base, GLBJBSM: code('01037', 1), GLBJZT: '完好' }), feature({ ...base, GLBJBSM: code('01037', 2), legacyCode: '4101010137000002' }, CITY.inA)] };
-    const res = await admin.post('/api/components/import', { format: 'geojson', content: JSON.stringify(good), crs: 'wgs84' });
-    expect(res.json()).toMatchObject({ ok: true, committed: true, counts: { rows: 2, created: 2 }, extensionFields: ['灯杆高度'] });
+    const good = {
+      type: 'FeatureCollection',
+      features: [
+        feature({ ...base, GLBJBSM: code('01037', 1), GLBJZT: '完好' }),
+        feature({ ...base, GLBJBSM: code('01037', 2), legacyCode: '4101010137000002' }, CITY.inA),
+      ],
+    };
+    const res = await admin.post('/api/components/import', {
+      format: 'geojson',
+      content: JSON.stringify(good),
+      crs: 'wgs84',
+    });
+    expect(res.json()).toMatchObject({
+      ok: true,
+      committed: true,
+      counts: { rows: 2, created: 2 },
+      extensionFields: ['灯杆高度'],
+    });
     const lamp = (await admin.get('/api/components?classCode=01037')).json().items;
-    expect(lamp.map((l: { gridCode: string; extra: unknown }) => [l.gridCode, l.extra])).toEqual([[CITY.gridB, { 灯杆高度: 8 }], [CITY.gridA, { 灯杆高度: 8 }]]);
-    expect((await admin.post('/api/components/import', { format: 'geojson', content: '{"type":' })).json().errors[0].reason).toMatch(/invalid_json/);
+    expect(lamp.map((l: { gridCode: string; extra: unknown }) => [l.gridCode, l.extra])).toEqual([
+      [CITY.gridB, { 灯杆高度: 8 }],
+      [CITY.gridA, { 灯杆高度: 8 }],
+    ]);
+    expect(
+      (
+        await admin.post('/api/components/import', { format: 'geojson', content: '{"type":' })
+      ).json().errors[0].reason,
+    ).toMatch(/invalid_json/);
   });
 
   it('refuses rows outside the importer’s scope', async () => {
-    await t.services.users.createRole(t.services.system, { code: 'component_keeper', name: '部件管理员', nameEn: 'Component keeper', permissions: ['components.read', 'components.manage'] }, null);
-    const keeper = await userSession(t, { username: 'keeperA', roles: ['component_keeper'], areaCodes: [CITY.gridA] });
-    const content = csv([HEADER, row(code('01001', 50), CITY.inA), row(code('01001', 51), CITY.inC)]);
+    await t.services.users.createRole(
+      t.services.system,
+      {
+        code: 'component_keeper',
+        name: '部件管理员',
+        nameEn: 'Component keeper',
+        permissions: ['components.read', 'components.manage'],
+      },
+      null,
+    );
+    const keeper = await userSession(t, {
+      username: 'keeperA',
+      roles: ['component_keeper'],
+      areaCodes: [CITY.gridA],
+    });
+    const content = csv([
+      HEADER,
+      row(code('01001', 50), CITY.inA),
+      row(code('01001', 51), CITY.inC),
+    ]);
     const res = await keeper.post('/api/components/import', { format: 'csv', content });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([expect.objectContaining({ index: 1, line: 3, code: code('01001', 51), reason: expect.stringMatching(/^outside_scope/) })]);
-    const observer = await userSession(t, { username: 'obs', roles: ['observer'], areaCodes: [CITY.district] });
-    expect((await observer.post('/api/components/import', { format: 'csv', content })).statusCode).toBe(403);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({
+        index: 1,
+        line: 3,
+        code: code('01001', 51),
+        reason: expect.stringMatching(/^outside_scope/),
+      }),
+    ]);
+    const observer = await userSession(t, {
+      username: 'obs',
+      roles: ['observer'],
+      areaCodes: [CITY.district],
+    });
+    expect(
+      (await observer.post('/api/components/import', { format: 'csv', content })).statusCode,
+    ).toBe(403);
   });
 });

@@ -10,7 +10,9 @@ export interface NameLookup {
 function parseExtra(text: string): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

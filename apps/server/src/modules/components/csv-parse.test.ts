@@ -16,7 +16,13 @@ describe('parseCsv', () => {
   });
 
   it('switches to tabs when the header has tabs and no commas, and reports an open quote', () => {
-    expect(parseCsv('a\tb\n1,5\t2')).toEqual({ ok: true, records: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1,5', '2'] }] });
+    expect(parseCsv('a\tb\n1,5\t2')).toEqual({
+      ok: true,
+      records: [
+        { line: 1, cells: ['a', 'b'] },
+        { line: 2, cells: ['1,5', '2'] },
+      ],
+    });
     expect(parseCsv('a,b\n1,"open\n')).toMatchObject({ ok: false, line: 2 });
   });
 

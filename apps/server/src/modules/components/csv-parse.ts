@@ -6,7 +6,9 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; reason: string };
+export type CsvResult =
+  | { ok: true; records: CsvRecord[] }
+  | { ok: false; line: number; reason: string };
 
 /**
  * RFC 4180 CSV (csv-parse): quoted fields may hold commas, doubled quotes and line breaks; CRLF, LF or CR, mixed.
@@ -34,8 +36,10 @@ export function parseCsv(text: string): CsvResult {
       },
     });
   } catch (err) {
-    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') return { ok: false, line: lastEnd + 1, reason: 'unterminated_quote: 引号未闭合' };
-    if (err instanceof CsvError) return { ok: false, line: lastEnd + 1, reason: `invalid_csv: 无法解析该行 (${err.code})` };
+    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED')
+      return { ok: false, line: lastEnd + 1, reason: 'unterminated_quote: 引号未闭合' };
+    if (err instanceof CsvError)
+      return { ok: false, line: lastEnd + 1, reason: `invalid_csv: 无法解析该行 (${err.code})` };
     throw err;
   }
   return { ok: true, records };

@@ -42,7 +42,9 @@ const fieldLabel = (path: PropertyKey[]): string => {
 };
 
 const CREDIT_FIELDS = ['deptCode', 'ownerCode', 'maintainerCode'] as const;
-const STATUS_CHOICES = Object.values(COMPONENT_STATUS_LABELS).map((l) => l.zh).join('/');
+const STATUS_CHOICES = Object.values(COMPONENT_STATUS_LABELS)
+  .map((l) => l.zh)
+  .join('/');
 
 /** The request a row stands for, in the API's shape, so the API's schema checks it. */
 function candidate(row: RawComponent, crs: Crs): Record<string, unknown> {
@@ -52,19 +54,41 @@ function candidate(row: RawComponent, crs: Crs): Record<string, unknown> {
   // Spreadsheets lower-case nothing, but people typing credit codes do.
   for (const f of CREDIT_FIELDS) if (v[f]) out[f] = v[f].toUpperCase();
   // Located, not trusted: 所在网格/街道/社区 in the file are only compared (see warnings).
-  for (const f of ['gridCode', 'streetCode', 'streetName', 'communityCode', 'communityName'] as const) delete out[f];
+  for (const f of [
+    'gridCode',
+    'streetCode',
+    'streetName',
+    'communityCode',
+    'communityName',
+  ] as const)
+    delete out[f];
   if (v.status) out.status = parseComponentStatus(v.status) ?? v.status;
   if (Object.keys(row.extra).length) out.extra = row.extra;
   return out;
 }
 
-const PlaceFieldsSchema = CreateComponentRequestSchema.pick({ code: true, classCode: true, lng: true, lat: true });
+const PlaceFieldsSchema = CreateComponentRequestSchema.pick({
+  code: true,
+  classCode: true,
+  lng: true,
+  lat: true,
+});
 
 /** Location, scope and code rules of one row; the located place when the point is usable. */
-async function placeChecks(cand: Record<string, unknown>, ctx: ImportContext, fail: (reason: string) => void): Promise<Located | null> {
+async function placeChecks(
+  cand: Record<string, unknown>,
+  ctx: ImportContext,
+  fail: (reason: string) => void,
+): Promise<Located | null> {
   const lng = cand.lng;
   const lat = cand.lat;
-  if (typeof lng !== 'number' || typeof lat !== 'number' || !Number.isFinite(lng) || !Number.isFinite(lat)) return null;
+  if (
+    typeof lng !== 'number' ||
+    typeof lat !== 'number' ||
+    !Number.isFinite(lng) ||
+    !Number.isFinite(lat)
+  )
+    return null;
   const at = await ctx.locate(lng, lat);
   if (!at) {
     fail('outside_every_grid: 该位置不在任何网格内');
@@ -75,7 +99,8 @@ async function placeChecks(cand: Record<string, unknown>, ctx: ImportContext, fa
     return null;
   }
   const fields = PlaceFieldsSchema.safeParse(cand);
-  if (fields.success) for (const p of codeProblems(fields.data, at.place.adminCode, ctx.classes)) fail(p.reason);
+  if (fields.success)
+    for (const p of codeProblems(fields.data, at.place.adminCode, ctx.classes)) fail(p.reason);
   return at;
 }
 
@@ -83,12 +108,18 @@ async function placeChecks(cand: Record<string, unknown>, ctx: ImportContext, fa
  * Checks every row against the rules of single registration, the file itself (duplicates) and the
  * database (codes taken). Every problem is collected; the file is accepted only without errors.
  */
-export async function planComponentImport(read: ReadResult, ctx: ImportContext): Promise<ImportPlan> {
+export async function planComponentImport(
+  read: ReadResult,
+  ctx: ImportContext,
+): Promise<ImportPlan> {
   const errors = [...read.errors];
   const warnings = [...read.warnings];
   const accepted: AcceptedRow[] = [];
   const failed = new Set(errors.map((e) => e.index));
-  const seen = { code: new Map<string, RawComponent>(), legacy_code: new Map<string, RawComponent>() };
+  const seen = {
+    code: new Map<string, RawComponent>(),
+    legacy_code: new Map<string, RawComponent>(),
+  };
   const where = (r: RawComponent) => (r.line !== null ? `第 ${r.line} 行` : `第 ${r.index} 个要素`);
 
   for (const row of read.rows) {
@@ -97,27 +128,50 @@ export async function planComponentImport(read: ReadResult, ctx: ImportContext):
       errors.push({ index: row.index, line: row.line, code, reason });
       failed.add(row.index);
     };
-    if (row.values.status && !parseComponentStatus(row.values.status)) fail(`bad_status: 管理部件状态 ${row.values.status} 应为 ${STATUS_CHOICES}`);
+    if (row.values.status && !parseComponentStatus(row.values.status))
+      fail(`bad_status: 管理部件状态 ${row.values.status} 应为 ${STATUS_CHOICES}`);
     const cand = candidate(row, ctx.crs);
     const parsed = CreateComponentRequestSchema.safeParse(cand);
-    if (!parsed.success) for (const issue of parsed.error.issues) if (issue.path[0] !== 'status') fail(`invalid_field: ${fieldLabel(issue.path)}: ${issue.message}`);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        if (issue.path[0] !== 'status')
+          fail(`invalid_field: ${fieldLabel(issue.path)}: ${issue.message}`);
     // Place and code are checked even when other fields failed, so one pass lists every problem.
     const at = await placeChecks(cand, ctx, fail);
-    for (const [column, value] of [['code', row.values.code], ['legacy_code', row.values.legacyCode]] as const) {
-      if (!value || !(column === 'code' ? COMPONENT_CODE_PATTERN : LEGACY_COMPONENT_CODE_PATTERN).test(value)) continue;
+    for (const [column, value] of [
+      ['code', row.values.code],
+      ['legacy_code', row.values.legacyCode],
+    ] as const) {
+      if (
+        !value ||
+        !(column === 'code' ? COMPONENT_CODE_PATTERN : LEGACY_COMPONENT_CODE_PATTERN).test(value)
+      )
+        continue;
       const other = seen[column].get(value);
-      if (other) fail(`duplicate_${column}: ${column === 'code' ? '标识码' : '旧标识码'} ${value} 在文件中重复 (另见${where(other)})`);
+      if (other)
+        fail(
+          `duplicate_${column}: ${column === 'code' ? '标识码' : '旧标识码'} ${value} 在文件中重复 (另见${where(other)})`,
+        );
       else seen[column].set(value, row);
     }
     if (!parsed.success || !at) continue;
     const input = parsed.data;
     const d = dateProblem(input.initialDate, input.changeDate);
     if (d) fail(d.reason);
-    const located = { gridCode: at.place.gridCode, streetCode: at.place.streetCode, communityCode: at.place.communityCode } as const;
+    const located = {
+      gridCode: at.place.gridCode,
+      streetCode: at.place.streetCode,
+      communityCode: at.place.communityCode,
+    } as const;
     for (const f of ['gridCode', 'streetCode', 'communityCode'] as const) {
       const given = row.values[f];
       if (given && given !== located[f])
-        warnings.push({ index: row.index, line: row.line, code, reason: `located_differs: 文件中的${fieldLabel([f])} ${given} 与定位结果 ${located[f]} 不同，以定位结果为准` });
+        warnings.push({
+          index: row.index,
+          line: row.line,
+          code,
+          reason: `located_differs: 文件中的${fieldLabel([f])} ${given} 与定位结果 ${located[f]} 不同，以定位结果为准`,
+        });
     }
     if (!failed.has(row.index)) accepted.push({ index: row.index, input, at });
   }
@@ -127,13 +181,26 @@ export async function planComponentImport(read: ReadResult, ctx: ImportContext):
     const taken = await ctx.taken(column, [...seen[column].keys()]);
     for (const value of taken) {
       const row = seen[column].get(value)!;
-      errors.push({ index: row.index, line: row.line, code: row.values.code ?? null, reason: `${column}_exists: ${column === 'code' ? '标识码' : '旧标识码'} ${value} 已登记` });
+      errors.push({
+        index: row.index,
+        line: row.line,
+        code: row.values.code ?? null,
+        reason: `${column}_exists: ${column === 'code' ? '标识码' : '旧标识码'} ${value} 已登记`,
+      });
     }
   }
   const ok = errors.length === 0;
-  const order = (a: ComponentImportProblem, b: ComponentImportProblem) => (a.index ?? -1) - (b.index ?? -1);
+  const order = (a: ComponentImportProblem, b: ComponentImportProblem) =>
+    (a.index ?? -1) - (b.index ?? -1);
   return {
-    report: { ok, committed: false, counts: { rows: read.rows.length, created: ok ? accepted.length : 0 }, extensionFields: read.extensionFields, errors: errors.sort(order), warnings: warnings.sort(order) },
+    report: {
+      ok,
+      committed: false,
+      counts: { rows: read.rows.length, created: ok ? accepted.length : 0 },
+      extensionFields: read.extensionFields,
+      errors: errors.sort(order),
+      warnings: warnings.sort(order),
+    },
     accepted: ok ? accepted : [],
   };
 }

@@ -5,7 +5,15 @@ import {
   uniformCreditCheckChar,
   type DemoArea,
 } from './city-generator';
-import { areaKm2, bbox, containedWithTolerance, findSiblingProblems, LocateIndex, pointOnSurface, validateGeometry } from '../areas/geo.test-util';
+import {
+  areaKm2,
+  bbox,
+  containedWithTolerance,
+  findSiblingProblems,
+  LocateIndex,
+  pointOnSurface,
+  validateGeometry,
+} from '../areas/geo.test-util';
 
 describe('generateCity', () => {
   const t0 = performance.now();

@@ -20,17 +20,38 @@ const PROBLEMS: [string, string][] = [
   ['01001', '供水井盖破损，存在安全隐患'],
 ];
 /** How far each sample case gets: a spread over the queues a demo user opens. */
-const STAGES = ['pending_acceptance', 'pending_registration', 'pending_dispatch', 'handling', 'pending_check', 'closed'] as const;
+const STAGES = [
+  'pending_acceptance',
+  'pending_registration',
+  'pending_dispatch',
+  'handling',
+  'pending_check',
+  'closed',
+] as const;
 
 async function actorFor(s: Services, username: string): Promise<Actor> {
   const u = await s.users.findForLogin(username);
   const a = u ? await s.users.access(u.id) : null;
   if (!u || !a) throw new Error(`demo user ${username} missing`);
-  return { id: u.id, username, displayName: u.display_name, roles: a.roles, permissions: a.permissions, scope: a.scope, departmentId: u.department_id, via: 'token', csrfToken: null, sessionId: null, mustChangePassword: false };
+  return {
+    id: u.id,
+    username,
+    displayName: u.display_name,
+    roles: a.roles,
+    permissions: a.permissions,
+    scope: a.scope,
+    departmentId: u.department_id,
+    via: 'token',
+    csrfToken: null,
+    sessionId: null,
+    mustChangePassword: false,
+  };
 }
 
 async function photo(s: Services, actor: Actor, colour: string): Promise<string> {
-  const bytes = await sharp({ create: { width: 96, height: 72, channels: 3, background: colour } }).jpeg().toBuffer();
+  const bytes = await sharp({ create: { width: 96, height: 72, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
   return (await s.attachments.upload(actor, bytes)).attachment.id;
 }
 
@@ -38,10 +59,25 @@ async function photo(s: Services, actor: Actor, colour: string): Promise<string>
  * Dispatch rules and a few dozen sample cases at every stage, so each demo role finds work in
  * its queue. Sample cases go through the same service calls as real ones.
  */
-export async function seedDemoCases(s: Services, opts: { deptIds: Map<string, string>; districtCode: string; grids: { code: string; center: [number, number]; admin: string }[]; seed: number }): Promise<number> {
+export async function seedDemoCases(
+  s: Services,
+  opts: {
+    deptIds: Map<string, string>;
+    districtCode: string;
+    grids: { code: string; center: [number, number]; admin: string }[];
+    seed: number;
+  },
+): Promise<number> {
   for (const [major, dept] of MATRIX) {
     const departmentId = opts.deptIds.get(dept);
-    if (departmentId) await s.dispatchRules.create(s.system, { classCode: major, areaCode: opts.districtCode, departmentId, role: 'primary', priority: 0 });
+    if (departmentId)
+      await s.dispatchRules.create(s.system, {
+        classCode: major,
+        areaCode: opts.districtCode,
+        departmentId,
+        role: 'primary',
+        priority: 0,
+      });
   }
   const rng = new SeededRandom(opts.seed);
   const intake = await actorFor(s, 'intake');
@@ -70,7 +106,11 @@ export async function seedDemoCases(s: Services, opts: { deptIds: Map<string, st
     made++;
     const target = STAGES[i % STAGES.length]!;
     let c = reported.case;
-    const go = async (actor: Actor, action: CaseTransitionRequest['action'], input: Omit<CaseTransitionRequest, 'action' | 'version'> = {}) => {
+    const go = async (
+      actor: Actor,
+      action: CaseTransitionRequest['action'],
+      input: Omit<CaseTransitionRequest, 'action' | 'version'> = {},
+    ) => {
       c = await s.cases.transition(actor, c.id, { action, version: c.version, ...input });
     };
     if (target === 'pending_acceptance') continue;
@@ -86,7 +126,10 @@ export async function seedDemoCases(s: Services, opts: { deptIds: Map<string, st
     await go(dispatcher, 'dispatch', { departmentId });
     const handler = handlers.get(departmentId);
     if (target === 'handling' || !handler) continue;
-    await go(handler, 'submit_feedback', { result: '已处理完毕', photos: [await photo(s, handler, '#2a7')] });
+    await go(handler, 'submit_feedback', {
+      result: '已处理完毕',
+      photos: [await photo(s, handler, '#2a7')],
+    });
     await go(dispatcher, 'accept_feedback');
     if (target === 'pending_check') continue;
     await go(intake, 'send_check', { assigneeId: inspector.id });

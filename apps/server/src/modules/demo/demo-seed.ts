@@ -23,7 +23,15 @@ export interface DemoAccount {
 export async function seedDemo(
   s: Services,
   seed = 42,
-): Promise<{ accounts: DemoAccount[]; grids: number; staff: number; cases: number; houses: number; persons: number; units: number }> {
+): Promise<{
+  accounts: DemoAccount[];
+  grids: number;
+  staff: number;
+  cases: number;
+  houses: number;
+  persons: number;
+  units: number;
+}> {
   const city = generateCity(seed);
   const report = await s.areas.import(
     s.system,
@@ -48,99 +56,103 @@ export async function seedDemo(
   const community = city.areas.find(
     (a) => a.level === 'community' && a.parentCode === street.code,
   )!;
-  const accounts: (DemoAccount & { displayName: string; roles: string[]; areaCodes: string[]; departmentId?: string | null })[] =
-    [
-      {
-        username: 'admin',
-        displayName: '系统管理员',
-        role: '系统管理员',
-        roles: ['admin'],
-        areaCodes: [DEMO_DISTRICT_CODE],
-        area: '全区',
-      },
-      {
-        username: 'qu_leader',
-        displayName: '王区长',
-        role: '区领导',
-        roles: ['district_leader'],
-        areaCodes: [DEMO_DISTRICT_CODE],
-        area: '示范区',
-      },
-      {
-        username: 'jd_leader',
-        displayName: '李主任',
-        role: '街道领导',
-        roles: ['street_leader'],
-        areaCodes: [street.code],
-        area: street.name,
-      },
-      {
-        username: 'sq_leader',
-        displayName: '赵书记',
-        role: '社区领导',
-        roles: ['community_leader'],
-        areaCodes: [community.code],
-        area: community.name,
-      },
-      {
-        username: 'inspector',
-        displayName: '陈监督',
-        role: '监督员',
-        roles: ['inspector'],
-        areaCodes: [street.code],
-        area: street.name,
-      },
-      {
-        username: 'intake',
-        displayName: '刘受理',
-        role: '受理员',
-        roles: ['intake_operator'],
-        areaCodes: [DEMO_DISTRICT_CODE],
-        area: '示范区',
-      },
-      {
-        username: 'shift',
-        displayName: '周值班',
-        role: '值班长',
-        roles: ['shift_leader'],
-        areaCodes: [DEMO_DISTRICT_CODE],
-        area: '示范区',
-      },
-      {
-        username: 'dispatcher',
-        displayName: '吴派遣',
-        role: '派遣员',
-        roles: ['dispatcher'],
-        areaCodes: [DEMO_DISTRICT_CODE],
-        area: '示范区',
-      },
-      {
-        username: 'dept_sz',
-        displayName: '郑处置',
-        role: '专业部门处置人员',
-        roles: ['department_handler'],
-        areaCodes: [DEMO_DISTRICT_CODE],
-        area: city.departments[0]?.name ?? '',
-        departmentId: deptIds.get('municipal') ?? null,
-      },
-      {
-        username: 'dept_hw',
-        displayName: '钱环卫',
-        role: '专业部门处置人员',
-        roles: ['department_handler'],
-        areaCodes: [DEMO_DISTRICT_CODE],
-        area: city.departments[1]?.name ?? '',
-        departmentId: deptIds.get('sanitation') ?? null,
-      },
-      {
-        username: 'observer',
-        displayName: '孙观察',
-        role: '只读观察员',
-        roles: ['observer'],
-        areaCodes: [DEMO_DISTRICT_CODE],
-        area: '示范区',
-      },
-    ];
+  const accounts: (DemoAccount & {
+    displayName: string;
+    roles: string[];
+    areaCodes: string[];
+    departmentId?: string | null;
+  })[] = [
+    {
+      username: 'admin',
+      displayName: '系统管理员',
+      role: '系统管理员',
+      roles: ['admin'],
+      areaCodes: [DEMO_DISTRICT_CODE],
+      area: '全区',
+    },
+    {
+      username: 'qu_leader',
+      displayName: '王区长',
+      role: '区领导',
+      roles: ['district_leader'],
+      areaCodes: [DEMO_DISTRICT_CODE],
+      area: '示范区',
+    },
+    {
+      username: 'jd_leader',
+      displayName: '李主任',
+      role: '街道领导',
+      roles: ['street_leader'],
+      areaCodes: [street.code],
+      area: street.name,
+    },
+    {
+      username: 'sq_leader',
+      displayName: '赵书记',
+      role: '社区领导',
+      roles: ['community_leader'],
+      areaCodes: [community.code],
+      area: community.name,
+    },
+    {
+      username: 'inspector',
+      displayName: '陈监督',
+      role: '监督员',
+      roles: ['inspector'],
+      areaCodes: [street.code],
+      area: street.name,
+    },
+    {
+      username: 'intake',
+      displayName: '刘受理',
+      role: '受理员',
+      roles: ['intake_operator'],
+      areaCodes: [DEMO_DISTRICT_CODE],
+      area: '示范区',
+    },
+    {
+      username: 'shift',
+      displayName: '周值班',
+      role: '值班长',
+      roles: ['shift_leader'],
+      areaCodes: [DEMO_DISTRICT_CODE],
+      area: '示范区',
+    },
+    {
+      username: 'dispatcher',
+      displayName: '吴派遣',
+      role: '派遣员',
+      roles: ['dispatcher'],
+      areaCodes: [DEMO_DISTRICT_CODE],
+      area: '示范区',
+    },
+    {
+      username: 'dept_sz',
+      displayName: '郑处置',
+      role: '专业部门处置人员',
+      roles: ['department_handler'],
+      areaCodes: [DEMO_DISTRICT_CODE],
+      area: city.departments[0]?.name ?? '',
+      departmentId: deptIds.get('municipal') ?? null,
+    },
+    {
+      username: 'dept_hw',
+      displayName: '钱环卫',
+      role: '专业部门处置人员',
+      roles: ['department_handler'],
+      areaCodes: [DEMO_DISTRICT_CODE],
+      area: city.departments[1]?.name ?? '',
+      departmentId: deptIds.get('sanitation') ?? null,
+    },
+    {
+      username: 'observer',
+      displayName: '孙观察',
+      role: '只读观察员',
+      roles: ['observer'],
+      areaCodes: [DEMO_DISTRICT_CODE],
+      area: '示范区',
+    },
+  ];
   for (const a of accounts) await s.users.createDirect({ ...a, passwordHash: hash });
 
   // Grid staff: one account per person (a person may serve several grids), scoped to their grids.
@@ -197,17 +209,31 @@ export async function seedDemo(
     ...gridAccounts,
   ];
   // The inspector patrols the first street; sample cases sit in its grids.
-  const streetGrids = city.areas.filter((a) => a.level === 'grid' && a.code.startsWith(street.code));
-  const adminOf = new Map(city.staff.filter((st) => st.role === 'gridAdministrator').map((st) => [st.gridCode, st.username]));
+  const streetGrids = city.areas.filter(
+    (a) => a.level === 'grid' && a.code.startsWith(street.code),
+  );
+  const adminOf = new Map(
+    city.staff
+      .filter((st) => st.role === 'gridAdministrator')
+      .map((st) => [st.gridCode, st.username]),
+  );
   const cases = await seedDemoCases(s, {
     deptIds,
     districtCode: DEMO_DISTRICT_CODE,
-    grids: streetGrids.map((g) => ({ code: g.code, center: pointOnSurface(g.geometry), admin: adminOf.get(g.code)! })),
+    grids: streetGrids.map((g) => ({
+      code: g.code,
+      center: pointOnSurface(g.geometry),
+      admin: adminOf.get(g.code)!,
+    })),
     seed,
   });
   // 一标三实 and care records of the first community (the community leader's and the g001 staff's area).
   const communityGrids = streetGrids.filter((g) => g.code.startsWith(community.code));
-  const registries = await seedDemoRegistries(s, communityGrids.map((g) => ({ code: g.code, center: pointOnSurface(g.geometry) })), seed);
+  const registries = await seedDemoRegistries(
+    s,
+    communityGrids.map((g) => ({ code: g.code, center: pointOnSurface(g.geometry) })),
+    seed,
+  );
   await s.settings.set('demo.accounts', listed);
   await s.settings.set('demo.password', DEMO_PASSWORD);
   return {

@@ -13,23 +13,42 @@ afterAll(async () => t.close());
 
 describe('departments (专业部门)', () => {
   it('creates, lists, reads and updates a department with an area scope', async () => {
-    const res = await admin.post('/api/departments', { code: 'hw', name: '区环卫中心', creditCode: '12410101MB1234567X', areaCode: CITY.district });
+    const res = await admin.post('/api/departments', {
+      code: 'hw',
+      name: '区环卫中心',
+      creditCode: '12410101MB1234567X',
+      areaCode: CITY.district,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ code: 'hw', areaCode: CITY.district, areaName: '测试区' });
-    const west = await admin.post('/api/departments', { code: 'west_sz', name: '西街道市政所', areaCode: CITY.streetW });
+    const west = await admin.post('/api/departments', {
+      code: 'west_sz',
+      name: '西街道市政所',
+      areaCode: CITY.streetW,
+    });
     expect(west.statusCode).toBe(201);
-    const upd = await admin.patch(`/api/departments/${west.json().id}`, { name: '西街道市政服务所' });
+    const upd = await admin.patch(`/api/departments/${west.json().id}`, {
+      name: '西街道市政服务所',
+    });
     expect(upd.json().name).toBe('西街道市政服务所');
     expect((await admin.get('/api/departments')).json().items).toHaveLength(2);
   });
 
   it('shows a street leader only departments of the street', async () => {
-    const leader = await userSession(t, { username: 'east', roles: ['street_leader'], areaCodes: [CITY.streetE] });
+    const leader = await userSession(t, {
+      username: 'east',
+      roles: ['street_leader'],
+      areaCodes: [CITY.streetE],
+    });
     const items = (await leader.get('/api/departments')).json().items;
     expect(items).toEqual([]);
-    const westId = (await admin.get('/api/departments')).json().items.find((d: { code: string }) => d.code === 'west_sz').id;
+    const westId = (await admin.get('/api/departments'))
+      .json()
+      .items.find((d: { code: string }) => d.code === 'west_sz').id;
     expect((await leader.get(`/api/departments/${westId}`)).statusCode).toBe(404);
-    expect((await leader.patch(`/api/departments/${westId}`, { name: '改名' })).statusCode).toBe(403);
+    expect((await leader.patch(`/api/departments/${westId}`, { name: '改名' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses bad codes, bad credit codes, unknown areas and duplicates', async () => {
@@ -39,10 +58,17 @@ describe('departments (专业部门)', () => {
       { code: 'ok2', name: '部', areaCode: CITY.district },
     ];
     for (const b of bad) expect((await admin.post('/api/departments', b)).statusCode).toBe(400);
-    const unknown = await admin.post('/api/departments', { code: 'ok3', name: '部门', areaCode: '410199' });
+    const unknown = await admin.post('/api/departments', {
+      code: 'ok3',
+      name: '部门',
+      areaCode: '410199',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.field).toBe('areaCode');
-    expect((await admin.post('/api/departments', { code: 'hw', name: '重复', areaCode: CITY.district })).statusCode).toBe(409);
+    expect(
+      (await admin.post('/api/departments', { code: 'hw', name: '重复', areaCode: CITY.district }))
+        .statusCode,
+    ).toBe(409);
     expect((await admin.get('/api/departments')).json().items).toHaveLength(2);
   });
 });

@@ -24,13 +24,28 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
   const nowIso = () => deps.clock.now().toISOString();
 
   async function present(rows: DepartmentsTable[]): Promise<Department[]> {
-    const refs = new Map((await deps.areaRefs([...new Set(rows.map((r) => r.area_code))])).map((a) => [a.code, a.name]));
-    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, creditCode: r.credit_code, areaCode: r.area_code, areaName: refs.get(r.area_code) ?? null, createdAt: r.created_at }));
+    const refs = new Map(
+      (await deps.areaRefs([...new Set(rows.map((r) => r.area_code))])).map((a) => [
+        a.code,
+        a.name,
+      ]),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      creditCode: r.credit_code,
+      areaCode: r.area_code,
+      areaName: refs.get(r.area_code) ?? null,
+      createdAt: r.created_at,
+    }));
   }
 
   async function checkArea(actor: Actor, code: string) {
-    if (!inScope(actor.scope, code)) throw new AppError('forbidden', `区域 ${code} 超出您的管辖范围`);
-    if ((await deps.areaRefs([code])).length === 0) throw new AppError('validation_failed', `区域 ${code} 不存在`, { field: 'areaCode' });
+    if (!inScope(actor.scope, code))
+      throw new AppError('forbidden', `区域 ${code} 超出您的管辖范围`);
+    if ((await deps.areaRefs([code])).length === 0)
+      throw new AppError('validation_failed', `区域 ${code} 不存在`, { field: 'areaCode' });
   }
 
   return {
@@ -58,17 +73,46 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
       return (await present([row]))[0]!;
     },
 
-    async create(actor: Actor, input: CreateDepartmentRequest, ip: string | null, db: Kysely<DB> = deps.db) {
+    async create(
+      actor: Actor,
+      input: CreateDepartmentRequest,
+      ip: string | null,
+      db: Kysely<DB> = deps.db,
+    ) {
       await checkArea(actor, input.areaCode);
-      if (await repo.findByCode(input.code)) throw new AppError('duplicate', `部门编码 ${input.code} 已存在`, { field: 'code' });
+      if (await repo.findByCode(input.code))
+        throw new AppError('duplicate', `部门编码 ${input.code} 已存在`, { field: 'code' });
       const t = nowIso();
-      const row: DepartmentsTable = { id: newId(), code: input.code, name: input.name, credit_code: input.creditCode ?? null, area_code: input.areaCode, created_at: t, updated_at: t };
+      const row: DepartmentsTable = {
+        id: newId(),
+        code: input.code,
+        name: input.name,
+        credit_code: input.creditCode ?? null,
+        area_code: input.areaCode,
+        created_at: t,
+        updated_at: t,
+      };
       await repo.insert(db, row);
-      await deps.audit.record({ action: 'department_changed', actor, targetType: 'department', targetId: row.id, ip, detail: { created: input } }, db);
+      await deps.audit.record(
+        {
+          action: 'department_changed',
+          actor,
+          targetType: 'department',
+          targetId: row.id,
+          ip,
+          detail: { created: input },
+        },
+        db,
+      );
       return this.get(actor, row.id);
     },
 
-    async update(actor: Actor, id: string, input: Partial<Omit<CreateDepartmentRequest, 'code'>>, ip: string | null) {
+    async update(
+      actor: Actor,
+      id: string,
+      input: Partial<Omit<CreateDepartmentRequest, 'code'>>,
+      ip: string | null,
+    ) {
       const row = await repo.findById(FULL_SCOPE, id);
       if (!row) throw notFound('部门');
       assertActionInScope(actor.scope, row.area_code);
@@ -79,7 +123,14 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
         ...(input.areaCode !== undefined ? { area_code: input.areaCode } : {}),
         updated_at: nowIso(),
       });
-      await deps.audit.record({ action: 'department_changed', actor, targetType: 'department', targetId: id, ip, detail: { updated: input } });
+      await deps.audit.record({
+        action: 'department_changed',
+        actor,
+        targetType: 'department',
+        targetId: id,
+        ip,
+        detail: { updated: input },
+      });
       return this.get(actor, id);
     },
   };

@@ -24,16 +24,26 @@ const norm = (c: string | null | undefined) => (c ?? '').trim().toUpperCase();
  * its 权属单位, else its 主管部门. Only existing departments count. Should several departments share a code, the
  * one whose area contains the component wins, then the lowest department code. Null: fall through to the matrix.
  */
-export async function componentDepartment(deps: ComponentDispatchDeps, componentId: string): Promise<{ department: Department; role: ComponentDispatchRole } | null> {
+export async function componentDepartment(
+  deps: ComponentDispatchDeps,
+  componentId: string,
+): Promise<{ department: Department; role: ComponentDispatchRole } | null> {
   const units = await deps.componentUnits(componentId);
   if (!units) return null;
-  const codes: Record<ComponentDispatchRole, string> = { maintainer: norm(units.maintainerCode), owner: norm(units.ownerCode), dept: norm(units.deptCode) };
+  const codes: Record<ComponentDispatchRole, string> = {
+    maintainer: norm(units.maintainerCode),
+    owner: norm(units.ownerCode),
+    dept: norm(units.deptCode),
+  };
   const wanted = [...new Set(ORDER.map((r) => codes[r]).filter((c) => c !== ''))];
   if (wanted.length === 0) return null;
   const near = (d: Department) => (units.gridCode.startsWith(d.areaCode) ? 0 : 1);
-  const departments = (await deps.departmentsByCreditCodes(wanted)).sort((a, b) => near(a) - near(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const departments = (await deps.departmentsByCreditCodes(wanted)).sort(
+    (a, b) => near(a) - near(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   for (const role of ORDER) {
-    const department = codes[role] === '' ? undefined : departments.find((d) => norm(d.creditCode) === codes[role]);
+    const department =
+      codes[role] === '' ? undefined : departments.find((d) => norm(d.creditCode) === codes[role]);
     if (department) return { department, role };
   }
   return null;

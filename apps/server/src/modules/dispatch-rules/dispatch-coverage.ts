@@ -38,7 +38,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
  *
  * Rules are indexed by class code once, so the cost is classes × streets × (rules of one class), not × all rules.
  */
-export function dispatchCoverage(classes: readonly CoverageClass[], streets: readonly CoverageStreet[], rules: readonly CoverageRule[]): CoverageResult {
+export function dispatchCoverage(
+  classes: readonly CoverageClass[],
+  streets: readonly CoverageStreet[],
+  rules: readonly CoverageRule[],
+): CoverageResult {
   // exact: rules by their own class code; below: rules by every proper prefix of their class code.
   const exact = new Map<string, CoverageRule[]>();
   const below = new Map<string, CoverageRule[]>();
@@ -46,11 +50,16 @@ export function dispatchCoverage(classes: readonly CoverageClass[], streets: rea
     push(exact, r.classCode, r);
     for (let n = 2; n < r.classCode.length; n++) push(below, r.classCode.slice(0, n), r);
   }
-  const sortedStreets = [...streets].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const sortedClasses = [...classes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const sortedStreets = [...streets].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+  );
+  const sortedClasses = [...classes].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+  );
   const perClass = sortedClasses.map((c) => {
     const covering: CoverageRule[] = [];
-    for (let n = 2; n <= c.code.length; n++) covering.push(...(exact.get(c.code.slice(0, n)) ?? []));
+    for (let n = 2; n <= c.code.length; n++)
+      covering.push(...(exact.get(c.code.slice(0, n)) ?? []));
     return { c, covering, narrower: below.get(c.code) ?? [] };
   });
   const gaps: DispatchGap[] = [];
@@ -59,10 +68,13 @@ export function dispatchCoverage(classes: readonly CoverageClass[], streets: rea
   for (const s of sortedStreets) {
     for (const { c, covering, narrower } of perClass) {
       const above = (r: CoverageRule) => s.code.startsWith(r.areaCode);
-      const inside = (r: CoverageRule) => r.areaCode.length > s.code.length && r.areaCode.startsWith(s.code);
+      const inside = (r: CoverageRule) =>
+        r.areaCode.length > s.code.length && r.areaCode.startsWith(s.code);
       if (covering.some((r) => r.conditionId === null && above(r))) continue;
       const partialAreas = new Set(covering.filter(inside).map((r) => r.areaCode));
-      const partialClasses = new Set(narrower.filter((r) => above(r) || inside(r)).map((r) => r.classCode));
+      const partialClasses = new Set(
+        narrower.filter((r) => above(r) || inside(r)).map((r) => r.classCode),
+      );
       const conditionOnly = covering.some((r) => r.conditionId !== null && above(r));
       const isPartial = partialAreas.size > 0 || partialClasses.size > 0 || conditionOnly;
       if (isPartial) partial++;

@@ -20,7 +20,11 @@ describe('chooseRules (派遣矩阵 resolution)', () => {
   it('prefers the smaller area, then a rule naming the condition, then the narrower class', () => {
     const district = rule({ areaCode: '410101', departmentId: 'district' });
     const street = rule({ areaCode: '410101001', departmentId: 'street' });
-    const grid = rule({ areaCode: '41010100100101', classCode: '06', departmentId: 'grid-wildcard' });
+    const grid = rule({
+      areaCode: '41010100100101',
+      classCode: '06',
+      departmentId: 'grid-wildcard',
+    });
     expect(depts(chooseRules([district, street, grid], all))).toEqual(['grid-wildcard']);
     expect(depts(chooseRules([district, street], all))).toEqual(['street']);
     const minor = rule({ classCode: '06010', departmentId: 'minor' });

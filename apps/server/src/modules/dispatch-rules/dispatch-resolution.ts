@@ -44,7 +44,10 @@ function compareWithinSet(a: RuleCandidate, b: RuleCandidate): number {
  * backup stands in when every primary of the set is unusable. Null when no set has a usable rule (属地兜底).
  * All candidates must already match the case (class and area prefixes, condition null or equal).
  */
-export function chooseRules(candidates: readonly RuleCandidate[], usableDepartment: (id: string) => boolean): RuleChoice | null {
+export function chooseRules(
+  candidates: readonly RuleCandidate[],
+  usableDepartment: (id: string) => boolean,
+): RuleChoice | null {
   const usable = candidates.filter((r) => usableDepartment(r.departmentId));
   if (usable.length === 0) return null;
   const best = [...usable].sort(compareRank)[0]!;

@@ -53,7 +53,10 @@ export interface SuggestInput {
   componentId?: string | null | undefined;
 }
 
-type RuleKey = Pick<DispatchRulesTable, 'class_code' | 'area_code' | 'condition_id' | 'department_id'>;
+type RuleKey = Pick<
+  DispatchRulesTable,
+  'class_code' | 'area_code' | 'condition_id' | 'department_id'
+>;
 
 /** Every prefix of `code` down to `min` characters, the code itself first. */
 function prefixes(code: string, min: number): string[] {
@@ -63,7 +66,10 @@ function prefixes(code: string, min: number): string[] {
 }
 
 /** A short human summary of a rule for the audit log. */
-const summaryOf = (r: Pick<DispatchRulesTable, 'class_code' | 'area_code' | 'department_id' | 'role' | 'priority'>, deptName?: string | null) =>
+const summaryOf = (
+  r: Pick<DispatchRulesTable, 'class_code' | 'area_code' | 'department_id' | 'role' | 'priority'>,
+  deptName?: string | null,
+) =>
   `${r.class_code} @ ${r.area_code} → ${deptName ?? r.department_id} (${r.role === 'primary' ? '主办' : '协办'}, 优先级 ${r.priority})`;
 
 const toCandidate = (r: DispatchRulesTable): RuleCandidate => ({
@@ -111,11 +117,17 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
   }
 
   /** Checks a rule's references; answers the condition's lineage id, which is what rules store. */
-  async function check(actor: Actor, r: { classCode: string; areaCode: string; conditionId: string | null; departmentId: string }): Promise<string | null> {
+  async function check(
+    actor: Actor,
+    r: { classCode: string; areaCode: string; conditionId: string | null; departmentId: string },
+  ): Promise<string | null> {
     assertActionInScope(actor.scope, r.areaCode);
-    if (!(await deps.areaRefs([r.areaCode])).some((a) => a.code === r.areaCode)) throw invalid('areaCode', `区域 ${r.areaCode} 不存在`);
-    if (!(await deps.categories.caseClass(r.classCode))) throw invalid('classCode', `分类 ${r.classCode} 不存在`);
-    if ((await deps.departmentsByIds([r.departmentId])).length === 0) throw invalid('departmentId', '部门不存在');
+    if (!(await deps.areaRefs([r.areaCode])).some((a) => a.code === r.areaCode))
+      throw invalid('areaCode', `区域 ${r.areaCode} 不存在`);
+    if (!(await deps.categories.caseClass(r.classCode)))
+      throw invalid('classCode', `分类 ${r.classCode} 不存在`);
+    if ((await deps.departmentsByIds([r.departmentId])).length === 0)
+      throw invalid('departmentId', '部门不存在');
     if (r.conditionId === null) return null;
     const cond = await deps.conditions.getById(r.conditionId);
     if (!cond) throw invalid('conditionId', '立结案标准不存在');
@@ -125,12 +137,32 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
     return cond.lineageId;
   }
 
-  async function refuseDuplicate(key: RuleKey & { role: string }, exceptId: string | null): Promise<void> {
-    if (await repo.findDuplicate(key, exceptId)) throw new AppError('duplicate', '已有相同的派遣规则');
+  async function refuseDuplicate(
+    key: RuleKey & { role: string },
+    exceptId: string | null,
+  ): Promise<void> {
+    if (await repo.findDuplicate(key, exceptId))
+      throw new AppError('duplicate', '已有相同的派遣规则');
   }
 
-  function record(actor: Actor, ip: string | null, id: string, detail: Record<string, unknown>, tx: Kysely<DB>) {
-    return deps.audit.record({ action: 'dispatch_rule_changed', actor, targetType: 'dispatch_rule', targetId: id, ip, detail }, tx);
+  function record(
+    actor: Actor,
+    ip: string | null,
+    id: string,
+    detail: Record<string, unknown>,
+    tx: Kysely<DB>,
+  ) {
+    return deps.audit.record(
+      {
+        action: 'dispatch_rule_changed',
+        actor,
+        targetType: 'dispatch_rule',
+        targetId: id,
+        ip,
+        detail,
+      },
+      tx,
+    );
   }
 
   async function findForAction(actor: Actor, id: string): Promise<DispatchRulesTable> {
@@ -143,15 +175,24 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
 
   return {
     async list(actor: Actor, q: DispatchRuleListQuery): Promise<DispatchRule[]> {
-      const related = (code: string | undefined, min: number) => (code === undefined ? undefined : { code, ancestors: prefixes(code, min) });
+      const related = (code: string | undefined, min: number) =>
+        code === undefined ? undefined : { code, ancestors: prefixes(code, min) };
       const classCode = related(q.classCode, 2);
       const areaCode = related(q.areaCode, 6);
       return present(
-        await repo.list(actor.scope, { ...(classCode ? { classCode } : {}), ...(areaCode ? { areaCode } : {}), activeOnly: q.activeOnly === 'true' }),
+        await repo.list(actor.scope, {
+          ...(classCode ? { classCode } : {}),
+          ...(areaCode ? { areaCode } : {}),
+          activeOnly: q.activeOnly === 'true',
+        }),
       );
     },
 
-    async create(actor: Actor, input: CreateDispatchRuleRequest, ip: string | null = null): Promise<DispatchRule> {
+    async create(
+      actor: Actor,
+      input: CreateDispatchRuleRequest,
+      ip: string | null = null,
+    ): Promise<DispatchRule> {
       const conditionId = await check(actor, { ...input, conditionId: input.conditionId ?? null });
       const t = nowIso();
       const row: DispatchRulesTable = {
@@ -170,12 +211,23 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
       const [view] = await present([row]);
       await deps.db.transaction().execute(async (tx) => {
         await repo.insert(row, tx);
-        await record(actor, ip, row.id, { change: 'created', summary: `新增派遣规则 ${summaryOf(row, view!.departmentName)}` }, tx);
+        await record(
+          actor,
+          ip,
+          row.id,
+          { change: 'created', summary: `新增派遣规则 ${summaryOf(row, view!.departmentName)}` },
+          tx,
+        );
       });
       return view!;
     },
 
-    async update(actor: Actor, id: string, input: UpdateDispatchRuleRequest, ip: string | null = null): Promise<DispatchRule> {
+    async update(
+      actor: Actor,
+      id: string,
+      input: UpdateDispatchRuleRequest,
+      ip: string | null = null,
+    ): Promise<DispatchRule> {
       const row = await findForAction(actor, id);
       const merged = {
         classCode: input.classCode ?? row.class_code,
@@ -200,7 +252,13 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
       await deps.db.transaction().execute(async (tx) => {
         await repo.update(id, next, tx);
         const summary = `修改派遣规则 ${summaryOf(next, view!.departmentName)}${next.active === 1 ? '' : '（停用）'}`;
-        await record(actor, ip, id, { change: 'updated', summary, before: summaryOf(row), fields: Object.keys(input) }, tx);
+        await record(
+          actor,
+          ip,
+          id,
+          { change: 'updated', summary, before: summaryOf(row), fields: Object.keys(input) },
+          tx,
+        );
       });
       return view!;
     },
@@ -210,7 +268,13 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
       const row = await findForAction(actor, id);
       await deps.db.transaction().execute(async (tx) => {
         await repo.update(id, { active: 0, updated_at: nowIso() }, tx);
-        await record(actor, ip, id, { change: 'deactivated', summary: `停用派遣规则 ${summaryOf(row)}` }, tx);
+        await record(
+          actor,
+          ip,
+          id,
+          { change: 'deactivated', summary: `停用派遣规则 ${summaryOf(row)}` },
+          tx,
+        );
       });
     },
 
@@ -221,18 +285,34 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
      * the street containing the grid owns the case (属地兜底); with no street either, it goes to manual dispatch.
      */
     async suggest(input: SuggestInput): Promise<DispatchSuggestion> {
-      if (input.classCode !== null && !(await deps.categories.caseClass(input.classCode))) throw invalid('classCode', `分类 ${input.classCode} 不存在`);
+      if (input.classCode !== null && !(await deps.categories.caseClass(input.classCode)))
+        throw invalid('classCode', `分类 ${input.classCode} 不存在`);
       const areaCodes = prefixes(input.gridCode, 6);
       const refs = await deps.areaRefs(areaCodes);
-      if (!refs.some((a) => a.code === input.gridCode)) throw invalid('gridCode', `区域 ${input.gridCode} 不存在`);
+      if (!refs.some((a) => a.code === input.gridCode))
+        throw invalid('gridCode', `区域 ${input.gridCode} 不存在`);
       const streetCode = refs.find((a) => a.level === 'street')?.code ?? null;
-      const none = { primary: null, backups: [], matchedRuleId: null, matchedRole: null, componentRole: null };
+      const none = {
+        primary: null,
+        backups: [],
+        matchedRuleId: null,
+        matchedRole: null,
+        componentRole: null,
+      };
       if (input.componentId) {
         const hit = await componentDepartment(deps, input.componentId);
-        if (hit) return { ...none, primary: hit.department, fallback: null, streetCode, componentRole: hit.role };
+        if (hit)
+          return {
+            ...none,
+            primary: hit.department,
+            fallback: null,
+            streetCode,
+            componentRole: hit.role,
+          };
       }
       // Without a class there is no matrix row to match.
-      if (input.classCode === null) return { ...none, fallback: streetCode ? 'street' : null, streetCode };
+      if (input.classCode === null)
+        return { ...none, fallback: streetCode ? 'street' : null, streetCode };
       let lineage: string | null = null;
       if (input.conditionId !== undefined) {
         const cond = await deps.conditions.getById(input.conditionId);
@@ -242,7 +322,12 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
       const rows = (await repo.candidates(prefixes(input.classCode, 2), areaCodes)).filter(
         (r) => r.condition_id === null || r.condition_id === lineage,
       );
-      const depts = new Map((await deps.departmentsByIds([...new Set(rows.map((r) => r.department_id))])).map((d) => [d.id, d]));
+      const depts = new Map(
+        (await deps.departmentsByIds([...new Set(rows.map((r) => r.department_id))])).map((d) => [
+          d.id,
+          d,
+        ]),
+      );
       const choice = chooseRules(rows.map(toCandidate), (id) => depts.has(id));
       if (!choice) return { ...none, fallback: streetCode ? 'street' : null, streetCode };
       const [first, ...rest] = choice.ordered;
@@ -262,13 +347,15 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
       if (!inScope(actor.scope, input.gridCode)) throw notFound('区域');
       if (input.componentId) {
         const units = await deps.componentUnits(input.componentId);
-        if (!units || !inScope(actor.scope, units.gridCode)) throw invalid('componentId', '部件不存在');
+        if (!units || !inScope(actor.scope, units.gridCode))
+          throw invalid('componentId', '部件不存在');
       }
       return this.suggest(input);
     },
 
     /** 未配置主责部门: 小类 × 街道 pairs in the caller's scope without a primary department. */
-    gaps: (actor: Actor, q: DispatchGapQuery): Promise<DispatchGapReport> => dispatchGapReport(deps, repo, actor, q),
+    gaps: (actor: Actor, q: DispatchGapQuery): Promise<DispatchGapReport> =>
+      dispatchGapReport(deps, repo, actor, q),
   };
 }
 export type DispatchRulesService = ReturnType<typeof createDispatchRulesService>;

@@ -33,7 +33,10 @@ export async function upsertHousesOnRooms(
 ): Promise<{ created: number; updated: number; unchanged: number }> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const { room, attributes } of items) {
-    if (!room.place.street || !room.place.community) throw new AppError('validation_failed', `${room.fullAddress} 尚未归属到社区`, { field: 'gridCode' });
+    if (!room.place.street || !room.place.community)
+      throw new AppError('validation_failed', `${room.fullAddress} 尚未归属到社区`, {
+        field: 'gridCode',
+      });
     assertActionInScope(actor.scope, room.place.grid ?? room.place.community);
     const existing = await deps.repo.findByAddress(room.id, tx);
     const now = deps.now();
@@ -74,13 +77,23 @@ export async function upsertHousesOnRooms(
       delete patch.landlord_phone_hash;
       delete patch.landlord_phone_masked;
     }
-    for (const key of Object.keys(patch) as (keyof HousesTable)[]) if (patch[key] === existing[key]) delete patch[key];
+    for (const key of Object.keys(patch) as (keyof HousesTable)[])
+      if (patch[key] === existing[key]) delete patch[key];
     if (Object.keys(patch).length === 0) {
       counts.unchanged++;
       continue;
     }
-    if (!(await deps.repo.updateIfVersion(existing.id, existing.version, { ...patch, version: existing.version + 1, updated_at: now }, tx)))
-      throw new AppError('conflict', `${room.fullAddress} 的房屋已被他人修改，请重新导入`, { field: 'room' });
+    if (
+      !(await deps.repo.updateIfVersion(
+        existing.id,
+        existing.version,
+        { ...patch, version: existing.version + 1, updated_at: now },
+        tx,
+      ))
+    )
+      throw new AppError('conflict', `${room.fullAddress} 的房屋已被他人修改，请重新导入`, {
+        field: 'room',
+      });
     counts.updated++;
   }
   return counts;

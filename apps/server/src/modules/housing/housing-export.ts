@@ -1,4 +1,14 @@
-import { HOUSE_OWNERSHIP_LABELS, HOUSE_USE_LABELS, HOUSES_EXPORT_MAX, maskName, RENT_PURPOSE_LABELS, type HouseExportQuery, type HouseOwnership, type HouseUse, type RentPurpose } from '@wangge/shared';
+import {
+  HOUSE_OWNERSHIP_LABELS,
+  HOUSE_USE_LABELS,
+  HOUSES_EXPORT_MAX,
+  maskName,
+  RENT_PURPOSE_LABELS,
+  type HouseExportQuery,
+  type HouseOwnership,
+  type HouseUse,
+  type RentPurpose,
+} from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { FieldCipher } from '../../core/crypto';
 import { AppError } from '../../core/errors';
@@ -39,7 +49,12 @@ const COLUMNS: ExportColumn<Row>[] = [
 
 /** 实有房屋 as xlsx: landlords masked unless a holder of registry.export gives a reason; every export audited. */
 export async function exportHouses(
-  deps: { repo: HousingRepo; cipher: FieldCipher; audit: Pick<AuditService, 'record'>; now: () => string },
+  deps: {
+    repo: HousingRepo;
+    cipher: FieldCipher;
+    audit: Pick<AuditService, 'record'>;
+    now: () => string;
+  },
   actor: Actor,
   q: HouseExportQuery,
   filter: HouseFilter,
@@ -47,8 +62,16 @@ export async function exportHouses(
 ): Promise<{ fileName: string; content: Buffer; rows: number }> {
   const { reason, ...query } = q;
   const unmasked = exportInClear(actor, reason);
-  const found = await deps.repo.list(actor.scope, filter, { limit: HOUSES_EXPORT_MAX + 1, offset: 0 });
-  if (found.length > HOUSES_EXPORT_MAX) throw new AppError('validation_failed', `导出结果超过 ${HOUSES_EXPORT_MAX} 条，请缩小筛选范围`, { field: 'areaCode' });
+  const found = await deps.repo.list(actor.scope, filter, {
+    limit: HOUSES_EXPORT_MAX + 1,
+    offset: 0,
+  });
+  if (found.length > HOUSES_EXPORT_MAX)
+    throw new AppError(
+      'validation_failed',
+      `导出结果超过 ${HOUSES_EXPORT_MAX} 条，请缩小筛选范围`,
+      { field: 'areaCode' },
+    );
   // The masked sheet reads the stored masks; only the full one (registry.export) decrypts, as it must.
   const rows = unmasked ? found : await fillMissingPhoneMasks(deps, found);
   const out: Row[] = rows.map((r) => ({
@@ -58,9 +81,18 @@ export async function exportHouses(
     areaM2: r.area_m2,
     certificateNo: r.certificate_no,
     landlordName: r.landlord_name ? (unmasked ? r.landlord_name : maskName(r.landlord_name)) : null,
-    landlordPhone: unmasked ? (r.landlord_phone_enc ? deps.cipher.decrypt(r.landlord_phone_enc) : null) : r.landlord_phone_masked,
-    rentPurpose: r.rent_purpose ? (RENT_PURPOSE_LABELS[r.rent_purpose as RentPurpose]?.zh ?? r.rent_purpose) : null,
-    contract: r.contract_start || r.contract_end ? `${r.contract_start ?? ''} ~ ${r.contract_end ?? ''}` : null,
+    landlordPhone: unmasked
+      ? r.landlord_phone_enc
+        ? deps.cipher.decrypt(r.landlord_phone_enc)
+        : null
+      : r.landlord_phone_masked,
+    rentPurpose: r.rent_purpose
+      ? (RENT_PURPOSE_LABELS[r.rent_purpose as RentPurpose]?.zh ?? r.rent_purpose)
+      : null,
+    contract:
+      r.contract_start || r.contract_end
+        ? `${r.contract_start ?? ''} ~ ${r.contract_end ?? ''}`
+        : null,
     communityCode: r.community_code,
     gridCode: r.grid_code,
     updatedAt: r.updated_at,
@@ -68,7 +100,12 @@ export async function exportHouses(
   const at = deps.now();
   const watermark = `实有房屋导出 · ${actor.displayName}（${actor.username}）· ${at} · ${unmasked ? '含完整个人信息，严禁外传' : '已脱敏'}`;
   const content = await watermarkedWorkbook('实有房屋', COLUMNS, out, watermark);
-  await deps.audit.record({ action: 'registry_exported', actor, targetType: 'house', ip, detail: { filter: query, rows: out.length, unmasked, ...(unmasked ? { reason } : {}) } });
+  await deps.audit.record({
+    action: 'registry_exported',
+    actor,
+    targetType: 'house',
+    ip,
+    detail: { filter: query, rows: out.length, unmasked, ...(unmasked ? { reason } : {}) },
+  });
   return { fileName: `houses-${at.slice(0, 10)}.xlsx`, content, rows: out.length };
 }
-

@@ -1,4 +1,10 @@
-import { maskName, type House, type HouseOwnership, type HouseUse, type RentPurpose } from '@wangge/shared';
+import {
+  maskName,
+  type House,
+  type HouseOwnership,
+  type HouseUse,
+  type RentPurpose,
+} from '@wangge/shared';
 import type { HousesTable } from './housing.tables';
 
 /** What a page of houses needs besides the rows, looked up once per page. */
@@ -20,7 +26,13 @@ export function presentHouse(r: HousesTable, look: HouseLookup): House {
     landlordName: r.landlord_name && look.maskNames ? maskName(r.landlord_name) : r.landlord_name,
     // Stored masked (rows from before the column are filled by the service before they get here).
     landlordPhone: r.landlord_phone_masked,
-    rental: r.rent_purpose ? { purpose: r.rent_purpose as RentPurpose, contractStart: r.contract_start, contractEnd: r.contract_end } : null,
+    rental: r.rent_purpose
+      ? {
+          purpose: r.rent_purpose as RentPurpose,
+          contractStart: r.contract_start,
+          contractEnd: r.contract_end,
+        }
+      : null,
     remarks: r.remarks,
     adminCode: r.admin_code,
     streetCode: r.street_code,

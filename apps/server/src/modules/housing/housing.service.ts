@@ -57,11 +57,14 @@ export interface HouseRef {
 export function createHousingService(deps: HousingDeps) {
   const repo = createHousingRepo(deps.db);
   const nowIso = () => deps.clock.now().toISOString();
-  const conflict = (version: number | null) => new AppError('conflict', '房屋信息已被他人修改，请刷新后重试', { details: { version } });
+  const conflict = (version: number | null) =>
+    new AppError('conflict', '房屋信息已被他人修改，请刷新后重试', { details: { version } });
 
   async function present(rows: HousesTable[], maskNames: boolean): Promise<House[]> {
     if (rows.length === 0) return [];
-    const codes = [...new Set(rows.flatMap((r) => [r.community_code, ...(r.grid_code ? [r.grid_code] : [])]))];
+    const codes = [
+      ...new Set(rows.flatMap((r) => [r.community_code, ...(r.grid_code ? [r.grid_code] : [])])),
+    ];
     const names = new Map((await deps.areaRefs(codes)).map((a) => [a.code, a.name]));
     const masked = await fillMissingPhoneMasks({ repo, cipher: deps.cipher }, rows);
     return masked.map((r) => presentHouse(r, { areaName: (c) => names.get(c) ?? null, maskNames }));
@@ -76,14 +79,20 @@ export function createHousingService(deps: HousingDeps) {
     addressId: q.addressId,
   });
 
-  async function listBy(actor: Actor, q: HouseListQuery, landlordPhoneHash?: string): Promise<HouseList> {
+  async function listBy(
+    actor: Actor,
+    q: HouseListQuery,
+    landlordPhoneHash?: string,
+  ): Promise<HouseList> {
     const filter = filterOf(q, landlordPhoneHash);
-    const [rows, total] = await Promise.all([repo.list(actor.scope, filter, q), repo.count(actor.scope, filter)]);
+    const [rows, total] = await Promise.all([
+      repo.list(actor.scope, filter, q),
+      repo.count(actor.scope, filter),
+    ]);
     return { items: await present(rows, true), total };
   }
 
   const service = {
-
     list: (actor: Actor, q: HouseListQuery): Promise<HouseList> => listBy(actor, q),
 
     /** The list narrowed to one landlord phone: a personal search (personal.unmask, reason, audit, rate limit). */
@@ -91,18 +100,33 @@ export function createHousingService(deps: HousingDeps) {
       const { landlordPhone, reason, ...q } = body;
       const hash = deps.cipher.lookupHash(landlordPhone);
       const what = { module: 'housing', field: 'landlordPhone', reason, valueHash: hash };
-      return deps.audit.personalSearch(actor, what, ip, () => listBy(actor, q, hash), (r) => r.total);
+      return deps.audit.personalSearch(
+        actor,
+        what,
+        ip,
+        () => listBy(actor, q, hash),
+        (r) => r.total,
+      );
     },
 
     /** xlsx of the filtered list (at most HOUSES_EXPORT_MAX rows), masked without registry.export, audited. */
     exportXlsx(actor: Actor, q: HouseExportQuery, ip: string | null) {
-      return exportHouses({ repo, cipher: deps.cipher, audit: deps.audit, now: nowIso }, actor, q, filterOf(q), ip);
+      return exportHouses(
+        { repo, cipher: deps.cipher, audit: deps.audit, now: nowIso },
+        actor,
+        q,
+        filterOf(q),
+        ip,
+      );
     },
 
     async get(actor: Actor, id: string): Promise<HouseDetail> {
       const row = await repo.findById(actor.scope, id);
       if (!row) throw notFound('房屋');
-      const [[house], path] = await Promise.all([present([row], false), deps.addressPath(row.address_id)]);
+      const [[house], path] = await Promise.all([
+        present([row], false),
+        deps.addressPath(row.address_id),
+      ]);
       return { ...house!, path };
     },
 
@@ -110,9 +134,11 @@ export function createHousingService(deps: HousingDeps) {
       const room = await deps.addressTarget(actor.scope, input.addressId);
       if (!room) throw invalid('addressId', '地址不存在');
       if (room.level !== 'room') throw invalid('addressId', '房屋须登记在户室地址上');
-      if (!room.place.street || !room.place.community) throw invalid('addressId', '该户室尚未归属到社区，请先为地址指定所属网格');
+      if (!room.place.street || !room.place.community)
+        throw invalid('addressId', '该户室尚未归属到社区，请先为地址指定所属网格');
       assertActionInScope(actor.scope, room.place.grid ?? room.place.community);
-      const duplicate = () => new AppError('duplicate', `${room.fullName} 已登记房屋`, { field: 'addressId' });
+      const duplicate = () =>
+        new AppError('duplicate', `${room.fullName} 已登记房屋`, { field: 'addressId' });
       if (await repo.findByAddress(room.id)) throw duplicate();
       const now = nowIso();
       const row: HousesTable = {
@@ -158,17 +184,37 @@ export function createHousingService(deps: HousingDeps) {
       if (row.version !== input.version) throw conflict(row.version);
       const { version: _version, ...attributes } = input;
       const patch = attributeColumns(attributes, row, deps.cipher);
-      if (!(await repo.updateIfVersion(id, row.version, { ...patch, version: row.version + 1, updated_at: nowIso() })))
+      if (
+        !(await repo.updateIfVersion(id, row.version, {
+          ...patch,
+          version: row.version + 1,
+          updated_at: nowIso(),
+        }))
+      )
         throw conflict((await repo.findById(FULL_SCOPE, id))?.version ?? null);
       return service.get(actor, id);
     },
 
     /** The landlord's full phone number, with the reason audited (personal data, docs/domain.md §10). */
-    async unmask(actor: Actor, id: string, reason: string, ip: string | null): Promise<{ landlordPhone: string | null }> {
+    async unmask(
+      actor: Actor,
+      id: string,
+      reason: string,
+      ip: string | null,
+    ): Promise<{ landlordPhone: string | null }> {
       const row = await repo.findById(actor.scope, id);
       if (!row) throw notFound('房屋');
-      await deps.audit.record({ action: 'personal_data_viewed', actor, targetType: 'house', targetId: id, ip, detail: { field: 'landlordPhone', reason } });
-      return { landlordPhone: row.landlord_phone_enc ? deps.cipher.decrypt(row.landlord_phone_enc) : null };
+      await deps.audit.record({
+        action: 'personal_data_viewed',
+        actor,
+        targetType: 'house',
+        targetId: id,
+        ip,
+        detail: { field: 'landlordPhone', reason },
+      });
+      return {
+        landlordPhone: row.landlord_phone_enc ? deps.cipher.decrypt(row.landlord_phone_enc) : null,
+      };
     },
 
     /**
@@ -177,8 +223,18 @@ export function createHousingService(deps: HousingDeps) {
      */
     async idsByFullAddress(actor: Actor, addresses: string[]): Promise<Map<string, string>> {
       // A name may hold a space ("12 号" is kept as typed), so both the trimmed and the spaceless forms are tried.
-      const forms = new Map(addresses.map((a) => [a, [a.normalize('NFKC').trim().replace(/\s+/g, ' '), a.normalize('NFKC').replace(/\s+/g, '')]]));
-      const rows = await repo.findByFullAddresses(actor.scope, [...new Set([...forms.values()].flat())]);
+      const forms = new Map(
+        addresses.map((a) => [
+          a,
+          [
+            a.normalize('NFKC').trim().replace(/\s+/g, ' '),
+            a.normalize('NFKC').replace(/\s+/g, ''),
+          ],
+        ]),
+      );
+      const rows = await repo.findByFullAddresses(actor.scope, [
+        ...new Set([...forms.values()].flat()),
+      ]);
       const byFull = new Map(rows.map((r) => [r.full_address, r.id]));
       const out = new Map<string, string>();
       for (const [a, candidates] of forms) {
@@ -189,7 +245,11 @@ export function createHousingService(deps: HousingDeps) {
     },
 
     /** The import's write of houses on rooms ensurePath just found or made, in the import's transaction. */
-    upsertOnRooms(actor: Actor, items: { room: RoomRef; attributes: HouseAttributesInput }[], tx: Transaction<DB>) {
+    upsertOnRooms(
+      actor: Actor,
+      items: { room: RoomRef; attributes: HouseAttributesInput }[],
+      tx: Transaction<DB>,
+    ) {
       return upsertHousesOnRooms({ repo, cipher: deps.cipher, now: nowIso }, actor, items, tx);
     },
 
@@ -214,13 +274,20 @@ export function createHousingService(deps: HousingDeps) {
 
     /** Keeps the copied address and codes in step with the tree; runs inside the address change's transaction. */
     async applyAddressChange(tx: Transaction<DB>, change: AddressChange): Promise<void> {
-      if (change.kind === 'renamed') return repo.replaceAddressPrefix(tx, change.roomIds, change.full, change.search);
+      if (change.kind === 'renamed')
+        return repo.replaceAddressPrefix(tx, change.roomIds, change.full, change.search);
       const p = change.place;
       if (!p.street || !p.community) {
-        if ((await repo.countByAddresses(tx, change.roomIds)) > 0) throw invalid('areaCode', '下级户室已登记房屋，新区域须至少具体到社区');
+        if ((await repo.countByAddresses(tx, change.roomIds)) > 0)
+          throw invalid('areaCode', '下级户室已登记房屋，新区域须至少具体到社区');
         return;
       }
-      await repo.setPlace(tx, change.roomIds, { admin_code: p.admin, street_code: p.street, community_code: p.community, grid_code: p.grid });
+      await repo.setPlace(tx, change.roomIds, {
+        admin_code: p.admin,
+        street_code: p.street,
+        community_code: p.community,
+        grid_code: p.grid,
+      });
     },
   };
   return service;

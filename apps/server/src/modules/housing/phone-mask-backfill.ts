@@ -8,7 +8,10 @@ import type { HousesTable } from './housing.tables';
  * get the database, not the data key), so such a row is decrypted once here, on its first read, and its mask stored;
  * every later read of it decrypts nothing. Rows that already have their mask pass through untouched.
  */
-export async function fillMissingPhoneMasks<R extends HousesTable>(deps: { repo: HousingRepo; cipher: FieldCipher }, rows: R[]): Promise<R[]> {
+export async function fillMissingPhoneMasks<R extends HousesTable>(
+  deps: { repo: HousingRepo; cipher: FieldCipher },
+  rows: R[],
+): Promise<R[]> {
   const missing = rows.filter((r) => r.landlord_phone_enc && r.landlord_phone_masked === null);
   if (missing.length === 0) return rows;
   const masks = new Map<string, string>();

@@ -39,6 +39,11 @@ export function mapHeaders(headers: string[], columns: ImportColumn[]): (ImportC
   if (missing.length) parts.push(`缺少必填列：${missing.join('、')}`);
   if (unknown.length) parts.push(`无法识别的列：${unknown.slice(0, 10).join('、')}`);
   if (repeated.length) parts.push(`重复的列：${repeated.join('、')}`);
-  if (parts.length) throw new AppError('invalid_file', `表头与模板不符（${parts.join('；')}），请下载模板后按模板填写`, { field: 'file', details: { missing, unknown, repeated } });
+  if (parts.length)
+    throw new AppError(
+      'invalid_file',
+      `表头与模板不符（${parts.join('；')}），请下载模板后按模板填写`,
+      { field: 'file', details: { missing, unknown, repeated } },
+    );
   return mapped;
 }

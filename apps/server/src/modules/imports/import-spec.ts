@@ -18,7 +18,9 @@ export interface CellProblem {
   problem: string;
 }
 
-export type ParsedRow<Row> = { row: Row; problems?: undefined } | { row?: undefined; problems: CellProblem[] };
+export type ParsedRow<Row> =
+  | { row: Row; problems?: undefined }
+  | { row?: undefined; problems: CellProblem[] };
 
 /**
  * What one registry contributes to the import pipeline. The pipeline reads the sheet, maps headers, parses every row,
@@ -37,7 +39,10 @@ export interface ImportSpec<Row> {
   keyColumn: string;
   /** Checks that need the database (scope, codes that must exist), batched; problems by row index. */
   check(actor: Actor, rows: Row[]): Promise<{ index: number; column: string; problem: string }[]>;
-  commit(actor: Actor, rows: Row[]): Promise<{ created: number; updated: number; unchanged: number }>;
+  commit(
+    actor: Actor,
+    rows: Row[],
+  ): Promise<{ created: number; updated: number; unchanged: number }>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -10,15 +10,39 @@ export function createImportsRepo(db: Kysely<DB>) {
     async insert(row: ImportJobRow): Promise<void> {
       await db.insertInto('import_jobs').values(row).execute();
     },
-    async find(owner: { actorId: string; all: boolean }, id: string): Promise<ImportJobRow | undefined> {
+    async find(
+      owner: { actorId: string; all: boolean },
+      id: string,
+    ): Promise<ImportJobRow | undefined> {
       let q = db.selectFrom('import_jobs').selectAll().where('id', '=', id);
       if (!owner.all) q = q.where('actor_id', '=', owner.actorId);
       return q.executeTakeFirst();
     },
-    async recent(owner: { actorId: string; all: boolean }, limit: number): Promise<Omit<ImportJobRow, 'problems'>[]> {
+    async recent(
+      owner: { actorId: string; all: boolean },
+      limit: number,
+    ): Promise<Omit<ImportJobRow, 'problems'>[]> {
       let q = db
         .selectFrom('import_jobs')
-        .select(['id', 'kind', 'mode', 'file_name', 'file_sha256', 'actor_id', 'actor_name', 'rows', 'valid_rows', 'invalid_rows', 'problem_count', 'committed', 'created', 'updated', 'unchanged', 'seconds', 'at'])
+        .select([
+          'id',
+          'kind',
+          'mode',
+          'file_name',
+          'file_sha256',
+          'actor_id',
+          'actor_name',
+          'rows',
+          'valid_rows',
+          'invalid_rows',
+          'problem_count',
+          'committed',
+          'created',
+          'updated',
+          'unchanged',
+          'seconds',
+          'at',
+        ])
         .orderBy('at', 'desc')
         .limit(limit);
       if (!owner.all) q = q.where('actor_id', '=', owner.actorId);

@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely';
-import { maskBirthDate, maskIdNumber, maskPhone, type ImportKind, type ImportMode, type SheetImportProblem, type SheetImportReport } from '@wangge/shared';
+import {
+  maskBirthDate,
+  maskIdNumber,
+  maskPhone,
+  type ImportKind,
+  type ImportMode,
+  type SheetImportProblem,
+  type SheetImportReport,
+} from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import { sha256 } from '../../core/crypto';
@@ -70,7 +78,9 @@ export function createImportsService(deps: ImportsDeps) {
     const cols = mapHeaders(sheet.headers, spec.columns);
     const headerOf = new Map(spec.columns.map((c) => [c.key, c.header]));
     // Reports are stored and downloaded: personal data in them is masked like everywhere else.
-    const maskOf = new Map(spec.columns.flatMap((c) => (c.sensitive ? [[c.key, MASKS[c.sensitive]] as const] : [])));
+    const maskOf = new Map(
+      spec.columns.flatMap((c) => (c.sensitive ? [[c.key, MASKS[c.sensitive]] as const] : [])),
+    );
     const problems: SheetImportProblem[] = [];
     const bad = new Set<number>();
     const rows: unknown[] = [];
@@ -78,7 +88,12 @@ export function createImportsService(deps: ImportsDeps) {
     const keys = new Map<string, number>();
     const add = (rowNumber: number, column: string, value: string, problem: string) => {
       bad.add(rowNumber);
-      problems.push({ row: rowNumber, column: headerOf.get(column) ?? column, value: maskOf.get(column)?.(value) ?? value, problem });
+      problems.push({
+        row: rowNumber,
+        column: headerOf.get(column) ?? column,
+        value: maskOf.get(column)?.(value) ?? value,
+        problem,
+      });
     };
     let total = 0;
     for await (const r of sheet.rows) {
@@ -87,11 +102,13 @@ export function createImportsService(deps: ImportsDeps) {
       cols.forEach((c, i) => {
         if (c) cells[c.key] = r.cells[i] ?? '';
       });
-      for (const p of r.cellProblems) add(r.rowNumber, cols[p.col]?.key ?? String(p.col + 1), p.value, p.problem);
+      for (const p of r.cellProblems)
+        add(r.rowNumber, cols[p.col]?.key ?? String(p.col + 1), p.value, p.problem);
       if (r.cellProblems.length) continue;
       const parsed = spec.parse(cells);
       if (parsed.problems) {
-        for (const p of parsed.problems) add(r.rowNumber, p.column, cells[p.column] ?? '', p.problem);
+        for (const p of parsed.problems)
+          add(r.rowNumber, p.column, cells[p.column] ?? '', p.problem);
         continue;
       }
       const key = spec.key(parsed.row);
@@ -116,7 +133,10 @@ export function createImportsService(deps: ImportsDeps) {
   return {
     async template(kind: ImportKind): Promise<{ fileName: string; body: Buffer }> {
       const spec = specOf(kind);
-      return { fileName: `${spec.title}导入模板.xlsx`, body: await templateWorkbook(spec.title, spec.columns) };
+      return {
+        fileName: `${spec.title}导入模板.xlsx`,
+        body: await templateWorkbook(spec.title, spec.columns),
+      };
     },
 
     /**
@@ -124,7 +144,12 @@ export function createImportsService(deps: ImportsDeps) {
      * problem at all — a file with one bad row imports nothing. Commit matches existing records, so running the same
      * file twice creates nothing new.
      */
-    async run(actor: Actor, kind: ImportKind, buf: Buffer, opts: { mode: ImportMode; fileName?: string | undefined; ip: string | null }): Promise<SheetImportReport> {
+    async run(
+      actor: Actor,
+      kind: ImportKind,
+      buf: Buffer,
+      opts: { mode: ImportMode; fileName?: string | undefined; ip: string | null },
+    ): Promise<SheetImportReport> {
       const spec = specOf(kind);
       const started = performance.now();
       const v = await validate(actor, spec, buf);
@@ -153,7 +178,15 @@ export function createImportsService(deps: ImportsDeps) {
         at: deps.clock.now().toISOString(),
       };
       await repo.insert(row);
-      if (commit) await deps.audit.record({ action: 'registry_imported', actor, targetType: kind, targetId: row.id, ip: opts.ip, detail: { rows: v.total, ...counts, fileName: opts.fileName ?? null } });
+      if (commit)
+        await deps.audit.record({
+          action: 'registry_imported',
+          actor,
+          targetType: kind,
+          targetId: row.id,
+          ip: opts.ip,
+          detail: { rows: v.total, ...counts, fileName: opts.fileName ?? null },
+        });
       return present(row, v.problems);
     },
 
@@ -167,7 +200,10 @@ export function createImportsService(deps: ImportsDeps) {
       const row = await repo.find(owner(actor), id);
       if (!row) throw notFound('导入记录');
       if (row.problem_count === 0) throw new AppError('not_found', '该次导入没有问题记录');
-      return { fileName: `导入问题清单-${row.at.slice(0, 10)}.xlsx`, body: await problemsWorkbook(JSON.parse(row.problems) as SheetImportProblem[]) };
+      return {
+        fileName: `导入问题清单-${row.at.slice(0, 10)}.xlsx`,
+        body: await problemsWorkbook(JSON.parse(row.problems) as SheetImportProblem[]),
+      };
     },
 
     async recent(actor: Actor) {

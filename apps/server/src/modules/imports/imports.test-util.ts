@@ -26,7 +26,14 @@ export async function sheetRows(buf: Buffer): Promise<string[][]> {
   return (await readXlsx(buf)).rows.map((r) => r.map((v) => String(v ?? '')));
 }
 
-export function uploadSheet(t: TestApp, s: Session, kind: string, body: Buffer, mode: 'dry-run' | 'commit', type = XLSX_TYPE) {
+export function uploadSheet(
+  t: TestApp,
+  s: Session,
+  kind: string,
+  body: Buffer,
+  mode: 'dry-run' | 'commit',
+  type = XLSX_TYPE,
+) {
   return t.app.inject({
     method: 'POST',
     url: `/api/imports/${kind}?mode=${mode}&fileName=test.xlsx`,

@@ -18,7 +18,8 @@ async function readAll(buf: Buffer): Promise<{ headers: string[]; rows: SheetRow
 }
 
 const cells = (rows: SheetRow[]) => rows.map((r) => r.cells);
-const HANZI = '户籍人口流动未落境外员河南省郑州市金水区中原路街道社区网格张王李赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施';
+const HANZI =
+  '户籍人口流动未落境外员河南省郑州市金水区中原路街道社区网格张王李赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施';
 /** Deterministic mixed text: Chinese of varying length with ASCII between, so characters land on every byte offset. */
 const mixed = (i: number) => {
   let s = '';
@@ -44,7 +45,13 @@ describe('streaming xlsx reader', () => {
     const { headers, rows } = await readAll(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(headers).toEqual(['姓名', '户籍地', '编号']);
     expect(rows).toHaveLength(50_000);
-    const wrong = rows.findIndex((r, i) => r.rowNumber !== i + 2 || r.cells[0] !== mixed(i) || r.cells[1] !== mixed(i + 50_000) || r.cells[2] !== `A${i}`);
+    const wrong = rows.findIndex(
+      (r, i) =>
+        r.rowNumber !== i + 2 ||
+        r.cells[0] !== mixed(i) ||
+        r.cells[1] !== mixed(i + 50_000) ||
+        r.cells[2] !== `A${i}`,
+    );
     expect(wrong).toBe(-1);
     expect(rows.some((r) => r.cells.join('').includes('\ufffd'))).toBe(false);
   }, 60_000);
@@ -53,7 +60,11 @@ describe('streaming xlsx reader', () => {
     const out = new PassThrough();
     const parts: Buffer[] = [];
     out.on('data', (c: Buffer) => parts.push(c));
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: false,
+    });
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow(['姓名', '户籍地']).commit();
     for (let i = 0; i < 20_000; i++) ws.addRow([mixed(i), mixed(i * 3)]).commit();
@@ -61,18 +72,31 @@ describe('streaming xlsx reader', () => {
     await wb.commit();
     const { rows } = await readAll(Buffer.concat(parts));
     expect(rows).toHaveLength(20_000);
-    expect(rows.findIndex((r, i) => r.cells[0] !== mixed(i) || r.cells[1] !== mixed(i * 3))).toBe(-1);
+    expect(rows.findIndex((r, i) => r.cells[0] !== mixed(i) || r.cells[1] !== mixed(i * 3))).toBe(
+      -1,
+    );
   }, 60_000);
 
   it('reads numbers, booleans, dates (built-in and custom formats, 1900 and 1904), errors, and flags formulas', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow(['a', 'b', 'c', 'd', 'e', 'f']);
-    ws.addRow([42, 3.5, true, false, new Date(Date.UTC(2024, 2, 5)), { formula: 'A2*2', result: 84 }]);
+    ws.addRow([
+      42,
+      3.5,
+      true,
+      false,
+      new Date(Date.UTC(2024, 2, 5)),
+      { formula: 'A2*2', result: 84 },
+    ]);
     ws.addRow([1234567890123456, { error: '#N/A' }, { formula: 'B2', result: '字' }, '', null]);
     ws.getCell('E2').numFmt = 'yyyy"年"m"月"d"日"';
     const { rows } = await readAll(Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(rows[0]).toEqual({ rowNumber: 2, cells: ['42', '3.5', '是', '否', '2024-03-05', '84'], cellProblems: [{ col: 5, value: '84', problem: '不接受公式，请复制后“粘贴为数值”' }] });
+    expect(rows[0]).toEqual({
+      rowNumber: 2,
+      cells: ['42', '3.5', '是', '否', '2024-03-05', '84'],
+      cellProblems: [{ col: 5, value: '84', problem: '不接受公式，请复制后“粘贴为数值”' }],
+    });
     expect(rows[1]!.cellProblems.map((p) => [p.col, p.value])).toEqual([
       [0, '1234567890123456'],
       [1, '#N/A'],
@@ -80,7 +104,10 @@ describe('streaming xlsx reader', () => {
     ]);
 
     const styled = xlsxFromXml({
-      numFmts: [{ id: 164, code: '[Red]"日期"0.00' }, { id: 165, code: 'yy/mm/dd;@' }],
+      numFmts: [
+        { id: 164, code: '[Red]"日期"0.00' },
+        { id: 165, code: 'yy/mm/dd;@' },
+      ],
       cellXfs: [0, 14, 22, 164, 165, 49, 31],
       sheetData:
         '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>' +
@@ -88,14 +115,29 @@ describe('streaming xlsx reader', () => {
         '<row r="3"><c r="A3" t="e"><v>#DIV/0!</v></c><c r="B3" t="b"><f>TRUE()</f><v>1</v></c><c r="C3" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="D3" s="1"><f t="shared" si="0" ref="D3:D4"/><v>45356</v></c></row>',
     });
     const b = await readAll(styled);
-    expect(b.rows[0]!.cells).toEqual(['2024-03-05', '2024-03-05', '45356', '2024-03-05', '45356', '45356', '2024-03-05']);
+    expect(b.rows[0]!.cells).toEqual([
+      '2024-03-05',
+      '2024-03-05',
+      '45356',
+      '2024-03-05',
+      '45356',
+      '45356',
+      '2024-03-05',
+    ]);
     expect(b.rows[1]!.cellProblems.map((p) => [p.col, p.value, p.problem.slice(0, 4)])).toEqual([
       [0, '#DIV/0!', '单元格含'],
       [1, 'true', '不接受公'],
       [2, 'ab', '不接受公'],
       [3, String(new Date(Date.UTC(2024, 2, 5))), '不接受公'],
     ]);
-    const in1904 = await readAll(xlsxFromXml({ date1904: true, cellXfs: [0, 14], sheetData: '<row r="1"><c t="inlineStr"><is><t>d</t></is></c></row><row r="2"><c s="1"><v>43894</v></c></row>' }));
+    const in1904 = await readAll(
+      xlsxFromXml({
+        date1904: true,
+        cellXfs: [0, 14],
+        sheetData:
+          '<row r="1"><c t="inlineStr"><is><t>d</t></is></c></row><row r="2"><c s="1"><v>43894</v></c></row>',
+      }),
+    );
     expect(in1904.rows[0]!.cells).toEqual(['2024-03-05']);
   });
 
@@ -151,12 +193,23 @@ describe('streaming xlsx reader', () => {
   });
 
   it('reads stored (uncompressed) parts and skips sheets that are not worksheets', async () => {
-    const file = xlsxFromXml({ stored: true, chartsheetFirst: true, sheetPart: 'data.xml', sharedStrings: ['编号', '中文'], sheetData: '<row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>1</v></c></row>' });
-    expect(await readAll(file)).toEqual({ headers: ['编号'], rows: [{ rowNumber: 2, cells: ['中文'], cellProblems: [] }] });
+    const file = xlsxFromXml({
+      stored: true,
+      chartsheetFirst: true,
+      sheetPart: 'data.xml',
+      sharedStrings: ['编号', '中文'],
+      sheetData: '<row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>1</v></c></row>',
+    });
+    expect(await readAll(file)).toEqual({
+      headers: ['编号'],
+      rows: [{ rowNumber: 2, cells: ['中文'], cellProblems: [] }],
+    });
   });
 
   it('refuses corrupted files, malformed XML and missing parts with invalid_file', async () => {
-    const good = xlsxFromXml({ sheetData: '<row r="1"><c t="inlineStr"><is><t>编号</t></is></c></row>' });
+    const good = xlsxFromXml({
+      sheetData: '<row r="1"><c t="inlineStr"><is><t>编号</t></is></c></row>',
+    });
     const flipped = Buffer.from(good);
     const at = flipped.indexOf('xl/worksheets/sheet1.xml') + 30;
     flipped[at] = flipped[at]! ^ 0xff;
@@ -168,11 +221,14 @@ describe('streaming xlsx reader', () => {
       Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]),
       xlsxFromXml({ sheetData: '<row r="1"><c t="s"><v>3</v></c></row>' }),
       xlsxFromXml({ sheetData: '<row r="1"><c r="1A" t="inlineStr"><is><t>x</t></is></c></row>' }),
-      xlsxFromXml({ sheetData: '<row r="1"><c t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c' }),
+      xlsxFromXml({
+        sheetData: '<row r="1"><c t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c',
+      }),
       zipOf([{ name: '[Content_Types].xml', data: '<Types/>' }]),
       zipOf([{ name: 'xl/workbook.xml', data: '<!DOCTYPE x [<!ENTITY a "aaaa">]><workbook/>' }]),
     ];
-    for (const file of cases) expect(await errorOf(readAll(file))).toMatchObject({ code: 'invalid_file', status: 422 });
+    for (const file of cases)
+      expect(await errorOf(readAll(file))).toMatchObject({ code: 'invalid_file', status: 422 });
     const noSheet = zipOf([{ name: 'xl/workbook.xml', data: '<workbook><sheets/></workbook>' }]);
     expect((await errorOf(readAll(noSheet))).message).toBe('文件中没有工作表');
   });
@@ -180,7 +236,11 @@ describe('streaming xlsx reader', () => {
   it('refuses zip bombs: a declared size over the limit, and data inflating past what the directory declares', async () => {
     const row = `<row r="1"><c t="inlineStr"><is><t>${'中'.repeat(500)}</t></is></c></row>`;
     const big = xlsxFromXml({ sheetData: row.repeat(2_000) });
-    const limited = xlsxRows(big, { maxColumns: 60, maxUnzippedBytes: 1_000_000 }, () => new AppError('invalid_file', 'too big'));
+    const limited = xlsxRows(
+      big,
+      { maxColumns: 60, maxUnzippedBytes: 1_000_000 },
+      () => new AppError('invalid_file', 'too big'),
+    );
     expect((await errorOf(limited.next())).message).toBe('too big');
     // A directory that understates an entry: inflating stops at the declared size.
     const lying = Buffer.from(big);
@@ -190,7 +250,11 @@ describe('streaming xlsx reader', () => {
   });
 
   it('refuses a part whose bytes do not match its CRC (yauzl leaves the check to us)', async () => {
-    const file = xlsxFromXml({ stored: true, sheetData: '<row r="1"><c t="inlineStr"><is><t>编号</t></is></c></row><row r="2"><c t="inlineStr"><is><t>AAAA</t></is></c></row>' });
+    const file = xlsxFromXml({
+      stored: true,
+      sheetData:
+        '<row r="1"><c t="inlineStr"><is><t>编号</t></is></c></row><row r="2"><c t="inlineStr"><is><t>AAAA</t></is></c></row>',
+    });
     expect((await readAll(file)).rows[0]!.cells).toEqual(['AAAA']);
     const changed = Buffer.from(file);
     changed.write('BBBB', changed.indexOf('AAAA'));
@@ -200,18 +264,44 @@ describe('streaming xlsx reader', () => {
 
 describe('xml scanner', () => {
   it('gives the same events whatever the chunking, entities and tags cut anywhere', () => {
-    const xml = '<?xml version="1.0"?><!-- c --><a x="1 &gt; 0" y=\'&amp;\'><b>中&amp;文&#x4E2D;&#20013;</b><c/><![CDATA[<&>]]></a>';
+    const xml =
+      '<?xml version="1.0"?><!-- c --><a x="1 &gt; 0" y=\'&amp;\'><b>中&amp;文&#x4E2D;&#20013;</b><c/><![CDATA[<&>]]></a>';
     const events = (size: number) => {
       const out: string[] = [];
-      const s = new XmlScanner({ open: (n, a) => out.push(`open ${n} ${JSON.stringify(a)}`), close: (n) => out.push(`close ${n}`), text: (t) => out.push(`text ${t}`) });
+      const s = new XmlScanner({
+        open: (n, a) => out.push(`open ${n} ${JSON.stringify(a)}`),
+        close: (n) => out.push(`close ${n}`),
+        text: (t) => out.push(`text ${t}`),
+      });
       for (let i = 0; i < xml.length; i += size) s.write(xml.slice(i, i + size));
       s.end();
       // Text may come in pieces: adjacent pieces are joined.
-      return out.reduce<string[]>((acc, e) => (e.startsWith('text ') && acc.at(-1)?.startsWith('text ') ? [...acc.slice(0, -1), acc.at(-1)! + e.slice(5)] : [...acc, e]), []);
+      return out.reduce<string[]>(
+        (acc, e) =>
+          e.startsWith('text ') && acc.at(-1)?.startsWith('text ')
+            ? [...acc.slice(0, -1), acc.at(-1)! + e.slice(5)]
+            : [...acc, e],
+        [],
+      );
     };
     const whole = events(xml.length);
-    expect(whole).toEqual(['open a {"x":"1 > 0","y":"&"}', 'open b {}', 'text 中&文中中', 'close b', 'open c {}', 'close c', 'text <&>', 'close a']);
+    expect(whole).toEqual([
+      'open a {"x":"1 > 0","y":"&"}',
+      'open b {}',
+      'text 中&文中中',
+      'close b',
+      'open c {}',
+      'close c',
+      'text <&>',
+      'close a',
+    ]);
     for (let size = 1; size < 12; size++) expect(events(size)).toEqual(whole);
-    expect(() => new XmlScanner({ open: () => undefined, close: () => undefined, text: () => undefined }).write('<a><b></a>')).toThrow();
+    expect(() =>
+      new XmlScanner({
+        open: () => undefined,
+        close: () => undefined,
+        text: () => undefined,
+      }).write('<a><b></a>'),
+    ).toThrow();
   });
 });

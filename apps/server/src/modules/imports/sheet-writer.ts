@@ -6,7 +6,12 @@ import type { ImportColumn } from './import-spec';
 export async function templateWorkbook(title: string, columns: ImportColumn[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(title);
-  ws.columns = columns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
+  ws.columns = columns.map((c) => ({
+    header: c.required ? `${c.header}*` : c.header,
+    key: c.key,
+    width: Math.max(12, c.header.length * 2 + 4),
+    style: { numFmt: '@' },
+  }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const notes = wb.addWorksheet('填写说明');
@@ -17,9 +22,18 @@ export async function templateWorkbook(title: string, columns: ImportColumn[]): 
     { header: '示例', key: 'example', width: 30 },
   ];
   notes.getRow(1).font = { bold: true };
-  for (const c of columns) notes.addRow({ header: c.header, required: c.required ? '是' : '', note: c.note ?? '', example: c.example ?? '' });
+  for (const c of columns)
+    notes.addRow({
+      header: c.header,
+      required: c.required ? '是' : '',
+      note: c.note ?? '',
+      example: c.example ?? '',
+    });
   notes.addRow({});
-  notes.addRow({ header: '注意', note: '请只在第一个工作表填写；所有列按文本填写，不要使用公式；导入前先“预检”，全部通过后才会写入。' });
+  notes.addRow({
+    header: '注意',
+    note: '请只在第一个工作表填写；所有列按文本填写，不要使用公式；导入前先“预检”，全部通过后才会写入。',
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -34,6 +48,7 @@ export async function problemsWorkbook(problems: SheetImportProblem[]): Promise<
     { header: '问题', key: 'problem', width: 60 },
   ];
   ws.getRow(1).font = { bold: true };
-  for (const p of problems) ws.addRow({ row: p.row, column: p.column, value: p.value, problem: p.problem });
+  for (const p of problems)
+    ws.addRow({ row: p.row, column: p.column, value: p.value, problem: p.problem });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

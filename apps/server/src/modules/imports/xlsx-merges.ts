@@ -12,7 +12,8 @@ export interface MergeRange {
   right: number;
 }
 
-const MERGE_TAG = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([A-Za-z]{1,3}\d+)(?::([A-Za-z]{1,3}\d+))?["']/g;
+const MERGE_TAG =
+  /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([A-Za-z]{1,3}\d+)(?::([A-Za-z]{1,3}\d+))?["']/g;
 
 function cell(ref: string): { row: number; col: number } {
   const digits = ref.search(/\d/);
@@ -36,7 +37,12 @@ export function mergeScanner(): { push(chunk: Buffer): void; ranges: MergeRange[
         for (let m = MERGE_TAG.exec(s); m; m = MERGE_TAG.exec(s)) {
           const a = cell(m[1]!);
           const b = cell(m[2] ?? m[1]!);
-          const r = { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+          const r = {
+            top: Math.min(a.row, b.row),
+            left: Math.min(a.col, b.col),
+            bottom: Math.max(a.row, b.row),
+            right: Math.max(a.col, b.col),
+          };
           if (r.top >= 1 && r.left >= 0 && (r.bottom > r.top || r.right > r.left)) ranges.push(r);
         }
       }
@@ -57,7 +63,10 @@ export class MergeFiller {
   private next = 0;
   private last = 0;
 
-  constructor(ranges: MergeRange[], private readonly maxColumns: number) {
+  constructor(
+    ranges: MergeRange[],
+    private readonly maxColumns: number,
+  ) {
     this.pending = [...ranges].sort((a, b) => a.top - b.top);
   }
 
@@ -67,7 +76,12 @@ export class MergeFiller {
       if (row) yield row;
       return;
     }
-    const upTo = row ? row.rowNumber : [...this.pending.slice(this.next), ...this.active.map((a) => a.range)].reduce((m, r) => Math.max(m, r.bottom), this.last);
+    const upTo = row
+      ? row.rowNumber
+      : [...this.pending.slice(this.next), ...this.active.map((a) => a.range)].reduce(
+          (m, r) => Math.max(m, r.bottom),
+          this.last,
+        );
     for (let n = this.last + 1; n < upTo; n++) {
       this.admit(n);
       if (this.active.length) yield this.apply({ rowNumber: n, values: [] });

@@ -14,7 +14,12 @@ export type XlsxSource = ZipArchive;
  * character cut by a chunk boundary for the next chunk — the step exceljs's streaming reader gets wrong. `after`
  * runs after each chunk (the sheet reader hands out the rows finished so far); `stop` ends reading early.
  */
-export async function* scanPart(src: XlsxSource, entry: ZipEntry, handler: XmlHandler, stop: () => boolean = () => false): AsyncGenerator<void> {
+export async function* scanPart(
+  src: XlsxSource,
+  entry: ZipEntry,
+  handler: XmlHandler,
+  stop: () => boolean = () => false,
+): AsyncGenerator<void> {
   const decoder = new StringDecoder('utf8');
   const scanner = new XmlScanner(handler);
   for await (const chunk of entryChunks(src, entry)) {
@@ -27,7 +32,11 @@ export async function* scanPart(src: XlsxSource, entry: ZipEntry, handler: XmlHa
 }
 
 /** Reads a whole (small) part through the handler. */
-export async function readPart(src: XlsxSource, entry: ZipEntry, handler: XmlHandler): Promise<void> {
+export async function readPart(
+  src: XlsxSource,
+  entry: ZipEntry,
+  handler: XmlHandler,
+): Promise<void> {
   for await (const _ of scanPart(src, entry, handler));
 }
 
@@ -55,7 +64,13 @@ async function relationships(src: XlsxSource, part: string): Promise<Relationshi
   const out: Relationship[] = [];
   await readPart(src, entry, {
     open: (name, a) => {
-      if (name === 'Relationship' && a.Id !== undefined && a.Target !== undefined && a.TargetMode !== 'External') out.push({ id: a.Id, type: a.Type ?? '', target: resolveTarget(part, a.Target.trim()) });
+      if (
+        name === 'Relationship' &&
+        a.Id !== undefined &&
+        a.Target !== undefined &&
+        a.TargetMode !== 'External'
+      )
+        out.push({ id: a.Id, type: a.Type ?? '', target: resolveTarget(part, a.Target.trim()) });
     },
     close: () => undefined,
     text: () => undefined,
@@ -102,9 +117,15 @@ export async function locateParts(src: XlsxSource): Promise<WorkbookParts> {
     sheet = src.entries.get(rel.target.toLowerCase());
     if (sheet) break;
   }
-  const part = (suffix: string, fallback: string) => src.entries.get((byType(rels, suffix)?.target ?? fallback).toLowerCase());
+  const part = (suffix: string, fallback: string) =>
+    src.entries.get((byType(rels, suffix)?.target ?? fallback).toLowerCase());
   if (!sheet) throw new AppError('invalid_file', '文件中没有工作表', { field: 'file' });
-  return { sheet, sharedStrings: part('/sharedStrings', 'xl/sharedStrings.xml'), styles: part('/styles', 'xl/styles.xml'), date1904 };
+  return {
+    sheet,
+    sharedStrings: part('/sharedStrings', 'xl/sharedStrings.xml'),
+    styles: part('/styles', 'xl/styles.xml'),
+    date1904,
+  };
 }
 
 /** exceljs's isDateFmt: after dropping [..] sections and quoted text, any date or time letter makes a date format. */
@@ -117,14 +138,18 @@ export function isDateFormat(code: string): boolean {
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /** For each cell style index (a cell's s=), whether a number in it is a date. */
-export async function dateStyles(src: XlsxSource, styles: ZipEntry | undefined): Promise<boolean[]> {
+export async function dateStyles(
+  src: XlsxSource,
+  styles: ZipEntry | undefined,
+): Promise<boolean[]> {
   if (!styles) return [];
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
   await readPart(src, styles, {
     open: (name, a) => {
-      if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(parseInt(a.numFmtId, 10), (a.formatCode ?? '').replace(/\\(.)/g, '$1'));
+      if (name === 'numFmt' && a.numFmtId !== undefined)
+        custom.set(parseInt(a.numFmtId, 10), (a.formatCode ?? '').replace(/\\(.)/g, '$1'));
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) xfFormats.push(parseInt(a.numFmtId ?? '0', 10) || 0);
     },
@@ -140,12 +165,14 @@ export async function dateStyles(src: XlsxSource, styles: ZipEntry | undefined):
   });
 }
 
-
 /**
  * The shared string table, held in memory (one string per <si>): rich-text runs are concatenated, phonetic
  * guides (<rPh>, furigana) are left out as exceljs leaves them.
  */
-export async function sharedStrings(src: XlsxSource, entry: ZipEntry | undefined): Promise<string[]> {
+export async function sharedStrings(
+  src: XlsxSource,
+  entry: ZipEntry | undefined,
+): Promise<string[]> {
   if (!entry) return [];
   const out: string[] = [];
   let current: string | null = null;

@@ -7,7 +7,14 @@ import { detach, unescapeX, type XmlHandler } from './xml-scanner';
  * A cell's value in the shapes exceljs gives (the reader's cellText turns them into text and problems): text,
  * number, boolean, Date, { formula, result } for any formula cell, { error } for an error cell.
  */
-export type CellValue = string | number | boolean | Date | { formula: string; result: unknown } | { error: string } | undefined;
+export type CellValue =
+  | string
+  | number
+  | boolean
+  | Date
+  | { formula: string; result: unknown }
+  | { error: string }
+  | undefined;
 
 /** One <row> of the sheet: its 1-based number and its values by 0-based column (sparse, like exceljs's row.values). */
 export interface RawRow {
@@ -86,7 +93,14 @@ export class SheetRowCollector implements XmlHandler {
         // A cell without r= follows the one before it; gaps in the letters (C5 right after A5) leave empty cells.
         const col = a.r === undefined ? this.nextCol : columnIndex(a.r);
         if (col < 0) throw new SheetFormatError(`bad cell reference ${a.r}`);
-        this.cell = { col, type: a.t ?? 'n', style: a.s === undefined ? 0 : parseInt(a.s, 10) || 0, formula: false, v: undefined, inline: undefined };
+        this.cell = {
+          col,
+          type: a.t ?? 'n',
+          style: a.s === undefined ? 0 : parseInt(a.s, 10) || 0,
+          formula: false,
+          v: undefined,
+          inline: undefined,
+        };
         break;
       }
       case 'f':
@@ -124,7 +138,8 @@ export class SheetRowCollector implements XmlHandler {
       case 'c':
         if (this.cell && this.row) {
           const value = this.valueOf(this.cell);
-          if (value !== undefined && this.cell.col < this.maxColumns) this.row.values[this.cell.col] = value;
+          if (value !== undefined && this.cell.col < this.maxColumns)
+            this.row.values[this.cell.col] = value;
           this.nextCol = this.cell.col + 1;
         }
         this.cell = null;
@@ -151,7 +166,13 @@ export class SheetRowCollector implements XmlHandler {
     if (c.formula) {
       // Formulas are refused whatever they compute; the cached result is only shown in the report.
       let result: unknown;
-      if (v !== undefined) result = c.type === 'str' || c.type === 'e' ? detach(v) : c.type === 'b' ? parseInt(v, 10) !== 0 : this.number(v, c.style);
+      if (v !== undefined)
+        result =
+          c.type === 'str' || c.type === 'e'
+            ? detach(v)
+            : c.type === 'b'
+              ? parseInt(v, 10) !== 0
+              : this.number(v, c.style);
       return { formula: '', result };
     }
     switch (c.type) {
@@ -162,7 +183,9 @@ export class SheetRowCollector implements XmlHandler {
         return s;
       }
       case 'inlineStr':
-        return c.inline === undefined && v === undefined ? undefined : detach(unescapeX(c.inline ?? v ?? ''));
+        return c.inline === undefined && v === undefined
+          ? undefined
+          : detach(unescapeX(c.inline ?? v ?? ''));
       case 'str':
         return v === undefined ? undefined : detach(v);
       case 'b':

@@ -24,7 +24,11 @@ export interface XlsxLimits {
  * What is left here is only the spreadsheet meaning exceljs gave: the first worksheet by tab order, shared
  * strings, date styles, merged cells.
  */
-export async function* xlsxRows(buf: Buffer, limits: XlsxLimits, tooBig: () => AppError): AsyncGenerator<RawRow> {
+export async function* xlsxRows(
+  buf: Buffer,
+  limits: XlsxLimits,
+  tooBig: () => AppError,
+): AsyncGenerator<RawRow> {
   const src: XlsxSource = await openZip(buf);
   if (declaredSize(src) > limits.maxUnzippedBytes) throw tooBig();
   if (src.entries.size === 0) throw corruptFile();

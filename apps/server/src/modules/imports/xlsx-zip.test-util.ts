@@ -51,7 +51,8 @@ export function zipOf(files: ZipFile[]): Buffer {
   return Buffer.concat([...locals, dir, end]);
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
@@ -75,23 +76,47 @@ export function xlsxFromXml(opts: {
   const sheetPart = opts.sheetPart ?? 'sheet1.xml';
   const files: ZipFile[] = [];
   const add = (name: string, data: string) => files.push({ name, data, stored: opts.stored });
-  add('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>');
-  add('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  add(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+  );
+  add(
+    '_rels/.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   const sheets = `${opts.chartsheetFirst ? '<sheet name="图表" sheetId="2" r:id="rId9"/>' : ''}<sheet name="数据" sheetId="1" r:id="rId1"/>`;
-  add('xl/workbook.xml', `<?xml version="1.0"?><workbook ${NS}>${opts.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets}</sheets></workbook>`);
+  add(
+    'xl/workbook.xml',
+    `<?xml version="1.0"?><workbook ${NS}>${opts.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets}</sheets></workbook>`,
+  );
   add(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="/xl/worksheets/${sheetPart}"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId9" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
   );
-  const merges = opts.merges?.length ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
-  add(`xl/worksheets/${sheetPart}`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><dimension ref="A1"/><sheetData>${opts.sheetData}</sheetData>${merges}<pageMargins left="0.7"/></worksheet>`);
+  const merges = opts.merges?.length
+    ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
+  add(
+    `xl/worksheets/${sheetPart}`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><dimension ref="A1"/><sheetData>${opts.sheetData}</sheetData>${merges}<pageMargins left="0.7"/></worksheet>`,
+  );
   if (opts.chartsheetFirst) add('xl/chartsheets/sheet1.xml', `<chartsheet ${NS}/>`);
   if (opts.sharedStrings !== undefined) {
-    const items = typeof opts.sharedStrings === 'string' ? opts.sharedStrings : opts.sharedStrings.map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join('');
+    const items =
+      typeof opts.sharedStrings === 'string'
+        ? opts.sharedStrings
+        : opts.sharedStrings.map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join('');
     add('xl/sharedStrings.xml', `<?xml version="1.0"?><sst ${NS}>${items}</sst>`);
   }
-  const fmts = opts.numFmts?.length ? `<numFmts count="${opts.numFmts.length}">${opts.numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>` : '';
-  const xfs = (opts.cellXfs ?? [0]).map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"/>`).join('');
-  add('xl/styles.xml', `<?xml version="1.0"?><styleSheet ${NS}>${fmts}<fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs><cellXfs>${xfs}</cellXfs></styleSheet>`);
+  const fmts = opts.numFmts?.length
+    ? `<numFmts count="${opts.numFmts.length}">${opts.numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>`
+    : '';
+  const xfs = (opts.cellXfs ?? [0])
+    .map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"/>`)
+    .join('');
+  add(
+    'xl/styles.xml',
+    `<?xml version="1.0"?><styleSheet ${NS}>${fmts}<fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs><cellXfs>${xfs}</cellXfs></styleSheet>`,
+  );
   return zipOf(files);
 }

@@ -16,7 +16,10 @@ export interface XmlHandler {
 export class XmlError extends Error {}
 
 /** Excel's _xHHHH_ escapes (a carriage return is _x000D_), decoded as exceljs does. */
-export const unescapeX = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s);
+export const unescapeX = (s: string) =>
+  s.includes('_x')
+    ? s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : s;
 
 /**
  * A copy of `s` that does not keep the decoded chunk it was cut from alive: V8 stores a substring of 13 or more
@@ -41,7 +44,10 @@ function localAttrs(raw: Record<string, string>): Record<string, string> {
 
 /** Feeds saxes and turns its events (and its errors, and any DOCTYPE) into the handler's calls and XmlError. */
 export class XmlScanner {
-  private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({
+    xmlns: false,
+    position: false,
+  });
   constructor(handler: XmlHandler) {
     const p = this.parser;
     p.on('opentag', (tag) => handler.open(localName(tag.name), localAttrs(tag.attributes)));

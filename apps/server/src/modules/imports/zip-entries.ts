@@ -17,7 +17,12 @@ export interface ZipArchive {
 
 export type ZipEntry = yauzl.Entry;
 
-export const corruptFile = () => new AppError('invalid_file', '无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式（旧版 .xls 请另存为 .xlsx）', { field: 'file' });
+export const corruptFile = () =>
+  new AppError(
+    'invalid_file',
+    '无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式（旧版 .xls 请另存为 .xlsx）',
+    { field: 'file' },
+  );
 
 /** The archive's directory; an unreadable one (truncated, not a zip, names yauzl refuses) is invalid_file. */
 export async function openZip(buf: Buffer): Promise<ZipArchive> {

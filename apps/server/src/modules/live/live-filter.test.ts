@@ -26,7 +26,9 @@ describe('caseEventVisible', () => {
 
   it('follows the area scope at every level, since grid codes extend their parents’', () => {
     expect(caseEventVisible(street, {}, event())).toBe(true);
-    expect(caseEventVisible({ scope: scopeOf(['41010100100101']), departmentId: null }, {}, event())).toBe(true);
+    expect(
+      caseEventVisible({ scope: scopeOf(['41010100100101']), departmentId: null }, {}, event()),
+    ).toBe(true);
     expect(caseEventVisible({ scope: FULL_SCOPE, departmentId: null }, {}, event())).toBe(true);
     expect(caseEventVisible(otherStreet, {}, event())).toBe(false);
     expect(caseEventVisible({ scope: scopeOf([]), departmentId: null }, {}, event())).toBe(false);
@@ -36,17 +38,29 @@ describe('caseEventVisible', () => {
     expect(caseEventVisible(department, {}, event())).toBe(true);
     expect(caseEventVisible(department, {}, event({ handlingDeptId: 'dept-b' }))).toBe(false);
     expect(caseEventVisible(department, { departmentOnly: true }, event())).toBe(true);
-    expect(caseEventVisible(department, { departmentOnly: true }, event({ handlingDeptId: null, gridCode: '41010100200101' }))).toBe(false);
+    expect(
+      caseEventVisible(
+        department,
+        { departmentOnly: true },
+        event({ handlingDeptId: null, gridCode: '41010100200101' }),
+      ),
+    ).toBe(false);
     // Without a department there is no inbox, whatever the case says.
-    expect(caseEventVisible(street, { departmentOnly: true }, event({ handlingDeptId: null }))).toBe(false);
+    expect(
+      caseEventVisible(street, { departmentOnly: true }, event({ handlingDeptId: null })),
+    ).toBe(false);
   });
 
   it('narrows by areaCode without widening the scope', () => {
     expect(caseEventVisible(street, { areaCode: '410101001001' }, event())).toBe(true);
     expect(caseEventVisible(street, { areaCode: '41010100100102' }, event())).toBe(false);
     expect(caseEventVisible(otherStreet, { areaCode: '410101001' }, event())).toBe(false);
-    expect(caseEventVisible(department, { departmentOnly: true, areaCode: '410101001' }, event())).toBe(true);
-    expect(caseEventVisible(department, { departmentOnly: true, areaCode: '410101002' }, event())).toBe(false);
+    expect(
+      caseEventVisible(department, { departmentOnly: true, areaCode: '410101001' }, event()),
+    ).toBe(true);
+    expect(
+      caseEventVisible(department, { departmentOnly: true, areaCode: '410101002' }, event()),
+    ).toBe(false);
   });
 });
 
@@ -66,6 +80,10 @@ describe('what a stream sends', () => {
     expect(sent).not.toHaveProperty('description');
     expect(sent).not.toHaveProperty('reporterPhone');
     expect(sent).not.toHaveProperty('type');
-    expect(sent).toMatchObject({ caseId: 'c1', gridCode: '41010100100101', handlingDeptId: 'dept-a' });
+    expect(sent).toMatchObject({
+      caseId: 'c1',
+      gridCode: '41010100100101',
+      handlingDeptId: 'dept-a',
+    });
   });
 });

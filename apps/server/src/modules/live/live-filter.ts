@@ -16,7 +16,19 @@ export interface LiveCasesFilter {
 }
 
 /** The fields a stream sends: codes, ids and states only, never the description, address or people. */
-const SENT_FIELDS = ['caseId', 'caseNo', 'action', 'fromState', 'state', 'gridCode', 'communityCode', 'streetCode', 'adminCode', 'handlingDeptId', 'at'] as const;
+const SENT_FIELDS = [
+  'caseId',
+  'caseNo',
+  'action',
+  'fromState',
+  'state',
+  'gridCode',
+  'communityCode',
+  'streetCode',
+  'adminCode',
+  'handlingDeptId',
+  'at',
+] as const;
 export type LiveCaseEvent = Pick<CaseChangedEvent, (typeof SENT_FIELDS)[number]>;
 
 const str = (v: unknown) => typeof v === 'string';
@@ -28,7 +40,12 @@ const strOrNull = (v: unknown) => v === null || typeof v === 'string';
  */
 export function isCaseChangedEvent(e: BusEvent): e is CaseChangedEvent {
   const c = e as Partial<Record<keyof CaseChangedEvent, unknown>>;
-  return c.type === 'case.changed' && SENT_FIELDS.every((f) => (f === 'fromState' || f === 'handlingDeptId' ? strOrNull(c[f]) : str(c[f])));
+  return (
+    c.type === 'case.changed' &&
+    SENT_FIELDS.every((f) =>
+      f === 'fromState' || f === 'handlingDeptId' ? strOrNull(c[f]) : str(c[f]),
+    )
+  );
 }
 
 /**
@@ -36,9 +53,16 @@ export function isCaseChangedEvent(e: BusEvent): e is CaseChangedEvent {
  * community's, street's and district's codes, so one prefix test covers every level) or whose
  * department handles the case, wherever it is. The options only narrow that.
  */
-export function caseEventVisible(viewer: Viewer, filter: LiveCasesFilter, e: CaseChangedEvent): boolean {
+export function caseEventVisible(
+  viewer: Viewer,
+  filter: LiveCasesFilter,
+  e: CaseChangedEvent,
+): boolean {
   const ownDepartment = viewer.departmentId !== null && e.handlingDeptId === viewer.departmentId;
-  if (filter.departmentOnly ? !ownDepartment : !(ownDepartment || inScope(viewer.scope, e.gridCode))) return false;
+  if (
+    filter.departmentOnly ? !ownDepartment : !(ownDepartment || inScope(viewer.scope, e.gridCode))
+  )
+    return false;
   return !filter.areaCode || e.gridCode.startsWith(filter.areaCode);
 }
 

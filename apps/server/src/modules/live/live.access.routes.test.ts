@@ -32,7 +32,10 @@ async function stream(s: Session): Promise<SseStream> {
   return opened;
 }
 const stillOpen = async (s: SseStream) => {
-  const late = await Promise.race([s.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('open'), 300))]);
+  const late = await Promise.race([
+    s.ended.then(() => 'ended'),
+    new Promise((r) => setTimeout(() => r('open'), 300)),
+  ]);
   expect(late).toBe('open');
 };
 
@@ -49,7 +52,11 @@ describe('live streams end with the access they were opened under', () => {
   });
 
   it('disabling the account ends all its streams', async () => {
-    const u = await createUser(t, { username: 'disabled1', roles: ['observer'], areaCodes: [CITY.district] });
+    const u = await createUser(t, {
+      username: 'disabled1',
+      roles: ['observer'],
+      areaCodes: [CITY.district],
+    });
     const a = await stream(await login(t, 'disabled1'));
     const b = await stream(await login(t, 'disabled1'));
     expect((await admin.patch(`/api/users/${u.id}`, { status: 'disabled' })).statusCode).toBe(200);
@@ -57,10 +64,16 @@ describe('live streams end with the access they were opened under', () => {
   });
 
   it('a change of roles or areas ends the streams (the client reconnects under the new scope)', async () => {
-    const u = await createUser(t, { username: 'moved', roles: ['observer'], areaCodes: [CITY.district] });
+    const u = await createUser(t, {
+      username: 'moved',
+      roles: ['observer'],
+      areaCodes: [CITY.district],
+    });
     const s = await login(t, 'moved');
     const a = await stream(s);
-    expect((await admin.patch(`/api/users/${u.id}`, { areaCodes: [CITY.gridA] })).statusCode).toBe(200);
+    expect((await admin.patch(`/api/users/${u.id}`, { areaCodes: [CITY.gridA] })).statusCode).toBe(
+      200,
+    );
     await within(2000, a.ended, 'stream after the scope change');
     const again = await stream(s);
     expect((await admin.patch(`/api/users/${u.id}`, { displayName: '改名' })).statusCode).toBe(200);
@@ -71,7 +84,10 @@ describe('live streams end with the access they were opened under', () => {
     await createUser(t, { username: 'elsewhere', roles: ['observer'], areaCodes: [CITY.district] });
     const s = await login(t, 'elsewhere');
     const a = await stream(s);
-    const actor = (await t.services.auth.resolveActor({ headers: {}, cookies: { wangge_session: s.cookie.split('=')[1]! } } as never))!;
+    const actor = (await t.services.auth.resolveActor({
+      headers: {},
+      cookies: { wangge_session: s.cookie.split('=')[1]! },
+    } as never))!;
     expect(await t.services.auth.stillValid(actor)).toBe(true);
     await t.services.db.deleteFrom('sessions').where('id', '=', actor.sessionId!).execute();
     expect(await t.services.auth.stillValid(actor)).toBe(false);

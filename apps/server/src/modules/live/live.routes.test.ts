@@ -1,7 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, createUser, login, seedCity, userSession, type Session } from '../../../test/factories';
+import {
+  CITY,
+  createUser,
+  login,
+  seedCity,
+  userSession,
+  type Session,
+} from '../../../test/factories';
 import { caseData, openSse, within, type SseStream } from './live.test-util';
 
 let t: TestApp;
@@ -22,16 +29,53 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedCity(t);
   admin = await userSession(t, { username: 'root', roles: ['admin'] });
-  deptId = (await admin.post('/api/departments', { code: 'hw', name: '区环卫中心', areaCode: CITY.district })).json().id;
-  inspector = await userSession(t, { username: 'insp', roles: ['inspector'], areaCodes: [CITY.streetW] });
-  intake = await userSession(t, { username: 'intake', roles: ['intake_operator'], areaCodes: [CITY.district] });
-  shift = await userSession(t, { username: 'shift', roles: ['shift_leader'], areaCodes: [CITY.district] });
-  dispatcher = await userSession(t, { username: 'disp', roles: ['dispatcher'], areaCodes: [CITY.district] });
-  centre = await userSession(t, { username: 'centre', roles: ['observer'], areaCodes: [CITY.district] });
-  otherGrid = await userSession(t, { username: 'gridc', roles: ['observer'], areaCodes: [CITY.gridC] });
+  deptId = (
+    await admin.post('/api/departments', {
+      code: 'hw',
+      name: '区环卫中心',
+      areaCode: CITY.district,
+    })
+  ).json().id;
+  inspector = await userSession(t, {
+    username: 'insp',
+    roles: ['inspector'],
+    areaCodes: [CITY.streetW],
+  });
+  intake = await userSession(t, {
+    username: 'intake',
+    roles: ['intake_operator'],
+    areaCodes: [CITY.district],
+  });
+  shift = await userSession(t, {
+    username: 'shift',
+    roles: ['shift_leader'],
+    areaCodes: [CITY.district],
+  });
+  dispatcher = await userSession(t, {
+    username: 'disp',
+    roles: ['dispatcher'],
+    areaCodes: [CITY.district],
+  });
+  centre = await userSession(t, {
+    username: 'centre',
+    roles: ['observer'],
+    areaCodes: [CITY.district],
+  });
+  otherGrid = await userSession(t, {
+    username: 'gridc',
+    roles: ['observer'],
+    areaCodes: [CITY.gridC],
+  });
   // The handler's own area is the east street: cases of the west reach them only through their department.
   const hash = (await t.services.users.findForLogin('root'))!.password_hash;
-  await t.services.users.createDirect({ username: 'hw1', displayName: '环卫处置员', passwordHash: hash, roles: ['department_handler'], areaCodes: [CITY.streetE], departmentId: deptId });
+  await t.services.users.createDirect({
+    username: 'hw1',
+    displayName: '环卫处置员',
+    passwordHash: hash,
+    roles: ['department_handler'],
+    areaCodes: [CITY.streetE],
+    departmentId: deptId,
+  });
   handler = await login(t, 'hw1');
   conditionId = (await admin.get('/api/categories/06010/conditions')).json().items[0].id;
   await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -49,7 +93,13 @@ async function stream(s: Session | null, path = '/api/live/cases'): Promise<SseS
 }
 
 async function report(s: Session, at: [number, number] = CITY.inA): Promise<string> {
-  const res = await s.post('/api/cases', { lng: at[0], lat: at[1], address: '文化路 12 号门前', description: '路边堆放生活垃圾', classCode: '06010' });
+  const res = await s.post('/api/cases', {
+    lng: at[0],
+    lat: at[1],
+    address: '文化路 12 号门前',
+    description: '路边堆放生活垃圾',
+    classCode: '06010',
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
@@ -81,8 +131,32 @@ describe('GET /api/live/cases', () => {
     const id = await report(inspector);
     const frame = await s.waitFor(forCase(id, 'report'));
     const data = JSON.parse(frame.data);
-    expect(data).toMatchObject({ caseId: id, action: 'report', fromState: null, state: 'pending_acceptance', gridCode: CITY.gridA, communityCode: CITY.communityW, streetCode: CITY.streetW, adminCode: CITY.district, handlingDeptId: null });
-    expect(Object.keys(data).sort()).toEqual(['action', 'adminCode', 'at', 'caseNo', 'caseId', 'communityCode', 'fromState', 'gridCode', 'handlingDeptId', 'state', 'streetCode'].sort());
+    expect(data).toMatchObject({
+      caseId: id,
+      action: 'report',
+      fromState: null,
+      state: 'pending_acceptance',
+      gridCode: CITY.gridA,
+      communityCode: CITY.communityW,
+      streetCode: CITY.streetW,
+      adminCode: CITY.district,
+      handlingDeptId: null,
+    });
+    expect(Object.keys(data).sort()).toEqual(
+      [
+        'action',
+        'adminCode',
+        'at',
+        'caseNo',
+        'caseId',
+        'communityCode',
+        'fromState',
+        'gridCode',
+        'handlingDeptId',
+        'state',
+        'streetCode',
+      ].sort(),
+    );
     expect(frame.data).not.toContain('垃圾');
     expect(frame.data).not.toContain('文化路');
     s.close();
@@ -108,7 +182,11 @@ describe('GET /api/live/cases', () => {
     await step(shift, id, 'register', { classCode: '06010', conditionId });
     await step(dispatcher, id, 'dispatch', { departmentId: deptId });
     const frame = await inbox.waitFor(forCase(id, 'dispatch'));
-    expect(JSON.parse(frame.data)).toMatchObject({ state: 'handling', handlingDeptId: deptId, gridCode: CITY.gridA });
+    expect(JSON.parse(frame.data)).toMatchObject({
+      state: 'handling',
+      handlingDeptId: deptId,
+      gridCode: CITY.gridA,
+    });
     await all.waitFor(forCase(id, 'dispatch'));
     await step(handler, id, 'acknowledge');
     await inbox.waitFor(forCase(id, 'acknowledge'));
@@ -139,7 +217,11 @@ describe('GET /api/live/cases', () => {
   });
 
   it('limits the streams of one user and frees the place when a client leaves', async () => {
-    const user = await userSession(t, { username: 'tabs', roles: ['observer'], areaCodes: [CITY.district] });
+    const user = await userSession(t, {
+      username: 'tabs',
+      roles: ['observer'],
+      areaCodes: [CITY.district],
+    });
     const open: SseStream[] = [];
     for (let i = 0; i < 5; i++) open.push(await stream(user));
     expect(open.every((s) => s.status === 200)).toBe(true);

@@ -14,7 +14,9 @@ const LiveCasesQuerySchema = z.object({
     .string()
     .regex(/^\d{1,20}$/)
     .optional()
-    .describe('Narrow to one area subtree (district, street, community or grid code) within what the caller may see'),
+    .describe(
+      'Narrow to one area subtree (district, street, community or grid code) within what the caller may see',
+    ),
 });
 
 export function registerLiveRoutes(app: App, live: LiveService): void {

@@ -19,9 +19,13 @@ function testBus() {
     subscribe: (l, o) => listeners.add(l, o),
     close: async () => listeners.clear(),
   };
-  return { bus, gap: () => listeners.gap(), get subscribers() {
-    return listeners.size;
-  } };
+  return {
+    bus,
+    gap: () => listeners.gap(),
+    get subscribers() {
+      return listeners.size;
+    },
+  };
 }
 
 const actor = (id = 'u1'): Actor => ({
@@ -39,8 +43,18 @@ const actor = (id = 'u1'): Actor => ({
 });
 
 const event: CaseChangedEvent = {
-  type: 'case.changed', caseId: 'c1', caseNo: 'AJ1', action: 'report', fromState: null, state: 'pending_acceptance',
-  gridCode: '41010100100101', communityCode: '410101001001', streetCode: '410101001', adminCode: '410101', handlingDeptId: null, at: '2026-03-01T08:00:00.000Z',
+  type: 'case.changed',
+  caseId: 'c1',
+  caseNo: 'AJ1',
+  action: 'report',
+  fromState: null,
+  state: 'pending_acceptance',
+  gridCode: '41010100100101',
+  communityCode: '410101001001',
+  streetCode: '410101001',
+  adminCode: '410101',
+  handlingDeptId: null,
+  at: '2026-03-01T08:00:00.000Z',
 };
 
 let server: Server | null = null;
@@ -52,7 +66,10 @@ afterEach(async () => {
 
 async function serve(options: Partial<LiveOptions>, stillValid?: (a: Actor) => Promise<boolean>) {
   const t = testBus();
-  const live = createLiveService({ events: t.bus, log: quiet, ...(stillValid ? { stillValid } : {}) }, options);
+  const live = createLiveService(
+    { events: t.bus, log: quiet, ...(stillValid ? { stillValid } : {}) },
+    options,
+  );
   server = createServer((_req, res) => live.stream(actor(), {}, res));
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   return { ...t, live, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -67,9 +84,13 @@ describe('a live stream', () => {
     await stream.waitFor((f) => f.event === 'case');
     s.gap();
     await stream.waitFor((f) => f.event === 'resync');
-    await within(2000, (async () => {
-      while (!stream.comments.includes('keep-alive')) await new Promise((r) => setTimeout(r, 10));
-    })(), 'heartbeat');
+    await within(
+      2000,
+      (async () => {
+        while (!stream.comments.includes('keep-alive')) await new Promise((r) => setTimeout(r, 10));
+      })(),
+      'heartbeat',
+    );
     stream.close();
   });
 
@@ -103,7 +124,15 @@ describe('a live stream', () => {
     const live = createLiveService({ events: t.bus, log: quiet });
     const ended: string[] = [];
     const open = (userId: string, sessionId: string) => {
-      const res = Object.assign(new EventEmitter(), { socket: { destroyed: false, setNoDelay: () => {} }, writableEnded: false, writableLength: 0, writeHead: () => res, write: () => true, end: () => ended.push(sessionId), destroy: () => {} });
+      const res = Object.assign(new EventEmitter(), {
+        socket: { destroyed: false, setNoDelay: () => {} },
+        writableEnded: false,
+        writableLength: 0,
+        writeHead: () => res,
+        write: () => true,
+        end: () => ended.push(sessionId),
+        destroy: () => {},
+      });
       live.stream({ ...actor(userId), sessionId }, {}, res as unknown as ServerResponse);
     };
     open('u1', 's1');
@@ -161,7 +190,15 @@ describe('a live stream', () => {
   it('refuses more streams per user than allowed', () => {
     const t = testBus();
     const live = createLiveService({ events: t.bus, log: quiet }, { maxPerUser: 1 });
-    const res = Object.assign(new EventEmitter(), { socket: { destroyed: false, setNoDelay: () => {} }, writableEnded: false, writableLength: 0, writeHead: () => res, write: () => true, end: () => {}, destroy: () => {} });
+    const res = Object.assign(new EventEmitter(), {
+      socket: { destroyed: false, setNoDelay: () => {} },
+      writableEnded: false,
+      writableLength: 0,
+      writeHead: () => res,
+      write: () => true,
+      end: () => {},
+      destroy: () => {},
+    });
     live.admit(actor('u1'));
     live.stream(actor('u1'), {}, res as unknown as ServerResponse);
     expect(() => live.admit(actor('u1'))).toThrow(/实时连接过多/);

@@ -3,7 +3,12 @@ import type { Actor } from '../../core/auth/actor';
 import { AppError } from '../../core/errors';
 import type { BusLog, EventBus } from '../../core/events/event-bus';
 import type { CaseChangedEvent } from '../cases';
-import { caseEventVisible, isCaseChangedEvent, presentCaseEvent, type LiveCasesFilter } from './live-filter';
+import {
+  caseEventVisible,
+  isCaseChangedEvent,
+  presentCaseEvent,
+  type LiveCasesFilter,
+} from './live-filter';
 
 export interface LiveOptions {
   /** A comment line this often keeps proxies and NAT from closing an idle stream. */
@@ -56,13 +61,17 @@ export interface LiveDeps {
 
 export function createLiveService(deps: LiveDeps, options: Partial<LiveOptions> = {}) {
   const o: LiveOptions = { ...LIVE_DEFAULTS, ...options };
-  const open = new Map<ServerResponse, { userId: string; sessionId: string | null; end: () => void }>();
+  const open = new Map<
+    ServerResponse,
+    { userId: string; sessionId: string | null; end: () => void }
+  >();
   const countFor = (userId: string) => [...open.values()].filter((s) => s.userId === userId).length;
 
   return {
     /** Refuses a stream over the limits before anything is written, so the refusal is an ordinary JSON error. */
     admit(actor: Actor): void {
-      if (open.size >= o.maxTotal || countFor(actor.id) >= o.maxPerUser) throw new AppError('rate_limited', '实时连接过多，请关闭其他页面后重试');
+      if (open.size >= o.maxTotal || countFor(actor.id) >= o.maxPerUser)
+        throw new AppError('rate_limited', '实时连接过多，请关闭其他页面后重试');
     },
 
     /** Takes over a raw response for good: it ends when the client leaves, the stream ages out or the server closes. */
@@ -74,7 +83,10 @@ export function createLiveService(deps: LiveDeps, options: Partial<LiveOptions> 
       const write = (chunk: string) => {
         if (ended) return;
         if (res.writableLength > o.maxBufferedBytes) {
-          deps.log.warn({ userId: actor.id, buffered: res.writableLength }, 'live stream client too slow; disconnected');
+          deps.log.warn(
+            { userId: actor.id, buffered: res.writableLength },
+            'live stream client too slow; disconnected',
+          );
           cleanup();
           res.destroy();
           return;
@@ -83,7 +95,8 @@ export function createLiveService(deps: LiveDeps, options: Partial<LiveOptions> 
       };
       const unsubscribe = deps.events.subscribe(
         (e) => {
-          if (isCaseChangedEvent(e) && caseEventVisible(viewer, filter, e)) write(`event: case\ndata: ${JSON.stringify(presentCaseEvent(e))}\n\n`);
+          if (isCaseChangedEvent(e) && caseEventVisible(viewer, filter, e))
+            write(`event: case\ndata: ${JSON.stringify(presentCaseEvent(e))}\n\n`);
         },
         { onGap: () => write('event: resync\ndata: {}\n\n') },
       );
@@ -91,14 +104,19 @@ export function createLiveService(deps: LiveDeps, options: Partial<LiveOptions> 
       // Jitter, so streams opened together (after a restart) do not all reconnect together.
       const maxAge = setTimeout(() => end(), o.maxAgeMs * (0.9 + Math.random() / 5));
       // Jittered like the maximum age, so streams do not all query together.
-      const recheck = deps.stillValid ? setInterval(() => void check(), o.recheckMs * (0.9 + Math.random() / 10)) : null;
+      const recheck = deps.stillValid
+        ? setInterval(() => void check(), o.recheckMs * (0.9 + Math.random() / 10))
+        : null;
       heartbeat.unref();
       maxAge.unref();
       recheck?.unref();
 
       async function check() {
         const valid = await deps.stillValid!(actor).catch((err: unknown) => {
-          deps.log.warn({ err, userId: actor.id }, 'live stream re-check failed; ending the stream');
+          deps.log.warn(
+            { err, userId: actor.id },
+            'live stream re-check failed; ending the stream',
+          );
           return false;
         });
         if (!valid) end();
@@ -132,7 +150,11 @@ export function createLiveService(deps: LiveDeps, options: Partial<LiveOptions> 
      * Ends the streams of a session that ended (logout), or of a user whose access changed (all of them, or all but
      * the session that changed the password). A client still signed in reconnects with its new rights.
      */
-    closeFor(who: { userId: string; sessionId?: string | null; exceptSessionId?: string | null }): void {
+    closeFor(who: {
+      userId: string;
+      sessionId?: string | null;
+      exceptSessionId?: string | null;
+    }): void {
       for (const s of [...open.values()]) {
         if (s.userId !== who.userId) continue;
         if (who.sessionId && s.sessionId !== who.sessionId) continue;

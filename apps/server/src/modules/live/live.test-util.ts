@@ -22,13 +22,19 @@ export interface SseStream {
 }
 
 /** The case frames' payloads. */
-export const caseData = (s: SseStream): Record<string, unknown>[] => s.frames.filter((f) => f.event === 'case').map((f) => JSON.parse(f.data));
+export const caseData = (s: SseStream): Record<string, unknown>[] =>
+  s.frames.filter((f) => f.event === 'case').map((f) => JSON.parse(f.data));
 
 /**
  * Opens a stream with a real HTTP request (inject cannot stream) and resolves once the server's
  * first frame arrived, i.e. once the subscription is live.
  */
-export function openSse(baseUrl: string, path: string, cookie: string | null, timeoutMs = 10_000): Promise<SseStream> {
+export function openSse(
+  baseUrl: string,
+  path: string,
+  cookie: string | null,
+  timeoutMs = 10_000,
+): Promise<SseStream> {
   return new Promise((resolveOpen, rejectOpen) => {
     const waiters = new Set<() => void>();
     let endStream: () => void = () => {};
@@ -53,7 +59,9 @@ export function openSse(baseUrl: string, path: string, cookie: string | null, ti
           };
           const timer = setTimeout(() => {
             waiters.delete(check);
-            reject(new Error(`no matching frame within ${ms} ms; got ${JSON.stringify(stream.frames)}`));
+            reject(
+              new Error(`no matching frame within ${ms} ms; got ${JSON.stringify(stream.frames)}`),
+            );
           }, ms);
           waiters.add(check);
           check();
@@ -68,44 +76,48 @@ export function openSse(baseUrl: string, path: string, cookie: string | null, ti
       clearTimeout(openTimer);
       resolveOpen(stream);
     };
-    const req = request(new URL(path, baseUrl), { headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } }, (res) => {
-      stream.status = res.statusCode ?? 0;
-      stream.headers = res.headers;
-      res.setEncoding('utf8');
-      let buffer = '';
-      res.on('data', (chunk: string) => {
-        if (stream.status !== 200) {
-          stream.body += chunk;
-          return;
-        }
-        buffer += chunk;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const frame: SseFrame = { event: 'message', data: '' };
-          let hasData = false;
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) stream.comments.push(line.slice(1).trim());
-            else if (line.startsWith('retry: ')) stream.retry = Number(line.slice(7));
-            else if (line.startsWith('event: ')) frame.event = line.slice(7);
-            else if (line.startsWith('data: ')) {
-              frame.data += (hasData ? '\n' : '') + line.slice(6);
-              hasData = true;
-            }
+    const req = request(
+      new URL(path, baseUrl),
+      { headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } },
+      (res) => {
+        stream.status = res.statusCode ?? 0;
+        stream.headers = res.headers;
+        res.setEncoding('utf8');
+        let buffer = '';
+        res.on('data', (chunk: string) => {
+          if (stream.status !== 200) {
+            stream.body += chunk;
+            return;
           }
-          if (hasData) stream.frames.push(frame);
+          buffer += chunk;
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const frame: SseFrame = { event: 'message', data: '' };
+            let hasData = false;
+            for (const line of block.split('\n')) {
+              if (line.startsWith(':')) stream.comments.push(line.slice(1).trim());
+              else if (line.startsWith('retry: ')) stream.retry = Number(line.slice(7));
+              else if (line.startsWith('event: ')) frame.event = line.slice(7);
+              else if (line.startsWith('data: ')) {
+                frame.data += (hasData ? '\n' : '') + line.slice(6);
+                hasData = true;
+              }
+            }
+            if (hasData) stream.frames.push(frame);
+            opened();
+            for (const w of [...waiters]) w();
+          }
+        });
+        res.on('end', () => {
+          endStream();
           opened();
-          for (const w of [...waiters]) w();
-        }
-      });
-      res.on('end', () => {
-        endStream();
-        opened();
-      });
-      res.on('close', () => endStream());
-      res.on('error', () => endStream());
-    });
+        });
+        res.on('close', () => endStream());
+        res.on('error', () => endStream());
+      },
+    );
     req.on('error', (err) => {
       endStream();
       clearTimeout(openTimer);

@@ -2,8 +2,13 @@
  * The Chinese text of a 站内消息, by the case action it reports. `own` is the reporter of the case itself;
  * otherwise the reader reported a duplicate merged into it and follows it (docs/case-workflow.md §2.2 合并).
  */
-export function notificationText(about: string, n: { caseNo: string; own: boolean; reason: string | null }): string {
-  const subject = n.own ? `您反映的问题（${n.caseNo}）` : `与您反映的问题合并办理的案件（${n.caseNo}）`;
+export function notificationText(
+  about: string,
+  n: { caseNo: string; own: boolean; reason: string | null },
+): string {
+  const subject = n.own
+    ? `您反映的问题（${n.caseNo}）`
+    : `与您反映的问题合并办理的案件（${n.caseNo}）`;
   const because = n.reason ? `原因：${n.reason}` : '';
   switch (about) {
     case 'accept':
@@ -11,7 +16,9 @@ export function notificationText(about: string, n: { caseNo: string; own: boolea
     case 'reject':
       return `${subject}不予受理。${because}`;
     case 'merge':
-      return n.own ? `您反映的问题（${n.caseNo}）与其他群众反映的同一问题合并办理，办理进展将继续告知您。` : `${subject}已并入同一问题合并办理。`;
+      return n.own
+        ? `您反映的问题（${n.caseNo}）与其他群众反映的同一问题合并办理，办理进展将继续告知您。`
+        : `${subject}已并入同一问题合并办理。`;
     case 'refuse_registration':
       return `${subject}经审核不予立案。${because}`;
     case 'void':

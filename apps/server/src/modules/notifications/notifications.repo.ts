@@ -34,10 +34,19 @@ export function createNotificationsRepo(db: Kysely<DB>) {
     },
 
     findOwn: (recipient: string, id: string) =>
-      db.selectFrom('notifications').selectAll().where('id', '=', id).where('recipient', '=', recipient).executeTakeFirst(),
+      db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('id', '=', id)
+        .where('recipient', '=', recipient)
+        .executeTakeFirst(),
 
     async markRead(recipient: string, ids: string[] | 'all', at: string): Promise<void> {
-      let q = db.updateTable('notifications').set({ read_at: at }).where('recipient', '=', recipient).where('read_at', 'is', null);
+      let q = db
+        .updateTable('notifications')
+        .set({ read_at: at })
+        .where('recipient', '=', recipient)
+        .where('read_at', 'is', null);
       if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : ['-']);
       await q.execute();
     },

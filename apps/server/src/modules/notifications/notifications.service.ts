@@ -13,7 +13,10 @@ export interface NotificationsDeps {
   db: Kysely<DB>;
   clock: Clock;
   /** Cases merged into any of these, with their reporters, read in the caller's transaction (cases module). */
-  mergedInto(tx: Transaction<DB>, caseIds: string[]): Promise<{ id: string; reporter_id: string | null }[]>;
+  mergedInto(
+    tx: Transaction<DB>,
+    caseIds: string[],
+  ): Promise<{ id: string; reporter_id: string | null }[]>;
 }
 
 /** A committed-with-the-transition outcome the reporter should hear of. */
@@ -31,13 +34,24 @@ export interface CaseNotice {
 /** How many merge links are followed: a duplicate of a case later merged itself still hears of the outcome. */
 const MAX_MERGE_DEPTH = 3;
 
-const present = (r: NotificationsTable) => ({ id: r.id, caseId: r.case_id, caseNo: r.case_no, about: r.about, text: r.text, createdAt: r.created_at, readAt: r.read_at });
+const present = (r: NotificationsTable) => ({
+  id: r.id,
+  caseId: r.case_id,
+  caseNo: r.case_no,
+  about: r.about,
+  text: r.text,
+  createdAt: r.created_at,
+  readAt: r.read_at,
+});
 
 export function createNotificationsService(deps: NotificationsDeps) {
   const repo = createNotificationsRepo(deps.db);
 
   async function inbox(recipient: string, q: NotificationListQuery) {
-    const [rows, unread] = await Promise.all([repo.list(recipient, q), repo.unreadCount(recipient)]);
+    const [rows, unread] = await Promise.all([
+      repo.list(recipient, q),
+      repo.unreadCount(recipient),
+    ]);
     return { items: rows.map(present), unread };
   }
 
@@ -55,7 +69,8 @@ export function createNotificationsService(deps: NotificationsDeps) {
         const rows = await deps.mergedInto(tx, level);
         level = rows.map((r) => r.id).filter((id) => !seen.has(id));
         for (const id of level) seen.add(id);
-        for (const r of rows) if (r.reporter_id && !own.includes(r.reporter_id)) followers.add(r.reporter_id);
+        for (const r of rows)
+          if (r.reporter_id && !own.includes(r.reporter_id)) followers.add(r.reporter_id);
       }
       const rows: NotificationsTable[] = [
         ...own.map((recipient) => ({ recipient, isOwn: true })),
@@ -93,7 +108,8 @@ export function createNotificationsService(deps: NotificationsDeps) {
     },
 
     /** Messages of a citizen receipt (`citizen:<id>`), for the public tracking view. */
-    forRecipient: async (recipient: string, limit = 50) => (await repo.list(recipient, { limit, offset: 0 })).map(present),
+    forRecipient: async (recipient: string, limit = 50) =>
+      (await repo.list(recipient, { limit, offset: 0 })).map(present),
   };
 }
 export type NotificationsService = ReturnType<typeof createNotificationsService>;

@@ -28,15 +28,23 @@ const DAY = 86_400_000;
 function birthDates(v: VisibleIdentity): string[] {
   const full = v.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(v.birthDate) ? v.birthDate : null;
   if (full) return [full.replaceAll('-', '')];
-  const year = v.birthYear ?? (v.birthDate && /^\d{4}/.test(v.birthDate) ? Number(v.birthDate.slice(0, 4)) : null);
+  const year =
+    v.birthYear ??
+    (v.birthDate && /^\d{4}/.test(v.birthDate) ? Number(v.birthDate.slice(0, 4)) : null);
   const from = Date.UTC(year ?? 1900, 0, 1);
-  const to = Math.min(year === null ? Infinity : Date.UTC(year, 11, 31), Date.parse(`${v.notAfter}T00:00:00Z`));
+  const to = Math.min(
+    year === null ? Infinity : Date.UTC(year, 11, 31),
+    Date.parse(`${v.notAfter}T00:00:00Z`),
+  );
   const out: string[] = [];
-  for (let t = from; t <= to; t += DAY) out.push(new Date(t).toISOString().slice(0, 10).replaceAll('-', ''));
+  for (let t = from; t <= to; t += DAY)
+    out.push(new Date(t).toISOString().slice(0, 10).replaceAll('-', ''));
   return out;
 }
 
-const fits = (masked: string, candidate: string) => masked.length === candidate.length && [...masked].every((c, i) => c === '*' || c === candidate[i]);
+const fits = (masked: string, candidate: string) =>
+  masked.length === candidate.length &&
+  [...masked].every((c, i) => c === '*' || c === candidate[i]);
 
 /**
  * Every number consistent with `v`, counted by enumeration for structured numbers (check character included), or

@@ -21,13 +21,19 @@ export async function sealLegacyIdentities(ctx: PopulationContext): Promise<numb
     const rows = await repo.legacyIdentities(after, BATCH);
     if (rows.length === 0) return sealed;
     const patches = rows.map((r) => {
-      const patch: Partial<PersonsTable> = { id_masked: maskIdNumber(deps.cipher.decrypt(r.id_number_enc)) };
-      if (r.birth_date) Object.assign(patch, storeBirthDate(deps.cipher, r.birth_date), { birth_date: null });
+      const patch: Partial<PersonsTable> = {
+        id_masked: maskIdNumber(deps.cipher.decrypt(r.id_number_enc)),
+      };
+      if (r.birth_date)
+        Object.assign(patch, storeBirthDate(deps.cipher, r.birth_date), { birth_date: null });
       if (!r.permit_no_enc) {
         const details = parseJsonObject(r.details);
         if (typeof details.residencePermitNo === 'string' && details.residencePermitNo) {
           const s = sealPermit(deps.cipher, { residencePermitNo: details.residencePermitNo }, null);
-          patch.details = JSON.stringify({ ...details, residencePermitNo: s.details!.residencePermitNo });
+          patch.details = JSON.stringify({
+            ...details,
+            residencePermitNo: s.details!.residencePermitNo,
+          });
           patch.permit_no_enc = s.permit_no_enc;
         }
       }

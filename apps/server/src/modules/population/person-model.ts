@@ -42,7 +42,8 @@ export interface StoredIdentity {
 }
 
 /** China has no daylight saving: Shanghai's calendar day is UTC+8's. */
-export const shanghaiDate = (d: Date): string => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export const shanghaiDate = (d: Date): string =>
+  new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Resident IDs are hashed bare (18 characters after 15 → 18 conversion); other documents carry their type, so a
@@ -54,18 +55,30 @@ export function identityHashInput(idType: PersonIdType, number: string): string 
 }
 
 /** Validates and normalises a document number (400 on `field`), or throws. */
-export function normaliseIdNumber(idType: PersonIdType, input: string, today: Date, field = 'idNumber'): { number: string; gender: PersonGender | null; birthDate: string | null } {
+export function normaliseIdNumber(
+  idType: PersonIdType,
+  input: string,
+  today: Date,
+  field = 'idNumber',
+): { number: string; gender: PersonGender | null; birthDate: string | null } {
   if (idType === 'resident_id') {
     const r = parseIdNumber(input, today);
     if (!r.ok) throw new AppError('validation_failed', ID_PROBLEM_MESSAGES[r.problem], { field });
     return { number: r.value, gender: r.gender, birthDate: r.birthDate };
   }
   const number = input.trim().toUpperCase();
-  if (!PERSON_DOC_PATTERN.test(number)) throw new AppError('validation_failed', PERSON_DOC_MESSAGE, { field });
+  if (!PERSON_DOC_PATTERN.test(number))
+    throw new AppError('validation_failed', PERSON_DOC_MESSAGE, { field });
   return { number, gender: null, birthDate: null };
 }
 
-export function storeIdentity(cipher: FieldCipher, idType: PersonIdType, input: string, today: Date, field?: string): StoredIdentity {
+export function storeIdentity(
+  cipher: FieldCipher,
+  idType: PersonIdType,
+  input: string,
+  today: Date,
+  field?: string,
+): StoredIdentity {
   const n = normaliseIdNumber(idType, input, today, field);
   return {
     idType,
@@ -79,7 +92,12 @@ export function storeIdentity(cipher: FieldCipher, idType: PersonIdType, input: 
 }
 
 /** Hash of a document number for a lookup (400 when the number cannot be valid). */
-export function lookupHashOf(cipher: FieldCipher, idType: PersonIdType, input: string, today: Date): string {
+export function lookupHashOf(
+  cipher: FieldCipher,
+  idType: PersonIdType,
+  input: string,
+  today: Date,
+): string {
   const n = normaliseIdNumber(idType, input, today);
   return cipher.lookupHash(identityHashInput(idType, n.number));
 }
@@ -88,25 +106,44 @@ export function lookupHashOf(cipher: FieldCipher, idType: PersonIdType, input: s
  * Birth date columns: the year in clear (statistics, age bands), the full date encrypted. With the region known and
  * the mask hiding the other 12 characters, year + gender still leave (days of that year) × 500 candidate numbers.
  */
-export function storeBirthDate(cipher: FieldCipher, date: string | null | undefined): { birth_year: number | null; birth_date_enc: string | null } {
+export function storeBirthDate(
+  cipher: FieldCipher,
+  date: string | null | undefined,
+): { birth_year: number | null; birth_date_enc: string | null } {
   if (!date) return { birth_year: null, birth_date_enc: null };
   return { birth_year: Number(date.slice(0, 4)), birth_date_enc: cipher.encrypt(date) };
 }
 
 /** Phone columns: digits kept as entered (spaces already dropped by the schema). */
-export function storePhone(cipher: FieldCipher, phone: string | null | undefined): { phone_enc: string | null; phone_hash: string | null; phone_masked: string | null } {
+export function storePhone(
+  cipher: FieldCipher,
+  phone: string | null | undefined,
+): { phone_enc: string | null; phone_hash: string | null; phone_masked: string | null } {
   if (!phone) return { phone_enc: null, phone_hash: null, phone_masked: null };
-  return { phone_enc: cipher.encrypt(phone), phone_hash: cipher.lookupHash(phone.replace(/-/g, '')), phone_masked: maskPhone(phone) };
+  return {
+    phone_enc: cipher.encrypt(phone),
+    phone_hash: cipher.lookupHash(phone.replace(/-/g, '')),
+    phone_masked: maskPhone(phone),
+  };
 }
 
 /** The most specific code of a record: what scope checks compare with. */
-export const placeCode = (r: { grid_code: string | null; community_code: string }): string => r.grid_code ?? r.community_code;
+export const placeCode = (r: { grid_code: string | null; community_code: string }): string =>
+  r.grid_code ?? r.community_code;
 
-export const visibleTo = (scope: AreaScope, r: { grid_code: string | null; community_code: string }): boolean => inScope(scope, placeCode(r));
+export const visibleTo = (
+  scope: AreaScope,
+  r: { grid_code: string | null; community_code: string },
+): boolean => inScope(scope, placeCode(r));
 
 /** The codes of each level above a community (12 digits) or grid (14/15 digits) code. */
 export function placeOfAreaCode(code: string): PersonPlace {
-  return { adminCode: code.slice(0, 6), streetCode: code.slice(0, 9), communityCode: code.slice(0, 12), gridCode: code.length > 12 ? code : null };
+  return {
+    adminCode: code.slice(0, 6),
+    streetCode: code.slice(0, 9),
+    communityCode: code.slice(0, 12),
+    gridCode: code.length > 12 ? code : null,
+  };
 }
 
 /**
@@ -122,7 +159,9 @@ export function narrowScope(scope: AreaScope, areaCode: string | undefined): Are
 export function parseJsonObject(text: string): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -131,5 +170,10 @@ export function parseJsonObject(text: string): Record<string, unknown> {
 /** The list filter as the repository takes it: the name text normalised like the stored search column. */
 export function toRowFilter(f: PersonFilter): PersonFilterRow {
   const namePrefix = f.name ? normalizeNameSearch(f.name) : '';
-  return { populationType: f.populationType, dataState: f.dataState, status: f.status, namePrefix: namePrefix || undefined };
+  return {
+    populationType: f.populationType,
+    dataState: f.dataState,
+    status: f.status,
+    namePrefix: namePrefix || undefined,
+  };
 }

@@ -9,7 +9,12 @@ import type { EventActor, PopulationContext } from './population-context';
 import type { PersonEventsTable, PersonsTable, ResidencesTable } from './population.tables';
 
 /** A new current residence in a house, with that house's codes and address as they are today. */
-export function residenceRow(personId: string, house: HouseRef, r: { residenceType: ResidenceType; relation: string | null; movedInAt: string }, now: string): ResidencesTable {
+export function residenceRow(
+  personId: string,
+  house: HouseRef,
+  r: { residenceType: ResidenceType; relation: string | null; movedInAt: string },
+  now: string,
+): ResidencesTable {
   return {
     id: newId(),
     person_id: personId,
@@ -46,36 +51,80 @@ export function createPersonMoves(ctx: PopulationContext) {
   const { repo } = ctx;
 
   /** Moves a person into a house inside a transaction; the import joins it with its own. */
-  async function moveInto(tx: Kysely<DB>, row: PersonsTable, house: HouseRef, r: { residenceType: ResidenceType; relation: string | null; movedInAt: string }, actor: EventActor): Promise<PersonEventsTable[]> {
+  async function moveInto(
+    tx: Kysely<DB>,
+    row: PersonsTable,
+    house: HouseRef,
+    r: { residenceType: ResidenceType; relation: string | null; movedInAt: string },
+    actor: EventActor,
+  ): Promise<PersonEventsTable[]> {
     const now = ctx.now();
     const current = await repo.currentResidence(tx, row.id);
-    if (current?.house_id === house.id) throw new AppError('validation_failed', '该人员已居住在此房屋', { field: 'houseId' });
-    if (current && r.movedInAt < current.moved_in_at) throw new AppError('validation_failed', `迁入日期不能早于当前住址的迁入日期 ${current.moved_in_at}`, { field: 'movedInAt' });
+    if (current?.house_id === house.id)
+      throw new AppError('validation_failed', '该人员已居住在此房屋', { field: 'houseId' });
+    if (current && r.movedInAt < current.moved_in_at)
+      throw new AppError(
+        'validation_failed',
+        `迁入日期不能早于当前住址的迁入日期 ${current.moved_in_at}`,
+        { field: 'movedInAt' },
+      );
     const events: PersonEventsTable[] = [];
     if (current) {
       // No destination on the old stay: its readers may not see where the person went.
-      await repo.closeResidence(tx, current.id, { moved_out_at: r.movedInAt, reason: '迁入新住址', destination: null });
+      await repo.closeResidence(tx, current.id, {
+        moved_out_at: r.movedInAt,
+        reason: '迁入新住址',
+        destination: null,
+      });
       events.push(ctx.event(row.id, 'moved_out', actor, { residenceId: current.id }, now));
     }
     const next = residenceRow(row.id, house, r, now);
     await repo.insertResidences(tx, [next]);
-    const ok = await repo.updateIfVersion(tx, row.id, row.version, { ...placeColumns(house), relation: r.relation, status: 'active', version: row.version + 1, updated_at: now });
+    const ok = await repo.updateIfVersion(tx, row.id, row.version, {
+      ...placeColumns(house),
+      relation: r.relation,
+      status: 'active',
+      version: row.version + 1,
+      updated_at: now,
+    });
     if (!ok) throw ctx.conflict(row);
-    events.push(ctx.event(row.id, 'moved_in', actor, { residenceId: next.id, houseId: house.id }, now));
+    events.push(
+      ctx.event(row.id, 'moved_in', actor, { residenceId: next.id, houseId: house.id }, now),
+    );
     await repo.appendEvents(tx, events);
     return events;
   }
 
   /** Ends the current stay (迁出 or death); the person keeps the codes of the place they left. */
-  async function leave(tx: Kysely<DB>, row: PersonsTable, at: string, reason: string, destination: string | null, action: 'moved_out' | 'deceased', actor: EventActor): Promise<void> {
+  async function leave(
+    tx: Kysely<DB>,
+    row: PersonsTable,
+    at: string,
+    reason: string,
+    destination: string | null,
+    action: 'moved_out' | 'deceased',
+    actor: EventActor,
+  ): Promise<void> {
     const now = ctx.now();
     const current = await repo.currentResidence(tx, row.id);
-    if (current && at < current.moved_in_at) throw new AppError('validation_failed', `日期不能早于迁入日期 ${current.moved_in_at}`, { field: 'at' });
-    if (current) await repo.closeResidence(tx, current.id, { moved_out_at: at, reason, destination });
+    if (current && at < current.moved_in_at)
+      throw new AppError('validation_failed', `日期不能早于迁入日期 ${current.moved_in_at}`, {
+        field: 'at',
+      });
+    if (current)
+      await repo.closeResidence(tx, current.id, { moved_out_at: at, reason, destination });
     const status = action === 'deceased' ? 'deceased' : 'moved_out';
-    const ok = await repo.updateIfVersion(tx, row.id, row.version, { house_id: null, relation: null, status, version: row.version + 1, updated_at: now });
+    const ok = await repo.updateIfVersion(tx, row.id, row.version, {
+      house_id: null,
+      relation: null,
+      status,
+      version: row.version + 1,
+      updated_at: now,
+    });
     if (!ok) throw ctx.conflict(row);
-    await repo.appendEvents(tx, [ctx.event(row.id, action, actor, { residenceId: current?.id ?? null, at }, now)]);
+    await repo.appendEvents(tx, [
+      ctx.event(row.id, action, actor, { residenceId: current?.id ?? null, at }, now),
+    ]);
   }
 
   const notFuture = (date: string, field: string) => {
@@ -89,17 +138,39 @@ export function createPersonMoves(ctx: PopulationContext) {
 
     async moveIn(actor: Actor, id: string, input: PersonMoveInRequest): Promise<void> {
       const row = await ctx.forAction(actor, id);
-      if (row.status === 'deceased') throw new AppError('validation_failed', '已死亡人员不能迁入', { field: 'houseId' });
+      if (row.status === 'deceased')
+        throw new AppError('validation_failed', '已死亡人员不能迁入', { field: 'houseId' });
       notFuture(input.movedInAt, 'movedInAt');
       const house = await ctx.houseFor(actor, input.houseId);
-      await ctx.deps.db.transaction().execute((tx) => moveInto(tx, row, house, { residenceType: input.residenceType, relation: input.relation ?? null, movedInAt: input.movedInAt }, actor));
+      await ctx.deps.db.transaction().execute((tx) =>
+        moveInto(
+          tx,
+          row,
+          house,
+          {
+            residenceType: input.residenceType,
+            relation: input.relation ?? null,
+            movedInAt: input.movedInAt,
+          },
+          actor,
+        ),
+      );
     },
 
     async moveOut(actor: Actor, id: string, input: PersonMoveOutRequest): Promise<void> {
       const row = await ctx.forAction(actor, id);
-      if (row.status !== 'active') throw new AppError('validation_failed', row.status === 'deceased' ? '该人员已死亡' : '该人员已迁出', { field: 'at' });
+      if (row.status !== 'active')
+        throw new AppError(
+          'validation_failed',
+          row.status === 'deceased' ? '该人员已死亡' : '该人员已迁出',
+          { field: 'at' },
+        );
       notFuture(input.at, 'at');
-      await ctx.deps.db.transaction().execute((tx) => leave(tx, row, input.at, input.reason, input.destination ?? null, 'moved_out', actor));
+      await ctx.deps.db
+        .transaction()
+        .execute((tx) =>
+          leave(tx, row, input.at, input.reason, input.destination ?? null, 'moved_out', actor),
+        );
     },
   };
 }

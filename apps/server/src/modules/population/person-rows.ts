@@ -1,11 +1,34 @@
-import { maskIdNumber, normalizeNameSearch, type CreatePersonRequest, type PersonDetails, type UpdatePersonRequest } from '@wangge/shared';
+import {
+  maskIdNumber,
+  normalizeNameSearch,
+  type CreatePersonRequest,
+  type PersonDetails,
+  type UpdatePersonRequest,
+} from '@wangge/shared';
 import type { FieldCipher } from '../../core/crypto';
 import { AppError } from '../../core/errors';
-import { parseJsonObject, storeBirthDate, type PersonPlace, type StoredIdentity } from './person-model';
+import {
+  parseJsonObject,
+  storeBirthDate,
+  type PersonPlace,
+  type StoredIdentity,
+} from './person-model';
 import type { PersonsTable } from './population.tables';
 
 /** The attributes a create (or an imported row) carries besides the document and the place. */
-type Attributes = Pick<CreatePersonRequest, 'name' | 'gender' | 'birthDate' | 'ethnicity' | 'nationality' | 'registeredPlace' | 'populationType' | 'householdStatus' | 'relation' | 'details'>;
+type Attributes = Pick<
+  CreatePersonRequest,
+  | 'name'
+  | 'gender'
+  | 'birthDate'
+  | 'ethnicity'
+  | 'nationality'
+  | 'registeredPlace'
+  | 'populationType'
+  | 'householdStatus'
+  | 'relation'
+  | 'details'
+>;
 
 /** Drops empty detail fields, so re-imports of the same values compare equal. */
 export function detailsJson(d: PersonDetails | undefined): string {
@@ -18,18 +41,31 @@ export function detailsJson(d: PersonDetails | undefined): string {
  * rule (it is often the ID number itself). A value equal to the stored mask or to the stored number keeps the stored
  * ciphertext, so saving a form that shows the mask, or importing the same data again, changes nothing.
  */
-export function sealPermit(cipher: FieldCipher, d: PersonDetails | undefined, current: { details: string; permit_no_enc: string | null } | null): { details: PersonDetails | undefined; permit_no_enc: string | null } {
+export function sealPermit(
+  cipher: FieldCipher,
+  d: PersonDetails | undefined,
+  current: { details: string; permit_no_enc: string | null } | null,
+): { details: PersonDetails | undefined; permit_no_enc: string | null } {
   const value = d?.residencePermitNo?.trim();
   if (!d || !value) return { details: d, permit_no_enc: null };
   const stored = current?.permit_no_enc ?? null;
   const storedMask = current ? parseJsonObject(current.details).residencePermitNo : undefined;
-  if (stored && (value === storedMask || value === cipher.decrypt(stored))) return { details: { ...d, residencePermitNo: storedMask as string }, permit_no_enc: stored };
-  return { details: { ...d, residencePermitNo: maskIdNumber(value) }, permit_no_enc: cipher.encrypt(value) };
+  if (stored && (value === storedMask || value === cipher.decrypt(stored)))
+    return { details: { ...d, residencePermitNo: storedMask as string }, permit_no_enc: stored };
+  return {
+    details: { ...d, residencePermitNo: maskIdNumber(value) },
+    permit_no_enc: cipher.encrypt(value),
+  };
 }
 
 /** Rules across fields: 境外人员 need a nationality; 人户状态 only applies to 户籍人口 (default 人户一致). */
-export function checkedHousehold(populationType: string, householdStatus: string | null | undefined, nationality: string | null | undefined): string | null {
-  if (populationType === 'foreign' && !nationality) throw new AppError('validation_failed', '境外人员须填写国籍', { field: 'nationality' });
+export function checkedHousehold(
+  populationType: string,
+  householdStatus: string | null | undefined,
+  nationality: string | null | undefined,
+): string | null {
+  if (populationType === 'foreign' && !nationality)
+    throw new AppError('validation_failed', '境外人员须填写国籍', { field: 'nationality' });
   return populationType === 'registered' ? (householdStatus ?? 'together') : null;
 }
 
@@ -61,7 +97,12 @@ export const identityColumns = (identity: StoredIdentity) => ({
   id_masked: identity.masked,
 });
 
-export const placeColumnsOf = (p: PersonPlace) => ({ admin_code: p.adminCode, street_code: p.streetCode, community_code: p.communityCode, grid_code: p.gridCode });
+export const placeColumnsOf = (p: PersonPlace) => ({
+  admin_code: p.adminCode,
+  street_code: p.streetCode,
+  community_code: p.communityCode,
+  grid_code: p.gridCode,
+});
 
 export function newPersonRow(
   cipher: FieldCipher,
@@ -107,7 +148,11 @@ const SIMPLE = {
  * The columns an update changes, with the API field names for the event log. Values equal to the stored ones are
  * left out, so saving an unchanged form bumps nothing.
  */
-export function attributePatch(cipher: FieldCipher, row: PersonsTable, input: UpdatePersonRequest): { patch: Partial<PersonsTable>; fields: string[] } {
+export function attributePatch(
+  cipher: FieldCipher,
+  row: PersonsTable,
+  input: UpdatePersonRequest,
+): { patch: Partial<PersonsTable>; fields: string[] } {
   const patch: Partial<PersonsTable> = {};
   const fields: string[] = [];
   const set = (field: string, column: keyof PersonsTable, value: string | null) => {
@@ -119,7 +164,10 @@ export function attributePatch(cipher: FieldCipher, row: PersonsTable, input: Up
     set('name', 'name', input.name);
     if (patch.name !== undefined) patch.name_search = normalizeNameSearch(input.name);
   }
-  for (const [field, column] of Object.entries(SIMPLE) as [keyof typeof SIMPLE, (typeof SIMPLE)[keyof typeof SIMPLE]][]) {
+  for (const [field, column] of Object.entries(SIMPLE) as [
+    keyof typeof SIMPLE,
+    (typeof SIMPLE)[keyof typeof SIMPLE],
+  ][]) {
     const v = input[field];
     if (v !== undefined) set(field, column, v);
   }
@@ -133,7 +181,12 @@ export function attributePatch(cipher: FieldCipher, row: PersonsTable, input: Up
   }
   const populationType = patch.population_type ?? row.population_type;
   const nationality = patch.nationality !== undefined ? patch.nationality : row.nationality;
-  const household = input.householdStatus !== undefined ? input.householdStatus : row.household_status;
-  set('householdStatus', 'household_status', checkedHousehold(populationType, household, nationality));
+  const household =
+    input.householdStatus !== undefined ? input.householdStatus : row.household_status;
+  set(
+    'householdStatus',
+    'household_status',
+    checkedHousehold(populationType, household, nationality),
+  );
   return { patch, fields };
 }

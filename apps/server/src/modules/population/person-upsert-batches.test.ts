@@ -11,10 +11,27 @@ import { residentId } from './population.test-util';
 let t: TestApp;
 let west: Actor;
 let east: Actor;
-const row = (id: string) => CreatePersonRequestSchema.parse({ name: '周九', idNumber: id, populationType: 'registered', areaCode: CITY.gridA });
+const row = (id: string) =>
+  CreatePersonRequestSchema.parse({
+    name: '周九',
+    idNumber: id,
+    populationType: 'registered',
+    areaCode: CITY.gridA,
+  });
 /** n distinct IDs: birth dates spread over days, three-digit sequences within each. */
-const ids = (n: number, year: string) => Array.from({ length: n }, (_, i) => residentId(`${year}01${String(1 + Math.floor(i / 900)).padStart(2, '0')}`, 1 + (i % 900)));
-const count = async () => Number((await t.services.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const ids = (n: number, year: string) =>
+  Array.from({ length: n }, (_, i) =>
+    residentId(`${year}01${String(1 + Math.floor(i / 900)).padStart(2, '0')}`, 1 + (i % 900)),
+  );
+const count = async () =>
+  Number(
+    (
+      await t.services.db
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -29,8 +46,18 @@ describe('person upsert in batches', () => {
     const list = ids(4_500, '1970');
     const rows = [...list, list[1]!, list[2_001]!].map(row);
     expect(await t.services.population.checkPersonRows(west, rows)).toEqual([
-      { index: 4_500, field: 'idNumber', code: 'validation_failed', message: '与第 2 条的证件号码重复' },
-      { index: 4_501, field: 'idNumber', code: 'validation_failed', message: '与第 2002 条的证件号码重复' },
+      {
+        index: 4_500,
+        field: 'idNumber',
+        code: 'validation_failed',
+        message: '与第 2 条的证件号码重复',
+      },
+      {
+        index: 4_501,
+        field: 'idNumber',
+        code: 'validation_failed',
+        message: '与第 2002 条的证件号码重复',
+      },
     ]);
   });
 
@@ -39,8 +66,18 @@ describe('person upsert in batches', () => {
     const before = await count();
     const plan = await t.services.population.planPersonUpsert(west, list.map(row));
     // Registered elsewhere between the check and the write: the write refuses the row and rolls all batches back.
-    await t.services.population.upsertPersons(east, [CreatePersonRequestSchema.parse({ name: '吴十', idNumber: list[4_050], populationType: 'registered', areaCode: CITY.gridC })]);
-    await expect(t.services.population.applyPersonUpsert(west, plan)).rejects.toMatchObject({ code: 'duplicate', field: 'rows.4050.idNumber' });
+    await t.services.population.upsertPersons(east, [
+      CreatePersonRequestSchema.parse({
+        name: '吴十',
+        idNumber: list[4_050],
+        populationType: 'registered',
+        areaCode: CITY.gridC,
+      }),
+    ]);
+    await expect(t.services.population.applyPersonUpsert(west, plan)).rejects.toMatchObject({
+      code: 'duplicate',
+      field: 'rows.4050.idNumber',
+    });
     expect(await count()).toBe(before + 1);
 
     const clean = ids(4_100, '1972');

@@ -1,14 +1,26 @@
 import type { Kysely } from 'kysely';
 import { maskName } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope, referenceInScope } from '../../core/auth/area-scope';
+import {
+  assertActionInScope,
+  FULL_SCOPE,
+  inScope,
+  referenceInScope,
+} from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
 import { AppError, conflictElsewhere, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
-import { placeCode, placeOfAreaCode, shanghaiDate, visibleTo, type HouseRef, type PersonPlace } from './person-model';
+import {
+  placeCode,
+  placeOfAreaCode,
+  shanghaiDate,
+  visibleTo,
+  type HouseRef,
+  type PersonPlace,
+} from './person-model';
 import type { AreaNames } from './population.presenter';
 import { createPopulationRepo, type HouseAddressOf } from './population.repo';
 import type { PersonEventsTable, PersonsTable } from './population.tables';
@@ -52,7 +64,10 @@ export function createPopulationContext(deps: PopulationDeps) {
       return (code) => (code ? (map.get(code) ?? null) : null);
     },
 
-    conflict: (row: { version: number }) => new AppError('conflict', '该人员信息已被他人修改，请刷新后重试', { details: { version: row.version } }),
+    conflict: (row: { version: number }) =>
+      new AppError('conflict', '该人员信息已被他人修改，请刷新后重试', {
+        details: { version: row.version },
+      }),
 
     /** A record the caller acts on: 404 when it does not exist, 403 when it lies outside their scope. */
     async forAction(actor: Actor, id: string, d: Kysely<DB> = deps.db): Promise<PersonsTable> {
@@ -65,14 +80,22 @@ export function createPopulationContext(deps: PopulationDeps) {
     /** A house to live in, resolved through the caller's scope: unknown and outside are the same 404 on `field`. */
     async houseFor(actor: Actor, houseId: string, field = 'houseId'): Promise<HouseRef> {
       const [house] = await deps.houseRefs([houseId]);
-      return referenceInScope(actor.scope, house, (h) => h.gridCode ?? h.communityCode, '房屋', field);
+      return referenceInScope(
+        actor.scope,
+        house,
+        (h) => h.gridCode ?? h.communityCode,
+        '房屋',
+        field,
+      );
     },
 
     /** A community or grid for a person without a house: it must exist and lie in the caller's scope. */
     async placeFor(actor: Actor, areaCode: string, field = 'areaCode'): Promise<PersonPlace> {
       const [area] = await deps.areaRefs([areaCode]);
-      if (!area || (area.level !== 'community' && area.level !== 'grid')) throw new AppError('validation_failed', '所在社区或网格不存在', { field });
-      if (!inScope(actor.scope, areaCode)) throw new AppError('forbidden', '该区域不在您的管辖范围内');
+      if (!area || (area.level !== 'community' && area.level !== 'grid'))
+        throw new AppError('validation_failed', '所在社区或网格不存在', { field });
+      if (!inScope(actor.scope, areaCode))
+        throw new AppError('forbidden', '该区域不在您的管辖范围内');
       return placeOfAreaCode(areaCode);
     },
 
@@ -83,13 +106,30 @@ export function createPopulationContext(deps: PopulationDeps) {
     duplicate(actor: Actor, existing: PersonsTable, field = 'idNumber'): AppError {
       if (visibleTo(actor.scope, existing)) {
         const name = maskName(existing.name);
-        return new AppError('duplicate', `该证件号码已登记：${name}`, { field, details: { existing: { id: existing.id, name } } });
+        return new AppError('duplicate', `该证件号码已登记：${name}`, {
+          field,
+          details: { existing: { id: existing.id, name } },
+        });
       }
       return conflictElsewhere(field);
     },
 
-    event(personId: string, action: PersonEventsTable['action'], actor: EventActor, detail: Record<string, unknown> = {}, at = now()): PersonEventsTable {
-      return { id: newId(), person_id: personId, action, actor_id: actor.id, actor_name: actor.displayName, at, detail: JSON.stringify(detail) };
+    event(
+      personId: string,
+      action: PersonEventsTable['action'],
+      actor: EventActor,
+      detail: Record<string, unknown> = {},
+      at = now(),
+    ): PersonEventsTable {
+      return {
+        id: newId(),
+        person_id: personId,
+        action,
+        actor_id: actor.id,
+        actor_name: actor.displayName,
+        at,
+        detail: JSON.stringify(detail),
+      };
     },
 
     /** Joins a caller's transaction, or opens one. */

@@ -56,7 +56,8 @@ export const exportLabels = {
   gender: (v: string | null) => (v ? (PERSON_GENDER_LABELS[v as PersonGender]?.zh ?? v) : null),
   idType: (v: string) => PERSON_ID_TYPE_LABELS[v as PersonIdType]?.zh ?? v,
   populationType: (v: string) => POPULATION_TYPE_LABELS[v as PopulationType]?.zh ?? v,
-  householdStatus: (v: string | null) => (v ? (HOUSEHOLD_STATUS_LABELS[v as HouseholdStatus]?.zh ?? v) : null),
+  householdStatus: (v: string | null) =>
+    v ? (HOUSEHOLD_STATUS_LABELS[v as HouseholdStatus]?.zh ?? v) : null,
   status: (v: string) => PERSON_STATUS_LABELS[v as PersonStatus]?.zh ?? v,
   dataState: (v: string) => DATA_STATE_LABELS[v as DataState]?.zh ?? v,
 };

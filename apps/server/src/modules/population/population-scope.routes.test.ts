@@ -17,10 +17,21 @@ beforeAll(async () => {
   const admin = await userSession(t, { username: 'root', roles: ['admin'] });
   house = await createHouse(admin, CITY.inA, '101室');
   eastHouse = await createHouse(admin, CITY.inC, '102室', '东路');
-  west = await userSession(t, { username: 'west', roles: ['community_leader'], areaCodes: [CITY.streetW] });
+  west = await userSession(t, {
+    username: 'west',
+    roles: ['community_leader'],
+    areaCodes: [CITY.streetW],
+  });
   // Every permission the routes ask for, but only over the east street.
-  eastLeader = await userSession(t, { username: 'eastleader', roles: ['community_leader'], areaCodes: [CITY.streetE] });
-  const res = await west.post('/api/persons', personBody(ID, { name: '周西人', houseId: house, areaCode: undefined }));
+  eastLeader = await userSession(t, {
+    username: 'eastleader',
+    roles: ['community_leader'],
+    areaCodes: [CITY.streetE],
+  });
+  const res = await west.post(
+    '/api/persons',
+    personBody(ID, { name: '周西人', houseId: house, areaCode: undefined }),
+  );
   pid = res.json().id;
 });
 afterAll(async () => t.close());
@@ -28,11 +39,19 @@ afterAll(async () => t.close());
 describe('实有人口: area scope on every route', () => {
   it('answers reads of another street with 404', async () => {
     expect((await eastLeader.get(`/api/persons/${pid}`)).statusCode).toBe(404);
-    expect((await eastLeader.post('/api/persons/lookup', { idNumber: ID, reason: '核对身份' })).statusCode).toBe(404);
+    expect(
+      (await eastLeader.post('/api/persons/lookup', { idNumber: ID, reason: '核对身份' }))
+        .statusCode,
+    ).toBe(404);
     expect((await eastLeader.get(`/api/houses/${house}/residents`)).statusCode).toBe(404);
-    const unmask = await eastLeader.post(`/api/persons/${pid}/unmask`, { reason: '核对身份', fields: ['idNumber'] });
+    const unmask = await eastLeader.post(`/api/persons/${pid}/unmask`, {
+      reason: '核对身份',
+      fields: ['idNumber'],
+    });
     expect(unmask.statusCode).toBe(404);
-    expect(await t.services.audit.list({ action: 'personal_data_viewed', limit: 5 })).toHaveLength(0);
+    expect(await t.services.audit.list({ action: 'personal_data_viewed', limit: 5 })).toHaveLength(
+      0,
+    );
   });
 
   it('answers actions on another street with 403 and changes nothing', async () => {
@@ -41,28 +60,55 @@ describe('实有人口: area scope on every route', () => {
       eastLeader.patch(`/api/persons/${pid}`, { version, name: '改名' }),
       eastLeader.post(`/api/persons/${pid}/claim`),
       eastLeader.post(`/api/persons/${pid}/verify`),
-      eastLeader.post(`/api/persons/${pid}/move-in`, { houseId: eastHouse, residenceType: 'rent', movedInAt: '2025-01-01' }),
+      eastLeader.post(`/api/persons/${pid}/move-in`, {
+        houseId: eastHouse,
+        residenceType: 'rent',
+        movedInAt: '2025-01-01',
+      }),
       eastLeader.post(`/api/persons/${pid}/move-out`, { at: '2025-01-01', reason: '迁走' }),
     ];
     for (const res of await Promise.all(calls)) {
       expect(res.statusCode).toBe(403);
       expect(errorCode(res)).toBe('forbidden');
     }
-    expect((await west.get(`/api/persons/${pid}`)).json()).toMatchObject({ version, name: '周西人', dataState: 'entered', houseId: house });
+    expect((await west.get(`/api/persons/${pid}`)).json()).toMatchObject({
+      version,
+      name: '周西人',
+      dataState: 'entered',
+      houseId: house,
+    });
     // Registering into a house or area elsewhere is an action too.
-    expect((await eastLeader.post('/api/persons', personBody(residentId('19700101', 1), { houseId: house, areaCode: undefined }))).statusCode).toBe(404);
-    expect((await eastLeader.post('/api/persons', personBody(residentId('19700101', 1), { areaCode: CITY.gridA }))).statusCode).toBe(403);
+    expect(
+      (
+        await eastLeader.post(
+          '/api/persons',
+          personBody(residentId('19700101', 1), { houseId: house, areaCode: undefined }),
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await eastLeader.post(
+          '/api/persons',
+          personBody(residentId('19700101', 1), { areaCode: CITY.gridA }),
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('never lets lists or exports leak another street', async () => {
     expect((await eastLeader.get('/api/persons')).json()).toEqual({ items: [], total: 0 });
     expect((await eastLeader.get(`/api/persons?areaCode=${CITY.communityW}`)).json().total).toBe(0);
     expect((await eastLeader.get(`/api/persons?areaCode=${CITY.district}`)).json().total).toBe(0);
-    expect((await eastLeader.get(`/api/persons?name=${encodeURIComponent('周')}`)).json().total).toBe(0);
+    expect(
+      (await eastLeader.get(`/api/persons?name=${encodeURIComponent('周')}`)).json().total,
+    ).toBe(0);
     const exported = await eastLeader.get(`/api/persons/export?areaCode=${CITY.streetW}`);
     expect(exported.statusCode).toBe(200);
     expect(exported.rawPayload.includes(Buffer.from('周西人'))).toBe(false);
-    expect((await t.services.audit.list({ action: 'registry_exported', limit: 5 }))[0]).toMatchObject({ detail: { rows: 0 } });
+    expect(
+      (await t.services.audit.list({ action: 'registry_exported', limit: 5 }))[0],
+    ).toMatchObject({ detail: { rows: 0 } });
     expect((await west.get(`/api/persons?areaCode=${CITY.district}`)).json().total).toBe(1);
   });
 });

@@ -53,7 +53,11 @@ export function presentListItem(r: PersonsTable, names: AreaNames): PersonListIt
   };
 }
 
-export function presentPerson(r: PersonsTable, names: AreaNames, houseAddress: string | null): Person {
+export function presentPerson(
+  r: PersonsTable,
+  names: AreaNames,
+  houseAddress: string | null,
+): Person {
   return {
     id: r.id,
     name: r.name,
@@ -118,7 +122,10 @@ export function presentEvent(e: PersonEventsTable): PersonEvent {
   };
 }
 
-export function presentHouseResident(r: ResidencesTable, person: PersonsTable | undefined): HouseResident {
+export function presentHouseResident(
+  r: ResidencesTable,
+  person: PersonsTable | undefined,
+): HouseResident {
   return {
     residenceId: r.id,
     personId: r.person_id,

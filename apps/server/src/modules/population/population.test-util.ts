@@ -9,7 +9,14 @@ export function residentId(birth = '19800101', seq = 123, region = '410101'): st
 
 /** A create body for a person without a house, placed in a community or grid (default: grid A). */
 export function personBody(idNumber: string, more: Record<string, unknown> = {}) {
-  return { name: '张三明', idNumber, populationType: 'registered', areaCode: CITY.gridA, phone: '13812345678', ...more };
+  return {
+    name: '张三明',
+    idNumber,
+    populationType: 'registered',
+    areaCode: CITY.gridA,
+    phone: '13812345678',
+    ...more,
+  };
 }
 
 interface Poster {
@@ -26,11 +33,43 @@ async function created(s: Poster, url: string, body: unknown): Promise<string> {
  * A house through the addresses and housing APIs: 街巷 → 门牌 (located at the point) → 楼栋 → 单元 → 户室.
  * Returns the house id. `lane` keeps roads apart between calls.
  */
-export async function createHouse(s: Poster, at: [number, number], room: string, lane = '测试路'): Promise<string> {
-  const root = await created(s, '/api/addresses', { level: 'street_lane', name: `${lane}${room}`, lng: at[0], lat: at[1] });
-  const plate = await created(s, '/api/addresses', { parentId: root, level: 'door_plate', name: '1号', lng: at[0], lat: at[1] });
-  const building = await created(s, '/api/addresses', { parentId: plate, level: 'building', name: '1号楼' });
-  const entrance = await created(s, '/api/addresses', { parentId: building, level: 'entrance', name: '1单元' });
-  const roomId = await created(s, '/api/addresses', { parentId: entrance, level: 'room', name: room });
-  return created(s, '/api/houses', { addressId: roomId, use: 'self_occupied', ownership: 'private' });
+export async function createHouse(
+  s: Poster,
+  at: [number, number],
+  room: string,
+  lane = '测试路',
+): Promise<string> {
+  const root = await created(s, '/api/addresses', {
+    level: 'street_lane',
+    name: `${lane}${room}`,
+    lng: at[0],
+    lat: at[1],
+  });
+  const plate = await created(s, '/api/addresses', {
+    parentId: root,
+    level: 'door_plate',
+    name: '1号',
+    lng: at[0],
+    lat: at[1],
+  });
+  const building = await created(s, '/api/addresses', {
+    parentId: plate,
+    level: 'building',
+    name: '1号楼',
+  });
+  const entrance = await created(s, '/api/addresses', {
+    parentId: building,
+    level: 'entrance',
+    name: '1单元',
+  });
+  const roomId = await created(s, '/api/addresses', {
+    parentId: entrance,
+    level: 'room',
+    name: room,
+  });
+  return created(s, '/api/houses', {
+    addressId: roomId,
+    use: 'self_occupied',
+    ownership: 'private',
+  });
 }

@@ -1,4 +1,9 @@
 /** 市民上报 and 查询 without an account: receipts (查询码 + 查询密码), the citizen view, 评价 and 申请重开. */
-export { createPublicCasesService, citizenActor, type PublicCasesService, type PublicCasesDeps } from './public-cases.service';
+export {
+  createPublicCasesService,
+  citizenActor,
+  type PublicCasesService,
+  type PublicCasesDeps,
+} from './public-cases.service';
 export { registerPublicCasesRoutes } from './public-cases.routes';
 export { publicCasesModule, publicCasesEncryptedColumns } from './public-cases.module';

@@ -1,4 +1,10 @@
-import type { CaseState, CaseView, PublicCaseStatus, PublicCaseView, PublicMilestone } from '@wangge/shared';
+import type {
+  CaseState,
+  CaseView,
+  PublicCaseStatus,
+  PublicCaseView,
+  PublicMilestone,
+} from '@wangge/shared';
 
 /** The fields of a case event (cases service `events`) that matter here. */
 interface Event {
@@ -47,7 +53,12 @@ function milestoneOf(e: Event): PublicMilestone | null {
     default:
       break;
   }
-  if (e.action === 'approve_request' && e.fromState === 'closed' && e.toState === 'pending_dispatch') return 'reopened';
+  if (
+    e.action === 'approve_request' &&
+    e.fromState === 'closed' &&
+    e.toState === 'pending_dispatch'
+  )
+    return 'reopened';
   if (e.toState === 'rejected' && e.fromState !== 'rejected') return 'rejected';
   if (e.toState === 'voided' && e.fromState !== 'voided') return 'voided';
   return null;
@@ -76,7 +87,17 @@ export function resultText(c: CaseView, events: readonly Event[]): string | null
  * A 站内消息 as a citizen sees it. Messages about the case a report was merged into carry that case's internal number
  * (in the field and in the stored text); the citizen knows only their own receipt, so both name that instead.
  */
-export function citizenNotification(ownCaseNo: string, n: { id: string; caseNo: string; about: string; text: string; createdAt: string }) {
-  if (n.caseNo === ownCaseNo) return { id: n.id, caseNo: n.caseNo, about: n.about, text: n.text, createdAt: n.createdAt };
-  return { id: n.id, caseNo: ownCaseNo, about: n.about, text: n.text.split(`（${n.caseNo}）`).join('').split(n.caseNo).join(''), createdAt: n.createdAt };
+export function citizenNotification(
+  ownCaseNo: string,
+  n: { id: string; caseNo: string; about: string; text: string; createdAt: string },
+) {
+  if (n.caseNo === ownCaseNo)
+    return { id: n.id, caseNo: n.caseNo, about: n.about, text: n.text, createdAt: n.createdAt };
+  return {
+    id: n.id,
+    caseNo: ownCaseNo,
+    about: n.about,
+    text: n.text.split(`（${n.caseNo}）`).join('').split(n.caseNo).join(''),
+    createdAt: n.createdAt,
+  };
 }

@@ -9,8 +9,10 @@ export function createPublicCasesRepo(db: Kysely<DB>) {
     insert: async (row: PublicReceiptsTable): Promise<void> => {
       await d.insertInto('public_receipts').values(row).execute();
     },
-    findById: (id: string) => d.selectFrom('public_receipts').selectAll().where('id', '=', id).executeTakeFirst(),
-    findByCaseNo: (caseNo: string) => d.selectFrom('public_receipts').selectAll().where('case_no', '=', caseNo).executeTakeFirst(),
+    findById: (id: string) =>
+      d.selectFrom('public_receipts').selectAll().where('id', '=', id).executeTakeFirst(),
+    findByCaseNo: (caseNo: string) =>
+      d.selectFrom('public_receipts').selectAll().where('case_no', '=', caseNo).executeTakeFirst(),
   };
 }
 export type PublicCasesRepo = ReturnType<typeof createPublicCasesRepo>;

@@ -13,13 +13,23 @@ import type { PublicCasesService } from './public-cases.service';
 
 // Citizens report and follow their cases without an account (12345-style portal); the receipt secret is the
 // credential, and every route is throttled per address in the service.
-const PORTAL = { public: true, reason: 'citizen portal: reports and receipt look-ups without an account' } as const;
+const PORTAL = {
+  public: true,
+  reason: 'citizen portal: reports and receipt look-ups without an account',
+} as const;
 
 export function registerPublicCasesRoutes(app: App, svc: PublicCasesService): void {
   const tags = ['public'];
   app.get(
     '/api/public/categories',
-    { schema: { tags, summary: '市民上报可选的问题类型 (事项/综治小类)', response: { 200: PublicCategoryListSchema } }, config: { auth: PORTAL } },
+    {
+      schema: {
+        tags,
+        summary: '市民上报可选的问题类型 (事项/综治小类)',
+        response: { 200: PublicCategoryListSchema },
+      },
+      config: { auth: PORTAL },
+    },
     async () => ({ items: await svc.categories() }),
   );
   app.post(
@@ -43,7 +53,8 @@ export function registerPublicCasesRoutes(app: App, svc: PublicCasesService): vo
     {
       schema: {
         tags,
-        summary: '市民查询办理进度 (查询密码放在 x-receipt 头或 secret 参数; 号码或密码不对均为 404)',
+        summary:
+          '市民查询办理进度 (查询密码放在 x-receipt 头或 secret 参数; 号码或密码不对均为 404)',
         params: PublicCaseParamsSchema,
         querystring: PublicCaseQuerySchema,
         response: { 200: PublicCaseViewSchema },
@@ -52,17 +63,39 @@ export function registerPublicCasesRoutes(app: App, svc: PublicCasesService): vo
     },
     async (req) => {
       const header = req.headers['x-receipt'];
-      return svc.track(req.params.caseNo, typeof header === 'string' && header ? header : req.query.secret, req.ip);
+      return svc.track(
+        req.params.caseNo,
+        typeof header === 'string' && header ? header : req.query.secret,
+        req.ip,
+      );
     },
   );
   app.post(
     '/api/public/cases/:caseNo/rating',
-    { schema: { tags, summary: '市民评价 (不满意并说明原因, 在重开期限内即申请重开)', params: PublicCaseParamsSchema, body: PublicRatingRequestSchema, response: { 200: PublicCaseViewSchema } }, config: { auth: PORTAL } },
+    {
+      schema: {
+        tags,
+        summary: '市民评价 (不满意并说明原因, 在重开期限内即申请重开)',
+        params: PublicCaseParamsSchema,
+        body: PublicRatingRequestSchema,
+        response: { 200: PublicCaseViewSchema },
+      },
+      config: { auth: PORTAL },
+    },
     async (req) => svc.rate(req.params.caseNo, req.body, req.ip),
   );
   app.post(
     '/api/public/cases/:caseNo/reopen',
-    { schema: { tags, summary: '市民申请重开 (结案后重开期限内)', params: PublicCaseParamsSchema, body: PublicReopenRequestSchema, response: { 200: PublicCaseViewSchema } }, config: { auth: PORTAL } },
+    {
+      schema: {
+        tags,
+        summary: '市民申请重开 (结案后重开期限内)',
+        params: PublicCaseParamsSchema,
+        body: PublicReopenRequestSchema,
+        response: { 200: PublicCaseViewSchema },
+      },
+      config: { auth: PORTAL },
+    },
     async (req) => svc.requestReopen(req.params.caseNo, req.body, req.ip),
   );
 }

@@ -37,7 +37,9 @@ export interface PublicCasesDeps {
   /** A point for an address typed without a map pick (standard address registry), WGS84. */
   locateAddress(text: string): Promise<{ lng: number; lat: number } | null>;
   /** 站内消息 of a recipient (`citizen:<receipt id>`), newest first (notifications module). */
-  notificationsFor(recipient: string): Promise<{ id: string; caseNo: string; about: string; text: string; createdAt: string }[]>;
+  notificationsFor(
+    recipient: string,
+  ): Promise<{ id: string; caseNo: string; about: string; text: string; createdAt: string }[]>;
   /** Per-IP limits in a window (default 10 min): reports created, failed receipt look-ups. */
   limits?: { reportsPerIp?: number; failedLookupsPerIp?: number; windowMs?: number };
 }
@@ -66,7 +68,8 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
   /** The receipt behind a number and secret, counting failures per address. */
   async function open(caseNo: string, secret: string | undefined, ip: string) {
     const nowMs = deps.clock.now().getTime();
-    if (lookups.blocked(ip, nowMs)) throw new AppError('rate_limited', '查询失败次数过多，请稍后再试');
+    if (lookups.blocked(ip, nowMs))
+      throw new AppError('rate_limited', '查询失败次数过多，请稍后再试');
     const normalised = secret ? normaliseReceiptSecret(secret) : null;
     const receipt = await repo.findByCaseNo(caseNo);
     const given = secretHash(normalised ?? '-');
@@ -81,7 +84,8 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
   /** The case a report follows: itself, or the master it was merged into. */
   async function followed(actor: Actor, own: CaseView): Promise<CaseView> {
     let c = own;
-    for (let depth = 0; depth < MAX_MERGE_DEPTH && c.state === 'merged' && c.masterCaseId; depth++) c = await deps.cases.get(actor, c.masterCaseId);
+    for (let depth = 0; depth < MAX_MERGE_DEPTH && c.state === 'merged' && c.masterCaseId; depth++)
+      c = await deps.cases.get(actor, c.masterCaseId);
     return c;
   }
 
@@ -100,7 +104,12 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
       reportedAt: own.createdAt,
       status: publicStatus(master.state as CaseState),
       merged,
-      milestones: merged ? [...milestones(ownEvents), ...milestones(masterEvents).filter((m) => m.kind !== 'reported')] : milestones(ownEvents),
+      milestones: merged
+        ? [
+            ...milestones(ownEvents),
+            ...milestones(masterEvents).filter((m) => m.kind !== 'reported'),
+          ]
+        : milestones(ownEvents),
       closeReason: master.state === 'closed' ? master.closeReason : null,
       result: resultText(master, masterEvents),
       rating: (own.rating as Rating | null) ?? null,
@@ -113,11 +122,22 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
   }
 
   /** 评价 and 申请重开 go through the case engine as the citizen, at the version just read. */
-  async function act(caseNo: string, secret: string, ip: string, input: { action: 'rate'; rating: Rating; reason?: string } | { action: 'request_reopen'; reason: string }) {
+  async function act(
+    caseNo: string,
+    secret: string,
+    ip: string,
+    input:
+      | { action: 'rate'; rating: Rating; reason?: string }
+      | { action: 'request_reopen'; reason: string },
+  ) {
     const { receipt, actor } = await open(caseNo, secret, ip);
     const own = await deps.cases.get(actor, receipt.case_id);
     if (own.state === 'merged')
-      throw new AppError('conflict', '该诉求已与同一问题合并办理，评价和重开请以主案件的诉求人为准', { details: { reason: 'merged', state: own.state } });
+      throw new AppError(
+        'conflict',
+        '该诉求已与同一问题合并办理，评价和重开请以主案件的诉求人为准',
+        { details: { reason: 'merged', state: own.state } },
+      );
     await deps.cases.transition(actor, own.id, { ...input, version: own.version });
     return view(actor, own.id);
   }
@@ -133,15 +153,20 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
 
     async report(input: PublicReportRequest, ip: string): Promise<PublicReportResult> {
       const nowMs = deps.clock.now().getTime();
-      if (reports.blocked(ip, nowMs)) throw new AppError('rate_limited', '提交过于频繁，请稍后再试');
+      if (reports.blocked(ip, nowMs))
+        throw new AppError('rate_limited', '提交过于频繁，请稍后再试');
       const receiptId = input.idempotencyKey
         ? deps.cipher.lookupHash(`public-report:${input.idempotencyKey}`).slice(0, 22)
         : randomBytes(16).toString('base64url');
       let point: { lng: number; lat: number; crs: PublicReportRequest['crs'] };
-      if (input.lng !== undefined && input.lat !== undefined) point = { lng: input.lng, lat: input.lat, crs: input.crs };
+      if (input.lng !== undefined && input.lat !== undefined)
+        point = { lng: input.lng, lat: input.lat, crs: input.crs };
       else {
         const found = await deps.locateAddress(input.address);
-        if (!found) throw new AppError('validation_failed', '未能根据地址确定位置，请在地图上选择问题地点', { field: 'address' });
+        if (!found)
+          throw new AppError('validation_failed', '未能根据地址确定位置，请在地图上选择问题地点', {
+            field: 'address',
+          });
         point = { ...found, crs: 'wgs84' };
       }
       const actor = citizenActor(receiptId);
@@ -169,10 +194,22 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
         if (!deps.isUniqueViolation(e)) throw e;
         // A retry of a submission whose receipt exists: the number again, the secret never again.
         const earlier = await repo.findById(receiptId);
-        return { created: false, caseNo: r.case.caseNo, secret: null, contactPhoneMasked: earlier?.phone_masked ?? null, reportedAt: r.case.createdAt };
+        return {
+          created: false,
+          caseNo: r.case.caseNo,
+          secret: null,
+          contactPhoneMasked: earlier?.phone_masked ?? null,
+          reportedAt: r.case.createdAt,
+        };
       }
       reports.fail(ip, nowMs);
-      return { created: true, caseNo: r.case.caseNo, secret, contactPhoneMasked: phoneMasked, reportedAt: r.case.createdAt };
+      return {
+        created: true,
+        caseNo: r.case.caseNo,
+        secret,
+        contactPhoneMasked: phoneMasked,
+        reportedAt: r.case.createdAt,
+      };
     },
 
     async track(caseNo: string, secret: string | undefined, ip: string): Promise<PublicCaseView> {
@@ -181,9 +218,14 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
     },
 
     rate: (caseNo: string, body: PublicRatingRequest, ip: string) =>
-      act(caseNo, body.secret, ip, { action: 'rate', rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) }),
+      act(caseNo, body.secret, ip, {
+        action: 'rate',
+        rating: body.rating,
+        ...(body.reason ? { reason: body.reason } : {}),
+      }),
 
-    requestReopen: (caseNo: string, body: PublicReopenRequest, ip: string) => act(caseNo, body.secret, ip, { action: 'request_reopen', reason: body.reason }),
+    requestReopen: (caseNo: string, body: PublicReopenRequest, ip: string) =>
+      act(caseNo, body.secret, ip, { action: 'request_reopen', reason: body.reason }),
   };
 }
 export type PublicCasesService = ReturnType<typeof createPublicCasesService>;

@@ -5,20 +5,44 @@ import { photo, step, type CaseCast } from '../cases/cases.test-util';
 
 /** A citizen's request from an address of its own (the per-IP throttles key on it). */
 export function citizen(t: TestApp, ip = '203.0.113.7') {
-  const inject = (method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method, url, remoteAddress: ip, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+  const inject = (
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      remoteAddress: ip,
+      headers,
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
   return {
     report: (extra: Record<string, unknown> = {}) =>
-      inject('POST', '/api/public/cases', { lng: CITY.inA[0], lat: CITY.inA[1], address: '西社区文化路 12 号门前', description: '路边堆放生活垃圾，无人清理', classCode: '06010', ...extra }),
-    track: (caseNo: string, secret: string) => inject('GET', `/api/public/cases/${caseNo}`, undefined, { 'x-receipt': secret }),
-    rate: (caseNo: string, body: Record<string, unknown>) => inject('POST', `/api/public/cases/${caseNo}/rating`, body),
-    reopen: (caseNo: string, body: Record<string, unknown>) => inject('POST', `/api/public/cases/${caseNo}/reopen`, body),
+      inject('POST', '/api/public/cases', {
+        lng: CITY.inA[0],
+        lat: CITY.inA[1],
+        address: '西社区文化路 12 号门前',
+        description: '路边堆放生活垃圾，无人清理',
+        classCode: '06010',
+        ...extra,
+      }),
+    track: (caseNo: string, secret: string) =>
+      inject('GET', `/api/public/cases/${caseNo}`, undefined, { 'x-receipt': secret }),
+    rate: (caseNo: string, body: Record<string, unknown>) =>
+      inject('POST', `/api/public/cases/${caseNo}/rating`, body),
+    reopen: (caseNo: string, body: Record<string, unknown>) =>
+      inject('POST', `/api/public/cases/${caseNo}/reopen`, body),
   };
 }
 
 /** The staff id of a case by its number (as the 受理员 finds it in the queue). */
 export async function caseIdOf(cast: CaseCast, caseNo: string): Promise<string> {
-  const items = (await cast.admin.get('/api/cases?limit=200')).json().items as { id: string; caseNo: string }[];
+  const items = (await cast.admin.get('/api/cases?limit=200')).json().items as {
+    id: string;
+    caseNo: string;
+  }[];
   const found = items.find((c) => c.caseNo === caseNo);
   expect(found, caseNo).toBeDefined();
   return found!.id;
@@ -30,13 +54,26 @@ export async function walkToClosed(t: TestApp, cast: CaseCast, id: string): Prom
   await walkRegisteredToClosed(t, cast, id);
 }
 
-export async function walkRegisteredToClosed(t: TestApp, cast: CaseCast, id: string): Promise<void> {
-  await step(cast, cast.shift, id, 'register', { classCode: '06010', conditionId: cast.conditionId });
+export async function walkRegisteredToClosed(
+  t: TestApp,
+  cast: CaseCast,
+  id: string,
+): Promise<void> {
+  await step(cast, cast.shift, id, 'register', {
+    classCode: '06010',
+    conditionId: cast.conditionId,
+  });
   await step(cast, cast.dispatcher, id, 'dispatch', { departmentId: cast.deptId });
   await step(cast, cast.handler, id, 'acknowledge');
-  await step(cast, cast.handler, id, 'submit_feedback', { result: '垃圾已清运完毕', photos: [await photo(t, cast.handler)] });
+  await step(cast, cast.handler, id, 'submit_feedback', {
+    result: '垃圾已清运完毕',
+    photos: [await photo(t, cast.handler)],
+  });
   await step(cast, cast.dispatcher, id, 'accept_feedback');
   await step(cast, cast.intake, id, 'send_check', { assigneeId: cast.inspectorId });
   await step(cast, cast.inspector, id, 'check_pass', { photos: [await photo(t, cast.inspector)] });
-  await step(cast, cast.shift, id, 'close', { closeReason: 'fixed', note: '内部备注：环卫班组张三处理' });
+  await step(cast, cast.shift, id, 'close', {
+    closeReason: 'fixed',
+    note: '内部备注：环卫班组张三处理',
+  });
 }

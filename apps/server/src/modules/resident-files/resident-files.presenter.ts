@@ -11,7 +11,10 @@ function parseIds(text: string): string[] {
 }
 
 /** A 民情档案 entry; the person's name is masked (S2 in lists and details alike: the entry is about what was said). */
-export function presentResidentFile(r: ResidentFilesTable, names: { personName(id: string): string | null; gridName(code: string): string | null }): ResidentFile {
+export function presentResidentFile(
+  r: ResidentFilesTable,
+  names: { personName(id: string): string | null; gridName(code: string): string | null },
+): ResidentFile {
   return {
     id: r.id,
     kind: r.kind as ResidentFile['kind'],

@@ -7,7 +7,12 @@ import type {
   UpdateResidentFileRequest,
 } from '@wangge/shared';
 import { can, type Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope, referenceInScope } from '../../core/auth/area-scope';
+import {
+  assertActionInScope,
+  FULL_SCOPE,
+  inScope,
+  referenceInScope,
+} from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
@@ -39,25 +44,46 @@ export interface ResidentFilesDeps {
   reportCase: ReportCase;
 }
 
-type Codes = Pick<ResidentFilesTable, 'admin_code' | 'street_code' | 'community_code' | 'grid_code'>;
+type Codes = Pick<
+  ResidentFilesTable,
+  'admin_code' | 'street_code' | 'community_code' | 'grid_code'
+>;
 /** Where the registries file a house or person: its grid, or its community when it has none. */
 const placeCodeOf = (p: PlaceRef) => p.gridCode ?? p.communityCode;
-const codesOf = (p: PlaceRef): Codes => ({ admin_code: p.adminCode, street_code: p.streetCode, community_code: p.communityCode, grid_code: p.gridCode });
+const codesOf = (p: PlaceRef): Codes => ({
+  admin_code: p.adminCode,
+  street_code: p.streetCode,
+  community_code: p.communityCode,
+  grid_code: p.gridCode,
+});
 const actionCode = (r: Codes) => r.grid_code ?? r.community_code;
 
 /** 民情档案 / 民情日志 / 社情民意, and turning an entry into a case. */
 export function createResidentFilesService(deps: ResidentFilesDeps) {
   const repo = createResidentFilesRepo(deps.db);
   const nowIso = () => deps.clock.now().toISOString();
-  const conflict = (row: { version: number }) => new AppError('conflict', '记录已被他人修改，请刷新后重试', { details: { version: row.version } });
+  const conflict = (row: { version: number }) =>
+    new AppError('conflict', '记录已被他人修改，请刷新后重试', {
+      details: { version: row.version },
+    });
 
   async function present(rows: ResidentFilesTable[]): Promise<ResidentFile[]> {
-    const personIds = [...new Set(rows.map((r) => r.person_id).filter((x): x is string => Boolean(x)))];
+    const personIds = [
+      ...new Set(rows.map((r) => r.person_id).filter((x): x is string => Boolean(x))),
+    ];
     const grids = [...new Set(rows.map((r) => r.grid_code).filter((x): x is string => Boolean(x)))];
-    const [persons, areas] = await Promise.all([personIds.length ? deps.personRefs(personIds) : [], grids.length ? deps.areaRefs(grids) : []]);
+    const [persons, areas] = await Promise.all([
+      personIds.length ? deps.personRefs(personIds) : [],
+      grids.length ? deps.areaRefs(grids) : [],
+    ]);
     const names = new Map(persons.map((p) => [p.id, p.maskedName]));
     const gridNames = new Map(areas.map((a) => [a.code, a.name]));
-    return rows.map((r) => presentResidentFile(r, { personName: (id) => names.get(id) ?? null, gridName: (c) => gridNames.get(c) ?? null }));
+    return rows.map((r) =>
+      presentResidentFile(r, {
+        personName: (id) => names.get(id) ?? null,
+        gridName: (c) => gridNames.get(c) ?? null,
+      }),
+    );
   }
 
   /** The codes of the entry: from the house, else the person, else the grid named, else the author's only grid. */
@@ -70,18 +96,26 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
       const [person] = await deps.personRefs([input.personId]);
       return codesOf(referenceInScope(actor.scope, person, placeCodeOf, '人员', 'personId'));
     }
-    const only = !actor.scope.all && actor.scope.prefixes.length === 1 ? actor.scope.prefixes[0] : undefined;
+    const only =
+      !actor.scope.all && actor.scope.prefixes.length === 1 ? actor.scope.prefixes[0] : undefined;
     const gridCode = input.gridCode ?? only;
     const [grid] = gridCode ? await deps.areaRefs([gridCode]) : [];
-    if (!grid || grid.level !== 'grid') throw new AppError('validation_failed', '请选择网格', { field: 'gridCode' });
+    if (!grid || grid.level !== 'grid')
+      throw new AppError('validation_failed', '请选择网格', { field: 'gridCode' });
     // Codes extend their parent's: 6 district + 3 street + 3 community digits, then the grid's.
-    return { admin_code: grid.code.slice(0, 6), street_code: grid.code.slice(0, 9), community_code: grid.code.slice(0, 12), grid_code: grid.code };
+    return {
+      admin_code: grid.code.slice(0, 6),
+      street_code: grid.code.slice(0, 9),
+      community_code: grid.code.slice(0, 12),
+      grid_code: grid.code,
+    };
   }
 
   async function checkAttachments(actor: Actor, ids: string[]) {
     if (!ids.length) return;
     const found = await deps.describeAttachments(ids);
-    if (found.length !== ids.length || !found.every((a) => a.uploaderId === actor.id)) throw new AppError('validation_failed', '附件不存在或不是您上传的', { field: 'attachments' });
+    if (found.length !== ids.length || !found.every((a) => a.uploaderId === actor.id))
+      throw new AppError('validation_failed', '附件不存在或不是您上传的', { field: 'attachments' });
   }
 
   async function forAction(actor: Actor, id: string) {
@@ -92,8 +126,14 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
   }
 
   return {
-    async list(actor: Actor, q: ResidentFileListQuery): Promise<{ items: ResidentFile[]; total: number }> {
-      const [rows, total] = await Promise.all([repo.list(actor.scope, q, q), repo.count(actor.scope, q)]);
+    async list(
+      actor: Actor,
+      q: ResidentFileListQuery,
+    ): Promise<{ items: ResidentFile[]; total: number }> {
+      const [rows, total] = await Promise.all([
+        repo.list(actor.scope, q, q),
+        repo.count(actor.scope, q),
+      ]);
       return { items: await present(rows), total };
     },
 
@@ -105,7 +145,8 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
 
     async create(actor: Actor, input: CreateResidentFileRequest): Promise<ResidentFile> {
       const codes = await placeOf(actor, input);
-      if (!inScope(actor.scope, actionCode(codes))) throw new AppError('forbidden', '该记录不在您的管辖范围内');
+      if (!inScope(actor.scope, actionCode(codes)))
+        throw new AppError('forbidden', '该记录不在您的管辖范围内');
       const attachments = [...new Set(input.attachments ?? [])];
       await checkAttachments(actor, attachments);
       const now = nowIso();
@@ -132,7 +173,11 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
       return (await present([row]))[0]!;
     },
 
-    async update(actor: Actor, id: string, input: UpdateResidentFileRequest): Promise<ResidentFile> {
+    async update(
+      actor: Actor,
+      id: string,
+      input: UpdateResidentFileRequest,
+    ): Promise<ResidentFile> {
       const row = await forAction(actor, id);
       if (row.version !== input.version) throw conflict(row);
       const patch: Partial<ResidentFilesTable> = { version: row.version + 1, updated_at: nowIso() };
@@ -143,7 +188,10 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
         const ids = [...new Set(input.attachments)];
         const known = new Set(JSON.parse(row.attachments) as string[]);
         // Attachments already on the entry stay; new ones must be the caller's own uploads.
-        await checkAttachments(actor, ids.filter((a) => !known.has(a)));
+        await checkAttachments(
+          actor,
+          ids.filter((a) => !known.has(a)),
+        );
         patch.attachments = JSON.stringify(ids);
       }
       if (!(await repo.updateIfVersion(id, row.version, patch))) throw conflict(row);
@@ -151,15 +199,21 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
     },
 
     /** Entry photos: for readers of 民情档案 whose scope holds an entry showing them (the attachments module asks). */
-    canViewAttachment: async (actor: Actor, attachmentId: string) => can(actor, 'residentFiles.read') && (await repo.attachmentVisible(actor.scope, attachmentId)),
+    canViewAttachment: async (actor: Actor, attachmentId: string) =>
+      can(actor, 'residentFiles.read') && (await repo.attachmentVisible(actor.scope, attachmentId)),
 
     /**
      * 转为案件: reports a case through the cases intake as the caller (a grid staff report, 巡查上报), then links it.
      * A resident's need is a 民生服务 case unless another class is chosen. Retries return the same case.
      */
-    async raiseCase(actor: Actor, id: string, input: RaiseCaseFromFileRequest): Promise<ResidentFile> {
+    async raiseCase(
+      actor: Actor,
+      id: string,
+      input: RaiseCaseFromFileRequest,
+    ): Promise<ResidentFile> {
       const row = await forAction(actor, id);
-      if (row.case_id) throw new AppError('conflict', '该记录已转为案件', { details: { caseId: row.case_id } });
+      if (row.case_id)
+        throw new AppError('conflict', '该记录已转为案件', { details: { caseId: row.case_id } });
       if (!can(actor, 'cases.report')) throw new AppError('forbidden', '无权上报案件');
       const photos = row.author_id === actor.id ? (JSON.parse(row.attachments) as string[]) : [];
       const reported = await deps.reportCase(actor, {
@@ -174,7 +228,8 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
         idempotencyKey: `resident-file:${row.id}`,
       });
       const status = row.status === 'open' ? 'followed_up' : row.status;
-      if (!(await repo.linkCase(id, reported.id, reported.caseNo, status, nowIso()))) throw new AppError('conflict', '该记录已转为案件');
+      if (!(await repo.linkCase(id, reported.id, reported.caseNo, status, nowIso())))
+        throw new AppError('conflict', '该记录已转为案件');
       return this.get(actor, id);
     },
   };

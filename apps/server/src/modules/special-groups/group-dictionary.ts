@@ -1,4 +1,9 @@
-import type { CreateSpecialGroupRequest, GroupField, SpecialGroup, UpdateSpecialGroupRequest } from '@wangge/shared';
+import type {
+  CreateSpecialGroupRequest,
+  GroupField,
+  SpecialGroup,
+  UpdateSpecialGroupRequest,
+} from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import { AppError, notFound } from '../../core/errors';
 import type { SpecialGroupsContext } from './special-groups.context';
@@ -31,7 +36,10 @@ export function presentGroup(r: SpecialGroupsTable): SpecialGroup {
 /** The group dictionary: data, so a deployment adds 信访人员 or a sixth key-youth type without a code change. */
 export function createGroupDictionary(ctx: SpecialGroupsContext) {
   const { repo, deps } = ctx;
-  const conflict = (row: { version: number }) => new AppError('conflict', '人群定义已被他人修改，请刷新后重试', { details: { version: row.version } });
+  const conflict = (row: { version: number }) =>
+    new AppError('conflict', '人群定义已被他人修改，请刷新后重试', {
+      details: { version: row.version },
+    });
 
   return {
     async list(): Promise<{ items: SpecialGroup[] }> {
@@ -41,8 +49,13 @@ export function createGroupDictionary(ctx: SpecialGroupsContext) {
     /** The row of a group, or null. */
     row: (code: string) => repo.findGroup(code),
 
-    async create(actor: Actor, input: CreateSpecialGroupRequest, ip: string | null): Promise<SpecialGroup> {
-      if (await repo.findGroup(input.code)) throw new AppError('duplicate', `人群编码 ${input.code} 已存在`, { field: 'code' });
+    async create(
+      actor: Actor,
+      input: CreateSpecialGroupRequest,
+      ip: string | null,
+    ): Promise<SpecialGroup> {
+      if (await repo.findGroup(input.code))
+        throw new AppError('duplicate', `人群编码 ${input.code} 已存在`, { field: 'code' });
       const now = ctx.nowIso();
       const row: SpecialGroupsTable = {
         code: input.code,
@@ -63,19 +76,35 @@ export function createGroupDictionary(ctx: SpecialGroupsContext) {
         await repo.insertGroup(row);
       } catch (err) {
         // A concurrent definition of the same code loses on the primary key.
-        if (await repo.findGroup(input.code)) throw new AppError('duplicate', `人群编码 ${input.code} 已存在`, { field: 'code' });
+        if (await repo.findGroup(input.code))
+          throw new AppError('duplicate', `人群编码 ${input.code} 已存在`, { field: 'code' });
         throw err;
       }
-      await deps.audit.record({ action: 'special_group_defined', actor, targetType: 'special_group', targetId: row.code, ip, detail: { created: true, name: row.name } });
+      await deps.audit.record({
+        action: 'special_group_defined',
+        actor,
+        targetType: 'special_group',
+        targetId: row.code,
+        ip,
+        detail: { created: true, name: row.name },
+      });
       return presentGroup(row);
     },
 
     /** Name, sensitivity, fields, intervals and the active flag. New intervals apply from the next scheduled task. */
-    async update(actor: Actor, code: string, input: UpdateSpecialGroupRequest, ip: string | null): Promise<SpecialGroup> {
+    async update(
+      actor: Actor,
+      code: string,
+      input: UpdateSpecialGroupRequest,
+      ip: string | null,
+    ): Promise<SpecialGroup> {
       const row = await repo.findGroup(code);
       if (!row) throw notFound('人群');
       if (row.version !== input.version) throw conflict(row);
-      const patch: Partial<SpecialGroupsTable> = { version: row.version + 1, updated_at: ctx.nowIso() };
+      const patch: Partial<SpecialGroupsTable> = {
+        version: row.version + 1,
+        updated_at: ctx.nowIso(),
+      };
       if (input.name !== undefined) patch.name = input.name;
       if (input.sensitivity !== undefined) patch.sensitivity = input.sensitivity;
       if (input.fields !== undefined) patch.fields = JSON.stringify(input.fields);
@@ -83,9 +112,17 @@ export function createGroupDictionary(ctx: SpecialGroupsContext) {
       if (input.intervals?.normal !== undefined) patch.interval_normal = input.intervals.normal;
       if (input.intervals?.medium !== undefined) patch.interval_medium = input.intervals.medium;
       if (input.intervals?.high !== undefined) patch.interval_high = input.intervals.high;
-      if (!(await repo.updateGroupIfVersion(deps.db, code, row.version, patch))) throw conflict(row);
+      if (!(await repo.updateGroupIfVersion(deps.db, code, row.version, patch)))
+        throw conflict(row);
       const changed = Object.keys(input).filter((k) => k !== 'version');
-      await deps.audit.record({ action: 'special_group_defined', actor, targetType: 'special_group', targetId: code, ip, detail: { changed } });
+      await deps.audit.record({
+        action: 'special_group_defined',
+        actor,
+        targetType: 'special_group',
+        targetId: code,
+        ip,
+        detail: { changed },
+      });
       return presentGroup({ ...row, ...patch });
     },
   };

@@ -17,7 +17,8 @@ export interface MembershipDetails {
   endNote: string | null;
 }
 
-export const sealDetails = (cipher: FieldCipher, d: MembershipDetails): string => cipher.encrypt(JSON.stringify(d));
+export const sealDetails = (cipher: FieldCipher, d: MembershipDetails): string =>
+  cipher.encrypt(JSON.stringify(d));
 
 export function openDetails(cipher: FieldCipher, stored: string): MembershipDetails {
   const d = JSON.parse(cipher.decrypt(stored)) as Partial<MembershipDetails>;

@@ -11,13 +11,17 @@ let inC: string;
 beforeAll(async () => {
   t = await createTestApp();
   await seedCity(t);
-  leaderA = await userSession(t, { username: 'leader_a', roles: ['grid_leader'], areaCodes: [CITY.gridA] });
+  leaderA = await userSession(t, {
+    username: 'leader_a',
+    roles: ['grid_leader'],
+    areaCodes: [CITY.gridA],
+  });
   inA = await insertPerson(t, '甲在网格', CITY.gridA);
   inC = await insertPerson(t, '丙在东边', CITY.gridC);
 });
 afterAll(async () => t.close());
 
-describe('a person named in the URL is resolved through the caller\'s scope', () => {
+describe("a person named in the URL is resolved through the caller's scope", () => {
   for (const path of ['visits', 'special-memberships']) {
     it(`GET /api/persons/:id/${path}: 404 outside scope, the same as an unknown id; 200 inside`, async () => {
       const outside = await leaderA.get(`/api/persons/${inC}/${path}`);

@@ -58,17 +58,30 @@ export function createContext(deps: SpecialGroupsDeps) {
      * community of a person placed without one.
      */
     async personInScope(actor: Actor, personId: string): Promise<PersonRef> {
-      return referenceInScope(actor.scope, (await deps.personRefs([personId]))[0], (p) => p.gridCode ?? p.communityCode, '人员', 'personId');
+      return referenceInScope(
+        actor.scope,
+        (await deps.personRefs([personId]))[0],
+        (p) => p.gridCode ?? p.communityCode,
+        '人员',
+        'personId',
+      );
     },
     async areaNames(codes: (string | null)[]): Promise<Map<string, string>> {
       const unique = [...new Set(codes.filter((c): c is string => Boolean(c)))];
-      return new Map(unique.length ? (await deps.areaRefs(unique)).map((a) => [a.code, a.name]) : []);
+      return new Map(
+        unique.length ? (await deps.areaRefs(unique)).map((a) => [a.code, a.name]) : [],
+      );
     },
     /** Who visits a grid's members: its 网格管理员, else its 网格长; null when the grid has neither. */
     async responsibleFor(gridCode: string | null): Promise<string | null> {
       if (!gridCode) return null;
       const staff = await deps.gridStaff(gridCode);
-      return (staff.find((s) => s.role === 'gridAdministrator') ?? staff.find((s) => s.role === 'gridLeader'))?.userId ?? null;
+      return (
+        (
+          staff.find((s) => s.role === 'gridAdministrator') ??
+          staff.find((s) => s.role === 'gridLeader')
+        )?.userId ?? null
+      );
     },
   };
 }

@@ -1,7 +1,18 @@
-import { maskPhone, type AttentionLevel, type Membership, type Visit, type VisitTask } from '@wangge/shared';
+import {
+  maskPhone,
+  type AttentionLevel,
+  type Membership,
+  type Visit,
+  type VisitTask,
+} from '@wangge/shared';
 import type { MembershipDetails } from './membership-details';
 import type { PersonRef } from './special-groups.context';
-import type { SpecialGroupsTable, SpecialMembershipsTable, VisitsTable, VisitTasksTable } from './special-groups.tables';
+import type {
+  SpecialGroupsTable,
+  SpecialMembershipsTable,
+  VisitsTable,
+  VisitTasksTable,
+} from './special-groups.tables';
 import { isOverdue } from './visit-schedule';
 
 /** Names shown beside ids and codes, looked up once per page. */
@@ -84,7 +95,10 @@ function parseIds(text: string): string[] {
 }
 
 /** A visit; `secret` (group and findings) only when the viewer holds special.read. */
-export function presentVisit(v: VisitsTable, secret: { findings: string; groupCode: string; groupName: string | null } | null): Visit {
+export function presentVisit(
+  v: VisitsTable,
+  secret: { findings: string; groupCode: string; groupName: string | null } | null,
+): Visit {
   return {
     id: v.id,
     membershipId: v.membership_id,

@@ -14,9 +14,24 @@ beforeAll(async () => {
   t = await createTestApp({ clock: time.clock });
   await seedCity(t);
   admin = await userSession(t, { username: 'root', roles: ['admin'] });
-  leader = await staffSession(t, { username: 'leaderA', roles: ['grid_leader'], areaCodes: [CITY.gridA], gridRole: 'gridLeader' });
-  worker = await staffSession(t, { username: 'workerA', roles: ['grid_administrator'], areaCodes: [CITY.gridA], gridRole: 'gridAdministrator' });
-  informant = await staffSession(t, { username: 'infoA', roles: ['resident_informant'], areaCodes: [CITY.gridA], gridRole: 'residentInformant' });
+  leader = await staffSession(t, {
+    username: 'leaderA',
+    roles: ['grid_leader'],
+    areaCodes: [CITY.gridA],
+    gridRole: 'gridLeader',
+  });
+  worker = await staffSession(t, {
+    username: 'workerA',
+    roles: ['grid_administrator'],
+    areaCodes: [CITY.gridA],
+    gridRole: 'gridAdministrator',
+  });
+  informant = await staffSession(t, {
+    username: 'infoA',
+    roles: ['resident_informant'],
+    areaCodes: [CITY.gridA],
+    gridRole: 'residentInformant',
+  });
   personId = await insertPerson(t, '赵六', CITY.gridA);
   const res = await leader.post('/api/special-memberships', {
     personId,
@@ -36,19 +51,31 @@ const SECRETS = ['severe_mental_disorder', '精神分裂症', '规律服药', '1
 
 describe('special-group data at rest', () => {
   it('keeps the group, its fields and the helper out of the raw row: only a keyed hash and ciphertext', async () => {
-    const raw = await t.services.db.selectFrom('special_memberships').selectAll().where('id', '=', membershipId).executeTakeFirstOrThrow();
+    const raw = await t.services.db
+      .selectFrom('special_memberships')
+      .selectAll()
+      .where('id', '=', membershipId)
+      .executeTakeFirstOrThrow();
     const text = JSON.stringify(raw);
     for (const s of SECRETS) expect(text).not.toContain(s);
     expect(raw.details_enc).toMatch(/^v2:[0-9a-f]{8}:/);
     expect(raw.group_hash).toBe(t.services.cipher.lookupHash('severe_mental_disorder'));
     const audit = JSON.stringify(await t.services.db.selectFrom('audit_log').selectAll().execute());
     for (const s of SECRETS) expect(audit).not.toContain(s);
-    expect(t.services.encryptedColumns).toEqual(expect.arrayContaining([{ table: 'special_memberships', key: 'id', columns: ['details_enc'] }, { table: 'visits', key: 'id', columns: ['findings_enc'] }]));
+    expect(t.services.encryptedColumns).toEqual(
+      expect.arrayContaining([
+        { table: 'special_memberships', key: 'id', columns: ['details_enc'] },
+        { table: 'visits', key: 'id', columns: ['findings_enc'] },
+      ]),
+    );
   });
 
   it('encrypts visit findings, and the database file never shows the group next to a person', async () => {
     const [task] = (await worker.get('/api/visits/tasks?mine=1')).json().items;
-    const done = await worker.post(`/api/visits/tasks/${task.id}/complete`, visitBody({ findings: '自述偶有幻听，按时服药' }));
+    const done = await worker.post(
+      `/api/visits/tasks/${task.id}/complete`,
+      visitBody({ findings: '自述偶有幻听，按时服药' }),
+    );
     expect(done.statusCode, done.body).toBe(201);
     const visit = await t.services.db.selectFrom('visits').selectAll().executeTakeFirstOrThrow();
     expect(JSON.stringify(visit)).not.toContain('幻听');
@@ -68,7 +95,8 @@ describe('special-group data at rest', () => {
       expect(near).not.toContain(membershipId);
     }
     // Values a person's file alone holds (select options such as 规律服药 are in the dictionary too).
-    for (const s of ['精神分裂症', '13812345678', '赵大', '幻听']) expect(bytes.includes(Buffer.from(s, 'utf8')), s).toBe(false);
+    for (const s of ['精神分裂症', '13812345678', '赵大', '幻听'])
+      expect(bytes.includes(Buffer.from(s, 'utf8')), s).toBe(false);
   });
 });
 
@@ -78,27 +106,58 @@ describe('who sees what', () => {
       const tasks = (await s.get('/api/visits/tasks?status=open')).json();
       expect(tasks.items).toHaveLength(1);
       const body = JSON.stringify(tasks);
-      for (const secret of ['severe_mental_disorder', '严重精神障碍', 'mental', '精神分裂症']) expect(body).not.toContain(secret);
-      expect(tasks.items[0]).toMatchObject({ personId, personName: '赵*', gridCode: CITY.gridA, status: 'open' });
+      for (const secret of ['severe_mental_disorder', '严重精神障碍', 'mental', '精神分裂症'])
+        expect(body).not.toContain(secret);
+      expect(tasks.items[0]).toMatchObject({
+        personId,
+        personName: '赵*',
+        gridCode: CITY.gridA,
+        status: 'open',
+      });
       expect((await s.get('/api/special-memberships')).statusCode).toBe(403);
       expect((await s.get(`/api/special-memberships/${membershipId}`)).statusCode).toBe(403);
       expect((await s.get(`/api/persons/${personId}/special-memberships`)).statusCode).toBe(403);
       const visits = (await s.get(`/api/persons/${personId}/visits`)).json();
-      expect(visits.visits[0]).toMatchObject({ restricted: true, findings: null, groupCode: null, groupName: null, method: 'home' });
+      expect(visits.visits[0]).toMatchObject({
+        restricted: true,
+        findings: null,
+        groupCode: null,
+        groupName: null,
+        method: 'home',
+      });
       expect(JSON.stringify(visits)).not.toContain('幻听');
     }
   });
 
   it('shows holders of special.read the group and the findings', async () => {
     const visits = (await leader.get(`/api/persons/${personId}/visits`)).json();
-    expect(visits.visits[0]).toMatchObject({ restricted: false, findings: '自述偶有幻听，按时服药', groupCode: 'severe_mental_disorder', groupName: '严重精神障碍患者' });
+    expect(visits.visits[0]).toMatchObject({
+      restricted: false,
+      findings: '自述偶有幻听，按时服药',
+      groupCode: 'severe_mental_disorder',
+      groupName: '严重精神障碍患者',
+    });
     expect(visits.tasks).toHaveLength(1);
     const viaAdmin = (await admin.get(`/api/special-memberships/${membershipId}`)).json();
-    expect(viaAdmin).toMatchObject({ groupCode: 'severe_mental_disorder', fields: { riskGrade: '3' }, guardianPhone: '138****5678' });
+    expect(viaAdmin).toMatchObject({
+      groupCode: 'severe_mental_disorder',
+      fields: { riskGrade: '3' },
+      guardianPhone: '138****5678',
+    });
   });
 
   it('refuses a worker without special.manage changing memberships', async () => {
-    expect((await worker.post('/api/special-memberships', { personId, groupCode: 'drug_user', startedAt: '2026-11-01' })).statusCode).toBe(403);
-    expect((await informant.post(`/api/visits/tasks/x/complete`, visitBody())).statusCode).toBe(403);
+    expect(
+      (
+        await worker.post('/api/special-memberships', {
+          personId,
+          groupCode: 'drug_user',
+          startedAt: '2026-11-01',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await informant.post(`/api/visits/tasks/x/complete`, visitBody())).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -76,13 +76,28 @@ export async function insertPerson(t: TestApp, name: string, gridCode: string): 
 /** Moves a test person to another grid, as the population module would. */
 export async function movePerson(t: TestApp, personId: string, gridCode: string): Promise<void> {
   const p = GRID_PARENTS[gridCode]!;
-  await t.services.db.updateTable('persons').set({ grid_code: gridCode, street_code: p.street, community_code: p.community }).where('id', '=', personId).execute();
+  await t.services.db
+    .updateTable('persons')
+    .set({ grid_code: gridCode, street_code: p.street, community_code: p.community })
+    .where('id', '=', personId)
+    .execute();
 }
 
 /** A user with a session, also made staff of a grid in a grid role when given. */
-export async function staffSession(t: TestApp, o: { username: string; roles: string[]; areaCodes: string[]; gridRole?: 'gridAdministrator' | 'gridLeader' | 'residentInformant' }): Promise<Session & { id: string }> {
+export async function staffSession(
+  t: TestApp,
+  o: {
+    username: string;
+    roles: string[];
+    areaCodes: string[];
+    gridRole?: 'gridAdministrator' | 'gridLeader' | 'residentInformant';
+  },
+): Promise<Session & { id: string }> {
   const user = await createUser(t, o);
-  if (o.gridRole) await t.services.areas.assignStaffBulk([{ areaCode: o.areaCodes[0]!, userId: user.id, role: o.gridRole }]);
+  if (o.gridRole)
+    await t.services.areas.assignStaffBulk([
+      { areaCode: o.areaCodes[0]!, userId: user.id, role: o.gridRole },
+    ]);
   return { ...(await login(t, o.username)), id: user.id };
 }
 

@@ -10,7 +10,10 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The group's configured interval for a 关注程度. */
-export function intervalFor(group: Pick<SpecialGroupsTable, 'interval_normal' | 'interval_medium' | 'interval_high'>, level: AttentionLevel): number {
+export function intervalFor(
+  group: Pick<SpecialGroupsTable, 'interval_normal' | 'interval_medium' | 'interval_high'>,
+  level: AttentionLevel,
+): number {
   switch (level) {
     case 'normal':
       return group.interval_normal;
@@ -30,4 +33,5 @@ export function nextDue(from: string, interval: number, stated?: string | null):
 }
 
 /** Overdue: due before today and still open. */
-export const isOverdue = (task: { status: string; due_date: string }, today: string): boolean => task.status === 'open' && task.due_date < today;
+export const isOverdue = (task: { status: string; due_date: string }, today: string): boolean =>
+  task.status === 'open' && task.due_date < today;

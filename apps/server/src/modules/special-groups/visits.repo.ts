@@ -5,7 +5,12 @@ import { levelCodesInScope } from '../../core/db/scope-filter';
 import type { VisitsTable, VisitTasksTable } from './special-groups.tables';
 
 type Db = Kysely<DB> | Transaction<DB>;
-const AREA_COLUMNS = { admin: 'admin_code', street: 'street_code', community: 'community_code', grid: 'grid_code' };
+const AREA_COLUMNS = {
+  admin: 'admin_code',
+  street: 'street_code',
+  community: 'community_code',
+  grid: 'grid_code',
+};
 
 export interface TaskFilter {
   /** Tasks of this user, plus unassigned ones in scope (a grid without staff when the task was made). */
@@ -19,60 +24,114 @@ export interface TaskFilter {
 
 /** SQL of visit tasks and visits. Reads take the caller's scope. */
 export function createVisitsRepo(db: Kysely<DB>) {
-  const tasksIn = (scope: AreaScope, d: Db = db) => d.selectFrom('visit_tasks').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS));
+  const tasksIn = (scope: AreaScope, d: Db = db) =>
+    d.selectFrom('visit_tasks').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS));
 
   const filteredTasks = (scope: AreaScope, f: TaskFilter) => {
     let q = tasksIn(scope);
     if (f.mineOf) {
       const me = f.mineOf;
-      q = q.where((eb) => eb.or([eb('assignee_user_id', '=', me), eb('assignee_user_id', 'is', null)]));
+      q = q.where((eb) =>
+        eb.or([eb('assignee_user_id', '=', me), eb('assignee_user_id', 'is', null)]),
+      );
     }
     if (f.status) q = q.where('status', '=', f.status);
     if (f.overdueBefore) q = q.where('status', '=', 'open').where('due_date', '<', f.overdueBefore);
     if (f.personId) q = q.where('person_id', '=', f.personId);
-    if (f.areaCode) q = q.where((eb) => levelCodesInScope(eb, { all: false, prefixes: [f.areaCode!] }, AREA_COLUMNS));
+    if (f.areaCode)
+      q = q.where((eb) =>
+        levelCodesInScope(eb, { all: false, prefixes: [f.areaCode!] }, AREA_COLUMNS),
+      );
     return q;
   };
 
   return {
-    findTask: (scope: AreaScope, id: string, d: Db = db) => tasksIn(scope, d).selectAll().where('id', '=', id).executeTakeFirst(),
+    findTask: (scope: AreaScope, id: string, d: Db = db) =>
+      tasksIn(scope, d).selectAll().where('id', '=', id).executeTakeFirst(),
 
     listTasks: (scope: AreaScope, f: TaskFilter, page: { limit: number; offset: number }) =>
-      filteredTasks(scope, f).selectAll().orderBy('due_date').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      filteredTasks(scope, f)
+        .selectAll()
+        .orderBy('due_date')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
 
     async countTasks(scope: AreaScope, f: TaskFilter): Promise<number> {
-      const r = await filteredTasks(scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await filteredTasks(scope, f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
     openTaskOf: (membershipId: string, d: Db = db) =>
-      d.selectFrom('visit_tasks').selectAll().where('membership_id', '=', membershipId).where('status', '=', 'open').executeTakeFirst(),
+      d
+        .selectFrom('visit_tasks')
+        .selectAll()
+        .where('membership_id', '=', membershipId)
+        .where('status', '=', 'open')
+        .executeTakeFirst(),
 
     openTasksOf: (membershipIds: string[]) =>
-      membershipIds.length === 0 ? Promise.resolve([]) : db.selectFrom('visit_tasks').selectAll().where('membership_id', 'in', membershipIds).where('status', '=', 'open').execute(),
+      membershipIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('visit_tasks')
+            .selectAll()
+            .where('membership_id', 'in', membershipIds)
+            .where('status', '=', 'open')
+            .execute(),
 
     insertTask: (d: Db, row: VisitTasksTable) => d.insertInto('visit_tasks').values(row).execute(),
 
     /** Changes an open task only; false when someone closed it first. */
     async updateOpenTask(d: Db, id: string, patch: Partial<VisitTasksTable>): Promise<boolean> {
-      const r = await d.updateTable('visit_tasks').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      const r = await d
+        .updateTable('visit_tasks')
+        .set(patch)
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 
     cancelOpenTasks: (d: Db, membershipId: string, at: string) =>
-      d.updateTable('visit_tasks').set({ status: 'cancelled', closed_at: at, updated_at: at }).where('membership_id', '=', membershipId).where('status', '=', 'open').execute(),
+      d
+        .updateTable('visit_tasks')
+        .set({ status: 'cancelled', closed_at: at, updated_at: at })
+        .where('membership_id', '=', membershipId)
+        .where('status', '=', 'open')
+        .execute(),
 
     /** Scope and assignee follow the person when they move. */
     updateOpenTasksOfPerson: (d: Db, personId: string, patch: Partial<VisitTasksTable>) =>
-      d.updateTable('visit_tasks').set(patch).where('person_id', '=', personId).where('status', '=', 'open').execute(),
+      d
+        .updateTable('visit_tasks')
+        .set(patch)
+        .where('person_id', '=', personId)
+        .where('status', '=', 'open')
+        .execute(),
 
     insertVisit: (d: Db, row: VisitsTable) => d.insertInto('visits').values(row).execute(),
 
     findVisit: (scope: AreaScope, id: string) =>
-      db.selectFrom('visits').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS)).selectAll().where('id', '=', id).executeTakeFirst(),
+      db
+        .selectFrom('visits')
+        .where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS))
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst(),
 
     visitsOfPerson: (scope: AreaScope, personId: string) =>
-      db.selectFrom('visits').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS)).selectAll().where('person_id', '=', personId).orderBy('visited_at', 'desc').limit(200).execute(),
+      db
+        .selectFrom('visits')
+        .where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS))
+        .selectAll()
+        .where('person_id', '=', personId)
+        .orderBy('visited_at', 'desc')
+        .limit(200)
+        .execute(),
 
     /** Whether a visit in scope shows this attachment (ids are UUIDs, so a quoted substring match is exact). */
     async attachmentVisible(scope: AreaScope, attachmentId: string): Promise<boolean> {
@@ -87,7 +146,12 @@ export function createVisitsRepo(db: Kysely<DB>) {
 
     /** Open tasks of a person in scope (closed ones are told by the visits). */
     tasksOfPerson: (scope: AreaScope, personId: string) =>
-      tasksIn(scope).selectAll().where('person_id', '=', personId).where('status', '=', 'open').orderBy('due_date').execute(),
+      tasksIn(scope)
+        .selectAll()
+        .where('person_id', '=', personId)
+        .where('status', '=', 'open')
+        .orderBy('due_date')
+        .execute(),
   };
 }
 export type VisitsRepo = ReturnType<typeof createVisitsRepo>;

@@ -23,13 +23,26 @@ export function createInspectionsRepo(db: Kysely<DB>) {
 
   return {
     findById: (scope: AreaScope, id: string, d: Db = db) =>
-      d.selectFrom('inspections').selectAll().where('id', '=', id).where((eb) => areaWhere(eb, scope)).executeTakeFirst(),
+      d
+        .selectFrom('inspections')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => areaWhere(eb, scope))
+        .executeTakeFirst(),
 
     list: (scope: AreaScope, f: InspectionRepoFilter, page: { limit: number; offset: number }) =>
-      filtered(scope, f).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+      filtered(scope, f)
+        .selectAll()
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
 
     async count(scope: AreaScope, f: InspectionRepoFilter): Promise<number> {
-      const r = await filtered(scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await filtered(scope, f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
@@ -47,8 +60,18 @@ export function createInspectionsRepo(db: Kysely<DB>) {
     insert: (d: Db, row: InspectionsTable) => d.insertInto('inspections').values(row).execute(),
 
     /** Stores the hazards with a case link only if nobody else linked one since `version` was read. */
-    async updateHazardsIfVersion(d: Db, id: string, version: number, hazards: string): Promise<boolean> {
-      const r = await d.updateTable('inspections').set({ hazards, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    async updateHazardsIfVersion(
+      d: Db,
+      id: string,
+      version: number,
+      hazards: string,
+    ): Promise<boolean> {
+      const r = await d
+        .updateTable('inspections')
+        .set({ hazards, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
   };

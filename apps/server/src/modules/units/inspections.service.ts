@@ -46,7 +46,9 @@ export function createInspectionsService(ctx: RegistryContext) {
 
   return {
     /** Inspection photos are seen by whoever may read the registries of the inspected place. */
-    canViewAttachment: async (actor: Actor, attachmentId: string) => actor.permissions.has('registry.read') && (await ctx.inspections.photoVisible(actor.scope, attachmentId)),
+    canViewAttachment: async (actor: Actor, attachmentId: string) =>
+      actor.permissions.has('registry.read') &&
+      (await ctx.inspections.photoVisible(actor.scope, attachmentId)),
 
     async create(actor: Actor, input: CreateInspectionRequest): Promise<Inspection> {
       const t = await target(input.targetType, input.targetId);
@@ -54,13 +56,23 @@ export function createInspectionsService(ctx: RegistryContext) {
       assertActionInScope(actor.scope, t.row.grid_code);
       const now = deps.clock.now();
       const at = input.at ? new Date(input.at) : now;
-      if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('validation_failed', '检查时间不能晚于当前时间', { field: 'at' });
+      if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
+        throw new AppError('validation_failed', '检查时间不能晚于当前时间', { field: 'at' });
       const day = shanghaiDate(at);
       for (const [i, h] of input.hazards.entries())
-        if (h.rectifyBy && h.rectifyBy < day) throw new AppError('validation_failed', '整改期限不能早于检查日期', { field: `hazards.${i}.rectifyBy` });
+        if (h.rectifyBy && h.rectifyBy < day)
+          throw new AppError('validation_failed', '整改期限不能早于检查日期', {
+            field: `hazards.${i}.rectifyBy`,
+          });
       await checkPhotos(actor, input.photos ?? []);
 
-      const hazards: Hazard[] = input.hazards.map((h) => ({ id: newId(), description: h.description, level: h.level, rectifyBy: h.rectifyBy ?? null, caseId: null }));
+      const hazards: Hazard[] = input.hazards.map((h) => ({
+        id: newId(),
+        description: h.description,
+        level: h.level,
+        rectifyBy: h.rectifyBy ?? null,
+        caseId: null,
+      }));
       const row: InspectionsTable = {
         id: newId(),
         target_type: t.kind,
@@ -85,28 +97,46 @@ export function createInspectionsService(ctx: RegistryContext) {
       const interval = t.row.inspection_interval_days;
       const schedule = {
         last_inspected_at: row.at,
-        next_inspection_due: interval ? nextDueAfter(day, interval, hazards.map((h) => h.rectifyBy)) : t.row.next_inspection_due,
+        next_inspection_due: interval
+          ? nextDueAfter(
+              day,
+              interval,
+              hazards.map((h) => h.rectifyBy),
+            )
+          : t.row.next_inspection_due,
       };
       await deps.db.transaction().execute(async (tx) => {
         await repo.insert(tx, row);
         if (!latest) return;
         if (t.kind === 'unit') await ctx.units.setSchedule(tx, t.row.id, schedule);
-        else await ctx.places.setSchedule(tx, t.row.id, { ...schedule, next_inspection_due: schedule.next_inspection_due ?? t.row.next_inspection_due });
+        else
+          await ctx.places.setSchedule(tx, t.row.id, {
+            ...schedule,
+            next_inspection_due: schedule.next_inspection_due ?? t.row.next_inspection_due,
+          });
       });
       return presentInspection(row);
     },
 
     async list(actor: Actor, q: InspectionListQuery): Promise<InspectionList> {
-      const [rows, total] = await Promise.all([repo.list(actor.scope, q, q), repo.count(actor.scope, q)]);
+      const [rows, total] = await Promise.all([
+        repo.list(actor.scope, q, q),
+        repo.count(actor.scope, q),
+      ]);
       return { items: rows.map(presentInspection), total };
     },
 
     /** Units and places whose next inspection was due before today (Shanghai), most overdue first. */
     async overdue(actor: Actor, q: OverdueInspectionQuery): Promise<OverdueInspectionList> {
       const today = ctx.today();
-      const [rows, total] = await Promise.all([ctx.places.overdue(actor.scope, today, q, q), ctx.places.countOverdue(actor.scope, today, q)]);
+      const [rows, total] = await Promise.all([
+        ctx.places.overdue(actor.scope, today, q, q),
+        ctx.places.countOverdue(actor.scope, today, q),
+      ]);
       const codes = [...new Set(rows.map((r) => r.grid_code))];
-      const names = new Map((codes.length ? await deps.areaRefs(codes) : []).map((a) => [a.code, a.name]));
+      const names = new Map(
+        (codes.length ? await deps.areaRefs(codes) : []).map((a) => [a.code, a.name]),
+      );
       const items = rows.map((r) => ({
         targetType: r.target_type as 'unit' | 'place',
         id: r.id,
@@ -126,7 +156,11 @@ export function createInspectionsService(ctx: RegistryContext) {
      * 隐患上报: files a case for one hazard through the cases module, as the grid staff channel (巡查上报) at the
      * target's point, and links it on the hazard. The idempotency key makes a retry answer the same case.
      */
-    async raiseCase(actor: Actor, id: string, input: RaiseHazardCaseRequest): Promise<RaiseHazardCaseResponse> {
+    async raiseCase(
+      actor: Actor,
+      id: string,
+      input: RaiseHazardCaseRequest,
+    ): Promise<RaiseHazardCaseResponse> {
       if (!can(actor, 'cases.report')) throw new AppError('forbidden', '您没有上报案件的权限');
       const row = await repo.findById(FULL_SCOPE, id);
       if (!row) throw notFound('检查记录');
@@ -134,18 +168,29 @@ export function createInspectionsService(ctx: RegistryContext) {
       const hazards = parseJsonArray<Hazard>(row.hazards);
       const hazard = hazards.find((h) => h.id === input.hazardId);
       if (!hazard) throw new AppError('validation_failed', '隐患不存在', { field: 'hazardId' });
-      const linked = (h: Hazard) => new AppError('duplicate', '该隐患已生成案件', { field: 'hazardId', details: { caseId: h.caseId } });
+      const linked = (h: Hazard) =>
+        new AppError('duplicate', '该隐患已生成案件', {
+          field: 'hazardId',
+          details: { caseId: h.caseId },
+        });
       if (hazard.caseId) throw linked(hazard);
       const t = await target(row.target_type as 'unit' | 'place', row.target_id);
       if (!t) throw notFound('检查对象');
-      if (t.row.lng == null || t.row.lat == null) throw new AppError('validation_failed', '检查对象没有地图坐标，无法定位案件；请先在地图上标注位置', { field: 'hazardId' });
+      if (t.row.lng == null || t.row.lat == null)
+        throw new AppError(
+          'validation_failed',
+          '检查对象没有地图坐标，无法定位案件；请先在地图上标注位置',
+          { field: 'hazardId' },
+        );
       const photos = parseJsonArray<string>(row.photos);
       const created = await deps.reportCase(actor, {
         lng: t.row.lng,
         lat: t.row.lat,
         crs: 'wgs84',
         address: t.row.address,
-        description: input.description ?? `【检查隐患·${HAZARD_LEVEL_LABELS[hazard.level].zh}】${row.target_name}：${hazard.description}`,
+        description:
+          input.description ??
+          `【检查隐患·${HAZARD_LEVEL_LABELS[hazard.level].zh}】${row.target_name}：${hazard.description}`,
         classCode: input.classCode,
         source: 'patrol',
         urgent: input.urgent ?? hazard.level === 'major',
@@ -159,7 +204,11 @@ export function createInspectionsService(ctx: RegistryContext) {
         const won = now && parseJsonArray<Hazard>(now.hazards).find((h) => h.id === hazard.id);
         throw won?.caseId ? linked(won) : ctx.conflict('检查记录', now?.version ?? row.version);
       }
-      const inspection = presentInspection({ ...row, hazards: JSON.stringify(next), version: row.version + 1 });
+      const inspection = presentInspection({
+        ...row,
+        hazards: JSON.stringify(next),
+        version: row.version + 1,
+      });
       return { inspection, caseId: created.id, caseNo: created.caseNo };
     },
   };

@@ -44,27 +44,59 @@ export function createPlacesRepo(db: Kysely<DB>) {
 
   return {
     findById: (scope: AreaScope, id: string, d: Db = db) =>
-      d.selectFrom('places').selectAll().where('id', '=', id).where((eb) => areaWhere(eb, scope)).executeTakeFirst(),
+      d
+        .selectFrom('places')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => areaWhere(eb, scope))
+        .executeTakeFirst(),
 
     list: (scope: AreaScope, f: PlaceRepoFilter, page: { limit: number; offset: number }) =>
-      filtered(scope, f).selectAll().orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      filtered(scope, f)
+        .selectAll()
+        .orderBy('name')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
 
     async count(scope: AreaScope, f: PlaceRepoFilter): Promise<number> {
-      const r = await filtered(scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await filtered(scope, f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
     insert: (d: Db, row: PlacesTable) => d.insertInto('places').values(row).execute(),
 
-    async updateIfVersion(d: Db, id: string, version: number, patch: Partial<PlacesTable>): Promise<boolean> {
-      const r = await d.updateTable('places').set(patch).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    async updateIfVersion(
+      d: Db,
+      id: string,
+      version: number,
+      patch: Partial<PlacesTable>,
+    ): Promise<boolean> {
+      const r = await d
+        .updateTable('places')
+        .set(patch)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 
-    setSchedule: (d: Db, id: string, patch: Pick<PlacesTable, 'last_inspected_at' | 'next_inspection_due'>) => d.updateTable('places').set(patch).where('id', '=', id).execute(),
+    setSchedule: (
+      d: Db,
+      id: string,
+      patch: Pick<PlacesTable, 'last_inspected_at' | 'next_inspection_due'>,
+    ) => d.updateTable('places').set(patch).where('id', '=', id).execute(),
 
     /** Places and units past their due date, most overdue first, as one paged list. */
-    overdue(scope: AreaScope, today: string, f: OverdueFilter, page: { limit: number; offset: number }) {
+    overdue(
+      scope: AreaScope,
+      today: string,
+      f: OverdueFilter,
+      page: { limit: number; offset: number },
+    ) {
       // Both sides always take part; a target-type filter empties the other one, so the query keeps one shape.
       const units = overdueUnits(scope, today, f.areaCode)
         .$if(f.targetType === 'place', (q) => q.where((eb) => eb.lit(false)))
@@ -90,13 +122,28 @@ export function createPlacesRepo(db: Kysely<DB>) {
           'next_inspection_due as due',
           'last_inspected_at',
         ]);
-      return units.unionAll(places).orderBy('due').orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute();
+      return units
+        .unionAll(places)
+        .orderBy('due')
+        .orderBy('name')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
     },
 
     async countOverdue(scope: AreaScope, today: string, f: OverdueFilter): Promise<number> {
       const [u, p] = await Promise.all([
-        f.targetType === 'place' ? { n: 0 } : overdueUnits(scope, today, f.areaCode).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        f.targetType === 'unit' ? { n: 0 } : overduePlaces(scope, today, f.areaCode).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        f.targetType === 'place'
+          ? { n: 0 }
+          : overdueUnits(scope, today, f.areaCode)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow(),
+        f.targetType === 'unit'
+          ? { n: 0 }
+          : overduePlaces(scope, today, f.areaCode)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow(),
       ]);
       return Number(u.n) + Number(p.n);
     },

@@ -25,14 +25,20 @@ export function createPlacesService(ctx: RegistryContext) {
 
   async function present(rows: PlacesTable[], fullNames: boolean): Promise<Place[]> {
     const unitIds = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
-    const [pc, units] = await Promise.all([ctx.presentContext(rows, fullNames), ctx.units.names(unitIds)]);
+    const [pc, units] = await Promise.all([
+      ctx.presentContext(rows, fullNames),
+      ctx.units.names(unitIds),
+    ]);
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
-    return rows.map((r) => presentPlace(r, pc, r.unit_id ? (unitNames.get(r.unit_id) ?? null) : null));
+    return rows.map((r) =>
+      presentPlace(r, pc, r.unit_id ? (unitNames.get(r.unit_id) ?? null) : null),
+    );
   }
 
   /** A linked unit must be the caller's to see (else 404, as if unknown); its premises can lie elsewhere in their scope. */
   async function checkUnit(actor: Actor, unitId: string | null | undefined) {
-    if (unitId && !(await ctx.units.findById(actor.scope, unitId))) throw new AppError('not_found', '关联单位不存在', { field: 'unitId' });
+    if (unitId && !(await ctx.units.findById(actor.scope, unitId)))
+      throw new AppError('not_found', '关联单位不存在', { field: 'unitId' });
   }
 
   async function forAction(actor: Actor, id: string): Promise<PlacesTable> {
@@ -50,7 +56,10 @@ export function createPlacesService(ctx: RegistryContext) {
 
   return {
     async list(actor: Actor, q: PlaceListQuery): Promise<PlaceList> {
-      const [rows, total] = await Promise.all([repo.list(actor.scope, q, q), repo.count(actor.scope, q)]);
+      const [rows, total] = await Promise.all([
+        repo.list(actor.scope, q, q),
+        repo.count(actor.scope, q),
+      ]);
       return { items: await present(rows, false), total };
     },
 
@@ -84,7 +93,13 @@ export function createPlacesService(ctx: RegistryContext) {
       };
       await deps.db.transaction().execute(async (tx) => {
         await repo.insert(tx, row);
-        await ctx.recordChange(actor, 'place', row.id, { op: 'create', fields: Object.keys(input) }, tx);
+        await ctx.recordChange(
+          actor,
+          'place',
+          row.id,
+          { op: 'create', fields: Object.keys(input) },
+          tx,
+        );
       });
       return this.get(actor, row.id);
     },
@@ -94,7 +109,8 @@ export function createPlacesService(ctx: RegistryContext) {
       if (row.version !== input.version) throw ctx.conflict('场所', row.version);
       const { version: _v, ...changes } = input;
       const where = await resolveLocation(deps, actor, changes, row);
-      if (changes.unitId !== undefined && changes.unitId !== row.unit_id) await checkUnit(actor, changes.unitId);
+      if (changes.unitId !== undefined && changes.unitId !== row.unit_id)
+        await checkUnit(actor, changes.unitId);
       const placeType = changes.placeType ?? (row.place_type as PlaceType);
       // null asks for the type's default again; a new type keeps a chosen interval, but moves a default one.
       const interval =
@@ -103,29 +119,72 @@ export function createPlacesService(ctx: RegistryContext) {
           : row.inspection_interval_days === PLACE_INSPECTION_DAYS[row.place_type as PlaceType]
             ? PLACE_INSPECTION_DAYS[placeType]
             : row.inspection_interval_days;
-      const next: Partial<PlacesTable> = { ...where, place_type: placeType, inspection_interval_days: interval };
+      const next: Partial<PlacesTable> = {
+        ...where,
+        place_type: placeType,
+        inspection_interval_days: interval,
+      };
       if (changes.name !== undefined) next.name = changes.name;
       if (changes.unitId !== undefined) next.unit_id = changes.unitId;
-      if (changes.responsibleName !== undefined) next.responsible_name = blankToNull(changes.responsibleName) ?? null;
+      if (changes.responsibleName !== undefined)
+        next.responsible_name = blankToNull(changes.responsibleName) ?? null;
       if (changes.remarks !== undefined) next.remarks = blankToNull(changes.remarks) ?? null;
       const phone = sealPhone(deps.cipher, changes.responsiblePhone);
-      if (phone && phone.hash !== row.responsible_phone_hash) Object.assign(next, { responsible_phone_enc: phone.enc, responsible_phone_hash: phone.hash });
+      if (phone && phone.hash !== row.responsible_phone_hash)
+        Object.assign(next, {
+          responsible_phone_enc: phone.enc,
+          responsible_phone_hash: phone.hash,
+        });
       const patch: Partial<PlacesTable> = {};
-      for (const [k, v] of Object.entries(next) as [keyof PlacesTable, unknown][]) if (row[k] !== v) Object.assign(patch, { [k]: v });
-      if (patch.inspection_interval_days !== undefined) patch.next_inspection_due = addDays(shanghaiDate(new Date(row.last_inspected_at ?? row.created_at)), interval);
+      for (const [k, v] of Object.entries(next) as [keyof PlacesTable, unknown][])
+        if (row[k] !== v) Object.assign(patch, { [k]: v });
+      if (patch.inspection_interval_days !== undefined)
+        patch.next_inspection_due = addDays(
+          shanghaiDate(new Date(row.last_inspected_at ?? row.created_at)),
+          interval,
+        );
       if (Object.keys(patch).length === 0) return this.get(actor, id);
       await deps.db.transaction().execute(async (tx) => {
-        if (!(await repo.updateIfVersion(tx, id, row.version, { ...patch, version: row.version + 1, updated_at: ctx.nowIso() }))) throw ctx.conflict('场所', row.version);
-        await ctx.recordChange(actor, 'place', id, { op: 'update', fields: Object.keys(patch) }, tx);
+        if (
+          !(await repo.updateIfVersion(tx, id, row.version, {
+            ...patch,
+            version: row.version + 1,
+            updated_at: ctx.nowIso(),
+          }))
+        )
+          throw ctx.conflict('场所', row.version);
+        await ctx.recordChange(
+          actor,
+          'place',
+          id,
+          { op: 'update', fields: Object.keys(patch) },
+          tx,
+        );
       });
       return this.get(actor, id);
     },
 
     /** Full phone of the responsible person, with the reason audited. */
-    async unmask(actor: Actor, id: string, input: UnmaskPlaceRequest, ip: string | null): Promise<UnmaskedPlace> {
+    async unmask(
+      actor: Actor,
+      id: string,
+      input: UnmaskPlaceRequest,
+      ip: string | null,
+    ): Promise<UnmaskedPlace> {
       const row = await readable(actor, id);
-      await deps.audit.record({ action: 'personal_data_viewed', actor, targetType: 'place', targetId: id, ip, detail: { fields: ['responsiblePhone'], reason: input.reason } });
-      return { responsiblePhone: row.responsible_phone_enc ? deps.cipher.decrypt(row.responsible_phone_enc) : null };
+      await deps.audit.record({
+        action: 'personal_data_viewed',
+        actor,
+        targetType: 'place',
+        targetId: id,
+        ip,
+        detail: { fields: ['responsiblePhone'], reason: input.reason },
+      });
+      return {
+        responsiblePhone: row.responsible_phone_enc
+          ? deps.cipher.decrypt(row.responsible_phone_enc)
+          : null,
+      };
     },
   };
 }

@@ -43,10 +43,19 @@ export function createRegistryContext(deps: UnitsDeps) {
   const nowIso = () => deps.clock.now().toISOString();
 
   /** Area names of a page of rows in one lookup. */
-  async function presentContext(rows: readonly { street_code: string; community_code: string; grid_code: string }[], fullNames: boolean): Promise<PresentContext> {
+  async function presentContext(
+    rows: readonly { street_code: string; community_code: string; grid_code: string }[],
+    fullNames: boolean,
+  ): Promise<PresentContext> {
     const codes = [...new Set(rows.flatMap((r) => [r.street_code, r.community_code, r.grid_code]))];
-    const names = new Map((codes.length ? await deps.areaRefs(codes) : []).map((a) => [a.code, a.name]));
-    return { areaName: (c) => names.get(c) ?? null, decrypt: (s) => deps.cipher.decrypt(s), fullNames };
+    const names = new Map(
+      (codes.length ? await deps.areaRefs(codes) : []).map((a) => [a.code, a.name]),
+    );
+    return {
+      areaName: (c) => names.get(c) ?? null,
+      decrypt: (s) => deps.cipher.decrypt(s),
+      fullNames,
+    };
   }
 
   return {
@@ -57,12 +66,23 @@ export function createRegistryContext(deps: UnitsDeps) {
     nowIso,
     today: () => shanghaiDate(deps.clock.now()),
     presentContext,
-    conflict: (what: string, version: number) => new AppError('conflict', `${what}已被他人修改，请刷新后重试`, { details: { version } }),
+    conflict: (what: string, version: number) =>
+      new AppError('conflict', `${what}已被他人修改，请刷新后重试`, { details: { version } }),
     /** Runs `work` in the caller's transaction when given, else in a new one. */
-    inTransaction: <T>(trx: Db | undefined, work: (tx: Db) => Promise<T>): Promise<T> => (trx ? work(trx) : deps.db.transaction().execute(work)),
+    inTransaction: <T>(trx: Db | undefined, work: (tx: Db) => Promise<T>): Promise<T> =>
+      trx ? work(trx) : deps.db.transaction().execute(work),
     /** Field names only: the values may be personal data. */
-    recordChange: (actor: Actor, targetType: string, targetId: string, detail: Record<string, unknown>, tx: Db) =>
-      deps.audit.record({ action: 'registry_changed', actor, targetType, targetId, detail }, tx as Kysely<DB>),
+    recordChange: (
+      actor: Actor,
+      targetType: string,
+      targetId: string,
+      detail: Record<string, unknown>,
+      tx: Db,
+    ) =>
+      deps.audit.record(
+        { action: 'registry_changed', actor, targetType, targetId, detail },
+        tx as Kysely<DB>,
+      ),
   };
 }
 export type RegistryContext = ReturnType<typeof createRegistryContext>;

@@ -49,11 +49,17 @@ export interface LocationInput {
  * precise fact); otherwise the standard address's own grid does. The grid must be in the caller's scope (403).
  * `current` is the stored location of an edited record: unchanged inputs keep it without relocating.
  */
-export async function resolveLocation(deps: LocationDeps, actor: Actor, input: LocationInput, current?: LocationColumns): Promise<LocationColumns> {
+export async function resolveLocation(
+  deps: LocationDeps,
+  actor: Actor,
+  input: LocationInput,
+  current?: LocationColumns,
+): Promise<LocationColumns> {
   const moved = input.lng !== undefined && input.lat !== undefined;
   const addressId = input.addressId !== undefined ? input.addressId : (current?.address_id ?? null);
   const readdressed = addressId !== (current?.address_id ?? null);
-  if (current && !moved && !readdressed) return { ...current, address: input.address ?? current.address };
+  if (current && !moved && !readdressed)
+    return { ...current, address: input.address ?? current.address };
 
   let ref: AddressRef | undefined;
   if (addressId) {
@@ -73,18 +79,39 @@ export async function resolveLocation(deps: LocationDeps, actor: Actor, input: L
     const at = await deps.gridAt(point[0], point[1], point[2]);
     if (!at) throw new AppError('validation_failed', '该位置不在任何网格内', { field: 'lng' });
     const p = at.place;
-    codes = { lng: at.position[0], lat: at.position[1], admin_code: p.adminCode, street_code: p.streetCode, community_code: p.communityCode, grid_code: p.gridCode, grid_version: p.gridVersion };
+    codes = {
+      lng: at.position[0],
+      lat: at.position[1],
+      admin_code: p.adminCode,
+      street_code: p.streetCode,
+      community_code: p.communityCode,
+      grid_code: p.gridCode,
+      grid_version: p.gridVersion,
+    };
   } else if (ref) {
-    if (!ref.gridCode) throw new AppError('validation_failed', '该标准地址尚未划入网格，请在地图上选点', { field: 'addressId' });
+    if (!ref.gridCode)
+      throw new AppError('validation_failed', '该标准地址尚未划入网格，请在地图上选点', {
+        field: 'addressId',
+      });
     // Area codes extend their parent's, so a grid code names its street (9 digits) and community (12) too.
     const g = ref.gridCode;
-    codes = { lng: null, lat: null, admin_code: ref.adminCode, street_code: ref.streetCode ?? g.slice(0, 9), community_code: ref.communityCode ?? g.slice(0, 12), grid_code: g, grid_version: null };
+    codes = {
+      lng: null,
+      lat: null,
+      admin_code: ref.adminCode,
+      street_code: ref.streetCode ?? g.slice(0, 9),
+      community_code: ref.communityCode ?? g.slice(0, 12),
+      grid_code: g,
+      grid_version: null,
+    };
   } else {
     throw new AppError('validation_failed', '请在地图上选点或选择标准地址', { field: 'lng' });
   }
-  if (!inScope(actor.scope, codes.grid_code)) throw new AppError('forbidden', '该位置不在您的管辖范围内');
+  if (!inScope(actor.scope, codes.grid_code))
+    throw new AppError('forbidden', '该位置不在您的管辖范围内');
 
-  const address = input.address ?? (readdressed && ref ? ref.fullAddress : current?.address) ?? ref?.fullAddress;
+  const address =
+    input.address ?? (readdressed && ref ? ref.fullAddress : current?.address) ?? ref?.fullAddress;
   if (!address) throw new AppError('validation_failed', '请填写地址', { field: 'address' });
   return { address, address_id: addressId, ...codes };
 }

@@ -26,7 +26,11 @@ export function daysBetween(a: string, b: string): number {
  * When the next inspection is due after one on `day`: the regular interval, or earlier when a hazard's 整改期限
  * comes first, since the rectification is checked on site (复查).
  */
-export function nextDueAfter(day: string, intervalDays: number, rectifyBy: readonly (string | null | undefined)[] = []): string {
+export function nextDueAfter(
+  day: string,
+  intervalDays: number,
+  rectifyBy: readonly (string | null | undefined)[] = [],
+): string {
   const dates = [addDays(day, intervalDays), ...rectifyBy.filter((d): d is string => Boolean(d))];
   return dates.sort()[0]!;
 }
@@ -34,12 +38,17 @@ export function nextDueAfter(day: string, intervalDays: number, rectifyBy: reado
 /** A valid, normalised credit code, or an `invalid_code` error naming the field and the problem. */
 export function checkCreditCode(code: string, field = 'creditCode'): string {
   const r = parseCreditCode(code);
-  if (!r.ok) throw new AppError('invalid_code', CREDIT_CODE_PROBLEM_MESSAGES[r.problem], { field, details: { problem: r.problem } });
+  if (!r.ok)
+    throw new AppError('invalid_code', CREDIT_CODE_PROBLEM_MESSAGES[r.problem], {
+      field,
+      details: { problem: r.problem },
+    });
   return r.value;
 }
 
 /** Empty strings from forms and imports mean "none". */
-export const blankToNull = (v: string | null | undefined): string | null | undefined => (v === '' ? null : v);
+export const blankToNull = (v: string | null | undefined): string | null | undefined =>
+  v === '' ? null : v;
 
 export interface SealedPhone {
   enc: string | null;
@@ -47,7 +56,10 @@ export interface SealedPhone {
 }
 
 /** Ciphertext plus keyed hash of a phone; undefined when the input leaves it unchanged. */
-export function sealPhone(cipher: FieldCipher, phone: string | null | undefined): SealedPhone | undefined {
+export function sealPhone(
+  cipher: FieldCipher,
+  phone: string | null | undefined,
+): SealedPhone | undefined {
   if (phone === undefined) return undefined;
   if (phone === null || phone === '') return { enc: null, hash: null };
   // The hash is of the digits only, so 0371-12345678 and 037112345678 find each other.
@@ -55,7 +67,8 @@ export function sealPhone(cipher: FieldCipher, phone: string | null | undefined)
 }
 
 /** The hash a phone filter compares with (same normalisation as sealPhone). */
-export const phoneHash = (cipher: FieldCipher, phone: string): string => cipher.lookupHash(phone.replace(/\D/g, ''));
+export const phoneHash = (cipher: FieldCipher, phone: string): string =>
+  cipher.lookupHash(phone.replace(/\D/g, ''));
 
 export const parseJsonArray = <T>(text: string): T[] => {
   try {

@@ -12,7 +12,10 @@ import type { UnitsTable } from './units.tables';
 /** Re-labels a row's error with its position, so an import report can point at the line. */
 function atRow(i: number, err: unknown): unknown {
   if (!(err instanceof AppError)) return err;
-  return new AppError(err.code, `第 ${i + 1} 行：${err.message}`, { field: `rows.${i}${err.field ? `.${err.field}` : ''}`, details: err.details });
+  return new AppError(err.code, `第 ${i + 1} 行：${err.message}`, {
+    field: `rows.${i}${err.field ? `.${err.field}` : ''}`,
+    details: err.details,
+  });
 }
 
 interface Planned {
@@ -37,10 +40,14 @@ export function createUnitsUpsert(ctx: RegistryContext) {
     for (const [i, input] of rows.entries()) {
       try {
         const ids = identifiersOf(input, input.unitType);
-        for (const [key, field] of [[ids.credit_code, 'creditCode'], [ids.registration_no, 'registrationNo']] as const) {
+        for (const [key, field] of [
+          [ids.credit_code, 'creditCode'],
+          [ids.registration_no, 'registrationNo'],
+        ] as const) {
           if (!key) continue;
           const first = seen.get(`${field}:${key}`);
-          if (first !== undefined) throw new AppError('duplicate', `与第 ${first + 1} 行重复`, { field });
+          if (first !== undefined)
+            throw new AppError('duplicate', `与第 ${first + 1} 行重复`, { field });
           seen.set(`${field}:${key}`, i);
         }
         out.push({ input, ids, where: await resolveLocation(deps, actor, input) });
@@ -55,7 +62,10 @@ export function createUnitsUpsert(ctx: RegistryContext) {
    * Every problem of every row, for an import's dry run: what `plan` would refuse (identifiers, location, scope) and
    * rows matching a unit of another area. Writes nothing.
    */
-  async function checkUnitRows(actor: Actor, rows: readonly CreateUnitRequest[]): Promise<{ index: number; field: string; message: string }[]> {
+  async function checkUnitRows(
+    actor: Actor,
+    rows: readonly CreateUnitRequest[],
+  ): Promise<{ index: number; field: string; message: string }[]> {
     const problems: { index: number; field: string; message: string }[] = [];
     const planned: { index: number; ids: Identifiers }[] = [];
     for (const [index, input] of rows.entries()) {
@@ -71,29 +81,52 @@ export function createUnitsUpsert(ctx: RegistryContext) {
     }
     const credits = planned.flatMap((p) => (p.ids.credit_code ? [p.ids.credit_code] : []));
     const regs = planned.flatMap((p) => (p.ids.registration_no ? [p.ids.registration_no] : []));
-    const [c, r] = await Promise.all([repo.findByIdentifiers('credit_code', credits), repo.findByIdentifiers('registration_no', regs)]);
-    const elsewhere = new Set([...c, ...r].filter((u) => !inScope(actor.scope, u.grid_code)).flatMap((u) => [u.credit_code, u.registration_no]));
+    const [c, r] = await Promise.all([
+      repo.findByIdentifiers('credit_code', credits),
+      repo.findByIdentifiers('registration_no', regs),
+    ]);
+    const elsewhere = new Set(
+      [...c, ...r]
+        .filter((u) => !inScope(actor.scope, u.grid_code))
+        .flatMap((u) => [u.credit_code, u.registration_no]),
+    );
     for (const p of planned) {
-      if (p.ids.credit_code && elsewhere.has(p.ids.credit_code)) problems.push({ index: p.index, field: 'creditCode', message: CONFLICT_ELSEWHERE });
-      else if (p.ids.registration_no && elsewhere.has(p.ids.registration_no)) problems.push({ index: p.index, field: 'registrationNo', message: CONFLICT_ELSEWHERE });
+      if (p.ids.credit_code && elsewhere.has(p.ids.credit_code))
+        problems.push({ index: p.index, field: 'creditCode', message: CONFLICT_ELSEWHERE });
+      else if (p.ids.registration_no && elsewhere.has(p.ids.registration_no))
+        problems.push({ index: p.index, field: 'registrationNo', message: CONFLICT_ELSEWHERE });
     }
     return problems;
   }
 
   /** The unit a row matches: by credit code first, else registration number; both must not name two units. */
-  function match(p: Planned, byCredit: Map<string, UnitsTable>, byReg: Map<string, UnitsTable>): UnitsTable | undefined {
+  function match(
+    p: Planned,
+    byCredit: Map<string, UnitsTable>,
+    byReg: Map<string, UnitsTable>,
+  ): UnitsTable | undefined {
     const a = p.ids.credit_code ? byCredit.get(p.ids.credit_code) : undefined;
     const b = p.ids.registration_no ? byReg.get(p.ids.registration_no) : undefined;
-    if (a && b && a.id !== b.id) throw new AppError('duplicate', `注册号 ${p.ids.registration_no} 已属于单位「${b.name}」`, { field: 'registrationNo' });
+    if (a && b && a.id !== b.id)
+      throw new AppError('duplicate', `注册号 ${p.ids.registration_no} 已属于单位「${b.name}」`, {
+        field: 'registrationNo',
+      });
     return a ?? b;
   }
 
-  async function upsertUnits(actor: Actor, rows: readonly CreateUnitRequest[], trx?: Db): Promise<UnitUpsertResult> {
+  async function upsertUnits(
+    actor: Actor,
+    rows: readonly CreateUnitRequest[],
+    trx?: Db,
+  ): Promise<UnitUpsertResult> {
     const planned = await plan(actor, rows);
     return ctx.inTransaction(trx, async (tx) => {
       const credits = planned.flatMap((p) => (p.ids.credit_code ? [p.ids.credit_code] : []));
       const regs = planned.flatMap((p) => (p.ids.registration_no ? [p.ids.registration_no] : []));
-      const [c, r] = await Promise.all([repo.findByIdentifiers('credit_code', credits, tx), repo.findByIdentifiers('registration_no', regs, tx)]);
+      const [c, r] = await Promise.all([
+        repo.findByIdentifiers('credit_code', credits, tx),
+        repo.findByIdentifiers('registration_no', regs, tx),
+      ]);
       const byCredit = new Map(c.map((u) => [u.credit_code!, u]));
       const byReg = new Map(r.map((u) => [u.registration_no!, u]));
       const result: UnitUpsertResult = { created: 0, updated: 0, unchanged: 0, ids: [] };
@@ -109,21 +142,40 @@ export function createUnitsUpsert(ctx: RegistryContext) {
             continue;
           }
           // Another area's unit is not the importer's to overwrite, nor to learn about.
-          if (!inScope(actor.scope, existing.grid_code)) throw conflictElsewhere(p.ids.credit_code ? 'creditCode' : 'registrationNo');
+          if (!inScope(actor.scope, existing.grid_code))
+            throw conflictElsewhere(p.ids.credit_code ? 'creditCode' : 'registrationNo');
           result.ids.push(existing.id);
           const patch = unitPatch(existing, p.input, p.ids, p.where, deps.cipher);
           if (Object.keys(patch).length === 0) {
             result.unchanged++;
             continue;
           }
-          if (!(await repo.updateIfVersion(tx, existing.id, existing.version, { ...patch, version: existing.version + 1, updated_at: now }))) throw ctx.conflict('单位', existing.version);
+          if (
+            !(await repo.updateIfVersion(tx, existing.id, existing.version, {
+              ...patch,
+              version: existing.version + 1,
+              updated_at: now,
+            }))
+          )
+            throw ctx.conflict('单位', existing.version);
           result.updated++;
         } catch (err) {
           throw atRow(i, err);
         }
       }
       if (result.created + result.updated > 0)
-        await ctx.recordChange(actor, 'unit', 'upsert', { op: 'upsert', created: result.created, updated: result.updated, unchanged: result.unchanged }, tx);
+        await ctx.recordChange(
+          actor,
+          'unit',
+          'upsert',
+          {
+            op: 'upsert',
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+          },
+          tx,
+        );
       return result;
     });
   }

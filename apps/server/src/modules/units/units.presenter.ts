@@ -26,9 +26,13 @@ export interface PresentContext {
 
 const name = (ctx: PresentContext, v: string | null) => (v && !ctx.fullNames ? maskName(v) : v);
 /** Phones are always masked here; only an audited unmasking answers them in full. */
-const phone = (ctx: PresentContext, enc: string | null) => (enc ? maskPhone(ctx.decrypt(enc)) : null);
+const phone = (ctx: PresentContext, enc: string | null) =>
+  enc ? maskPhone(ctx.decrypt(enc)) : null;
 
-const areas = (ctx: PresentContext, r: Pick<UnitsTable, 'admin_code' | 'street_code' | 'community_code' | 'grid_code'>) => ({
+const areas = (
+  ctx: PresentContext,
+  r: Pick<UnitsTable, 'admin_code' | 'street_code' | 'community_code' | 'grid_code'>,
+) => ({
   adminCode: r.admin_code,
   streetCode: r.street_code,
   streetName: ctx.areaName(r.street_code),
@@ -38,7 +42,8 @@ const areas = (ctx: PresentContext, r: Pick<UnitsTable, 'admin_code' | 'street_c
   gridName: ctx.areaName(r.grid_code),
 });
 
-const position = (r: { lng: number | null; lat: number | null }): [number, number] | null => (r.lng != null && r.lat != null ? [r.lng, r.lat] : null);
+const position = (r: { lng: number | null; lat: number | null }): [number, number] | null =>
+  r.lng != null && r.lat != null ? [r.lng, r.lat] : null;
 
 export function presentUnit(r: UnitsTable, ctx: PresentContext): Unit {
   return {
@@ -70,7 +75,14 @@ export function presentUnit(r: UnitsTable, ctx: PresentContext): Unit {
 }
 
 export function presentEmployee(r: UnitEmployeesTable, maskedName: string | null): UnitEmployee {
-  return { id: r.id, personId: r.person_id, personName: maskedName, position: r.position, from: r.from_date, to: r.to_date };
+  return {
+    id: r.id,
+    personId: r.person_id,
+    personName: maskedName,
+    position: r.position,
+    from: r.from_date,
+    to: r.to_date,
+  };
 }
 
 export function presentPlace(r: PlacesTable, ctx: PresentContext, unitName: string | null): Place {

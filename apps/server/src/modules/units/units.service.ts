@@ -11,7 +11,12 @@ import type {
   UpdateUnitRequest,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope, referenceInScope } from '../../core/auth/area-scope';
+import {
+  assertActionInScope,
+  FULL_SCOPE,
+  inScope,
+  referenceInScope,
+} from '../../core/auth/area-scope';
 import { AppError, conflictElsewhere, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { createInspectionsService } from './inspections.service';
@@ -25,7 +30,10 @@ import { createUnitsUpsert } from './units-upsert';
 import { presentEmployee, presentUnit } from './units.presenter';
 import type { UnitsTable } from './units.tables';
 
-const IDENTIFIER_FIELDS = { credit_code: ['creditCode', '统一社会信用代码'], registration_no: ['registrationNo', '注册号'] } as const;
+const IDENTIFIER_FIELDS = {
+  credit_code: ['creditCode', '统一社会信用代码'],
+  registration_no: ['registrationNo', '注册号'],
+} as const;
 
 /** 实有单位: records, employees and audited unmasking. */
 function createUnitRecordsService(ctx: RegistryContext) {
@@ -44,14 +52,28 @@ function createUnitRecordsService(ctx: RegistryContext) {
       const [field, label] = IDENTIFIER_FIELDS[column];
       const known = inScope(actor.scope, other.grid_code);
       if (!known) throw conflictElsewhere(field);
-      throw new AppError('duplicate', `${label} ${value} 已登记为单位「${other.name}」`, { field, details: { id: other.id, name: other.name } });
+      throw new AppError('duplicate', `${label} ${value} 已登记为单位「${other.name}」`, {
+        field,
+        details: { id: other.id, name: other.name },
+      });
     }
   }
 
   async function detail(actor: Actor, row: UnitsTable): Promise<UnitDetail> {
-    const [pc, employees] = await Promise.all([ctx.presentContext([row], true), repo.employees(row.id)]);
-    const people = new Map((employees.length ? await deps.personRefs([...new Set(employees.map((e) => e.person_id))]) : []).map((p) => [p.id, p.maskedName]));
-    return { ...presentUnit(row, pc), employees: employees.map((e) => presentEmployee(e, people.get(e.person_id) ?? null)) };
+    const [pc, employees] = await Promise.all([
+      ctx.presentContext([row], true),
+      repo.employees(row.id),
+    ]);
+    const people = new Map(
+      (employees.length
+        ? await deps.personRefs([...new Set(employees.map((e) => e.person_id))])
+        : []
+      ).map((p) => [p.id, p.maskedName]),
+    );
+    return {
+      ...presentUnit(row, pc),
+      employees: employees.map((e) => presentEmployee(e, people.get(e.person_id) ?? null)),
+    };
   }
 
   /** A unit the caller may act on: 404 when it does not exist, 403 when it lies outside their scope. */
@@ -64,7 +86,10 @@ function createUnitRecordsService(ctx: RegistryContext) {
 
   async function listBy(actor: Actor, q: UnitListQuery, phoneHashed?: string): Promise<UnitList> {
     const filter = { ...q, phoneHash: phoneHashed };
-    const [rows, total] = await Promise.all([repo.list(actor.scope, filter, q), repo.count(actor.scope, filter)]);
+    const [rows, total] = await Promise.all([
+      repo.list(actor.scope, filter, q),
+      repo.count(actor.scope, filter),
+    ]);
     const pc = await ctx.presentContext(rows, false);
     return { items: rows.map((r) => presentUnit(r, pc)), total };
   }
@@ -83,7 +108,13 @@ function createUnitRecordsService(ctx: RegistryContext) {
       const { phone, reason, ...q } = body;
       const hash = phoneHash(deps.cipher, phone);
       const what = { module: 'units', field: 'phone', reason, valueHash: hash };
-      return deps.audit.personalSearch(actor, what, ip, () => listBy(actor, q, hash), (r) => r.total);
+      return deps.audit.personalSearch(
+        actor,
+        what,
+        ip,
+        () => listBy(actor, q, hash),
+        (r) => r.total,
+      );
     },
 
     async get(actor: Actor, id: string): Promise<UnitDetail> {
@@ -98,7 +129,13 @@ function createUnitRecordsService(ctx: RegistryContext) {
       try {
         await deps.db.transaction().execute(async (tx) => {
           await repo.insert(tx, row);
-          await ctx.recordChange(actor, 'unit', row.id, { op: 'create', fields: Object.keys(input) }, tx);
+          await ctx.recordChange(
+            actor,
+            'unit',
+            row.id,
+            { op: 'create', fields: Object.keys(input) },
+            tx,
+          );
         });
       } catch (err) {
         // A concurrent registration of the same code loses on the unique index.
@@ -120,8 +157,21 @@ function createUnitRecordsService(ctx: RegistryContext) {
       const next = { ...row, ...patch, version: row.version + 1, updated_at: ctx.nowIso() };
       try {
         await deps.db.transaction().execute(async (tx) => {
-          if (!(await repo.updateIfVersion(tx, id, row.version, { ...patch, version: next.version, updated_at: next.updated_at }))) throw ctx.conflict('单位', row.version);
-          await ctx.recordChange(actor, 'unit', id, { op: 'update', fields: Object.keys(patch) }, tx);
+          if (
+            !(await repo.updateIfVersion(tx, id, row.version, {
+              ...patch,
+              version: next.version,
+              updated_at: next.updated_at,
+            }))
+          )
+            throw ctx.conflict('单位', row.version);
+          await ctx.recordChange(
+            actor,
+            'unit',
+            id,
+            { op: 'update', fields: Object.keys(patch) },
+            tx,
+          );
         });
       } catch (err) {
         if (!(err instanceof AppError)) await assertIdentifiersFree(actor, ids, row.id);
@@ -130,16 +180,36 @@ function createUnitRecordsService(ctx: RegistryContext) {
       return detail(actor, next);
     },
 
-    async addEmployee(actor: Actor, id: string, input: AddUnitEmployeeRequest): Promise<UnitDetail> {
+    async addEmployee(
+      actor: Actor,
+      id: string,
+      input: AddUnitEmployeeRequest,
+    ): Promise<UnitDetail> {
       const row = await forAction(actor, id);
       const [ref] = await deps.personRefs([input.personId]);
       referenceInScope(actor.scope, ref, (p) => p.gridCode ?? p.communityCode, '人员', 'personId');
       const from = input.from ?? ctx.today();
-      if (input.to && input.to < from) throw new AppError('validation_failed', '离职日期不能早于入职日期', { field: 'to' });
-      if (!input.to && (await repo.findCurrentEmployment(id, input.personId))) throw new AppError('duplicate', '该人员已是本单位在职从业人员', { field: 'personId' });
+      if (input.to && input.to < from)
+        throw new AppError('validation_failed', '离职日期不能早于入职日期', { field: 'to' });
+      if (!input.to && (await repo.findCurrentEmployment(id, input.personId)))
+        throw new AppError('duplicate', '该人员已是本单位在职从业人员', { field: 'personId' });
       await deps.db.transaction().execute(async (tx) => {
-        await repo.insertEmployee(tx, { id: newId(), unit_id: id, person_id: input.personId, position: input.position ?? null, from_date: from, to_date: input.to ?? null, created_at: ctx.nowIso() });
-        await ctx.recordChange(actor, 'unit', id, { op: 'employee_added', personId: input.personId }, tx);
+        await repo.insertEmployee(tx, {
+          id: newId(),
+          unit_id: id,
+          person_id: input.personId,
+          position: input.position ?? null,
+          from_date: from,
+          to_date: input.to ?? null,
+          created_at: ctx.nowIso(),
+        });
+        await ctx.recordChange(
+          actor,
+          'unit',
+          id,
+          { op: 'employee_added', personId: input.personId },
+          tx,
+        );
       });
       return detail(actor, row);
     },
@@ -150,13 +220,24 @@ function createUnitRecordsService(ctx: RegistryContext) {
       if (!employee) throw notFound('从业人员记录');
       await deps.db.transaction().execute(async (tx) => {
         await repo.deleteEmployee(tx, employeeId);
-        await ctx.recordChange(actor, 'unit', id, { op: 'employee_removed', personId: employee.person_id }, tx);
+        await ctx.recordChange(
+          actor,
+          'unit',
+          id,
+          { op: 'employee_removed', personId: employee.person_id },
+          tx,
+        );
       });
       return detail(actor, row);
     },
 
     /** Full phone numbers of one unit, with the reason audited (personal data, docs/domain.md §10). */
-    async unmask(actor: Actor, id: string, input: UnmaskUnitRequest, ip: string | null): Promise<UnmaskedUnit> {
+    async unmask(
+      actor: Actor,
+      id: string,
+      input: UnmaskUnitRequest,
+      ip: string | null,
+    ): Promise<UnmaskedUnit> {
       const row = await readable(actor, id);
       const plain = (enc: string | null) => (enc ? deps.cipher.decrypt(enc) : null);
       const out: UnmaskedUnit = {};
@@ -164,7 +245,14 @@ function createUnitRecordsService(ctx: RegistryContext) {
         if (field === 'legalRepPhone') out.legalRepPhone = plain(row.legal_rep_phone_enc);
         else out.contactPhone = plain(row.contact_phone_enc);
       }
-      await deps.audit.record({ action: 'personal_data_viewed', actor, targetType: 'unit', targetId: id, ip, detail: { fields: [...new Set(input.fields)], reason: input.reason } });
+      await deps.audit.record({
+        action: 'personal_data_viewed',
+        actor,
+        targetType: 'unit',
+        targetId: id,
+        ip,
+        detail: { fields: [...new Set(input.fields)], reason: input.reason },
+      });
       return out;
     },
   };

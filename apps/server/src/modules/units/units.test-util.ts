@@ -9,7 +9,11 @@ export function credit(n: number): string {
 }
 
 /** A create body for a unit at a point (default: inside grid A). */
-export function unitBody(n: number, at: [number, number] = CITY.inA, more: Record<string, unknown> = {}) {
+export function unitBody(
+  n: number,
+  at: [number, number] = CITY.inA,
+  more: Record<string, unknown> = {},
+) {
   return {
     name: `测试单位${n}`,
     creditCode: credit(n),
@@ -25,8 +29,21 @@ export function unitBody(n: number, at: [number, number] = CITY.inA, more: Recor
   };
 }
 
-export function placeBody(name: string, at: [number, number] = CITY.inA, more: Record<string, unknown> = {}) {
-  return { name, placeType: 'internet_cafe', address: `${name}所在地`, lng: at[0], lat: at[1], responsibleName: '赵责任', responsiblePhone: '13900001111', ...more };
+export function placeBody(
+  name: string,
+  at: [number, number] = CITY.inA,
+  more: Record<string, unknown> = {},
+) {
+  return {
+    name,
+    placeType: 'internet_cafe',
+    address: `${name}所在地`,
+    lng: at[0],
+    lat: at[1],
+    responsibleName: '赵责任',
+    responsiblePhone: '13900001111',
+    ...more,
+  };
 }
 
 /** A valid resident ID for a person of the population registry. */

@@ -4,34 +4,135 @@ import { PERMISSIONS, type Permission } from '@wangge/shared';
 // so all may attach photos and videos as evidence.
 // Which case actions each role may take is decided by the workflow table; cases.act only opens the door.
 // API tokens are for integrations (12345 hotline, data exchange): only administrators create them (issue 9 #7).
-const READ: Permission[] = ['areas.read', 'departments.read', 'categories.read', 'components.read', 'attachments.upload', 'cases.report', 'cases.read', 'cases.act'];
-const LEAD: Permission[] = [...READ, 'areas.export', 'users.read', 'staff.contact.read', 'personal.unmask', 'cases.supervise', 'registry.read', 'registry.export', 'special.read', 'visits.read', 'residentFiles.read'];
+const READ: Permission[] = [
+  'areas.read',
+  'departments.read',
+  'categories.read',
+  'components.read',
+  'attachments.upload',
+  'cases.report',
+  'cases.read',
+  'cases.act',
+];
+const LEAD: Permission[] = [
+  ...READ,
+  'areas.export',
+  'users.read',
+  'staff.contact.read',
+  'personal.unmask',
+  'cases.supervise',
+  'registry.read',
+  'registry.export',
+  'special.read',
+  'visits.read',
+  'residentFiles.read',
+];
 // Grid staff keep the registries of their grids: they enter and verify people, houses and units, make the visits
 // and write the 民情日志. Special-group details stay with those who follow the group up (grid leader, police).
-const GRID_WORK: Permission[] = ['registry.read', 'registry.manage', 'visits.read', 'visits.record', 'residentFiles.read', 'residentFiles.write'];
+const GRID_WORK: Permission[] = [
+  'registry.read',
+  'registry.manage',
+  'visits.read',
+  'visits.record',
+  'residentFiles.read',
+  'residentFiles.write',
+];
 const CENTRE: Permission[] = [...READ, 'users.read', 'staff.contact.read'];
 
 /**
  * Built-in roles (docs/domain.md §2.2–2.3). They are data: an administrator may add local roles;
  * built-ins are re-synced on start so new permissions reach them.
  */
-export const BUILTIN_ROLES: { code: string; name: string; nameEn: string; permissions: readonly Permission[] }[] = [
+export const BUILTIN_ROLES: {
+  code: string;
+  name: string;
+  nameEn: string;
+  permissions: readonly Permission[];
+}[] = [
   { code: 'admin', name: '系统管理员', nameEn: 'System administrator', permissions: PERMISSIONS },
   { code: 'district_leader', name: '区领导', nameEn: 'District leader', permissions: LEAD },
   { code: 'street_leader', name: '街道领导', nameEn: 'Street leader', permissions: LEAD },
-  { code: 'community_leader', name: '社区领导', nameEn: 'Community leader', permissions: [...LEAD, 'areas.staff.manage', 'registry.manage', 'registry.import', 'special.manage', 'visits.record', 'residentFiles.write'] },
+  {
+    code: 'community_leader',
+    name: '社区领导',
+    nameEn: 'Community leader',
+    permissions: [
+      ...LEAD,
+      'areas.staff.manage',
+      'registry.manage',
+      'registry.import',
+      'special.manage',
+      'visits.record',
+      'residentFiles.write',
+    ],
+  },
   { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: READ },
   { code: 'intake_operator', name: '受理员', nameEn: 'Intake operator', permissions: CENTRE },
   { code: 'shift_leader', name: '值班长', nameEn: 'Shift leader', permissions: CENTRE },
   { code: 'dispatcher', name: '派遣员', nameEn: 'Dispatcher', permissions: CENTRE },
-  { code: 'department_handler', name: '专业部门处置人员', nameEn: 'Department handler', permissions: READ },
-  { code: 'grid_leader', name: '网格长', nameEn: 'Grid leader', permissions: [...READ, ...GRID_WORK, 'users.read', 'staff.contact.read', 'special.read', 'special.manage', 'registry.import'] },
-  { code: 'grid_administrator', name: '网格管理员', nameEn: 'Grid administrator', permissions: [...READ, ...GRID_WORK, 'staff.contact.read', 'registry.import'] },
+  {
+    code: 'department_handler',
+    name: '专业部门处置人员',
+    nameEn: 'Department handler',
+    permissions: READ,
+  },
+  {
+    code: 'grid_leader',
+    name: '网格长',
+    nameEn: 'Grid leader',
+    permissions: [
+      ...READ,
+      ...GRID_WORK,
+      'users.read',
+      'staff.contact.read',
+      'special.read',
+      'special.manage',
+      'registry.import',
+    ],
+  },
+  {
+    code: 'grid_administrator',
+    name: '网格管理员',
+    nameEn: 'Grid administrator',
+    permissions: [...READ, ...GRID_WORK, 'staff.contact.read', 'registry.import'],
+  },
   // A resident volunteer passes on 社情民意: writes 民情日志, sees visits due, reads no registry.
-  { code: 'resident_informant', name: '民情信息员', nameEn: 'Resident informant', permissions: [...READ, 'visits.read', 'residentFiles.read', 'residentFiles.write'] },
-  { code: 'grid_police_officer', name: '网格警员', nameEn: 'Grid police officer', permissions: [...READ, ...GRID_WORK, 'staff.contact.read', 'special.read', 'special.manage'] },
-  { code: 'grid_supervisor', name: '网格监督员', nameEn: 'Grid supervisor', permissions: [...READ, 'staff.contact.read', 'registry.read', 'visits.read', 'residentFiles.read'] },
-  { code: 'observer', name: '只读观察员', nameEn: 'Read-only observer', permissions: ['areas.read', 'departments.read', 'categories.read', 'components.read', 'cases.read'] },
+  {
+    code: 'resident_informant',
+    name: '民情信息员',
+    nameEn: 'Resident informant',
+    permissions: [...READ, 'visits.read', 'residentFiles.read', 'residentFiles.write'],
+  },
+  {
+    code: 'grid_police_officer',
+    name: '网格警员',
+    nameEn: 'Grid police officer',
+    permissions: [...READ, ...GRID_WORK, 'staff.contact.read', 'special.read', 'special.manage'],
+  },
+  {
+    code: 'grid_supervisor',
+    name: '网格监督员',
+    nameEn: 'Grid supervisor',
+    permissions: [
+      ...READ,
+      'staff.contact.read',
+      'registry.read',
+      'visits.read',
+      'residentFiles.read',
+    ],
+  },
+  {
+    code: 'observer',
+    name: '只读观察员',
+    nameEn: 'Read-only observer',
+    permissions: [
+      'areas.read',
+      'departments.read',
+      'categories.read',
+      'components.read',
+      'cases.read',
+    ],
+  },
 ];
 
 /** The built-in role that goes with each grid staff role. */

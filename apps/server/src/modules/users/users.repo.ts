@@ -12,9 +12,16 @@ export function createUsersRepo(db: Kysely<DB>) {
       db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
 
     findByIds: (ids: string[]) =>
-      ids.length === 0 ? Promise.resolve([]) : db.selectFrom('users').select(['id', 'display_name', 'phone_enc']).where('id', 'in', ids).execute(),
+      ids.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('users')
+            .select(['id', 'display_name', 'phone_enc'])
+            .where('id', 'in', ids)
+            .execute(),
 
-    findById: (id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+    findById: (id: string) =>
+      db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
     /** A user is visible when one of their areas lies in the scope (or they have none and the scope is full). */
     async findInScope(id: string, scope: AreaScope) {
@@ -22,12 +29,21 @@ export function createUsersRepo(db: Kysely<DB>) {
       if (scope.all) return q.executeTakeFirst();
       return q
         .where((eb) =>
-          eb.exists(eb.selectFrom('user_areas as ua').select('ua.user_id').whereRef('ua.user_id', '=', 'users.id').where((e) => codeInScope(e, 'ua.area_code', scope))),
+          eb.exists(
+            eb
+              .selectFrom('user_areas as ua')
+              .select('ua.user_id')
+              .whereRef('ua.user_id', '=', 'users.id')
+              .where((e) => codeInScope(e, 'ua.area_code', scope)),
+          ),
         )
         .executeTakeFirst();
     },
 
-    async list(scope: AreaScope, q: { q?: string | undefined; areaCode?: string | undefined; limit: number; offset: number }) {
+    async list(
+      scope: AreaScope,
+      q: { q?: string | undefined; areaCode?: string | undefined; limit: number; offset: number },
+    ) {
       let query = db.selectFrom('users');
       if (!scope.all || q.areaCode) {
         query = query.where((eb) =>
@@ -41,9 +57,19 @@ export function createUsersRepo(db: Kysely<DB>) {
           ),
         );
       }
-      if (q.q) query = query.where((eb) => eb.or([eb('username', 'like', `%${q.q}%`), eb('display_name', 'like', `%${q.q}%`)]));
-      const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await query.selectAll().orderBy('username').limit(q.limit).offset(q.offset).execute();
+      if (q.q)
+        query = query.where((eb) =>
+          eb.or([eb('username', 'like', `%${q.q}%`), eb('display_name', 'like', `%${q.q}%`)]),
+        );
+      const total = await query
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const rows = await query
+        .selectAll()
+        .orderBy('username')
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
       return { rows, total: Number(total.n) };
     },
 
@@ -64,8 +90,16 @@ export function createUsersRepo(db: Kysely<DB>) {
 
     async insert(tx: Db, user: UsersTable, roleIds: string[], areaCodes: string[]) {
       await tx.insertInto('users').values(user).execute();
-      if (roleIds.length) await tx.insertInto('user_roles').values(roleIds.map((role_id) => ({ user_id: user.id, role_id }))).execute();
-      if (areaCodes.length) await tx.insertInto('user_areas').values(areaCodes.map((area_code) => ({ user_id: user.id, area_code }))).execute();
+      if (roleIds.length)
+        await tx
+          .insertInto('user_roles')
+          .values(roleIds.map((role_id) => ({ user_id: user.id, role_id })))
+          .execute();
+      if (areaCodes.length)
+        await tx
+          .insertInto('user_areas')
+          .values(areaCodes.map((area_code) => ({ user_id: user.id, area_code })))
+          .execute();
     },
 
     async update(tx: Db, id: string, patch: Partial<UsersTable>) {
@@ -74,12 +108,20 @@ export function createUsersRepo(db: Kysely<DB>) {
 
     async setRoles(tx: Db, userId: string, roleIds: string[]) {
       await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-      if (roleIds.length) await tx.insertInto('user_roles').values(roleIds.map((role_id) => ({ user_id: userId, role_id }))).execute();
+      if (roleIds.length)
+        await tx
+          .insertInto('user_roles')
+          .values(roleIds.map((role_id) => ({ user_id: userId, role_id })))
+          .execute();
     },
 
     async setAreas(tx: Db, userId: string, areaCodes: string[]) {
       await tx.deleteFrom('user_areas').where('user_id', '=', userId).execute();
-      if (areaCodes.length) await tx.insertInto('user_areas').values(areaCodes.map((area_code) => ({ user_id: userId, area_code }))).execute();
+      if (areaCodes.length)
+        await tx
+          .insertInto('user_areas')
+          .values(areaCodes.map((area_code) => ({ user_id: userId, area_code })))
+          .execute();
     },
 
     /**
@@ -95,7 +137,9 @@ export function createUsersRepo(db: Kysely<DB>) {
         .updateTable('users')
         .set({
           failed_logins: next,
-          locked_until: sql<string | null>`case when locked_until is not null and locked_until > ${now} then locked_until when ${next} >= ${lockAfter} then ${lockUntil} else null end`,
+          locked_until: sql<
+            string | null
+          >`case when locked_until is not null and locked_until > ${now} then locked_until when ${next} >= ${lockAfter} then ${lockUntil} else null end`,
         })
         .where('id', '=', id)
         .returning(['failed_logins', 'locked_until'])
@@ -103,16 +147,29 @@ export function createUsersRepo(db: Kysely<DB>) {
     },
 
     resetFailedLogins: (id: string) =>
-      db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute(),
+      db
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null })
+        .where('id', '=', id)
+        .execute(),
 
     // Roles
-    listRoles: () => db.selectFrom('roles').selectAll().orderBy('builtin', 'desc').orderBy('code').execute(),
+    listRoles: () =>
+      db.selectFrom('roles').selectAll().orderBy('builtin', 'desc').orderBy('code').execute(),
     rolesByCodes: (codes: string[]) =>
-      codes.length === 0 ? Promise.resolve([]) : db.selectFrom('roles').selectAll().where('code', 'in', codes).execute(),
-    roleById: (id: string) => db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst(),
+      codes.length === 0
+        ? Promise.resolve([])
+        : db.selectFrom('roles').selectAll().where('code', 'in', codes).execute(),
+    roleById: (id: string) =>
+      db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst(),
     insertRole: (row: RolesTable) => db.insertInto('roles').values(row).execute(),
-    updateRole: (id: string, patch: Partial<RolesTable>) => db.updateTable('roles').set(patch).where('id', '=', id).execute(),
-    countUsers: () => db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    updateRole: (id: string, patch: Partial<RolesTable>) =>
+      db.updateTable('roles').set(patch).where('id', '=', id).execute(),
+    countUsers: () =>
+      db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
   };
 }
 export type UsersRepo = ReturnType<typeof createUsersRepo>;

@@ -47,7 +47,13 @@ export function AppShell() {
           <NavMenu theme="light" onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       ) : (
-        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={208}>
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          width={208}
+        >
           <Brand collapsed={collapsed} />
           <NavMenu theme="dark" />
         </Layout.Sider>

@@ -21,7 +21,13 @@ import { useI18n, type MessageKey } from '../../lib/i18n';
 import { PATHS } from '../paths';
 import { IdcardOutlined } from '@ant-design/icons';
 // 特殊人群, 走访 and 民情日志 entries (special-groups feature).
-import { BookOutlined, FieldTimeOutlined, ProfileOutlined, SafetyCertificateOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  FieldTimeOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
 
 interface NavItem {
   path: string;
@@ -31,28 +37,88 @@ interface NavItem {
 }
 
 const NAV_ITEMS: NavItem[] = [
-  { path: PATHS.reportCase, label: 'nav.report', icon: <FormOutlined />, permission: 'cases.report' },
+  {
+    path: PATHS.reportCase,
+    label: 'nav.report',
+    icon: <FormOutlined />,
+    permission: 'cases.report',
+  },
   { path: PATHS.tasks, label: 'nav.tasks', icon: <CarryOutOutlined />, permission: 'cases.act' },
-  { path: PATHS.cases, label: 'nav.cases', icon: <OrderedListOutlined />, permission: 'cases.read' },
+  {
+    path: PATHS.cases,
+    label: 'nav.cases',
+    icon: <OrderedListOutlined />,
+    permission: 'cases.read',
+  },
   { path: PATHS.map, label: 'nav.map', icon: <EnvironmentOutlined />, permission: 'areas.read' },
-  { path: PATHS.areaTree, label: 'nav.areaTree', icon: <ClusterOutlined />, permission: 'areas.read' },
-  { path: PATHS.areaImport, label: 'nav.areaImport', icon: <UploadOutlined />, permission: 'areas.manage' },
+  {
+    path: PATHS.areaTree,
+    label: 'nav.areaTree',
+    icon: <ClusterOutlined />,
+    permission: 'areas.read',
+  },
+  {
+    path: PATHS.areaImport,
+    label: 'nav.areaImport',
+    icon: <UploadOutlined />,
+    permission: 'areas.manage',
+  },
   // @nav:addresses
   ...ADDRESSES_NAV_ITEMS,
   // @nav:population
-  { path: PATHS.persons, label: 'nav.persons', icon: <IdcardOutlined />, permission: 'registry.read' },
+  {
+    path: PATHS.persons,
+    label: 'nav.persons',
+    icon: <IdcardOutlined />,
+    permission: 'registry.read',
+  },
   // @nav:units
   ...UNITS_NAV_ITEMS,
   // @nav:special-groups
-  { path: PATHS.myVisits, label: 'nav.myVisits', icon: <ScheduleOutlined />, permission: 'visits.read' },
-  { path: PATHS.overdueVisits, label: 'nav.overdueVisits', icon: <FieldTimeOutlined />, permission: 'visits.read' },
-  { path: PATHS.specialGroups, label: 'nav.specialGroups', icon: <SafetyCertificateOutlined />, permission: 'special.read' },
-  { path: PATHS.specialGroupDictionary, label: 'nav.groupDictionary', icon: <ProfileOutlined />, permission: 'special.configure' },
-  { path: PATHS.residentFiles, label: 'nav.residentFiles', icon: <BookOutlined />, permission: 'residentFiles.read' },
-  { path: PATHS.registryImport, label: 'nav.registryImport', icon: <UploadOutlined />, permission: 'registry.import' },
+  {
+    path: PATHS.myVisits,
+    label: 'nav.myVisits',
+    icon: <ScheduleOutlined />,
+    permission: 'visits.read',
+  },
+  {
+    path: PATHS.overdueVisits,
+    label: 'nav.overdueVisits',
+    icon: <FieldTimeOutlined />,
+    permission: 'visits.read',
+  },
+  {
+    path: PATHS.specialGroups,
+    label: 'nav.specialGroups',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'special.read',
+  },
+  {
+    path: PATHS.specialGroupDictionary,
+    label: 'nav.groupDictionary',
+    icon: <ProfileOutlined />,
+    permission: 'special.configure',
+  },
+  {
+    path: PATHS.residentFiles,
+    label: 'nav.residentFiles',
+    icon: <BookOutlined />,
+    permission: 'residentFiles.read',
+  },
+  {
+    path: PATHS.registryImport,
+    label: 'nav.registryImport',
+    icon: <UploadOutlined />,
+    permission: 'registry.import',
+  },
   // @nav:calendar
   ...CALENDAR_NAV_ITEMS,
-  { path: PATHS.departments, label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'departments.read' },
+  {
+    path: PATHS.departments,
+    label: 'nav.departments',
+    icon: <ApartmentOutlined />,
+    permission: 'departments.read',
+  },
   { path: PATHS.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: PATHS.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
@@ -64,7 +130,13 @@ function selectedPath(pathname: string, paths: string[]): string | undefined {
     .sort((a, b) => b.length - a.length)[0];
 }
 
-export function NavMenu({ onNavigate, theme }: { onNavigate?: () => void; theme: 'dark' | 'light' }) {
+export function NavMenu({
+  onNavigate,
+  theme,
+}: {
+  onNavigate?: () => void;
+  theme: 'dark' | 'light';
+}) {
   const me = useMe();
   const { t } = useI18n();
   const location = useLocation();

@@ -24,7 +24,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
         onClick: ({ key }) => {
           if (key === 'password') void navigate(PATHS.changePassword);
           if (key === 'tokens') void navigate(PATHS.tokens);
-          if (key === 'logout') logout.mutate(undefined, { onSettled: () => void navigate(PATHS.login) });
+          if (key === 'logout')
+            logout.mutate(undefined, { onSettled: () => void navigate(PATHS.login) });
         },
       }}
     >

@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AddressList, AddressNode, CreateAddressRequest, CreateHouseRequest, HouseResidents, UpdateAddressRequest, UpdateHouseRequest } from '@wangge/shared';
+import type {
+  AddressList,
+  AddressNode,
+  CreateAddressRequest,
+  CreateHouseRequest,
+  HouseResidents,
+  UpdateAddressRequest,
+  UpdateHouseRequest,
+} from '@wangge/shared';
 import { api, isApiError, type ApiQuery } from '../../lib/api-client';
 
 /** Query parameters of GET /api/addresses. */
@@ -92,7 +100,8 @@ export function useHouseList(p: HouseListParams) {
 }
 
 /** POST /api/houses/search: the landlord's full phone and the reason travel in the body (audited, limited per user). */
-export const searchHousesByLandlordPhone = (landlordPhone: string, reason: string) => api.post('/api/houses/search', { body: { landlordPhone, reason, limit: 50, offset: 0 } });
+export const searchHousesByLandlordPhone = (landlordPhone: string, reason: string) =>
+  api.post('/api/houses/search', { body: { landlordPhone, reason, limit: 50, offset: 0 } });
 
 export function useHouse(id: string) {
   return useQuery({
@@ -107,8 +116,12 @@ export function useHouseOfRoom(addressId: string | null) {
   return useQuery({
     queryKey: ['houses', 'list', { addressId }],
     queryFn: async ({ signal }) =>
-      (await api.get('/api/houses', { params: { query: { addressId: addressId ?? '', limit: 1 } }, signal }))
-        .items[0] ?? null,
+      (
+        await api.get('/api/houses', {
+          params: { query: { addressId: addressId ?? '', limit: 1 } },
+          signal,
+        })
+      ).items[0] ?? null,
     enabled: addressId !== null,
   });
 }

@@ -16,7 +16,9 @@ export const areaKeys = {
 };
 
 export function fetchAreaChildren(parentCode: string | null): Promise<{ items: AreaNode[] }> {
-  return api.get('/api/areas/tree', { params: { query: parentCode ? { parentCode } : { level: 'district' } } });
+  return api.get('/api/areas/tree', {
+    params: { query: parentCode ? { parentCode } : { level: 'district' } },
+  });
 }
 
 /**
@@ -38,21 +40,30 @@ export function useAreaTreeRoots() {
 export function useAreaGeoJson(level: AreaLevel, enabled = true) {
   return useQuery({
     queryKey: areaKeys.geojson(level),
-    queryFn: ({ signal }) => api.get('/api/areas/geojson', { params: { query: { level } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/areas/geojson', { params: { query: { level } }, signal }),
     enabled,
     staleTime: 5 * 60_000,
   });
 }
 
 /** A colleague's full phone outside their grid: the reason is audited by the server; the answer is never cached. */
-export function unmaskStaffPhone(areaId: string, assignmentId: string, reason: string): Promise<{ phone: string | null }> {
-  return api.post('/api/areas/{id}/staff/{assignmentId}/unmask-phone', { params: { path: { id: areaId, assignmentId } }, body: { reason } });
+export function unmaskStaffPhone(
+  areaId: string,
+  assignmentId: string,
+  reason: string,
+): Promise<{ phone: string | null }> {
+  return api.post('/api/areas/{id}/staff/{assignmentId}/unmask-phone', {
+    params: { path: { id: areaId, assignmentId } },
+    body: { reason },
+  });
 }
 
 export function useAreaDetail(id: string | null) {
   return useQuery({
     queryKey: areaKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api.get('/api/areas/{id}', { params: { path: { id: id ?? '' } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/areas/{id}', { params: { path: { id: id ?? '' } }, signal }),
     enabled: id !== null,
   });
 }
@@ -61,7 +72,8 @@ export function useAreaSearch(q: string) {
   const text = q.trim();
   return useQuery({
     queryKey: areaKeys.search(text),
-    queryFn: ({ signal }) => api.get('/api/areas/search', { params: { query: { q: text, limit: 20 } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/areas/search', { params: { query: { q: text, limit: 20 } }, signal }),
     enabled: text.length > 0,
     placeholderData: keepPreviousData,
   });
@@ -70,7 +82,9 @@ export function useAreaSearch(q: string) {
 export function useLocate() {
   return useMutation({
     mutationFn: ([lng, lat]: [number, number]) =>
-      api.get('/api/areas/locate', { params: { query: { lng: Number(lng.toFixed(7)), lat: Number(lat.toFixed(7)) } } }),
+      api.get('/api/areas/locate', {
+        params: { query: { lng: Number(lng.toFixed(7)), lat: Number(lat.toFixed(7)) } },
+      }),
   });
 }
 

@@ -13,6 +13,7 @@ export function useAuditLog() {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
       api.get('/api/audit', { params: { query: { limit: PAGE, before: pageParam } }, signal }),
-    getNextPageParam: (last) => (last.items.length < PAGE ? undefined : last.items[last.items.length - 1]?.id),
+    getNextPageParam: (last) =>
+      last.items.length < PAGE ? undefined : last.items[last.items.length - 1]?.id,
   });
 }

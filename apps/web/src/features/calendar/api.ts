@@ -37,22 +37,29 @@ export function useSetDay() {
 }
 
 export function useDeleteDay() {
-  return useCalendarMutation((date: string) => api.delete('/api/calendar/days/{date}', { params: { path: { date } } }));
+  return useCalendarMutation((date: string) =>
+    api.delete('/api/calendar/days/{date}', { params: { path: { date } } }),
+  );
 }
 
 export function useSetWindows() {
-  return useCalendarMutation((windows: WorkWindowInput[]) => api.put('/api/calendar/windows', { body: { windows } }));
+  return useCalendarMutation((windows: WorkWindowInput[]) =>
+    api.put('/api/calendar/windows', { body: { windows } }),
+  );
 }
 
 export function useImportYear() {
-  return useCalendarMutation((body: ImportCalendarRequest) => api.post('/api/calendar/import', { body }));
+  return useCalendarMutation((body: ImportCalendarRequest) =>
+    api.post('/api/calendar/import', { body }),
+  );
 }
 
 /** 未配置主责部门 report (小类 × 街道 without a primary dispatch rule). */
 export function useDispatchGaps(params: DispatchGapParams) {
   return useQuery({
     queryKey: calendarKeys.gaps(params),
-    queryFn: ({ signal }) => api.get('/api/dispatch-rules/gaps', { params: { query: params }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/dispatch-rules/gaps', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,10 @@
 import type { CalendarDayKindName, CalendarDayRow } from '@wangge/shared';
 
 /** Colours of the day kinds: red rest (holidays), orange work on a weekend (调休), as printed calendars do. */
-export const KIND_STYLE: Record<CalendarDayKindName, { background: string; color: string; border: string }> = {
+export const KIND_STYLE: Record<
+  CalendarDayKindName,
+  { background: string; color: string; border: string }
+> = {
   holiday: { background: '#fff1f0', color: '#cf1322', border: '#ffa39e' },
   makeup_workday: { background: '#fff7e6', color: '#d46b08', border: '#ffd591' },
   workday: { background: '#f6ffed', color: '#389e0d', border: '#b7eb8f' },
@@ -11,7 +14,8 @@ export const KIND_STYLE: Record<CalendarDayKindName, { background: string; color
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 'YYYY-MM-DD' of a civil date. */
-export const isoDate = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
+export const isoDate = (year: number, month: number, day: number) =>
+  `${year}-${pad(month)}-${pad(day)}`;
 
 /** Monday = 0 … Sunday = 6, of a civil date (UTC arithmetic: no time zone can shift it). */
 export function weekdayIndex(year: number, month: number, day: number): number {
@@ -22,7 +26,10 @@ export function weekdayIndex(year: number, month: number, day: number): number {
 export function monthCells(year: number, month: number): (number | null)[] {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const lead = weekdayIndex(year, month, 1);
-  return [...Array.from({ length: lead }, () => null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  return [
+    ...Array.from({ length: lead }, () => null),
+    ...Array.from({ length: days }, (_, i) => i + 1),
+  ];
 }
 
 /** What a date is without a calendar entry: the Monday–Friday rule. */
@@ -46,7 +53,9 @@ const KIND_WORDS: Record<string, CalendarDayKindName> = {
   休息日: 'weekend',
 };
 
-export type ParsedImport = { ok: true; rows: CalendarDayRow[]; year: number | null } | { ok: false; line: number; text: string };
+export type ParsedImport =
+  | { ok: true; rows: CalendarDayRow[]; year: number | null }
+  | { ok: false; line: number; text: string };
 
 /**
  * Reads what an administrator pastes: the API's JSON ({year, rows} or a bare array of rows), or lines of
@@ -61,7 +70,15 @@ export function parseImport(text: string): ParsedImport {
       const rows = Array.isArray(data) ? data : (data as { rows?: unknown }).rows;
       const year = Array.isArray(data) ? null : Number((data as { year?: unknown }).year) || null;
       if (!Array.isArray(rows)) return { ok: false, line: 1, text: 'rows' };
-      return { ok: true, year, rows: rows.map((r: { date?: unknown; kind?: unknown; name?: unknown }) => ({ date: String(r.date ?? ''), kind: KIND_WORDS[String(r.kind ?? '')] ?? (String(r.kind ?? '') as CalendarDayKindName), name: String(r.name ?? '') })) };
+      return {
+        ok: true,
+        year,
+        rows: rows.map((r: { date?: unknown; kind?: unknown; name?: unknown }) => ({
+          date: String(r.date ?? ''),
+          kind: KIND_WORDS[String(r.kind ?? '')] ?? (String(r.kind ?? '') as CalendarDayKindName),
+          name: String(r.name ?? ''),
+        })),
+      };
     } catch {
       return { ok: false, line: 1, text: trimmed.slice(0, 40) };
     }
@@ -72,7 +89,10 @@ export function parseImport(text: string): ParsedImport {
     const line = lines[i]!.trim();
     if (!line) continue;
     const [rawDate = '', rawKind = '', ...rest] = line.split(/[,\t，]/).map((s) => s.trim());
-    const date = rawDate.replace(/[/.]/g, '-').replace(/^(\d{4})-(\d)-/, '$1-0$2-').replace(/-(\d)$/, '-0$1');
+    const date = rawDate
+      .replace(/[/.]/g, '-')
+      .replace(/^(\d{4})-(\d)-/, '$1-0$2-')
+      .replace(/-(\d)$/, '-0$1');
     const kind = KIND_WORDS[rawKind];
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !kind) {
       // A header line (日期,类型,名称 / date,kind,name) is allowed once, at the top.

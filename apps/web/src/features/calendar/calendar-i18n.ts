@@ -35,7 +35,8 @@ export const calendarZh = {
   'calendar.timeRule': '格式 HH:MM',
   'calendar.import': '导入全年',
   'calendar.importTitle': '导入 {year} 年节假日安排',
-  'calendar.importHint': '整体替换该年已有的设置。每行“日期,类型,名称”（类型：节假日/调休上班/工作日/休息日 或 holiday/makeup_workday/workday/weekend），或 JSON：{"year":2027,"rows":[{"date":"2027-01-01","kind":"holiday","name":"元旦"}]}',
+  'calendar.importHint':
+    '整体替换该年已有的设置。每行“日期,类型,名称”（类型：节假日/调休上班/工作日/休息日 或 holiday/makeup_workday/workday/weekend），或 JSON：{"year":2027,"rows":[{"date":"2027-01-01","kind":"holiday","name":"元旦"}]}',
   'calendar.importFile': '选择文件',
   'calendar.importPreview': '识别到 {n} 行：节假日 {h} 天，调休上班 {m} 天',
   'calendar.importParseError': '第 {line} 行无法识别：{text}',
@@ -44,7 +45,8 @@ export const calendarZh = {
   'calendar.importYearMismatch': 'JSON 中的年份 {found} 与所选年份 {year} 不符',
   'calendar.importRowErrors': '以下行有误，未导入任何数据：',
   'gaps.title': '未配置主责部门',
-  'gaps.hint': '列出管辖范围内每个街道中，没有有效主办派遣规则的小类。未覆盖的案件将按属地兜底派给街道。',
+  'gaps.hint':
+    '列出管辖范围内每个街道中，没有有效主办派遣规则的小类。未覆盖的案件将按属地兜底派给街道。',
   'gaps.kind': '问题类型',
   'gaps.kindAll': '事项和综治',
   'gaps.kind.matter': '事项',
@@ -82,7 +84,8 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   'calendar.noneListed': 'No holidays entered for this year: deadlines count Monday to Friday only',
   'calendar.weekdays': 'Mo,Tu,We,Th,Fr,Sa,Su',
   'calendar.month': 'Month {m}',
-  'calendar.readOnly': 'You may view the calendar; changing it needs the calendar.manage permission',
+  'calendar.readOnly':
+    'You may view the calendar; changing it needs the calendar.manage permission',
   'calendar.editDay': 'Set {date}',
   'calendar.dayKind': 'Kind',
   'calendar.dayName': 'Name',
@@ -93,7 +96,8 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   'calendar.cancel': 'Cancel',
   'calendar.saved': 'Saved',
   'calendar.windows': 'Working hours',
-  'calendar.windowsHint': 'Working-hour and working-day limits count only these hours of working days (Beijing time)',
+  'calendar.windowsHint':
+    'Working-hour and working-day limits count only these hours of working days (Beijing time)',
   'calendar.windowStart': 'Start',
   'calendar.windowEnd': 'End',
   'calendar.addWindow': 'Add window',
@@ -102,7 +106,8 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   'calendar.timeRule': 'Format HH:MM',
   'calendar.import': 'Import year',
   'calendar.importTitle': 'Import the {year} holiday schedule',
-  'calendar.importHint': 'Replaces everything set for that year. One line per day "date,kind,name" (kind: holiday/makeup_workday/workday/weekend or the Chinese names), or JSON: {"year":2027,"rows":[{"date":"2027-01-01","kind":"holiday","name":"New Year"}]}',
+  'calendar.importHint':
+    'Replaces everything set for that year. One line per day "date,kind,name" (kind: holiday/makeup_workday/workday/weekend or the Chinese names), or JSON: {"year":2027,"rows":[{"date":"2027-01-01","kind":"holiday","name":"New Year"}]}',
   'calendar.importFile': 'Choose file',
   'calendar.importPreview': '{n} rows: {h} holidays, {m} make-up workdays',
   'calendar.importParseError': 'Line {line} not understood: {text}',
@@ -111,7 +116,8 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   'calendar.importYearMismatch': 'The JSON year {found} differs from the selected year {year}',
   'calendar.importRowErrors': 'These rows are wrong; nothing was imported:',
   'gaps.title': 'Classes without a primary department',
-  'gaps.hint': 'For each street in your area: the minor classes no active primary dispatch rule covers. Their cases fall back to the street.',
+  'gaps.hint':
+    'For each street in your area: the minor classes no active primary dispatch rule covers. Their cases fall back to the street.',
   'gaps.kind': 'Kind',
   'gaps.kindAll': 'Matters and governance',
   'gaps.kind.matter': 'Matter',
@@ -126,7 +132,8 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   'gaps.partialAreas': 'Rules only for: {codes}',
   'gaps.partialClasses': 'Rules only for subclasses: {codes}',
   'gaps.conditionOnly': 'Rules only for some registration conditions',
-  'gaps.summary': '{streets} streets × {classes} classes: {none} pairs uncovered, {partial} partly covered',
+  'gaps.summary':
+    '{streets} streets × {classes} classes: {none} pairs uncovered, {partial} partly covered',
   'gaps.truncated': 'Many results: only the first {n} are shown; narrow by kind or area',
   'gaps.empty': 'Every class has a primary department in every street',
   'gaps.areaCode': 'Area code',

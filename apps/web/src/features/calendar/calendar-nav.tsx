@@ -4,7 +4,22 @@ import type { MessageKey } from '../../lib/i18n';
 import { PATHS } from '../../app/paths';
 
 /** Menu entries of the case-configuration admin pages (kept here so their icons load with them). */
-export const CALENDAR_NAV_ITEMS: { path: string; label: MessageKey; icon: ReactNode; permission: string }[] = [
-  { path: PATHS.calendar, label: 'nav.calendar', icon: <CalendarOutlined />, permission: 'calendar.manage' },
-  { path: PATHS.dispatchGaps, label: 'nav.dispatchGaps', icon: <NodeIndexOutlined />, permission: 'dispatch.manage' },
+export const CALENDAR_NAV_ITEMS: {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission: string;
+}[] = [
+  {
+    path: PATHS.calendar,
+    label: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    permission: 'calendar.manage',
+  },
+  {
+    path: PATHS.dispatchGaps,
+    label: 'nav.dispatchGaps',
+    icon: <NodeIndexOutlined />,
+    permission: 'dispatch.manage',
+  },
 ];

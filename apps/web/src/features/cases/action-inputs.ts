@@ -1,4 +1,10 @@
-import { rowsFor, type CaseAction, type CaseState, type InputField, type RequestType } from '@wangge/shared';
+import {
+  rowsFor,
+  type CaseAction,
+  type CaseState,
+  type InputField,
+  type RequestType,
+} from '@wangge/shared';
 
 /** A field the action form can show: the workflow's inputs plus a few optional extras. */
 export type ActionField = InputField | 'requestType';
@@ -12,8 +18,14 @@ export interface ActionFieldSpec {
  * What an action asks for, read from the shared workflow table (the same one the server decides
  * with), so the form and the server never disagree on required inputs.
  */
-export function actionFields(state: CaseState, action: CaseAction, requestType?: RequestType): ActionFieldSpec[] {
-  const rows = rowsFor(state, action).filter((r) => !requestType || !r.requestType || r.requestType === requestType);
+export function actionFields(
+  state: CaseState,
+  action: CaseAction,
+  requestType?: RequestType,
+): ActionFieldSpec[] {
+  const rows = rowsFor(state, action).filter(
+    (r) => !requestType || !r.requestType || r.requestType === requestType,
+  );
   const required = new Set<InputField>(rows.flatMap((r) => [...r.inputs]));
   const specs: ActionFieldSpec[] = [];
   const add = (field: ActionField, isRequired: boolean) => {

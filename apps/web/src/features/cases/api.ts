@@ -22,7 +22,10 @@ export function fetchCaseList(params: CaseListParams, signal?: AbortSignal) {
   return api.get('/api/cases', { params: { query: params }, signal });
 }
 
-export function useCaseList(params: CaseListParams, options: { refetchInterval?: number; enabled?: boolean } = {}) {
+export function useCaseList(
+  params: CaseListParams,
+  options: { refetchInterval?: number; enabled?: boolean } = {},
+) {
   return useQuery({
     queryKey: caseKeys.list(params),
     queryFn: ({ signal }) => fetchCaseList(params, signal),
@@ -47,7 +50,8 @@ export function useCase(id: string, refetchInterval: number | false = false) {
 export function useCaseEvents(id: string) {
   return useQuery({
     queryKey: caseKeys.events(id),
-    queryFn: ({ signal }) => api.get('/api/cases/{id}/events', { params: { path: { id } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/cases/{id}/events', { params: { path: { id } }, signal }),
     staleTime: 5_000,
   });
 }
@@ -71,7 +75,8 @@ export function useReportCase() {
 export function useCaseTransition(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CaseTransitionRequest) => api.post('/api/cases/{id}/transitions', { params: { path: { id } }, body }),
+    mutationFn: (body: CaseTransitionRequest) =>
+      api.post('/api/cases/{id}/transitions', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: (view) => {
       client.setQueryData(caseKeys.detail(id), view);

@@ -8,10 +8,19 @@ const CHANNEL_TEXT = {
   sourceStaff: { zh: '坐席录入（电话、来访）', en: 'Staff entry (phone, walk-in)' },
   sourceHotline: { zh: '12345 热线工单', en: '12345 hotline order' },
   hotlineOrderId: { zh: '工单编号', en: 'Order number' },
-  hotlineOrderIdHint: { zh: '12345 派单上的编号；同一工单重复派单只生成一个案件', en: 'As on the 12345 order; a re-sent order opens the same case' },
-  hotlineOrderIdRequired: { zh: '请填写 12345 工单编号（4–64 位字母、数字或 . _ -）', en: 'Enter the 12345 order number (4–64 letters, digits or . _ -)' },
+  hotlineOrderIdHint: {
+    zh: '12345 派单上的编号；同一工单重复派单只生成一个案件',
+    en: 'As on the 12345 order; a re-sent order opens the same case',
+  },
+  hotlineOrderIdRequired: {
+    zh: '请填写 12345 工单编号（4–64 位字母、数字或 . _ -）',
+    en: 'Enter the 12345 order number (4–64 letters, digits or . _ -)',
+  },
   hotlineDeadline: { zh: '12345时限', en: '12345 deadline' },
-  hotlineDeadlineHint: { zh: '早于本平台时限时，总体红黄绿灯按此计算', en: 'When earlier than ours, the overall light follows it' },
+  hotlineDeadlineHint: {
+    zh: '早于本平台时限时，总体红黄绿灯按此计算',
+    en: 'When earlier than ours, the overall light follows it',
+  },
   hotlineOrder: { zh: '12345工单', en: '12345 order' },
   confidence: { zh: '识别置信度', en: 'Confidence' },
   modelVersion: { zh: '模型版本', en: 'Model version' },
@@ -25,7 +34,10 @@ export function channelText(key: ChannelTextKey, lang: Lang): string {
 }
 
 /** The sources an intake operator may choose in the 上报 form; others get the default of their role. */
-export const CHOOSABLE_SOURCES = ['staff_entry', 'hotline_12345'] as const satisfies readonly CaseSource[];
+export const CHOOSABLE_SOURCES = [
+  'staff_entry',
+  'hotline_12345',
+] as const satisfies readonly CaseSource[];
 export type ChoosableSource = (typeof CHOOSABLE_SOURCES)[number];
 
 export function isChoosableSource(v: string | null | undefined): v is ChoosableSource {

@@ -31,7 +31,10 @@ export function useConditions(classCode: string | null | undefined) {
   return useQuery({
     queryKey: ['categories', 'conditions', classCode ?? ''],
     queryFn: ({ signal }) =>
-      api.get('/api/categories/{code}/conditions', { params: { path: { code: classCode ?? '' } }, signal }),
+      api.get('/api/categories/{code}/conditions', {
+        params: { path: { code: classCode ?? '' } },
+        signal,
+      }),
     enabled: Boolean(classCode),
     staleTime: 5 * 60_000,
   });
@@ -48,11 +51,20 @@ export function useCondition(id: string | null) {
   });
 }
 
-export function useDispatchSuggestion(classCode: string | null, gridCode: string, componentId: string | null = null) {
+export function useDispatchSuggestion(
+  classCode: string | null,
+  gridCode: string,
+  componentId: string | null = null,
+) {
   return useQuery({
     queryKey: ['dispatch-suggest', classCode ?? '', gridCode, componentId ?? ''],
     queryFn: ({ signal }) =>
-      api.get('/api/dispatch-rules/suggest', { params: { query: { classCode: classCode ?? '', gridCode, ...(componentId ? { componentId } : {}) } }, signal }),
+      api.get('/api/dispatch-rules/suggest', {
+        params: {
+          query: { classCode: classCode ?? '', gridCode, ...(componentId ? { componentId } : {}) },
+        },
+        signal,
+      }),
     // A case bound to a 部件 is suggested its 养护单位 even without a class.
     enabled: Boolean(classCode || componentId),
     meta: { silent: true },
@@ -64,7 +76,12 @@ export function useLocatePoint(lngLat: readonly [number, number] | null) {
   return useQuery({
     queryKey: ['areas', 'locate', lngLat?.[0].toFixed(7) ?? '', lngLat?.[1].toFixed(7) ?? ''],
     queryFn: ({ signal }) =>
-      api.get('/api/areas/locate', { params: { query: { lng: Number(lngLat?.[0].toFixed(7)), lat: Number(lngLat?.[1].toFixed(7)) } }, signal }),
+      api.get('/api/areas/locate', {
+        params: {
+          query: { lng: Number(lngLat?.[0].toFixed(7)), lat: Number(lngLat?.[1].toFixed(7)) },
+        },
+        signal,
+      }),
     enabled: lngLat !== null,
     staleTime: 5 * 60_000,
     meta: { silent: true },
@@ -76,10 +93,16 @@ const USER_PAGE = 200;
 const MAX_USER_PAGES = 5;
 
 /** Every user matching the query, page by page (a street easily has more than one page of grid staff). */
-async function fetchAllUsers(query: { q?: string; areaCode?: string }, signal: AbortSignal): Promise<User[]> {
+async function fetchAllUsers(
+  query: { q?: string; areaCode?: string },
+  signal: AbortSignal,
+): Promise<User[]> {
   const users: User[] = [];
   for (let page = 0; page < MAX_USER_PAGES; page += 1) {
-    const { items, total } = await api.get('/api/users', { params: { query: { ...query, limit: USER_PAGE, offset: page * USER_PAGE } }, signal });
+    const { items, total } = await api.get('/api/users', {
+      params: { query: { ...query, limit: USER_PAGE, offset: page * USER_PAGE } },
+      signal,
+    });
     users.push(...items);
     if (users.length >= total || items.length < USER_PAGE) break;
   }
@@ -95,7 +118,10 @@ export function useFieldUsers(place: { gridCode: string; streetCode: string }, q
   return useQuery({
     queryKey: ['users', 'field', place.gridCode, text],
     queryFn: async ({ signal }) => {
-      const users = await fetchAllUsers(text ? { q: text } : { areaCode: place.streetCode }, signal);
+      const users = await fetchAllUsers(
+        text ? { q: text } : { areaCode: place.streetCode },
+        signal,
+      );
       return users.filter(
         (u) =>
           u.status === 'active' &&

@@ -21,9 +21,17 @@ export function taskQueuesFor(me: Pick<Me, 'id' | 'roles' | 'permissions'>): Tas
   const roles = new Set(me.roles.map((r) => r.code));
   const queues: TaskQueue[] = [];
   if (roles.has('intake_operator'))
-    queues.push({ key: 'intake', title: 'tasks.intake', params: { state: 'pending_acceptance,pending_check', limit: LIMIT } });
+    queues.push({
+      key: 'intake',
+      title: 'tasks.intake',
+      params: { state: 'pending_acceptance,pending_check', limit: LIMIT },
+    });
   if (roles.has('shift_leader')) {
-    queues.push({ key: 'shift', title: 'tasks.shift', params: { state: 'pending_registration,pending_close', limit: LIMIT } });
+    queues.push({
+      key: 'shift',
+      title: 'tasks.shift',
+      params: { state: 'pending_registration,pending_close', limit: LIMIT },
+    });
     queues.push({
       key: 'shift-requests',
       title: 'tasks.requests',
@@ -32,7 +40,11 @@ export function taskQueuesFor(me: Pick<Me, 'id' | 'roles' | 'permissions'>): Tas
     });
   }
   if (roles.has('dispatcher')) {
-    queues.push({ key: 'dispatch', title: 'tasks.dispatch', params: { state: 'pending_dispatch,feedback_review', limit: LIMIT } });
+    queues.push({
+      key: 'dispatch',
+      title: 'tasks.dispatch',
+      params: { state: 'pending_dispatch,feedback_review', limit: LIMIT },
+    });
     queues.push({
       key: 'dispatch-requests',
       title: 'tasks.requests',
@@ -41,14 +53,19 @@ export function taskQueuesFor(me: Pick<Me, 'id' | 'roles' | 'permissions'>): Tas
     });
   }
   if (roles.has('department_handler'))
-    queues.push({ key: 'department', title: 'tasks.department', params: { mine: 'department', state: 'handling', limit: LIMIT } });
+    queues.push({
+      key: 'department',
+      title: 'tasks.department',
+      params: { mine: 'department', state: 'handling', limit: LIMIT },
+    });
   if ([...roles].some((r) => FIELD_ROLE_SET.has(r)))
     queues.push({
       key: 'field',
       title: 'tasks.field',
       params: { state: 'verifying,checking', limit: LIMIT },
       keep: (v) =>
-        (v.state === 'verifying' && v.assignedVerifierId === me.id) || (v.state === 'checking' && v.assignedCheckerId === me.id),
+        (v.state === 'verifying' && v.assignedVerifierId === me.id) ||
+        (v.state === 'checking' && v.assignedCheckerId === me.id),
     });
   return queues;
 }
@@ -63,7 +80,10 @@ export interface TaskSection {
 }
 
 /** Runs the user's task queues (refreshed every 30 s) and counts the distinct cases in them. */
-export function useTasks(me: Pick<Me, 'id' | 'roles' | 'permissions'>): { sections: TaskSection[]; count: number } {
+export function useTasks(me: Pick<Me, 'id' | 'roles' | 'permissions'>): {
+  sections: TaskSection[];
+  count: number;
+} {
   const queues = taskQueuesFor(me);
   const results = useQueries({
     queries: queues.map((q) => ({

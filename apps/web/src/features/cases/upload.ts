@@ -37,7 +37,9 @@ export function uploadAttachment(
       else reject(apiErrorFrom(xhr.status, body));
     };
     xhr.onerror = () =>
-      reject(new ApiError({ status: 0, code: 'network', message: '网络连接失败，请检查服务器是否可用' }));
+      reject(
+        new ApiError({ status: 0, code: 'network', message: '网络连接失败，请检查服务器是否可用' }),
+      );
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(file);

@@ -23,7 +23,8 @@ export function useUnreadCount() {
 export function useNotifications(enabled: boolean) {
   return useQuery({
     queryKey: keys.list,
-    queryFn: ({ signal }) => api.get('/api/notifications', { params: { query: { limit: 50 } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/notifications', { params: { query: { limit: 50 } }, signal }),
     enabled,
     staleTime: 0,
   });
@@ -32,7 +33,8 @@ export function useNotifications(enabled: boolean) {
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post('/api/notifications/{id}/read', { params: { path: { id } } }),
+    mutationFn: (id: string) =>
+      api.post('/api/notifications/{id}/read', { params: { path: { id } } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

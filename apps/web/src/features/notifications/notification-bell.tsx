@@ -19,7 +19,13 @@ export function NotificationBell() {
   return (
     <>
       <Badge count={count.data?.unread ?? 0} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined />} aria-label={t('notifications.title')} onClick={() => setOpen(true)} data-testid="notification-bell" />
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          aria-label={t('notifications.title')}
+          onClick={() => setOpen(true)}
+          data-testid="notification-bell"
+        />
       </Badge>
       <Drawer
         title={t('notifications.title')}
@@ -27,7 +33,12 @@ export function NotificationBell() {
         onClose={() => setOpen(false)}
         size={360}
         extra={
-          <Button size="small" onClick={() => markAll.mutate()} disabled={!count.data?.unread} loading={markAll.isPending}>
+          <Button
+            size="small"
+            onClick={() => markAll.mutate()}
+            disabled={!count.data?.unread}
+            loading={markAll.isPending}
+          >
             {t('notifications.markAll')}
           </Button>
         }
@@ -48,7 +59,10 @@ export function NotificationBell() {
               >
                 <List.Item.Meta
                   title={
-                    <Typography.Text strong={!n.readAt} style={{ fontWeight: n.readAt ? 'normal' : 600 }}>
+                    <Typography.Text
+                      strong={!n.readAt}
+                      style={{ fontWeight: n.readAt ? 'normal' : 600 }}
+                    >
                       {n.readAt ? null : <Badge status="processing" style={{ marginRight: 6 }} />}
                       {n.text}
                     </Typography.Text>

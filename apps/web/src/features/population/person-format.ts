@@ -18,7 +18,8 @@ export const personPath = (id: string) => `/persons/${enc(id)}`;
 export const personEditPath = (id: string) => `/persons/${enc(id)}/edit`;
 
 type Table = Record<string, { zh: string; en: string }>;
-const label = (table: Table) => (v: string | null | undefined, lang: Lang) => (v ? (table[v]?.[lang] ?? v) : '');
+const label = (table: Table) => (v: string | null | undefined, lang: Lang) =>
+  v ? (table[v]?.[lang] ?? v) : '';
 
 /** Labels of the stored identifiers, in the current language ('' for null). */
 export const fmt = {
@@ -34,20 +35,36 @@ export const fmt = {
 };
 
 /** Options of a Select from a label table. */
-export const optionsOf = <K extends string>(values: readonly K[], table: Record<K, { zh: string; en: string }>, lang: Lang) =>
-  values.map((v) => ({ value: v, label: table[v][lang] }));
+export const optionsOf = <K extends string>(
+  values: readonly K[],
+  table: Record<K, { zh: string; en: string }>,
+  lang: Lang,
+) => values.map((v) => ({ value: v, label: table[v][lang] }));
 
 /** Today in Shanghai (YYYY-MM-DD), the day the server checks dates against. */
-export const todayShanghai = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export const todayShanghai = (): string =>
+  new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-export const DATA_STATE_COLORS: Record<string, string> = { entered: 'default', claimed: 'processing', verified: 'success' };
-export const STATUS_COLORS: Record<string, string> = { active: 'green', moved_out: 'orange', deceased: 'default' };
+export const DATA_STATE_COLORS: Record<string, string> = {
+  entered: 'default',
+  claimed: 'processing',
+  verified: 'success',
+};
+export const STATUS_COLORS: Record<string, string> = {
+  active: 'green',
+  moved_out: 'orange',
+  deceased: 'default',
+};
 
 /**
  * Puts a server error beside the form field it names (`field`, possibly dotted like details.stayUntil); returns the
  * message when no field of this form matches, for an alert above the buttons.
  */
-export function fieldError(form: FormInstance, err: unknown, fields: readonly string[]): string | null {
+export function fieldError(
+  form: FormInstance,
+  err: unknown,
+  fields: readonly string[],
+): string | null {
   const message = err instanceof Error ? err.message : String(err);
   const field = isApiError(err) ? err.field : undefined;
   const path = (field ?? '').split('.');

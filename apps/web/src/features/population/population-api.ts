@@ -1,11 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatePersonRequest, Person, PersonDetail, PersonMoveInRequest, PersonMoveOutRequest, PersonUnmaskRequest, UpdatePersonRequest } from '@wangge/shared';
+import type {
+  CreatePersonRequest,
+  Person,
+  PersonDetail,
+  PersonMoveInRequest,
+  PersonMoveOutRequest,
+  PersonUnmaskRequest,
+  UpdatePersonRequest,
+} from '@wangge/shared';
 import { api, isApiError, type ApiQuery } from '../../lib/api-client';
 
 /** POST /api/persons/lookup: the full ID number and the reason travel in the body (audited, limited per user); a miss is null. */
-export async function lookupPersonByIdNumber(idNumber: string, reason: string): Promise<Person | null> {
+export async function lookupPersonByIdNumber(
+  idNumber: string,
+  reason: string,
+): Promise<Person | null> {
   try {
-    return await api.post('/api/persons/lookup', { body: { idNumber, idType: 'resident_id', reason } });
+    return await api.post('/api/persons/lookup', {
+      body: { idNumber, idType: 'resident_id', reason },
+    });
   } catch (err) {
     if (isApiError(err) && err.status === 404) return null;
     throw err;
@@ -43,7 +56,11 @@ export function usePerson(id: string) {
 
 /** The sheet download is a plain link: the browser sends the session cookie and saves the file. */
 export function personsExportUrl(params: Omit<PersonListParams, 'limit' | 'offset'>): string {
-  const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  const qs = new URLSearchParams(
+    Object.entries(params).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+    ),
+  );
   const s = qs.toString();
   return s ? `/api/persons/export?${s}` : '/api/persons/export';
 }
@@ -61,27 +78,40 @@ function usePersonWrite<V>(fn: (v: V) => Promise<PersonDetail>) {
   });
 }
 
-export const useCreatePerson = () => usePersonWrite((body: CreatePersonRequest) => api.post('/api/persons', { body }));
+export const useCreatePerson = () =>
+  usePersonWrite((body: CreatePersonRequest) => api.post('/api/persons', { body }));
 
 export const useUpdatePerson = (id: string) =>
-  usePersonWrite((body: UpdatePersonRequest) => api.patch('/api/persons/{id}', { params: { path: { id } }, body }));
+  usePersonWrite((body: UpdatePersonRequest) =>
+    api.patch('/api/persons/{id}', { params: { path: { id } }, body }),
+  );
 
-export const useMoveIn = (id: string) => usePersonWrite((body: PersonMoveInRequest) => api.post('/api/persons/{id}/move-in', { params: { path: { id } }, body }));
+export const useMoveIn = (id: string) =>
+  usePersonWrite((body: PersonMoveInRequest) =>
+    api.post('/api/persons/{id}/move-in', { params: { path: { id } }, body }),
+  );
 
-export const useMoveOut = (id: string) => usePersonWrite((body: PersonMoveOutRequest) => api.post('/api/persons/{id}/move-out', { params: { path: { id } }, body }));
+export const useMoveOut = (id: string) =>
+  usePersonWrite((body: PersonMoveOutRequest) =>
+    api.post('/api/persons/{id}/move-out', { params: { path: { id } }, body }),
+  );
 
-export const useClaimPerson = (id: string) => usePersonWrite(() => api.post('/api/persons/{id}/claim', { params: { path: { id } } }));
+export const useClaimPerson = (id: string) =>
+  usePersonWrite(() => api.post('/api/persons/{id}/claim', { params: { path: { id } } }));
 
-export const useVerifyPerson = (id: string) => usePersonWrite(() => api.post('/api/persons/{id}/verify', { params: { path: { id } } }));
+export const useVerifyPerson = (id: string) =>
+  usePersonWrite(() => api.post('/api/persons/{id}/verify', { params: { path: { id } } }));
 
 /** Reveals fields of one record; the server audits it (who, which record, which fields, why). */
-export const unmaskPerson = (id: string, body: PersonUnmaskRequest) => api.post('/api/persons/{id}/unmask', { params: { path: { id } }, body });
+export const unmaskPerson = (id: string, body: PersonUnmaskRequest) =>
+  api.post('/api/persons/{id}/unmask', { params: { path: { id } }, body });
 
 /** Houses whose address contains the words, for the move-in picker (housing module). */
 export function useHouseSearch(q: string) {
   return useQuery({
     queryKey: ['houses', 'pick', q],
-    queryFn: ({ signal }) => api.get('/api/houses', { params: { query: { q, limit: 20 } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/houses', { params: { query: { q, limit: 20 } }, signal }),
     enabled: q.trim().length >= 1,
     placeholderData: keepPreviousData,
     meta: { silent: true },

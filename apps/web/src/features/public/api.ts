@@ -27,10 +27,16 @@ export function usePublicCategories() {
 /** GET with the secret in the x-receipt header, without the staff session's cookie. */
 function fetchPublicCase(caseNo: string, secret: string, signal: AbortSignal) {
   return api
-    .get('/api/public/cases/{caseNo}', { params: { path: { caseNo } }, headers: { 'x-receipt': secret }, credentials: 'omit', signal })
+    .get('/api/public/cases/{caseNo}', {
+      params: { path: { caseNo } },
+      headers: { 'x-receipt': secret },
+      credentials: 'omit',
+      signal,
+    })
     .catch((err: unknown) => {
       // Citizens get their own wording for a lost connection.
-      if (isApiError(err) && err.status === 0) throw new ApiError({ status: 0, code: 'network', message: '网络连接失败，请稍后重试' });
+      if (isApiError(err) && err.status === 0)
+        throw new ApiError({ status: 0, code: 'network', message: '网络连接失败，请稍后重试' });
       throw err;
     });
 }
@@ -49,7 +55,8 @@ export function usePublicCase(receipt: { caseNo: string; secret: string } | null
 export function usePublicRate(caseNo: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PublicRatingRequest) => api.post('/api/public/cases/{caseNo}/rating', { params: { path: { caseNo } }, body }),
+    mutationFn: (body: PublicRatingRequest) =>
+      api.post('/api/public/cases/{caseNo}/rating', { params: { path: { caseNo } }, body }),
     onSuccess: (view, body) => qc.setQueryData(publicKeys.case(caseNo, body.secret), view),
     meta: { silent: true },
   });
@@ -58,7 +65,8 @@ export function usePublicRate(caseNo: string) {
 export function usePublicReopen(caseNo: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PublicReopenRequest) => api.post('/api/public/cases/{caseNo}/reopen', { params: { path: { caseNo } }, body }),
+    mutationFn: (body: PublicReopenRequest) =>
+      api.post('/api/public/cases/{caseNo}/reopen', { params: { path: { caseNo } }, body }),
     onSuccess: (view, body) => qc.setQueryData(publicKeys.case(caseNo, body.secret), view),
     meta: { silent: true },
   });

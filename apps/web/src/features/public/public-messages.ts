@@ -70,7 +70,8 @@ export const publicEn: Record<keyof typeof publicZh, string> = {
   'public.trackTitle': 'Track a request',
   'public.toTrack': 'Track a request',
   'public.toReport': 'Report a problem',
-  'public.noLogin': 'No account needed. Keep the receipt number and secret: you need them to track and rate.',
+  'public.noLogin':
+    'No account needed. Keep the receipt number and secret: you need them to track and rate.',
   'public.address': 'Location',
   'public.category': 'Type of problem',
   'public.categoryPlaceholder': 'Optional: staff will classify it',
@@ -91,7 +92,8 @@ export const publicEn: Record<keyof typeof publicZh, string> = {
   'public.done': 'Submitted',
   'public.caseNo': 'Receipt number',
   'public.secret': 'Secret',
-  'public.secretOnce': 'The secret is shown only this once. Take a screenshot or copy it; it cannot be recovered.',
+  'public.secretOnce':
+    'The secret is shown only this once. Take a screenshot or copy it; it cannot be recovered.',
   'public.copy': 'Copy number and secret',
   'public.copied': 'Copied',
   'public.trackNow': 'Track progress',
@@ -104,7 +106,8 @@ export const publicEn: Record<keyof typeof publicZh, string> = {
   'public.secretRequired': 'Enter the secret',
   'public.notFound': 'Receipt number or secret is wrong',
   'public.status': 'Status',
-  'public.mergedInto': 'Handled together with other reports of the same problem; the joint progress is shown',
+  'public.mergedInto':
+    'Handled together with other reports of the same problem; the joint progress is shown',
   'public.reportedAt': 'Reported',
   'public.categoryName': 'Category',
   'public.progress': 'Progress',

@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CompleteVisitRequest, CreateMembershipRequest, CreateSpecialGroupRequest, EndMembershipRequest, RecordVisitRequest, UpdateMembershipRequest, UpdateSpecialGroupRequest } from '@wangge/shared';
+import type {
+  CompleteVisitRequest,
+  CreateMembershipRequest,
+  CreateSpecialGroupRequest,
+  EndMembershipRequest,
+  RecordVisitRequest,
+  UpdateMembershipRequest,
+  UpdateSpecialGroupRequest,
+} from '@wangge/shared';
 import { api, type ApiQuery } from '../../lib/api-client';
 
 /** Query parameters of GET /api/special-memberships. */
@@ -48,7 +56,8 @@ export function useUpdateGroup() {
 export function useMemberships(params: MembershipListParams) {
   return useQuery({
     queryKey: specialKeys.membershipList(params),
-    queryFn: ({ signal }) => api.get('/api/special-memberships', { params: { query: params }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/special-memberships', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -84,7 +93,8 @@ export function useUpdateMembership() {
 export function useEndMembership() {
   const invalidate = useInvalidateSpecial();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: EndMembershipRequest }) => api.post('/api/special-memberships/{id}/end', { params: { path: { id } }, body }),
+    mutationFn: ({ id, body }: { id: string; body: EndMembershipRequest }) =>
+      api.post('/api/special-memberships/{id}/end', { params: { path: { id } }, body }),
     meta: { silent: true },
     onSuccess: invalidate,
   });
@@ -94,12 +104,19 @@ export function useEndMembership() {
 export function useUnmaskGuardian() {
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post('/api/special-memberships/{id}/unmask', { params: { path: { id } }, body: { reason } }),
+      api.post('/api/special-memberships/{id}/unmask', {
+        params: { path: { id } },
+        body: { reason },
+      }),
     meta: { silent: true },
   });
 }
 
-export function useVisitTasks(kind: 'all' | 'overdue', params: TaskListParams, refetchInterval: number | false = false) {
+export function useVisitTasks(
+  kind: 'all' | 'overdue',
+  params: TaskListParams,
+  refetchInterval: number | false = false,
+) {
   return useQuery({
     queryKey: specialKeys.taskList(kind, params),
     queryFn: ({ signal }) =>
@@ -115,9 +132,16 @@ export function useVisitTasks(kind: 'all' | 'overdue', params: TaskListParams, r
 export function useRecordVisit() {
   const invalidate = useInvalidateSpecial();
   return useMutation({
-    mutationFn: (v: { taskId: string; body: CompleteVisitRequest } | { taskId?: undefined; body: RecordVisitRequest }) =>
+    mutationFn: (
+      v:
+        | { taskId: string; body: CompleteVisitRequest }
+        | { taskId?: undefined; body: RecordVisitRequest },
+    ) =>
       v.taskId !== undefined
-        ? api.post('/api/visits/tasks/{id}/complete', { params: { path: { id: v.taskId } }, body: v.body })
+        ? api.post('/api/visits/tasks/{id}/complete', {
+            params: { path: { id: v.taskId } },
+            body: v.body,
+          })
         : api.post('/api/visits', { body: v.body }),
     meta: { silent: true },
     onSuccess: invalidate,
@@ -128,7 +152,11 @@ export function useRecordVisit() {
 export function usePersonMemberships(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...specialKeys.person(personId), 'memberships'],
-    queryFn: ({ signal }) => api.get('/api/persons/{id}/special-memberships', { params: { path: { id: personId } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/persons/{id}/special-memberships', {
+        params: { path: { id: personId } },
+        signal,
+      }),
     enabled,
   });
 }
@@ -136,7 +164,8 @@ export function usePersonMemberships(personId: string, enabled: boolean) {
 export function usePersonVisits(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...specialKeys.person(personId), 'visits'],
-    queryFn: ({ signal }) => api.get('/api/persons/{id}/visits', { params: { path: { id: personId } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/persons/{id}/visits', { params: { path: { id: personId } }, signal }),
     enabled,
   });
 }

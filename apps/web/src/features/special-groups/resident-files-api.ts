@@ -1,5 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateResidentFileRequest, RaiseCaseFromFileRequest, UpdateResidentFileRequest } from '@wangge/shared';
+import type {
+  CreateResidentFileRequest,
+  RaiseCaseFromFileRequest,
+  UpdateResidentFileRequest,
+} from '@wangge/shared';
 import { api, type ApiQuery } from '../../lib/api-client';
 
 /** Query parameters of GET /api/resident-files. */

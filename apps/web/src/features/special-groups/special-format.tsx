@@ -1,16 +1,29 @@
 import { Tag } from 'antd';
-import { ATTENTION_LEVEL_LABELS, type AttentionLevel, type GroupField, type GroupFieldValue } from '@wangge/shared';
+import {
+  ATTENTION_LEVEL_LABELS,
+  type AttentionLevel,
+  type GroupField,
+  type GroupFieldValue,
+} from '@wangge/shared';
 import { isApiError } from '../../lib/api-client';
 import { labelOf, type Lang } from '../../lib/i18n';
 
-const ATTENTION_COLORS: Record<AttentionLevel, string> = { normal: 'default', medium: 'orange', high: 'red' };
+const ATTENTION_COLORS: Record<AttentionLevel, string> = {
+  normal: 'default',
+  medium: 'orange',
+  high: 'red',
+};
 
 export function AttentionTag({ level, lang }: { level: AttentionLevel; lang: Lang }) {
   return <Tag color={ATTENTION_COLORS[level]}>{labelOf(ATTENTION_LEVEL_LABELS, level, lang)}</Tag>;
 }
 
 /** A field value as text: 是/否 for booleans, — for nothing. */
-export function fieldValueText(field: GroupField, value: GroupFieldValue | undefined, yesNo: [string, string]): string {
+export function fieldValueText(
+  field: GroupField,
+  value: GroupFieldValue | undefined,
+  yesNo: [string, string],
+): string {
   if (value === undefined || value === null || value === '') return '—';
   if (field.type === 'boolean') return value ? yesNo[0] : yesNo[1];
   return String(value);

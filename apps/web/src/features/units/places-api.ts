@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateInspectionRequest, CreatePlaceRequest, Inspection, InspectionTargetType, Place, RaiseHazardCaseRequest, UpdatePlaceRequest } from '@wangge/shared';
+import type {
+  CreateInspectionRequest,
+  CreatePlaceRequest,
+  Inspection,
+  InspectionTargetType,
+  Place,
+  RaiseHazardCaseRequest,
+  UpdatePlaceRequest,
+} from '@wangge/shared';
 import { api, type ApiQuery } from '../../lib/api-client';
 import { unitKeys } from './units-api';
 
@@ -48,13 +56,20 @@ function usePlaceWrite<V>(fn: (v: V) => Promise<Place>) {
   });
 }
 
-export const useCreatePlace = () => usePlaceWrite((body: CreatePlaceRequest) => api.post('/api/places', { body }));
+export const useCreatePlace = () =>
+  usePlaceWrite((body: CreatePlaceRequest) => api.post('/api/places', { body }));
 export const useUpdatePlace = (id: string) =>
-  usePlaceWrite((body: UpdatePlaceRequest) => api.patch('/api/places/{id}', { params: { path: { id } }, body }));
+  usePlaceWrite((body: UpdatePlaceRequest) =>
+    api.patch('/api/places/{id}', { params: { path: { id } }, body }),
+  );
 
 export function useUnmaskPlace(id: string) {
   return useMutation({
-    mutationFn: (reason: string) => api.post('/api/places/{id}/unmask', { params: { path: { id } }, body: { reason, fields: ['responsiblePhone'] } }),
+    mutationFn: (reason: string) =>
+      api.post('/api/places/{id}/unmask', {
+        params: { path: { id } },
+        body: { reason, fields: ['responsiblePhone'] },
+      }),
     meta: { silent: true },
   });
 }
@@ -63,15 +78,22 @@ export function useUnmaskPlace(id: string) {
 export function useInspections(targetId: string) {
   return useQuery({
     queryKey: inspectionKeys.target(targetId),
-    queryFn: ({ signal }) => api.get('/api/inspections', { params: { query: { targetId, limit: 200 } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/inspections', { params: { query: { targetId, limit: 200 } }, signal }),
     enabled: Boolean(targetId),
   });
 }
 
-export function useOverdue(params: { targetType?: InspectionTargetType; areaCode?: string; limit: number; offset: number }) {
+export function useOverdue(params: {
+  targetType?: InspectionTargetType;
+  areaCode?: string;
+  limit: number;
+  offset: number;
+}) {
   return useQuery({
     queryKey: inspectionKeys.overdue(params),
-    queryFn: ({ signal }) => api.get('/api/inspections/overdue', { params: { query: params }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/inspections/overdue', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -82,8 +104,12 @@ function useAfterInspection() {
   const client = useQueryClient();
   return (targetType: InspectionTargetType, targetId: string) => {
     void client.invalidateQueries({ queryKey: inspectionKeys.all });
-    void client.invalidateQueries({ queryKey: targetType === 'unit' ? unitKeys.detail(targetId) : placeKeys.detail(targetId) });
-    void client.invalidateQueries({ queryKey: targetType === 'unit' ? unitKeys.lists : placeKeys.lists });
+    void client.invalidateQueries({
+      queryKey: targetType === 'unit' ? unitKeys.detail(targetId) : placeKeys.detail(targetId),
+    });
+    void client.invalidateQueries({
+      queryKey: targetType === 'unit' ? unitKeys.lists : placeKeys.lists,
+    });
   };
 }
 
@@ -99,7 +125,11 @@ export function useCreateInspection() {
 export function useRaiseCase(inspection: Inspection) {
   const after = useAfterInspection();
   return useMutation({
-    mutationFn: (body: RaiseHazardCaseRequest) => api.post('/api/inspections/{id}/raise-case', { params: { path: { id: inspection.id } }, body }),
+    mutationFn: (body: RaiseHazardCaseRequest) =>
+      api.post('/api/inspections/{id}/raise-case', {
+        params: { path: { id: inspection.id } },
+        body,
+      }),
     meta: { silent: true },
     onSuccess: () => after(inspection.targetType, inspection.targetId),
   });

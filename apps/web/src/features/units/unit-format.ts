@@ -22,22 +22,32 @@ export const unitPath = (id: string) => `/units/${enc(id)}`;
 export const unitEditPath = (id: string) => `/units/${enc(id)}/edit`;
 export const placePath = (id: string) => `/places/${enc(id)}`;
 export const placeEditPath = (id: string) => `/places/${enc(id)}/edit`;
-export const targetPath = (type: 'unit' | 'place', id: string) => (type === 'unit' ? unitPath(id) : placePath(id));
+export const targetPath = (type: 'unit' | 'place', id: string) =>
+  type === 'unit' ? unitPath(id) : placePath(id);
 
 /** 查看完整信息 on units and places alike; the server asks 4 characters of reason on both. */
-export const UNMASK_LABELS: UnmaskLabels = { title: 'units.unmaskTitle', hint: 'units.unmaskHint', reason: 'units.unmaskReason', reasonShort: 'units.unmaskReasonShort', submit: 'units.unmaskSubmit' };
+export const UNMASK_LABELS: UnmaskLabels = {
+  title: 'units.unmaskTitle',
+  hint: 'units.unmaskHint',
+  reason: 'units.unmaskReason',
+  reasonShort: 'units.unmaskReasonShort',
+  submit: 'units.unmaskSubmit',
+};
 export const UNMASK_MIN_REASON = 4;
 
 export const unitTypeLabel = (v: UnitType, lang: Lang) => labelOf(UNIT_TYPE_LABELS, v, lang);
 export const focusTagLabel = (v: FocusTag, lang: Lang) => labelOf(FOCUS_TAG_LABELS, v, lang);
 export const unitStatusLabel = (v: UnitStatus, lang: Lang) => labelOf(UNIT_STATUS_LABELS, v, lang);
 export const placeTypeLabel = (v: PlaceType, lang: Lang) => labelOf(PLACE_TYPE_LABELS, v, lang);
-export const resultLabel = (v: InspectionResult, lang: Lang) => labelOf(INSPECTION_RESULT_LABELS, v, lang);
-export const hazardLevelLabel = (v: HazardLevel, lang: Lang) => labelOf(HAZARD_LEVEL_LABELS, v, lang);
+export const resultLabel = (v: InspectionResult, lang: Lang) =>
+  labelOf(INSPECTION_RESULT_LABELS, v, lang);
+export const hazardLevelLabel = (v: HazardLevel, lang: Lang) =>
+  labelOf(HAZARD_LEVEL_LABELS, v, lang);
 
 /** The label of an overdue item's kind, whichever table it comes from. */
 export function kindLabel(targetType: 'unit' | 'place', kind: string, lang: Lang): string {
-  const table: Record<string, { zh: string; en: string }> = targetType === 'unit' ? UNIT_TYPE_LABELS : PLACE_TYPE_LABELS;
+  const table: Record<string, { zh: string; en: string }> =
+    targetType === 'unit' ? UNIT_TYPE_LABELS : PLACE_TYPE_LABELS;
   return table[kind]?.[lang] ?? kind;
 }
 
@@ -50,7 +60,12 @@ export function todayShanghai(): string {
  * Puts a server error next to the form field it names (lng/lat are the map point, shown by the page).
  * Returns the message when no field took it, so the page can show it above the button.
  */
-export function showServerError(form: FormInstance, err: unknown, fields: readonly string[], onPoint?: (message: string) => void): string | null {
+export function showServerError(
+  form: FormInstance,
+  err: unknown,
+  fields: readonly string[],
+  onPoint?: (message: string) => void,
+): string | null {
   const message = err instanceof Error ? err.message : String(err);
   const field = isApiError(err) ? err.field : undefined;
   if ((field === 'lng' || field === 'lat') && onPoint) {

@@ -1,5 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AddUnitEmployeeRequest, CreateUnitRequest, UnitDetail, UnitUnmaskField, UpdateUnitRequest } from '@wangge/shared';
+import type {
+  AddUnitEmployeeRequest,
+  CreateUnitRequest,
+  UnitDetail,
+  UnitUnmaskField,
+  UpdateUnitRequest,
+} from '@wangge/shared';
 import { api, type ApiQuery } from '../../lib/api-client';
 
 /** Query parameters of GET /api/units. */
@@ -22,7 +28,8 @@ export function useUnitList(params: UnitListParams) {
 }
 
 /** POST /api/units/search: the full phone and the reason travel in the body (audited, limited per user). */
-export const searchUnitsByPhone = (phone: string, reason: string) => api.post('/api/units/search', { body: { phone, reason, limit: 50, offset: 0 } });
+export const searchUnitsByPhone = (phone: string, reason: string) =>
+  api.post('/api/units/search', { body: { phone, reason, limit: 50, offset: 0 } });
 
 export function useUnit(id: string) {
   return useQuery({
@@ -36,7 +43,11 @@ export function useUnit(id: string) {
 
 /** The sheet download is a plain link: the browser sends the session cookie and saves the file. */
 export function unitsExportUrl(params: Omit<UnitListParams, 'limit' | 'offset'>): string {
-  const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  const qs = new URLSearchParams(
+    Object.entries(params).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+    ),
+  );
   const s = qs.toString();
   return s ? `/api/units/export?${s}` : '/api/units/export';
 }
@@ -54,20 +65,28 @@ function useUnitWrite<V>(fn: (v: V) => Promise<UnitDetail>) {
   });
 }
 
-export const useCreateUnit = () => useUnitWrite((body: CreateUnitRequest) => api.post('/api/units', { body }));
+export const useCreateUnit = () =>
+  useUnitWrite((body: CreateUnitRequest) => api.post('/api/units', { body }));
 
 export const useUpdateUnit = (id: string) =>
-  useUnitWrite((body: UpdateUnitRequest) => api.patch('/api/units/{id}', { params: { path: { id } }, body }));
+  useUnitWrite((body: UpdateUnitRequest) =>
+    api.patch('/api/units/{id}', { params: { path: { id } }, body }),
+  );
 
 export const useAddEmployee = (id: string) =>
-  useUnitWrite((body: AddUnitEmployeeRequest) => api.post('/api/units/{id}/employees', { params: { path: { id } }, body }));
+  useUnitWrite((body: AddUnitEmployeeRequest) =>
+    api.post('/api/units/{id}/employees', { params: { path: { id } }, body }),
+  );
 
 export const useRemoveEmployee = (id: string) =>
-  useUnitWrite((employeeId: string) => api.delete('/api/units/{id}/employees/{employeeId}', { params: { path: { id, employeeId } } }));
+  useUnitWrite((employeeId: string) =>
+    api.delete('/api/units/{id}/employees/{employeeId}', { params: { path: { id, employeeId } } }),
+  );
 
 export function useUnmaskUnit(id: string) {
   return useMutation({
-    mutationFn: (body: { reason: string; fields: UnitUnmaskField[] }) => api.post('/api/units/{id}/unmask', { params: { path: { id } }, body }),
+    mutationFn: (body: { reason: string; fields: UnitUnmaskField[] }) =>
+      api.post('/api/units/{id}/unmask', { params: { path: { id } }, body }),
     meta: { silent: true },
   });
 }
@@ -76,7 +95,8 @@ export function useUnmaskUnit(id: string) {
 export function usePersonSearch(name: string) {
   return useQuery({
     queryKey: ['persons', 'pick', name],
-    queryFn: ({ signal }) => api.get('/api/persons', { params: { query: { name, limit: 20 } }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/persons', { params: { query: { name, limit: 20 } }, signal }),
     enabled: name.trim().length >= 1,
     placeholderData: keepPreviousData,
     meta: { silent: true },

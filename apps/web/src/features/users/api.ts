@@ -6,7 +6,10 @@ export function useUsers(params: { q: string; limit: number; offset: number }) {
   return useQuery({
     queryKey: ['users', params],
     queryFn: ({ signal }) =>
-      api.get('/api/users', { params: { query: { q: params.q.trim(), limit: params.limit, offset: params.offset } }, signal }),
+      api.get('/api/users', {
+        params: { query: { q: params.q.trim(), limit: params.limit, offset: params.offset } },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,5 +26,7 @@ export function useRoles() {
 
 /** Lifts a user's sign-in lock (users.manage; audited by the server). */
 export function useUnlockUser() {
-  return useMutation({ mutationFn: (id: string) => api.post('/api/users/{id}/unlock', { params: { path: { id } } }) });
+  return useMutation({
+    mutationFn: (id: string) => api.post('/api/users/{id}/unlock', { params: { path: { id } } }),
+  });
 }

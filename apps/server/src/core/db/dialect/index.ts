@@ -7,5 +7,7 @@ export type { DbDialect } from './dialect';
 export { resetPostgresSchema, dropPostgresSchema } from './postgres';
 
 export function createDialect(config: DatabaseConfig): DbDialect {
-  return config.kind === 'sqlite' ? createSqliteDialect(config.file) : createPostgresDialect(config.url, config.schema);
+  return config.kind === 'sqlite'
+    ? createSqliteDialect(config.file)
+    : createPostgresDialect(config.url, config.schema);
 }

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import { createListenerSet, type BusEvent, type BusLog, type EventBus } from '../../events/event-bus';
+import {
+  createListenerSet,
+  type BusEvent,
+  type BusLog,
+  type EventBus,
+} from '../../events/event-bus';
 import type { DB } from '../database';
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more (default build). */
@@ -19,7 +24,9 @@ const PING_TIMEOUT_MS = 10_000;
 export function eventChannel(schema: string | undefined): string {
   if (!schema || schema === 'public') return 'wangge_events';
   const name = `wangge_events_${schema}`;
-  return Buffer.byteLength(name) <= 63 ? name : `wangge_events_${createHash('sha256').update(schema).digest('hex').slice(0, 40)}`;
+  return Buffer.byteLength(name) <= 63
+    ? name
+    : `wangge_events_${createHash('sha256').update(schema).digest('hex').slice(0, 40)}`;
 }
 
 /** The listener connection's application_name, so operators (and tests) can find it in pg_stat_activity. */
@@ -42,7 +49,9 @@ export interface PostgresEventBusOptions {
  * the publishing one included, receives each event exactly once and in commit order.
  * Resolves once the first LISTEN succeeded or failed (it is then retried in the background).
  */
-export async function createPostgresEventBus<E extends BusEvent>(opts: PostgresEventBusOptions): Promise<EventBus<E>> {
+export async function createPostgresEventBus<E extends BusEvent>(
+  opts: PostgresEventBusOptions,
+): Promise<EventBus<E>> {
   const { log } = opts;
   const channel = eventChannel(opts.schema);
   const backoff = opts.backoff ?? { initialMs: 250, maxMs: 30_000 };
@@ -65,7 +74,12 @@ export async function createPostgresEventBus<E extends BusEvent>(opts: PostgresE
       log.warn({ err }, 'unreadable event notification ignored');
       return;
     }
-    if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') return;
+    if (
+      typeof event !== 'object' ||
+      event === null ||
+      typeof (event as { type?: unknown }).type !== 'string'
+    )
+      return;
     // Only this application's processes publish on the channel, with the same event types.
     listeners.deliver(event as E);
   }
@@ -82,7 +96,8 @@ export async function createPostgresEventBus<E extends BusEvent>(opts: PostgresE
   function scheduleReconnect() {
     if (closed || retryTimer) return;
     // Jitter spreads the reconnects of many processes after a database restart.
-    const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** failures) * (0.5 + Math.random() / 2);
+    const delay =
+      Math.min(backoff.maxMs, backoff.initialMs * 2 ** failures) * (0.5 + Math.random() / 2);
     failures++;
     retryTimer = setTimeout(() => {
       retryTimer = null;

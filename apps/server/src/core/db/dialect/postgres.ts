@@ -17,7 +17,8 @@ export function createPostgresDialect(url: string, schema?: string): DbDialect {
     kind: 'postgres',
     insertsInWith: true,
     kysely: new PostgresDialect({ pool }),
-    isUniqueViolation: (err) => err instanceof Error && 'code' in err && (err as { code: unknown }).code === '23505',
+    isUniqueViolation: (err) =>
+      err instanceof Error && 'code' in err && (err as { code: unknown }).code === '23505',
     onClose: async () => {},
   };
 }

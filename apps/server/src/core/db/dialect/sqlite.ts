@@ -39,7 +39,9 @@ export function createSqliteDialect(file: string): DbDialect {
     insertsInWith: false,
     kysely: new SqliteDialect({ database: cached }),
     isUniqueViolation: (err) =>
-      err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
+      err instanceof Error &&
+      'code' in err &&
+      String((err as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
     onClose: async () => {
       if (sqlite.open) sqlite.pragma('wal_checkpoint(TRUNCATE)');
     },

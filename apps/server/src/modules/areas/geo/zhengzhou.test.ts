@@ -12,7 +12,10 @@ import { validateGeometry } from './validate-geometry';
  * style, adcode as a number). Exercises conversion, validation and location on data we
  * did not draw ourselves.
  */
-const FILE = new URL('../../../../test/fixtures/zhengzhou-410100-districts.geojson', import.meta.url);
+const FILE = new URL(
+  '../../../../test/fixtures/zhengzhou-410100-districts.geojson',
+  import.meta.url,
+);
 
 interface Feature {
   properties: { adcode: number; name: string; centroid: Position };

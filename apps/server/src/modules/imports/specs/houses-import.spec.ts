@@ -16,7 +16,12 @@ import { AppError } from '../../../core/errors';
 import type { CellProblem, ImportSpec } from '../import-spec';
 import { choice, dateCell, orNull, validateWith } from './spec-helpers';
 
-type Place = { admin: string; street: string | null; community: string | null; grid: string | null };
+type Place = {
+  admin: string;
+  street: string | null;
+  community: string | null;
+  grid: string | null;
+};
 type Room = { id: string; fullAddress: string; searchText: string; place: Place };
 type Attributes = Omit<CreateHouseRequest, 'addressId'>;
 
@@ -24,8 +29,16 @@ export interface HousesImportDeps {
   /** Resolves an area code to the place new addresses are filed under (throws a 400 for an unknown code). */
   placeOfArea(code: string): Promise<Place>;
   transaction<T>(fn: (tx: Transaction<DB>) => Promise<T>): Promise<T>;
-  ensurePath(actor: Actor, path: { level: AddressLevel; name: string }[], opts: { place: Place; tx: Transaction<DB> }): Promise<Room>;
-  upsertOnRooms(actor: Actor, items: { room: Room; attributes: Attributes }[], tx: Transaction<DB>): Promise<{ created: number; updated: number; unchanged: number }>;
+  ensurePath(
+    actor: Actor,
+    path: { level: AddressLevel; name: string }[],
+    opts: { place: Place; tx: Transaction<DB> },
+  ): Promise<Room>;
+  upsertOnRooms(
+    actor: Actor,
+    items: { room: Room; attributes: Attributes }[],
+    tx: Transaction<DB>,
+  ): Promise<{ created: number; updated: number; unchanged: number }>;
 }
 
 interface Row {
@@ -34,8 +47,17 @@ interface Row {
   attributes: Attributes;
 }
 
-const use = choice(HOUSE_USE_LABELS, { 自有: 'self_occupied', 出租房: 'rented', 闲置: 'vacant', 商铺: 'commercial' });
-const ownership = choice(HOUSE_OWNERSHIP_LABELS, { 私有: 'private', 商品房: 'private', 公有: 'public' });
+const use = choice(HOUSE_USE_LABELS, {
+  自有: 'self_occupied',
+  出租房: 'rented',
+  闲置: 'vacant',
+  商铺: 'commercial',
+});
+const ownership = choice(HOUSE_OWNERSHIP_LABELS, {
+  私有: 'private',
+  商品房: 'private',
+  公有: 'public',
+});
 const rentPurpose = choice(RENT_PURPOSE_LABELS, { 住宅: 'residential', 商用: 'business' });
 
 const PATH_COLUMNS: [string, AddressLevel][] = [
@@ -56,7 +78,13 @@ export function housesImportSpec(deps: HousesImportDeps): ImportSpec<Row> {
     title: '实有房屋',
     keyColumn: 'room',
     columns: [
-      { key: 'gridCode', header: '所在网格编码', required: true, note: '新建地址归入的网格（或社区）编码', example: '41010500100101' },
+      {
+        key: 'gridCode',
+        header: '所在网格编码',
+        required: true,
+        note: '新建地址归入的网格（或社区）编码',
+        example: '41010500100101',
+      },
       { key: 'lane', header: '街路巷', required: true, example: '金水路' },
       { key: 'door', header: '门牌号', required: true, example: '12号' },
       { key: 'compound', header: '小区/院落', example: '阳光小区' },
@@ -64,8 +92,19 @@ export function housesImportSpec(deps: HousesImportDeps): ImportSpec<Row> {
       { key: 'entrance', header: '单元', example: '2单元' },
       { key: 'floor', header: '楼层', example: '5层' },
       { key: 'room', header: '户室', required: true, example: '502室' },
-      { key: 'use', header: '房屋用途', required: true, note: '自住、出租、空置、商用、混合、其他', example: '出租' },
-      { key: 'ownership', header: '产权类型', note: '私产（默认）、公房、单位产、其他', example: '私产' },
+      {
+        key: 'use',
+        header: '房屋用途',
+        required: true,
+        note: '自住、出租、空置、商用、混合、其他',
+        example: '出租',
+      },
+      {
+        key: 'ownership',
+        header: '产权类型',
+        note: '私产（默认）、公房、单位产、其他',
+        example: '私产',
+      },
       { key: 'areaM2', header: '建筑面积', note: '平方米', example: '89.5' },
       { key: 'certificateNo', header: '产权证号', example: '' },
       { key: 'landlordName', header: '房主姓名', example: '李四' },
@@ -80,14 +119,20 @@ export function housesImportSpec(deps: HousesImportDeps): ImportSpec<Row> {
       const path = PATH_COLUMNS.flatMap(([key, level]) => {
         const name = (c[key] ?? '').normalize('NFKC').trim();
         if (!name) return [];
-        if (name.length > 50 || name.includes('|')) p.push({ column: key, problem: '名称过长或含有“|”' });
+        if (name.length > 50 || name.includes('|'))
+          p.push({ column: key, problem: '名称过长或含有“|”' });
         return [{ level, name }];
       });
       path.forEach((s, i) => {
         const parent = i > 0 ? path[i - 1]!.level : null;
-        if (!childLevelsOf(parent).includes(s.level)) p.push({ column: PATH_COLUMNS.find(([, l]) => l === s.level)![0], problem: `“${s.name}”不能直接位于${parent ? ADDRESS_LEVEL_LABELS[parent].zh : '最上级'}之下` });
+        if (!childLevelsOf(parent).includes(s.level))
+          p.push({
+            column: PATH_COLUMNS.find(([, l]) => l === s.level)![0],
+            problem: `“${s.name}”不能直接位于${parent ? ADDRESS_LEVEL_LABELS[parent].zh : '最上级'}之下`,
+          });
       });
-      if (!/^\d{12}(\d{2,3})?$/.test(c.gridCode ?? '')) p.push({ column: 'gridCode', problem: '应为社区（12 位）或网格（14/15 位）编码' });
+      if (!/^\d{12}(\d{2,3})?$/.test(c.gridCode ?? ''))
+        p.push({ column: 'gridCode', problem: '应为社区（12 位）或网格（14/15 位）编码' });
       const area = c.areaM2 ? Number(c.areaM2) : null;
       if (c.areaM2 && !Number.isFinite(area)) p.push({ column: 'areaM2', problem: '应为数字' });
       const purpose = rentPurpose(c.rentPurpose ?? '', 'rentPurpose', p);
@@ -101,10 +146,17 @@ export function housesImportSpec(deps: HousesImportDeps): ImportSpec<Row> {
         certificateNo: orNull(c.certificateNo ?? ''),
         landlordName: orNull(c.landlordName ?? ''),
         landlordPhone: orNull(c.landlordPhone ?? ''),
-        rental: purpose ? { purpose, contractStart: start ?? null, contractEnd: end ?? null } : null,
+        rental: purpose
+          ? { purpose, contractStart: start ?? null, contractEnd: end ?? null }
+          : null,
         remarks: orNull(c.remarks ?? ''),
       };
-      const house = validateWith(CreateHouseRequestSchema, candidate, p, (path) => FIELD_COLUMN[String(path[0])] ?? String(path[0] ?? 'use'));
+      const house = validateWith(
+        CreateHouseRequestSchema,
+        candidate,
+        p,
+        (path) => FIELD_COLUMN[String(path[0])] ?? String(path[0] ?? 'use'),
+      );
       if (!house) return { problems: p };
       const { addressId: _pending, ...attributes } = house;
       return { row: { gridCode: c.gridCode!, path, attributes } };
@@ -116,7 +168,12 @@ export function housesImportSpec(deps: HousesImportDeps): ImportSpec<Row> {
       for (const code of new Set(rows.map((r) => r.gridCode))) {
         try {
           const place = await deps.placeOfArea(code);
-          places.set(code, inScope(actor.scope, place.grid ?? place.community ?? place.street ?? place.admin) ? place : '该网格不在您的管辖范围内');
+          places.set(
+            code,
+            inScope(actor.scope, place.grid ?? place.community ?? place.street ?? place.admin)
+              ? place
+              : '该网格不在您的管辖范围内',
+          );
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           places.set(code, `网格编码 ${code} 不存在`);
@@ -125,16 +182,22 @@ export function housesImportSpec(deps: HousesImportDeps): ImportSpec<Row> {
       rows.forEach((r, index) => {
         const place = places.get(r.gridCode);
         if (typeof place === 'string') problems.push({ index, column: 'gridCode', problem: place });
-        else if (place && (!place.community || !place.street)) problems.push({ index, column: 'gridCode', problem: '请填写社区或网格编码' });
+        else if (place && (!place.community || !place.street))
+          problems.push({ index, column: 'gridCode', problem: '请填写社区或网格编码' });
       });
       return problems;
     },
     async commit(actor, rows) {
       const places = new Map<string, Place>();
-      for (const code of new Set(rows.map((r) => r.gridCode))) places.set(code, await deps.placeOfArea(code));
+      for (const code of new Set(rows.map((r) => r.gridCode)))
+        places.set(code, await deps.placeOfArea(code));
       return deps.transaction(async (tx) => {
         const items: { room: Room; attributes: Attributes }[] = [];
-        for (const r of rows) items.push({ room: await deps.ensurePath(actor, r.path, { place: places.get(r.gridCode)!, tx }), attributes: r.attributes });
+        for (const r of rows)
+          items.push({
+            room: await deps.ensurePath(actor, r.path, { place: places.get(r.gridCode)!, tx }),
+            attributes: r.attributes,
+          });
         return deps.upsertOnRooms(actor, items, tx);
       });
     },

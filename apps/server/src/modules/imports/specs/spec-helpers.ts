@@ -7,7 +7,10 @@ type Labels<T extends string> = Record<T, { zh: string; en: string }>;
  * Reads a closed-list cell the way people fill it in: the Chinese label (户籍人口), the label without a common suffix
  * (户籍), the English label or the identifier. Unknown text is a problem naming the accepted values.
  */
-export function choice<T extends string>(labels: Labels<T>, extra: Record<string, NoInfer<T>> = {}) {
+export function choice<T extends string>(
+  labels: Labels<T>,
+  extra: Record<string, NoInfer<T>> = {},
+) {
   const byText = new Map<string, T>();
   for (const [value, l] of Object.entries(labels) as [T, { zh: string; en: string }][]) {
     for (const text of [value, l.zh, l.en]) byText.set(text.toLowerCase(), value);
@@ -25,7 +28,11 @@ export function choice<T extends string>(labels: Labels<T>, extra: Record<string
 }
 
 /** Excel dates arrive as YYYY-MM-DD from the reader; people also type 2024/3/5 or 2024.3.5 or 20240305. */
-export function dateCell(text: string, column: string, problems: CellProblem[]): string | undefined {
+export function dateCell(
+  text: string,
+  column: string,
+  problems: CellProblem[],
+): string | undefined {
   if (text === '') return undefined;
   const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(text);
   if (!m) {
@@ -36,7 +43,12 @@ export function dateCell(text: string, column: string, problems: CellProblem[]):
 }
 
 /** Runs the request schema over a candidate row and files every issue under the column of its first path element. */
-export function validateWith<T>(schema: z.ZodType<T>, candidate: unknown, problems: CellProblem[], columnOf: (path: PropertyKey[]) => string): T | undefined {
+export function validateWith<T>(
+  schema: z.ZodType<T>,
+  candidate: unknown,
+  problems: CellProblem[],
+  columnOf: (path: PropertyKey[]) => string,
+): T | undefined {
   const r = schema.safeParse(candidate);
   if (r.success) return problems.length ? undefined : r.data;
   // A cell already reported (an unknown choice) is not reported again by the schema.

@@ -178,7 +178,12 @@ export function AddressNodeForm({ mode, onClose, onSaved }: AddressNodeFormProps
                 ]
           }
         >
-          <AreaSelect placeholder={t('addr.areaPlaceholder')} showCode style={{ width: '100%' }} testId="address-area" />
+          <AreaSelect
+            placeholder={t('addr.areaPlaceholder')}
+            showCode
+            style={{ width: '100%' }}
+            testId="address-area"
+          />
         </Form.Item>
         <FieldRow>
           <Form.Item

@@ -117,7 +117,13 @@ function HouseAttributes({ house: h }: { house: HouseDetail }) {
         <UnmaskValue
           masked={h.landlordPhone}
           reveal={async (reason) => (await unmask.mutateAsync(reason)).landlordPhone}
-          labels={{ title: 'house.unmaskTitle', hint: 'house.unmaskHint', reason: 'house.unmaskReason', reasonShort: 'house.unmaskReasonShort', submit: 'house.unmaskOk' }}
+          labels={{
+            title: 'house.unmaskTitle',
+            hint: 'house.unmaskHint',
+            reason: 'house.unmaskReason',
+            reasonShort: 'house.unmaskReasonShort',
+            submit: 'house.unmaskOk',
+          }}
           minReason={2}
           buttonLabel="house.unmask"
           testId="landlord-phone"

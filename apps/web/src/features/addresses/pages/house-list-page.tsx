@@ -5,7 +5,11 @@ import { useNavigate } from 'react-router';
 import { HOUSE_USES, LandlordPhoneInputSchema, type HouseUse } from '@wangge/shared';
 import { ExportButtons, withExportReason } from '../../../components/export-buttons';
 import { AreaSelect } from '../../../components/area-select';
-import { PersonalSearchButton, schemaProblem, SearchResultList } from '../../../components/personal-search-button';
+import {
+  PersonalSearchButton,
+  schemaProblem,
+  SearchResultList,
+} from '../../../components/personal-search-button';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
 import { useUrlParams } from '../../../components/use-url-params';
@@ -50,7 +54,12 @@ export function HouseListPage() {
       extra={
         <Space wrap>
           <ExportButtons
-            url={(reason) => withExportReason(`/api/houses/export?${new URLSearchParams({ ...(area ? { areaCode: area } : {}), ...(use ? { use } : {}), ...(q ? { q } : {}) }).toString()}`, reason)}
+            url={(reason) =>
+              withExportReason(
+                `/api/houses/export?${new URLSearchParams({ ...(area ? { areaCode: area } : {}), ...(use ? { use } : {}), ...(q ? { q } : {}) }).toString()}`,
+                reason,
+              )
+            }
             label="house.export"
             testId="house-export"
           />
@@ -59,11 +68,26 @@ export function HouseListPage() {
             valueLabel="personalSearch.phoneValue"
             problem={schemaProblem(LandlordPhoneInputSchema)}
             search={searchHousesByLandlordPhone}
-            renderResult={(r) => <SearchResultList testId="house-phone-results" items={r.items.map((h) => ({ id: h.id, href: housePath(h.id), title: h.fullAddress, description: [h.landlordName, h.landlordPhone].filter(Boolean).join(' ') }))} />}
+            renderResult={(r) => (
+              <SearchResultList
+                testId="house-phone-results"
+                items={r.items.map((h) => ({
+                  id: h.id,
+                  href: housePath(h.id),
+                  title: h.fullAddress,
+                  description: [h.landlordName, h.landlordPhone].filter(Boolean).join(' '),
+                }))}
+              />
+            )}
             testId="house-phone-search"
           />
           {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="house-add">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="house-add"
+            >
               {t('house.register')}
             </Button>
           ) : null}

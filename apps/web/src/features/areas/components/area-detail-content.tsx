@@ -23,7 +23,8 @@ export function AreaDetailContent({ id, onPickAncestor }: AreaDetailContentProps
   return (
     <div data-area-id={data.id} data-area-code={data.code}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {data.name} <Tag color={data.level === 'grid' ? 'blue' : 'default'}>{levelLabel(data.level, lang)}</Tag>
+        {data.name}{' '}
+        <Tag color={data.level === 'grid' ? 'blue' : 'default'}>{levelLabel(data.level, lang)}</Tag>
       </Typography.Title>
       <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
         <Descriptions.Item label={t('area.code')}>

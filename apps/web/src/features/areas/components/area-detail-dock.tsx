@@ -44,7 +44,15 @@ export function AreaDetailDock({ id, onClose, onPickAncestor }: AreaDetailDockPr
       <Card
         size="small"
         title={t('area.detail')}
-        extra={<Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('common.close')} onClick={onClose} />}
+        extra={
+          <Button
+            type="text"
+            size="small"
+            icon={<CloseOutlined />}
+            aria-label={t('common.close')}
+            onClick={onClose}
+          />
+        }
         data-testid="area-detail"
       >
         {body}

@@ -7,7 +7,13 @@ import { useAreaSearch } from '../api';
 import { areaTypeLabel } from '../area-labels';
 
 /** Search by name or code (/api/areas/search); picking a result hands the area to the page. */
-export function AreaSearch({ onPick, className }: { onPick: (area: AreaNode) => void; className?: string }) {
+export function AreaSearch({
+  onPick,
+  className,
+}: {
+  onPick: (area: AreaNode) => void;
+  className?: string;
+}) {
   const { t, lang } = useI18n();
   const [text, setText] = useState('');
   const query = useDebouncedValue(text, 250);
@@ -39,7 +45,12 @@ export function AreaSearch({ onPick, className }: { onPick: (area: AreaNode) => 
         ),
       }))}
     >
-      <Input.Search placeholder={t('map.search')} allowClear loading={isFetching} data-testid="area-search" />
+      <Input.Search
+        placeholder={t('map.search')}
+        allowClear
+        loading={isFetching}
+        data-testid="area-search"
+      />
     </AutoComplete>
   );
 }

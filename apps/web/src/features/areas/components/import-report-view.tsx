@@ -13,7 +13,12 @@ function ProblemTable({ rows, testId }: { rows: ImportProblem[]; testId: string 
       scroll={{ x: 560 }}
       data-testid={testId}
       columns={[
-        { title: t('import.index'), dataIndex: 'index', width: 96, render: (v: number | null) => v ?? '—' },
+        {
+          title: t('import.index'),
+          dataIndex: 'index',
+          width: 96,
+          render: (v: number | null) => v ?? '—',
+        },
         {
           title: t('area.code'),
           dataIndex: 'code',
@@ -29,10 +34,23 @@ function ProblemTable({ rows, testId }: { rows: ImportProblem[]; testId: string 
 /** Counts, then every error and warning of a dry run or a commit. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useI18n();
-  const status = report.committed ? t('import.committed') : report.ok ? t('import.passed') : t('import.failed');
+  const status = report.committed
+    ? t('import.committed')
+    : report.ok
+      ? t('import.passed')
+      : t('import.failed');
   return (
-    <div data-testid="import-report" data-ok={String(report.ok)} data-committed={String(report.committed)}>
-      <Alert type={report.ok ? 'success' : 'error'} showIcon title={status} style={{ marginBottom: 16 }} />
+    <div
+      data-testid="import-report"
+      data-ok={String(report.ok)}
+      data-committed={String(report.committed)}
+    >
+      <Alert
+        type={report.ok ? 'success' : 'error'}
+        showIcon
+        title={status}
+        style={{ marginBottom: 16 }}
+      />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} sm={6}>
           <Statistic title={t('import.features')} value={report.counts.features} />

@@ -13,7 +13,13 @@ interface LocateResultCardProps {
 }
 
 /** What /api/areas/locate said about the clicked (or GPS) point. */
-export function LocateResultCard({ result, loading, lngLat, onPick, onClose }: LocateResultCardProps) {
+export function LocateResultCard({
+  result,
+  loading,
+  lngLat,
+  onPick,
+  onClose,
+}: LocateResultCardProps) {
   const { t } = useI18n();
   if (!loading && !result) return null;
   return (
@@ -21,7 +27,15 @@ export function LocateResultCard({ result, loading, lngLat, onPick, onClose }: L
       size="small"
       className="map-locate-card"
       title={t('map.locateResult')}
-      extra={<Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('common.close')} onClick={onClose} />}
+      extra={
+        <Button
+          type="text"
+          size="small"
+          icon={<CloseOutlined />}
+          aria-label={t('common.close')}
+          onClick={onClose}
+        />
+      }
       data-testid="locate-result"
     >
       {lngLat ? (
@@ -49,7 +63,13 @@ export function LocateResultCard({ result, loading, lngLat, onPick, onClose }: L
           ) : null}
         </Space>
       ) : result ? (
-        <Alert type="info" showIcon title={t('map.notInGrid')} description={result.message} style={{ marginTop: 6 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('map.notInGrid')}
+          description={result.message}
+          style={{ marginTop: 6 }}
+        />
       ) : null}
     </Card>
   );

@@ -14,7 +14,14 @@ interface MapToolbarProps {
   compact: boolean;
 }
 
-export function MapToolbar({ locateMode, onToggleLocate, onMyLocation, locating, onPickArea, compact }: MapToolbarProps) {
+export function MapToolbar({
+  locateMode,
+  onToggleLocate,
+  onMyLocation,
+  locating,
+  onPickArea,
+  compact,
+}: MapToolbarProps) {
   const { t } = useI18n();
   return (
     <div className="map-toolbar">

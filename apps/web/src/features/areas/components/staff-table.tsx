@@ -19,7 +19,11 @@ export function StaffTable({ areaId, staff }: { areaId: string; staff: GridStaff
       locale={{ emptyText: t('area.noStaff') }}
       data-testid="area-staff"
       columns={[
-        { title: t('area.staffRole'), dataIndex: 'role', render: (role: GridStaff['role']) => GRID_ROLE_LABELS[role][lang] },
+        {
+          title: t('area.staffRole'),
+          dataIndex: 'role',
+          render: (role: GridStaff['role']) => GRID_ROLE_LABELS[role][lang],
+        },
         { title: t('area.staffName'), dataIndex: 'displayName' },
         {
           title: t('area.staffPhone'),
@@ -31,7 +35,12 @@ export function StaffTable({ areaId, staff }: { areaId: string; staff: GridStaff
               <UnmaskValue
                 masked={phone}
                 reveal={async (reason) => (await unmaskStaffPhone(areaId, s.id, reason)).phone}
-                labels={{ title: 'area.staffUnmask', hint: 'area.staffUnmaskHint', reason: 'area.staffUnmaskReason', reasonShort: 'area.staffUnmaskReasonShort' }}
+                labels={{
+                  title: 'area.staffUnmask',
+                  hint: 'area.staffUnmaskHint',
+                  reason: 'area.staffUnmaskReason',
+                  reasonShort: 'area.staffUnmaskReasonShort',
+                }}
                 minReason={4}
                 permission="staff.contact.read"
                 testId="staff-phone"

@@ -67,16 +67,35 @@ export function createAreaMap(target: HTMLElement): AreaMap {
     community: new VectorSource(),
     grid: new VectorSource(),
   };
-  const gridLayer = new VectorLayer({ source: sources.grid, style: gridStyleFn, declutter: DECLUTTER_GROUP, zIndex: 10 });
+  const gridLayer = new VectorLayer({
+    source: sources.grid,
+    style: gridStyleFn,
+    declutter: DECLUTTER_GROUP,
+    zIndex: 10,
+  });
   // Outlines are drawn over the grid fills, coarsest level on top.
   const outlineLayers = [
-    new VectorLayer({ source: sources.community, style: communityStyleFn, declutter: DECLUTTER_GROUP, zIndex: 11 }),
-    new VectorLayer({ source: sources.street, style: streetStyleFn, declutter: DECLUTTER_GROUP, zIndex: 12 }),
+    new VectorLayer({
+      source: sources.community,
+      style: communityStyleFn,
+      declutter: DECLUTTER_GROUP,
+      zIndex: 11,
+    }),
+    new VectorLayer({
+      source: sources.street,
+      style: streetStyleFn,
+      declutter: DECLUTTER_GROUP,
+      zIndex: 12,
+    }),
     new VectorLayer({ source: sources.district, style: districtStyleFn, zIndex: 13 }),
   ];
   const highlightSource = new VectorSource<Feature<Geometry>>();
   const markerSource = new VectorSource<Feature<Geometry>>();
-  const highlightLayer = new VectorLayer({ source: highlightSource, style: highlightStyleFn, zIndex: 20 });
+  const highlightLayer = new VectorLayer({
+    source: highlightSource,
+    style: highlightStyleFn,
+    zIndex: 20,
+  });
   const markerLayer = new VectorLayer({ source: markerSource, style: markerStyle, zIndex: 21 });
   let tileLayer: TileLayer<XYZ> | null = null;
   let highlightId: string | null = null;
@@ -107,11 +126,16 @@ export function createAreaMap(target: HTMLElement): AreaMap {
   const fitExtent = (extent: Extent) => {
     if (isEmpty(extent)) return;
     const p = FIT_PADDING;
-    map.getView().fit(extent, { padding: [p.top, p.right + insets.right, p.bottom + insets.bottom, p.left], maxZoom: 17 });
+    map.getView().fit(extent, {
+      padding: [p.top, p.right + insets.right, p.bottom + insets.bottom, p.left],
+      maxZoom: 17,
+    });
   };
 
   const gridAtPixel = (pixel: number[]): string | null => {
-    const hit = map.forEachFeatureAtPixel(pixel, (f) => f, { layerFilter: (layer) => layer === gridLayer });
+    const hit = map.forEachFeatureAtPixel(pixel, (f) => f, {
+      layerFilter: (layer) => layer === gridLayer,
+    });
     const id = hit?.getId();
     return id === undefined ? null : String(id);
   };
@@ -182,7 +206,11 @@ export function createAreaMap(target: HTMLElement): AreaMap {
 
     centerOn(lngLat, zoom) {
       const view = map.getView();
-      view.animate({ center: fromLonLat(lngLat), zoom: Math.max(view.getZoom() ?? 0, zoom ?? 15), duration: 300 });
+      view.animate({
+        center: fromLonLat(lngLat),
+        zoom: Math.max(view.getZoom() ?? 0, zoom ?? 15),
+        duration: 300,
+      });
     },
 
     onClick(handler) {

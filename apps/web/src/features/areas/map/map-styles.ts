@@ -17,7 +17,10 @@ const STREET_LABEL_RES: [number, number] = [9, 60];
 
 const haloStroke = new Stroke({ color: 'rgba(255,255,255,0.9)', width: 3 });
 
-function label(text: string, opts: { size: number; color: string; bold?: boolean; overflow?: boolean }): Text {
+function label(
+  text: string,
+  opts: { size: number; color: string; bold?: boolean; overflow?: boolean },
+): Text {
   return new Text({
     text,
     font: `${opts.bold ? '600 ' : ''}${opts.size}px -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif`,
@@ -46,14 +49,21 @@ const streetStroke = new Stroke({ color: '#35538c', width: 2.2 });
 const streetStyle = new Style({ stroke: streetStroke });
 export const streetStyleFn: StyleFunction = (feature, resolution) => {
   if (resolution < STREET_LABEL_RES[0] || resolution > STREET_LABEL_RES[1]) return streetStyle;
-  return new Style({ stroke: streetStroke, text: label(nameOf(feature), { size: 14, color: '#1d2b4f', bold: true }) });
+  return new Style({
+    stroke: streetStroke,
+    text: label(nameOf(feature), { size: 14, color: '#1d2b4f', bold: true }),
+  });
 };
 
 const communityStroke = new Stroke({ color: '#5b7db8', width: 1.3, lineDash: [6, 4] });
 const communityStyle = new Style({ stroke: communityStroke });
 export const communityStyleFn: StyleFunction = (feature, resolution) => {
-  if (resolution < COMMUNITY_LABEL_RES[0] || resolution > COMMUNITY_LABEL_RES[1]) return communityStyle;
-  return new Style({ stroke: communityStroke, text: label(nameOf(feature), { size: 13, color: '#2c4a7c', bold: true }) });
+  if (resolution < COMMUNITY_LABEL_RES[0] || resolution > COMMUNITY_LABEL_RES[1])
+    return communityStyle;
+  return new Style({
+    stroke: communityStroke,
+    text: label(nameOf(feature), { size: 13, color: '#2c4a7c', bold: true }),
+  });
 };
 
 // The light fill matters: it makes the whole grid clickable (hit detection uses the fill).
@@ -62,8 +72,13 @@ const gridStroke = new Stroke({ color: 'rgba(22,119,255,0.55)', width: 1 });
 const gridStyle = new Style({ fill: gridFill, stroke: gridStroke });
 export const gridStyleFn: StyleFunction = (feature, resolution) => {
   if (resolution > GRID_NAME_MAX_RES) return gridStyle;
-  const text = resolution <= GRID_CODE_MAX_RES ? `${nameOf(feature)}\n${codeOf(feature)}` : nameOf(feature);
-  return new Style({ fill: gridFill, stroke: gridStroke, text: label(text, { size: 12, color: '#0b3d91' }) });
+  const text =
+    resolution <= GRID_CODE_MAX_RES ? `${nameOf(feature)}\n${codeOf(feature)}` : nameOf(feature);
+  return new Style({
+    fill: gridFill,
+    stroke: gridStroke,
+    text: label(text, { size: 12, color: '#0b3d91' }),
+  });
 };
 
 const highlightFill = new Fill({ color: 'rgba(250,140,22,0.22)' });

@@ -2,7 +2,10 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { createAreaMap, type AreaMap, type MapClick } from './area-map';
 
 /** Creates the OpenLayers map on the container and keeps the click handler current. */
-export function useAreaMap(containerRef: RefObject<HTMLDivElement | null>, onClick: (click: MapClick) => void): AreaMap | null {
+export function useAreaMap(
+  containerRef: RefObject<HTMLDivElement | null>,
+  onClick: (click: MapClick) => void,
+): AreaMap | null {
   const [areaMap, setAreaMap] = useState<AreaMap | null>(null);
   const onClickRef = useRef(onClick);
 

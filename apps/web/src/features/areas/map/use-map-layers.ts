@@ -3,7 +3,11 @@ import type { AreaLevel } from '@wangge/shared';
 import { useAreaGeoJson, useMapSettings, type AreaFeatureCollection } from '../api';
 import type { AreaMap } from './area-map';
 
-function useLevelData(areaMap: AreaMap | null, level: AreaLevel, data: AreaFeatureCollection | undefined): void {
+function useLevelData(
+  areaMap: AreaMap | null,
+  level: AreaLevel,
+  data: AreaFeatureCollection | undefined,
+): void {
   useEffect(() => {
     if (areaMap && data) areaMap.setLevelData(level, data);
   }, [areaMap, level, data]);
@@ -14,7 +18,10 @@ function useLevelData(areaMap: AreaMap | null, level: AreaLevel, data: AreaFeatu
  * then the grids as a separate, larger request. Fits the view once, then marks the container
  * with data-grids-loaded="<count>" after the first complete render (a hook for browser tests).
  */
-export function useMapLayers(areaMap: AreaMap | null, containerRef: RefObject<HTMLDivElement | null>) {
+export function useMapLayers(
+  areaMap: AreaMap | null,
+  containerRef: RefObject<HTMLDivElement | null>,
+) {
   const settings = useMapSettings();
   const district = useAreaGeoJson('district');
   const street = useAreaGeoJson('street');
@@ -48,5 +55,9 @@ export function useMapLayers(areaMap: AreaMap | null, containerRef: RefObject<HT
     areaMap.whenRendered(() => el.setAttribute('data-grids-loaded', String(count)));
   }, [areaMap, grids.data, containerRef]);
 
-  return { gridCount, gridsLoading: grids.isPending || grids.isFetching, gridsError: grids.isError };
+  return {
+    gridCount,
+    gridsLoading: grids.isPending || grids.isFetching,
+    gridsError: grids.isError,
+  };
 }

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Select, Space, Typography, Upload } from 'antd';
 import { CheckCircleOutlined, CloudUploadOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { AREA_LEVELS, AREA_LEVEL_LABELS, type AreaLevel, type Crs, type ImportReport } from '@wangge/shared';
+import {
+  AREA_LEVELS,
+  AREA_LEVEL_LABELS,
+  type AreaLevel,
+  type Crs,
+  type ImportReport,
+} from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
 import { useI18n } from '../../../lib/i18n';
 import { useImportAreas } from '../api';
@@ -29,7 +35,14 @@ const CRS_OPTIONS: { value: Crs; label: string }[] = [
 /** The report is only valid for the exact file and options it was produced with. */
 function signature(file: PickedFile | null, options: ImportOptions): string {
   const text = (v: string | undefined) => v?.trim() || null;
-  return JSON.stringify([file?.name, file?.featureCount, options.crs, options.level ?? null, text(options.codeField), text(options.nameField)]);
+  return JSON.stringify([
+    file?.name,
+    file?.featureCount,
+    options.crs,
+    options.level ?? null,
+    text(options.codeField),
+    text(options.nameField),
+  ]);
 }
 
 export function AreaImportPage() {
@@ -54,7 +67,10 @@ export function AreaImportPage() {
       return;
     }
     const features = (parsed as { type?: unknown; features?: unknown } | null)?.features;
-    if ((parsed as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) {
+    if (
+      (parsed as { type?: unknown } | null)?.type !== 'FeatureCollection' ||
+      !Array.isArray(features)
+    ) {
       setFile(null);
       void message.error(t('import.notCollection'));
       return;
@@ -87,12 +103,18 @@ export function AreaImportPage() {
 
   const currentSig = signature(file, options);
   const canCommit = report !== null && report.ok && !report.committed && checkedFor === currentSig;
-  const stale = report !== null && !report.committed && checkedFor !== null && checkedFor !== currentSig;
+  const stale =
+    report !== null && !report.committed && checkedFor !== null && checkedFor !== currentSig;
 
   return (
     <PageContainer title={t('import.title')}>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form form={form} layout="vertical" initialValues={{ crs: 'wgs84' }} style={{ maxWidth: 640 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ crs: 'wgs84' }}
+          style={{ maxWidth: 640 }}
+        >
           <Form.Item label={t('import.file')} required>
             <Space wrap>
               <Upload
@@ -122,7 +144,10 @@ export function AreaImportPage() {
             <Select
               allowClear
               style={{ maxWidth: 280 }}
-              options={AREA_LEVELS.map((level) => ({ value: level, label: AREA_LEVEL_LABELS[level][lang] }))}
+              options={AREA_LEVELS.map((level) => ({
+                value: level,
+                label: AREA_LEVEL_LABELS[level][lang],
+              }))}
             />
           </Form.Item>
           <Space wrap size="middle" style={{ width: '100%' }}>
@@ -154,7 +179,10 @@ export function AreaImportPage() {
               {t('import.commit')}
             </Button>
           </Space>
-          <Typography.Paragraph type={stale ? 'warning' : 'secondary'} style={{ marginTop: 8, marginBottom: 0 }}>
+          <Typography.Paragraph
+            type={stale ? 'warning' : 'secondary'}
+            style={{ marginTop: 8, marginBottom: 0 }}
+          >
             {stale ? t('import.stale') : t('import.commitHint')}
           </Typography.Paragraph>
         </Form>

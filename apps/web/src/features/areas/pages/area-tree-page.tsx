@@ -18,9 +18,18 @@ interface AreaTreeNode {
   children?: AreaTreeNode[];
 }
 
-const toTreeNode = (area: AreaNode): AreaTreeNode => ({ key: area.id, title: area.name, isLeaf: area.level === 'grid', area });
+const toTreeNode = (area: AreaNode): AreaTreeNode => ({
+  key: area.id,
+  title: area.name,
+  isLeaf: area.level === 'grid',
+  area,
+});
 
-function withChildren(nodes: AreaTreeNode[], key: string, children: AreaTreeNode[]): AreaTreeNode[] {
+function withChildren(
+  nodes: AreaTreeNode[],
+  key: string,
+  children: AreaTreeNode[],
+): AreaTreeNode[] {
   return nodes.map((n) => {
     if (n.key === key) return { ...n, children, isLeaf: children.length === 0 };
     return n.children ? { ...n, children: withChildren(n.children, key, children) } : n;
@@ -51,7 +60,8 @@ export function AreaTreePage() {
 
   let body;
   if (roots.isPending) body = <Skeleton active />;
-  else if (roots.isError) body = <QueryError error={roots.error} onRetry={() => void roots.refetch()} />;
+  else if (roots.isError)
+    body = <QueryError error={roots.error} onRetry={() => void roots.refetch()} />;
   else if (treeData.length === 0) body = <Empty description={t('tree.empty')} />;
   else
     body = (
@@ -88,7 +98,9 @@ export function AreaTreePage() {
         title={t('area.detail')}
         destroyOnHidden
       >
-        <div data-testid="area-detail">{selectedId ? <AreaDetailContent id={selectedId} /> : null}</div>
+        <div data-testid="area-detail">
+          {selectedId ? <AreaDetailContent id={selectedId} /> : null}
+        </div>
       </Drawer>
     </PageContainer>
   );

@@ -5,7 +5,11 @@ import type { AreaNode, AreaRef, LocateResponse } from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
 import { useAreaDetail, useLocate } from '../api';
 import { useIsMobile } from '../../../lib/use-media-query';
-import { AreaDetailDock, DETAIL_CARD_INSET, detailSheetHeight } from '../components/area-detail-dock';
+import {
+  AreaDetailDock,
+  DETAIL_CARD_INSET,
+  detailSheetHeight,
+} from '../components/area-detail-dock';
 import { LocateResultCard } from '../components/locate-result-card';
 import { MapToolbar } from '../components/map-toolbar';
 import type { LngLat, MapClick } from '../map/area-map';
@@ -68,7 +72,11 @@ export function MapPage() {
 
   // The detail panel opens with the selection: zoom so the area is not hidden under it.
   function keepClearOfPanel() {
-    areaMap?.setInsets(isMobile ? { right: 0, bottom: detailSheetHeight() } : { right: DETAIL_CARD_INSET, bottom: 0 });
+    areaMap?.setInsets(
+      isMobile
+        ? { right: 0, bottom: detailSheetHeight() }
+        : { right: DETAIL_CARD_INSET, bottom: 0 },
+    );
   }
 
   const selectAndZoom = (area: AreaNode | AreaRef) => {
@@ -115,7 +123,11 @@ export function MapPage() {
         locating={geoBusy}
         onPickArea={selectAndZoom}
       />
-      <AreaDetailDock id={selectedId} onClose={() => setSelectedId(null)} onPickAncestor={selectAndZoom} />
+      <AreaDetailDock
+        id={selectedId}
+        onClose={() => setSelectedId(null)}
+        onPickAncestor={selectAndZoom}
+      />
       <LocateResultCard
         result={locateResult}
         loading={locate.isPending}
@@ -127,7 +139,11 @@ export function MapPage() {
         }}
       />
       <div className="map-status" aria-live="polite">
-        {gridsLoading ? t('map.loadingGrids') : gridCount !== null ? t('map.gridCount', { n: gridCount }) : null}
+        {gridsLoading
+          ? t('map.loadingGrids')
+          : gridCount !== null
+            ? t('map.gridCount', { n: gridCount })
+            : null}
       </div>
     </div>
   );

@@ -30,24 +30,51 @@ export function AuditPage() {
               scroll={{ x: 960 }}
               data-testid="audit-table"
               columns={[
-                { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v, lang) },
-                { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? '—' },
-                { title: t('audit.action'), dataIndex: 'action', width: 170, render: (v: string) => <span className="area-code">{v}</span> },
+                {
+                  title: t('audit.at'),
+                  dataIndex: 'at',
+                  width: 160,
+                  render: (v: string) => formatDateTime(v, lang),
+                },
+                {
+                  title: t('audit.actor'),
+                  dataIndex: 'actorName',
+                  width: 120,
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('audit.action'),
+                  dataIndex: 'action',
+                  width: 170,
+                  render: (v: string) => <span className="area-code">{v}</span>,
+                },
                 {
                   title: t('audit.target'),
                   key: 'target',
                   width: 200,
                   ellipsis: true,
-                  render: (_v, row) => (row.targetType ? `${row.targetType}${row.targetId ? ` · ${row.targetId}` : ''}` : '—'),
+                  render: (_v, row) =>
+                    row.targetType
+                      ? `${row.targetType}${row.targetId ? ` · ${row.targetId}` : ''}`
+                      : '—',
                 },
-                { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('audit.ip'),
+                  dataIndex: 'ip',
+                  width: 130,
+                  render: (v: string | null) => v ?? '—',
+                },
                 {
                   title: t('audit.detail'),
                   dataIndex: 'detail',
                   render: (v: unknown) => {
                     const text = detailText(v);
                     return text ? (
-                      <Typography.Text className="area-code" style={{ fontSize: 12 }} ellipsis={{ tooltip: text }}>
+                      <Typography.Text
+                        className="area-code"
+                        style={{ fontSize: 12 }}
+                        ellipsis={{ tooltip: text }}
+                      >
                         {text}
                       </Typography.Text>
                     ) : (

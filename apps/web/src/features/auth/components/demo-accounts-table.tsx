@@ -13,7 +13,12 @@ export function DemoAccountsTable({ onPick }: DemoAccountsTableProps) {
   if (!data || data.items.length === 0) return null;
   const password = data.password;
   return (
-    <Card size="small" title={t('auth.demoAccounts')} className="demo-accounts" data-testid="demo-accounts">
+    <Card
+      size="small"
+      title={t('auth.demoAccounts')}
+      className="demo-accounts"
+      data-testid="demo-accounts"
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8, fontSize: 12 }}>
         {password ? t('auth.demoHint', { password }) : t('auth.demoHintNoPassword')}
       </Typography.Paragraph>
@@ -23,9 +28,16 @@ export function DemoAccountsTable({ onPick }: DemoAccountsTableProps) {
         pagination={false}
         dataSource={data.items}
         scroll={{ y: 240 }}
-        onRow={(row) => ({ onClick: () => onPick(row.username, password), style: { cursor: 'pointer' } })}
+        onRow={(row) => ({
+          onClick: () => onPick(row.username, password),
+          style: { cursor: 'pointer' },
+        })}
         columns={[
-          { title: t('auth.username'), dataIndex: 'username', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          {
+            title: t('auth.username'),
+            dataIndex: 'username',
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
           { title: t('auth.role'), dataIndex: 'role' },
           { title: t('auth.area'), dataIndex: 'area', ellipsis: true },
         ]}

@@ -44,9 +44,26 @@ export function ChangePasswordPage() {
       </div>
       <div className="auth-page__column">
         <Card title={t('password.title')}>
-          {forced ? <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} /> : null}
-          <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={change.isPending}>
-            <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true, message: t('password.current') }]}>
+          {forced ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('password.forced')}
+              style={{ marginBottom: 16 }}
+            />
+          ) : null}
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={onFinish}
+            requiredMark={false}
+            disabled={change.isPending}
+          >
+            <Form.Item
+              label={t('password.current')}
+              name="currentPassword"
+              rules={[{ required: true, message: t('password.current') }]}
+            >
               <Input.Password id="currentPassword" autoComplete="current-password" />
             </Form.Item>
             <Form.Item
@@ -64,18 +81,29 @@ export function ChangePasswordPage() {
                 { required: true, message: t('password.mismatch') },
                 ({ getFieldValue }) => ({
                   validator: (_rule, value: string | undefined) =>
-                    !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+                    !value || getFieldValue('newPassword') === value
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('password.mismatch'))),
                 }),
               ]}
             >
               <Input.Password id="confirmPassword" autoComplete="new-password" />
             </Form.Item>
             <Space wrap>
-              <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-submit">
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={change.isPending}
+                data-testid="password-submit"
+              >
                 {t('password.submit')}
               </Button>
               {forced ? (
-                <Button onClick={() => logout.mutate(undefined, { onSettled: () => void navigate(PATHS.login) })}>
+                <Button
+                  onClick={() =>
+                    logout.mutate(undefined, { onSettled: () => void navigate(PATHS.login) })
+                  }
+                >
                   {t('header.logout')}
                 </Button>
               ) : (

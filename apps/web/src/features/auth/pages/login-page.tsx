@@ -12,7 +12,8 @@ import { DemoAccountsTable } from '../components/demo-accounts-table';
 function redirectTarget(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state) {
     const from = (state as { from: unknown }).from;
-    if (typeof from === 'string' && from.startsWith('/') && !from.startsWith(PATHS.login)) return from;
+    if (typeof from === 'string' && from.startsWith('/') && !from.startsWith(PATHS.login))
+      return from;
   }
   return PATHS.map;
 }
@@ -27,13 +28,19 @@ export function LoginPage() {
 
   if (session.isPending) return <PageLoader fullScreen />;
   if (session.data) {
-    const to = session.data.user.mustChangePassword ? PATHS.changePassword : redirectTarget(location.state);
+    const to = session.data.user.mustChangePassword
+      ? PATHS.changePassword
+      : redirectTarget(location.state);
     return <Navigate to={to} replace />;
   }
 
   const onFinish = (values: LoginRequest) => {
     login.mutate(values, {
-      onSuccess: (s) => void navigate(s.user.mustChangePassword ? PATHS.changePassword : redirectTarget(location.state), { replace: true }),
+      onSuccess: (s) =>
+        void navigate(
+          s.user.mustChangePassword ? PATHS.changePassword : redirectTarget(location.state),
+          { replace: true },
+        ),
     });
   };
 
@@ -55,27 +62,65 @@ export function LoginPage() {
           </div>
         </div>
         <Card title={t('auth.title')}>
-          <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={onFinish}
+            requiredMark={false}
+            disabled={login.isPending}
+          >
             <Form.Item
               label={t('auth.username')}
               name="username"
-              rules={[{ required: true, whitespace: true, message: t('auth.required', { field: t('auth.username') }) }]}
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('auth.required', { field: t('auth.username') }),
+                },
+              ]}
             >
-              <Input id="username" name="username" prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+              <Input
+                id="username"
+                name="username"
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                size="large"
+              />
             </Form.Item>
             <Form.Item
               label={t('auth.password')}
               name="password"
-              rules={[{ required: true, message: t('auth.required', { field: t('auth.password') }) }]}
+              rules={[
+                { required: true, message: t('auth.required', { field: t('auth.password') }) },
+              ]}
             >
-              <Input.Password id="password" name="password" prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+              <Input.Password
+                id="password"
+                name="password"
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                size="large"
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={login.isPending} data-testid="login-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={login.isPending}
+              data-testid="login-submit"
+            >
               {t('auth.submit')}
             </Button>
           </Form>
         </Card>
-        <DemoAccountsTable onPick={(username, password) => form.setFieldsValue({ username, password: password ?? '' })} />
+        <DemoAccountsTable
+          onPick={(username, password) =>
+            form.setFieldsValue({ username, password: password ?? '' })
+          }
+        />
       </div>
     </div>
   );

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ApiToken, CreateTokenResponse, Permission } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
@@ -30,7 +44,11 @@ export function TokensPage() {
   const now = new Date().toISOString();
 
   const onFinish = (v: CreateForm) => {
-    const body = { name: v.name, expiresInDays: v.expiresInDays, ...(v.scope === 'chosen' ? { permissions: v.permissions ?? [] } : {}) };
+    const body = {
+      name: v.name,
+      expiresInDays: v.expiresInDays,
+      ...(v.scope === 'chosen' ? { permissions: v.permissions ?? [] } : {}),
+    };
     create.mutate(body, {
       onSuccess: (res) => {
         setCreated(res);
@@ -53,11 +71,20 @@ export function TokensPage() {
             disabled={create.isPending}
             style={{ maxWidth: 640 }}
           >
-            <Form.Item label={t('tokens.name')} name="name" rules={[{ required: true, whitespace: true, max: 100, message: t('tokens.nameRequired') }]}>
+            <Form.Item
+              label={t('tokens.name')}
+              name="name"
+              rules={[
+                { required: true, whitespace: true, max: 100, message: t('tokens.nameRequired') },
+              ]}
+            >
               <Input data-testid="token-name" />
             </Form.Item>
             <Form.Item label={t('tokens.expiry')} name="expiresInDays">
-              <Select options={EXPIRY_DAYS.map((n) => ({ value: n, label: t('tokens.days', { n }) }))} style={{ width: 160 }} />
+              <Select
+                options={EXPIRY_DAYS.map((n) => ({ value: n, label: t('tokens.days', { n }) }))}
+                style={{ width: 160 }}
+              />
             </Form.Item>
             <Form.Item label={t('tokens.scope')} name="scope">
               <Radio.Group>
@@ -66,12 +93,31 @@ export function TokensPage() {
               </Radio.Group>
             </Form.Item>
             {scope === 'chosen' ? (
-              <Form.Item name="permissions" rules={[{ required: true, type: 'array', min: 1, message: t('tokens.permissionsRequired') }]}>
+              <Form.Item
+                name="permissions"
+                rules={[
+                  {
+                    required: true,
+                    type: 'array',
+                    min: 1,
+                    message: t('tokens.permissionsRequired'),
+                  },
+                ]}
+              >
                 {/* Only the user's own permissions are offered: the server refuses anything wider. */}
-                <Select mode="multiple" options={me.permissions.map((p) => ({ value: p as Permission, label: p }))} data-testid="token-permissions" />
+                <Select
+                  mode="multiple"
+                  options={me.permissions.map((p) => ({ value: p as Permission, label: p }))}
+                  data-testid="token-permissions"
+                />
               </Form.Item>
             ) : null}
-            <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="token-create">
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={create.isPending}
+              data-testid="token-create"
+            >
               {t('tokens.create')}
             </Button>
           </Form>
@@ -104,19 +150,41 @@ export function TokensPage() {
                     </Space>
                   ),
                 },
-                { title: t('tokens.createdAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v, lang) },
-                { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', width: 160, render: (v: string | null) => (v ? formatDateTime(v, lang) : t('tokens.never')) },
+                {
+                  title: t('tokens.createdAt'),
+                  dataIndex: 'createdAt',
+                  width: 160,
+                  render: (v: string) => formatDateTime(v, lang),
+                },
+                {
+                  title: t('tokens.lastUsed'),
+                  dataIndex: 'lastUsedAt',
+                  width: 160,
+                  render: (v: string | null) => (v ? formatDateTime(v, lang) : t('tokens.never')),
+                },
                 {
                   title: t('tokens.expiresAt'),
                   dataIndex: 'expiresAt',
                   width: 170,
-                  render: (v: string) => (v <= now ? <Tag color="red">{t('tokens.expired')}</Tag> : formatDateTime(v, lang)),
+                  render: (v: string) =>
+                    v <= now ? (
+                      <Tag color="red">{t('tokens.expired')}</Tag>
+                    ) : (
+                      formatDateTime(v, lang)
+                    ),
                 },
                 {
                   key: 'revoke',
                   width: 90,
                   render: (_v: unknown, row) => (
-                    <Popconfirm title={t('tokens.revokeConfirm')} onConfirm={() => revoke.mutate(row.id, { onSuccess: () => notifySuccess(t('tokens.revoked')) })}>
+                    <Popconfirm
+                      title={t('tokens.revokeConfirm')}
+                      onConfirm={() =>
+                        revoke.mutate(row.id, {
+                          onSuccess: () => notifySuccess(t('tokens.revoked')),
+                        })
+                      }
+                    >
                       <Button danger size="small">
                         {t('tokens.revoke')}
                       </Button>
@@ -128,7 +196,13 @@ export function TokensPage() {
           )}
         </Card>
       </Space>
-      <Modal open={created !== null} title={t('tokens.shownOnce')} onCancel={() => setCreated(null)} onOk={() => setCreated(null)} cancelButtonProps={{ style: { display: 'none' } }}>
+      <Modal
+        open={created !== null}
+        title={t('tokens.shownOnce')}
+        onCancel={() => setCreated(null)}
+        onOk={() => setCreated(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
         <Typography.Paragraph copyable code data-testid="token-secret">
           {created?.token}
         </Typography.Paragraph>

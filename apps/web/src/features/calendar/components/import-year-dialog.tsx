@@ -11,7 +11,12 @@ import { parseImport } from '../calendar-format';
 function rowErrors(err: unknown): { index: number; message: string }[] {
   if (!isApiError(err)) return [];
   const details = (err.body as { error?: { details?: unknown } } | null)?.error?.details;
-  return Array.isArray(details) ? details.filter((d): d is { index: number; message: string } => typeof d?.index === 'number' && typeof d?.message === 'string') : [];
+  return Array.isArray(details)
+    ? details.filter(
+        (d): d is { index: number; message: string } =>
+          typeof d?.index === 'number' && typeof d?.message === 'string',
+      )
+    : [];
 }
 
 /** Replaces a year's holidays and 调休 from pasted or chosen text (CSV-like lines or the API's JSON). */
@@ -63,7 +68,14 @@ export function ImportYearDialog({ year, onClose }: { year: number; onClose: () 
         {t('calendar.importHint')}
       </Typography.Paragraph>
       <Space style={{ marginBottom: 8 }}>
-        <input ref={fileInput} type="file" accept=".csv,.txt,.json,text/csv,application/json" onChange={onFile} style={{ display: 'none' }} data-testid="import-file" />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,.txt,.json,text/csv,application/json"
+          onChange={onFile}
+          style={{ display: 'none' }}
+          data-testid="import-file"
+        />
         <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
           {t('calendar.importFile')}
         </Button>
@@ -95,7 +107,15 @@ export function ImportYearDialog({ year, onClose }: { year: number; onClose: () 
             showIcon
             style={{ marginTop: 8 }}
             title={serverRows.length ? t('calendar.importRowErrors') : importYear.error.message}
-            description={serverRows.length ? serverRows.slice(0, 20).map((r) => <div key={`${r.index}-${r.message}`}>#{r.index + 1}: {r.message}</div>) : undefined}
+            description={
+              serverRows.length
+                ? serverRows.slice(0, 20).map((r) => (
+                    <div key={`${r.index}-${r.message}`}>
+                      #{r.index + 1}: {r.message}
+                    </div>
+                  ))
+                : undefined
+            }
           />
         ) : null}
       </div>

@@ -19,12 +19,37 @@ export const YearGrid = memo(function YearGrid({ year, days, onPick }: YearGridP
   const byDate = new Map(days.map((d) => [d.date, d]));
   const weekdays = t('calendar.weekdays').split(',');
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 12 }} data-testid="calendar-year">
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+        gap: 12,
+      }}
+      data-testid="calendar-year"
+    >
       {MONTHS.map((m) => (
-        <Card key={m} size="small" title={t('calendar.month', { m })} styles={{ body: { padding: 8 } }}>
-          <div role="grid" aria-label={`${year}-${m}`} style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 2, textAlign: 'center' }}>
+        <Card
+          key={m}
+          size="small"
+          title={t('calendar.month', { m })}
+          styles={{ body: { padding: 8 } }}
+        >
+          <div
+            role="grid"
+            aria-label={`${year}-${m}`}
+            style={{
+              display: 'grid',
+              gridTemplateColumns: 'repeat(7, minmax(0, 1fr))',
+              gap: 2,
+              textAlign: 'center',
+            }}
+          >
             {weekdays.map((w, i) => (
-              <div key={w} role="columnheader" style={{ fontSize: 12, color: i >= 5 ? '#8c8c8c' : undefined }}>
+              <div
+                key={w}
+                role="columnheader"
+                style={{ fontSize: 12, color: i >= 5 ? '#8c8c8c' : undefined }}
+              >
                 {w}
               </div>
             ))}
@@ -49,11 +74,26 @@ export const YearGrid = memo(function YearGrid({ year, days, onPick }: YearGridP
                 fontWeight: entry ? 600 : 400,
               } as const;
               return onPick ? (
-                <button key={date} type="button" title={label} aria-label={label} style={{ ...cell, cursor: 'pointer' }} onClick={() => onPick(date)} data-date={date}>
+                <button
+                  key={date}
+                  type="button"
+                  title={label}
+                  aria-label={label}
+                  style={{ ...cell, cursor: 'pointer' }}
+                  onClick={() => onPick(date)}
+                  data-date={date}
+                >
                   {day}
                 </button>
               ) : (
-                <div key={date} title={label} aria-label={label} role="gridcell" style={cell} data-date={date}>
+                <div
+                  key={date}
+                  title={label}
+                  aria-label={label}
+                  role="gridcell"
+                  style={cell}
+                  data-date={date}
+                >
                   {day}
                 </div>
               );

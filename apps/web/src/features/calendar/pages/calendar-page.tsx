@@ -32,19 +32,29 @@ export function CalendarPage() {
       title={t('calendar.title')}
       extra={
         canEdit ? (
-          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="calendar-import">
+          <Button
+            icon={<ImportOutlined />}
+            onClick={() => setImporting(true)}
+            data-testid="calendar-import"
+          >
             {t('calendar.import')}
           </Button>
         ) : null
       }
     >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        {cal.data?.alert ? <Alert type="warning" showIcon title={cal.data.alert} data-testid="calendar-alert" /> : null}
+        {cal.data?.alert ? (
+          <Alert type="warning" showIcon title={cal.data.alert} data-testid="calendar-alert" />
+        ) : null}
         {!canEdit ? <Alert type="info" showIcon title={t('calendar.readOnly')} /> : null}
         <Card size="small">
           <Space wrap size={[12, 8]} style={{ width: '100%', justifyContent: 'space-between' }}>
             <Space.Compact>
-              <Button icon={<LeftOutlined />} aria-label={t('calendar.prevYear')} onClick={() => setYear((y) => y - 1)} />
+              <Button
+                icon={<LeftOutlined />}
+                aria-label={t('calendar.prevYear')}
+                onClick={() => setYear((y) => y - 1)}
+              />
               <InputNumber
                 aria-label={t('calendar.year')}
                 value={year}
@@ -55,17 +65,32 @@ export function CalendarPage() {
                 onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2100 && setYear(v)}
                 data-testid="calendar-year-input"
               />
-              <Button icon={<RightOutlined />} aria-label={t('calendar.nextYear')} onClick={() => setYear((y) => y + 1)} />
+              <Button
+                icon={<RightOutlined />}
+                aria-label={t('calendar.nextYear')}
+                onClick={() => setYear((y) => y + 1)}
+              />
             </Space.Compact>
             <Space wrap size={4} aria-label={t('calendar.legend')}>
               {CALENDAR_DAY_KINDS.map((k) => (
-                <Tag key={k} style={{ background: KIND_STYLE[k].background, color: KIND_STYLE[k].color, borderColor: KIND_STYLE[k].border }}>
+                <Tag
+                  key={k}
+                  style={{
+                    background: KIND_STYLE[k].background,
+                    color: KIND_STYLE[k].color,
+                    borderColor: KIND_STYLE[k].border,
+                  }}
+                >
                   {t(`calendar.kind.${k}`)}
                 </Tag>
               ))}
             </Space>
           </Space>
-          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="calendar-summary">
+          <Typography.Paragraph
+            type="secondary"
+            style={{ margin: '8px 0 0' }}
+            data-testid="calendar-summary"
+          >
             {days.length > 0
               ? `${t('calendar.listed', { n: days.length })} · ${t('calendar.kind.holiday')} ${holidays} · ${t('calendar.kind.makeup_workday')} ${makeup}`
               : cal.isPending
@@ -82,7 +107,13 @@ export function CalendarPage() {
           </>
         )}
       </Space>
-      {picked ? <DayEditor date={picked} entry={days.find((d) => d.date === picked)} onClose={() => setPicked(null)} /> : null}
+      {picked ? (
+        <DayEditor
+          date={picked}
+          entry={days.find((d) => d.date === picked)}
+          onClose={() => setPicked(null)}
+        />
+      ) : null}
       {importing ? <ImportYearDialog year={year} onClose={() => setImporting(false)} /> : null}
     </PageContainer>
   );

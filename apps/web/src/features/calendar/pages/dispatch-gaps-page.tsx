@@ -17,7 +17,12 @@ export function DispatchGapsPage() {
   const [area, setArea] = useState('');
   const areaCode = useDebouncedValue(area.trim(), 400);
   const validArea = /^\d{6,20}$/.test(areaCode) ? areaCode : undefined;
-  const gaps = useDispatchGaps({ kind, areaCode: validArea, partial: partial ? 'true' : 'false', limit: LIMIT });
+  const gaps = useDispatchGaps({
+    kind,
+    areaCode: validArea,
+    partial: partial ? 'true' : 'false',
+    limit: LIMIT,
+  });
   const r = gaps.data;
   return (
     <PageContainer title={t('gaps.title')}>
@@ -50,17 +55,29 @@ export function DispatchGapsPage() {
               data-testid="gaps-area"
             />
             <Space size={6}>
-              <Switch checked={partial} onChange={setPartial} aria-label={t('gaps.includePartial')} data-testid="gaps-partial" />
+              <Switch
+                checked={partial}
+                onChange={setPartial}
+                aria-label={t('gaps.includePartial')}
+                data-testid="gaps-partial"
+              />
               <span>{t('gaps.includePartial')}</span>
             </Space>
           </Space>
           {r ? (
             <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="gaps-summary">
-              {t('gaps.summary', { streets: r.streetCount, classes: r.classCount, none: r.uncovered, partial: r.partial })}
+              {t('gaps.summary', {
+                streets: r.streetCount,
+                classes: r.classCount,
+                none: r.uncovered,
+                partial: r.partial,
+              })}
             </Typography.Paragraph>
           ) : null}
         </Card>
-        {r?.truncated ? <Alert type="warning" showIcon title={t('gaps.truncated', { n: LIMIT })} /> : null}
+        {r?.truncated ? (
+          <Alert type="warning" showIcon title={t('gaps.truncated', { n: LIMIT })} />
+        ) : null}
         <Card size="small">
           {gaps.isError ? (
             <QueryError error={gaps.error} onRetry={() => void gaps.refetch()} />
@@ -71,7 +88,12 @@ export function DispatchGapsPage() {
               loading={gaps.isFetching}
               dataSource={r?.items ?? []}
               locale={{ emptyText: t('gaps.empty') }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
+              pagination={{
+                pageSize: 50,
+                hideOnSinglePage: true,
+                showSizeChanger: false,
+                showTotal: (n) => t('common.total', { n }),
+              }}
               scroll={{ x: 720 }}
               data-testid="gaps-table"
               columns={[
@@ -95,20 +117,35 @@ export function DispatchGapsPage() {
                     </span>
                   ),
                 },
-                { title: t('gaps.kind'), dataIndex: 'kind', width: 100, render: (k: DispatchGap['kind']) => t(`gaps.kind.${k}`) },
+                {
+                  title: t('gaps.kind'),
+                  dataIndex: 'kind',
+                  width: 100,
+                  render: (k: DispatchGap['kind']) => t(`gaps.kind.${k}`),
+                },
                 {
                   title: t('gaps.coverage'),
                   dataIndex: 'coverage',
                   width: 100,
-                  render: (c: DispatchGap['coverage']) => <Tag color={c === 'none' ? 'red' : 'orange'}>{t(`gaps.coverage.${c}`)}</Tag>,
+                  render: (c: DispatchGap['coverage']) => (
+                    <Tag color={c === 'none' ? 'red' : 'orange'}>{t(`gaps.coverage.${c}`)}</Tag>
+                  ),
                 },
                 {
                   title: t('gaps.detail'),
                   key: 'detail',
                   render: (_: unknown, g) => (
                     <Space orientation="vertical" size={0}>
-                      {g.partialAreaCodes.length ? <span>{t('gaps.partialAreas', { codes: g.partialAreaCodes.join('、') })}</span> : null}
-                      {g.partialClassCodes.length ? <span>{t('gaps.partialClasses', { codes: g.partialClassCodes.join('、') })}</span> : null}
+                      {g.partialAreaCodes.length ? (
+                        <span>
+                          {t('gaps.partialAreas', { codes: g.partialAreaCodes.join('、') })}
+                        </span>
+                      ) : null}
+                      {g.partialClassCodes.length ? (
+                        <span>
+                          {t('gaps.partialClasses', { codes: g.partialClassCodes.join('、') })}
+                        </span>
+                      ) : null}
                       {g.conditionOnly ? <span>{t('gaps.conditionOnly')}</span> : null}
                     </Space>
                   ),

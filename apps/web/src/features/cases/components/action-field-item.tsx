@@ -19,7 +19,12 @@ import {
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import type { ActionField, ActionFieldSpec } from '../action-inputs';
 import { limitTypeLabel } from '../case-format';
-import { AssigneeSelect, ConditionSelect, DepartmentSelect, MasterCaseSelect } from './action-fields';
+import {
+  AssigneeSelect,
+  ConditionSelect,
+  DepartmentSelect,
+  MasterCaseSelect,
+} from './action-fields';
 import { CategoryPicker } from './category-picker';
 import { GpsCapture } from './gps-capture';
 import { PhotoUploader } from './photo-uploader';
@@ -74,8 +79,12 @@ export function ActionFieldItem({ spec, view, action, onUploading }: ItemProps) 
   const { t, lang } = useI18n();
   const { field, required } = spec;
   const label = t(LABELS[field]);
-  const rules = required ? [{ required: true, message: t('action.required', { field: label }) }] : [];
-  const textRules = required ? [{ required: true, whitespace: true, message: t('action.required', { field: label }) }] : [];
+  const rules = required
+    ? [{ required: true, message: t('action.required', { field: label }) }]
+    : [];
+  const textRules = required
+    ? [{ required: true, whitespace: true, message: t('action.required', { field: label }) }]
+    : [];
 
   switch (field) {
     case 'note':
@@ -83,12 +92,24 @@ export function ActionFieldItem({ spec, view, action, onUploading }: ItemProps) 
     case 'result':
       return (
         <Form.Item name={field} label={label} rules={textRules}>
-          <Input.TextArea rows={field === 'note' && !required ? 2 : 3} maxLength={field === 'reason' ? 1000 : 2000} data-testid={`field-${field}`} />
+          <Input.TextArea
+            rows={field === 'note' && !required ? 2 : 3}
+            maxLength={field === 'reason' ? 1000 : 2000}
+            data-testid={`field-${field}`}
+          />
         </Form.Item>
       );
     case 'photos':
       return (
-        <Form.Item name="photos" label={label} rules={required ? [{ required: true, type: 'array', min: 1, message: t('report.photosRequired') }] : []}>
+        <Form.Item
+          name="photos"
+          label={label}
+          rules={
+            required
+              ? [{ required: true, type: 'array', min: 1, message: t('report.photosRequired') }]
+              : []
+          }
+        >
           <PhotoUploader onBusyChange={onUploading} testId="field-photos" />
         </Form.Item>
       );
@@ -101,7 +122,10 @@ export function ActionFieldItem({ spec, view, action, onUploading }: ItemProps) 
     case 'closeReason':
       return (
         <Form.Item name="closeReason" label={label} rules={rules}>
-          <Select options={CLOSE_REASONS.map((r) => ({ value: r, label: CLOSE_REASON_LABELS[r][lang] }))} data-testid="field-closeReason" />
+          <Select
+            options={CLOSE_REASONS.map((r) => ({ value: r, label: CLOSE_REASON_LABELS[r][lang] }))}
+            data-testid="field-closeReason"
+          />
         </Form.Item>
       );
     case 'departmentId':
@@ -121,7 +145,9 @@ export function ActionFieldItem({ spec, view, action, onUploading }: ItemProps) 
         <Form.Item noStyle dependencies={['classCode']}>
           {({ getFieldValue }) => (
             <Form.Item name="conditionId" label={label} rules={rules}>
-              <ConditionSelect classCode={(getFieldValue('classCode') as string | undefined) ?? undefined} />
+              <ConditionSelect
+                classCode={(getFieldValue('classCode') as string | undefined) ?? undefined}
+              />
             </Form.Item>
           )}
         </Form.Item>
@@ -139,10 +165,19 @@ export function ActionFieldItem({ spec, view, action, onUploading }: ItemProps) 
         <Form.Item label={label} required={required}>
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item name={['extension', 'value']} noStyle rules={rules}>
-              <InputNumber min={0.5} max={10000} step={1} style={{ width: '40%' }} data-testid="field-extension" />
+              <InputNumber
+                min={0.5}
+                max={10000}
+                step={1}
+                style={{ width: '40%' }}
+                data-testid="field-extension"
+              />
             </Form.Item>
             <Form.Item name={['extension', 'limitType']} noStyle>
-              <Select style={{ width: '60%' }} options={LIMIT_TYPES.map((l) => ({ value: l, label: limitTypeLabel(l, lang) }))} />
+              <Select
+                style={{ width: '60%' }}
+                options={LIMIT_TYPES.map((l) => ({ value: l, label: limitTypeLabel(l, lang) }))}
+              />
             </Form.Item>
           </Space.Compact>
         </Form.Item>
@@ -151,14 +186,26 @@ export function ActionFieldItem({ spec, view, action, onUploading }: ItemProps) 
       return (
         <Form.Item name="level" label={label} rules={rules} extra={t('action.levelHint')}>
           <Radio.Group
-            options={SUPERVISION_LEVELS.map((l) => ({ value: l, label: SUPERVISION_LEVEL_LABELS[l][lang], disabled: l !== 'normal' }))}
+            options={SUPERVISION_LEVELS.map((l) => ({
+              value: l,
+              label: SUPERVISION_LEVEL_LABELS[l][lang],
+              disabled: l !== 'normal',
+            }))}
           />
         </Form.Item>
       );
     case 'rating':
       return (
-        <Form.Item name="rating" label={label} rules={rules} extra={action === 'rate' ? t('action.ratingHint') : undefined}>
-          <Radio.Group options={RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r][lang] }))} data-testid="field-rating" />
+        <Form.Item
+          name="rating"
+          label={label}
+          rules={rules}
+          extra={action === 'rate' ? t('action.ratingHint') : undefined}
+        >
+          <Radio.Group
+            options={RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r][lang] }))}
+            data-testid="field-rating"
+          />
         </Form.Item>
       );
     case 'masterCaseId':
@@ -190,7 +237,10 @@ function RequestTypeItem({ view, label }: { view: CaseView; label: string }) {
     <>
       <Form.Item name="requestType" label={label} rules={[{ required: true }]}>
         <Radio.Group
-          options={view.decidableRequests.map((r) => ({ value: r, label: REQUEST_TYPE_LABELS[r][lang] }))}
+          options={view.decidableRequests.map((r) => ({
+            value: r,
+            label: REQUEST_TYPE_LABELS[r][lang],
+          }))}
           data-testid="field-requestType"
         />
       </Form.Item>

@@ -31,7 +31,8 @@ export function AssigneeSelect({ view, value, onChange }: FieldProps<string> & {
         value: u.id,
         label: (
           <span>
-            {u.displayName} <span className="case-muted">{u.roles.map((r) => roleLabel(r, lang)).join('、')}</span>
+            {u.displayName}{' '}
+            <span className="case-muted">{u.roles.map((r) => roleLabel(r, lang)).join('、')}</span>
           </span>
         ),
       }))}
@@ -41,7 +42,11 @@ export function AssigneeSelect({ view, value, onChange }: FieldProps<string> & {
 }
 
 /** 派遣: every department, the dispatch matrix's suggestion preselected and marked. */
-export function DepartmentSelect({ view, value, onChange }: FieldProps<string> & { view: CaseView }) {
+export function DepartmentSelect({
+  view,
+  value,
+  onChange,
+}: FieldProps<string> & { view: CaseView }) {
   const { t } = useI18n();
   const departments = useDepartments();
   const suggestion = useDispatchSuggestion(view.classCode, view.gridCode, view.componentId);
@@ -65,7 +70,8 @@ export function DepartmentSelect({ view, value, onChange }: FieldProps<string> &
           search: `${d.name} ${d.code}`,
           label: (
             <span>
-              {d.name} {d.id === primary?.id ? <Tag color="green">{t('action.suggested')}</Tag> : null}
+              {d.name}{' '}
+              {d.id === primary?.id ? <Tag color="green">{t('action.suggested')}</Tag> : null}
               {backups.has(d.id) ? <Tag>{t('action.backup')}</Tag> : null}
             </span>
           ),
@@ -74,7 +80,9 @@ export function DepartmentSelect({ view, value, onChange }: FieldProps<string> &
       />
       {suggestion.data && !primary ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {suggestion.data.fallback === 'street' ? t('action.fallbackStreet') : t('action.noSuggestion')}
+          {suggestion.data.fallback === 'street'
+            ? t('action.fallbackStreet')
+            : t('action.noSuggestion')}
         </Typography.Text>
       ) : null}
     </div>
@@ -82,7 +90,11 @@ export function DepartmentSelect({ view, value, onChange }: FieldProps<string> &
 }
 
 /** 立案条件 of the chosen class, with its 处置时限 and 结案条件; preselected when there is only one. */
-export function ConditionSelect({ classCode, value, onChange }: FieldProps<string> & { classCode: string | undefined }) {
+export function ConditionSelect({
+  classCode,
+  value,
+  onChange,
+}: FieldProps<string> & { classCode: string | undefined }) {
   const { t, lang } = useI18n();
   const conditions = useConditions(classCode);
   const items = conditions.data?.items ?? [];
@@ -112,8 +124,8 @@ export function ConditionSelect({ classCode, value, onChange }: FieldProps<strin
       />
       {selected ? (
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
-          {t('cases.limit')} {limitText(selected.limitValue, selected.limitType, lang)} · {t('cases.closureCondition')}：
-          {selected.closureCondition}
+          {t('cases.limit')} {limitText(selected.limitValue, selected.limitType, lang)} ·{' '}
+          {t('cases.closureCondition')}：{selected.closureCondition}
         </Typography.Text>
       ) : null}
     </div>
@@ -121,7 +133,11 @@ export function ConditionSelect({ classCode, value, onChange }: FieldProps<strin
 }
 
 /** 合并: another open case the report duplicates. */
-export function MasterCaseSelect({ view, value, onChange }: FieldProps<string> & { view: CaseView }) {
+export function MasterCaseSelect({
+  view,
+  value,
+  onChange,
+}: FieldProps<string> & { view: CaseView }) {
   const { t } = useI18n();
   const cases = useCaseList({ open: 'true', areaCode: view.communityCode, limit: 200 });
   return (
@@ -133,7 +149,11 @@ export function MasterCaseSelect({ view, value, onChange }: FieldProps<string> &
       placeholder={t('action.masterPlaceholder')}
       options={(cases.data?.items ?? [])
         .filter((c) => c.id !== view.id)
-        .map((c) => ({ value: c.id, search: `${c.caseNo} ${c.address} ${c.description}`, label: `${c.caseNo} · ${c.address}` }))}
+        .map((c) => ({
+          value: c.id,
+          search: `${c.caseNo} ${c.address} ${c.description}`,
+          label: `${c.caseNo} · ${c.address}`,
+        }))}
       data-testid="field-master"
     />
   );

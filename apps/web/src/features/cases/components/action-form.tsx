@@ -35,7 +35,12 @@ function text(v: string | undefined): string | undefined {
 }
 
 /** Only what the action asks for goes into the request, with the version the page loaded. */
-function toRequest(version: number, action: CaseAction, fields: Set<string>, v: ActionValues): CaseTransitionRequest {
+function toRequest(
+  version: number,
+  action: CaseAction,
+  fields: Set<string>,
+  v: ActionValues,
+): CaseTransitionRequest {
   const body: CaseTransitionRequest = { action, version };
   const has = (f: string) => fields.has(f);
   if (has('note') && text(v.note)) body.note = text(v.note);
@@ -49,7 +54,8 @@ function toRequest(version: number, action: CaseAction, fields: Set<string>, v: 
   if (has('conditionId') && v.conditionId) body.conditionId = v.conditionId;
   if (has('assigneeId') && v.assigneeId) body.assigneeId = v.assigneeId;
   if (has('requestType') && v.requestType) body.requestType = v.requestType;
-  if (has('extension') && v.extension?.value) body.extension = { value: v.extension.value, limitType: v.extension.limitType };
+  if (has('extension') && v.extension?.value)
+    body.extension = { value: v.extension.value, limitType: v.extension.limitType };
   if (has('level') && v.level) body.level = v.level;
   if (has('rating') && v.rating) body.rating = v.rating;
   if (has('masterCaseId') && v.masterCaseId) body.masterCaseId = v.masterCaseId;
@@ -88,7 +94,12 @@ export function ActionForm({ view, action, onClose, onConflict }: ActionFormProp
         if (isApiError(err) && err.status === 409) onConflict(message, false);
         const spec = isApiError(err) ? specs.find((s) => s.field === err.field) : undefined;
         if (spec) {
-          form.setFields([{ name: spec.field === 'extension' ? (['extension', 'value'] as const) : spec.field, errors: [message] }]);
+          form.setFields([
+            {
+              name: spec.field === 'extension' ? (['extension', 'value'] as const) : spec.field,
+              errors: [message],
+            },
+          ]);
         }
         setError(message);
       },
@@ -128,7 +139,13 @@ export function ActionForm({ view, action, onClose, onConflict }: ActionFormProp
         data-testid={`action-form-${action}`}
       >
         {specs.map((spec) => (
-          <ActionFieldItem key={spec.field} spec={spec} view={view} action={action} onUploading={setUploading} />
+          <ActionFieldItem
+            key={spec.field}
+            spec={spec}
+            view={view}
+            action={action}
+            onUploading={setUploading}
+          />
         ))}
       </Form>
       {error ? <Alert type="error" showIcon title={error} data-testid="action-error" /> : null}

@@ -30,7 +30,12 @@ export function CaseActions({ view }: { view: CaseView }) {
   );
 
   return (
-    <Card size="small" title={t('action.title')} className="case-actions" data-testid="case-actions">
+    <Card
+      size="small"
+      title={t('action.title')}
+      className="case-actions"
+      data-testid="case-actions"
+    >
       {view.allowedActions.length === 0 ? (
         <Typography.Text type="secondary">{t('action.none')}</Typography.Text>
       ) : (

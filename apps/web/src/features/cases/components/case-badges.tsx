@@ -1,12 +1,24 @@
 import { Space, Tag, Tooltip } from 'antd';
 import type { CaseView } from '@wangge/shared';
 import { formatDateTime, useI18n } from '../../../lib/i18n';
-import { LIGHT_COLORS, lightText, remainingText, stateColor, stateLabel, stepLabel } from '../case-format';
+import {
+  LIGHT_COLORS,
+  lightText,
+  remainingText,
+  stateColor,
+  stateLabel,
+  stepLabel,
+} from '../case-format';
 
 export function CaseStateTag({ state, testId }: { state: string; testId?: string }) {
   const { lang } = useI18n();
   return (
-    <Tag color={stateColor(state)} data-testid={testId} data-state={state} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={stateColor(state)}
+      data-testid={testId}
+      data-state={state}
+      style={{ marginInlineEnd: 0 }}
+    >
       {stateLabel(state, lang)}
     </Tag>
   );
@@ -15,7 +27,8 @@ export function CaseStateTag({ state, testId }: { state: string; testId?: string
 /** One badge per running step clock (绿/黄/红), plus the overall 立案→结案 light when asked. */
 export function CaseLights({ view, overall = false }: { view: CaseView; overall?: boolean }) {
   const { t, lang } = useI18n();
-  if (view.clocks.length === 0 && !(overall && view.overallLight)) return <span className="case-muted">—</span>;
+  if (view.clocks.length === 0 && !(overall && view.overallLight))
+    return <span className="case-muted">—</span>;
   return (
     <Space size={[4, 4]} wrap className="case-lights">
       {view.clocks.map((clock) => (
@@ -23,15 +36,29 @@ export function CaseLights({ view, overall = false }: { view: CaseView; overall?
           key={clock.step}
           title={`${t('cases.deadline')} ${formatDateTime(clock.deadlineAt, lang)} · ${remainingText(clock.deadlineAt, lang)}${clock.paused ? ` · ${t('cases.paused')}` : ''}`}
         >
-          <Tag color={LIGHT_COLORS[clock.light]} data-light={clock.light} style={{ marginInlineEnd: 0 }}>
+          <Tag
+            color={LIGHT_COLORS[clock.light]}
+            data-light={clock.light}
+            style={{ marginInlineEnd: 0 }}
+          >
             {stepLabel(clock.step, lang)} · {lightText(clock.light, lang)}
             {clock.paused ? ` (${t('cases.paused')})` : ''}
           </Tag>
         </Tooltip>
       ))}
       {overall && view.overallLight ? (
-        <Tooltip title={view.deadlineAt ? `${t('cases.overallDeadline')} ${formatDateTime(view.deadlineAt, lang)}` : undefined}>
-          <Tag color={LIGHT_COLORS[view.overallLight]} data-light={view.overallLight} style={{ marginInlineEnd: 0 }}>
+        <Tooltip
+          title={
+            view.deadlineAt
+              ? `${t('cases.overallDeadline')} ${formatDateTime(view.deadlineAt, lang)}`
+              : undefined
+          }
+        >
+          <Tag
+            color={LIGHT_COLORS[view.overallLight]}
+            data-light={view.overallLight}
+            style={{ marginInlineEnd: 0 }}
+          >
             {t('cases.overall')} · {lightText(view.overallLight, lang)}
           </Tag>
         </Tooltip>

@@ -7,7 +7,6 @@ import { limitText } from '../case-format';
 import { useCategoryNames, useCondition, useLocatePoint } from '../lookups-api';
 import { CasePhotos } from './case-photos';
 
-
 // OpenLayers is a large chunk: the details show first, the map follows.
 const CaseMiniMap = lazy(() => import('./case-mini-map').then((m) => ({ default: m.CaseMiniMap })));
 
@@ -25,7 +24,10 @@ export function CaseInfo({ view }: { view: CaseView }) {
     <Card size="small" title={t('cases.details')} className="case-info">
       <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
         <Descriptions.Item label={t('cases.description')}>
-          <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="case-description">
+          <Typography.Paragraph
+            style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
+            data-testid="case-description"
+          >
             {view.description}
           </Typography.Paragraph>
         </Descriptions.Item>
@@ -37,7 +39,8 @@ export function CaseInfo({ view }: { view: CaseView }) {
         <Descriptions.Item label={t('cases.category')}>
           {view.classCode ? (
             <span>
-              {categories.get(view.classCode) ?? ''} <span className="area-code case-muted">{view.classCode}</span>
+              {categories.get(view.classCode) ?? ''}{' '}
+              <span className="area-code case-muted">{view.classCode}</span>
             </span>
           ) : (
             <span className="case-muted">{t('cases.unclassified')}</span>
@@ -53,7 +56,13 @@ export function CaseInfo({ view }: { view: CaseView }) {
           </Descriptions.Item>
         ) : null}
         <Descriptions.Item label={t('cases.department')}>
-          {dept ? dept.name : view.handlingDeptId ? <span className="area-code">{view.handlingDeptId}</span> : <span className="case-muted">—</span>}
+          {dept ? (
+            dept.name
+          ) : view.handlingDeptId ? (
+            <span className="area-code">{view.handlingDeptId}</span>
+          ) : (
+            <span className="case-muted">—</span>
+          )}
         </Descriptions.Item>
         {view.photos.length > 0 ? (
           <Descriptions.Item label={t('report.photos')}>
@@ -61,7 +70,9 @@ export function CaseInfo({ view }: { view: CaseView }) {
           </Descriptions.Item>
         ) : null}
       </Descriptions>
-      <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 200, marginTop: 12 }} />}>
+      <Suspense
+        fallback={<Skeleton.Node active style={{ width: '100%', height: 200, marginTop: 12 }} />}
+      >
         <CaseMiniMap position={view.position} gridId={place ? place.grid.id : null} />
       </Suspense>
     </Card>

@@ -55,23 +55,52 @@ function CaseTable({ items, loading, onOpen, testId }: CaseListProps) {
           render: (v: string, row) => (
             <Space size={4}>
               <span className="area-code">{v}</span>
-              {row.urgent ? <FireOutlined style={{ color: '#f5222d' }} title={t('report.urgent')} /> : null}
+              {row.urgent ? (
+                <FireOutlined style={{ color: '#f5222d' }} title={t('report.urgent')} />
+              ) : null}
             </Space>
           ),
         },
-        { title: t('cases.state'), dataIndex: 'state', width: 150, render: (v: string) => <CaseStateTag state={v} /> },
+        {
+          title: t('cases.state'),
+          dataIndex: 'state',
+          width: 150,
+          render: (v: string) => <CaseStateTag state={v} />,
+        },
         {
           title: t('cases.category'),
           dataIndex: 'classCode',
           width: 150,
           ellipsis: true,
-          render: (v: string | null) => names.category(v) ?? <span className="case-muted">{t('cases.unclassified')}</span>,
+          render: (v: string | null) =>
+            names.category(v) ?? <span className="case-muted">{t('cases.unclassified')}</span>,
         },
-        { title: t('cases.grid'), dataIndex: 'gridCode', width: 150, ellipsis: true, render: (v: string) => <span title={v}>{names.grid(v)}</span> },
+        {
+          title: t('cases.grid'),
+          dataIndex: 'gridCode',
+          width: 150,
+          ellipsis: true,
+          render: (v: string) => <span title={v}>{names.grid(v)}</span>,
+        },
         { title: t('cases.address'), dataIndex: 'address', ellipsis: true },
-        { title: t('cases.lights'), key: 'lights', width: 200, render: (_v, row) => <CaseLights view={row} /> },
-        { title: t('cases.due'), dataIndex: 'dueAt', width: 170, render: (v: string | null) => <CaseDue dueAt={v} /> },
-        { title: t('cases.reportedAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v, lang) },
+        {
+          title: t('cases.lights'),
+          key: 'lights',
+          width: 200,
+          render: (_v, row) => <CaseLights view={row} />,
+        },
+        {
+          title: t('cases.due'),
+          dataIndex: 'dueAt',
+          width: 170,
+          render: (v: string | null) => <CaseDue dueAt={v} />,
+        },
+        {
+          title: t('cases.reportedAt'),
+          dataIndex: 'createdAt',
+          width: 140,
+          render: (v: string) => formatDateTime(v, lang),
+        },
       ]}
     />
   );
@@ -80,7 +109,8 @@ function CaseTable({ items, loading, onOpen, testId }: CaseListProps) {
 function CaseCards({ items, loading, onOpen, testId }: CaseListProps) {
   const { t } = useI18n();
   const names = useNames();
-  if (!loading && items.length === 0) return <Empty data-testid={testId} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  if (!loading && items.length === 0)
+    return <Empty data-testid={testId} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <List<CaseView>
       loading={loading}

@@ -14,7 +14,6 @@ import { actionLabel, limitText, roleLabel, stateLabel } from '../case-format';
 import { useCategoryNames } from '../lookups-api';
 import { CasePhotos } from './case-photos';
 
-
 type Labels = Record<string, { zh: string; en: string }>;
 
 function record(data: unknown): Record<string, unknown> {
@@ -29,7 +28,16 @@ function photoIds(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-const REFUSAL_ACTIONS = new Set(['reject', 'refuse_registration', 'return_to_intake', 'check_fail', 'refuse_close', 'return_feedback', 'refuse_request', 'void']);
+const REFUSAL_ACTIONS = new Set([
+  'reject',
+  'refuse_registration',
+  'return_to_intake',
+  'check_fail',
+  'refuse_close',
+  'return_feedback',
+  'refuse_request',
+  'void',
+]);
 
 /** 流转记录: newest first, with who, when, the note, the inputs of the action and its photos. */
 export function CaseTimeline({ caseId }: { caseId: string }) {
@@ -66,7 +74,8 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
     const classCode = str(d.classCode);
     if (classCode) add('action.classCode', `${categories.get(classCode) ?? ''} ${classCode}`);
     const ext = record(d.extension);
-    if (typeof ext.value === 'number' && typeof ext.limitType === 'string') add('action.extension', limitText(ext.value, ext.limitType, lang));
+    if (typeof ext.value === 'number' && typeof ext.limitType === 'string')
+      add('action.extension', limitText(ext.value, ext.limitType, lang));
     const level = label(SUPERVISION_LEVEL_LABELS, d.level);
     if (level) add('action.level', level);
     const rating = label(RATING_LABELS, d.rating);
@@ -87,7 +96,11 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
           <Timeline
             items={[...events.data.items].reverse().map((e) => ({
               key: e.id,
-              color: REFUSAL_ACTIONS.has(e.action) ? 'red' : e.fromState === e.toState ? 'gray' : 'blue',
+              color: REFUSAL_ACTIONS.has(e.action)
+                ? 'red'
+                : e.fromState === e.toState
+                  ? 'gray'
+                  : 'blue',
               content: (
                 <div className="timeline-item" data-action={e.action}>
                   <div>
@@ -102,7 +115,8 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                   </div>
                   <div className="case-muted timeline-meta">
                     {e.actorName ?? '—'}
-                    {e.actorRole ? ` (${roleLabel(e.actorRole, lang)})` : ''} · {formatDateTime(e.at, lang)}
+                    {e.actorRole ? ` (${roleLabel(e.actorRole, lang)})` : ''} ·{' '}
+                    {formatDateTime(e.at, lang)}
                   </div>
                   {e.note ? <div className="timeline-note">{e.note}</div> : null}
                   {details(e)}

@@ -12,7 +12,10 @@ interface CascaderOption {
 }
 
 /** 大类 → 小类 (→ 子类 → 细类) options; only leaves are classes a case can carry. */
-function buildOptions(categories: Category[]): { options: CascaderOption[]; paths: Map<string, string[]> } {
+function buildOptions(categories: Category[]): {
+  options: CascaderOption[];
+  paths: Map<string, string[]>;
+} {
   const active = categories.filter((c) => c.active);
   const byParent = new Map<string | null, Category[]>();
   for (const c of active) {
@@ -49,7 +52,13 @@ interface CategoryPickerProps {
 }
 
 /** Searchable 分类 picker (事项 and 综治事件): type a name, a synonym-free code prefix, or browse. */
-export function CategoryPicker({ value, onChange, placeholder, testId, style }: CategoryPickerProps) {
+export function CategoryPicker({
+  value,
+  onChange,
+  placeholder,
+  testId,
+  style,
+}: CategoryPickerProps) {
   const { t } = useI18n();
   const { data, isPending } = useCaseCategories();
   const { options, paths } = useMemo(() => buildOptions(data ?? []), [data]);
@@ -66,7 +75,9 @@ export function CategoryPicker({ value, onChange, placeholder, testId, style }: 
       showSearch={{
         filter: (input, trail) =>
           trail.some(
-            (o) => o.label.toLowerCase().includes(input.toLowerCase()) || o.code.startsWith(input.toUpperCase()),
+            (o) =>
+              o.label.toLowerCase().includes(input.toLowerCase()) ||
+              o.code.startsWith(input.toUpperCase()),
           ),
         render: (_input, trail) => trail.map((o) => `${o.label} ${o.code}`).join(' / '),
         limit: 50,

@@ -9,7 +9,13 @@ interface Gps {
 }
 
 /** The device position for 核实属实: read when the form opens, re-read on demand. */
-export function GpsCapture({ value, onChange }: { value?: Gps; onChange?: (value: Gps | undefined) => void }) {
+export function GpsCapture({
+  value,
+  onChange,
+}: {
+  value?: Gps;
+  onChange?: (value: Gps | undefined) => void;
+}) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

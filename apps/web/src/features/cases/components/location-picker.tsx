@@ -69,7 +69,12 @@ export function LocationPicker({ value, onChange }: LocationPickerProps) {
         <div className="report-map__hint">{t('report.tapMap')}</div>
       </div>
       <Space wrap style={{ marginTop: 8 }}>
-        <Button icon={<CompassOutlined />} loading={geoBusy} onClick={locateMe} data-testid="report-my-location">
+        <Button
+          icon={<CompassOutlined />}
+          loading={geoBusy}
+          onClick={locateMe}
+          data-testid="report-my-location"
+        >
           {t('map.myLocation')}
         </Button>
         {value ? (
@@ -83,13 +88,29 @@ export function LocationPicker({ value, onChange }: LocationPickerProps) {
   );
 }
 
-function LocatedGrid({ value, loading, result }: { value: LngLat | null; loading: boolean; result: LocateResponse | undefined }) {
+function LocatedGrid({
+  value,
+  loading,
+  result,
+}: {
+  value: LngLat | null;
+  loading: boolean;
+  result: LocateResponse | undefined;
+}) {
   const { t } = useI18n();
   if (!value) return null;
   if (loading && !result) return <Spin size="small" style={{ display: 'block', marginTop: 8 }} />;
   if (!result) return null;
   if (!result.found)
-    return <Alert type="warning" showIcon title={t('map.notInGrid')} description={result.message} style={{ marginTop: 8 }} />;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('map.notInGrid')}
+        description={result.message}
+        style={{ marginTop: 8 }}
+      />
+    );
   return (
     <Alert
       type="success"

@@ -32,7 +32,13 @@ let uidSeq = 0;
  * Photos taken or picked on the device are uploaded one by one as soon as they are chosen,
  * with a progress ring, an error with retry, and a thumbnail that opens the full photo.
  */
-export function PhotoUploader({ onChange, onBusyChange, onExifPosition, max = 9, testId = 'photo-uploader' }: PhotoUploaderProps) {
+export function PhotoUploader({
+  onChange,
+  onBusyChange,
+  onExifPosition,
+  max = 9,
+  testId = 'photo-uploader',
+}: PhotoUploaderProps) {
   const { t } = useI18n();
   const [items, setItems] = useState<Item[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -71,9 +77,12 @@ export function PhotoUploader({ onChange, onBusyChange, onExifPosition, max = 9,
       .then((attachment) => {
         patch(uid, { status: 'done', percent: 100, attachment });
         const exif = attachment.exif;
-        if (exif?.lng != null && exif.lat != null) callbacks.current.onExifPosition?.([exif.lng, exif.lat]);
+        if (exif?.lng != null && exif.lat != null)
+          callbacks.current.onExifPosition?.([exif.lng, exif.lat]);
       })
-      .catch((err: unknown) => patch(uid, { status: 'error', error: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) =>
+        patch(uid, { status: 'error', error: err instanceof Error ? err.message : String(err) }),
+      );
   };
 
   const onFiles = (evt: ChangeEvent<HTMLInputElement>) => {
@@ -110,7 +119,11 @@ export function PhotoUploader({ onChange, onBusyChange, onExifPosition, max = 9,
             {item.status === 'error' ? (
               <Tooltip title={item.error}>
                 <div className="photo-tile__overlay photo-tile__overlay--error">
-                  <Button size="small" icon={<ReloadOutlined />} onClick={() => start(item.uid, item.file)}>
+                  <Button
+                    size="small"
+                    icon={<ReloadOutlined />}
+                    onClick={() => start(item.uid, item.file)}
+                  >
                     {t('photos.retry')}
                   </Button>
                   <Typography.Text className="photo-tile__error" ellipsis>
@@ -131,7 +144,12 @@ export function PhotoUploader({ onChange, onBusyChange, onExifPosition, max = 9,
         ))}
       </Image.PreviewGroup>
       {items.length < max ? (
-        <button type="button" className="photo-add" onClick={() => inputRef.current?.click()} data-testid={`${testId}-add`}>
+        <button
+          type="button"
+          className="photo-add"
+          onClick={() => inputRef.current?.click()}
+          data-testid={`${testId}-add`}
+        >
           <CameraOutlined style={{ fontSize: 22 }} />
           <span>{t('photos.add')}</span>
         </button>

@@ -56,7 +56,8 @@ export function QueueFilters({ value, onChange }: QueueFiltersProps) {
       />
       <Select<string>
         showSearch={{
-          filterOption: (input, option) => (option?.search ?? '').toLowerCase().includes(input.toLowerCase()),
+          filterOption: (input, option) =>
+            (option?.search ?? '').toLowerCase().includes(input.toLowerCase()),
         }}
         allowClear
         placeholder={t('cases.filterArea')}
@@ -72,7 +73,11 @@ export function QueueFilters({ value, onChange }: QueueFiltersProps) {
         className="queue-filters__area"
         data-testid="filter-area"
       />
-      <Checkbox checked={value.overdue} onChange={(e) => set({ overdue: e.target.checked })} data-testid="filter-overdue">
+      <Checkbox
+        checked={value.overdue}
+        onChange={(e) => set({ overdue: e.target.checked })}
+        data-testid="filter-overdue"
+      >
         {t('cases.filterOverdue')}
       </Checkbox>
       <Checkbox

@@ -7,7 +7,12 @@ import { useI18n } from '../../../lib/i18n';
 import type { LngLat } from '../../areas/map/area-map';
 import { useMe } from '../../auth/api';
 import { newIdempotencyKey, useReportCase } from '../api';
-import { CHOOSABLE_SOURCES, channelText, localDateTimeToIso, type ChoosableSource } from '../channel-format';
+import {
+  CHOOSABLE_SOURCES,
+  channelText,
+  localDateTimeToIso,
+  type ChoosableSource,
+} from '../channel-format';
 import { useCaseCategories } from '../lookups-api';
 import { CategoryPicker } from './category-picker';
 import { LocationPicker } from './location-picker';
@@ -51,10 +56,17 @@ function hotlineOrder(values: ReportValues): NonNullable<ReportCaseRequest['hotl
  * The 上报 form. One idempotency key per report: double taps and retries return the same case.
  * 受理员 (or a form opened with `source`) choose the channel: a 12345 order brings its number and deadline.
  */
-export function ReportForm({ onReported, source: openedWith }: { onReported: (view: CaseView) => void; source?: ChoosableSource }) {
+export function ReportForm({
+  onReported,
+  source: openedWith,
+}: {
+  onReported: (view: CaseView) => void;
+  source?: ChoosableSource;
+}) {
   const { t, lang } = useI18n();
   const me = useMe();
-  const choosesSource = openedWith !== undefined || me.roles.some((r) => r.code === 'intake_operator');
+  const choosesSource =
+    openedWith !== undefined || me.roles.some((r) => r.code === 'intake_operator');
   const [form] = Form.useForm<ReportValues>();
   const [point, setPoint] = useState<LngLat | null>(null);
   const [pointError, setPointError] = useState<string | null>(null);
@@ -122,10 +134,18 @@ export function ReportForm({ onReported, source: openedWith }: { onReported: (vi
       scrollToFirstError
     >
       {choosesSource ? (
-        <Card size="small" title={channelText('source', lang)} className="report-card" data-testid="report-source-card">
+        <Card
+          size="small"
+          title={channelText('source', lang)}
+          className="report-card"
+          data-testid="report-source-card"
+        >
           <Form.Item name="source" style={{ marginBottom: source === 'hotline_12345' ? 12 : 0 }}>
             <Radio.Group
-              options={CHOOSABLE_SOURCES.map((s) => ({ value: s, label: channelText(SOURCE_LABEL_KEYS[s], lang) }))}
+              options={CHOOSABLE_SOURCES.map((s) => ({
+                value: s,
+                label: channelText(SOURCE_LABEL_KEYS[s], lang),
+              }))}
               data-testid="report-source"
             />
           </Form.Item>
@@ -145,9 +165,18 @@ export function ReportForm({ onReported, source: openedWith }: { onReported: (vi
                   },
                 ]}
               >
-                <Input maxLength={64} placeholder="ZZ12345-20261129-000123" autoComplete="off" data-testid="report-hotline-order-id" />
+                <Input
+                  maxLength={64}
+                  placeholder="ZZ12345-20261129-000123"
+                  autoComplete="off"
+                  data-testid="report-hotline-order-id"
+                />
               </Form.Item>
-              <Form.Item name="hotlineDeadline" label={channelText('hotlineDeadline', lang)} extra={channelText('hotlineDeadlineHint', lang)}>
+              <Form.Item
+                name="hotlineDeadline"
+                label={channelText('hotlineDeadline', lang)}
+                extra={channelText('hotlineDeadlineHint', lang)}
+              >
                 <Input type="datetime-local" data-testid="report-hotline-deadline" />
               </Form.Item>
             </>
@@ -163,7 +192,12 @@ export function ReportForm({ onReported, source: openedWith }: { onReported: (vi
             style={{ marginBottom: 8 }}
             title={t('report.exifFound')}
             action={
-              <Button size="small" type="primary" onClick={() => choosePoint(exifPoint)} data-testid="report-use-exif">
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => choosePoint(exifPoint)}
+                data-testid="report-use-exif"
+              >
                 {t('report.useExif')}
               </Button>
             }
@@ -177,13 +211,25 @@ export function ReportForm({ onReported, source: openedWith }: { onReported: (vi
         ) : null}
       </Card>
       <Card size="small" title={t('report.problem')} className="report-card">
-        <Form.Item name="address" label={t('report.address')} rules={[{ required: true, min: 2, whitespace: true, message: t('report.addressRequired') }]}>
-          <Input maxLength={200} placeholder={t('report.addressPlaceholder')} data-testid="report-address" />
+        <Form.Item
+          name="address"
+          label={t('report.address')}
+          rules={[
+            { required: true, min: 2, whitespace: true, message: t('report.addressRequired') },
+          ]}
+        >
+          <Input
+            maxLength={200}
+            placeholder={t('report.addressPlaceholder')}
+            data-testid="report-address"
+          />
         </Form.Item>
         <Form.Item
           name="description"
           label={t('report.description')}
-          rules={[{ required: true, min: 2, whitespace: true, message: t('report.descriptionRequired') }]}
+          rules={[
+            { required: true, min: 2, whitespace: true, message: t('report.descriptionRequired') },
+          ]}
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="report-description" />
         </Form.Item>
@@ -194,23 +240,57 @@ export function ReportForm({ onReported, source: openedWith }: { onReported: (vi
           name="photos"
           label={t('report.photos')}
           extra={selfHandled ? t('report.selfHandledPhotos') : undefined}
-          rules={[{ required: selfHandled, type: 'array', min: selfHandled ? 1 : 0, message: t('report.photosRequired') }]}
+          rules={[
+            {
+              required: selfHandled,
+              type: 'array',
+              min: selfHandled ? 1 : 0,
+              message: t('report.photosRequired'),
+            },
+          ]}
         >
-          <PhotoUploader onBusyChange={setUploading} onExifPosition={(p) => setExifPoint((old) => old ?? p)} testId="report-photos" />
+          <PhotoUploader
+            onBusyChange={setUploading}
+            onExifPosition={(p) => setExifPoint((old) => old ?? p)}
+            testId="report-photos"
+          />
         </Form.Item>
         <div className="report-switches">
-          <Form.Item name="selfHandled" label={t('report.selfHandled')} valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Form.Item
+            name="selfHandled"
+            label={t('report.selfHandled')}
+            valuePropName="checked"
+            style={{ marginBottom: 8 }}
+          >
             <Switch data-testid="report-self-handled" />
           </Form.Item>
-          <Form.Item name="urgent" label={t('report.urgent')} valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Form.Item
+            name="urgent"
+            label={t('report.urgent')}
+            valuePropName="checked"
+            style={{ marginBottom: 8 }}
+          >
             <Switch />
           </Form.Item>
         </div>
         {selfHandled && category && !category.selfHandleAllowed ? (
-          <Alert type="warning" showIcon title={t('report.selfHandleNotAllowed')} style={{ marginBottom: 12 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('report.selfHandleNotAllowed')}
+            style={{ marginBottom: 12 }}
+          />
         ) : null}
       </Card>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="report-error" /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 12 }}
+          data-testid="report-error"
+        />
+      ) : null}
       <Button
         type="primary"
         htmlType="submit"

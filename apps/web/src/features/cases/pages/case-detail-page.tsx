@@ -19,7 +19,8 @@ export function CaseDetailPage() {
   const query = useCase(id, QUEUE_REFRESH_MS);
   const back = () => {
     const state: unknown = window.history.state;
-    const idx = typeof state === 'object' && state !== null && 'idx' in state ? Number(state.idx) : 0;
+    const idx =
+      typeof state === 'object' && state !== null && 'idx' in state ? Number(state.idx) : 0;
     if (idx > 0) void navigate(-1);
     else void navigate(PATHS.cases);
   };
@@ -40,7 +41,12 @@ export function CaseDetailPage() {
 
   return (
     <div className="page-container case-page" data-case-id={view.id}>
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={back} style={{ paddingInline: 0, marginBottom: 8 }}>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={back}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
         {t('common.back')}
       </Button>
       <CaseHeader view={view} />

@@ -40,7 +40,11 @@ function writeFilters(f: QueueFilterValues): URLSearchParams {
 
 function toQuery(f: QueueFilterValues, page: number): CaseListParams {
   return {
-    ...(f.states.length ? { state: f.states.join(',') } : f.includeEnded ? {} : { open: 'true' as const }),
+    ...(f.states.length
+      ? { state: f.states.join(',') }
+      : f.includeEnded
+        ? {}
+        : { open: 'true' as const }),
     ...(f.overdue ? { overdue: 'true' as const } : {}),
     ...(f.classCode ? { classCode: f.classCode } : {}),
     ...(f.areaCode ? { areaCode: f.areaCode } : {}),
@@ -73,9 +77,18 @@ export function CaseQueuePage() {
       title={t('cases.queueTitle')}
       extra={
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching} aria-label={t('common.retry')} />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void list.refetch()}
+            loading={list.isFetching}
+            aria-label={t('common.retry')}
+          />
           {canReport ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(PATHS.reportCase)}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate(PATHS.reportCase)}
+            >
               {t('nav.report')}
             </Button>
           ) : null}
@@ -83,21 +96,46 @@ export function CaseQueuePage() {
       }
     >
       <Card size="small" style={{ marginBottom: 12 }}>
-        <QueueFilters value={filters} onChange={(f) => setParams(writeFilters(f), { replace: true })} />
+        <QueueFilters
+          value={filters}
+          onChange={(f) => setParams(writeFilters(f), { replace: true })}
+        />
       </Card>
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Card size="small" styles={{ body: { padding: 0 } }} className="queue-card">
-          <CaseList items={rows} loading={list.isPending} onOpen={(id) => void navigate(casePath(id))} />
+          <CaseList
+            items={rows}
+            loading={list.isPending}
+            onOpen={(id) => void navigate(casePath(id))}
+          />
           <div className="queue-pager">
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {list.dataUpdatedAt ? t('cases.updatedAt', { time: new Date(list.dataUpdatedAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB') }) : null}
+              {list.dataUpdatedAt
+                ? t('cases.updatedAt', {
+                    time: new Date(list.dataUpdatedAt).toLocaleTimeString(
+                      lang === 'zh' ? 'zh-CN' : 'en-GB',
+                    ),
+                  })
+                : null}
             </Typography.Text>
             <Space>
-              <Button size="small" icon={<LeftOutlined />} disabled={page <= 1} onClick={() => goPage(page - 1)} aria-label={t('cases.prevPage')} />
+              <Button
+                size="small"
+                icon={<LeftOutlined />}
+                disabled={page <= 1}
+                onClick={() => goPage(page - 1)}
+                aria-label={t('cases.prevPage')}
+              />
               <span data-testid="queue-page">{t('cases.page', { n: page })}</span>
-              <Button size="small" icon={<RightOutlined />} disabled={!hasNext} onClick={() => goPage(page + 1)} aria-label={t('cases.nextPage')} />
+              <Button
+                size="small"
+                icon={<RightOutlined />}
+                disabled={!hasNext}
+                onClick={() => goPage(page + 1)}
+                aria-label={t('cases.nextPage')}
+              />
             </Space>
           </div>
         </Card>

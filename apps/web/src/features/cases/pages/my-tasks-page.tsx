@@ -31,7 +31,12 @@ export function MyTasksPage() {
               title={
                 <Space>
                   {t(s.queue.title)}
-                  <Badge count={s.items.length} showZero color={s.items.length ? '#1677ff' : '#bfbfbf'} overflowCount={199} />
+                  <Badge
+                    count={s.items.length}
+                    showZero
+                    color={s.items.length ? '#1677ff' : '#bfbfbf'}
+                    overflowCount={199}
+                  />
                 </Space>
               }
               styles={{ body: { padding: 0 } }}
@@ -39,7 +44,11 @@ export function MyTasksPage() {
               {s.isError ? (
                 <QueryError error={s.error} onRetry={s.refetch} />
               ) : !s.isPending && s.items.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} data-testid={`task-list-${s.queue.key}`} />
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={t('tasks.empty')}
+                  data-testid={`task-list-${s.queue.key}`}
+                />
               ) : (
                 <CaseList
                   items={s.items}

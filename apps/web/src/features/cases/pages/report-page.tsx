@@ -51,7 +51,11 @@ export function ReportPage() {
         />
       ) : (
         <div className="report-page">
-          <ReportForm key={formKey} onReported={setReported} {...(isChoosableSource(source) ? { source } : {})} />
+          <ReportForm
+            key={formKey}
+            onReported={setReported}
+            {...(isChoosableSource(source) ? { source } : {})}
+          />
         </div>
       )}
     </PageContainer>

@@ -20,26 +20,49 @@ export function DepartmentsPage() {
             rowKey="id"
             loading={isPending}
             dataSource={data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
+            pagination={{
+              pageSize: 20,
+              hideOnSinglePage: true,
+              showTotal: (n) => t('common.total', { n }),
+            }}
             scroll={{ x: 820 }}
             data-testid="departments-table"
             columns={[
-              { title: t('area.code'), dataIndex: 'code', width: 140, render: (v: string) => <span className="area-code">{v}</span> },
+              {
+                title: t('area.code'),
+                dataIndex: 'code',
+                width: 140,
+                render: (v: string) => <span className="area-code">{v}</span>,
+              },
               { title: t('area.name'), dataIndex: 'name' },
               {
                 title: t('dept.creditCode'),
                 dataIndex: 'creditCode',
                 width: 200,
-                render: (v: string | null) => (v ? <Typography.Text className="area-code" copyable>{v}</Typography.Text> : '—'),
+                render: (v: string | null) =>
+                  v ? (
+                    <Typography.Text className="area-code" copyable>
+                      {v}
+                    </Typography.Text>
+                  ) : (
+                    '—'
+                  ),
               },
               {
                 title: t('dept.area'),
                 dataIndex: 'areaCode',
                 render: (_v: string, row) => (
-                  <span title={row.areaCode}>{row.areaName ?? <span className="area-code">{row.areaCode}</span>}</span>
+                  <span title={row.areaCode}>
+                    {row.areaName ?? <span className="area-code">{row.areaCode}</span>}
+                  </span>
                 ),
               },
-              { title: t('dept.createdAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v, lang) },
+              {
+                title: t('dept.createdAt'),
+                dataIndex: 'createdAt',
+                width: 160,
+                render: (v: string) => formatDateTime(v, lang),
+              },
             ]}
           />
         )}

@@ -1,7 +1,30 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Segmented, Space, Steps, Table, Typography, Upload } from 'antd';
-import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { IMPORT_KIND_LABELS, IMPORT_KINDS, type ImportKind, type SheetImportProblem, type SheetImportReport } from '@wangge/shared';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Segmented,
+  Space,
+  Steps,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import {
+  CheckCircleOutlined,
+  CloudUploadOutlined,
+  DownloadOutlined,
+  FileSearchOutlined,
+} from '@ant-design/icons';
+import {
+  IMPORT_KIND_LABELS,
+  IMPORT_KINDS,
+  type ImportKind,
+  type SheetImportProblem,
+  type SheetImportReport,
+} from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
 import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -32,7 +55,8 @@ export function RegistryImportPage() {
       {
         onSuccess: (r) => {
           setReport(r);
-          if (r.committed) void message.success(t('imports.done', { n: r.created + r.updated + r.unchanged }));
+          if (r.committed)
+            void message.success(t('imports.done', { n: r.created + r.updated + r.unchanged }));
         },
         onError: (e) => {
           setReport(null);
@@ -41,7 +65,8 @@ export function RegistryImportPage() {
       },
     );
   };
-  const clean = report !== null && report.mode === 'dry-run' && report.problemCount === 0 && report.rows > 0;
+  const clean =
+    report !== null && report.mode === 'dry-run' && report.problemCount === 0 && report.rows > 0;
   const step = report?.committed ? 3 : clean ? 2 : file ? 1 : 0;
 
   return (
@@ -51,7 +76,12 @@ export function RegistryImportPage() {
           size="small"
           current={step}
           responsive
-          items={[{ title: t('imports.stepTemplate') }, { title: t('imports.stepCheck') }, { title: t('imports.stepCommit') }, { title: t('imports.stepDone') }]}
+          items={[
+            { title: t('imports.stepTemplate') },
+            { title: t('imports.stepCheck') },
+            { title: t('imports.stepCommit') },
+            { title: t('imports.stepDone') },
+          ]}
           style={{ marginBottom: 16 }}
         />
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -65,7 +95,11 @@ export function RegistryImportPage() {
             data-testid="import-kind"
           />
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href={templateUrl(kind)} data-testid="import-template">
+            <Button
+              icon={<DownloadOutlined />}
+              href={templateUrl(kind)}
+              data-testid="import-template"
+            >
               {t('imports.template')}
             </Button>
             <Upload
@@ -82,20 +116,44 @@ export function RegistryImportPage() {
                 {t('imports.pick')}
               </Button>
             </Upload>
-            {file ? <Typography.Text data-testid="import-file-name">{file.name}</Typography.Text> : null}
+            {file ? (
+              <Typography.Text data-testid="import-file-name">{file.name}</Typography.Text>
+            ) : null}
           </Space>
           <Space wrap>
-            <Button icon={<FileSearchOutlined />} disabled={!file} loading={run.isPending && run.variables.mode === 'dry-run'} onClick={() => start('dry-run')} data-testid="import-dry-run">
+            <Button
+              icon={<FileSearchOutlined />}
+              disabled={!file}
+              loading={run.isPending && run.variables.mode === 'dry-run'}
+              onClick={() => start('dry-run')}
+              data-testid="import-dry-run"
+            >
               {t('imports.check')}
             </Button>
-            <Button type="primary" icon={<CheckCircleOutlined />} disabled={!clean} loading={run.isPending && run.variables.mode === 'commit'} onClick={() => start('commit')} data-testid="import-commit">
+            <Button
+              type="primary"
+              icon={<CheckCircleOutlined />}
+              disabled={!clean}
+              loading={run.isPending && run.variables.mode === 'commit'}
+              onClick={() => start('commit')}
+              data-testid="import-commit"
+            >
               {t('imports.commit')}
             </Button>
           </Space>
           <Typography.Text type="secondary">{t('imports.hint')}</Typography.Text>
         </Space>
       </Card>
-      {fileError ? <Alert type="error" showIcon message={t('imports.fileRefused')} description={fileError} data-testid="import-file-error" style={{ marginBottom: 16 }} /> : null}
+      {fileError ? (
+        <Alert
+          type="error"
+          showIcon
+          message={t('imports.fileRefused')}
+          description={fileError}
+          data-testid="import-file-error"
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       {report ? <ReportCard report={report} /> : null}
     </PageContainer>
   );
@@ -109,7 +167,13 @@ function ReportCard({ report }: { report: SheetImportReport }) {
       <Alert
         type={report.committed ? 'success' : ok ? 'info' : 'warning'}
         showIcon
-        message={report.committed ? t('imports.committed') : ok ? t('imports.clean') : t('imports.problems', { n: report.problemCount, rows: report.invalidRows })}
+        message={
+          report.committed
+            ? t('imports.committed')
+            : ok
+              ? t('imports.clean')
+              : t('imports.problems', { n: report.problemCount, rows: report.invalidRows })
+        }
         style={{ marginBottom: 12 }}
       />
       <Descriptions size="small" column={{ xs: 2, sm: 4 }} style={{ marginBottom: 12 }}>
@@ -118,13 +182,24 @@ function ReportCard({ report }: { report: SheetImportReport }) {
         <Descriptions.Item label={t('imports.invalidRows')}>{report.invalidRows}</Descriptions.Item>
         {report.committed ? (
           <Descriptions.Item label={t('imports.counts')}>
-            <span data-testid="import-counts">{t('imports.countsValue', { created: report.created, updated: report.updated, unchanged: report.unchanged })}</span>
+            <span data-testid="import-counts">
+              {t('imports.countsValue', {
+                created: report.created,
+                updated: report.updated,
+                unchanged: report.unchanged,
+              })}
+            </span>
           </Descriptions.Item>
         ) : null}
       </Descriptions>
       {!ok ? (
         <>
-          <Button icon={<DownloadOutlined />} href={reportUrl(report.id)} style={{ marginBottom: 12 }} data-testid="import-report-download">
+          <Button
+            icon={<DownloadOutlined />}
+            href={reportUrl(report.id)}
+            style={{ marginBottom: 12 }}
+            data-testid="import-report-download"
+          >
             {t('imports.downloadReport')}
           </Button>
           <Table<SheetImportProblem>

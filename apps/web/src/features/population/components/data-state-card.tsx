@@ -7,7 +7,15 @@ import { DATA_STATE_COLORS, fmt } from '../person-format';
 import { useClaimPerson, useVerifyPerson } from '../population-api';
 
 /** 数据状态: 录入 → 认领 (a grid worker takes the record) → 已核实 (seen on a visit; may be renewed). */
-export function DataStateCard({ person: p, canManage, onError }: { person: PersonDetail; canManage: boolean; onError: (message: string) => void }) {
+export function DataStateCard({
+  person: p,
+  canManage,
+  onError,
+}: {
+  person: PersonDetail;
+  canManage: boolean;
+  onError: (message: string) => void;
+}) {
   const { t, lang } = useI18n();
   const claim = useClaimPerson(p.id);
   const verify = useVerifyPerson(p.id);
@@ -21,11 +29,34 @@ export function DataStateCard({ person: p, canManage, onError }: { person: Perso
         canManage ? (
           <Space wrap>
             {p.dataState === 'entered' ? (
-              <Button size="small" icon={<UserAddOutlined />} loading={claim.isPending} onClick={() => claim.mutate(undefined, { onSuccess: () => notifySuccess(t('persons.claimed')), onError: fail })} data-testid="person-claim">
+              <Button
+                size="small"
+                icon={<UserAddOutlined />}
+                loading={claim.isPending}
+                onClick={() =>
+                  claim.mutate(undefined, {
+                    onSuccess: () => notifySuccess(t('persons.claimed')),
+                    onError: fail,
+                  })
+                }
+                data-testid="person-claim"
+              >
                 {t('persons.claim')}
               </Button>
             ) : null}
-            <Button size="small" type="primary" icon={<CheckCircleOutlined />} loading={verify.isPending} onClick={() => verify.mutate(undefined, { onSuccess: () => notifySuccess(t('persons.verified')), onError: fail })} data-testid="person-verify">
+            <Button
+              size="small"
+              type="primary"
+              icon={<CheckCircleOutlined />}
+              loading={verify.isPending}
+              onClick={() =>
+                verify.mutate(undefined, {
+                  onSuccess: () => notifySuccess(t('persons.verified')),
+                  onError: fail,
+                })
+              }
+              data-testid="person-verify"
+            >
               {p.dataState === 'verified' ? t('persons.reverify') : t('persons.verify')}
             </Button>
           </Space>
@@ -38,8 +69,14 @@ export function DataStateCard({ person: p, canManage, onError }: { person: Perso
             {fmt.dataState(p.dataState, lang)}
           </Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('persons.claimedBy')}>{p.claimedByName ? `${p.claimedByName} · ${formatDateTime(p.claimedAt ?? '', lang)}` : ''}</Descriptions.Item>
-        <Descriptions.Item label={t('persons.verifiedBy')}>{p.verifiedByName ? `${p.verifiedByName} · ${formatDateTime(p.verifiedAt ?? '', lang)}` : ''}</Descriptions.Item>
+        <Descriptions.Item label={t('persons.claimedBy')}>
+          {p.claimedByName ? `${p.claimedByName} · ${formatDateTime(p.claimedAt ?? '', lang)}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('persons.verifiedBy')}>
+          {p.verifiedByName
+            ? `${p.verifiedByName} · ${formatDateTime(p.verifiedAt ?? '', lang)}`
+            : ''}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );

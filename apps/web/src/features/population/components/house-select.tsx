@@ -5,7 +5,15 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useHouseSearch } from '../population-api';
 
 /** A 实有房屋 of the user's area, found by words of its address. */
-export function HouseSelect({ value, onChange, testId }: { value?: string | null; onChange?: (id: string | null) => void; testId?: string }) {
+export function HouseSelect({
+  value,
+  onChange,
+  testId,
+}: {
+  value?: string | null;
+  onChange?: (id: string | null) => void;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text, 250);

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { HOUSEHOLDER_RELATION_LABELS, HOUSEHOLDER_RELATIONS, RESIDENCE_TYPE_LABELS, RESIDENCE_TYPES, type HouseholderRelation, type ResidenceType } from '@wangge/shared';
+import {
+  HOUSEHOLDER_RELATION_LABELS,
+  HOUSEHOLDER_RELATIONS,
+  RESIDENCE_TYPE_LABELS,
+  RESIDENCE_TYPES,
+  type HouseholderRelation,
+  type ResidenceType,
+} from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
 import { fieldError, optionsOf, todayShanghai } from '../person-format';
 import { useMoveIn, useMoveOut } from '../population-api';
@@ -32,23 +39,64 @@ export function MoveInDialog({ personId, open, onClose }: DialogProps) {
   const submit = (v: MoveInValues) => {
     setError(null);
     move.mutate(
-      { houseId: v.houseId, residenceType: v.residenceType, relation: v.relation ?? null, movedInAt: v.movedInAt },
-      { onSuccess: done, onError: (err) => setError(fieldError(form, err, ['houseId', 'residenceType', 'relation', 'movedInAt'])) },
+      {
+        houseId: v.houseId,
+        residenceType: v.residenceType,
+        relation: v.relation ?? null,
+        movedInAt: v.movedInAt,
+      },
+      {
+        onSuccess: done,
+        onError: (err) =>
+          setError(fieldError(form, err, ['houseId', 'residenceType', 'relation', 'movedInAt'])),
+      },
     );
   };
   return (
-    <Modal open={open} title={t('persons.moveIn')} onCancel={onClose} onOk={() => form.submit()} okText={t('persons.save')} confirmLoading={move.isPending} destroyOnHidden>
-      <Form<MoveInValues> form={form} layout="vertical" onFinish={submit} initialValues={{ movedInAt: todayShanghai(), residenceType: 'own' }} data-testid="move-in-form">
-        <Form.Item name="houseId" label={t('persons.house')} rules={[{ required: true, message: t('persons.houseRequired') }]}>
+    <Modal
+      open={open}
+      title={t('persons.moveIn')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('persons.save')}
+      confirmLoading={move.isPending}
+      destroyOnHidden
+    >
+      <Form<MoveInValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ movedInAt: todayShanghai(), residenceType: 'own' }}
+        data-testid="move-in-form"
+      >
+        <Form.Item
+          name="houseId"
+          label={t('persons.house')}
+          rules={[{ required: true, message: t('persons.houseRequired') }]}
+        >
           <HouseSelect testId="move-in-house" />
         </Form.Item>
-        <Form.Item name="residenceType" label={t('persons.residenceType')} rules={[{ required: true }]}>
+        <Form.Item
+          name="residenceType"
+          label={t('persons.residenceType')}
+          rules={[{ required: true }]}
+        >
           <Select options={optionsOf(RESIDENCE_TYPES, RESIDENCE_TYPE_LABELS, lang)} />
         </Form.Item>
         <Form.Item name="relation" label={t('persons.relation')}>
-          <Select allowClear options={optionsOf(HOUSEHOLDER_RELATIONS, HOUSEHOLDER_RELATION_LABELS, lang)} />
+          <Select
+            allowClear
+            options={optionsOf(HOUSEHOLDER_RELATIONS, HOUSEHOLDER_RELATION_LABELS, lang)}
+          />
         </Form.Item>
-        <Form.Item name="movedInAt" label={t('persons.movedInAt')} rules={[{ required: true, message: t('persons.dateRequired') }, { validator: notFuture(t('persons.dateFuture')) }]}>
+        <Form.Item
+          name="movedInAt"
+          label={t('persons.movedInAt')}
+          rules={[
+            { required: true, message: t('persons.dateRequired') },
+            { validator: notFuture(t('persons.dateFuture')) },
+          ]}
+        >
           <Input type="date" max={todayShanghai()} />
         </Form.Item>
       </Form>
@@ -77,16 +125,47 @@ export function MoveOutDialog({ personId, open, onClose }: DialogProps) {
     setError(null);
     move.mutate(
       { at: v.at, reason: v.reason.trim(), destination: v.destination?.trim() || null },
-      { onSuccess: done, onError: (err) => setError(fieldError(form, err, ['at', 'reason', 'destination'])) },
+      {
+        onSuccess: done,
+        onError: (err) => setError(fieldError(form, err, ['at', 'reason', 'destination'])),
+      },
     );
   };
   return (
-    <Modal open={open} title={t('persons.moveOut')} onCancel={onClose} onOk={() => form.submit()} okText={t('persons.save')} confirmLoading={move.isPending} destroyOnHidden>
-      <Form<MoveOutValues> form={form} layout="vertical" onFinish={submit} initialValues={{ at: todayShanghai() }} data-testid="move-out-form">
-        <Form.Item name="at" label={t('persons.movedOutAt')} rules={[{ required: true, message: t('persons.dateRequired') }, { validator: notFuture(t('persons.dateFuture')) }]}>
+    <Modal
+      open={open}
+      title={t('persons.moveOut')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('persons.save')}
+      confirmLoading={move.isPending}
+      destroyOnHidden
+    >
+      <Form<MoveOutValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ at: todayShanghai() }}
+        data-testid="move-out-form"
+      >
+        <Form.Item
+          name="at"
+          label={t('persons.movedOutAt')}
+          rules={[
+            { required: true, message: t('persons.dateRequired') },
+            { validator: notFuture(t('persons.dateFuture')) },
+          ]}
+        >
           <Input type="date" max={todayShanghai()} />
         </Form.Item>
-        <Form.Item name="reason" label={t('persons.moveOutReason')} rules={[{ required: true, whitespace: true, message: t('persons.moveOutReasonRequired') }, { max: 200 }]}>
+        <Form.Item
+          name="reason"
+          label={t('persons.moveOutReason')}
+          rules={[
+            { required: true, whitespace: true, message: t('persons.moveOutReasonRequired') },
+            { max: 200 },
+          ]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="destination" label={t('persons.destination')} rules={[{ max: 200 }]}>

@@ -23,7 +23,13 @@ export interface PersonFilterValues {
 }
 
 /** 姓名 / 区域 / 人口类型 / 数据状态 / 状态; wraps to several lines on a phone. */
-export function PersonFilters({ value, onChange }: { value: PersonFilterValues; onChange: (next: PersonFilterValues) => void }) {
+export function PersonFilters({
+  value,
+  onChange,
+}: {
+  value: PersonFilterValues;
+  onChange: (next: PersonFilterValues) => void;
+}) {
   const { t, lang } = useI18n();
   const set = (patch: Partial<PersonFilterValues>) => onChange({ ...value, ...patch });
   const select = { allowClear: true, style: { minWidth: 120, flex: '1 1 120px' } };
@@ -37,7 +43,12 @@ export function PersonFilters({ value, onChange }: { value: PersonFilterValues; 
         style={{ flex: '2 1 200px' }}
         data-testid="person-search"
       />
-      <AreaSelect value={value.areaCode} onChange={(areaCode) => set({ areaCode })} placeholder={t('persons.filterArea')} testId="person-filter-area" />
+      <AreaSelect
+        value={value.areaCode}
+        onChange={(areaCode) => set({ areaCode })}
+        placeholder={t('persons.filterArea')}
+        testId="person-filter-area"
+      />
       <Select<PopulationType>
         {...select}
         placeholder={t('persons.populationType')}

@@ -1,4 +1,10 @@
-import { ID_PROBLEM_MESSAGES, parseIdNumber, PERSON_DOC_MESSAGE, PERSON_DOC_PATTERN, type PersonIdType } from '@wangge/shared';
+import {
+  ID_PROBLEM_MESSAGES,
+  parseIdNumber,
+  PERSON_DOC_MESSAGE,
+  PERSON_DOC_PATTERN,
+  type PersonIdType,
+} from '@wangge/shared';
 
 /** The server's phone rule (PersonPhoneSchema), so the form says so before sending. */
 export const PHONE_PATTERN = /^\+?\d[\d-]{4,19}$/;
@@ -14,10 +20,13 @@ export function idNumberProblem(idType: PersonIdType, value: string): string | n
 }
 
 /** What a valid resident ID says about its holder, shown under the field. */
-export function idNumberFacts(value: string): { birthDate: string; gender: 'male' | 'female'; converted: boolean } | null {
+export function idNumberFacts(
+  value: string,
+): { birthDate: string; gender: 'male' | 'female'; converted: boolean } | null {
   const r = parseIdNumber(value);
   return r.ok ? { birthDate: r.birthDate, gender: r.gender, converted: r.converted } : null;
 }
 
 /** Trimmed text, or null for an empty field (the server clears the value). */
-export const optionalText = (v: string | undefined | null): string | null => (v?.trim() ? v.trim() : null);
+export const optionalText = (v: string | undefined | null): string | null =>
+  v?.trim() ? v.trim() : null;

@@ -29,7 +29,13 @@ import { useCreatePerson, useUpdatePerson } from '../population-api';
 import { HouseSelect } from './house-select';
 import { AreaSelect } from '../../../components/area-select';
 import { PersonDetailsFields } from './person-details-fields';
-import { cleanPhone, idNumberFacts, idNumberProblem, optionalText, PHONE_PATTERN } from './person-form-rules';
+import {
+  cleanPhone,
+  idNumberFacts,
+  idNumberProblem,
+  optionalText,
+  PHONE_PATTERN,
+} from './person-form-rules';
 
 interface PersonFormValues {
   name: string;
@@ -52,14 +58,39 @@ interface PersonFormValues {
   details?: Record<string, string | undefined>;
 }
 
-const FIELDS = ['name', 'idType', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'phone', 'populationType', 'householdStatus', 'nationality', 'registeredPlace', 'relation', 'houseId', 'areaCode', 'residenceType', 'movedInAt', 'details'];
+const FIELDS = [
+  'name',
+  'idType',
+  'idNumber',
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'phone',
+  'populationType',
+  'householdStatus',
+  'nationality',
+  'registeredPlace',
+  'relation',
+  'houseId',
+  'areaCode',
+  'residenceType',
+  'movedInAt',
+  'details',
+];
 const GRID_LEVELS = ['community', 'grid'] as const;
 
 /** Empty detail fields become null, so clearing one on an edit removes it. */
-const detailsOf = (d: PersonFormValues['details']): PersonDetails => Object.fromEntries(Object.entries(d ?? {}).map(([k, v]) => [k, optionalText(v)]));
+const detailsOf = (d: PersonFormValues['details']): PersonDetails =>
+  Object.fromEntries(Object.entries(d ?? {}).map(([k, v]) => [k, optionalText(v)]));
 
 /** 登记/修改人员. The ID number is checked here with the server's rule; on an edit, empty ID and phone fields keep the stored (masked) values. */
-export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved: (p: PersonDetail) => void }) {
+export function PersonForm({
+  person,
+  onSaved,
+}: {
+  person?: PersonDetail;
+  onSaved: (p: PersonDetail) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<PersonFormValues>();
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +109,9 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
       name: v.name.trim(),
       idType: v.idType,
       ...(v.idNumber?.trim() ? { idNumber: v.idNumber.trim().toUpperCase() } : {}),
-      ...(v.idType !== 'resident_id' ? { gender: v.gender, birthDate: v.birthDate || undefined } : {}),
+      ...(v.idType !== 'resident_id'
+        ? { gender: v.gender, birthDate: v.birthDate || undefined }
+        : {}),
       ethnicity: optionalText(v.ethnicity),
       ...(v.phone?.trim() ? { phone: cleanPhone(v.phone) } : {}),
       populationType: v.populationType,
@@ -90,12 +123,28 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
     };
     const onError = (err: Error) => setError(fieldError(form, err, FIELDS));
     if (person) {
-      const area = !person.houseId && v.areaCode && v.areaCode !== (person.gridCode ?? person.communityCode) ? { areaCode: v.areaCode } : {};
-      update.mutate({ ...common, ...area, version: person.version }, { onSuccess: onSaved, onError });
+      const area =
+        !person.houseId && v.areaCode && v.areaCode !== (person.gridCode ?? person.communityCode)
+          ? { areaCode: v.areaCode }
+          : {};
+      update.mutate(
+        { ...common, ...area, version: person.version },
+        { onSuccess: onSaved, onError },
+      );
       return;
     }
-    const place = v.placeKind === 'house' ? { houseId: v.houseId, residenceType: v.residenceType, movedInAt: v.movedInAt || undefined } : { areaCode: v.areaCode };
-    create.mutate({ ...common, idNumber: common.idNumber ?? '', ...place } as CreatePersonRequest, { onSuccess: onSaved, onError });
+    const place =
+      v.placeKind === 'house'
+        ? {
+            houseId: v.houseId,
+            residenceType: v.residenceType,
+            movedInAt: v.movedInAt || undefined,
+          }
+        : { areaCode: v.areaCode };
+    create.mutate({ ...common, idNumber: common.idNumber ?? '', ...place } as CreatePersonRequest, {
+      onSuccess: onSaved,
+      onError,
+    });
   };
 
   const initial: Partial<PersonFormValues> = person
@@ -110,17 +159,39 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
         registeredPlace: person.registeredPlace ?? undefined,
         relation: person.relation ?? undefined,
         areaCode: person.gridCode ?? person.communityCode,
-        details: Object.fromEntries(Object.entries(person.details).map(([k, v]) => [k, v ?? undefined])),
+        details: Object.fromEntries(
+          Object.entries(person.details).map(([k, v]) => [k, v ?? undefined]),
+        ),
         placeKind: 'area',
       }
-    : { idType: 'resident_id', populationType: 'registered', placeKind: 'house', residenceType: 'own', movedInAt: todayShanghai() };
+    : {
+        idType: 'resident_id',
+        populationType: 'registered',
+        placeKind: 'house',
+        residenceType: 'own',
+        movedInAt: todayShanghai(),
+      };
 
   return (
-    <Form<PersonFormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} scrollToFirstError data-testid="person-form">
+    <Form<PersonFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={submit}
+      scrollToFirstError
+      data-testid="person-form"
+    >
       <Card size="small" title={t('persons.identity')} style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col {...col}>
-            <Form.Item name="name" label={t('persons.name')} rules={[{ required: true, whitespace: true, message: t('persons.nameRequired') }, { max: 50, message: t('persons.nameTooLong') }]}>
+            <Form.Item
+              name="name"
+              label={t('persons.name')}
+              rules={[
+                { required: true, whitespace: true, message: t('persons.nameRequired') },
+                { max: 50, message: t('persons.nameTooLong') },
+              ]}
+            >
               <Input maxLength={50} data-testid="person-name" />
             </Form.Item>
           </Col>
@@ -133,24 +204,58 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
             <Form.Item
               name="idNumber"
               label={t('persons.idNumberLabel')}
-              extra={facts ? t('persons.idFacts', { birth: facts.birthDate, gender: fmt.gender(facts.gender, lang) }) + (facts.converted ? t('persons.idConverted') : '') : person ? t('persons.keepMasked', { value: person.idNumber }) : undefined}
+              extra={
+                facts
+                  ? t('persons.idFacts', {
+                      birth: facts.birthDate,
+                      gender: fmt.gender(facts.gender, lang),
+                    }) + (facts.converted ? t('persons.idConverted') : '')
+                  : person
+                    ? t('persons.keepMasked', { value: person.idNumber })
+                    : undefined
+              }
               rules={[
-                { required: !person || idType !== person.idType, whitespace: true, message: t('persons.idNumberRequired') },
-                { validator: async (_, v?: string) => { const p = v?.trim() ? idNumberProblem(idType, v) : null; if (p) throw new Error(p); } },
+                {
+                  required: !person || idType !== person.idType,
+                  whitespace: true,
+                  message: t('persons.idNumberRequired'),
+                },
+                {
+                  validator: async (_, v?: string) => {
+                    const p = v?.trim() ? idNumberProblem(idType, v) : null;
+                    if (p) throw new Error(p);
+                  },
+                },
               ]}
             >
-              <Input maxLength={30} autoComplete="off" placeholder={person?.idNumber} data-testid="person-id-number-input" />
+              <Input
+                maxLength={30}
+                autoComplete="off"
+                placeholder={person?.idNumber}
+                data-testid="person-id-number-input"
+              />
             </Form.Item>
           </Col>
           {idType !== 'resident_id' ? (
             <>
               <Col {...col}>
                 <Form.Item name="gender" label={t('persons.gender')}>
-                  <Select allowClear options={optionsOf(PERSON_GENDERS, PERSON_GENDER_LABELS, lang)} />
+                  <Select
+                    allowClear
+                    options={optionsOf(PERSON_GENDERS, PERSON_GENDER_LABELS, lang)}
+                  />
                 </Form.Item>
               </Col>
               <Col {...col}>
-                <Form.Item name="birthDate" label={t('persons.birthDate')} extra={person?.birthYear ? t('persons.keepMasked', { value: `${person.birthYear}-**-**` }) : undefined}>
+                <Form.Item
+                  name="birthDate"
+                  label={t('persons.birthDate')}
+                  extra={
+                    person?.birthYear
+                      ? t('persons.keepMasked', { value: `${person.birthYear}-**-**` })
+                      : undefined
+                  }
+                >
                   <Input type="date" max={todayShanghai()} />
                 </Form.Item>
               </Col>
@@ -166,7 +271,14 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
               name="phone"
               label={t('persons.phone')}
               extra={person?.phone ? t('persons.keepMasked', { value: person.phone }) : undefined}
-              rules={[{ validator: async (_, v?: string) => { if (v?.trim() && !PHONE_PATTERN.test(cleanPhone(v))) throw new Error(t('persons.phoneInvalid')); } }]}
+              rules={[
+                {
+                  validator: async (_, v?: string) => {
+                    if (v?.trim() && !PHONE_PATTERN.test(cleanPhone(v)))
+                      throw new Error(t('persons.phoneInvalid'));
+                  },
+                },
+              ]}
             >
               <Input inputMode="tel" maxLength={24} autoComplete="off" />
             </Form.Item>
@@ -176,30 +288,59 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
       <Card size="small" title={t('persons.population')} style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col {...col}>
-            <Form.Item name="populationType" label={t('persons.populationType')} rules={[{ required: true, message: t('persons.populationTypeRequired') }]}>
-              <Select options={optionsOf(POPULATION_TYPES, POPULATION_TYPE_LABELS, lang)} data-testid="person-population-type" />
+            <Form.Item
+              name="populationType"
+              label={t('persons.populationType')}
+              rules={[{ required: true, message: t('persons.populationTypeRequired') }]}
+            >
+              <Select
+                options={optionsOf(POPULATION_TYPES, POPULATION_TYPE_LABELS, lang)}
+                data-testid="person-population-type"
+              />
             </Form.Item>
           </Col>
           {populationType === 'registered' ? (
             <Col {...col}>
               <Form.Item name="householdStatus" label={t('persons.householdStatus')}>
-                <Select allowClear placeholder={fmt.householdStatus('together', lang)} options={optionsOf(HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS, lang)} />
+                <Select
+                  allowClear
+                  placeholder={fmt.householdStatus('together', lang)}
+                  options={optionsOf(HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS, lang)}
+                />
               </Form.Item>
             </Col>
           ) : null}
           <Col {...col}>
-            <Form.Item name="nationality" label={t('persons.nationality')} rules={[{ required: populationType === 'foreign', whitespace: true, message: t('persons.nationalityRequired') }, { max: 50 }]}>
+            <Form.Item
+              name="nationality"
+              label={t('persons.nationality')}
+              rules={[
+                {
+                  required: populationType === 'foreign',
+                  whitespace: true,
+                  message: t('persons.nationalityRequired'),
+                },
+                { max: 50 },
+              ]}
+            >
               <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col {...col}>
-            <Form.Item name="registeredPlace" label={t('persons.registeredPlace')} rules={[{ max: 200 }]}>
+            <Form.Item
+              name="registeredPlace"
+              label={t('persons.registeredPlace')}
+              rules={[{ max: 200 }]}
+            >
               <Input maxLength={200} />
             </Form.Item>
           </Col>
           <Col {...col}>
             <Form.Item name="relation" label={t('persons.relation')}>
-              <Select allowClear options={optionsOf(HOUSEHOLDER_RELATIONS, HOUSEHOLDER_RELATION_LABELS, lang)} />
+              <Select
+                allowClear
+                options={optionsOf(HOUSEHOLDER_RELATIONS, HOUSEHOLDER_RELATION_LABELS, lang)}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -209,13 +350,22 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
         <Card size="small" title={t('persons.residence')} style={{ marginBottom: 12 }}>
           {!person ? (
             <Form.Item name="placeKind">
-              <Radio.Group options={[{ value: 'house', label: t('persons.placeHouse') }, { value: 'area', label: t('persons.placeArea') }]} />
+              <Radio.Group
+                options={[
+                  { value: 'house', label: t('persons.placeHouse') },
+                  { value: 'area', label: t('persons.placeArea') },
+                ]}
+              />
             </Form.Item>
           ) : null}
           {placeKind === 'house' && !person ? (
             <Row gutter={12}>
               <Col xs={24} lg={12}>
-                <Form.Item name="houseId" label={t('persons.house')} rules={[{ required: true, message: t('persons.houseRequired') }]}>
+                <Form.Item
+                  name="houseId"
+                  label={t('persons.house')}
+                  rules={[{ required: true, message: t('persons.houseRequired') }]}
+                >
                   <HouseSelect testId="person-house" />
                 </Form.Item>
               </Col>
@@ -231,16 +381,40 @@ export function PersonForm({ person, onSaved }: { person?: PersonDetail; onSaved
               </Col>
             </Row>
           ) : (
-            <Form.Item name="areaCode" label={t('persons.areaOnly')} rules={[{ required: true, message: t('persons.areaRequired') }]}>
-              <AreaSelect placeholder={t('persons.areaOnly')} levels={GRID_LEVELS} testId="person-area" />
+            <Form.Item
+              name="areaCode"
+              label={t('persons.areaOnly')}
+              rules={[{ required: true, message: t('persons.areaRequired') }]}
+            >
+              <AreaSelect
+                placeholder={t('persons.areaOnly')}
+                levels={GRID_LEVELS}
+                testId="person-area"
+              />
             </Form.Item>
           )}
         </Card>
       ) : (
-        <Typography.Paragraph type="secondary">{t('persons.placeFollowsHouse')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('persons.placeFollowsHouse')}
+        </Typography.Paragraph>
       )}
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="person-form-error" /> : null}
-      <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} block data-testid="person-save">
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 12 }}
+          data-testid="person-form-error"
+        />
+      ) : null}
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={create.isPending || update.isPending}
+        block
+        data-testid="person-save"
+      >
         {t('persons.save')}
       </Button>
     </Form>

@@ -6,7 +6,8 @@ import { fmt } from '../person-format';
 /** 居住历史, newest first. A stay outside the user's area shows only its dates (辖区外). */
 export function ResidenceHistory({ items }: { items: ResidenceEntry[] }) {
   const { t, lang } = useI18n();
-  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('persons.noResidences')} />;
+  if (items.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('persons.noResidences')} />;
   return (
     <Timeline
       data-testid="residence-history"
@@ -15,14 +16,32 @@ export function ResidenceHistory({ items }: { items: ResidenceEntry[] }) {
         content: (
           <div data-residence-id={r.id}>
             <div>
-              {r.inScope ? <Typography.Text strong>{r.address}</Typography.Text> : <Tag data-testid="outside-scope">{t('persons.outsideScope')}</Tag>}
-              {!r.movedOutAt ? <Tag color="green" style={{ marginInlineStart: 6 }}>{t('persons.current')}</Tag> : null}
+              {r.inScope ? (
+                <Typography.Text strong>{r.address}</Typography.Text>
+              ) : (
+                <Tag data-testid="outside-scope">{t('persons.outsideScope')}</Tag>
+              )}
+              {!r.movedOutAt ? (
+                <Tag color="green" style={{ marginInlineStart: 6 }}>
+                  {t('persons.current')}
+                </Tag>
+              ) : null}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[`${r.movedInAt} — ${r.movedOutAt ?? t('persons.now')}`, fmt.residenceType(r.residenceType, lang), fmt.relation(r.relation, lang)].filter(Boolean).join(' · ')}
+              {[
+                `${r.movedInAt} — ${r.movedOutAt ?? t('persons.now')}`,
+                fmt.residenceType(r.residenceType, lang),
+                fmt.relation(r.relation, lang),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Typography.Text>
             {r.reason || r.destination ? (
-              <div style={{ fontSize: 12 }}>{[r.reason, r.destination ? `${t('persons.destination')}: ${r.destination}` : null].filter(Boolean).join(' · ')}</div>
+              <div style={{ fontSize: 12 }}>
+                {[r.reason, r.destination ? `${t('persons.destination')}: ${r.destination}` : null]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </div>
             ) : null}
           </div>
         ),
@@ -41,7 +60,12 @@ export function PersonEvents({ items }: { items: PersonEvent[] }) {
         content: (
           <div>
             <Typography.Text>{fmt.event(e.action, lang)}</Typography.Text>
-            {e.fields.length ? <Typography.Text type="secondary"> ({e.fields.map((f) => fieldLabel(f, t)).join('、')})</Typography.Text> : null}
+            {e.fields.length ? (
+              <Typography.Text type="secondary">
+                {' '}
+                ({e.fields.map((f) => fieldLabel(f, t)).join('、')})
+              </Typography.Text>
+            ) : null}
             <div style={{ fontSize: 12 }}>
               <Typography.Text type="secondary">
                 {e.actorName ?? ''} · {formatDateTime(e.at, lang)}

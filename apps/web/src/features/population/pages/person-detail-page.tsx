@@ -34,7 +34,13 @@ export function PersonDetailPage() {
   if (person.isPending) return <PageLoader />;
   if (person.isError) {
     if (isApiError(person.error) && person.error.status === 404)
-      return <Result status="404" title={t('persons.notFound')} extra={<Button onClick={() => void navigate(PATHS.persons)}>{t('common.back')}</Button>} />;
+      return (
+        <Result
+          status="404"
+          title={t('persons.notFound')}
+          extra={<Button onClick={() => void navigate(PATHS.persons)}>{t('common.back')}</Button>}
+        />
+      );
     return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
   }
   const p = person.data;
@@ -46,7 +52,9 @@ export function PersonDetailPage() {
         <Space wrap size={6}>
           <span data-testid="person-title">{p.name}</span>
           <Tag>{fmt.populationType(p.populationType, lang)}</Tag>
-          {p.status !== 'active' ? <Tag color={STATUS_COLORS[p.status]}>{fmt.status(p.status, lang)}</Tag> : null}
+          {p.status !== 'active' ? (
+            <Tag color={STATUS_COLORS[p.status]}>{fmt.status(p.status, lang)}</Tag>
+          ) : null}
         </Space>
       }
       extra={
@@ -55,26 +63,47 @@ export function PersonDetailPage() {
           <UnmaskButton
             label="persons.unmask"
             testId="person-unmask"
-            labels={{ title: 'persons.unmaskTitle', hint: 'persons.unmaskHint', reason: 'persons.unmaskReason', reasonShort: 'persons.unmaskReasonShort', submit: 'persons.unmaskSubmit' }}
+            labels={{
+              title: 'persons.unmaskTitle',
+              hint: 'persons.unmaskHint',
+              reason: 'persons.unmaskReason',
+              reasonShort: 'persons.unmaskReasonShort',
+              submit: 'persons.unmaskSubmit',
+            }}
             minReason={2}
             fields={[
               { value: 'idNumber' as const, label: t('persons.idNumberLabel') },
               { value: 'phone' as const, label: t('persons.phone') },
               { value: 'birthDate' as const, label: t('persons.birthDate') },
-              ...(p.details.residencePermitNo ? [{ value: 'residencePermitNo' as const, label: t('persons.permitNo') }] : []),
+              ...(p.details.residencePermitNo
+                ? [{ value: 'residencePermitNo' as const, label: t('persons.permitNo') }]
+                : []),
             ]}
             reveal={(reason, fields) => unmaskPerson(p.id, { reason, fields })}
             onRevealed={(v) => setRevealed((r) => ({ ...r, ...v }))}
           />
           {canManage ? (
-            <Button icon={<EditOutlined />} onClick={() => void navigate(personEditPath(p.id))} data-testid="person-edit">
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => void navigate(personEditPath(p.id))}
+              data-testid="person-edit"
+            >
               {t('persons.edit')}
             </Button>
           ) : null}
         </Flex>
       }
     >
-      {actionError ? <Alert type="error" showIcon closable onClose={() => setActionError(null)} title={actionError} style={{ marginBottom: 12 }} /> : null}
+      {actionError ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setActionError(null)}
+          title={actionError}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       <Card size="small" title={t('persons.basics')} style={{ marginBottom: 12 }}>
         <PersonAttributes person={p} revealed={revealed} />
       </Card>
@@ -87,12 +116,22 @@ export function PersonDetailPage() {
           canManage ? (
             <Space wrap>
               {p.status !== 'deceased' ? (
-                <Button size="small" icon={<ImportOutlined />} onClick={() => setDialog('moveIn')} data-testid="person-move-in">
+                <Button
+                  size="small"
+                  icon={<ImportOutlined />}
+                  onClick={() => setDialog('moveIn')}
+                  data-testid="person-move-in"
+                >
                   {t('persons.moveIn')}
                 </Button>
               ) : null}
               {p.status === 'active' ? (
-                <Button size="small" icon={<LogoutOutlined />} onClick={() => setDialog('moveOut')} data-testid="person-move-out">
+                <Button
+                  size="small"
+                  icon={<LogoutOutlined />}
+                  onClick={() => setDialog('moveOut')}
+                  data-testid="person-move-out"
+                >
                   {t('persons.moveOut')}
                 </Button>
               ) : null}

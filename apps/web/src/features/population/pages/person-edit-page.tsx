@@ -27,7 +27,13 @@ export function PersonEditPage() {
   if (person.isPending) return <PageLoader />;
   if (person.isError) {
     if (isApiError(person.error) && person.error.status === 404)
-      return <Result status="404" title={t('persons.notFound')} extra={<Button onClick={() => void navigate(PATHS.persons)}>{t('common.back')}</Button>} />;
+      return (
+        <Result
+          status="404"
+          title={t('persons.notFound')}
+          extra={<Button onClick={() => void navigate(PATHS.persons)}>{t('common.back')}</Button>}
+        />
+      );
     return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
   }
   return (

@@ -1,7 +1,14 @@
 import { Button, Card, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { DATA_STATES, PERSON_STATUSES, POPULATION_TYPES, type DataState, type PersonStatus, type PopulationType } from '@wangge/shared';
+import {
+  DATA_STATES,
+  PERSON_STATUSES,
+  POPULATION_TYPES,
+  type DataState,
+  type PersonStatus,
+  type PopulationType,
+} from '@wangge/shared';
 import { ExportButtons, withExportReason } from '../../../components/export-buttons';
 import { PageContainer } from '../../../components/page-container';
 import { PersonalSearchButton, SearchResultList } from '../../../components/personal-search-button';
@@ -14,11 +21,17 @@ import { PersonFilters, type PersonFilterValues } from '../components/person-fil
 import { PersonList } from '../components/person-list';
 import { personPath } from '../person-format';
 import { idNumberProblem } from '../components/person-form-rules';
-import { lookupPersonByIdNumber, personsExportUrl, usePersonList, type PersonListParams } from '../population-api';
+import {
+  lookupPersonByIdNumber,
+  personsExportUrl,
+  usePersonList,
+  type PersonListParams,
+} from '../population-api';
 
 const PAGE_SIZE = 50;
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null => (v && (list as readonly string[]).includes(v) ? (v as T) : null);
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : null;
 
 /** Filters live in the URL, so "back" from a person returns to the same view. */
 function readFilters(p: URLSearchParams): PersonFilterValues {
@@ -57,24 +70,53 @@ export function PersonsPage() {
   const navigate = useNavigate();
   const canManage = useHasPermission('registry.manage');
   const { params, filters, page, setFilters, goPage } = useUrlFilters(readFilters, writeFilters);
-  const list = usePersonList({ ...toQuery(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = usePersonList({
+    ...toQuery(filters),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
 
   return (
     <PageContainer
       title={t('nav.persons')}
       extra={
         <Space wrap>
-          <ExportButtons url={(reason) => withExportReason(personsExportUrl(toQuery(filters)), reason)} label="persons.export" testId="persons-export" />
+          <ExportButtons
+            url={(reason) => withExportReason(personsExportUrl(toQuery(filters)), reason)}
+            label="persons.export"
+            testId="persons-export"
+          />
           <PersonalSearchButton
             label="personalSearch.byIdNumber"
             valueLabel="personalSearch.idValue"
             problem={(v) => idNumberProblem('resident_id', v)}
             search={(idNumber, reason) => lookupPersonByIdNumber(idNumber.toUpperCase(), reason)}
-            renderResult={(p) => <SearchResultList testId="person-id-results" items={p ? [{ id: p.id, href: personPath(p.id), title: p.name, description: p.houseAddress ?? p.gridName ?? p.communityName }] : []} />}
+            renderResult={(p) => (
+              <SearchResultList
+                testId="person-id-results"
+                items={
+                  p
+                    ? [
+                        {
+                          id: p.id,
+                          href: personPath(p.id),
+                          title: p.name,
+                          description: p.houseAddress ?? p.gridName ?? p.communityName,
+                        },
+                      ]
+                    : []
+                }
+              />
+            )}
             testId="person-id-search"
           />
           {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(PATHS.personNew)} data-testid="person-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate(PATHS.personNew)}
+              data-testid="person-new"
+            >
               {t('persons.new')}
             </Button>
           ) : null}
@@ -84,8 +126,18 @@ export function PersonsPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <PersonFilters key={params.get('name') ?? ''} value={filters} onChange={setFilters} />
       </Card>
-      <PagedListCard query={list} page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPage={goPage}>
-        <PersonList items={list.data?.items ?? []} loading={list.isPending} onOpen={(id) => void navigate(personPath(id))} />
+      <PagedListCard
+        query={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={list.data?.total ?? 0}
+        onPage={goPage}
+      >
+        <PersonList
+          items={list.data?.items ?? []}
+          loading={list.isPending}
+          onOpen={(id) => void navigate(personPath(id))}
+        />
       </PagedListCard>
     </PageContainer>
   );

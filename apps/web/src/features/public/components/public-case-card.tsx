@@ -1,6 +1,29 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Radio, Space, Tag, Timeline, Typography } from 'antd';
-import { CLOSE_REASON_LABELS, PUBLIC_CASE_STATUS_LABELS, PUBLIC_MILESTONE_LABELS, RATING_LABELS, RATINGS, type PublicCaseStatus, type PublicCaseView, type Rating } from '@wangge/shared';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Radio,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import {
+  CLOSE_REASON_LABELS,
+  PUBLIC_CASE_STATUS_LABELS,
+  PUBLIC_MILESTONE_LABELS,
+  RATING_LABELS,
+  RATINGS,
+  type PublicCaseStatus,
+  type PublicCaseView,
+  type Rating,
+} from '@wangge/shared';
 import { formatDateTime, useI18n } from '../../../lib/i18n';
 import { usePublicRate, usePublicReopen } from '../api';
 
@@ -29,19 +52,40 @@ export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret:
           {view.merged ? <Alert type="info" showIcon message={t('public.mergedInto')} /> : null}
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('public.caseNo')}>{view.caseNo}</Descriptions.Item>
-            {view.categoryName ? <Descriptions.Item label={t('public.categoryName')}>{view.categoryName}</Descriptions.Item> : null}
+            {view.categoryName ? (
+              <Descriptions.Item label={t('public.categoryName')}>
+                {view.categoryName}
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('public.address')}>{view.address}</Descriptions.Item>
-            <Descriptions.Item label={t('public.reportedAt')}>{formatDateTime(view.reportedAt, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('public.reportedAt')}>
+              {formatDateTime(view.reportedAt, lang)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('public.description')}>
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 3, expandable: true }}>
+              <Typography.Paragraph
+                style={{ margin: 0, whiteSpace: 'pre-wrap' }}
+                ellipsis={{ rows: 3, expandable: true }}
+              >
                 {view.description}
               </Typography.Paragraph>
             </Descriptions.Item>
-            {view.closeReason ? <Descriptions.Item label={t('public.closeReason')}>{CLOSE_REASON_LABELS[view.closeReason][lang]}</Descriptions.Item> : null}
-            {view.result ? <Descriptions.Item label={t('public.result')}>{view.result}</Descriptions.Item> : null}
-            {view.rating ? <Descriptions.Item label={t('public.rating')}>{RATING_LABELS[view.rating][lang]}</Descriptions.Item> : null}
+            {view.closeReason ? (
+              <Descriptions.Item label={t('public.closeReason')}>
+                {CLOSE_REASON_LABELS[view.closeReason][lang]}
+              </Descriptions.Item>
+            ) : null}
+            {view.result ? (
+              <Descriptions.Item label={t('public.result')}>{view.result}</Descriptions.Item>
+            ) : null}
+            {view.rating ? (
+              <Descriptions.Item label={t('public.rating')}>
+                {RATING_LABELS[view.rating][lang]}
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
-          {view.reopenRequested ? <Alert type="warning" showIcon message={t('public.reopenRequested')} /> : null}
+          {view.reopenRequested ? (
+            <Alert type="warning" showIcon message={t('public.reopenRequested')} />
+          ) : null}
         </Space>
       </Card>
 
@@ -62,7 +106,9 @@ export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret:
       </Card>
 
       {view.canRate ? <RateForm caseNo={view.caseNo} secret={secret} /> : null}
-      {view.canRequestReopen && !view.reopenRequested ? <ReopenForm caseNo={view.caseNo} secret={secret} /> : null}
+      {view.canRequestReopen && !view.reopenRequested ? (
+        <ReopenForm caseNo={view.caseNo} secret={secret} />
+      ) : null}
 
       <Card size="small" title={t('public.messages')}>
         {view.notifications.length ? (
@@ -71,7 +117,10 @@ export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret:
             dataSource={view.notifications}
             renderItem={(n) => (
               <List.Item>
-                <List.Item.Meta title={<span style={{ fontWeight: 'normal' }}>{n.text}</span>} description={formatDateTime(n.createdAt, lang)} />
+                <List.Item.Meta
+                  title={<span style={{ fontWeight: 'normal' }}>{n.text}</span>}
+                  description={formatDateTime(n.createdAt, lang)}
+                />
               </List.Item>
             )}
           />
@@ -90,9 +139,19 @@ function RateForm({ caseNo, secret }: { caseNo: string; secret: string }) {
   const [reason, setReason] = useState('');
   return (
     <Card size="small" title={t('public.rate')}>
-      <Form layout="vertical" onFinish={() => rating && rate.mutate({ secret, rating, ...(reason.trim() ? { reason: reason.trim() } : {}) })}>
+      <Form
+        layout="vertical"
+        onFinish={() =>
+          rating &&
+          rate.mutate({ secret, rating, ...(reason.trim() ? { reason: reason.trim() } : {}) })
+        }
+      >
         <Form.Item>
-          <Radio.Group value={rating} onChange={(e) => setRating(e.target.value as Rating)} data-testid="public-rating">
+          <Radio.Group
+            value={rating}
+            onChange={(e) => setRating(e.target.value as Rating)}
+            data-testid="public-rating"
+          >
             {RATINGS.map((r) => (
               <Radio.Button key={r} value={r}>
                 {RATING_LABELS[r][lang]}
@@ -101,10 +160,25 @@ function RateForm({ caseNo, secret }: { caseNo: string; secret: string }) {
           </Radio.Group>
         </Form.Item>
         <Form.Item label={t('public.rateReason')}>
-          <Input.TextArea rows={2} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} />
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            showCount
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </Form.Item>
-        {rate.error ? <Alert type="error" showIcon message={rate.error.message} style={{ marginBottom: 12 }} /> : null}
-        <Button type="primary" htmlType="submit" disabled={!rating} loading={rate.isPending} block data-testid="public-rate-submit">
+        {rate.error ? (
+          <Alert type="error" showIcon message={rate.error.message} style={{ marginBottom: 12 }} />
+        ) : null}
+        <Button
+          type="primary"
+          htmlType="submit"
+          disabled={!rating}
+          loading={rate.isPending}
+          block
+          data-testid="public-rate-submit"
+        >
           {t('public.rateSubmit')}
         </Button>
       </Form>
@@ -127,10 +201,29 @@ function ReopenForm({ caseNo, secret }: { caseNo: string; secret: string }) {
     <Card size="small" title={t('public.reopen')}>
       <Form layout="vertical" onFinish={() => reopen.mutate({ secret, reason: reason.trim() })}>
         <Form.Item label={t('public.reopenReason')} required>
-          <Input.TextArea rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </Form.Item>
-        {reopen.error ? <Alert type="error" showIcon message={reopen.error.message} style={{ marginBottom: 12 }} /> : null}
-        <Button type="primary" htmlType="submit" disabled={!reason.trim()} loading={reopen.isPending} block>
+        {reopen.error ? (
+          <Alert
+            type="error"
+            showIcon
+            message={reopen.error.message}
+            style={{ marginBottom: 12 }}
+          />
+        ) : null}
+        <Button
+          type="primary"
+          htmlType="submit"
+          disabled={!reason.trim()}
+          loading={reopen.isPending}
+          block
+        >
           {t('public.reopenSubmit')}
         </Button>
       </Form>

@@ -10,7 +10,16 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
   const { t } = useI18n();
   return (
     <Layout className="public-portal" style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 12px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          padding: '0 12px',
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
         <span style={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t('app.name')} · {t('public.portal')}
         </span>

@@ -76,7 +76,8 @@ export function PublicReportPage() {
     report.mutate(body, {
       onSuccess: setDone,
       onError: (err) => {
-        if (isApiError(err) && err.field && FORM_FIELDS.has(err.field)) form.setFields([{ name: err.field as keyof FormValues, errors: [err.message] }]);
+        if (isApiError(err) && err.field && FORM_FIELDS.has(err.field))
+          form.setFields([{ name: err.field as keyof FormValues, errors: [err.message] }]);
       },
     });
   };
@@ -110,11 +111,19 @@ export function PublicReportPage() {
           }
           extra={
             <Space direction="vertical" style={{ width: '100%' }}>
-              <Alert type={done.secret ? 'warning' : 'info'} showIcon message={done.secret ? t('public.secretOnce') : t('public.replayed')} />
+              <Alert
+                type={done.secret ? 'warning' : 'info'}
+                showIcon
+                message={done.secret ? t('public.secretOnce') : t('public.replayed')}
+              />
               <Button
                 icon={<CopyOutlined />}
                 block
-                onClick={() => void navigator.clipboard?.writeText(copyText).then(() => message.success(t('public.copied')))}
+                onClick={() =>
+                  void navigator.clipboard
+                    ?.writeText(copyText)
+                    .then(() => message.success(t('public.copied')))
+                }
               >
                 {t('public.copy')}
               </Button>
@@ -123,7 +132,11 @@ export function PublicReportPage() {
                   type="primary"
                   block
                   data-testid="public-track-now"
-                  onClick={() => void navigate(PUBLIC_PATHS.track, { state: { caseNo: done.caseNo, secret } satisfies ReceiptState })}
+                  onClick={() =>
+                    void navigate(PUBLIC_PATHS.track, {
+                      state: { caseNo: done.caseNo, secret } satisfies ReceiptState,
+                    })
+                  }
                 >
                   {t('public.trackNow')}
                 </Button>
@@ -146,24 +159,60 @@ export function PublicReportPage() {
     );
   }
 
-  const failure = report.error && !(isApiError(report.error) && report.error.field && FORM_FIELDS.has(report.error.field)) ? report.error : null;
+  const failure =
+    report.error &&
+    !(isApiError(report.error) && report.error.field && FORM_FIELDS.has(report.error.field))
+      ? report.error
+      : null;
   return (
     <PublicLayout title={t('public.reportTitle')}>
       <Alert type="info" showIcon message={t('public.noLogin')} style={{ marginBottom: 12 }} />
       <Card size="small">
-        <Form form={form} layout="vertical" onFinish={submit} onValuesChange={() => report.reset()} requiredMark={false} data-testid="public-report-form">
-          <Form.Item label={t('public.address')} required extra={point ? undefined : t('public.locationHint')}>
-            <Form.Item name="address" noStyle rules={[{ required: true, whitespace: true, min: 2, message: t('public.addressRequired') }]}>
-              <Input maxLength={200} placeholder={t('public.addressPlaceholder')} data-testid="public-address" />
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          onValuesChange={() => report.reset()}
+          requiredMark={false}
+          data-testid="public-report-form"
+        >
+          <Form.Item
+            label={t('public.address')}
+            required
+            extra={point ? undefined : t('public.locationHint')}
+          >
+            <Form.Item
+              name="address"
+              noStyle
+              rules={[
+                { required: true, whitespace: true, min: 2, message: t('public.addressRequired') },
+              ]}
+            >
+              <Input
+                maxLength={200}
+                placeholder={t('public.addressPlaceholder')}
+                data-testid="public-address"
+              />
             </Form.Item>
-            <div style={{ marginTop: 8, display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+            <div
+              style={{
+                marginTop: 8,
+                display: 'flex',
+                gap: 8,
+                flexWrap: 'wrap',
+                alignItems: 'center',
+              }}
+            >
               <Button icon={<AimOutlined />} loading={geoBusy} onClick={locate} size="small">
                 {t('public.useLocation')}
               </Button>
               {point ? (
                 <>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('public.locationSet', { lng: point[0].toFixed(5), lat: point[1].toFixed(5) })}
+                    {t('public.locationSet', {
+                      lng: point[0].toFixed(5),
+                      lat: point[1].toFixed(5),
+                    })}
                   </Typography.Text>
                   <Button type="link" size="small" onClick={() => setPoint(null)}>
                     {t('public.locationClear')}
@@ -183,19 +232,46 @@ export function PublicReportPage() {
               data-testid="public-category"
             />
           </Form.Item>
-          <Form.Item name="description" label={t('public.description')} rules={[{ required: true, whitespace: true, min: 5, message: t('public.descriptionRequired') }]}>
-            <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('public.descriptionPlaceholder')} data-testid="public-description" />
+          <Form.Item
+            name="description"
+            label={t('public.description')}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                min: 5,
+                message: t('public.descriptionRequired'),
+              },
+            ]}
+          >
+            <Input.TextArea
+              rows={4}
+              maxLength={2000}
+              showCount
+              placeholder={t('public.descriptionPlaceholder')}
+              data-testid="public-description"
+            />
           </Form.Item>
           <Form.Item
             name="contactPhone"
             label={t('public.phone')}
             extra={t('public.phoneHint')}
-            rules={[{ pattern: /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('public.phoneInvalid') }]}
+            rules={[
+              { pattern: /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('public.phoneInvalid') },
+            ]}
           >
             <Input inputMode="tel" maxLength={20} autoComplete="tel" />
           </Form.Item>
-          {failure ? <Alert type="error" showIcon message={failure.message} style={{ marginBottom: 12 }} /> : null}
-          <Button type="primary" htmlType="submit" block loading={report.isPending} data-testid="public-submit">
+          {failure ? (
+            <Alert type="error" showIcon message={failure.message} style={{ marginBottom: 12 }} />
+          ) : null}
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={report.isPending}
+            data-testid="public-submit"
+          >
             {t('public.submit')}
           </Button>
         </Form>

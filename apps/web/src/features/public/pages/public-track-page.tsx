@@ -22,22 +22,58 @@ export function PublicTrackPage() {
         <Form<ReceiptState>
           layout="vertical"
           initialValues={handed ?? undefined}
-          onFinish={(v) => setReceipt({ caseNo: v.caseNo.trim().toUpperCase(), secret: v.secret.trim() })}
+          onFinish={(v) =>
+            setReceipt({ caseNo: v.caseNo.trim().toUpperCase(), secret: v.secret.trim() })
+          }
           requiredMark={false}
         >
-          <Form.Item name="caseNo" label={t('public.caseNo')} rules={[{ required: true, whitespace: true, message: t('public.caseNoRequired') }]}>
-            <Input placeholder={t('public.caseNoPlaceholder')} maxLength={24} autoCapitalize="characters" data-testid="track-case-no" />
+          <Form.Item
+            name="caseNo"
+            label={t('public.caseNo')}
+            rules={[{ required: true, whitespace: true, message: t('public.caseNoRequired') }]}
+          >
+            <Input
+              placeholder={t('public.caseNoPlaceholder')}
+              maxLength={24}
+              autoCapitalize="characters"
+              data-testid="track-case-no"
+            />
           </Form.Item>
-          <Form.Item name="secret" label={t('public.secret')} rules={[{ required: true, whitespace: true, message: t('public.secretRequired') }]}>
-            <Input placeholder={t('public.secretPlaceholder')} maxLength={40} autoCapitalize="characters" autoComplete="off" data-testid="track-secret" />
+          <Form.Item
+            name="secret"
+            label={t('public.secret')}
+            rules={[{ required: true, whitespace: true, message: t('public.secretRequired') }]}
+          >
+            <Input
+              placeholder={t('public.secretPlaceholder')}
+              maxLength={40}
+              autoCapitalize="characters"
+              autoComplete="off"
+              data-testid="track-secret"
+            />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={query.isFetching} data-testid="track-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={query.isFetching}
+            data-testid="track-submit"
+          >
             {t('public.query')}
           </Button>
         </Form>
       </Card>
       {query.isError ? (
-        <Alert type="error" showIcon message={isApiError(query.error) && query.error.status === 404 ? t('public.notFound') : query.error.message} data-testid="track-error" />
+        <Alert
+          type="error"
+          showIcon
+          message={
+            isApiError(query.error) && query.error.status === 404
+              ? t('public.notFound')
+              : query.error.message
+          }
+          data-testid="track-error"
+        />
       ) : null}
       {query.data && receipt ? <PublicCaseCard view={query.data} secret={receipt.secret} /> : null}
     </PublicLayout>

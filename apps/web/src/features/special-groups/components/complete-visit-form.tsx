@@ -45,7 +45,14 @@ interface Props {
  * 记录走访, made for a phone held in one hand: full-width drawer, big buttons, photos optional. The findings are
  * encrypted on the server and shown later only to those following the group up.
  */
-export function CompleteVisitForm({ taskId, membershipId, personName, attentionLevel, onClose, onDone }: Props) {
+export function CompleteVisitForm({
+  taskId,
+  membershipId,
+  personName,
+  attentionLevel,
+  onClose,
+  onDone,
+}: Props) {
   const { t, lang } = useI18n();
   const narrow = useIsMobile();
   const [form] = Form.useForm<Values>();
@@ -62,7 +69,9 @@ export function CompleteVisitForm({ taskId, membershipId, personName, attentionL
       riskChange: v.riskChange,
       ...(v.photos?.length ? { photos: v.photos } : {}),
       ...(v.location ? { location: v.location } : {}),
-      ...(v.attentionLevel && v.attentionLevel !== attentionLevel ? { attentionLevel: v.attentionLevel } : {}),
+      ...(v.attentionLevel && v.attentionLevel !== attentionLevel
+        ? { attentionLevel: v.attentionLevel }
+        : {}),
       ...(v.nextVisitDate ? { nextVisitDate: v.nextVisitDate } : {}),
     };
     const done = {
@@ -90,7 +99,12 @@ export function CompleteVisitForm({ taskId, membershipId, personName, attentionL
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ visitedAt: nowLocalInput(), method: 'home', riskChange: 'none', attentionLevel }}
+        initialValues={{
+          visitedAt: nowLocalInput(),
+          method: 'home',
+          riskChange: 'none',
+          attentionLevel,
+        }}
         data-testid="visit-form"
         scrollToFirstError
       >
@@ -98,9 +112,23 @@ export function CompleteVisitForm({ taskId, membershipId, personName, attentionL
           <Input type="datetime-local" />
         </Form.Item>
         <Form.Item name="method" label={t('visits.method')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={VISIT_METHODS.map((m) => ({ value: m, label: labelOf(VISIT_METHOD_LABELS, m, lang) }))} />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={VISIT_METHODS.map((m) => ({
+              value: m,
+              label: labelOf(VISIT_METHOD_LABELS, m, lang),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="findings" label={t('visits.findings')} extra={t('visits.findingsHint')} rules={[{ required: true, min: 2, whitespace: true, message: t('visits.findingsRequired') }]}>
+        <Form.Item
+          name="findings"
+          label={t('visits.findings')}
+          extra={t('visits.findingsHint')}
+          rules={[
+            { required: true, min: 2, whitespace: true, message: t('visits.findingsRequired') },
+          ]}
+        >
           <Input.TextArea rows={4} maxLength={4000} showCount data-testid="visit-findings" />
         </Form.Item>
         <Form.Item name="photos" label={t('visits.photos')}>
@@ -110,19 +138,39 @@ export function CompleteVisitForm({ taskId, membershipId, personName, attentionL
           <GpsCapture />
         </Form.Item>
         <Form.Item name="riskChange" label={t('visits.riskChange')}>
-          <Radio.Group optionType="button" options={RISK_CHANGES.map((r) => ({ value: r, label: t(`visits.risk.${r}`) }))} />
+          <Radio.Group
+            optionType="button"
+            options={RISK_CHANGES.map((r) => ({ value: r, label: t(`visits.risk.${r}`) }))}
+          />
         </Form.Item>
         <Form.Item name="attentionLevel" label={t('special.attention')}>
-          <Select options={ATTENTION_LEVELS.map((l) => ({ value: l, label: labelOf(ATTENTION_LEVEL_LABELS, l, lang) }))} />
+          <Select
+            options={ATTENTION_LEVELS.map((l) => ({
+              value: l,
+              label: labelOf(ATTENTION_LEVEL_LABELS, l, lang),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="nextVisitDate" label={t('visits.nextVisitDate')} extra={t('visits.nextVisitHint')}>
+        <Form.Item
+          name="nextVisitDate"
+          label={t('visits.nextVisitDate')}
+          extra={t('visits.nextVisitHint')}
+        >
           <Input type="date" />
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t('visits.confidential')}
         </Typography.Paragraph>
-        <Button type="primary" htmlType="submit" size="large" block loading={record.isPending} disabled={uploading} data-testid="visit-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={record.isPending}
+          disabled={uploading}
+          data-testid="visit-submit"
+        >
           {uploading ? t('report.waitUploads') : t('visits.submit')}
         </Button>
       </Form>

@@ -12,7 +12,11 @@ export function GroupFieldInputs({ fields }: { fields: GroupField[] }) {
           key={f.key}
           name={['fields', f.key]}
           label={f.label}
-          rules={f.required ? [{ required: true, message: t('special.fieldRequired', { label: f.label }) }] : []}
+          rules={
+            f.required
+              ? [{ required: true, message: t('special.fieldRequired', { label: f.label }) }]
+              : []
+          }
         >
           {f.type === 'number' ? (
             <InputNumber style={{ width: '100%' }} />

@@ -1,5 +1,11 @@
 import { Alert, Form, Input, Radio, Select } from 'antd';
-import { ATTENTION_LEVELS, ATTENTION_LEVEL_LABELS, type AttentionLevel, type GroupFieldValue, type Membership } from '@wangge/shared';
+import {
+  ATTENTION_LEVELS,
+  ATTENTION_LEVEL_LABELS,
+  type AttentionLevel,
+  type GroupFieldValue,
+  type Membership,
+} from '@wangge/shared';
 import { labelOf, useI18n } from '../../../lib/i18n';
 import { useCreateMembership, useSpecialGroups, useUpdateMembership } from '../api';
 import { todayIso } from '../special-format';
@@ -20,10 +26,22 @@ interface Values {
 
 /** Drops unset values: the server checks what is there against the group's definition. */
 const clean = (fields: Values['fields']): Record<string, GroupFieldValue> =>
-  Object.fromEntries(Object.entries(fields ?? {}).filter((e): e is [string, GroupFieldValue] => e[1] !== undefined && e[1] !== null && e[1] !== ''));
+  Object.fromEntries(
+    Object.entries(fields ?? {}).filter(
+      (e): e is [string, GroupFieldValue] => e[1] !== undefined && e[1] !== null && e[1] !== '',
+    ),
+  );
 
 /** 列管 form: new (person and group chosen) or edit (level, fields, helper). The helper's phone is never prefilled. */
-export function MembershipForm({ membership, personId, onClose }: { membership?: Membership; personId?: string; onClose: () => void }) {
+export function MembershipForm({
+  membership,
+  personId,
+  onClose,
+}: {
+  membership?: Membership;
+  personId?: string;
+  onClose: () => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const { error, clear, fail } = useFormError(form);
@@ -33,7 +51,6 @@ export function MembershipForm({ membership, personId, onClose }: { membership?:
   const groupCode = Form.useWatch('groupCode', form) ?? membership?.groupCode;
   const group = groups.data?.items.find((g) => g.code === groupCode);
   const editing = Boolean(membership);
-
 
   const submit = (v: Values) => {
     clear();
@@ -46,14 +63,39 @@ export function MembershipForm({ membership, personId, onClose }: { membership?:
     };
     const phone = v.guardianPhone?.trim();
     if (membership) {
-      update.mutate({ id: membership.id, body: { version: membership.version, ...common, ...(phone ? { guardianPhone: phone } : {}) } }, { onSuccess: onClose, onError: fail });
+      update.mutate(
+        {
+          id: membership.id,
+          body: {
+            version: membership.version,
+            ...common,
+            ...(phone ? { guardianPhone: phone } : {}),
+          },
+        },
+        { onSuccess: onClose, onError: fail },
+      );
     } else {
-      create.mutate({ personId: v.personId.trim(), groupCode: v.groupCode, startedAt: v.startedAt, ...common, ...(phone ? { guardianPhone: phone } : {}) }, { onSuccess: onClose, onError: fail });
+      create.mutate(
+        {
+          personId: v.personId.trim(),
+          groupCode: v.groupCode,
+          startedAt: v.startedAt,
+          ...common,
+          ...(phone ? { guardianPhone: phone } : {}),
+        },
+        { onSuccess: onClose, onError: fail },
+      );
     }
   };
 
   return (
-    <SaveModal title={editing ? t('special.editMembership') : t('special.newMembership')} form={form} pending={create.isPending || update.isPending} onClose={onClose} width={600}>
+    <SaveModal
+      title={editing ? t('special.editMembership') : t('special.newMembership')}
+      form={form}
+      pending={create.isPending || update.isPending}
+      onClose={onClose}
+      width={600}
+    >
       <Form<Values>
         form={form}
         layout="vertical"
@@ -70,20 +112,36 @@ export function MembershipForm({ membership, personId, onClose }: { membership?:
           difficulties: membership?.difficulties ?? '',
         }}
       >
-        <Form.Item name="personId" label={t('special.personId')} rules={[{ required: true, whitespace: true, message: t('special.personIdRequired') }]}>
+        <Form.Item
+          name="personId"
+          label={t('special.personId')}
+          rules={[{ required: true, whitespace: true, message: t('special.personIdRequired') }]}
+        >
           <Input disabled={editing || Boolean(personId)} placeholder={t('special.personIdHint')} />
         </Form.Item>
-        <Form.Item name="groupCode" label={t('special.group')} rules={[{ required: true, message: t('special.groupRequired') }]}>
+        <Form.Item
+          name="groupCode"
+          label={t('special.group')}
+          rules={[{ required: true, message: t('special.groupRequired') }]}
+        >
           <Select
             disabled={editing}
             loading={groups.isPending}
             showSearch={{ optionFilterProp: 'label' }}
-            options={(groups.data?.items ?? []).filter((g) => g.active || g.code === membership?.groupCode).map((g) => ({ value: g.code, label: g.name }))}
+            options={(groups.data?.items ?? [])
+              .filter((g) => g.active || g.code === membership?.groupCode)
+              .map((g) => ({ value: g.code, label: g.name }))}
             onChange={() => form.setFieldValue('fields', {})}
           />
         </Form.Item>
         <Form.Item name="attentionLevel" label={t('special.attention')}>
-          <Radio.Group optionType="button" options={ATTENTION_LEVELS.map((l) => ({ value: l, label: labelOf(ATTENTION_LEVEL_LABELS, l, lang) }))} />
+          <Radio.Group
+            optionType="button"
+            options={ATTENTION_LEVELS.map((l) => ({
+              value: l,
+              label: labelOf(ATTENTION_LEVEL_LABELS, l, lang),
+            }))}
+          />
         </Form.Item>
         {editing ? null : (
           <Form.Item name="startedAt" label={t('special.startedAt')} rules={[{ required: true }]}>
@@ -94,7 +152,15 @@ export function MembershipForm({ membership, personId, onClose }: { membership?:
         <Form.Item name="guardianName" label={t('special.guardianName')}>
           <Input maxLength={40} />
         </Form.Item>
-        <Form.Item name="guardianPhone" label={t('special.guardianPhone')} extra={editing && membership?.guardianPhone ? t('special.phoneKeep', { phone: membership.guardianPhone }) : undefined}>
+        <Form.Item
+          name="guardianPhone"
+          label={t('special.guardianPhone')}
+          extra={
+            editing && membership?.guardianPhone
+              ? t('special.phoneKeep', { phone: membership.guardianPhone })
+              : undefined
+          }
+        >
           <Input inputMode="tel" maxLength={20} />
         </Form.Item>
         <Form.Item name="helpSituation" label={t('special.helpSituation')}>

@@ -14,7 +14,12 @@ export function PersonFilesCard({ personId }: { personId: string }) {
   if (!allowed) return null;
   const items = files.data?.items ?? [];
   return (
-    <Card size="small" title={t('files.personCard')} loading={files.isPending} data-testid="person-files">
+    <Card
+      size="small"
+      title={t('files.personCard')}
+      loading={files.isPending}
+      data-testid="person-files"
+    >
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('files.personNone')} />
       ) : (

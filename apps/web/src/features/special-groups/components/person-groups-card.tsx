@@ -50,7 +50,14 @@ export function PersonGroupsCard({ personId }: { personId: string }) {
         <List<Membership>
           loading={memberships.isPending}
           dataSource={memberships.data?.items ?? []}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('special.noMemberships')} /> }}
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t('special.noMemberships')}
+              />
+            ),
+          }}
           renderItem={(m) => (
             <List.Item
               key={m.id}
@@ -60,7 +67,13 @@ export function PersonGroupsCard({ personId }: { personId: string }) {
                       <Button key="edit" type="link" size="small" onClick={() => setEditing(m)}>
                         {t('special.editShort')}
                       </Button>,
-                      <Button key="end" type="link" size="small" danger onClick={() => setEnding(m)}>
+                      <Button
+                        key="end"
+                        type="link"
+                        size="small"
+                        danger
+                        onClick={() => setEnding(m)}
+                      >
                         {t('special.end')}
                       </Button>,
                     ]
@@ -72,7 +85,11 @@ export function PersonGroupsCard({ personId }: { personId: string }) {
                   <Tag color="purple">{m.groupName ?? m.groupCode}</Tag>
                   <AttentionTag level={m.attentionLevel} lang={lang} />
                   {m.active ? null : <Tag>{t('special.ended')}</Tag>}
-                  {m.nextVisitDue ? <Typography.Text type="secondary">{t('visits.dueDate', { date: m.nextVisitDue })}</Typography.Text> : null}
+                  {m.nextVisitDue ? (
+                    <Typography.Text type="secondary">
+                      {t('visits.dueDate', { date: m.nextVisitDue })}
+                    </Typography.Text>
+                  ) : null}
                 </Space>
                 <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
                   {fieldsOf(m.groupCode).map((f) => (
@@ -80,17 +97,31 @@ export function PersonGroupsCard({ personId }: { personId: string }) {
                       {fieldValueText(f, m.fields[f.key], yesNo)}
                     </Descriptions.Item>
                   ))}
-                  <Descriptions.Item label={t('special.guardianName')}>{m.guardianName ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('special.guardianName')}>
+                    {m.guardianName ?? '—'}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('special.guardianPhone')}>
                     <UnmaskValue
                       masked={m.guardianPhone}
-                      reveal={async (reason) => (await unmask.mutateAsync({ id: m.id, reason })).guardianPhone}
-                      labels={{ title: 'special.unmask', hint: 'special.unmaskHint', reason: 'special.unmaskReason' }}
+                      reveal={async (reason) =>
+                        (await unmask.mutateAsync({ id: m.id, reason })).guardianPhone
+                      }
+                      labels={{
+                        title: 'special.unmask',
+                        hint: 'special.unmaskHint',
+                        reason: 'special.unmaskReason',
+                      }}
                       minReason={4}
                     />
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('special.startedAt')}>{m.startedAt}</Descriptions.Item>
-                  {m.helpSituation ? <Descriptions.Item label={t('special.helpSituation')}>{m.helpSituation}</Descriptions.Item> : null}
+                  <Descriptions.Item label={t('special.startedAt')}>
+                    {m.startedAt}
+                  </Descriptions.Item>
+                  {m.helpSituation ? (
+                    <Descriptions.Item label={t('special.helpSituation')}>
+                      {m.helpSituation}
+                    </Descriptions.Item>
+                  ) : null}
                 </Descriptions>
               </Space>
             </List.Item>
@@ -104,7 +135,9 @@ export function PersonGroupsCard({ personId }: { personId: string }) {
           </Typography.Title>
           {(visits.data?.tasks ?? []).map((task) => (
             <Space key={task.id} wrap style={{ marginBottom: 8 }}>
-              <Typography.Text type={task.overdue ? 'danger' : undefined}>{t('visits.dueDate', { date: task.dueDate })}</Typography.Text>
+              <Typography.Text type={task.overdue ? 'danger' : undefined}>
+                {t('visits.dueDate', { date: task.dueDate })}
+              </Typography.Text>
               {task.overdue ? <Tag color="red">{t('visits.overdue')}</Tag> : null}
               {canRecord ? (
                 <Button size="small" type="primary" onClick={() => setVisiting(task)}>
@@ -127,16 +160,33 @@ export function PersonGroupsCard({ personId }: { personId: string }) {
                     {v.groupName ? <Tag color="purple">{v.groupName}</Tag> : null}
                     <Typography.Text type="secondary">{v.visitorName}</Typography.Text>
                   </Space>
-                  {v.restricted ? <Typography.Text type="secondary">{t('visits.findingsHidden')}</Typography.Text> : <span>{v.findings}</span>}
+                  {v.restricted ? (
+                    <Typography.Text type="secondary">{t('visits.findingsHidden')}</Typography.Text>
+                  ) : (
+                    <span>{v.findings}</span>
+                  )}
                 </Space>
               </List.Item>
             )}
           />
         </>
       ) : null}
-      {editing ? <MembershipForm membership={editing === 'new' ? undefined : editing} personId={personId} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <MembershipForm
+          membership={editing === 'new' ? undefined : editing}
+          personId={personId}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       {ending ? <EndMembershipForm membership={ending} onClose={() => setEnding(null)} /> : null}
-      {visiting ? <CompleteVisitForm taskId={visiting.id} personName={visiting.personName} attentionLevel={visiting.attentionLevel} onClose={() => setVisiting(null)} /> : null}
+      {visiting ? (
+        <CompleteVisitForm
+          taskId={visiting.id}
+          personName={visiting.personName}
+          attentionLevel={visiting.attentionLevel}
+          onClose={() => setVisiting(null)}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -1,6 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Alert, Form, Input, Radio, Select } from 'antd';
-import { RESIDENT_FILE_KINDS, RESIDENT_FILE_KIND_LABELS, RESIDENT_FILE_STATUSES, RESIDENT_FILE_STATUS_LABELS, type ResidentFile, type ResidentFileKind, type ResidentFileStatus } from '@wangge/shared';
+import {
+  RESIDENT_FILE_KINDS,
+  RESIDENT_FILE_KIND_LABELS,
+  RESIDENT_FILE_STATUSES,
+  RESIDENT_FILE_STATUS_LABELS,
+  type ResidentFile,
+  type ResidentFileKind,
+  type ResidentFileStatus,
+} from '@wangge/shared';
 import { labelOf, useI18n } from '../../../lib/i18n';
 import { useAreaIndex } from '../../cases/lookups-api';
 import { PhotoUploader } from '../../cases/components/photo-uploader';
@@ -18,7 +26,15 @@ interface Values {
 }
 
 /** 记录民情 (new) or 跟进 (follow-up text and status of an existing entry). */
-export function ResidentFileForm({ file, personId, onClose }: { file?: ResidentFile; personId?: string; onClose: () => void }) {
+export function ResidentFileForm({
+  file,
+  personId,
+  onClose,
+}: {
+  file?: ResidentFile;
+  personId?: string;
+  onClose: () => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const { error, clear, fail } = useFormError(form);
@@ -26,11 +42,28 @@ export function ResidentFileForm({ file, personId, onClose }: { file?: ResidentF
   const create = useCreateResidentFile();
   const update = useUpdateResidentFile();
   const areas = useAreaIndex();
-  const grids = useMemo(() => (areas.data?.items ?? []).filter((a) => a.level === 'grid').map((a) => ({ value: a.code, label: a.name })), [areas.data]);
+  const grids = useMemo(
+    () =>
+      (areas.data?.items ?? [])
+        .filter((a) => a.level === 'grid')
+        .map((a) => ({ value: a.code, label: a.name })),
+    [areas.data],
+  );
   const submit = (v: Values) => {
     clear();
     if (file) {
-      update.mutate({ id: file.id, body: { version: file.version, raised: v.raised.trim(), followUp: v.followUp?.trim() || null, ...(v.status ? { status: v.status } : {}) } }, { onSuccess: onClose, onError: fail });
+      update.mutate(
+        {
+          id: file.id,
+          body: {
+            version: file.version,
+            raised: v.raised.trim(),
+            followUp: v.followUp?.trim() || null,
+            ...(v.status ? { status: v.status } : {}),
+          },
+        },
+        { onSuccess: onClose, onError: fail },
+      );
       return;
     }
     const pid = personId ?? v.personId?.trim();
@@ -46,10 +79,34 @@ export function ResidentFileForm({ file, personId, onClose }: { file?: ResidentF
     );
   };
   return (
-    <SaveModal title={file ? t('files.followUp') : t('files.new')} form={form} pending={create.isPending || update.isPending} onClose={onClose} okDisabled={uploading}>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="resident-file-form" initialValues={{ kind: file?.kind ?? 'work_log', raised: file?.raised ?? '', followUp: file?.followUp ?? '', status: file?.status }}>
+    <SaveModal
+      title={file ? t('files.followUp') : t('files.new')}
+      form={form}
+      pending={create.isPending || update.isPending}
+      onClose={onClose}
+      okDisabled={uploading}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        data-testid="resident-file-form"
+        initialValues={{
+          kind: file?.kind ?? 'work_log',
+          raised: file?.raised ?? '',
+          followUp: file?.followUp ?? '',
+          status: file?.status,
+        }}
+      >
         <Form.Item name="kind" label={t('files.kind')}>
-          <Radio.Group disabled={Boolean(file)} optionType="button" options={RESIDENT_FILE_KINDS.map((k) => ({ value: k, label: labelOf(RESIDENT_FILE_KIND_LABELS, k, lang) }))} />
+          <Radio.Group
+            disabled={Boolean(file)}
+            optionType="button"
+            options={RESIDENT_FILE_KINDS.map((k) => ({
+              value: k,
+              label: labelOf(RESIDENT_FILE_KIND_LABELS, k, lang),
+            }))}
+          />
         </Form.Item>
         {file || personId ? null : (
           <>
@@ -61,7 +118,11 @@ export function ResidentFileForm({ file, personId, onClose }: { file?: ResidentF
             </Form.Item>
           </>
         )}
-        <Form.Item name="raised" label={t('files.raised')} rules={[{ required: true, min: 2, whitespace: true, message: t('files.raisedRequired') }]}>
+        <Form.Item
+          name="raised"
+          label={t('files.raised')}
+          rules={[{ required: true, min: 2, whitespace: true, message: t('files.raisedRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={4000} showCount />
         </Form.Item>
         <Form.Item name="followUp" label={t('files.followUpText')}>
@@ -69,7 +130,13 @@ export function ResidentFileForm({ file, personId, onClose }: { file?: ResidentF
         </Form.Item>
         {file ? (
           <Form.Item name="status" label={t('files.status')}>
-            <Radio.Group optionType="button" options={RESIDENT_FILE_STATUSES.map((s) => ({ value: s, label: labelOf(RESIDENT_FILE_STATUS_LABELS, s, lang) }))} />
+            <Radio.Group
+              optionType="button"
+              options={RESIDENT_FILE_STATUSES.map((s) => ({
+                value: s,
+                label: labelOf(RESIDENT_FILE_STATUS_LABELS, s, lang),
+              }))}
+            />
           </Form.Item>
         ) : (
           <Form.Item name="attachments" label={t('visits.photos')}>

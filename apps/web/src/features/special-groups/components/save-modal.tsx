@@ -33,7 +33,15 @@ interface SaveModalProps {
 }
 
 /** The dialog around a special-groups form: 保存 submits the form; a stray click outside does not drop the input. */
-export function SaveModal({ title, form, pending, onClose, width, okDisabled, children }: SaveModalProps) {
+export function SaveModal({
+  title,
+  form,
+  pending,
+  onClose,
+  width,
+  okDisabled,
+  children,
+}: SaveModalProps) {
   const { t } = useI18n();
   return (
     <Modal

@@ -14,13 +14,21 @@ interface Props {
 }
 
 /** Visits due, one card-like row each (readable on a 375 px phone): who, where, by when. Never the group. */
-export function VisitTaskList({ items, loading, onRecord, showAssignee, testId = 'visit-tasks' }: Props) {
+export function VisitTaskList({
+  items,
+  loading,
+  onRecord,
+  showAssignee,
+  testId = 'visit-tasks',
+}: Props) {
   const { t, lang } = useI18n();
   return (
     <List<VisitTask>
       loading={loading}
       dataSource={items}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('visits.none')} /> }}
+      locale={{
+        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('visits.none')} />,
+      }}
       data-testid={testId}
       renderItem={(task) => (
         <List.Item
@@ -28,7 +36,13 @@ export function VisitTaskList({ items, loading, onRecord, showAssignee, testId =
           actions={
             onRecord && task.status === 'open'
               ? [
-                  <Button key="record" type="primary" icon={<CheckOutlined />} onClick={() => onRecord(task)} data-testid="visit-record">
+                  <Button
+                    key="record"
+                    type="primary"
+                    icon={<CheckOutlined />}
+                    onClick={() => onRecord(task)}
+                    data-testid="visit-record"
+                  >
                     {t('visits.recordShort')}
                   </Button>,
                 ]
@@ -46,9 +60,17 @@ export function VisitTaskList({ items, loading, onRecord, showAssignee, testId =
             }
             description={
               <Space orientation="vertical" size={0}>
-                <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>{t('visits.dueDate', { date: task.dueDate })}</Typography.Text>
-                <Typography.Text type="secondary">{task.gridName ?? task.gridCode ?? task.communityCode}</Typography.Text>
-                {showAssignee ? <Typography.Text type="secondary">{t('visits.assignee', { name: task.assigneeName ?? t('visits.unassigned') })}</Typography.Text> : null}
+                <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>
+                  {t('visits.dueDate', { date: task.dueDate })}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {task.gridName ?? task.gridCode ?? task.communityCode}
+                </Typography.Text>
+                {showAssignee ? (
+                  <Typography.Text type="secondary">
+                    {t('visits.assignee', { name: task.assigneeName ?? t('visits.unassigned') })}
+                  </Typography.Text>
+                ) : null}
               </Space>
             }
           />

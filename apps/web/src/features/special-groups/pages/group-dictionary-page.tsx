@@ -17,7 +17,12 @@ export function GroupDictionaryPage() {
     <PageContainer
       title={t('groups.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="group-new">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing('new')}
+          data-testid="group-new"
+        >
           {t('groups.add')}
         </Button>
       }
@@ -36,26 +41,52 @@ export function GroupDictionaryPage() {
             data-testid="groups-table"
             columns={[
               { title: t('groups.name'), dataIndex: 'name', width: 180 },
-              { title: t('groups.code'), dataIndex: 'code', width: 190, render: (v: string) => <span className="area-code">{v}</span> },
-              { title: t('groups.kind'), dataIndex: 'kind', width: 110, render: (k: SpecialGroup['kind']) => t(`groups.kind.${k}`) },
+              {
+                title: t('groups.code'),
+                dataIndex: 'code',
+                width: 190,
+                render: (v: string) => <span className="area-code">{v}</span>,
+              },
+              {
+                title: t('groups.kind'),
+                dataIndex: 'kind',
+                width: 110,
+                render: (k: SpecialGroup['kind']) => t(`groups.kind.${k}`),
+              },
               {
                 title: t('groups.sensitivity'),
                 dataIndex: 'sensitivity',
                 width: 100,
-                render: (s: SpecialGroup['sensitivity']) => <Tag color={s === 'general' ? 'default' : 'red'}>{t(`groups.sensitivity.${s}`)}</Tag>,
+                render: (s: SpecialGroup['sensitivity']) => (
+                  <Tag color={s === 'general' ? 'default' : 'red'}>
+                    {t(`groups.sensitivity.${s}`)}
+                  </Tag>
+                ),
               },
-              { title: t('groups.fieldCount'), key: 'fields', width: 80, render: (_: unknown, g) => g.fields.length },
+              {
+                title: t('groups.fieldCount'),
+                key: 'fields',
+                width: 80,
+                render: (_: unknown, g) => g.fields.length,
+              },
               {
                 title: t('groups.intervals'),
                 key: 'intervals',
                 width: 180,
                 render: (_: unknown, g) => (
                   <Space size={4}>
-                    <Tag>{g.intervals.normal}</Tag>/<Tag color="orange">{g.intervals.medium}</Tag>/<Tag color="red">{g.intervals.high}</Tag>
+                    <Tag>{g.intervals.normal}</Tag>/<Tag color="orange">{g.intervals.medium}</Tag>/
+                    <Tag color="red">{g.intervals.high}</Tag>
                   </Space>
                 ),
               },
-              { title: t('groups.active'), dataIndex: 'active', width: 70, render: (a: boolean) => (a ? <Tag color="green">{t('special.yes')}</Tag> : <Tag>{t('special.no')}</Tag>) },
+              {
+                title: t('groups.active'),
+                dataIndex: 'active',
+                width: 70,
+                render: (a: boolean) =>
+                  a ? <Tag color="green">{t('special.yes')}</Tag> : <Tag>{t('special.no')}</Tag>,
+              },
               {
                 title: t('special.actions'),
                 key: 'actions',
@@ -70,7 +101,12 @@ export function GroupDictionaryPage() {
           />
         )}
       </Card>
-      {editing ? <GroupForm group={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <GroupForm
+          group={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </PageContainer>
   );
 }

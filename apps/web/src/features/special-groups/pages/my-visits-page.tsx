@@ -15,7 +15,11 @@ export function MyVisitsPage() {
   const { t } = useI18n();
   const canRecord = useHasPermission('visits.record');
   const [scope, setScope] = useState<'mine' | 'all'>('mine');
-  const tasks = useVisitTasks('all', { ...(scope === 'mine' ? { mine: '1' as const } : {}), status: 'open', limit: 200 }, 60_000);
+  const tasks = useVisitTasks(
+    'all',
+    { ...(scope === 'mine' ? { mine: '1' as const } : {}), status: 'open', limit: 200 },
+    60_000,
+  );
   const [visiting, setVisiting] = useState<VisitTask | null>(null);
   const overdue = (tasks.data?.items ?? []).filter((x) => x.overdue).length;
 
@@ -27,7 +31,14 @@ export function MyVisitsPage() {
           <Badge count={overdue} title={t('visits.overdue')} />
         </Space>
       }
-      extra={<Button icon={<ReloadOutlined />} onClick={() => void tasks.refetch()} loading={tasks.isFetching} aria-label={t('common.retry')} />}
+      extra={
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={() => void tasks.refetch()}
+          loading={tasks.isFetching}
+          aria-label={t('common.retry')}
+        />
+      }
     >
       <Segmented<'mine' | 'all'>
         block
@@ -43,10 +54,23 @@ export function MyVisitsPage() {
         {tasks.isError ? (
           <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />
         ) : (
-          <VisitTaskList items={tasks.data?.items ?? []} loading={tasks.isPending} onRecord={canRecord ? setVisiting : undefined} showAssignee={scope === 'all'} testId="my-visits" />
+          <VisitTaskList
+            items={tasks.data?.items ?? []}
+            loading={tasks.isPending}
+            onRecord={canRecord ? setVisiting : undefined}
+            showAssignee={scope === 'all'}
+            testId="my-visits"
+          />
         )}
       </Card>
-      {visiting ? <CompleteVisitForm taskId={visiting.id} personName={visiting.personName} attentionLevel={visiting.attentionLevel} onClose={() => setVisiting(null)} /> : null}
+      {visiting ? (
+        <CompleteVisitForm
+          taskId={visiting.id}
+          personName={visiting.personName}
+          attentionLevel={visiting.attentionLevel}
+          onClose={() => setVisiting(null)}
+        />
+      ) : null}
     </PageContainer>
   );
 }

@@ -14,18 +14,44 @@ export function OverdueVisitsPage() {
   const { t } = useI18n();
   const [areaCode, setAreaCode] = useState<string | undefined>();
   const areas = useAreaIndex();
-  const tasks = useVisitTasks('overdue', { ...(areaCode ? { areaCode } : {}), limit: PAGE_SIZE }, 60_000);
-  const areaOptions = useMemo(() => (areas.data?.items ?? []).filter((a) => a.level !== 'district').map((a) => ({ value: a.code, label: a.name })), [areas.data]);
+  const tasks = useVisitTasks(
+    'overdue',
+    { ...(areaCode ? { areaCode } : {}), limit: PAGE_SIZE },
+    60_000,
+  );
+  const areaOptions = useMemo(
+    () =>
+      (areas.data?.items ?? [])
+        .filter((a) => a.level !== 'district')
+        .map((a) => ({ value: a.code, label: a.name })),
+    [areas.data],
+  );
   return (
-    <PageContainer title={t('visits.overdueTitle')} extra={<span>{t('common.total', { n: tasks.data?.total ?? 0 })}</span>}>
+    <PageContainer
+      title={t('visits.overdueTitle')}
+      extra={<span>{t('common.total', { n: tasks.data?.total ?? 0 })}</span>}
+    >
       <Space style={{ marginBottom: 12 }}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('special.area')} style={{ width: 220 }} value={areaCode} onChange={setAreaCode} options={areaOptions} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('special.area')}
+          style={{ width: 220 }}
+          value={areaCode}
+          onChange={setAreaCode}
+          options={areaOptions}
+        />
       </Space>
       <Card size="small" styles={{ body: { padding: '0 12px' } }}>
         {tasks.isError ? (
           <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />
         ) : (
-          <VisitTaskList items={tasks.data?.items ?? []} loading={tasks.isPending} showAssignee testId="overdue-visits" />
+          <VisitTaskList
+            items={tasks.data?.items ?? []}
+            loading={tasks.isPending}
+            showAssignee
+            testId="overdue-visits"
+          />
         )}
       </Card>
     </PageContainer>

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { Button, Card, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { RESIDENT_FILE_KINDS, RESIDENT_FILE_KIND_LABELS, RESIDENT_FILE_STATUSES, RESIDENT_FILE_STATUS_LABELS, type ResidentFile } from '@wangge/shared';
+import {
+  RESIDENT_FILE_KINDS,
+  RESIDENT_FILE_KIND_LABELS,
+  RESIDENT_FILE_STATUSES,
+  RESIDENT_FILE_STATUS_LABELS,
+  type ResidentFile,
+} from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime, labelOf, useI18n } from '../../../lib/i18n';
@@ -36,7 +42,12 @@ export function ResidentFilesPage() {
       title={t('files.title')}
       extra={
         canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="file-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="file-new"
+          >
             {t('files.new')}
           </Button>
         ) : null
@@ -49,7 +60,10 @@ export function ResidentFilesPage() {
           style={{ width: 140 }}
           value={filters.kind}
           onChange={(kind?: ResidentFileListParams['kind']) => setFilter({ kind })}
-          options={RESIDENT_FILE_KINDS.map((k) => ({ value: k, label: labelOf(RESIDENT_FILE_KIND_LABELS, k, lang) }))}
+          options={RESIDENT_FILE_KINDS.map((k) => ({
+            value: k,
+            label: labelOf(RESIDENT_FILE_KIND_LABELS, k, lang),
+          }))}
         />
         <Select
           allowClear
@@ -57,7 +71,10 @@ export function ResidentFilesPage() {
           style={{ width: 120 }}
           value={filters.status}
           onChange={(status?: ResidentFileListParams['status']) => setFilter({ status })}
-          options={RESIDENT_FILE_STATUSES.map((s) => ({ value: s, label: labelOf(RESIDENT_FILE_STATUS_LABELS, s, lang) }))}
+          options={RESIDENT_FILE_STATUSES.map((s) => ({
+            value: s,
+            label: labelOf(RESIDENT_FILE_STATUS_LABELS, s, lang),
+          }))}
         />
       </Space>
       <Card size="small">
@@ -71,14 +88,50 @@ export function ResidentFilesPage() {
             dataSource={list.data?.items ?? []}
             scroll={{ x: 900 }}
             data-testid="resident-files-table"
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('common.total', { n }), onChange: setPage }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: list.data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (n) => t('common.total', { n }),
+              onChange: setPage,
+            }}
             columns={[
-              { title: t('files.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v, lang) },
-              { title: t('files.kind'), dataIndex: 'kind', width: 100, render: (k: ResidentFile['kind']) => labelOf(RESIDENT_FILE_KIND_LABELS, k, lang) },
+              {
+                title: t('files.at'),
+                dataIndex: 'at',
+                width: 150,
+                render: (v: string) => formatDateTime(v, lang),
+              },
+              {
+                title: t('files.kind'),
+                dataIndex: 'kind',
+                width: 100,
+                render: (k: ResidentFile['kind']) => labelOf(RESIDENT_FILE_KIND_LABELS, k, lang),
+              },
               { title: t('files.raised'), dataIndex: 'raised', ellipsis: true },
-              { title: t('special.person'), dataIndex: 'personName', width: 90, render: (v: string | null) => v ?? '—' },
-              { title: t('special.grid'), dataIndex: 'gridName', width: 140, render: (v: string | null, f) => v ?? f.gridCode ?? f.communityCode },
-              { title: t('files.status'), dataIndex: 'status', width: 90, render: (s: ResidentFile['status']) => <Tag color={STATUS_COLORS[s]}>{labelOf(RESIDENT_FILE_STATUS_LABELS, s, lang)}</Tag> },
+              {
+                title: t('special.person'),
+                dataIndex: 'personName',
+                width: 90,
+                render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: t('special.grid'),
+                dataIndex: 'gridName',
+                width: 140,
+                render: (v: string | null, f) => v ?? f.gridCode ?? f.communityCode,
+              },
+              {
+                title: t('files.status'),
+                dataIndex: 'status',
+                width: 90,
+                render: (s: ResidentFile['status']) => (
+                  <Tag color={STATUS_COLORS[s]}>
+                    {labelOf(RESIDENT_FILE_STATUS_LABELS, s, lang)}
+                  </Tag>
+                ),
+              },
               { title: t('files.author'), dataIndex: 'authorName', width: 100 },
               {
                 title: t('special.actions'),
@@ -86,14 +139,21 @@ export function ResidentFilesPage() {
                 width: 190,
                 render: (_: unknown, f) => (
                   <Space size={0} wrap>
-                    {f.caseId ? <Link to={casePath(f.caseId)}>{t('files.case', { no: f.caseNo ?? '' })}</Link> : null}
+                    {f.caseId ? (
+                      <Link to={casePath(f.caseId)}>{t('files.case', { no: f.caseNo ?? '' })}</Link>
+                    ) : null}
                     {canWrite ? (
                       <Button type="link" size="small" onClick={() => setEditing(f)}>
                         {t('files.followUp')}
                       </Button>
                     ) : null}
                     {canWrite && canReport && !f.caseId ? (
-                      <Button type="link" size="small" onClick={() => setRaising(f)} data-testid="file-raise-case">
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => setRaising(f)}
+                        data-testid="file-raise-case"
+                      >
                         {t('files.raiseCase')}
                       </Button>
                     ) : null}
@@ -104,8 +164,19 @@ export function ResidentFilesPage() {
           />
         )}
       </Card>
-      {editing ? <ResidentFileForm file={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}
-      {raising ? <RaiseCaseForm file={raising} onClose={() => setRaising(null)} onRaised={(f) => notifySuccess(t('files.caseRaised', { no: f.caseNo ?? '' }))} /> : null}
+      {editing ? (
+        <ResidentFileForm
+          file={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {raising ? (
+        <RaiseCaseForm
+          file={raising}
+          onClose={() => setRaising(null)}
+          onRaised={(f) => notifySuccess(t('files.caseRaised', { no: f.caseNo ?? '' }))}
+        />
+      ) : null}
     </PageContainer>
   );
 }

@@ -1,7 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ATTENTION_LEVELS, ATTENTION_LEVEL_LABELS, type AttentionLevel, type Membership } from '@wangge/shared';
+import {
+  ATTENTION_LEVELS,
+  ATTENTION_LEVEL_LABELS,
+  type AttentionLevel,
+  type Membership,
+} from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
 import { labelOf, useI18n } from '../../../lib/i18n';
@@ -20,7 +25,9 @@ export function SpecialGroupsPage() {
   const { t, lang } = useI18n();
   const canManage = useHasPermission('special.manage');
   const canRecord = useHasPermission('visits.record');
-  const [filters, setFilters] = useState<Omit<MembershipListParams, 'limit' | 'offset'>>({ active: 'true' });
+  const [filters, setFilters] = useState<Omit<MembershipListParams, 'limit' | 'offset'>>({
+    active: 'true',
+  });
   const [page, setPage] = useState(1);
   const list = useMemberships({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const groups = useSpecialGroups();
@@ -28,7 +35,13 @@ export function SpecialGroupsPage() {
   const [editing, setEditing] = useState<Membership | 'new' | null>(null);
   const [ending, setEnding] = useState<Membership | null>(null);
   const [visiting, setVisiting] = useState<Membership | null>(null);
-  const areaOptions = useMemo(() => (areas.data?.items ?? []).filter((a) => a.level !== 'district').map((a) => ({ value: a.code, label: a.name })), [areas.data]);
+  const areaOptions = useMemo(
+    () =>
+      (areas.data?.items ?? [])
+        .filter((a) => a.level !== 'district')
+        .map((a) => ({ value: a.code, label: a.name })),
+    [areas.data],
+  );
   const set = (patch: Partial<MembershipListParams>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPage(1);
@@ -39,7 +52,12 @@ export function SpecialGroupsPage() {
       title={t('special.title')}
       extra={
         canManage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="membership-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="membership-new"
+          >
             {t('special.newMembership')}
           </Button>
         ) : null
@@ -62,9 +80,20 @@ export function SpecialGroupsPage() {
             style={{ width: 120 }}
             value={filters.attentionLevel}
             onChange={(v?: MembershipListParams['attentionLevel']) => set({ attentionLevel: v })}
-            options={ATTENTION_LEVELS.map((l) => ({ value: l, label: labelOf(ATTENTION_LEVEL_LABELS, l, lang) }))}
+            options={ATTENTION_LEVELS.map((l) => ({
+              value: l,
+              label: labelOf(ATTENTION_LEVEL_LABELS, l, lang),
+            }))}
           />
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('special.area')} style={{ width: 200 }} value={filters.areaCode} onChange={(v?: string) => set({ areaCode: v })} options={areaOptions} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('special.area')}
+            style={{ width: 200 }}
+            value={filters.areaCode}
+            onChange={(v?: string) => set({ areaCode: v })}
+            options={areaOptions}
+          />
           <Select<'true' | 'false' | 'all'>
             style={{ width: 120 }}
             value={filters.active}
@@ -88,13 +117,45 @@ export function SpecialGroupsPage() {
             dataSource={list.data?.items ?? []}
             scroll={{ x: 900 }}
             data-testid="memberships-table"
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('common.total', { n }), onChange: setPage }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: list.data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (n) => t('common.total', { n }),
+              onChange: setPage,
+            }}
             columns={[
-              { title: t('special.person'), dataIndex: 'personName', width: 100, render: (v: string | null) => v ?? '—' },
-              { title: t('special.group'), dataIndex: 'groupName', width: 180, render: (v: string | null, m) => <Tag color="purple">{v ?? m.groupCode}</Tag> },
-              { title: t('special.attention'), dataIndex: 'attentionLevel', width: 90, render: (v: AttentionLevel) => <AttentionTag level={v} lang={lang} /> },
-              { title: t('special.grid'), dataIndex: 'gridName', width: 160, render: (v: string | null, m) => v ?? m.gridCode ?? m.communityCode },
-              { title: t('special.nextVisit'), dataIndex: 'nextVisitDue', width: 120, render: (v: string | null) => v ?? '—' },
+              {
+                title: t('special.person'),
+                dataIndex: 'personName',
+                width: 100,
+                render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: t('special.group'),
+                dataIndex: 'groupName',
+                width: 180,
+                render: (v: string | null, m) => <Tag color="purple">{v ?? m.groupCode}</Tag>,
+              },
+              {
+                title: t('special.attention'),
+                dataIndex: 'attentionLevel',
+                width: 90,
+                render: (v: AttentionLevel) => <AttentionTag level={v} lang={lang} />,
+              },
+              {
+                title: t('special.grid'),
+                dataIndex: 'gridName',
+                width: 160,
+                render: (v: string | null, m) => v ?? m.gridCode ?? m.communityCode,
+              },
+              {
+                title: t('special.nextVisit'),
+                dataIndex: 'nextVisitDue',
+                width: 120,
+                render: (v: string | null) => v ?? '—',
+              },
               { title: t('special.startedAt'), dataIndex: 'startedAt', width: 110 },
               {
                 title: t('special.actions'),
@@ -127,12 +188,21 @@ export function SpecialGroupsPage() {
           />
         )}
       </Card>
-      {editing ? <MembershipForm membership={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <MembershipForm
+          membership={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       {ending ? <EndMembershipForm membership={ending} onClose={() => setEnding(null)} /> : null}
       {visiting ? (
-        <CompleteVisitForm membershipId={visiting.id} personName={visiting.personName} attentionLevel={visiting.attentionLevel} onClose={() => setVisiting(null)} />
+        <CompleteVisitForm
+          membershipId={visiting.id}
+          personName={visiting.personName}
+          attentionLevel={visiting.attentionLevel}
+          onClose={() => setVisiting(null)}
+        />
       ) : null}
     </PageContainer>
   );
 }
-

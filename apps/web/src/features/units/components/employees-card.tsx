@@ -25,7 +25,11 @@ export function EmployeesCard({ unit, canManage }: { unit: UnitDetail; canManage
 
   const submit = (v: EmployeeValues) =>
     add.mutate(
-      { personId: v.personId, ...(v.position?.trim() ? { position: v.position.trim() } : {}), ...(v.from ? { from: v.from } : {}) },
+      {
+        personId: v.personId,
+        ...(v.position?.trim() ? { position: v.position.trim() } : {}),
+        ...(v.from ? { from: v.from } : {}),
+      },
       {
         onSuccess: () => {
           form.resetFields();
@@ -39,16 +43,29 @@ export function EmployeesCard({ unit, canManage }: { unit: UnitDetail; canManage
       size="small"
       title={t('units.employees', { n: unit.employees.length })}
       style={{ marginBottom: 12 }}
-      extra={canManage && !adding ? <Button size="small" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>{t('units.addEmployee')}</Button> : null}
+      extra={
+        canManage && !adding ? (
+          <Button size="small" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+            {t('units.addEmployee')}
+          </Button>
+        ) : null
+      }
     >
       {adding ? (
         <Form form={form} layout="vertical" onFinish={submit} style={{ marginBottom: 12 }}>
-          <Form.Item name="personId" label={t('units.person')} rules={[{ required: true, message: t('units.personRequired') }]}>
+          <Form.Item
+            name="personId"
+            label={t('units.person')}
+            rules={[{ required: true, message: t('units.personRequired') }]}
+          >
             <Select
               showSearch={{ filterOption: false, onSearch: setSearch }}
               placeholder={t('units.personSearch')}
               loading={persons.isFetching}
-              options={(persons.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} ${p.idNumber}` }))}
+              options={(persons.data?.items ?? []).map((p) => ({
+                value: p.id,
+                label: `${p.name} ${p.idNumber}`,
+              }))}
               notFoundContent={debounced ? t('units.personNone') : null}
             />
           </Form.Item>
@@ -58,8 +75,15 @@ export function EmployeesCard({ unit, canManage }: { unit: UnitDetail; canManage
           <Form.Item name="from" label={t('units.employedFrom')}>
             <Input type="date" />
           </Form.Item>
-          {add.error ? <Alert type="error" showIcon title={add.error.message} style={{ marginBottom: 8 }} /> : null}
-          <Button type="primary" htmlType="submit" loading={add.isPending} style={{ marginRight: 8 }}>
+          {add.error ? (
+            <Alert type="error" showIcon title={add.error.message} style={{ marginBottom: 8 }} />
+          ) : null}
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={add.isPending}
+            style={{ marginRight: 8 }}
+          >
             {t('units.save')}
           </Button>
           <Button onClick={() => setAdding(false)}>{t('units.cancel')}</Button>
@@ -74,8 +98,18 @@ export function EmployeesCard({ unit, canManage }: { unit: UnitDetail; canManage
             actions={
               canManage
                 ? [
-                    <Popconfirm key="rm" title={t('units.removeEmployeeConfirm')} onConfirm={() => remove.mutate(e.id)}>
-                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('units.removeEmployee')} />
+                    <Popconfirm
+                      key="rm"
+                      title={t('units.removeEmployeeConfirm')}
+                      onConfirm={() => remove.mutate(e.id)}
+                    >
+                      <Button
+                        type="text"
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('units.removeEmployee')}
+                      />
                     </Popconfirm>,
                   ]
                 : []
@@ -85,7 +119,9 @@ export function EmployeesCard({ unit, canManage }: { unit: UnitDetail; canManage
               title={e.personName ?? e.personId}
               description={
                 <Typography.Text type="secondary">
-                  {[e.position, `${e.from} ~ ${e.to ?? t('units.present')}`].filter(Boolean).join(' · ')}
+                  {[e.position, `${e.from} ~ ${e.to ?? t('units.present')}`]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Typography.Text>
               }
             />

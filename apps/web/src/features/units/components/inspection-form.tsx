@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Radio, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { HAZARD_LEVELS, INSPECTION_RESULTS, type CreateInspectionRequest, type HazardLevel, type InspectionResult, type InspectionTargetType } from '@wangge/shared';
+import {
+  HAZARD_LEVELS,
+  INSPECTION_RESULTS,
+  type CreateInspectionRequest,
+  type HazardLevel,
+  type InspectionResult,
+  type InspectionTargetType,
+} from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
 import { PhotoUploader } from '../../cases/components/photo-uploader';
 import { useCreateInspection } from '../places-api';
@@ -17,7 +24,13 @@ interface InspectionValues {
 const FIELDS = ['result', 'findings', 'hazards', 'photos'] as const;
 
 /** 记录检查: result, findings, one line per hazard (level, 整改期限), photos; the schedule moves on save. */
-export function InspectionForm({ target, onClose }: { target: { type: InspectionTargetType; id: string; name: string }; onClose: () => void }) {
+export function InspectionForm({
+  target,
+  onClose,
+}: {
+  target: { type: InspectionTargetType; id: string; name: string };
+  onClose: () => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<InspectionValues>();
   const [uploading, setUploading] = useState(false);
@@ -33,10 +46,17 @@ export function InspectionForm({ target, onClose }: { target: { type: Inspection
       targetId: target.id,
       result: v.result,
       ...(v.findings?.trim() ? { findings: v.findings.trim() } : {}),
-      hazards: hazards.map((h) => ({ description: h.description.trim(), level: h.level, ...(h.rectifyBy ? { rectifyBy: h.rectifyBy } : {}) })),
+      hazards: hazards.map((h) => ({
+        description: h.description.trim(),
+        level: h.level,
+        ...(h.rectifyBy ? { rectifyBy: h.rectifyBy } : {}),
+      })),
       ...(v.photos?.length ? { photos: v.photos } : {}),
     };
-    create.mutate(body, { onSuccess: onClose, onError: (err) => setError(showServerError(form, err, FIELDS)) });
+    create.mutate(body, {
+      onSuccess: onClose,
+      onError: (err) => setError(showServerError(form, err, FIELDS)),
+    });
   };
 
   return (
@@ -51,9 +71,18 @@ export function InspectionForm({ target, onClose }: { target: { type: Inspection
       destroyOnHidden
       width={640}
     >
-      <Form<InspectionValues> form={form} layout="vertical" onFinish={submit} initialValues={{ result: 'passed' }} data-testid="inspection-form">
+      <Form<InspectionValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ result: 'passed' }}
+        data-testid="inspection-form"
+      >
         <Form.Item name="result" label={t('units.result')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" options={INSPECTION_RESULTS.map((r) => ({ value: r, label: resultLabel(r, lang) }))} />
+          <Radio.Group
+            optionType="button"
+            options={INSPECTION_RESULTS.map((r) => ({ value: r, label: resultLabel(r, lang) }))}
+          />
         </Form.Item>
         <Form.Item name="findings" label={t('units.findings')}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
@@ -62,28 +91,77 @@ export function InspectionForm({ target, onClose }: { target: { type: Inspection
           <Form.List
             name="hazards"
             initialValue={[{ level: 'general' }]}
-            rules={[{ validator: async (_, v: unknown[] | undefined) => (v?.length ? undefined : Promise.reject(new Error(t('units.hazardsRequired')))) }]}
+            rules={[
+              {
+                validator: async (_, v: unknown[] | undefined) =>
+                  v?.length ? undefined : Promise.reject(new Error(t('units.hazardsRequired'))),
+              },
+            ]}
           >
             {(items, { add, remove }, { errors }) => (
               <>
                 {items.map((item, i) => (
-                  <Card key={item.key} size="small" title={t('units.hazardN', { n: i + 1 })} style={{ marginBottom: 8 }} extra={<MinusCircleOutlined onClick={() => remove(item.name)} aria-label={t('units.removeHazard')} />}>
-                    <Form.Item name={[item.name, 'description']} label={t('units.hazardDescription')} rules={[{ required: true, min: 2, whitespace: true, message: t('units.hazardDescriptionRequired') }]}>
+                  <Card
+                    key={item.key}
+                    size="small"
+                    title={t('units.hazardN', { n: i + 1 })}
+                    style={{ marginBottom: 8 }}
+                    extra={
+                      <MinusCircleOutlined
+                        onClick={() => remove(item.name)}
+                        aria-label={t('units.removeHazard')}
+                      />
+                    }
+                  >
+                    <Form.Item
+                      name={[item.name, 'description']}
+                      label={t('units.hazardDescription')}
+                      rules={[
+                        {
+                          required: true,
+                          min: 2,
+                          whitespace: true,
+                          message: t('units.hazardDescriptionRequired'),
+                        },
+                      ]}
+                    >
                       <Input.TextArea rows={2} maxLength={500} />
                     </Form.Item>
-                    <Form.Item name={[item.name, 'level']} label={t('units.hazardLevel')} rules={[{ required: true }]}>
-                      <Select options={HAZARD_LEVELS.map((l) => ({ value: l, label: hazardLevelLabel(l, lang) }))} />
+                    <Form.Item
+                      name={[item.name, 'level']}
+                      label={t('units.hazardLevel')}
+                      rules={[{ required: true }]}
+                    >
+                      <Select
+                        options={HAZARD_LEVELS.map((l) => ({
+                          value: l,
+                          label: hazardLevelLabel(l, lang),
+                        }))}
+                      />
                     </Form.Item>
                     <Form.Item
                       name={[item.name, 'rectifyBy']}
                       label={t('units.rectifyBy')}
-                      rules={[{ validator: async (_, v?: string) => (!v || v >= todayShanghai() ? undefined : Promise.reject(new Error(t('units.rectifyByPast')))) }]}
+                      rules={[
+                        {
+                          validator: async (_, v?: string) =>
+                            !v || v >= todayShanghai()
+                              ? undefined
+                              : Promise.reject(new Error(t('units.rectifyByPast'))),
+                        },
+                      ]}
                     >
                       <Input type="date" min={todayShanghai()} />
                     </Form.Item>
                   </Card>
                 ))}
-                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ level: 'general' })} style={{ marginBottom: 8 }}>
+                <Button
+                  type="dashed"
+                  block
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ level: 'general' })}
+                  style={{ marginBottom: 8 }}
+                >
                   {t('units.addHazard')}
                 </Button>
                 <Form.ErrorList errors={errors} />

@@ -7,7 +7,13 @@ import { useCreatePlace, useUpdatePlace } from '../places-api';
 import { placeTypeLabel } from '../unit-format';
 import { useUnitList } from '../units-api';
 import { optionalText } from './form-rules';
-import { IntervalItem, LocationCard, PhoneItem, SaveFooter, useLocatedSave } from './record-form-parts';
+import {
+  IntervalItem,
+  LocationCard,
+  PhoneItem,
+  SaveFooter,
+  useLocatedSave,
+} from './record-form-parts';
 
 interface PlaceFormValues {
   name: string;
@@ -20,7 +26,16 @@ interface PlaceFormValues {
   remarks?: string;
 }
 
-const FIELDS = ['name', 'placeType', 'unitId', 'responsibleName', 'responsiblePhone', 'address', 'inspectionIntervalDays', 'remarks'];
+const FIELDS = [
+  'name',
+  'placeType',
+  'unitId',
+  'responsibleName',
+  'responsiblePhone',
+  'address',
+  'inspectionIntervalDays',
+  'remarks',
+];
 
 /** 登记/修改重点场所: type (which sets the default inspection interval), the unit it belongs to, the responsible person. */
 export function PlaceForm({ place, onSaved }: { place?: Place; onSaved: (p: Place) => void }) {
@@ -49,12 +64,14 @@ export function PlaceForm({ place, onSaved }: { place?: Place; onSaved: (p: Plac
       ...position,
     };
     const onError = located.onError;
-    if (place) update.mutate({ ...common, version: place.version }, { onSuccess: onSaved, onError });
+    if (place)
+      update.mutate({ ...common, version: place.version }, { onSuccess: onSaved, onError });
     else create.mutate(common, { onSuccess: onSaved, onError });
   };
 
   const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
-  if (place?.unitId && !unitOptions.some((o) => o.value === place.unitId)) unitOptions.unshift({ value: place.unitId, label: place.unitName ?? place.unitId });
+  if (place?.unitId && !unitOptions.some((o) => o.value === place.unitId))
+    unitOptions.unshift({ value: place.unitId, label: place.unitName ?? place.unitId });
 
   return (
     <Form<PlaceFormValues>
@@ -74,16 +91,30 @@ export function PlaceForm({ place, onSaved }: { place?: Place; onSaved: (p: Plac
       }}
     >
       <Card size="small" title={t('units.basics')} style={{ marginBottom: 12 }}>
-        <Form.Item name="name" label={t('places.name')} rules={[{ required: true, min: 2, whitespace: true, message: t('places.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('places.name')}
+          rules={[{ required: true, min: 2, whitespace: true, message: t('places.nameRequired') }]}
+        >
           <Input maxLength={100} data-testid="place-name" />
         </Form.Item>
         <Form.Item name="placeType" label={t('places.placeType')} rules={[{ required: true }]}>
-          <Select options={PLACE_TYPES.map((v) => ({ value: v, label: placeTypeLabel(v, lang) }))} />
+          <Select
+            options={PLACE_TYPES.map((v) => ({ value: v, label: placeTypeLabel(v, lang) }))}
+          />
         </Form.Item>
         <Form.Item name="unitId" label={t('places.unit')} extra={t('places.unitHint')}>
-          <Select allowClear showSearch={{ filterOption: false, onSearch: setUnitSearch }} options={unitOptions} loading={units.isFetching} placeholder={t('places.unitSearch')} />
+          <Select
+            allowClear
+            showSearch={{ filterOption: false, onSearch: setUnitSearch }}
+            options={unitOptions}
+            loading={units.isFetching}
+            placeholder={t('places.unitSearch')}
+          />
         </Form.Item>
-        <IntervalItem extra={t('places.intervalDefault', { n: PLACE_INSPECTION_DAYS[placeType ?? 'other'] })} />
+        <IntervalItem
+          extra={t('places.intervalDefault', { n: PLACE_INSPECTION_DAYS[placeType ?? 'other'] })}
+        />
         <Form.Item name="remarks" label={t('places.remarks')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
@@ -92,10 +123,22 @@ export function PlaceForm({ place, onSaved }: { place?: Place; onSaved: (p: Plac
         <Form.Item name="responsibleName" label={t('places.responsibleName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <PhoneItem name="responsiblePhone" label={t('places.responsiblePhone')} stored={place?.responsiblePhone} />
+        <PhoneItem
+          name="responsiblePhone"
+          label={t('places.responsiblePhone')}
+          stored={place?.responsiblePhone}
+        />
       </Card>
-      <LocationCard point={located.point} pointError={located.pointError} onPoint={located.onPoint} />
-      <SaveFooter error={located.error} pending={create.isPending || update.isPending} testId="place-submit" />
+      <LocationCard
+        point={located.point}
+        pointError={located.pointError}
+        onPoint={located.onPoint}
+      />
+      <SaveFooter
+        error={located.error}
+        pending={create.isPending || update.isPending}
+        testId="place-submit"
+      />
     </Form>
   );
 }

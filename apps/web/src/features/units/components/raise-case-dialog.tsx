@@ -13,7 +13,17 @@ interface RaiseValues {
 }
 
 /** 隐患生成案件: the user picks the case category; the case is located at the inspected unit or place. */
-export function RaiseCaseDialog({ inspection, hazard, onClose, onRaised }: { inspection: Inspection; hazard: Hazard; onClose: () => void; onRaised: (caseId: string) => void }) {
+export function RaiseCaseDialog({
+  inspection,
+  hazard,
+  onClose,
+  onRaised,
+}: {
+  inspection: Inspection;
+  hazard: Hazard;
+  onClose: () => void;
+  onRaised: (caseId: string) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<RaiseValues>();
   const [error, setError] = useState<string | null>(null);
@@ -21,19 +31,49 @@ export function RaiseCaseDialog({ inspection, hazard, onClose, onRaised }: { ins
   const submit = (v: RaiseValues) => {
     setError(null);
     raise.mutate(
-      { hazardId: hazard.id, classCode: v.classCode, urgent: v.urgent, ...(v.description?.trim() ? { description: v.description.trim() } : {}) },
-      { onSuccess: (r) => onRaised(r.caseId), onError: (err) => setError(showServerError(form, err, ['classCode', 'description'])) },
+      {
+        hazardId: hazard.id,
+        classCode: v.classCode,
+        urgent: v.urgent,
+        ...(v.description?.trim() ? { description: v.description.trim() } : {}),
+      },
+      {
+        onSuccess: (r) => onRaised(r.caseId),
+        onError: (err) => setError(showServerError(form, err, ['classCode', 'description'])),
+      },
     );
   };
   return (
-    <Modal open title={t('units.raiseCase')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={raise.isPending} destroyOnHidden>
-      <Typography.Paragraph type="secondary">{t('units.raiseCaseHint', { name: inspection.targetName })}</Typography.Paragraph>
+    <Modal
+      open
+      title={t('units.raiseCase')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={raise.isPending}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        {t('units.raiseCaseHint', { name: inspection.targetName })}
+      </Typography.Paragraph>
       <Typography.Paragraph>{hazard.description}</Typography.Paragraph>
-      <Form<RaiseValues> form={form} layout="vertical" onFinish={submit} initialValues={{ urgent: hazard.level === 'major' }}>
-        <Form.Item name="classCode" label={t('report.category')} rules={[{ required: true, message: t('units.categoryRequired') }]}>
+      <Form<RaiseValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ urgent: hazard.level === 'major' }}
+      >
+        <Form.Item
+          name="classCode"
+          label={t('report.category')}
+          rules={[{ required: true, message: t('units.categoryRequired') }]}
+        >
           <CategoryPicker testId="raise-case-category" />
         </Form.Item>
-        <Form.Item name="description" label={t('units.caseDescription')} extra={t('units.caseDescriptionHint')}>
+        <Form.Item
+          name="description"
+          label={t('units.caseDescription')}
+          extra={t('units.caseDescriptionHint')}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="urgent" label={t('report.urgent')} valuePropName="checked">

@@ -11,28 +11,58 @@ export function useBack(fallback: string) {
   const navigate = useNavigate();
   return () => {
     const state: unknown = window.history.state;
-    const idx = typeof state === 'object' && state !== null && 'idx' in state ? Number(state.idx) : 0;
+    const idx =
+      typeof state === 'object' && state !== null && 'idx' in state ? Number(state.idx) : 0;
     if (idx > 0) void navigate(-1);
     else void navigate(fallback);
   };
 }
 
 /** Loading, not-found and failure states of a record page, the same for units and places. */
-export function RecordState({ query, notFound, listPath }: { query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }; notFound: string; listPath: string }) {
+export function RecordState({
+  query,
+  notFound,
+  listPath,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  notFound: string;
+  listPath: string;
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
   if (query.isPending) return <Skeleton active style={{ padding: 20 }} />;
   if (isApiError(query.error) && query.error.status === 404)
-    return <Result status="404" title={notFound} extra={<Button onClick={() => void navigate(listPath)}>{t('common.back')}</Button>} />;
+    return (
+      <Result
+        status="404"
+        title={notFound}
+        extra={<Button onClick={() => void navigate(listPath)}>{t('common.back')}</Button>}
+      />
+    );
   return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
 }
 
 /** Back link, title and the record's actions, wrapping under the title on a phone. */
-export function RecordHeader({ title, back, actions, children }: { title: string; back: () => void; actions?: ReactNode; children?: ReactNode }) {
+export function RecordHeader({
+  title,
+  back,
+  actions,
+  children,
+}: {
+  title: string;
+  back: () => void;
+  actions?: ReactNode;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <>
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={back} style={{ paddingInline: 0, marginBottom: 8 }}>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={back}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
         {t('common.back')}
       </Button>
       <Flex justify="space-between" align="flex-start" wrap gap={8} style={{ marginBottom: 12 }}>

@@ -13,7 +13,13 @@ export interface UnitFilterValues {
 }
 
 /** 区域 / 单位类型 / 重点标签 / 只看重点单位 / 搜索; wraps to several lines on a phone. */
-export function UnitFilters({ value, onChange }: { value: UnitFilterValues; onChange: (next: UnitFilterValues) => void }) {
+export function UnitFilters({
+  value,
+  onChange,
+}: {
+  value: UnitFilterValues;
+  onChange: (next: UnitFilterValues) => void;
+}) {
   const { t, lang } = useI18n();
   const set = (patch: Partial<UnitFilterValues>) => onChange({ ...value, ...patch });
   return (
@@ -26,7 +32,12 @@ export function UnitFilters({ value, onChange }: { value: UnitFilterValues; onCh
         style={{ flex: '2 1 220px' }}
         data-testid="unit-search"
       />
-      <AreaSelect value={value.areaCode} onChange={(areaCode) => set({ areaCode })} placeholder={t('units.filterArea')} testId="filter-area" />
+      <AreaSelect
+        value={value.areaCode}
+        onChange={(areaCode) => set({ areaCode })}
+        placeholder={t('units.filterArea')}
+        testId="filter-area"
+      />
       <Select<UnitType>
         allowClear
         placeholder={t('units.unitType')}

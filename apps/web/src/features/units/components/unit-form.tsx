@@ -14,7 +14,13 @@ import { useI18n } from '../../../lib/i18n';
 import { focusTagLabel, unitStatusLabel, unitTypeLabel } from '../unit-format';
 import { useCreateUnit, useUpdateUnit } from '../units-api';
 import { optionalText } from './form-rules';
-import { IntervalItem, LocationCard, PhoneItem, SaveFooter, useLocatedSave } from './record-form-parts';
+import {
+  IntervalItem,
+  LocationCard,
+  PhoneItem,
+  SaveFooter,
+  useLocatedSave,
+} from './record-form-parts';
 
 interface UnitFormValues {
   name: string;
@@ -33,10 +39,31 @@ interface UnitFormValues {
   inspectionIntervalDays?: number | null;
 }
 
-const FIELDS = ['name', 'creditCode', 'registrationNo', 'unitType', 'focusTags', 'industry', 'address', 'legalRepName', 'legalRepPhone', 'contactName', 'contactPhone', 'employeeCount', 'status', 'inspectionIntervalDays'];
+const FIELDS = [
+  'name',
+  'creditCode',
+  'registrationNo',
+  'unitType',
+  'focusTags',
+  'industry',
+  'address',
+  'legalRepName',
+  'legalRepPhone',
+  'contactName',
+  'contactPhone',
+  'employeeCount',
+  'status',
+  'inspectionIntervalDays',
+];
 
 /** 登记/修改单位. The credit code is checked here with the same rule the server applies (GB 32100 check character). */
-export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: UnitDetail) => void }) {
+export function UnitForm({
+  unit,
+  onSaved,
+}: {
+  unit?: UnitDetail;
+  onSaved: (u: UnitDetail) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<UnitFormValues>();
   const located = useLocatedSave(form, unit?.position, FIELDS);
@@ -93,7 +120,11 @@ export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: Un
       }}
     >
       <Card size="small" title={t('units.basics')} style={{ marginBottom: 12 }}>
-        <Form.Item name="name" label={t('units.name')} rules={[{ required: true, min: 2, whitespace: true, message: t('units.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('units.name')}
+          rules={[{ required: true, min: 2, whitespace: true, message: t('units.nameRequired') }]}
+        >
           <Input maxLength={100} data-testid="unit-name" />
         </Form.Item>
         <Form.Item name="unitType" label={t('units.unitType')} rules={[{ required: true }]}>
@@ -109,25 +140,41 @@ export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: Un
                 if (v?.trim()) {
                   const r = parseCreditCode(v);
                   if (!r.ok) throw new Error(CREDIT_CODE_PROBLEM_MESSAGES[r.problem]);
-                } else if (form.getFieldValue('unitType') !== 'individual_business') throw new Error(t('units.creditCodeRequired'));
+                } else if (form.getFieldValue('unitType') !== 'individual_business')
+                  throw new Error(t('units.creditCodeRequired'));
               },
             },
           ]}
         >
-          <Input maxLength={18} style={{ textTransform: 'uppercase' }} data-testid="unit-credit-code" />
+          <Input
+            maxLength={18}
+            style={{ textTransform: 'uppercase' }}
+            data-testid="unit-credit-code"
+          />
         </Form.Item>
         {unitType === 'individual_business' ? (
           <Form.Item
             name="registrationNo"
             label={t('units.registrationNo')}
             dependencies={['creditCode']}
-            rules={[{ validator: async (_, v?: string) => { if (!v?.trim() && !form.getFieldValue('creditCode')) throw new Error(t('units.registrationNoRequired')); } }]}
+            rules={[
+              {
+                validator: async (_, v?: string) => {
+                  if (!v?.trim() && !form.getFieldValue('creditCode'))
+                    throw new Error(t('units.registrationNoRequired'));
+                },
+              },
+            ]}
           >
             <Input maxLength={30} />
           </Form.Item>
         ) : null}
         <Form.Item name="focusTags" label={t('units.focusTags')} extra={t('units.focusTagsHint')}>
-          <Select mode="multiple" allowClear options={FOCUS_TAGS.map((v) => ({ value: v, label: focusTagLabel(v, lang) }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            options={FOCUS_TAGS.map((v) => ({ value: v, label: focusTagLabel(v, lang) }))}
+          />
         </Form.Item>
         <Form.Item name="industry" label={t('units.industry')}>
           <Input maxLength={50} />
@@ -138,7 +185,9 @@ export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: Un
         <IntervalItem extra={t('units.intervalHint')} />
         {unit ? (
           <Form.Item name="status" label={t('units.status')}>
-            <Select options={UNIT_STATUSES.map((v) => ({ value: v, label: unitStatusLabel(v, lang) }))} />
+            <Select
+              options={UNIT_STATUSES.map((v) => ({ value: v, label: unitStatusLabel(v, lang) }))}
+            />
           </Form.Item>
         ) : null}
       </Card>
@@ -146,14 +195,30 @@ export function UnitForm({ unit, onSaved }: { unit?: UnitDetail; onSaved: (u: Un
         <Form.Item name="legalRepName" label={t('units.legalRepName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <PhoneItem name="legalRepPhone" label={t('units.legalRepPhone')} stored={unit?.legalRepPhone} />
+        <PhoneItem
+          name="legalRepPhone"
+          label={t('units.legalRepPhone')}
+          stored={unit?.legalRepPhone}
+        />
         <Form.Item name="contactName" label={t('units.contactName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <PhoneItem name="contactPhone" label={t('units.contactPhone')} stored={unit?.contactPhone} />
+        <PhoneItem
+          name="contactPhone"
+          label={t('units.contactPhone')}
+          stored={unit?.contactPhone}
+        />
       </Card>
-      <LocationCard point={located.point} pointError={located.pointError} onPoint={located.onPoint} />
-      <SaveFooter error={located.error} pending={create.isPending || update.isPending} testId="unit-submit" />
+      <LocationCard
+        point={located.point}
+        pointError={located.pointError}
+        onPoint={located.onPoint}
+      />
+      <SaveFooter
+        error={located.error}
+        pending={create.isPending || update.isPending}
+        testId="unit-submit"
+      />
     </Form>
   );
 }

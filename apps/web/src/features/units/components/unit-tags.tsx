@@ -25,5 +25,9 @@ export function DueTag({ due }: { due: string | null }) {
   const { t } = useI18n();
   if (!due) return null;
   const overdue = due < todayShanghai();
-  return <Tag color={overdue ? 'red' : 'blue'}>{t(overdue ? 'units.overdueSince' : 'units.dueOn', { date: due })}</Tag>;
+  return (
+    <Tag color={overdue ? 'red' : 'blue'}>
+      {t(overdue ? 'units.overdueSince' : 'units.dueOn', { date: due })}
+    </Tag>
+  );
 }

@@ -16,7 +16,8 @@ export function OverdueInspectionsPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const { params, page, set } = useUrlParams();
-  const which: Which = params.get('type') === 'unit' ? 'unit' : params.get('type') === 'place' ? 'place' : 'all';
+  const which: Which =
+    params.get('type') === 'unit' ? 'unit' : params.get('type') === 'place' ? 'place' : 'all';
   const areaCode = params.get('area') || null;
   const list = useOverdue({
     ...(which === 'all' ? {} : { targetType: which }),
@@ -38,7 +39,12 @@ export function OverdueInspectionsPage() {
               { value: 'place', label: t('overdue.places') },
             ]}
           />
-          <AreaSelect value={areaCode} onChange={(v) => set({ area: v })} placeholder={t('units.filterArea')} testId="filter-area" />
+          <AreaSelect
+            value={areaCode}
+            onChange={(v) => set({ area: v })}
+            placeholder={t('units.filterArea')}
+            testId="filter-area"
+          />
         </Flex>
       </Card>
       <PagedListCard
@@ -70,7 +76,9 @@ export function OverdueInspectionsPage() {
                       {i.address}
                       {i.gridName ? ` · ${i.gridName}` : ''}
                     </div>
-                    <Typography.Text type="secondary">{t('overdue.dueWas', { date: i.nextInspectionDue })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('overdue.dueWas', { date: i.nextInspectionDue })}
+                    </Typography.Text>
                   </>
                 }
               />

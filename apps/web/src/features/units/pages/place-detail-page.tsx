@@ -10,7 +10,13 @@ import { InspectionHistory } from '../components/inspection-history';
 import { RecordHeader, RecordState, useBack } from '../components/record-header';
 import { DueTag } from '../components/unit-tags';
 import { usePlace, useUnmaskPlace } from '../places-api';
-import { placeEditPath, placeTypeLabel, UNMASK_LABELS, UNMASK_MIN_REASON, unitPath } from '../unit-format';
+import {
+  placeEditPath,
+  placeTypeLabel,
+  UNMASK_LABELS,
+  UNMASK_MIN_REASON,
+  unitPath,
+} from '../unit-format';
 
 /** 重点场所详情: attributes, the responsible person (phone unmasked with a reason) and the inspection history. */
 export function PlaceDetailPage() {
@@ -22,9 +28,12 @@ export function PlaceDetailPage() {
   const unmask = useUnmaskPlace(id);
   const canManage = useHasPermission('registry.manage');
 
-  if (!query.data) return <RecordState query={query} notFound={t('places.notFound')} listPath={PATHS.places} />;
+  if (!query.data)
+    return <RecordState query={query} notFound={t('places.notFound')} listPath={PATHS.places} />;
   const p = query.data;
-  const unmaskFields = [{ value: 'responsiblePhone' as const, label: t('places.responsiblePhone') }];
+  const unmaskFields = [
+    { value: 'responsiblePhone' as const, label: t('places.responsiblePhone') },
+  ];
 
   return (
     <div className="page-container" data-place-id={p.id}>
@@ -55,16 +64,28 @@ export function PlaceDetailPage() {
       </RecordHeader>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-          <Descriptions.Item label={t('places.unit')}>{p.unitId ? <Link to={unitPath(p.unitId)}>{p.unitName ?? p.unitId}</Link> : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('places.responsible')}>{[p.responsibleName, p.responsiblePhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('places.unit')}>
+            {p.unitId ? <Link to={unitPath(p.unitId)}>{p.unitName ?? p.unitId}</Link> : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('places.responsible')}>
+            {[p.responsibleName, p.responsiblePhone].filter(Boolean).join(' ') || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('units.address')}>{p.address}</Descriptions.Item>
-          <Descriptions.Item label={t('units.area')}>{[p.streetName, p.communityName, p.gridName ?? p.gridCode].filter(Boolean).join(' / ')}</Descriptions.Item>
-          <Descriptions.Item label={t('units.interval')}>{t('units.everyNDays', { n: p.inspectionIntervalDays })}</Descriptions.Item>
+          <Descriptions.Item label={t('units.area')}>
+            {[p.streetName, p.communityName, p.gridName ?? p.gridCode].filter(Boolean).join(' / ')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.interval')}>
+            {t('units.everyNDays', { n: p.inspectionIntervalDays })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('units.nextDue')}>
             <DueTag due={p.nextInspectionDue} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('units.lastInspected')}>{p.lastInspectedAt ? formatDateTime(p.lastInspectedAt, lang) : '—'}</Descriptions.Item>
-          {p.remarks ? <Descriptions.Item label={t('places.remarks')}>{p.remarks}</Descriptions.Item> : null}
+          <Descriptions.Item label={t('units.lastInspected')}>
+            {p.lastInspectedAt ? formatDateTime(p.lastInspectedAt, lang) : '—'}
+          </Descriptions.Item>
+          {p.remarks ? (
+            <Descriptions.Item label={t('places.remarks')}>{p.remarks}</Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
       <InspectionHistory target={{ type: 'place', id: p.id, name: p.name }} />

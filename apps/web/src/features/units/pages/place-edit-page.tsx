@@ -20,7 +20,8 @@ export function PlaceEditPage() {
         <PlaceForm onSaved={saved} />
       </PageContainer>
     );
-  if (!query.data) return <RecordState query={query} notFound={t('places.notFound')} listPath={PATHS.places} />;
+  if (!query.data)
+    return <RecordState query={query} notFound={t('places.notFound')} listPath={PATHS.places} />;
   return (
     <PageContainer title={t('units.editTitle', { name: query.data.name })}>
       <PlaceForm key={query.data.version} place={query.data} onSaved={saved} />

@@ -23,7 +23,8 @@ export function PlacesPage() {
   const { params, page, set } = useUrlParams();
   const areaCode = params.get('area') || null;
   const type = params.get('type');
-  const placeType = type && (PLACE_TYPES as readonly string[]).includes(type) ? (type as PlaceType) : null;
+  const placeType =
+    type && (PLACE_TYPES as readonly string[]).includes(type) ? (type as PlaceType) : null;
   const q = params.get('q') ?? '';
   const list = usePlaceList({
     ...(areaCode ? { areaCode } : {}),
@@ -38,7 +39,12 @@ export function PlacesPage() {
       title={t('nav.places')}
       extra={
         canManage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(PATHS.placeNew)} data-testid="place-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => void navigate(PATHS.placeNew)}
+            data-testid="place-new"
+          >
             {t('places.new')}
           </Button>
         ) : null
@@ -46,8 +52,20 @@ export function PlacesPage() {
     >
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex wrap gap={8}>
-          <Input.Search key={q} allowClear defaultValue={q} placeholder={t('places.searchPlaceholder')} onSearch={(v) => set({ q: v.trim() || null })} style={{ flex: '2 1 220px' }} />
-          <AreaSelect value={areaCode} onChange={(v) => set({ area: v })} placeholder={t('units.filterArea')} testId="filter-area" />
+          <Input.Search
+            key={q}
+            allowClear
+            defaultValue={q}
+            placeholder={t('places.searchPlaceholder')}
+            onSearch={(v) => set({ q: v.trim() || null })}
+            style={{ flex: '2 1 220px' }}
+          />
+          <AreaSelect
+            value={areaCode}
+            onChange={(v) => set({ area: v })}
+            placeholder={t('units.filterArea')}
+            testId="filter-area"
+          />
           <Select<PlaceType>
             allowClear
             placeholder={t('places.placeType')}
@@ -58,14 +76,24 @@ export function PlacesPage() {
           />
         </Flex>
       </Card>
-      <PagedListCard query={list} page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPage={(n) => set({ page: n > 1 ? String(n) : null })}>
+      <PagedListCard
+        query={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={list.data?.total ?? 0}
+        onPage={(n) => set({ page: n > 1 ? String(n) : null })}
+      >
         <List
           loading={list.isPending}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('places.empty') }}
           data-testid="place-list"
           renderItem={(p) => (
-            <List.Item style={{ cursor: 'pointer', paddingInline: 12 }} onClick={() => void navigate(placePath(p.id))} extra={<DueTag due={p.nextInspectionDue} />}>
+            <List.Item
+              style={{ cursor: 'pointer', paddingInline: 12 }}
+              onClick={() => void navigate(placePath(p.id))}
+              extra={<DueTag due={p.nextInspectionDue} />}
+            >
               <List.Item.Meta
                 title={<Typography.Text strong>{p.name}</Typography.Text>}
                 description={

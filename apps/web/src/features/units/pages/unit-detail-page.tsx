@@ -11,7 +11,15 @@ import { InspectionHistory } from '../components/inspection-history';
 import { RecordHeader, RecordState, useBack } from '../components/record-header';
 import { DueTag, UnitTags } from '../components/unit-tags';
 import { usePlaceList } from '../places-api';
-import { placePath, placeTypeLabel, UNMASK_LABELS, UNMASK_MIN_REASON, unitEditPath, unitStatusLabel, unitTypeLabel } from '../unit-format';
+import {
+  placePath,
+  placeTypeLabel,
+  UNMASK_LABELS,
+  UNMASK_MIN_REASON,
+  unitEditPath,
+  unitStatusLabel,
+  unitTypeLabel,
+} from '../unit-format';
 import { useUnit, useUnmaskUnit } from '../units-api';
 
 /** 单位详情: attributes, focus tags, employees, the unit's key places and its inspections with hazards. */
@@ -25,7 +33,8 @@ export function UnitDetailPage() {
   const unmask = useUnmaskUnit(id);
   const canManage = useHasPermission('registry.manage');
 
-  if (!query.data) return <RecordState query={query} notFound={t('units.notFound')} listPath={PATHS.units} />;
+  if (!query.data)
+    return <RecordState query={query} notFound={t('units.notFound')} listPath={PATHS.units} />;
   const u = query.data;
   const unmaskFields = [
     { value: 'legalRepPhone' as const, label: t('units.legalRepPhone') },
@@ -51,7 +60,11 @@ export function UnitDetailPage() {
               renderRevealed={(values) => <UnmaskedValues fields={unmaskFields} values={values} />}
             />
             {canManage ? (
-              <Button icon={<EditOutlined />} onClick={() => void navigate(unitEditPath(u.id))} data-testid="unit-edit">
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => void navigate(unitEditPath(u.id))}
+                data-testid="unit-edit"
+              >
                 {t('units.edit')}
               </Button>
             ) : null}
@@ -63,18 +76,40 @@ export function UnitDetailPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('units.creditCode')}>{dash(u.creditCode)}</Descriptions.Item>
-          <Descriptions.Item label={t('units.registrationNo')}>{dash(u.registrationNo)}</Descriptions.Item>
-          <Descriptions.Item label={t('units.unitType')}>{unitTypeLabel(u.unitType, lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('units.registrationNo')}>
+            {dash(u.registrationNo)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.unitType')}>
+            {unitTypeLabel(u.unitType, lang)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('units.industry')}>{dash(u.industry)}</Descriptions.Item>
           <Descriptions.Item label={t('units.address')}>{u.address}</Descriptions.Item>
-          <Descriptions.Item label={t('units.area')}>{[u.streetName, u.communityName, u.gridName ?? u.gridCode].filter(Boolean).join(' / ')}</Descriptions.Item>
-          <Descriptions.Item label={t('units.legalRep')}>{[u.legalRepName, u.legalRepPhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('units.contact')}>{[u.contactName, u.contactPhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('units.employeeCount')}>{dash(u.employeeCount)}</Descriptions.Item>
-          <Descriptions.Item label={t('units.status')}>{unitStatusLabel(u.status, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('units.interval')}>{u.inspectionIntervalDays ? t('units.everyNDays', { n: u.inspectionIntervalDays }) : t('units.noSchedule')}</Descriptions.Item>
-          <Descriptions.Item label={t('units.nextDue')}>{u.nextInspectionDue ? <DueTag due={u.nextInspectionDue} /> : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('units.lastInspected')}>{u.lastInspectedAt ? formatDateTime(u.lastInspectedAt, lang) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('units.area')}>
+            {[u.streetName, u.communityName, u.gridName ?? u.gridCode].filter(Boolean).join(' / ')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.legalRep')}>
+            {[u.legalRepName, u.legalRepPhone].filter(Boolean).join(' ') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.contact')}>
+            {[u.contactName, u.contactPhone].filter(Boolean).join(' ') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.employeeCount')}>
+            {dash(u.employeeCount)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.status')}>
+            {unitStatusLabel(u.status, lang)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.interval')}>
+            {u.inspectionIntervalDays
+              ? t('units.everyNDays', { n: u.inspectionIntervalDays })
+              : t('units.noSchedule')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.nextDue')}>
+            {u.nextInspectionDue ? <DueTag due={u.nextInspectionDue} /> : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('units.lastInspected')}>
+            {u.lastInspectedAt ? formatDateTime(u.lastInspectedAt, lang) : '—'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <EmployeesCard unit={u} canManage={canManage} />
@@ -84,7 +119,10 @@ export function UnitDetailPage() {
             size="small"
             dataSource={places.data.items}
             renderItem={(p) => (
-              <List.Item style={{ cursor: 'pointer' }} onClick={() => void navigate(placePath(p.id))}>
+              <List.Item
+                style={{ cursor: 'pointer' }}
+                onClick={() => void navigate(placePath(p.id))}
+              >
                 {p.name} · {placeTypeLabel(p.placeType, lang)}
               </List.Item>
             )}

@@ -20,7 +20,8 @@ export function UnitEditPage() {
         <UnitForm onSaved={saved} />
       </PageContainer>
     );
-  if (!query.data) return <RecordState query={query} notFound={t('units.notFound')} listPath={PATHS.units} />;
+  if (!query.data)
+    return <RecordState query={query} notFound={t('units.notFound')} listPath={PATHS.units} />;
   return (
     <PageContainer title={t('units.editTitle', { name: query.data.name })}>
       <UnitForm key={query.data.version} unit={query.data} onSaved={saved} />

@@ -1,10 +1,20 @@
 import { Button, Card, List, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { FOCUS_TAGS, UNIT_TYPES, UnitPhoneSchema, type FocusTag, type UnitType } from '@wangge/shared';
+import {
+  FOCUS_TAGS,
+  UNIT_TYPES,
+  UnitPhoneSchema,
+  type FocusTag,
+  type UnitType,
+} from '@wangge/shared';
 import { ExportButtons, withExportReason } from '../../../components/export-buttons';
 import { PageContainer } from '../../../components/page-container';
-import { PersonalSearchButton, schemaProblem, SearchResultList } from '../../../components/personal-search-button';
+import {
+  PersonalSearchButton,
+  schemaProblem,
+  SearchResultList,
+} from '../../../components/personal-search-button';
 import { PagedListCard } from '../../../components/paged-list-card';
 import { useUrlFilters } from '../../../components/use-url-params';
 import { useI18n } from '../../../lib/i18n';
@@ -17,7 +27,8 @@ import { searchUnitsByPhone, unitsExportUrl, useUnitList, type UnitListParams } 
 
 const PAGE_SIZE = 20;
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null => (v && (list as readonly string[]).includes(v) ? (v as T) : null);
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : null;
 
 /** Filters live in the URL, so "back" from a unit returns to the same view. */
 function readFilters(p: URLSearchParams): UnitFilterValues {
@@ -56,24 +67,47 @@ export function UnitsPage() {
   const navigate = useNavigate();
   const canManage = useHasPermission('registry.manage');
   const { params, filters, page, setFilters, goPage } = useUrlFilters(readFilters, writeFilters);
-  const list = useUnitList({ ...toQuery(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = useUnitList({
+    ...toQuery(filters),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
 
   return (
     <PageContainer
       title={t('nav.units')}
       extra={
         <Space wrap>
-          <ExportButtons url={(reason) => withExportReason(unitsExportUrl(toQuery(filters)), reason)} label="units.export" testId="units-export" />
+          <ExportButtons
+            url={(reason) => withExportReason(unitsExportUrl(toQuery(filters)), reason)}
+            label="units.export"
+            testId="units-export"
+          />
           <PersonalSearchButton
             label="personalSearch.byUnitPhone"
             valueLabel="personalSearch.phoneValue"
             problem={schemaProblem(UnitPhoneSchema)}
             search={searchUnitsByPhone}
-            renderResult={(r) => <SearchResultList testId="unit-phone-results" items={r.items.map((u) => ({ id: u.id, href: unitPath(u.id), title: u.name, description: u.address }))} />}
+            renderResult={(r) => (
+              <SearchResultList
+                testId="unit-phone-results"
+                items={r.items.map((u) => ({
+                  id: u.id,
+                  href: unitPath(u.id),
+                  title: u.name,
+                  description: u.address,
+                }))}
+              />
+            )}
             testId="unit-phone-search"
           />
           {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(PATHS.unitNew)} data-testid="unit-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate(PATHS.unitNew)}
+              data-testid="unit-new"
+            >
               {t('units.new')}
             </Button>
           ) : null}
@@ -83,14 +117,24 @@ export function UnitsPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <UnitFilters key={params.get('q') ?? ''} value={filters} onChange={setFilters} />
       </Card>
-      <PagedListCard query={list} page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPage={goPage}>
+      <PagedListCard
+        query={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={list.data?.total ?? 0}
+        onPage={goPage}
+      >
         <List
           loading={list.isPending}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('units.empty') }}
           data-testid="unit-list"
           renderItem={(u) => (
-            <List.Item style={{ cursor: 'pointer', paddingInline: 12 }} onClick={() => void navigate(unitPath(u.id))} extra={<DueTag due={u.nextInspectionDue} />}>
+            <List.Item
+              style={{ cursor: 'pointer', paddingInline: 12 }}
+              onClick={() => void navigate(unitPath(u.id))}
+              extra={<DueTag due={u.nextInspectionDue} />}
+            >
               <List.Item.Meta
                 title={<Typography.Text strong>{u.name}</Typography.Text>}
                 description={
@@ -100,7 +144,11 @@ export function UnitsPage() {
                       {u.address}
                       {u.gridName ? ` · ${u.gridName}` : ''}
                     </div>
-                    {u.creditCode || u.registrationNo ? <Typography.Text type="secondary">{u.creditCode ?? u.registrationNo}</Typography.Text> : null}
+                    {u.creditCode || u.registrationNo ? (
+                      <Typography.Text type="secondary">
+                        {u.creditCode ?? u.registrationNo}
+                      </Typography.Text>
+                    ) : null}
                   </>
                 }
               />
@@ -111,4 +159,3 @@ export function UnitsPage() {
     </PageContainer>
   );
 }
-

@@ -19,7 +19,8 @@ export function UsersPage() {
   const canManage = useHasPermission('users.manage');
   const unlock = useUnlockUser();
   const roleNames = useMemo(
-    () => new Map((roles.data?.items ?? []).map((r) => [r.code, lang === 'zh' ? r.name : r.nameEn])),
+    () =>
+      new Map((roles.data?.items ?? []).map((r) => [r.code, lang === 'zh' ? r.name : r.nameEn])),
     [roles.data, lang],
   );
 
@@ -59,13 +60,24 @@ export function UsersPage() {
               onChange: setPage,
             }}
             columns={[
-              { title: t('users.username'), dataIndex: 'username', width: 160, render: (v: string) => <span className="area-code">{v}</span> },
+              {
+                title: t('users.username'),
+                dataIndex: 'username',
+                width: 160,
+                render: (v: string) => <span className="area-code">{v}</span>,
+              },
               { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
-              { title: t('users.phone'), dataIndex: 'phone', width: 140, render: (v: string | null) => v ?? '—' },
+              {
+                title: t('users.phone'),
+                dataIndex: 'phone',
+                width: 140,
+                render: (v: string | null) => v ?? '—',
+              },
               {
                 title: t('users.roles'),
                 dataIndex: 'roles',
-                render: (codes: string[]) => codes.map((c) => <Tag key={c}>{roleNames.get(c) ?? c}</Tag>),
+                render: (codes: string[]) =>
+                  codes.map((c) => <Tag key={c}>{roleNames.get(c) ?? c}</Tag>),
               },
               {
                 title: t('users.areas'),
@@ -77,7 +89,11 @@ export function UsersPage() {
                 dataIndex: 'status',
                 width: 90,
                 render: (s: User['status']) =>
-                  s === 'active' ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>,
+                  s === 'active' ? (
+                    <Tag color="green">{t('users.active')}</Tag>
+                  ) : (
+                    <Tag>{t('users.disabled')}</Tag>
+                  ),
               },
               ...(canManage
                 ? [
@@ -85,7 +101,14 @@ export function UsersPage() {
                       key: 'unlock',
                       width: 110,
                       render: (_v: unknown, row: User) => (
-                        <Popconfirm title={t('users.unlockConfirm')} onConfirm={() => unlock.mutate(row.id, { onSuccess: () => notifySuccess(t('users.unlocked')) })}>
+                        <Popconfirm
+                          title={t('users.unlockConfirm')}
+                          onConfirm={() =>
+                            unlock.mutate(row.id, {
+                              onSuccess: () => notifySuccess(t('users.unlocked')),
+                            })
+                          }
+                        >
                           <Button size="small">{t('users.unlock')}</Button>
                         </Popconfirm>
                       ),
