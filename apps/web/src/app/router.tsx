@@ -1,223 +1,175 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { PATHS } from './paths';
 import { RequireAuth, RequirePermission } from './require-auth';
 import { PUBLIC_PATHS } from '../features/public/public-paths';
 import { PageLoader } from '../components/page-loader';
 import { withMessages } from '../lib/i18n';
+import type { MessagePart } from '../lib/i18n-parts';
+
+/** A lazy page: one named export of a module, loaded together with the message dictionaries it needs. */
+function lazyPage<M extends Record<N, ComponentType>, N extends keyof M & string>(
+  load: () => Promise<M>,
+  name: N,
+  ...parts: MessagePart[]
+) {
+  return lazy(() => withMessages(load(), ...parts).then((m) => ({ default: m[name] })));
+}
 
 // Every page is a chunk of its own, loaded on first visit, and so is the shell around the signed-in pages: the login
 // page does not carry the menu, and a bookmarked page does not carry the login form (nor its demo-accounts table).
-const LoginPage = lazy(() =>
-  import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })),
+const LoginPage = lazyPage(() => import('../features/auth/pages/login-page'), 'LoginPage');
+const ChangePasswordPage = lazyPage(
+  () => import('../features/auth/pages/change-password-page'),
+  'ChangePasswordPage',
 );
-const ChangePasswordPage = lazy(() =>
-  import('../features/auth/pages/change-password-page').then((m) => ({
-    default: m.ChangePasswordPage,
-  })),
-);
-const AppShell = lazy(() => import('./layout/app-shell').then((m) => ({ default: m.AppShell })));
-const NotFoundPage = lazy(() =>
-  import('./layout/not-found-page').then((m) => ({ default: m.NotFoundPage })),
-);
+const AppShell = lazyPage(() => import('./layout/app-shell'), 'AppShell');
+const NotFoundPage = lazyPage(() => import('./layout/not-found-page'), 'NotFoundPage');
 const fullScreen = (page: ReactNode) => (
   <Suspense fallback={<PageLoader fullScreen />}>{page}</Suspense>
 );
-const MapPage = lazy(() =>
-  import('../features/areas/pages/map-page').then((m) => ({ default: m.MapPage })),
+const MapPage = lazyPage(() => import('../features/areas/pages/map-page'), 'MapPage');
+const AreaTreePage = lazyPage(
+  () => import('../features/areas/pages/area-tree-page'),
+  'AreaTreePage',
 );
-const AreaTreePage = lazy(() =>
-  import('../features/areas/pages/area-tree-page').then((m) => ({ default: m.AreaTreePage })),
+const AreaImportPage = lazyPage(
+  () => import('../features/areas/pages/area-import-page'),
+  'AreaImportPage',
 );
-const AreaImportPage = lazy(() =>
-  import('../features/areas/pages/area-import-page').then((m) => ({ default: m.AreaImportPage })),
+const DepartmentsPage = lazyPage(
+  () => import('../features/departments/pages/departments-page'),
+  'DepartmentsPage',
 );
-const DepartmentsPage = lazy(() =>
-  import('../features/departments/pages/departments-page').then((m) => ({
-    default: m.DepartmentsPage,
-  })),
+const UsersPage = lazyPage(() => import('../features/users/pages/users-page'), 'UsersPage');
+const AuditPage = lazyPage(() => import('../features/audit/pages/audit-page'), 'AuditPage');
+const ReportPage = lazyPage(
+  () => import('../features/cases/pages/report-page'),
+  'ReportPage',
+  'cases',
 );
-const UsersPage = lazy(() =>
-  import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })),
+const CaseQueuePage = lazyPage(
+  () => import('../features/cases/pages/case-queue-page'),
+  'CaseQueuePage',
+  'cases',
 );
-const AuditPage = lazy(() =>
-  import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })),
+const CaseDetailPage = lazyPage(
+  () => import('../features/cases/pages/case-detail-page'),
+  'CaseDetailPage',
+  'cases',
 );
-const ReportPage = lazy(() =>
-  withMessages(
-    import('../features/cases/pages/report-page').then((m) => ({ default: m.ReportPage })),
-    'cases',
-  ),
+const RegistryImportPage = lazyPage(
+  () => import('../features/imports/pages/registry-import-page'),
+  'RegistryImportPage',
+  'imports',
 );
-const CaseQueuePage = lazy(() =>
-  withMessages(
-    import('../features/cases/pages/case-queue-page').then((m) => ({ default: m.CaseQueuePage })),
-    'cases',
-  ),
+const AddressTreePage = lazyPage(
+  () => import('../features/addresses/pages/address-tree-page'),
+  'AddressTreePage',
+  'addresses',
 );
-const CaseDetailPage = lazy(() =>
-  withMessages(
-    import('../features/cases/pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
-    'cases',
-  ),
+const HouseListPage = lazyPage(
+  () => import('../features/addresses/pages/house-list-page'),
+  'HouseListPage',
+  'addresses',
 );
-const RegistryImportPage = lazy(() =>
-  withMessages(
-    import('../features/imports/pages/registry-import-page').then((m) => ({
-      default: m.RegistryImportPage,
-    })),
-    'imports',
-  ),
+const HouseDetailPage = lazyPage(
+  () => import('../features/addresses/pages/house-detail-page'),
+  'HouseDetailPage',
+  'addresses',
 );
-const AddressTreePage = lazy(() =>
-  withMessages(
-    import('../features/addresses/pages/address-tree-page').then((m) => ({
-      default: m.AddressTreePage,
-    })),
-    'addresses',
-  ),
+const PersonsPage = lazyPage(
+  () => import('../features/population/pages/persons-page'),
+  'PersonsPage',
+  'population',
+  'special-groups',
+  'cases',
 );
-const HouseListPage = lazy(() =>
-  withMessages(
-    import('../features/addresses/pages/house-list-page').then((m) => ({
-      default: m.HouseListPage,
-    })),
-    'addresses',
-  ),
+const PersonDetailPage = lazyPage(
+  () => import('../features/population/pages/person-detail-page'),
+  'PersonDetailPage',
+  'population',
+  'special-groups',
+  'cases',
 );
-const HouseDetailPage = lazy(() =>
-  withMessages(
-    import('../features/addresses/pages/house-detail-page').then((m) => ({
-      default: m.HouseDetailPage,
-    })),
-    'addresses',
-  ),
+const PersonEditPage = lazyPage(
+  () => import('../features/population/pages/person-edit-page'),
+  'PersonEditPage',
+  'population',
+  'special-groups',
+  'cases',
 );
-const PersonsPage = lazy(() =>
-  withMessages(
-    import('../features/population/pages/persons-page').then((m) => ({ default: m.PersonsPage })),
-    'population',
-    'special-groups',
-    'cases',
-  ),
+const UnitsPage = lazyPage(
+  () => import('../features/units/pages/units-page'),
+  'UnitsPage',
+  'units',
+  'cases',
 );
-const PersonDetailPage = lazy(() =>
-  withMessages(
-    import('../features/population/pages/person-detail-page').then((m) => ({
-      default: m.PersonDetailPage,
-    })),
-    'population',
-    'special-groups',
-    'cases',
-  ),
+const UnitDetailPage = lazyPage(
+  () => import('../features/units/pages/unit-detail-page'),
+  'UnitDetailPage',
+  'units',
+  'cases',
 );
-const PersonEditPage = lazy(() =>
-  withMessages(
-    import('../features/population/pages/person-edit-page').then((m) => ({
-      default: m.PersonEditPage,
-    })),
-    'population',
-    'special-groups',
-    'cases',
-  ),
+const UnitEditPage = lazyPage(
+  () => import('../features/units/pages/unit-edit-page'),
+  'UnitEditPage',
+  'units',
+  'cases',
 );
-const UnitsPage = lazy(() =>
-  withMessages(
-    import('../features/units/pages/units-page').then((m) => ({ default: m.UnitsPage })),
-    'units',
-    'cases',
-  ),
+const PlacesPage = lazyPage(
+  () => import('../features/units/pages/places-page'),
+  'PlacesPage',
+  'units',
+  'cases',
 );
-const UnitDetailPage = lazy(() =>
-  withMessages(
-    import('../features/units/pages/unit-detail-page').then((m) => ({ default: m.UnitDetailPage })),
-    'units',
-    'cases',
-  ),
+const PlaceDetailPage = lazyPage(
+  () => import('../features/units/pages/place-detail-page'),
+  'PlaceDetailPage',
+  'units',
+  'cases',
 );
-const UnitEditPage = lazy(() =>
-  withMessages(
-    import('../features/units/pages/unit-edit-page').then((m) => ({ default: m.UnitEditPage })),
-    'units',
-    'cases',
-  ),
+const PlaceEditPage = lazyPage(
+  () => import('../features/units/pages/place-edit-page'),
+  'PlaceEditPage',
+  'units',
+  'cases',
 );
-const PlacesPage = lazy(() =>
-  withMessages(
-    import('../features/units/pages/places-page').then((m) => ({ default: m.PlacesPage })),
-    'units',
-    'cases',
-  ),
+const OverdueInspectionsPage = lazyPage(
+  () => import('../features/units/pages/overdue-inspections-page'),
+  'OverdueInspectionsPage',
+  'units',
+  'cases',
 );
-const PlaceDetailPage = lazy(() =>
-  withMessages(
-    import('../features/units/pages/place-detail-page').then((m) => ({
-      default: m.PlaceDetailPage,
-    })),
-    'units',
-    'cases',
-  ),
+const SpecialGroupsPage = lazyPage(
+  () => import('../features/special-groups/pages/special-groups-page'),
+  'SpecialGroupsPage',
+  'special-groups',
+  'cases',
 );
-const PlaceEditPage = lazy(() =>
-  withMessages(
-    import('../features/units/pages/place-edit-page').then((m) => ({ default: m.PlaceEditPage })),
-    'units',
-    'cases',
-  ),
+const GroupDictionaryPage = lazyPage(
+  () => import('../features/special-groups/pages/group-dictionary-page'),
+  'GroupDictionaryPage',
+  'special-groups',
+  'cases',
 );
-const OverdueInspectionsPage = lazy(() =>
-  withMessages(
-    import('../features/units/pages/overdue-inspections-page').then((m) => ({
-      default: m.OverdueInspectionsPage,
-    })),
-    'units',
-    'cases',
-  ),
+const MyVisitsPage = lazyPage(
+  () => import('../features/special-groups/pages/my-visits-page'),
+  'MyVisitsPage',
+  'special-groups',
+  'cases',
 );
-const SpecialGroupsPage = lazy(() =>
-  withMessages(
-    import('../features/special-groups/pages/special-groups-page').then((m) => ({
-      default: m.SpecialGroupsPage,
-    })),
-    'special-groups',
-    'cases',
-  ),
+const OverdueVisitsPage = lazyPage(
+  () => import('../features/special-groups/pages/overdue-visits-page'),
+  'OverdueVisitsPage',
+  'special-groups',
+  'cases',
 );
-const GroupDictionaryPage = lazy(() =>
-  withMessages(
-    import('../features/special-groups/pages/group-dictionary-page').then((m) => ({
-      default: m.GroupDictionaryPage,
-    })),
-    'special-groups',
-    'cases',
-  ),
-);
-const MyVisitsPage = lazy(() =>
-  withMessages(
-    import('../features/special-groups/pages/my-visits-page').then((m) => ({
-      default: m.MyVisitsPage,
-    })),
-    'special-groups',
-    'cases',
-  ),
-);
-const OverdueVisitsPage = lazy(() =>
-  withMessages(
-    import('../features/special-groups/pages/overdue-visits-page').then((m) => ({
-      default: m.OverdueVisitsPage,
-    })),
-    'special-groups',
-    'cases',
-  ),
-);
-const ResidentFilesPage = lazy(() =>
-  withMessages(
-    import('../features/special-groups/pages/resident-files-page').then((m) => ({
-      default: m.ResidentFilesPage,
-    })),
-    'special-groups',
-    'cases',
-  ),
+const ResidentFilesPage = lazyPage(
+  () => import('../features/special-groups/pages/resident-files-page'),
+  'ResidentFilesPage',
+  'special-groups',
+  'cases',
 );
 const PublicReportPage = lazy(() =>
   withMessages(
@@ -226,27 +178,23 @@ const PublicReportPage = lazy(() =>
     })),
   ),
 );
-const PublicTrackPage = lazy(() =>
-  import('../features/public/pages/public-track-page').then((m) => ({
-    default: m.PublicTrackPage,
-  })),
+const PublicTrackPage = lazyPage(
+  () => import('../features/public/pages/public-track-page'),
+  'PublicTrackPage',
 );
-const CalendarPage = lazy(() =>
-  import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })),
+const CalendarPage = lazyPage(
+  () => import('../features/calendar/pages/calendar-page'),
+  'CalendarPage',
 );
-const DispatchGapsPage = lazy(() =>
-  import('../features/calendar/pages/dispatch-gaps-page').then((m) => ({
-    default: m.DispatchGapsPage,
-  })),
+const DispatchGapsPage = lazyPage(
+  () => import('../features/calendar/pages/dispatch-gaps-page'),
+  'DispatchGapsPage',
 );
-const TokensPage = lazy(() =>
-  import('../features/auth/pages/tokens-page').then((m) => ({ default: m.TokensPage })),
-);
-const MyTasksPage = lazy(() =>
-  withMessages(
-    import('../features/cases/pages/my-tasks-page').then((m) => ({ default: m.MyTasksPage })),
-    'cases',
-  ),
+const TokensPage = lazyPage(() => import('../features/auth/pages/tokens-page'), 'TokensPage');
+const MyTasksPage = lazyPage(
+  () => import('../features/cases/pages/my-tasks-page'),
+  'MyTasksPage',
+  'cases',
 );
 
 const routes: RouteObject[] = [
