@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Switch, Typography } from 'antd';
+import { Suspense, lazy, useRef, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Radio, Spin, Switch, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { HotlineOrderSchema, type CaseView, type ReportCaseRequest } from '@wangge/shared';
 import { isApiError } from '../../../lib/api-client';
@@ -15,8 +15,13 @@ import {
 } from '../channel-format';
 import { useCaseCategories } from '../lookups-api';
 import { CategoryPicker } from './category-picker';
-import { LocationPicker } from './location-picker';
 import { PhotoUploader } from './photo-uploader';
+
+// The map (OpenLayers, ~90 KB gzip) comes after the form: a worker in the street can start typing and picking the
+// category while it loads, and the page's first render does not wait for it.
+const LocationPicker = lazy(() =>
+  import('./location-picker').then((m) => ({ default: m.LocationPicker })),
+);
 
 interface ReportValues {
   address: string;
@@ -203,7 +208,15 @@ export function ReportForm({
             }
           />
         ) : null}
-        <LocationPicker value={point} onChange={choosePoint} />
+        <Suspense
+          fallback={
+            <div className="report-map report-map--loading">
+              <Spin />
+            </div>
+          }
+        >
+          <LocationPicker value={point} onChange={choosePoint} />
+        </Suspense>
         {pointError ? (
           <Typography.Text type="danger" role="alert">
             {pointError}
