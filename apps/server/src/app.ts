@@ -48,6 +48,8 @@ import { notificationsModule } from './modules/notifications';
 import { publicCasesModule } from './modules/public-cases';
 import type { ModuleServices, Platform, WiredModule } from './wiring';
 
+const IDENTITIES_SEALED = 'population.identitiesSealed';
+
 export const VERSION = '0.1.0';
 
 export interface AppDeps {
@@ -194,7 +196,11 @@ export async function createApp(deps: AppDeps) {
   await services.users.syncBuiltinRoles();
   await services.calendar.reload();
   // Clear birth dates and old ID masks of rows from before 2026-12-07 are sealed before any request can read them.
-  await services.population.sealLegacyIdentities();
+  // Once done, later starts skip the scan of every person (rows are written sealed from then on).
+  if (!(await services.settings.get<boolean>(IDENTITIES_SEALED))) {
+    await services.population.sealLegacyIdentities();
+    await services.settings.set(IDENTITIES_SEALED, true);
+  }
 
   await app.register(fastifyCookie);
   await installSecurityHeaders(app, {
