@@ -7,22 +7,9 @@ import { build } from 'vite';
 import { ROOT_DIR } from '../apps/server/src/core/config';
 import { start } from './bench-util';
 import { round } from './http-load';
+// The browser tests' flags: nothing may leave the machine, no background noise in the timings.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib/chromium.mjs';
 
-// The same flags as e2e/run.mjs: nothing may leave the machine, no background noise in the timings.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-domain-reliability',
-  '--no-pings',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 const PHONE: BrowserContextOptions = {
   viewport: { width: 375, height: 740 },
   isMobile: true,
@@ -85,7 +72,7 @@ export async function benchFirstLoad(dir: string, runs: number) {
   const bare = await serveStatic(bareOut);
   const barePort = (bare.address() as { port: number }).port;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

@@ -16,12 +16,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.mjs';
 
 const E2E_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = join(E2E_DIR, '..');
 const SPECS_DIR = join(E2E_DIR, 'specs');
 const SCREENSHOT_DIR = join(E2E_DIR, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PASSWORD = 'Wangge@2026';
 
 const SERVER_START_TIMEOUT_MS = 180_000; // the first run may build the web app
@@ -29,22 +29,6 @@ const TEST_TIMEOUT_MS = 60_000;
 const TOTAL_TIMEOUT_MS = 8 * 60_000; // hard ceiling for the whole run
 const ACTION_TIMEOUT_MS = 15_000;
 const NAVIGATION_TIMEOUT_MS = 30_000;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-domain-reliability',
-  '--no-pings',
-  // Belt and braces: names other than localhost do not resolve, so nothing can leave the machine.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 
 const args = process.argv.slice(2);
 const rebuild = args.includes('--rebuild');
@@ -389,11 +373,11 @@ async function main() {
   }, TOTAL_TIMEOUT_MS);
   hardStop.unref();
 
-  if (!existsSync(CHROMIUM)) {
+  if (!existsSync(CHROMIUM_PATH)) {
     log(
-      `e2e: ${CHROMIUM} not found — install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`,
+      `e2e: ${CHROMIUM_PATH} not found — install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`,
     );
-    await finish({ name: 'chromium available', error: new Error(`${CHROMIUM} is missing`) });
+    await finish({ name: 'chromium available', error: new Error(`${CHROMIUM_PATH} is missing`) });
     return;
   }
 
@@ -463,7 +447,7 @@ async function main() {
   try {
     browser = await withTimeout(
       chromium.launch({
-        executablePath: CHROMIUM,
+        executablePath: CHROMIUM_PATH,
         args: CHROMIUM_ARGS,
         headless: true,
         timeout: 30_000,
