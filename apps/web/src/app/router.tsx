@@ -2,7 +2,7 @@ import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { PATHS } from './paths';
 import { RequireAuth, RequirePermission } from './require-auth';
-import { PUBLIC_PATHS } from '../features/public/public-paths';
+import { PUBLIC_PATHS } from '../features/public-cases/public-paths';
 import { PageLoader } from '../components/page-loader';
 import { withMessages } from '../lib/i18n';
 import type { MessagePart } from '../lib/i18n-parts';
@@ -173,13 +173,13 @@ const ResidentFilesPage = lazyPage(
 );
 const PublicReportPage = lazy(() =>
   withMessages(
-    import('../features/public/pages/public-report-page').then((m) => ({
+    import('../features/public-cases/pages/public-report-page').then((m) => ({
       default: m.PublicReportPage,
     })),
   ),
 );
 const PublicTrackPage = lazyPage(
-  () => import('../features/public/pages/public-track-page'),
+  () => import('../features/public-cases/pages/public-track-page'),
   'PublicTrackPage',
 );
 const CalendarPage = lazyPage(

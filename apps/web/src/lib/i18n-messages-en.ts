@@ -6,7 +6,7 @@ import { populationEn } from './i18n-messages-population-en';
 import { unitsEn } from './i18n-messages-units-en';
 import { specialGroupsEn } from './i18n-messages-special-groups-en';
 import { calendarEn } from '../features/calendar/calendar-i18n';
-import { publicEn } from '../features/public/public-messages';
+import { publicEn } from '../features/public-cases/public-messages';
 import { personalSearchEn } from './i18n-messages-personal-search-en';
 import { accountEn } from './i18n-messages-account-en';
 import type { Messages } from './i18n-messages';
@@ -66,6 +66,14 @@ export const en: Messages = {
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.menu': 'Menu',
+  'navGroup.zongzhi': 'Governance',
+  'navGroup.minsheng': 'Livelihood',
+  'navGroup.dangjian': 'Party building',
+  'navGroup.kaohe': 'Supervision',
+  'navGroup.juece': 'Decision support',
+  'navGroup.xietong': 'Collaboration',
+  'navGroup.gis': 'GIS',
+  'navGroup.system': 'System',
   'header.language': '中文',
   'header.changePassword': 'Change password',
   'header.logout': 'Sign out',

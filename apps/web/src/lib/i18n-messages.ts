@@ -10,7 +10,7 @@ import type { specialGroupsZh } from './i18n-messages-special-groups';
 // @i18n-import:calendar
 import { calendarZh } from '../features/calendar/calendar-i18n';
 // @i18n-import:public
-import { publicZh } from '../features/public/public-messages';
+import { publicZh } from '../features/public-cases/public-messages';
 import { personalSearchZh } from './i18n-messages-personal-search';
 import { accountZh } from './i18n-messages-account';
 
@@ -67,6 +67,14 @@ export const zh = {
   'nav.users': '用户',
   'nav.audit': '审计日志',
   'nav.menu': '菜单',
+  'navGroup.zongzhi': '综治',
+  'navGroup.minsheng': '民生',
+  'navGroup.dangjian': '党建',
+  'navGroup.kaohe': '监督考核',
+  'navGroup.juece': '决策支持',
+  'navGroup.xietong': '协同办公',
+  'navGroup.gis': 'GIS',
+  'navGroup.system': '系统',
   'header.language': 'English',
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',
