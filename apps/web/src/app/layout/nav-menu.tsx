@@ -1,13 +1,24 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Badge, Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CarryOutOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
+  FieldTimeOutlined,
   FormOutlined,
+  GlobalOutlined,
+  HeartOutlined,
+  IdcardOutlined,
   OrderedListOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -19,109 +30,170 @@ import { ADDRESSES_NAV_ITEMS } from '../../features/addresses/addresses-nav';
 import { CALENDAR_NAV_ITEMS } from '../../features/calendar/calendar-nav';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { PATHS } from '../paths';
-import { IdcardOutlined } from '@ant-design/icons';
-// 特殊人群, 走访 and 民情日志 entries (special-groups feature).
-import {
-  BookOutlined,
-  FieldTimeOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
-  ScheduleOutlined,
-} from '@ant-design/icons';
 
-interface NavItem {
+export interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
   permission: string;
 }
 
-const NAV_ITEMS: NavItem[] = [
+/** The platform's modules, in menu order; a module not built yet has no row in NAV (and no group shown). */
+export type NavGroupKey =
+  | 'zongzhi'
+  | 'minsheng'
+  | 'dangjian'
+  | 'kaohe'
+  | 'juece'
+  | 'xietong'
+  | 'gis'
+  | 'system';
+
+export interface NavGroup {
+  key: NavGroupKey;
+  label: MessageKey;
+  icon: ReactNode;
+  items: NavItem[];
+}
+
+/**
+ * The menu as data: group → items, each item shown only to users holding its permission; a group with no
+ * visible item is hidden. To add a page, add one row to its group (综治, 民生, 党建, 监督考核, 决策支持,
+ * 协同办公, GIS, 系统).
+ */
+export const NAV: NavGroup[] = [
   {
-    path: PATHS.reportCase,
-    label: 'nav.report',
-    icon: <FormOutlined />,
-    permission: 'cases.report',
-  },
-  { path: PATHS.tasks, label: 'nav.tasks', icon: <CarryOutOutlined />, permission: 'cases.act' },
-  {
-    path: PATHS.cases,
-    label: 'nav.cases',
-    icon: <OrderedListOutlined />,
-    permission: 'cases.read',
-  },
-  { path: PATHS.map, label: 'nav.map', icon: <EnvironmentOutlined />, permission: 'areas.read' },
-  {
-    path: PATHS.areaTree,
-    label: 'nav.areaTree',
-    icon: <ClusterOutlined />,
-    permission: 'areas.read',
-  },
-  {
-    path: PATHS.areaImport,
-    label: 'nav.areaImport',
-    icon: <UploadOutlined />,
-    permission: 'areas.manage',
-  },
-  // @nav:addresses
-  ...ADDRESSES_NAV_ITEMS,
-  // @nav:population
-  {
-    path: PATHS.persons,
-    label: 'nav.persons',
-    icon: <IdcardOutlined />,
-    permission: 'registry.read',
-  },
-  // @nav:units
-  ...UNITS_NAV_ITEMS,
-  // @nav:special-groups
-  {
-    path: PATHS.myVisits,
-    label: 'nav.myVisits',
-    icon: <ScheduleOutlined />,
-    permission: 'visits.read',
-  },
-  {
-    path: PATHS.overdueVisits,
-    label: 'nav.overdueVisits',
-    icon: <FieldTimeOutlined />,
-    permission: 'visits.read',
-  },
-  {
-    path: PATHS.specialGroups,
-    label: 'nav.specialGroups',
-    icon: <SafetyCertificateOutlined />,
-    permission: 'special.read',
+    key: 'zongzhi',
+    label: 'navGroup.zongzhi',
+    icon: <SafetyOutlined />,
+    items: [
+      {
+        path: PATHS.reportCase,
+        label: 'nav.report',
+        icon: <FormOutlined />,
+        permission: 'cases.report',
+      },
+      {
+        path: PATHS.cases,
+        label: 'nav.cases',
+        icon: <OrderedListOutlined />,
+        permission: 'cases.read',
+      },
+      ...ADDRESSES_NAV_ITEMS,
+      {
+        path: PATHS.persons,
+        label: 'nav.persons',
+        icon: <IdcardOutlined />,
+        permission: 'registry.read',
+      },
+      ...UNITS_NAV_ITEMS,
+      {
+        path: PATHS.specialGroups,
+        label: 'nav.specialGroups',
+        icon: <SafetyCertificateOutlined />,
+        permission: 'special.read',
+      },
+      {
+        path: PATHS.myVisits,
+        label: 'nav.myVisits',
+        icon: <ScheduleOutlined />,
+        permission: 'visits.read',
+      },
+      {
+        path: PATHS.overdueVisits,
+        label: 'nav.overdueVisits',
+        icon: <FieldTimeOutlined />,
+        permission: 'visits.read',
+      },
+      {
+        path: PATHS.registryImport,
+        label: 'nav.registryImport',
+        icon: <UploadOutlined />,
+        permission: 'registry.import',
+      },
+    ],
   },
   {
-    path: PATHS.specialGroupDictionary,
-    label: 'nav.groupDictionary',
-    icon: <ProfileOutlined />,
-    permission: 'special.configure',
+    key: 'minsheng',
+    label: 'navGroup.minsheng',
+    icon: <HeartOutlined />,
+    items: [
+      {
+        path: PATHS.residentFiles,
+        label: 'nav.residentFiles',
+        icon: <BookOutlined />,
+        permission: 'residentFiles.read',
+      },
+    ],
   },
   {
-    path: PATHS.residentFiles,
-    label: 'nav.residentFiles',
-    icon: <BookOutlined />,
-    permission: 'residentFiles.read',
+    key: 'xietong',
+    label: 'navGroup.xietong',
+    icon: <SolutionOutlined />,
+    items: [
+      {
+        path: PATHS.tasks,
+        label: 'nav.tasks',
+        icon: <CarryOutOutlined />,
+        permission: 'cases.act',
+      },
+    ],
   },
   {
-    path: PATHS.registryImport,
-    label: 'nav.registryImport',
-    icon: <UploadOutlined />,
-    permission: 'registry.import',
+    key: 'gis',
+    label: 'navGroup.gis',
+    icon: <GlobalOutlined />,
+    items: [
+      {
+        path: PATHS.map,
+        label: 'nav.map',
+        icon: <EnvironmentOutlined />,
+        permission: 'areas.read',
+      },
+      {
+        path: PATHS.areaTree,
+        label: 'nav.areaTree',
+        icon: <ClusterOutlined />,
+        permission: 'areas.read',
+      },
+      {
+        path: PATHS.areaImport,
+        label: 'nav.areaImport',
+        icon: <UploadOutlined />,
+        permission: 'areas.manage',
+      },
+    ],
   },
-  // @nav:calendar
-  ...CALENDAR_NAV_ITEMS,
   {
-    path: PATHS.departments,
-    label: 'nav.departments',
-    icon: <ApartmentOutlined />,
-    permission: 'departments.read',
+    key: 'system',
+    label: 'navGroup.system',
+    icon: <SettingOutlined />,
+    items: [
+      ...CALENDAR_NAV_ITEMS,
+      {
+        path: PATHS.specialGroupDictionary,
+        label: 'nav.groupDictionary',
+        icon: <ProfileOutlined />,
+        permission: 'special.configure',
+      },
+      {
+        path: PATHS.departments,
+        label: 'nav.departments',
+        icon: <ApartmentOutlined />,
+        permission: 'departments.read',
+      },
+      { path: PATHS.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
+      { path: PATHS.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+    ],
   },
-  { path: PATHS.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
-  { path: PATHS.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
+
+/** The groups and items this user may use, in table order; empty groups left out. */
+export function visibleNav(nav: NavGroup[], permissions: readonly string[]): NavGroup[] {
+  return nav
+    .map((g) => ({ ...g, items: g.items.filter((i) => permissions.includes(i.permission)) }))
+    .filter((g) => g.items.length > 0);
+}
 
 /** The longest menu path that prefixes the current location (/areas/import beats /areas). */
 function selectedPath(pathname: string, paths: string[]): string | undefined {
@@ -141,30 +213,49 @@ export function NavMenu({
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = NAV_ITEMS.filter((item) => me.permissions.includes(item.permission));
+  const groups = visibleNav(NAV, me.permissions);
   // 我的任务 shows how many cases wait for this user (refreshed with the task queues).
   const { count } = useTasks(me);
   const selected = selectedPath(
     location.pathname,
-    items.map((i) => i.path),
+    groups.flatMap((g) => g.items.map((i) => i.path)),
   );
+  const selectedGroup = groups.find((g) => g.items.some((i) => i.path === selected))?.key;
+  // Few groups: all open. Many (administrators): the current page's group, others on a click.
+  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+    groups.length <= 3 ? groups.map((g) => g.key) : selectedGroup ? [selectedGroup] : [],
+  );
+  // Navigating elsewhere (a link, the landing page) opens the new page's group.
+  const [shownGroup, setShownGroup] = useState(selectedGroup);
+  if (shownGroup !== selectedGroup) {
+    setShownGroup(selectedGroup);
+    if (selectedGroup && !openKeys.includes(selectedGroup))
+      setOpenKeys([...openKeys, selectedGroup]);
+  }
   return (
     <Menu
       mode="inline"
       theme={theme}
       selectedKeys={selected ? [selected] : []}
-      items={items.map((item) => ({
-        key: item.path,
-        icon: item.icon,
-        label:
-          item.path === PATHS.tasks ? (
-            <span className="nav-badge-label">
-              {t(item.label)}
-              <Badge count={count} size="small" overflowCount={99} data-testid="tasks-badge" />
-            </span>
-          ) : (
-            t(item.label)
-          ),
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
+      items={groups.map((group) => ({
+        key: group.key,
+        icon: group.icon,
+        label: <span data-testid={`nav-group-${group.key}`}>{t(group.label)}</span>,
+        children: group.items.map((item) => ({
+          key: item.path,
+          icon: item.icon,
+          label:
+            item.path === PATHS.tasks ? (
+              <span className="nav-badge-label">
+                {t(item.label)}
+                <Badge count={count} size="small" overflowCount={99} data-testid="tasks-badge" />
+              </span>
+            ) : (
+              t(item.label)
+            ),
+        })),
       }))}
       onClick={({ key }) => {
         void navigate(key);
