@@ -17,7 +17,13 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.config.ts', 'apps/web/vite.config.ts'] },
+        projectService: {
+          allowDefaultProject: [
+            'vitest.config.ts',
+            'apps/web/vite.config.ts',
+            'apps/web/precompress.ts',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

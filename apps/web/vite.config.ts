@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 // Vendor code split on purpose. Left alone, Rolldown merged every module that two lazy pages share into the entry, so
 // the login page carried half of antd (Table, Tree, Upload…) and every page paid for it.
@@ -25,7 +26,7 @@ const codeSplitting = {
 
 // The app must work offline (内网): no CDN links, no remote fonts; everything is bundled.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     // WANGGE_API points the dev proxy at another server (e.g. a demo on another port).
     proxy: {

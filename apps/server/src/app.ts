@@ -24,9 +24,10 @@ import { installControlCharGuard } from './core/http/control-chars';
 import { redactedLogger } from './core/http/log-redaction';
 import { installSecurityHeaders } from './core/http/security-headers';
 import { hasWebApp, serveWebApp } from './core/http/static.plugin';
+import { installCompression } from './core/http/compression';
 import { areasModule } from './modules/areas';
 import { attachmentsModule } from './modules/attachments';
-import { auditModule } from './modules/audit';
+import { auditModule, auditTargetNamers } from './modules/audit';
 import { authModule, type AccessEnded } from './modules/auth';
 import { calendarModule } from './modules/calendar';
 import { casesModule, type CaseChangedEvent } from './modules/cases';
@@ -76,6 +77,8 @@ function wireModules(
 ) {
   const s = { audit: p.audit } as ModuleServices;
   const needs = () => s;
+  // The audit page names entries' targets through the owning modules' services.
+  p.audit.useTargetNamers(auditTargetNamers(needs));
   const wired: WiredModule<unknown>[] = [];
   const wire = <K extends keyof ModuleServices, M extends WiredModule<ModuleServices[K]>>(
     name: K,
@@ -91,7 +94,9 @@ function wireModules(
   wire('users', usersModule(p, needs));
   wire('auth', authModule(p, needs, onAccessEnded));
   wire('departments', departmentsModule(p, needs));
-  s.conditions = wire('categories', categoriesModule(p, needs)).conditions;
+  const categories = wire('categories', categoriesModule(p, needs));
+  s.conditions = categories.conditions;
+  s.conditionsSheet = categories.conditionsSheet;
   wire('dispatchRules', dispatchRulesModule(p, needs));
   wire('attachments', attachmentsModule(p, needs));
   wire('calendar', calendarModule(p, needs));
@@ -203,6 +208,7 @@ export async function createApp(deps: AppDeps) {
   }
 
   await app.register(fastifyCookie);
+  await installCompression(app);
   await installSecurityHeaders(app, {
     basemapUrl: deps.config.basemap.url,
     httpsOnly: deps.config.secureCookies,

@@ -7,7 +7,8 @@ export const hasWebApp = (distDir: string): boolean => existsSync(join(distDir, 
 
 /**
  * Serves the built web app. Files are looked up per request (wildcard), so a rebuild is
- * served without a restart; hashed assets are cached for good, index.html never.
+ * served without a restart; hashed assets are cached for good, index.html never. The build writes a brotli and a
+ * gzip copy beside each text file (apps/web/precompress.ts), sent as they are to browsers that accept them.
  * Client-side routes fall through to the not-found handler, which answers index.html.
  */
 export async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
@@ -15,6 +16,7 @@ export async function serveWebApp(app: FastifyInstance, distDir: string): Promis
     root: distDir,
     prefix: '/',
     cacheControl: false,
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.setHeader(
         'cache-control',
