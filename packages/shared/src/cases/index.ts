@@ -27,6 +27,7 @@ export {
   allowedActions,
   decidableRequests,
 } from './case-workflow';
+export * from './case-next';
 export * from './case-intake';
 export * from './case-apply';
 export * from './case-workflow.schemas';
