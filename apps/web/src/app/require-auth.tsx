@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../components/page-loader';
 import { QueryError } from '../components/query-error';
+import { StatusBlock } from '../components/status-block';
 import { useHasPermission, useSession } from '../features/auth/api';
 import { useI18n } from '../lib/i18n';
 
@@ -31,11 +32,11 @@ export function RequirePermission({
   const navigate = useNavigate();
   if (allowed) return children;
   return (
-    <Result
-      status="403"
+    <StatusBlock
+      status="forbidden"
       title="403"
-      subTitle={t('common.forbidden')}
-      extra={<Button onClick={() => void navigate('/map')}>{t('common.home')}</Button>}
+      detail={t('common.forbidden')}
+      actions={<Button onClick={() => void navigate('/')}>{t('common.home')}</Button>}
     />
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useNavigate } from 'react-router';
+import { StatusBlock } from '../../components/status-block';
 import { useI18n } from '../../lib/i18n';
 import { PATHS } from '../paths';
 
@@ -7,11 +8,11 @@ export function NotFoundPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
-    <Result
-      status="404"
+    <StatusBlock
+      status="not-found"
       title="404"
-      subTitle={t('common.notFound')}
-      extra={<Button onClick={() => void navigate(PATHS.map)}>{t('common.home')}</Button>}
+      detail={t('common.notFound')}
+      actions={<Button onClick={() => void navigate(PATHS.home)}>{t('common.home')}</Button>}
     />
   );
 }

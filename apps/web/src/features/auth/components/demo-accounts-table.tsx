@@ -1,4 +1,4 @@
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n';
 import { useDemoAccounts } from '../api';
 
@@ -6,7 +6,11 @@ interface DemoAccountsTableProps {
   onPick: (username: string, password: string | null) => void;
 }
 
-/** Only a demo database lists accounts; elsewhere this renders nothing. */
+/**
+ * Only a demo database lists accounts; elsewhere this renders nothing. A plain table of buttons rather than antd's
+ * Table: sixteen rows need no sorting or paging, and Table (with Pagination, Select, Tree…) was half of the login
+ * page's JavaScript.
+ */
 export function DemoAccountsTable({ onPick }: DemoAccountsTableProps) {
   const { t } = useI18n();
   const { data } = useDemoAccounts();
@@ -22,26 +26,40 @@ export function DemoAccountsTable({ onPick }: DemoAccountsTableProps) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8, fontSize: 12 }}>
         {password ? t('auth.demoHint', { password }) : t('auth.demoHintNoPassword')}
       </Typography.Paragraph>
-      <Table
-        size="small"
-        rowKey="username"
-        pagination={false}
-        dataSource={data.items}
-        scroll={{ y: 240 }}
-        onRow={(row) => ({
-          onClick: () => onPick(row.username, password),
-          style: { cursor: 'pointer' },
-        })}
-        columns={[
-          {
-            title: t('auth.username'),
-            dataIndex: 'username',
-            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
-          },
-          { title: t('auth.role'), dataIndex: 'role' },
-          { title: t('auth.area'), dataIndex: 'area', ellipsis: true },
-        ]}
-      />
+      <div className="demo-accounts__scroll">
+        <table className="demo-accounts__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('auth.username')}</th>
+              <th scope="col">{t('auth.role')}</th>
+              <th scope="col">{t('auth.area')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((row) => (
+              <tr key={row.username} onClick={() => onPick(row.username, password)}>
+                <td>
+                  {/* A real button, so the keyboard can pick an account too. */}
+                  <button
+                    type="button"
+                    className="demo-accounts__pick"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onPick(row.username, password);
+                    }}
+                  >
+                    <code>{row.username}</code>
+                  </button>
+                </td>
+                <td>{row.role}</td>
+                <td className="demo-accounts__area" title={row.area}>
+                  {row.area}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Card>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Result, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { CaseView } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
+import { StatusBlock } from '../../../components/status-block';
 import { useI18n } from '../../../lib/i18n';
 import { casePath } from '../../../app/paths';
 import { isChoosableSource } from '../channel-format';
@@ -22,10 +23,10 @@ export function ReportPage() {
   return (
     <PageContainer title={t('report.title')}>
       {reported ? (
-        <Result
+        <StatusBlock
           status="success"
           title={t('report.done')}
-          subTitle={
+          detail={
             <span>
               {t('report.caseNo')}{' '}
               <Typography.Text strong copyable className="area-code" data-testid="report-case-no">
@@ -34,7 +35,7 @@ export function ReportPage() {
               <CaseStateTag state={reported.state} />
             </span>
           }
-          extra={[
+          actions={[
             <Link key="open" to={casePath(reported.id)} data-testid="report-case-link">
               <Button type="primary">{t('report.openCase')}</Button>
             </Link>,
