@@ -13,7 +13,11 @@ import type { AuditService } from './modules/audit';
 import type { AuthService } from './modules/auth';
 import type { CalendarService } from './modules/calendar';
 import type { CaseChangedEvent, CasesService } from './modules/cases';
-import type { CategoriesService, RegistrationConditionsService } from './modules/categories';
+import type {
+  CategoriesService,
+  ConditionsSheet,
+  RegistrationConditionsService,
+} from './modules/categories';
 import type { ComponentsService } from './modules/components';
 import type { DepartmentsService } from './modules/departments';
 import type { DispatchRulesService } from './modules/dispatch-rules';
@@ -60,6 +64,8 @@ export interface ModuleServices {
   departments: DepartmentsService;
   categories: CategoriesService;
   conditions: RegistrationConditionsService;
+  /** 立结案标准 as a workbook (export, import check and commit). */
+  conditionsSheet: ConditionsSheet;
   dispatchRules: DispatchRulesService;
   attachments: AttachmentsService;
   settings: SettingsStore;

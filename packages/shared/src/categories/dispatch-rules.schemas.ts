@@ -43,6 +43,7 @@ export const DispatchRuleListQuerySchema = z.object({
     'Rules for this class: its wildcards and its subclasses',
   ),
   areaCode: AreaCodeSchema.optional().describe('Rules that apply in this area or lie inside it'),
+  departmentId: z.string().min(1).max(64).optional().describe('Rules naming this department'),
   activeOnly: z.enum(['true', 'false']).default('false'),
 });
 export type DispatchRuleListQuery = z.infer<typeof DispatchRuleListQuerySchema>;

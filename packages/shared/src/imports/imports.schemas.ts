@@ -11,6 +11,25 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, { zh: string; en: string }> 
   units: { zh: '实有单位', en: 'Units' },
 };
 
+/**
+ * Case-configuration tables that load and unload as one workbook each (issue 11 §2): not registries, so they have
+ * routes of their own with their own permissions (/api/<table>/sheet), but the same pipeline and report.
+ */
+export const CONFIG_SHEET_KINDS = [
+  'categories',
+  'dispatch_rules',
+  'registration_conditions',
+] as const;
+export type ConfigSheetKind = (typeof CONFIG_SHEET_KINDS)[number];
+export const CONFIG_SHEET_LABELS: Record<ConfigSheetKind, { zh: string; en: string }> = {
+  categories: { zh: '分类字典', en: 'Category dictionary' },
+  dispatch_rules: { zh: '派遣矩阵', en: 'Dispatch matrix' },
+  registration_conditions: { zh: '立结案标准', en: 'Registration and closure conditions' },
+};
+/** Every kind a stored import job may have. */
+export const AnyImportKindSchema = z.enum([...IMPORT_KINDS, ...CONFIG_SHEET_KINDS]);
+export type AnyImportKind = z.infer<typeof AnyImportKindSchema>;
+
 export const IMPORT_CONTENT_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'text/csv',
@@ -43,7 +62,7 @@ export type SheetImportProblem = z.infer<typeof SheetImportProblemSchema>;
 
 export const SheetImportReportSchema = z.object({
   id: z.string(),
-  kind: ImportKindSchema,
+  kind: AnyImportKindSchema,
   mode: ImportModeSchema,
   fileName: z.string().nullable(),
   rows: z.number().int(),

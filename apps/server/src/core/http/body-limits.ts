@@ -26,8 +26,14 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, number>> = {
   'POST /api/components/import': 16 * MiB,
   // 一标三实 spreadsheets (modules/imports IMPORT_MAX_BYTES): a 100,000-row person file is ~8 MB.
   'POST /api/imports/:kind': 30 * MiB,
+  // Case-configuration workbooks (imports/config-sheets.routes.ts): a few thousand rows at most.
+  'POST /api/categories/sheet': 5 * MiB,
+  'POST /api/dispatch-rules/sheet': 5 * MiB,
+  'POST /api/registration-conditions/sheet': 5 * MiB,
   // Photos and videos (attachments: the largest kind, a 50 MB video, plus slack); streamed to disk.
   'POST /api/attachments': 50 * MiB + KiB,
+  // A citizen's photo (public-cases PUBLIC_PHOTO_MAX_BYTES, 10 MB, plus slack); held in memory, counted by quotas.
+  'POST /api/public/photos': 10 * MiB + KiB,
 };
 
 /** The limit a route gets: its table entry, else the public or the signed-in default. */

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { newId } from '../../core/ids';
+import type { AreaScope } from '../../core/auth/area-scope';
+import { createAuditReader } from './audit-reader';
 import { createAuditRepo } from './audit.repo';
+import type { TargetNamers } from './audit-target-names';
 import { createPersonalSearchGuard } from './personal-search';
 
 /** Security-relevant actions. Kept as a closed list so reports can rely on the names. */
@@ -38,15 +41,38 @@ export type AuditAction =
   | 'category_changed'
   | 'condition_changed'
   | 'component_changed'
-  | 'dispatch_rule_changed';
+  | 'dispatch_rule_changed'
+  // A configuration table (分类字典, 派遣矩阵, 立结案标准) downloaded as a workbook.
+  | 'config_exported'
+  // An export of the audit log itself, with its reason and filters.
+  | 'audit_exported';
 
 export interface AuditEvent {
   action: AuditAction;
-  actor: { id: string; username: string } | null;
+  /** Callers pass the Actor; its scope files the entry when the target's area is not given. */
+  actor: { id: string; username: string; scope?: AreaScope } | null;
   targetType?: string;
   targetId?: string;
+  /** The area of the target (a person's grid, a house's community); null for city-wide records. */
+  areaCode?: string | null;
   ip?: string | null;
   detail?: Record<string, unknown>;
+}
+
+/**
+ * The area an entry is filed under when the writer names none: the actor's own area, or the code prefix shared by
+ * their areas (a prefix of several streets is seen by whoever covers them all). Full scope: city-wide (null).
+ */
+export function areaOfActor(actor: AuditEvent['actor']): string | null {
+  const scope = actor?.scope;
+  if (!scope || scope.all || scope.prefixes.length === 0) return null;
+  let common = scope.prefixes[0]!;
+  for (const p of scope.prefixes.slice(1)) {
+    let i = 0;
+    while (i < common.length && i < p.length && common[i] === p[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.length > 0 ? common : null;
 }
 
 export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
@@ -62,9 +88,13 @@ export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
       target_type: e.targetType ?? null,
       target_id: e.targetId ?? null,
       ip: e.ip ?? null,
+      area_code: e.areaCode !== undefined ? e.areaCode : areaOfActor(e.actor),
       detail: JSON.stringify(e.detail ?? {}),
     });
   }
+  // Bound by the composition root once every module is wired (the namers read through other modules' services).
+  let namers: TargetNamers = {};
+  const reader = createAuditReader({ repo, clock: deps.clock, namers: () => namers, record });
   return {
     /** Appends one entry. Pass a transaction as `db` to make it part of the same write. */
     record,
@@ -74,20 +104,11 @@ export function createAuditService(deps: { db: Kysely<DB>; clock: Clock }) {
       now: () => deps.clock.now(),
       record: (e) => record(e),
     }),
-    async list(q: { action?: string | undefined; before?: string | undefined; limit: number }) {
-      const rows = await repo.list(q);
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        action: r.action,
-        targetType: r.target_type,
-        targetId: r.target_id,
-        ip: r.ip,
-        detail: JSON.parse(r.detail) as unknown,
-      }));
+    /** Names the targets of listed entries through these resolvers (app.ts, after wiring). */
+    useTargetNamers(n: TargetNamers): void {
+      namers = n;
     },
+    ...reader,
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,9 +1,16 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { createCompiledCache, rowShape } from '../../core/db/compiled-cache';
 import { levelCodesInScope } from '../../core/db/scope-filter';
 import type { CaseEventsTable, CasesTable } from './cases.tables';
+import {
+  containsPattern,
+  ftsPhrase,
+  TRIGRAM_MIN,
+  type CaseSearch,
+  type CaseTextIndex,
+} from './case-search';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const AREA_COLUMNS = {
@@ -20,12 +27,34 @@ export interface QueueFilter {
   areaCode?: string | undefined;
   departmentId?: string | undefined;
   overdueBefore?: string | undefined;
+  /** The search box (case-search.ts) */
+  search?: CaseSearch | undefined;
+  /** Cases reported by any of these (a name search resolved to accounts); empty = none */
+  reporterIds?: string[] | undefined;
   limit: number;
   offset: number;
 }
 
+/**
+ * The search box as SQL: a whole number on the unique index; text of 3+ characters through the trigram index (the
+ * FTS5 table's ids, or the very expression pg_trgm indexes); shorter text tested on each row of the scope.
+ */
+function searchMatches(eb: ExpressionBuilder<DB, 'cases'>, s: CaseSearch, index: CaseTextIndex) {
+  if (s.kind === 'caseNo') return eb('case_no', '=', s.caseNo);
+  if ([...s.text].length >= TRIGRAM_MIN)
+    return index === 'fts5'
+      ? sql<boolean>`cases.id in (select case_id from cases_search where cases_search match ${ftsPhrase(s.text)})`
+      : sql<boolean>`(case_no || ' ' || address || ' ' || description) like ${containsPattern(s.text)}`;
+  const pattern = containsPattern(s.text);
+  return eb.or(
+    (['case_no', 'address', 'description'] as const).map(
+      (c) => sql<boolean>`${sql.ref(c)} like ${pattern} escape '\\'`,
+    ),
+  );
+}
+
 /** All SQL of the cases module. Reads take the caller's scope. */
-export function createCasesRepo(db: Kysely<DB>) {
+export function createCasesRepo(db: Kysely<DB>, textIndex: CaseTextIndex = 'fts5') {
   const compiled = createCompiledCache<DB>();
   const scoped = (d: Db, scope: AreaScope) =>
     d.selectFrom('cases').where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS));
@@ -140,6 +169,11 @@ export function createCasesRepo(db: Kysely<DB>) {
       if (f.classCode) q = q.where('class_code', '=', f.classCode);
       if (f.departmentId) q = q.where('handling_dept_id', '=', f.departmentId);
       if (f.overdueBefore) q = q.where('due_at', '<', f.overdueBefore);
+      if (f.search) q = q.where((eb) => searchMatches(eb, f.search!, textIndex));
+      if (f.reporterIds)
+        q = f.reporterIds.length
+          ? q.where('reporter_id', 'in', f.reporterIds)
+          : q.where(sql.lit(false));
       if (f.areaCode)
         q = q.where((eb) =>
           levelCodesInScope(eb, { all: false, prefixes: [f.areaCode!] }, AREA_COLUMNS),
@@ -177,6 +211,30 @@ export function createCasesRepo(db: Kysely<DB>) {
         .limit(20)
         .execute(),
 
+    /** 区域概况: cases per state in the scope (and an area of it). */
+    countByState: (scope: AreaScope, areaCode: string | undefined) =>
+      scoped(db, scope)
+        .$if(!!areaCode, (q) =>
+          q.where((eb) =>
+            levelCodesInScope(eb, { all: false, prefixes: [areaCode!] }, AREA_COLUMNS),
+          ),
+        )
+        .select((eb) => ['state', eb.fn.countAll<number | string | bigint>().as('n')])
+        .groupBy('state')
+        .execute(),
+
+    /** 区域概况: the open cases' states and stored snapshots (their step clocks give the lights). */
+    openSnapshots: (scope: AreaScope, areaCode: string | undefined) =>
+      scoped(db, scope)
+        .$if(!!areaCode, (q) =>
+          q.where((eb) =>
+            levelCodesInScope(eb, { all: false, prefixes: [areaCode!] }, AREA_COLUMNS),
+          ),
+        )
+        .where('is_open', '=', 1)
+        .select(['state', 'snapshot'])
+        .execute(),
+
     /** Open cases whose running step is overdue, for the 督办 sweep (all areas). */
     overdue: (scope: AreaScope, now: string, limit: number) =>
       scoped(db, scope)
@@ -186,6 +244,21 @@ export function createCasesRepo(db: Kysely<DB>) {
         .orderBy('due_at')
         .limit(limit)
         .execute(),
+
+    /** How many open cases (all areas) are filed under any of the classes or below them. */
+    openInClasses: async (codes: readonly string[]) =>
+      codes.length === 0
+        ? 0
+        : Number(
+            (
+              await db
+                .selectFrom('cases')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('is_open', '=', 1)
+                .where((eb) => eb.or(codes.map((c) => eb('class_code', 'like', `${c}%`))))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
   };
 }
 export type CasesRepo = ReturnType<typeof createCasesRepo>;

@@ -2,7 +2,9 @@ import type { Transaction } from 'kysely';
 import { FULL_SCOPE } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { createCaseIntake } from './case-intake';
+import { createCaseExport } from './case-export';
 import { createCaseQueries } from './case-queries';
+import { createCaseOverview } from './case-overview';
 import { createCaseTransitions } from './case-transitions';
 import { createCasesContext, type CasesDeps } from './cases-context';
 
@@ -19,6 +21,7 @@ export function createCasesService(deps: CasesDeps) {
   const intake = createCaseIntake(ctx);
   const transitions = createCaseTransitions(ctx);
   const queries = createCaseQueries(ctx);
+  const exportXlsx = createCaseExport(ctx, queries);
 
   return {
     /** Whether a case exists at all (components module: a 部件's linked case); no scope, no existence leak outward. */
@@ -28,11 +31,17 @@ export function createCasesService(deps: CasesDeps) {
     /** Cases merged into any of `ids`, inside the caller's transaction (notifications: reporters follow the master). */
     mergedInto: (tx: Transaction<DB>, ids: string[]) => repo.mergedInto(tx, ids),
 
+    /** Open cases (every area) in these classes or below them: the category dictionary asks before a class is retired. */
+    openInClasses: (codes: readonly string[]): Promise<number> => repo.openInClasses(codes),
+
     report: intake.report,
     get: queries.get,
     events: queries.events,
     list: queries.list,
+    exportXlsx,
     nearby: queries.nearby,
+    /** 区域概况: counts by state and light in the caller's area. */
+    overview: createCaseOverview(ctx),
     duplicatesOf: queries.duplicatesOf,
     canViewAttachment: queries.canViewAttachment,
     /** Raises automatic yellow/red 督办 on overdue cases; run every minute by the server. */

@@ -6,14 +6,30 @@ import {
   type RegistrationConditionsService,
 } from './registration-conditions.service';
 import { registerRegistrationConditionsRoutes } from './registration-conditions.routes';
+import { createConditionsSheet, type ConditionsSheet } from './registration-conditions-sheet';
 
-/** The category dictionary needs nothing; the 立结案标准 need area names. Provides both to the case engine. */
+/** The category dictionary asks the cases module before retiring a class; the 立结案标准 need area names. Provides both to the case engine. */
 export function categoriesModule(
   p: Platform,
-  needs: Needs<'areas'>,
-): WiredModule<CategoriesService> & { conditions: RegistrationConditionsService } {
-  const service = createCategoriesService({ db: p.db, clock: p.clock, audit: p.audit });
+  needs: Needs<'areas' | 'cases'>,
+): WiredModule<CategoriesService> & {
+  conditions: RegistrationConditionsService;
+  conditionsSheet: ConditionsSheet;
+} {
+  const service = createCategoriesService({
+    db: p.db,
+    clock: p.clock,
+    audit: p.audit,
+    openCasesInClasses: (codes) => needs().cases.openInClasses(codes),
+  });
   const conditions = createRegistrationConditionsService({
+    db: p.db,
+    clock: p.clock,
+    audit: p.audit,
+    categories: service,
+    areaRefs: (codes) => needs().areas.refs(codes),
+  });
+  const conditionsSheet = createConditionsSheet({
     db: p.db,
     clock: p.clock,
     audit: p.audit,
@@ -23,6 +39,7 @@ export function categoriesModule(
   return {
     service,
     conditions,
+    conditionsSheet,
     routes: (app) => {
       registerCategoriesRoutes(app, service);
       registerRegistrationConditionsRoutes(app, conditions);

@@ -18,7 +18,10 @@ import { AppError, invalid, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
 import { createCategoriesRepo } from './categories.repo';
+import { createCategoriesSheet } from './categories-sheet';
 import type { CategoriesTable } from './categories.tables';
+import { defaultConditionRow } from './default-conditions';
+import { createRegistrationConditionsRepo } from './registration-conditions.repo';
 import {
   buildTree,
   childCodeProblem,
@@ -33,6 +36,8 @@ export interface CategoriesDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: Pick<AuditService, 'record'>;
+  /** Open cases (all areas) under these classes or below them (cases module): a class in use is not retired. */
+  openCasesInClasses(codes: readonly string[]): Promise<number>;
 }
 
 /** A case class with its ancestors: `usable` when it and every ancestor are active. */
@@ -115,6 +120,7 @@ export function createCategoriesService(deps: CategoriesDeps) {
     caseClassCache.clear();
     publicClassesCache = null;
   };
+  const sheet = createCategoriesSheet({ ...deps, forgetCached });
 
   /** The dictionary decides deadlines and dispatch: each change is audited in the same transaction. */
   function record(
@@ -138,6 +144,11 @@ export function createCategoriesService(deps: CategoriesDeps) {
   }
 
   return {
+    /** The dictionary as workbook rows, and an import's check and commit (categories-sheet.ts). */
+    sheetRows: sheet.sheetRows,
+    checkSheetRows: sheet.checkSheetRows,
+    commitSheetRows: sheet.commitSheetRows,
+
     /** Flat list or tree, searched by code prefix, name, synonym or legacy alias. */
     async list(q: CategoryListQuery): Promise<CategoryNode[]> {
       const kinds = q.kind ? [q.kind] : CATEGORY_KINDS;
@@ -211,12 +222,20 @@ export function createCategoriesService(deps: CategoriesDeps) {
         created_at: t,
         updated_at: t,
       };
+      // A new 小类 is registrable at once: it gets its 大类's default 立结案标准 in the same transaction (a 子类/细类
+      // uses its 小类's). docs/case-workflow.md §3.1.
+      const condition =
+        level === 'minor' && isCaseKind(input.kind)
+          ? defaultConditionRow({ code: row.code, name: row.name, majorCode: parent.code }, t)
+          : null;
       try {
         await deps.db.transaction().execute(async (tx) => {
           await repo.insert(row, tx);
+          if (condition) await createRegistrationConditionsRepo(tx).insert(tx, condition);
           await record(tx, actor, ip, row, {
             change: 'created',
-            summary: `新增分类 ${row.code} ${row.name}（上级 ${parent.code} ${parent.name}）`,
+            summary: `新增分类 ${row.code} ${row.name}（上级 ${parent.code} ${parent.name}）${condition ? '，并生成默认立结案标准' : ''}`,
+            ...(condition ? { defaultConditionId: condition.id } : {}),
           });
         });
         forgetCached();
@@ -250,6 +269,8 @@ export function createCategoriesService(deps: CategoriesDeps) {
       if (input.verifyRequired !== undefined) patch.verify_required = input.verifyRequired ? 1 : 0;
       if (input.duplicateRadiusM !== undefined) patch.duplicate_radius_m = input.duplicateRadiusM;
       if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+      if (input.active === false && row.active === 1)
+        await sheet.assertRetirable(row.kind, row.code);
       const fields = Object.keys(input);
       const summary = `修改分类 ${row.code} ${row.name}：${fields.join('、')}${input.active === false ? '（停用）' : input.active === true ? '（启用）' : ''}`;
       await deps.db.transaction().execute(async (tx) => {

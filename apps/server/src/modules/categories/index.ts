@@ -13,4 +13,5 @@ export {
   type RegistrationConditionsService,
 } from './registration-conditions.service';
 export { registerRegistrationConditionsRoutes } from './registration-conditions.routes';
+export { type ConditionsSheet } from './registration-conditions-sheet';
 export { categoriesModule } from './categories.module';

@@ -27,6 +27,15 @@ export function createDepartmentsRepo(db: Kysely<DB>) {
             .execute(),
     findById: (scope: AreaScope, id: string) =>
       scoped(scope).selectAll().where('id', '=', id).executeTakeFirst(),
+    /** Departments by their codes (unique), whatever their area: the dispatch matrix sheet names them so. */
+    findByCodes: (codes: readonly string[]) =>
+      codes.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('departments')
+            .selectAll()
+            .where('code', 'in', [...codes])
+            .execute(),
     findByCode: (code: string) =>
       db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst(),
     insert: (db2: Kysely<DB>, row: DepartmentsTable) =>

@@ -63,6 +63,11 @@ export function createDepartmentsService(deps: DepartmentsDeps) {
       return (await repo.findByIds(FULL_SCOPE, [id])).length > 0;
     },
 
+    /** Departments by code, whatever their area (the dispatch matrix workbook names departments by code). */
+    async byCodes(codes: readonly string[]) {
+      return present(await repo.findByCodes(codes));
+    },
+
     async byCreditCodes(codes: readonly string[]) {
       return present(await repo.findByCreditCodes(codes.map((c) => c.toUpperCase())));
     },

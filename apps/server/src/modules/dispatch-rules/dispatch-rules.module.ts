@@ -17,6 +17,7 @@ export function dispatchRulesModule(
     areaRefs: (codes) => needs().areas.refs(codes),
     // The matrix names departments of any area, so it reads them with the system actor's full scope.
     departmentsByIds: (ids) => needs().departments.byIds(ids),
+    departmentsByCodes: (codes) => needs().departments.byCodes(codes),
     // A 部件's 养护单位/权属单位/主管部门 are credit codes.
     departmentsByCreditCodes: (codes) => needs().departments.byCreditCodes(codes),
     componentUnits: (id) => needs().components.dispatchUnits(id),

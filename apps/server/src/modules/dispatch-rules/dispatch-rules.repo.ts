@@ -11,7 +11,10 @@ export function createDispatchRulesRepo(db: Kysely<DB>) {
   const rules = () => db.selectFrom('dispatch_rules').selectAll();
   return {
     /** Rules in the caller's subtree; class and area filters keep rules that apply to the code or lie below it. */
-    list: (scope: AreaScope, q: { classCode?: Related; areaCode?: Related; activeOnly: boolean }) =>
+    list: (
+      scope: AreaScope,
+      q: { classCode?: Related; areaCode?: Related; departmentId?: string; activeOnly: boolean },
+    ) =>
       rules()
         .where((eb) => codeInScope(eb, 'area_code', scope))
         .$if(q.classCode !== undefined, (s) =>
@@ -30,6 +33,7 @@ export function createDispatchRulesRepo(db: Kysely<DB>) {
             ]),
           ),
         )
+        .$if(q.departmentId !== undefined, (s) => s.where('department_id', '=', q.departmentId!))
         .$if(q.activeOnly, (s) => s.where('active', '=', 1))
         .orderBy('class_code')
         .orderBy('area_code')

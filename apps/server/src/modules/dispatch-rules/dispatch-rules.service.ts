@@ -22,6 +22,7 @@ import { componentDepartment, type ComponentUnits } from './component-dispatch';
 import { dispatchGapReport } from './dispatch-gaps';
 import { chooseRules, type RuleCandidate } from './dispatch-resolution';
 import { createDispatchRulesRepo } from './dispatch-rules.repo';
+import { createDispatchRulesSheet } from './dispatch-rules-sheet';
 import type { DispatchRulesTable } from './dispatch-rules.tables';
 import type { AreaRefs } from '../areas';
 
@@ -33,6 +34,8 @@ export interface DispatchRulesDeps {
   areaRefs: AreaRefs;
   /** Departments by id (any area); a missing id is a department that no longer exists. */
   departmentsByIds(ids: string[]): Promise<Department[]>;
+  /** Departments by code (any area): the workbook names them so. */
+  departmentsByCodes(codes: string[]): Promise<Department[]>;
   /** Departments whose 统一社会信用代码 is one of `codes` (any area). */
   departmentsByCreditCodes(codes: string[]): Promise<Department[]>;
   /** The units responsible for a 部件 (components module); null when there is no such component. */
@@ -173,7 +176,22 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
     return row;
   }
 
+  const sheet = createDispatchRulesSheet({
+    db: deps.db,
+    clock: deps.clock,
+    repo,
+    check,
+    present,
+    departmentsByCodes: deps.departmentsByCodes,
+    record: (actor, ip, id, detail, tx) => record(actor, ip, id, detail, tx),
+  });
+
   return {
+    /** The matrix as workbook rows, and an import's check and commit (dispatch-rules-sheet.ts). */
+    sheetRows: sheet.sheetRows,
+    checkSheetRows: sheet.checkSheetRows,
+    commitSheetRows: sheet.commitSheetRows,
+
     async list(actor: Actor, q: DispatchRuleListQuery): Promise<DispatchRule[]> {
       const related = (code: string | undefined, min: number) =>
         code === undefined ? undefined : { code, ancestors: prefixes(code, min) };
@@ -183,6 +201,7 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
         await repo.list(actor.scope, {
           ...(classCode ? { classCode } : {}),
           ...(areaCode ? { areaCode } : {}),
+          ...(q.departmentId ? { departmentId: q.departmentId } : {}),
           activeOnly: q.activeOnly === 'true',
         }),
       );

@@ -47,3 +47,14 @@ export function mapHeaders(headers: string[], columns: ImportColumn[]): (ImportC
     );
   return mapped;
 }
+
+/**
+ * A title line above the header (an export's watermark): one text cell that names no column. Such a row is passed
+ * over; a real header of one unknown column is still refused by mapHeaders on the row after it.
+ */
+export function isTitleRow(headers: string[], columns: ImportColumn[]): boolean {
+  const texts = headers.filter((h) => h.trim() !== '');
+  if (texts.length !== 1) return false;
+  const known = new Set(columns.flatMap((c) => [normaliseHeader(c.header), c.key.toLowerCase()]));
+  return !known.has(normaliseHeader(texts[0]!));
+}

@@ -1,4 +1,4 @@
-import type { ImportKind } from '@wangge/shared';
+import type { AnyImportKind } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 
 /** One column of a template: `header` is what the sheet says (Chinese), `key` what the spec reads. */
@@ -28,7 +28,7 @@ export type ParsedRow<Row> =
  * calls `commit` — which must write everything or nothing, and match existing records (re-import changes nothing).
  */
 export interface ImportSpec<Row> {
-  kind: ImportKind;
+  kind: AnyImportKind;
   title: string;
   columns: ImportColumn[];
   /** Pure and synchronous: cells by column key (trimmed text, '' when empty) → a typed row or its problems. */
@@ -43,6 +43,11 @@ export interface ImportSpec<Row> {
     actor: Actor,
     rows: Row[],
   ): Promise<{ created: number; updated: number; unchanged: number }>;
+  /**
+   * The table as it stands, as cells by column key, for a configuration table's export: written under the same
+   * headers, so an exported workbook imports back unchanged.
+   */
+  exportRows?(actor: Actor): Promise<Record<string, string>[]>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

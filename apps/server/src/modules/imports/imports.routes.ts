@@ -12,11 +12,11 @@ import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import type { ImportsService } from './imports.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A 100,000-row person file is about 8 MB; anything far bigger is refused before it is read. */
 export const IMPORT_MAX_BYTES = 30 * 1024 * 1024;
 
-function sendXlsx(reply: FastifyReply, file: { fileName: string; body: Buffer }) {
+export function sendXlsx(reply: FastifyReply, file: { fileName: string; body: Buffer }) {
   return reply
     .header('content-type', XLSX)
     .header(

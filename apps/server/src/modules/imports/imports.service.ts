@@ -3,7 +3,7 @@ import {
   maskBirthDate,
   maskIdNumber,
   maskPhone,
-  type ImportKind,
+  type AnyImportKind,
   type ImportMode,
   type SheetImportProblem,
   type SheetImportReport,
@@ -14,8 +14,9 @@ import { sha256 } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
+import { watermarkedWorkbook } from '../../core/xlsx-export';
 import type { AuditService } from '../audit';
-import { mapHeaders } from './header-map';
+import { isTitleRow, mapHeaders } from './header-map';
 import type { AnyImportSpec } from './import-spec';
 import { createImportsRepo, type ImportJobRow } from './imports.repo';
 import { openSheet, type SheetStream } from './sheet-reader';
@@ -31,13 +32,13 @@ export interface ImportsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
-  specs: () => Partial<Record<ImportKind, AnyImportSpec>>;
+  specs: () => Partial<Record<AnyImportKind, AnyImportSpec>>;
 }
 
 function present(row: ImportJobRow, problems: SheetImportProblem[]): SheetImportReport {
   return {
     id: row.id,
-    kind: row.kind as ImportKind,
+    kind: row.kind as AnyImportKind,
     mode: row.mode as ImportMode,
     fileName: row.file_name,
     rows: row.rows,
@@ -57,7 +58,7 @@ function present(row: ImportJobRow, problems: SheetImportProblem[]): SheetImport
 
 export function createImportsService(deps: ImportsDeps) {
   const repo = createImportsRepo(deps.db);
-  const specOf = (kind: ImportKind): AnyImportSpec => {
+  const specOf = (kind: AnyImportKind): AnyImportSpec => {
     const spec = deps.specs()[kind];
     if (!spec) throw notFound('导入类型');
     return spec;
@@ -75,7 +76,14 @@ export function createImportsService(deps: ImportsDeps) {
   }
 
   async function validateRows(actor: Actor, spec: AnyImportSpec, sheet: SheetStream) {
-    const cols = mapHeaders(sheet.headers, spec.columns);
+    // An exported workbook opens with its watermark line: the header is the row after it.
+    const rest = sheet.rows[Symbol.asyncIterator]();
+    let headers = sheet.headers;
+    if (isTitleRow(headers, spec.columns)) {
+      const next = await rest.next();
+      if (!next.done) headers = next.value.cells;
+    }
+    const cols = mapHeaders(headers, spec.columns);
     const headerOf = new Map(spec.columns.map((c) => [c.key, c.header]));
     // Reports are stored and downloaded: personal data in them is masked like everywhere else.
     const maskOf = new Map(
@@ -96,7 +104,7 @@ export function createImportsService(deps: ImportsDeps) {
       });
     };
     let total = 0;
-    for await (const r of sheet.rows) {
+    for await (const r of { [Symbol.asyncIterator]: () => rest }) {
       total++;
       const cells: Record<string, string> = {};
       cols.forEach((c, i) => {
@@ -131,7 +139,7 @@ export function createImportsService(deps: ImportsDeps) {
   }
 
   return {
-    async template(kind: ImportKind): Promise<{ fileName: string; body: Buffer }> {
+    async template(kind: AnyImportKind): Promise<{ fileName: string; body: Buffer }> {
       const spec = specOf(kind);
       return {
         fileName: `${spec.title}导入模板.xlsx`,
@@ -146,7 +154,7 @@ export function createImportsService(deps: ImportsDeps) {
      */
     async run(
       actor: Actor,
-      kind: ImportKind,
+      kind: AnyImportKind,
       buf: Buffer,
       opts: { mode: ImportMode; fileName?: string | undefined; ip: string | null },
     ): Promise<SheetImportReport> {
@@ -188,6 +196,33 @@ export function createImportsService(deps: ImportsDeps) {
           detail: { rows: v.total, ...counts, fileName: opts.fileName ?? null },
         });
       return present(row, v.problems);
+    },
+
+    /** A configuration table as a watermarked workbook under its import headers (audited: it leaves the system). */
+    async exportSheet(
+      actor: Actor,
+      kind: AnyImportKind,
+      ip: string | null,
+    ): Promise<{ fileName: string; body: Buffer }> {
+      const spec = specOf(kind);
+      if (!spec.exportRows) throw notFound('导出类型');
+      const rows = await spec.exportRows(actor);
+      const at = deps.clock.now().toISOString();
+      const watermark = `${spec.title}导出 · ${actor.displayName}（${actor.username}）· ${at}`;
+      const columns = spec.columns.map((c) => ({
+        header: c.header,
+        key: c.key,
+        width: Math.max(10, c.header.length * 2 + 4),
+      }));
+      const body = await watermarkedWorkbook(spec.title, columns, rows, watermark);
+      await deps.audit.record({
+        action: 'config_exported',
+        actor,
+        targetType: kind,
+        ip,
+        detail: { rows: rows.length, summary: `导出${spec.title}（${rows.length} 行）` },
+      });
+      return { fileName: `${spec.title}-${at.slice(0, 10)}.xlsx`, body };
     },
 
     async get(actor: Actor, id: string): Promise<SheetImportReport> {
