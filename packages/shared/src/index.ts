@@ -13,6 +13,7 @@ export * from './attachments/attachments.schemas';
 export * from './categories';
 export * from './cases';
 export * from './cases/cases-api.schemas';
+export * from './cases/case-overview.schemas';
 export * from './public-cases/public-cases.schemas';
 export * from './notifications/notifications.schemas';
 export * from './components';

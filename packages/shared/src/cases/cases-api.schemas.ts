@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CrsSchema } from '../areas/areas.schemas';
-import { CASE_ACTIONS, REQUEST_TYPES } from './case-actions';
+import { CASE_ACTIONS, CASE_ROLES, REQUEST_TYPES } from './case-actions';
 import { CASE_SOURCES, CASE_STATES, CASE_STEPS, CLOSE_REASONS } from './case-states';
 
 const LIGHTS = ['green', 'yellow', 'red'] as const;
@@ -194,6 +194,19 @@ export const CaseViewSchema = z
     createdAt: z.string(),
     allowedActions: z.array(z.enum(CASE_ACTIONS)).describe('What the caller may do next'),
     decidableRequests: z.array(z.enum(REQUEST_TYPES)),
+    nextSteps: z
+      .array(
+        z.object({
+          roles: z.array(z.enum(CASE_ROLES)),
+          actions: z.array(z.enum(CASE_ACTIONS)),
+          requestType: z.enum(REQUEST_TYPES).optional(),
+          userId: z.string().optional().describe('The assigned 核实/核查 person'),
+          departmentId: z.string().optional().describe('The department handling the case'),
+        }),
+      )
+      .describe(
+        'Who acts next and what they must do, from the case table (anyone, not only the caller)',
+      ),
   })
   .meta({ id: 'Case' });
 export type CaseView = z.infer<typeof CaseViewSchema>;

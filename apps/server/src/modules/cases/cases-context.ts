@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { allowedActions, decidableRequests, type ActorContext } from '@wangge/shared';
+import { allowedActions, decidableRequests, nextSteps, type ActorContext } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
@@ -153,6 +153,7 @@ export function createCasesContext(deps: CasesDeps) {
       }),
       allowedActions: allowedActions(snap, ctx),
       decidableRequests: decidableRequests(snap, ctx),
+      nextSteps: nextSteps(snap),
     });
   }
 

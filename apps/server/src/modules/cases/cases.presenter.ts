@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { CaseEventsTable, CasesTable } from './cases.tables';
-import type { CaseView, CaseAction, RequestType } from '@wangge/shared';
+import type { CaseView, CaseAction, NextStep, RequestType } from '@wangge/shared';
 import type { ClockView } from './case-clocks';
 import { NO_DEADLINE } from './case-clocks';
 import type { StoredSnapshot } from './case-record';
@@ -22,6 +22,7 @@ export function presentCase(
     overallLight: CaseView['overallLight'];
     allowedActions: CaseAction[];
     decidableRequests: RequestType[];
+    nextSteps: NextStep[];
   },
 ): CaseView {
   return {
@@ -78,6 +79,7 @@ export function presentCase(
     createdAt: row.created_at,
     allowedActions: extra.allowedActions,
     decidableRequests: extra.decidableRequests,
+    nextSteps: extra.nextSteps,
   };
 }
 

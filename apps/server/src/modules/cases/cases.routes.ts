@@ -4,6 +4,8 @@ import {
   NearbyCasesQuerySchema,
   NearbyCasesSchema,
   CaseListSchema,
+  CaseOverviewQuerySchema,
+  CaseOverviewSchema,
   CaseTransitionRequestSchema,
   CaseViewSchema,
   IdParamSchema,
@@ -43,6 +45,19 @@ export function registerCasesRoutes(app: App, cases: CasesService): void {
       config: { auth: { permission: 'cases.read', scope: 'subtree' } },
     },
     async (req) => ({ items: await cases.list(actorOf(req), req.query) }),
+  );
+  app.get(
+    '/api/cases/overview',
+    {
+      schema: {
+        tags,
+        summary: '区域概况: 辖区内各状态案件数, 在办案件按红黄绿灯 (最紧急的在办环节)',
+        querystring: CaseOverviewQuerySchema,
+        response: { 200: CaseOverviewSchema },
+      },
+      config: { auth: { permission: 'cases.read', scope: 'subtree' } },
+    },
+    async (req) => cases.overview(actorOf(req), req.query),
   );
   app.get(
     '/api/cases/:id',
