@@ -18,6 +18,7 @@ import * as caseExternalId from './2026-11-29T1910_case-external-id';
 import * as auditActorIndex from './2026-12-07T1020_audit-actor-index';
 import * as loginDevicesTokenLimits from './2026-12-07T1030_login-devices-token-limits';
 import * as personsBirthDateEncrypted from './2026-12-07T1010_persons-birth-date-encrypted';
+import * as searchIndexes from './2026-12-08T1130_search-indexes';
 
 /** Every migration, in the order they apply. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1020_audit-actor-index': auditActorIndex,
   '2026-12-07T1030_login-devices-token-limits': loginDevicesTokenLimits,
   '2026-12-07T1010_persons-birth-date-encrypted': personsBirthDateEncrypted,
+  '2026-12-08T1130_search-indexes': searchIndexes,
 };

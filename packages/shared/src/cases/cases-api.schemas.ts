@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CrsSchema } from '../areas/areas.schemas';
+import { ExportReasonSchema } from '../common/common.schemas';
 import { CASE_ACTIONS, CASE_ROLES, REQUEST_TYPES } from './case-actions';
 import { CASE_SOURCES, CASE_STATES, CASE_STEPS, CLOSE_REASONS } from './case-states';
+import { HOTLINE_ORDER_ID_PATTERN } from './hotline-order';
 
 const LIGHTS = ['green', 'yellow', 'red'] as const;
 
@@ -10,7 +12,7 @@ export const HotlineOrderSchema = z.object({
   orderId: z
     .string()
     .trim()
-    .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{3,63}$/, '12345 工单编号应为 4–64 位字母、数字或 . _ -')
+    .regex(HOTLINE_ORDER_ID_PATTERN, '12345 工单编号应为 4–64 位字母、数字或 . _ -')
     .describe('The centre’s work-order id, e.g. ZZ12345-20261129-000123; one case per order'),
   deadline: z.iso
     .datetime({ offset: true })
@@ -123,10 +125,35 @@ export const CaseListQuerySchema = z.object({
     .describe('Area code (district, street, community or grid) within the caller’s scope'),
   departmentId: z.string().max(64).optional(),
   mine: z.enum(['department']).optional().describe('department = the caller’s department inbox'),
+  q: z
+    .string()
+    .trim()
+    .max(50, '搜索内容最多 50 个字')
+    .optional()
+    .describe('案件编号 (完整或任意一段)、问题描述或地址中的文字'),
+  reporter: z
+    .string()
+    .trim()
+    .max(30)
+    // A full phone in a URL would land in access logs and history; numbers are an unmasking, not a filter.
+    .refine((v) => !/\d{5,}/.test(v), '上报人只能按姓名查找，完整电话号码不能放在网址中')
+    .optional()
+    .describe('上报人姓名的任意部分 (需 users.read)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100000).default(0),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+/** Most rows one case export may hold; a larger selection must be narrowed by its filters. */
+export const CASES_EXPORT_MAX = 20_000;
+
+/** GET /api/cases/export: the queue's filters (no paging) and the reason a sheet with reporters' names needs. */
+export const CaseExportQuerySchema = CaseListQuerySchema.omit({ limit: true, offset: true }).extend(
+  {
+    reason: ExportReasonSchema,
+  },
+);
+export type CaseExportQuery = z.infer<typeof CaseExportQuerySchema>;
 
 export const ClockViewSchema = z.object({
   step: z.enum(CASE_STEPS),

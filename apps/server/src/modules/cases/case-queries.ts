@@ -5,6 +5,7 @@ import { bboxAround, haversineMetres } from '../areas';
 import type { CasesContext } from './cases-context';
 import type { QueueFilter } from './cases.repo';
 import { presentEvent } from './cases.presenter';
+import { parseCaseSearch } from './case-search';
 
 /**
  * Reads: detail, the event log, the queue, and duplicates near a point. Each goes through the caller's
@@ -26,7 +27,16 @@ export function createCaseQueries(ctx: CasesContext) {
   }
 
   async function list(actor: Actor, q: CaseListQuery) {
-    const filter: QueueFilter = {
+    const rows = await repo.list(actor.scope, await queueFilter(actor, q));
+    return Promise.all(rows.map((r) => view(actor, r)));
+  }
+
+  /** The queue's filters (also the export's): the search box and the reporter resolved here, the scope in the repo. */
+  async function queueFilter(
+    actor: Actor,
+    q: Omit<CaseListQuery, 'limit' | 'offset'> & { limit: number; offset: number },
+  ): Promise<QueueFilter> {
+    return {
       states: q.state ? q.state.split(',') : undefined,
       open: q.open,
       classCode: q.classCode,
@@ -34,11 +44,25 @@ export function createCaseQueries(ctx: CasesContext) {
       // 本部门: an actor without a department matches none ('-' is no department's id).
       departmentId: q.mine === 'department' ? (actor.departmentId ?? '-') : q.departmentId,
       overdueBefore: q.overdue ? deps.clock.now().toISOString() : undefined,
+      search: parseCaseSearch(q.q),
+      reporterIds: q.reporter ? await reportersNamed(actor, q.reporter) : undefined,
       limit: q.limit,
       offset: q.offset,
     };
-    const rows = await repo.list(actor.scope, filter);
-    return Promise.all(rows.map((r) => view(actor, r)));
+  }
+
+  /**
+   * 上报人: staff accounts whose name contains the text, among those the caller's scope covers. A name is personal,
+   * so only roles that may look staff up (users.read: the centre, leaders, administrators) search by it; a full phone
+   * is an unmasking and never a query parameter (the schema refuses digits).
+   */
+  async function reportersNamed(actor: Actor, text: string): Promise<string[]> {
+    if (!actor.permissions.has('users.read'))
+      throw new AppError('forbidden', '按上报人姓名查找需要查看人员信息的权限', {
+        field: 'reporter',
+      });
+    if (!deps.lookups) return [];
+    return deps.lookups.usersNamed(actor, text);
   }
 
   /**
@@ -86,6 +110,7 @@ export function createCaseQueries(ctx: CasesContext) {
     get,
     events,
     list,
+    queueFilter,
     nearby,
     duplicatesOf,
     /** Whether the actor may see an attachment because it belongs to a case they can read. */

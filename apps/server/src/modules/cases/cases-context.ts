@@ -5,12 +5,14 @@ import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import type { WriteTransaction } from '../../core/db/group-commit';
 import type { GridOfPoint, GridPlace } from '../areas';
+import type { AuditEvent } from '../audit';
 import type { WorkCalendar } from '../calendar';
 import type { ConditionLimits, NotifyTarget } from './apply-case-effects';
 import { clockViews, overallLight } from './case-clocks';
 import { readStored, toSnapshot } from './case-record';
 import { caseVisible } from './cases.policy';
 import { createCasesRepo } from './cases.repo';
+import type { CaseTextIndex } from './case-search';
 import type { CasesTable } from './cases.tables';
 import { presentCase } from './cases.presenter';
 
@@ -61,6 +63,12 @@ export interface CasesDeps {
   selfHandleSampleRate?: number;
   /** Whether a database error is a unique-constraint violation (dialect). */
   isUniqueViolation(err: unknown): boolean;
+  /** Which trigram index serves the search box (case-search.ts); defaults to SQLite's FTS5 table. */
+  textIndex?: CaseTextIndex;
+  /** Names for the export and the reporter search (areas, classes, staff), looked up in other modules. */
+  lookups?: CaseLookups;
+  /** The audit log (exports). */
+  audit?: { record(e: AuditEvent): Promise<void> };
   /** Called after a case change is committed (live updates); must not throw. */
   publish(event: CaseChangedEvent): void;
   /** The transaction of an intake: on SQLite, reports arriving together share one commit (core/db/group-commit). */
@@ -77,6 +85,16 @@ export interface CasesDeps {
     targets: readonly NotifyTarget[],
     about: { action: string; reason: string | null; at: string },
   ): Promise<void>;
+}
+
+/** Other modules' names, for the sheet and for finding reporters by name. */
+export interface CaseLookups {
+  areaNames(codes: string[]): Promise<Map<string, string>>;
+  classNames(codes: string[]): Promise<Map<string, string>>;
+  /** "姓名（用户名）" of staff among `ids` that the viewer's scope covers */
+  userNames(ids: string[], viewer: Actor): Promise<Map<string, string>>;
+  /** Accounts in the viewer's scope whose name or username contains `text` (at most a few hundred) */
+  usersNamed(viewer: Actor, text: string): Promise<string[]>;
 }
 
 /** What live listeners learn of a committed change: enough to filter by scope and department. */
@@ -117,7 +135,7 @@ export const changed = (
 
 /** Helpers shared by the case use-cases (intake, transitions, queries): one repo, one view of a case. */
 export function createCasesContext(deps: CasesDeps) {
-  const repo = createCasesRepo(deps.db);
+  const repo = createCasesRepo(deps.db, deps.textIndex);
   // Read at each draw, not captured: the default stays Math.random as it is when the draw happens.
   const random = deps.random ?? (() => Math.random());
   const effectCtx = (now: Date) => ({

@@ -83,6 +83,20 @@ export function casesModule(p: Platform, needs: Needs<CasesNeeds>): WiredModule<
         : null;
     },
     publish: (event) => p.events.publish(event),
+    audit: p.audit,
+    textIndex: dialect.kind === 'sqlite' ? 'fts5' : 'trgm',
+    lookups: {
+      areaNames: async (codes) =>
+        new Map((await needs().areas.refs(codes)).map((a) => [a.code, a.name])),
+      classNames: async (codes) =>
+        new Map((await needs().categories.caseClasses(codes)).map((c) => [c.code, c.name])),
+      userNames: (ids, viewer) => needs().users.namesFor(ids, viewer.scope),
+      // The few hundred best matches are plenty: a name matching more is not a search.
+      usersNamed: async (viewer, text) =>
+        (await needs().users.list(viewer, { q: text, limit: 200, offset: 0 })).items.map(
+          (u) => u.id,
+        ),
+    },
     // 站内消息 to reporters (and reporters of merged duplicates), written in the transition's transaction.
     deliverNotifications: async (tx, row, targets, about) => {
       if (targets.includes('reporter'))

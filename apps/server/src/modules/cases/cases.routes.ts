@@ -1,5 +1,6 @@
 import {
   CaseEventListSchema,
+  CaseExportQuerySchema,
   CaseListQuerySchema,
   NearbyCasesQuerySchema,
   NearbyCasesSchema,
@@ -14,6 +15,8 @@ import {
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import type { CasesService } from './cases.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerCasesRoutes(app: App, cases: CasesService): void {
   const tags = ['cases'];
@@ -58,6 +61,27 @@ export function registerCasesRoutes(app: App, cases: CasesService): void {
       config: { auth: { permission: 'cases.read', scope: 'subtree' } },
     },
     async (req) => cases.overview(actorOf(req), req.query),
+  );
+  app.get(
+    '/api/cases/export',
+    {
+      schema: {
+        tags,
+        summary:
+          '导出案件 xlsx (队列的筛选与搜索, 辖区内; 上报人脱敏, 持 registry.export 并说明 reason 时含姓名; 记入审计)',
+        querystring: CaseExportQuerySchema,
+        produces: [XLSX],
+      },
+      config: { auth: { permission: 'cases.read', scope: 'subtree' } },
+    },
+    async (req, reply) => {
+      const file = await cases.exportXlsx(actorOf(req), req.query, req.ip);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.content);
+    },
   );
   app.get(
     '/api/cases/:id',
