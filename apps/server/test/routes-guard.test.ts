@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './test-app';
+import { expectRefusal } from './refusal';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,12 +29,19 @@ describe('every route declares its access', () => {
       'GET /api/health',
       'GET /api/openapi.json',
       // The citizen's 查询码 receipt: report, track, rate, ask to reopen (throttled per address); the 问题类型 list.
+      // The map pick's outlines and area list, place search (names and points only) and the photo and phone look-up.
+      'GET /api/public/area-list',
+      'GET /api/public/areas',
       'GET /api/public/cases/:caseNo',
       'GET /api/public/categories',
+      'GET /api/public/places',
       'POST /api/auth/login',
       'POST /api/public/cases',
       'POST /api/public/cases/:caseNo/rating',
       'POST /api/public/cases/:caseNo/reopen',
+      'POST /api/public/lookup',
+      'POST /api/public/lookup/code',
+      'POST /api/public/photos',
     ]);
   });
 
@@ -72,7 +80,6 @@ describe('system', () => {
 
   it('answers unknown API paths with a JSON 404', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nope' });
-    expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('not_found');
+    expectRefusal(res, { status: 404, code: 'not_found' });
   });
 });

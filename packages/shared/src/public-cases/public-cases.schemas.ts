@@ -1,29 +1,13 @@
 import { z } from 'zod';
 import { CrsSchema } from '../areas/areas.schemas';
+import { AreaLevelSchema } from '../areas/area-codes';
 import { RATINGS } from '../cases/case-actions';
 import { CLOSE_REASONS } from '../cases/case-states';
 
-/**
- * What a citizen sees of a case (docs/case-workflow.md §5, citizen portal): a coarse status, never the internal
- * state names, staff or departments. A merged report follows its master case.
- */
-export const PUBLIC_CASE_STATUSES = [
-  'received',
-  'in_progress',
-  'closed',
-  'rejected',
-  'voided',
-  'merged',
-] as const;
-export type PublicCaseStatus = (typeof PUBLIC_CASE_STATUSES)[number];
-export const PUBLIC_CASE_STATUS_LABELS: Record<PublicCaseStatus, { zh: string; en: string }> = {
-  received: { zh: '已受理', en: 'Received' },
-  in_progress: { zh: '处理中', en: 'In progress' },
-  closed: { zh: '已办结', en: 'Closed' },
-  rejected: { zh: '不予受理', en: 'Not accepted' },
-  voided: { zh: '已作废', en: 'Voided' },
-  merged: { zh: '已合并', en: 'Merged' },
-};
+// What a citizen sees of a case (docs/case-workflow.md §5, citizen portal): a status in their words, one per internal
+// state (citizen-status.ts), never the internal state names, staff or departments. A merged report follows its master.
+export * from './citizen-status';
+import { PUBLIC_CASE_STATUSES } from './citizen-status';
 
 /** Public milestones of the loop; times only, no names. */
 export const PUBLIC_MILESTONES = [
@@ -49,6 +33,12 @@ export const PUBLIC_MILESTONE_LABELS: Record<PublicMilestone, { zh: string; en: 
   voided: { zh: '已作废', en: 'Voided' },
   merged: { zh: '已与同一问题合并办理', en: 'Merged with the same problem' },
 };
+
+/** A citizen's contact phone: a mobile number or a landline with its area code. */
+export const PublicPhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或固定电话');
 
 const Text = (max: number, empty: string) =>
   z.string().trim().min(1, empty).max(max, `不能超过 ${max} 字`);
@@ -97,12 +87,21 @@ export const PublicReportRequestSchema = z
       .trim()
       .min(5, '请描述问题 (至少 5 个字)')
       .max(2000, '问题描述不能超过 2000 字'),
-    contactPhone: z
+    contactPhone: PublicPhoneSchema.optional().describe(
+      'Stored encrypted with a keyed hash to find the reports with a one-time code; only a masked copy is ever shown',
+    ),
+    areaCode: z
       .string()
-      .trim()
-      .regex(/^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或固定电话')
+      .regex(/^\d{6,20}$/, '区域编码应为数字')
       .optional()
-      .describe('Stored encrypted; only a masked copy is ever shown'),
+      .describe(
+        'The community or grid picked from the list when neither a map point nor an address search fits: the case is filed at its label point',
+      ),
+    photos: z
+      .array(z.string().min(1).max(64))
+      .max(3, '最多上传 3 张照片')
+      .optional()
+      .describe('Ids from POST /api/public/photos with the same idempotency key'),
     idempotencyKey: z
       .string()
       .trim()
@@ -116,6 +115,10 @@ export const PublicReportRequestSchema = z
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
     message: '经纬度须同时提供',
     path: ['lng'],
+  })
+  .refine((b) => !b.photos?.length || b.idempotencyKey !== undefined, {
+    message: '带照片的上报须有与照片相同的 idempotencyKey',
+    path: ['idempotencyKey'],
   })
   .meta({ id: 'PublicReportRequest' });
 export type PublicReportRequest = z.infer<typeof PublicReportRequestSchema>;
@@ -186,6 +189,95 @@ export const PublicCaseViewSchema = z
     canRate: z.boolean(),
     canRequestReopen: z.boolean(),
     notifications: z.array(PublicNotificationSchema),
+    photoCount: z.number().int().describe('Photos the citizen attached'),
   })
   .meta({ id: 'PublicCaseView' });
 export type PublicCaseView = z.infer<typeof PublicCaseViewSchema>;
+
+/** GET /api/public/areas: boundaries of one level for the map pick, with nothing but code, name, level and shape. */
+export const PublicAreasQuerySchema = z.object({ level: AreaLevelSchema });
+export const PublicAreaFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.string().describe('The area code'),
+  properties: z.object({
+    code: z.string(),
+    name: z.string(),
+    level: AreaLevelSchema,
+    parentCode: z.string().nullable(),
+  }),
+  geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }),
+});
+export const PublicAreaCollectionSchema = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(PublicAreaFeatureSchema) })
+  .meta({ id: 'PublicAreaCollection' });
+export type PublicAreaCollection = z.infer<typeof PublicAreaCollectionSchema>;
+
+/** GET /api/public/places: 标准地址 down to the 楼栋 and area names, as a resident may see them. */
+export const PublicPlaceQuerySchema = z.object({
+  q: z.string().trim().min(2, '请至少输入 2 个字').max(50, '不能超过 50 字'),
+});
+export const PublicPlaceSchema = z
+  .object({
+    kind: z.enum(['address', 'area']),
+    text: z.string().describe('The address or the area path (街道 社区 网格)'),
+    lng: z.number(),
+    lat: z.number(),
+    areaName: z.string().nullable().describe('The community or grid the place lies in'),
+  })
+  .meta({ id: 'PublicPlace' });
+export type PublicPlace = z.infer<typeof PublicPlaceSchema>;
+export const PublicPlaceListSchema = z.object({ items: z.array(PublicPlaceSchema) });
+
+/** GET /api/public/area-list: communities and grids for the last-resort picker (names and codes only). */
+export const PublicAreaListSchema = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: AreaLevelSchema,
+      parentCode: z.string().nullable(),
+    }),
+  ),
+});
+export type PublicAreaList = z.infer<typeof PublicAreaListSchema>;
+
+/** POST /api/public/photos answer: what the page needs to list the photo; the bytes are never served back. */
+export const PublicPhotoResultSchema = z
+  .object({
+    id: z.string(),
+    sizeBytes: z.number().int(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+  })
+  .meta({ id: 'PublicPhotoResult' });
+export type PublicPhotoResult = z.infer<typeof PublicPhotoResultSchema>;
+export const PublicPhotoQuerySchema = z.object({
+  idempotencyKey: z.string().trim().min(16).max(100).describe("The report form's idempotency key"),
+});
+
+/** POST /api/public/lookup/code: a one-time code for a phone (always answered alike, whether it has reports or not). */
+export const PublicCodeRequestSchema = z.object({ phone: PublicPhoneSchema });
+export const PublicCodeResultSchema = z
+  .object({
+    expiresAt: z.string(),
+    shownCode: z
+      .string()
+      .nullable()
+      .describe('Demo only (no SMS gateway): the code shown on screen; null when it went by SMS'),
+  })
+  .meta({ id: 'PublicCodeResult' });
+export type PublicCodeResult = z.infer<typeof PublicCodeResultSchema>;
+
+/** POST /api/public/lookup: the phone's reports, with the code. */
+export const PublicLookupRequestSchema = z.object({
+  phone: PublicPhoneSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '验证码为 6 位数字'),
+});
+export type PublicLookupRequest = z.infer<typeof PublicLookupRequestSchema>;
+export const PublicLookupResultSchema = z
+  .object({ items: z.array(PublicCaseViewSchema).describe('Newest first, at most 20') })
+  .meta({ id: 'PublicLookupResult' });
+export type PublicLookupResult = z.infer<typeof PublicLookupResultSchema>;

@@ -8,7 +8,7 @@ import {
   type ImportReport,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import { FULL_SCOPE, inScope, type AreaScope } from '../../core/auth/area-scope';
 import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { notFound } from '../../core/errors';
@@ -26,6 +26,7 @@ import { checkImportLimits, IN_LINE_VERTICES } from './import-limits';
 import { runImportStep } from './import-off-thread';
 import { createGridStaff, type UserScope } from './grid-staff';
 import { createLocateService } from './locate.service';
+import { createPublicAreas } from './public-areas';
 
 export interface AreasDeps {
   db: Kysely<DB>;
@@ -157,6 +158,8 @@ export function createAreasService(deps: AreasDeps) {
   return {
     locator,
     ...gridStaff,
+    // The citizen portal's view: outlines, names and label points, nothing about people.
+    ...createPublicAreas(repo, () => deps.clock.now().getTime()),
 
     async tree(
       actor: Actor,
@@ -273,6 +276,12 @@ export function createAreasService(deps: AreasDeps) {
     async existingCodes(codes: string[]): Promise<Set<string>> {
       const rows = await repo.findCurrentByCodes(FULL_SCOPE, codes);
       return new Set(rows.map((r) => r.code));
+    },
+
+    /** "名称（代码）" of the areas among `ids` within the scope; others are left out (the audit log's targets). */
+    async namesFor(ids: string[], scope: AreaScope): Promise<Map<string, string>> {
+      const rows = await repo.namesByIds(scope, [...new Set(ids)]);
+      return new Map(rows.map((r) => [r.id, `${r.name}（${r.code}）`]));
     },
 
     /** Names of areas for other modules' records: from memory (registry lookups are hot), the database for the rest. */

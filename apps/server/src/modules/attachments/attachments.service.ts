@@ -58,6 +58,11 @@ export interface AttachmentsDeps {
   canView?(actor: Actor, attachmentId: string): Promise<boolean>;
 }
 
+/** Uploads from outside the staff (the citizen portal): photos only, with a lower size limit. */
+export interface PhotosOnly {
+  maxBytes: number;
+}
+
 /** A file ready to send: open() streams it, whole or a byte range. */
 export interface AttachmentFile {
   mime: string;
@@ -152,10 +157,14 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
   async function store(
     actor: Actor,
     input: UploadInput,
+    only?: PhotosOnly,
   ): Promise<{ attachment: Attachment; created: boolean }> {
     const sniffed = sniffMedia(input.head);
     if (!sniffed.ok) throw new AppError('unsupported_media_type', sniffed.reason);
-    const max = sniffed.kind === 'photo' ? limits.photoMaxBytes : limits.videoMaxBytes;
+    if (only && sniffed.kind !== 'photo')
+      throw new AppError('unsupported_media_type', '只能上传照片（JPEG、PNG 或 WebP）');
+    const kindMax = sniffed.kind === 'photo' ? limits.photoMaxBytes : limits.videoMaxBytes;
+    const max = only ? Math.min(kindMax, only.maxBytes) : kindMax;
     if (input.size > max)
       throw new AppError(
         'payload_too_large',
@@ -232,11 +241,12 @@ export function createAttachmentsService(deps: AttachmentsDeps) {
     async upload(
       actor: Actor,
       body: unknown,
+      only?: PhotosOnly,
     ): Promise<{ attachment: Attachment; created: boolean }> {
       const input = await openUpload(body);
       if (!input) throw new AppError('validation_failed', '上传内容为空', { field: 'body' });
       try {
-        return await store(actor, input);
+        return await store(actor, input, only);
       } finally {
         await input.close();
       }

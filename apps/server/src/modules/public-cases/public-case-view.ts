@@ -1,10 +1,4 @@
-import type {
-  CaseState,
-  CaseView,
-  PublicCaseStatus,
-  PublicCaseView,
-  PublicMilestone,
-} from '@wangge/shared';
+import type { CaseView, PublicCaseView, PublicMilestone } from '@wangge/shared';
 
 /** The fields of a case event (cases service `events`) that matter here. */
 interface Event {
@@ -13,26 +7,6 @@ interface Event {
   toState: string;
   at: string;
   data: unknown;
-}
-
-/** The citizen-facing status of an internal state: received until registered, then in progress until an end. */
-export function publicStatus(state: CaseState): PublicCaseStatus {
-  switch (state) {
-    case 'candidate':
-    case 'pending_acceptance':
-    case 'verifying':
-      return 'received';
-    case 'closed':
-      return 'closed';
-    case 'rejected':
-      return 'rejected';
-    case 'voided':
-      return 'voided';
-    case 'merged':
-      return 'merged';
-    default:
-      return 'in_progress';
-  }
 }
 
 /** Which events a citizen sees, and as what. Names, roles, notes and internal steps stay out. */

@@ -2,8 +2,11 @@ import { PERMISSIONS } from '@wangge/shared';
 import { systemActor } from '../../core/auth/actor';
 import type { EncryptedColumns } from '../../core/db/rekey';
 import type { Needs, Platform, WiredModule } from '../../wiring';
+import { createCitizenPlaces } from './citizen-places';
+import { screenCodeSender, type CodeSender } from './code-sender';
 import { createPublicCasesService, type PublicCasesService } from './public-cases.service';
 import { registerPublicCasesRoutes } from './public-cases.routes';
+import { registerPublicPortalRoutes } from './public-portal.routes';
 
 /** The receipt's contact phone, for `wangge rotate-data-key`. */
 export const publicCasesEncryptedColumns: EncryptedColumns[] = [
@@ -11,13 +14,26 @@ export const publicCasesEncryptedColumns: EncryptedColumns[] = [
 ];
 
 /**
- * 市民上报 and 查询 without an account: cases through the cases service as a citizen pseudo-actor; places for a typed
- * address from the standard address registry; messages from the notifications module.
+ * The one-time code sender of this deployment. A city with an SMS gateway returns its own `CodeSender` here; without
+ * one, only a demo city (its database lists demo accounts) shows codes on screen, and elsewhere the phone lookup is
+ * off, because a code on screen proves nothing about owning the phone.
+ */
+async function codeSenderFor(needs: Needs<'settings'>): Promise<CodeSender | null> {
+  const demo = await needs().settings.get<unknown[]>('demo.accounts');
+  return Array.isArray(demo) && demo.length > 0 ? screenCodeSender : null;
+}
+
+/**
+ * 市民上报 and 查询 without an account: cases through the cases service as a citizen pseudo-actor; places from the
+ * standard address registry and the area names; photos through the attachments module; messages from notifications.
  */
 export function publicCasesModule(
   p: Platform,
-  needs: Needs<'cases' | 'categories' | 'addresses' | 'notifications'>,
+  needs: Needs<
+    'cases' | 'categories' | 'addresses' | 'notifications' | 'areas' | 'attachments' | 'settings'
+  >,
 ): WiredModule<PublicCasesService> {
+  const system = systemActor(PERMISSIONS);
   const service = createPublicCasesService({
     db: p.db,
     clock: p.clock,
@@ -27,17 +43,24 @@ export function publicCasesModule(
     isUniqueViolation: (err) => p.database.dialect.isUniqueViolation(err),
     categoryName: async (code) => (await needs().categories.caseClass(code))?.category.name ?? null,
     publicCategories: () => needs().categories.publicClasses(),
-    locateAddress: async (text) => {
-      const hit = (
-        await needs().addresses.search(systemActor(PERMISSIONS), { q: text, limit: 5 })
-      ).items.find((a) => a.lng !== null && a.lat !== null);
-      return hit ? { lng: hit.lng!, lat: hit.lat! } : null;
-    },
+    places: createCitizenPlaces({
+      addresses: async (level, q, limit) =>
+        (await needs().addresses.list(system, { level, q, limit, offset: 0 })).items,
+      areasByName: (q, limit) => needs().areas.publicAreaSearch(q, limit),
+      areaPoint: (code) => needs().areas.publicAreaPoint(code),
+    }),
+    boundaries: (level) => needs().areas.publicBoundaries(level),
+    areaList: () => needs().areas.publicAreaList(),
+    uploadPhoto: (actor, body, maxBytes) => needs().attachments.upload(actor, body, { maxBytes }),
+    codeSender: () => codeSenderFor(needs),
     notificationsFor: (recipient) => needs().notifications.forRecipient(recipient),
   });
   return {
     service,
-    routes: (app) => registerPublicCasesRoutes(app, service),
+    routes: (app) => {
+      registerPublicCasesRoutes(app, service, { secureCookies: p.config.secureCookies });
+      registerPublicPortalRoutes(app, service, { secureCookies: p.config.secureCookies });
+    },
     encryptedColumns: publicCasesEncryptedColumns,
   };
 }

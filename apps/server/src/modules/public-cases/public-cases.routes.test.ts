@@ -50,7 +50,7 @@ describe('citizen report with a receipt, then 评价 and 申请重开', () => {
     let v = (await me.track(receipt.caseNo, receipt.secret)).json();
     expect(v).toMatchObject({
       caseNo: receipt.caseNo,
-      status: 'received',
+      status: 'pending_acceptance',
       categoryName: expect.any(String),
       merged: false,
       canRate: false,
@@ -125,7 +125,7 @@ describe('citizen report with a receipt, then 评价 and 申请重开', () => {
 
     v = (await me.track(receipt.caseNo, receipt.secret)).json();
     expect(v).toMatchObject({
-      status: 'in_progress',
+      status: 'registered',
       canRate: false,
       canRequestReopen: false,
       reopenRequested: false,
@@ -352,7 +352,7 @@ describe('merged duplicates follow the master', () => {
     await step(cast, cast.intake, dupId, 'merge', { masterCaseId: master.id });
 
     let v = (await me.track(receipt.caseNo, receipt.secret)).json();
-    expect(v).toMatchObject({ merged: true, status: 'received', canRate: false });
+    expect(v).toMatchObject({ merged: true, status: 'pending_acceptance', canRate: false });
     // Nothing internal: the citizen never learns the number of the case their report joined.
     expect(v).not.toHaveProperty('masterCaseNo');
     expect(JSON.stringify(v)).not.toContain(master.caseNo);

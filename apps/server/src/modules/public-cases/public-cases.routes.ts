@@ -9,16 +9,21 @@ import {
   PublicReportResultSchema,
 } from '@wangge/shared';
 import type { App } from '../../core/http/app-types';
+import { citizenOf } from './citizen-device';
 import type { PublicCasesService } from './public-cases.service';
 
 // Citizens report and follow their cases without an account (12345-style portal); the receipt secret is the
 // credential, and every route is throttled per address in the service.
-const PORTAL = {
+export const PORTAL = {
   public: true,
   reason: 'citizen portal: reports and receipt look-ups without an account',
 } as const;
 
-export function registerPublicCasesRoutes(app: App, svc: PublicCasesService): void {
+export function registerPublicCasesRoutes(
+  app: App,
+  svc: PublicCasesService,
+  opts: { secureCookies: boolean },
+): void {
   const tags = ['public'];
   app.get(
     '/api/public/categories',
@@ -44,7 +49,7 @@ export function registerPublicCasesRoutes(app: App, svc: PublicCasesService): vo
       config: { auth: PORTAL },
     },
     async (req, reply) => {
-      const r = await svc.report(req.body, req.ip);
+      const r = await svc.report(req.body, citizenOf(req, reply, opts));
       return reply.status(r.created ? 201 : 200).send(r);
     },
   );

@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  citizenStatus,
   maskPhone,
+  type AreaLevel,
   type CaseState,
   type CaseView,
   type PublicCaseView,
   type PublicCategory,
+  type PublicLookupRequest,
+  type PublicPhotoResult,
+  type PublicPlace,
   type PublicRatingRequest,
   type PublicReopenRequest,
   type PublicReportRequest,
@@ -18,9 +23,14 @@ import type { FieldCipher } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import type { CasesService } from '../cases';
+import type { Attachment, PublicAreaCollection, PublicAreaList } from '@wangge/shared';
 // The login throttle is a plain in-memory counter; the same one slows receipt guessing and report floods.
 import { IpThrottle } from '../../core/http/ip-throttle';
-import { citizenNotification, milestones, publicStatus, resultText } from './public-case-view';
+import type { CitizenPlaces } from './citizen-places';
+import { createCitizenQuotas, type Citizen, type CitizenQuotaLimits } from './citizen-quotas';
+import type { CodeSender } from './code-sender';
+import { createPhoneLookup } from './phone-lookup';
+import { citizenNotification, milestones, resultText } from './public-case-view';
 import { createPublicCasesRepo } from './public-cases.repo';
 import { newReceiptSecret, normaliseReceiptSecret, sameHash } from './receipt-secret';
 
@@ -34,15 +44,37 @@ export interface PublicCasesDeps {
   categoryName(code: string): Promise<string | null>;
   /** The classes a citizen may pick (categories module). */
   publicCategories(): Promise<PublicCategory[]>;
-  /** A point for an address typed without a map pick (standard address registry), WGS84. */
-  locateAddress(text: string): Promise<{ lng: number; lat: number } | null>;
+  /** Place search and resolution over the 标准地址 tree and the area names (addresses and areas modules). */
+  places: CitizenPlaces;
+  /** Outlines and the community/grid list for the map pick (areas module): codes, names, shapes only. */
+  boundaries(level: AreaLevel): Promise<PublicAreaCollection>;
+  areaList(): Promise<PublicAreaList['items']>;
+  /** Stores a photo as the given actor, photos only, at most `maxBytes` (attachments module). */
+  uploadPhoto(
+    actor: Actor,
+    body: Buffer,
+    maxBytes: number,
+  ): Promise<{ attachment: Attachment; created: boolean }>;
+  /** The deployment's one-time code sender, or null without an SMS gateway outside the demo. */
+  codeSender(): Promise<CodeSender | null>;
   /** 站内消息 of a recipient (`citizen:<receipt id>`), newest first (notifications module). */
   notificationsFor(
     recipient: string,
   ): Promise<{ id: string; caseNo: string; about: string; text: string; createdAt: string }[]>;
-  /** Per-IP limits in a window (default 10 min): reports created, failed receipt look-ups. */
-  limits?: { reportsPerIp?: number; failedLookupsPerIp?: number; windowMs?: number };
+  /** Per-IP limits in a window (default 10 min): reports created, failed receipt look-ups, place searches. */
+  limits?: {
+    reportsPerIp?: number;
+    failedLookupsPerIp?: number;
+    searchesPerIp?: number;
+    windowMs?: number;
+    codesPerIp?: number;
+    failedCodesPerIp?: number;
+  };
+  quotas?: Partial<CitizenQuotaLimits>;
 }
+
+/** Citizens' photos are phone pictures; 10 MB is plenty and keeps a flood of uploads cheap to refuse. */
+export const PUBLIC_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /** A merged report follows its master; a master merged in turn is followed a few links at most. */
 const MAX_MERGE_DEPTH = 3;
@@ -61,6 +93,11 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
   const windowMs = deps.limits?.windowMs ?? 10 * 60_000;
   const reports = new IpThrottle(deps.limits?.reportsPerIp ?? 20, windowMs);
   const lookups = new IpThrottle(deps.limits?.failedLookupsPerIp ?? 20, windowMs);
+  const searches = new IpThrottle(deps.limits?.searchesPerIp ?? 60, windowMs);
+  const quotas = createCitizenQuotas(deps.quotas);
+  const phones = createPhoneLookup({ ...deps, repo, limits: deps.limits });
+  /** The receipt a report form's key will make: photos uploaded first belong to the report's citizen. */
+  const receiptIdOf = (key: string) => deps.cipher.lookupHash(`public-report:${key}`).slice(0, 22);
   const secretHash = (normalised: string) => deps.cipher.lookupHash(`receipt:${normalised}`);
   // Unknown number and wrong secret answer alike, so the endpoint tells nothing about which numbers exist.
   const NO_SUCH = () => notFound('查询码或查询密码不正确，案件');
@@ -102,7 +139,7 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
       address: own.address,
       description: own.description,
       reportedAt: own.createdAt,
-      status: publicStatus(master.state as CaseState),
+      status: citizenStatus(master.state as CaseState),
       merged,
       milestones: merged
         ? [
@@ -118,6 +155,7 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
       canRate: !merged && own.allowedActions.includes('rate'),
       canRequestReopen: !merged && own.allowedActions.includes('request_reopen'),
       notifications: notes.map((n) => citizenNotification(own.caseNo, n)),
+      photoCount: own.photos.length,
     };
   }
 
@@ -142,6 +180,12 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
     return view(actor, own.id);
   }
 
+  /** Counts a search per address: the registry is public in what it answers, not in bulk. */
+  function searchAllowed(ip: string) {
+    if (!searches.attempt(ip, deps.clock.now().getTime()))
+      throw new AppError('rate_limited', '查询过于频繁，请稍后再试');
+  }
+
   return {
     /**
      * 市民上报 without an account. The receipt id is drawn from the idempotency key when there is one, so a retry
@@ -151,24 +195,15 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
     /** 问题类型 for the report form: the dictionary's public part (names and codes, nothing else). */
     categories: () => deps.publicCategories(),
 
-    async report(input: PublicReportRequest, ip: string): Promise<PublicReportResult> {
+    async report(input: PublicReportRequest, who: Citizen): Promise<PublicReportResult> {
       const nowMs = deps.clock.now().getTime();
-      if (reports.blocked(ip, nowMs))
+      if (reports.blocked(who.ip, nowMs))
         throw new AppError('rate_limited', '提交过于频繁，请稍后再试');
       const receiptId = input.idempotencyKey
-        ? deps.cipher.lookupHash(`public-report:${input.idempotencyKey}`).slice(0, 22)
+        ? receiptIdOf(input.idempotencyKey)
         : randomBytes(16).toString('base64url');
-      let point: { lng: number; lat: number; crs: PublicReportRequest['crs'] };
-      if (input.lng !== undefined && input.lat !== undefined)
-        point = { lng: input.lng, lat: input.lat, crs: input.crs };
-      else {
-        const found = await deps.locateAddress(input.address);
-        if (!found)
-          throw new AppError('validation_failed', '未能根据地址确定位置，请在地图上选择问题地点', {
-            field: 'address',
-          });
-        point = { ...found, crs: 'wgs84' };
-      }
+      const point = await deps.places.pointOfReport(input);
+      quotas.report(who, nowMs);
       const actor = citizenActor(receiptId);
       const r = await deps.cases.report(actor, {
         ...point,
@@ -177,6 +212,7 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
         source: 'public',
         ...(input.classCode ? { classCode: input.classCode } : {}),
         ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+        ...(input.photos?.length ? { photos: input.photos } : {}),
       });
       const secret = newReceiptSecret();
       const phoneMasked = input.contactPhone ? maskPhone(input.contactPhone) : null;
@@ -188,6 +224,7 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
           secret_hash: secretHash(normaliseReceiptSecret(secret)!),
           phone_enc: input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
           phone_masked: phoneMasked,
+          phone_hash: input.contactPhone ? phones.phoneHash(input.contactPhone) : null,
           created_at: r.case.createdAt,
         });
       } catch (e) {
@@ -202,7 +239,7 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
           reportedAt: r.case.createdAt,
         };
       }
-      reports.fail(ip, nowMs);
+      reports.fail(who.ip, nowMs);
       return {
         created: true,
         caseNo: r.case.caseNo,
@@ -226,6 +263,40 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
 
     requestReopen: (caseNo: string, body: PublicReopenRequest, ip: string) =>
       act(caseNo, body.secret, ip, { action: 'request_reopen', reason: body.reason }),
+
+    boundaries: deps.boundaries,
+    areaList: deps.areaList,
+
+    async places(q: string, ip: string): Promise<PublicPlace[]> {
+      searchAllowed(ip);
+      return deps.places.search(q);
+    },
+
+    /** A photo for the report form with this key, within the quotas; EXIF stays on the staff's original only. */
+    async uploadPhoto(key: string, body: Buffer, who: Citizen): Promise<PublicPhotoResult> {
+      const receiptId = receiptIdOf(key);
+      const spent = quotas.photo(who, receiptId, deps.clock.now().getTime());
+      try {
+        const { attachment: a, created } = await deps.uploadPhoto(
+          citizenActor(receiptId),
+          body,
+          PUBLIC_PHOTO_MAX_BYTES,
+        );
+        if (!created) spent.refund();
+        return { id: a.id, sizeBytes: a.sizeBytes, width: a.width, height: a.height };
+      } catch (e) {
+        spent.refund();
+        throw e;
+      }
+    },
+
+    requestCode: (phone: string, ip: string) => phones.requestCode(phone, ip),
+
+    /** Every report made with this phone (newest first), once the code is right. */
+    async lookup(body: PublicLookupRequest, ip: string): Promise<PublicCaseView[]> {
+      const receipts = await phones.receiptsOf(body.phone, body.code, ip);
+      return Promise.all(receipts.map((r) => view(citizenActor(r.id), r.case_id)));
+    },
   };
 }
 export type PublicCasesService = ReturnType<typeof createPublicCasesService>;
