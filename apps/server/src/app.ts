@@ -21,7 +21,7 @@ import { BODY_LIMITS, installBodyLimits } from './core/http/body-limits';
 import { installErrorHandler } from './core/http/error-handler';
 import { installGuard } from './core/http/guard.plugin';
 import { installControlCharGuard } from './core/http/control-chars';
-import { redactedLogger } from './core/http/log-redaction';
+import { installRequestLog, redactedLogger } from './core/http/log-redaction';
 import { installSecurityHeaders } from './core/http/security-headers';
 import { hasWebApp, serveWebApp } from './core/http/static.plugin';
 import { installCompression } from './core/http/compression';
@@ -185,6 +185,8 @@ async function createEventBus(
 export async function createApp(deps: AppDeps) {
   const app = Fastify({
     logger: redactedLogger(deps.logger),
+    // One line per request instead of two (core/http/log-redaction.ts).
+    disableRequestLogging: true,
     // The small default; routes that need more are listed in core/http/body-limits.ts.
     bodyLimit: BODY_LIMITS.default,
     trustProxy: deps.config.trustProxy,
@@ -207,6 +209,7 @@ export async function createApp(deps: AppDeps) {
     await services.settings.set(IDENTITIES_SEALED, true);
   }
 
+  installRequestLog(app);
   await app.register(fastifyCookie);
   await installCompression(app);
   await installSecurityHeaders(app, {

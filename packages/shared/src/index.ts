@@ -8,6 +8,7 @@ export * from './areas/area-codes';
 export * from './areas/areas.schemas';
 export * from './auth/auth.schemas';
 export * from './users/users.schemas';
+export * from './audit';
 export * from './departments/departments.schemas';
 export * from './attachments/attachments.schemas';
 export * from './categories';

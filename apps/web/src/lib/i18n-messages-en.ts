@@ -5,6 +5,9 @@ import { addressesEn } from './i18n-messages-addresses-en';
 import { populationEn } from './i18n-messages-population-en';
 import { unitsEn } from './i18n-messages-units-en';
 import { specialGroupsEn } from './i18n-messages-special-groups-en';
+import { conditionsEn } from '../features/categories/conditions-messages-en';
+import { dictionaryEn } from '../features/categories/dictionary-messages-en';
+import { dispatchRulesEn } from '../features/dispatch-rules/dispatch-rules-messages-en';
 import { calendarEn } from '../features/calendar/calendar-i18n';
 import { publicEn } from '../features/public-cases/public-messages';
 import { personalSearchEn } from './i18n-messages-personal-search-en';
@@ -18,6 +21,9 @@ export const en: Messages = {
   ...populationEn,
   ...unitsEn,
   ...specialGroupsEn,
+  ...conditionsEn,
+  ...dictionaryEn,
+  ...dispatchRulesEn,
   ...calendarEn,
   ...publicEn,
   ...personalSearchEn,
@@ -37,6 +43,9 @@ export const en: Messages = {
   'nav.myVisits': 'My visits',
   'nav.overdueVisits': 'Overdue visits',
   'nav.residentFiles': 'Resident log',
+  'nav.conditions': 'Case standards',
+  'nav.categoryDictionary': 'Category dictionary',
+  'nav.dispatchRules': 'Dispatch matrix',
   'app.name': 'Wangge',
   'app.subtitle': 'Social-governance grid platform',
   'common.loading': 'Loading…',
@@ -66,6 +75,7 @@ export const en: Messages = {
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.menu': 'Menu',
+  'nav.overview': 'Area overview',
   'navGroup.zongzhi': 'Governance',
   'navGroup.minsheng': 'Livelihood',
   'navGroup.dangjian': 'Party building',
@@ -179,4 +189,25 @@ export const en: Messages = {
   'audit.target': 'Target',
   'audit.ip': 'IP',
   'audit.detail': 'Detail',
+  'audit.reason': 'Reason',
+  'audit.outOfScope': ' (outside your areas)',
+  'audit.cityWide': 'City-wide',
+  'audit.area': 'Area',
+  'audit.empty': 'No audit entries match',
+  'audit.filter.actor': 'Actor',
+  'audit.filter.action': 'Actions',
+  'audit.filter.targetType': 'Target type',
+  'audit.filter.area': 'Area',
+  'audit.filter.from': 'From',
+  'audit.filter.to': 'To',
+  'audit.showLogins': 'Show sign-ins',
+  'audit.reset': 'Reset',
+  'audit.export': 'Export',
+  'audit.exportTitle': 'Export the audit log',
+  'audit.exportHint': 'Exports the entries of the current filters as a watermarked Excel file. The export is itself audited: say why.',
+  'audit.exportReason': 'Reason, e.g. quarterly security audit',
+  'audit.exportReasonShort': 'At least 2 characters',
+  'audit.exportSubmit': 'Export',
+  'audit.embeddedTitle': 'Audit entries',
+  'audit.viewAll': 'Open in the audit log',
 };

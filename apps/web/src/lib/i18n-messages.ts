@@ -7,6 +7,9 @@ import type { addressesZh } from './i18n-messages-addresses';
 import type { populationZh } from './i18n-messages-population';
 import type { unitsZh } from './i18n-messages-units';
 import type { specialGroupsZh } from './i18n-messages-special-groups';
+import type { conditionsZh } from '../features/categories/conditions-messages';
+import type { dictionaryZh } from '../features/categories/dictionary-messages';
+import type { dispatchRulesZh } from '../features/dispatch-rules/dispatch-rules-messages';
 // @i18n-import:calendar
 import { calendarZh } from '../features/calendar/calendar-i18n';
 // @i18n-import:public
@@ -38,6 +41,9 @@ export const zh = {
   'nav.myVisits': '我的走访',
   'nav.overdueVisits': '逾期走访',
   'nav.residentFiles': '民情日志',
+  'nav.conditions': '立结案标准',
+  'nav.categoryDictionary': '分类字典',
+  'nav.dispatchRules': '派遣矩阵',
   'app.name': '网格',
   'app.subtitle': '社会治理网格化管理平台',
   'common.loading': '加载中…',
@@ -67,6 +73,7 @@ export const zh = {
   'nav.users': '用户',
   'nav.audit': '审计日志',
   'nav.menu': '菜单',
+  'nav.overview': '区域概况',
   'navGroup.zongzhi': '综治',
   'navGroup.minsheng': '民生',
   'navGroup.dangjian': '党建',
@@ -179,6 +186,27 @@ export const zh = {
   'audit.target': '对象',
   'audit.ip': 'IP',
   'audit.detail': '详情',
+  'audit.reason': '原因',
+  'audit.outOfScope': '（范围外）',
+  'audit.cityWide': '全市',
+  'audit.area': '区域',
+  'audit.empty': '没有符合条件的审计记录',
+  'audit.filter.actor': '操作人',
+  'audit.filter.action': '操作（可多选）',
+  'audit.filter.targetType': '对象类型',
+  'audit.filter.area': '区域',
+  'audit.filter.from': '开始日期',
+  'audit.filter.to': '结束日期',
+  'audit.showLogins': '显示登录记录',
+  'audit.reset': '重置',
+  'audit.export': '导出',
+  'audit.exportTitle': '导出审计日志',
+  'audit.exportHint': '按当前筛选条件导出为带水印的 Excel 文件。导出本身记入审计日志，请说明原因。',
+  'audit.exportReason': '导出原因，如：季度安全审计',
+  'audit.exportReasonShort': '请至少写 2 个字',
+  'audit.exportSubmit': '导出',
+  'audit.embeddedTitle': '审计记录',
+  'audit.viewAll': '在审计日志中查看',
 };
 
 /** Every key of every part: what t() accepts. */
@@ -189,5 +217,8 @@ export type MessageKey =
   | keyof typeof addressesZh
   | keyof typeof populationZh
   | keyof typeof unitsZh
-  | keyof typeof specialGroupsZh;
+  | keyof typeof specialGroupsZh
+  | keyof typeof conditionsZh
+  | keyof typeof dictionaryZh
+  | keyof typeof dispatchRulesZh;
 export type Messages = Record<MessageKey, string>;

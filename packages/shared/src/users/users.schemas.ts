@@ -74,20 +74,3 @@ export const CreateRoleRequestSchema = z.object({
 });
 export type CreateRoleRequest = z.infer<typeof CreateRoleRequestSchema>;
 
-export const AuditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  ip: z.string().nullable(),
-  detail: z.unknown(),
-});
-export const AuditListQuerySchema = z.object({
-  action: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.string().max(64).optional().describe('Return entries older than this id'),
-});
-export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema) });

@@ -57,6 +57,17 @@ export function createAreasRepo(db: Kysely<DB>) {
     findCurrentByCode: (scope: AreaScope, code: string) =>
       current(scope).selectAll().where('code', '=', code).executeTakeFirst(),
 
+    /** Names of area rows (any version) by id, within the scope. */
+    namesByIds(scope: AreaScope, ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('areas')
+        .select(['id', 'name', 'code'])
+        .where('id', 'in', ids)
+        .where((eb) => codeInScope(eb, 'code', scope))
+        .execute();
+    },
+
     /** Current areas whose codes are among `codes` (ancestors are found by their code prefixes). */
     findCurrentByCodes(scope: AreaScope, codes: string[], withGeometry = false) {
       if (codes.length === 0) return Promise.resolve([] as AreasTable[]);

@@ -130,6 +130,7 @@ export function createGridStaff(deps: GridStaffDeps) {
             actor,
             targetType: 'area',
             targetId: area.id,
+            areaCode: area.code,
             ip,
             detail: { userId, role, code: area.code },
           },
@@ -175,6 +176,7 @@ export function createGridStaff(deps: GridStaffDeps) {
         actor,
         targetType: 'area',
         targetId: area.id,
+        areaCode: area.code,
         ip,
         detail: { userId: s.user_id, role: s.role },
       });
@@ -197,6 +199,7 @@ export function createGridStaff(deps: GridStaffDeps) {
         actor,
         targetType: 'user',
         targetId: s.user_id,
+        areaCode: area.code,
         ip,
         detail: { field: 'phone', reason, areaCode: area.code },
       });

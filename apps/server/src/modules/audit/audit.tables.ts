@@ -7,6 +7,8 @@ export interface AuditLogTable {
   target_type: string | null;
   target_id: string | null;
   ip: string | null;
+  /** The area the entry is filed under (the target's, else the actor's); null: city-wide. */
+  area_code: string | null;
   detail: string;
 }
 export interface AuditTables {

@@ -8,3 +8,4 @@ export {
 export { registerAuditRoutes } from './audit.routes';
 export { PERSONAL_SEARCH_LIMIT, type PersonalSearch } from './personal-search';
 export { auditModule } from './audit.module';
+export { auditTargetNamers, type TargetNamer, type TargetNamers } from './audit-target-names';

@@ -209,6 +209,7 @@ export function createHousingService(deps: HousingDeps) {
         actor,
         targetType: 'house',
         targetId: id,
+        areaCode: row.grid_code ?? row.community_code,
         ip,
         detail: { field: 'landlordPhone', reason },
       });

@@ -35,6 +35,7 @@ export function createPersonPrivacy(ctx: PopulationContext) {
         actor,
         targetType: 'person',
         targetId: id,
+        areaCode: row.grid_code ?? row.community_code,
         ip,
         detail: { fields, reason: input.reason },
       });

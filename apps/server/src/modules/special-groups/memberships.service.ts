@@ -308,6 +308,7 @@ export function createMemberships(
         actor,
         targetType: 'special_membership',
         targetId: id,
+        areaCode: row.grid_code ?? row.community_code,
         ip,
         detail: { field: 'guardianPhone', reason },
       });

@@ -177,6 +177,7 @@ export function createPlacesService(ctx: RegistryContext) {
         actor,
         targetType: 'place',
         targetId: id,
+        areaCode: row.grid_code,
         ip,
         detail: { fields: ['responsiblePhone'], reason: input.reason },
       });

@@ -250,6 +250,7 @@ function createUnitRecordsService(ctx: RegistryContext) {
         actor,
         targetType: 'unit',
         targetId: id,
+        areaCode: row.grid_code,
         ip,
         detail: { fields: [...new Set(input.fields)], reason: input.reason },
       });

@@ -20,6 +20,23 @@ export function createUsersRepo(db: Kysely<DB>) {
             .where('id', 'in', ids)
             .execute(),
 
+    /** Display names of the users among `ids` visible in the scope (the audit log names its targets so). */
+    namesInScope(ids: string[], scope: AreaScope) {
+      if (ids.length === 0) return Promise.resolve([]);
+      let q = db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', ids);
+      if (!scope.all)
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('user_areas as ua')
+              .select('ua.user_id')
+              .whereRef('ua.user_id', '=', 'users.id')
+              .where((e) => codeInScope(e, 'ua.area_code', scope)),
+          ),
+        );
+      return q.execute();
+    },
+
     findById: (id: string) =>
       db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 

@@ -296,6 +296,12 @@ export function createUsersService(deps: UsersDeps) {
       return row.phone_enc ? deps.cipher.decrypt(row.phone_enc) : null;
     },
 
+    /** "姓名（用户名）" of the users among `ids` visible in the scope; others are left out. */
+    async namesFor(ids: string[], scope: AreaScope): Promise<Map<string, string>> {
+      const rows = await repo.namesInScope([...new Set(ids)], scope);
+      return new Map(rows.map((r) => [r.id, `${r.display_name}（${r.username}）`]));
+    },
+
     /** Names and full phone numbers for other modules, which mask them for their viewers. */
     async contacts(
       ids: string[],

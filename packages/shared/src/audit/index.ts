@@ -1,0 +1,3 @@
+export * from './audit-labels';
+export * from './audit.schemas';
+export * from './audit-detail';
