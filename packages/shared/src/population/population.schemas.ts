@@ -162,7 +162,7 @@ export const PersonFilterSchema = z.object({
   populationType: PopulationTypeSchema.optional(),
   dataState: DataStateSchema.optional(),
   status: PersonStatusSchema.optional(),
-  name: z.string().trim().max(50).optional().describe('Prefix of the name (姓名开头)'),
+  name: z.string().trim().max(50).optional().describe('Any part of the name (姓名中的任意字)'),
 });
 export type PersonFilter = z.infer<typeof PersonFilterSchema>;
 
@@ -184,6 +184,15 @@ export const PersonLookupRequestSchema = z
   })
   .meta({ id: 'PersonLookupRequest' });
 export type PersonLookupRequest = z.infer<typeof PersonLookupRequestSchema>;
+
+/** Lookup by a full phone, in a body: the same gate as the ID number (personal.unmask, reason, audit, limit). */
+export const PersonPhoneLookupRequestSchema = z
+  .object({
+    phone: PersonPhoneSchema,
+    reason: PersonalSearchReasonSchema,
+  })
+  .meta({ id: 'PersonPhoneLookupRequest' });
+export type PersonPhoneLookupRequest = z.infer<typeof PersonPhoneLookupRequestSchema>;
 
 /** One row of a list: the name, ID number and phone are masked. */
 export const PersonListItemSchema = z

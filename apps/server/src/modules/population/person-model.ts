@@ -122,10 +122,14 @@ export function storePhone(
   if (!phone) return { phone_enc: null, phone_hash: null, phone_masked: null };
   return {
     phone_enc: cipher.encrypt(phone),
-    phone_hash: cipher.lookupHash(phone.replace(/-/g, '')),
+    phone_hash: phoneLookupHash(cipher, phone),
     phone_masked: maskPhone(phone),
   };
 }
+
+/** The keyed hash a phone is stored and looked up by (hyphens dropped, so 0371-1234567 finds 03711234567). */
+export const phoneLookupHash = (cipher: FieldCipher, phone: string): string =>
+  cipher.lookupHash(phone.replace(/-/g, ''));
 
 /** The most specific code of a record: what scope checks compare with. */
 export const placeCode = (r: { grid_code: string | null; community_code: string }): string =>
@@ -167,13 +171,13 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   }
 }
 
-/** The list filter as the repository takes it: the name text normalised like the stored search column. */
+/** The list filter as the repository takes it: the name text (any part) normalised like the stored search column. */
 export function toRowFilter(f: PersonFilter): PersonFilterRow {
-  const namePrefix = f.name ? normalizeNameSearch(f.name) : '';
+  const nameContains = f.name ? normalizeNameSearch(f.name) : '';
   return {
     populationType: f.populationType,
     dataState: f.dataState,
     status: f.status,
-    namePrefix: namePrefix || undefined,
+    nameContains: nameContains || undefined,
   };
 }

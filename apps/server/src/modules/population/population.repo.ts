@@ -22,8 +22,8 @@ export interface PersonFilterRow {
   populationType?: string | undefined;
   dataState?: string | undefined;
   status?: string | undefined;
-  /** Already normalised (normalizeNameSearch) */
-  namePrefix?: string | undefined;
+  /** Any part of the name, already normalised (normalizeNameSearch: no LIKE wildcards left) */
+  nameContains?: string | undefined;
 }
 
 /**
@@ -60,7 +60,9 @@ export function createPopulationRepo(db: Kysely<DB>) {
     if (f.populationType) q = q.where('population_type', '=', f.populationType);
     if (f.dataState) q = q.where('data_state', '=', f.dataState);
     if (f.status) q = q.where('status', '=', f.status);
-    if (f.namePrefix) q = q.where('name_search', 'like', `${f.namePrefix}%`);
+    // Contains, not prefix: the scope's (level, name_search) index is scanned and each entry tested without reading
+    // the row; normalizeNameSearch removed % _ and \\ from the text, so it matches literally.
+    if (f.nameContains) q = q.where('name_search', 'like', `%${f.nameContains}%`);
     return q;
   };
 
@@ -79,6 +81,16 @@ export function createPopulationRepo(db: Kysely<DB>) {
         .select((eb) => houseAddressOf(eb.ref('persons.house_id')).as('house_address'))
         .where('persons.id_hash', '=', hash)
         .executeTakeFirst(),
+
+    /** Persons in the scope with this phone (its keyed hash); a family may share one. */
+    findByPhoneHash: (scope: AreaScope, hash: string, limit: number) =>
+      scoped(scope)
+        .selectAll()
+        .where('phone_hash', '=', hash)
+        .orderBy('name_search')
+        .orderBy('id')
+        .limit(limit)
+        .execute(),
 
     async findByHashes(hashes: readonly string[], d: Db = db): Promise<PersonsTable[]> {
       const out: PersonsTable[] = [];

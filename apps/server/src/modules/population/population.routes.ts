@@ -9,6 +9,7 @@ import {
   PersonLookupRequestSchema,
   PersonMoveInRequestSchema,
   PersonMoveOutRequestSchema,
+  PersonPhoneLookupRequestSchema,
   PersonSchema,
   PersonUnmaskRequestSchema,
   PersonUnmaskResponseSchema,
@@ -51,6 +52,20 @@ export function registerPopulationRoutes(app: App, population: PopulationService
       config: read,
     },
     async (req) => population.lookupByIdNumber(actorOf(req), req.body, req.ip),
+  );
+  app.post(
+    '/api/persons/by-phone',
+    {
+      schema: {
+        tags,
+        summary:
+          '按完整电话查找 (需查看个人信息权限与原因; 记入审计; 每人限频; 仅辖区内; 姓名脱敏)',
+        body: PersonPhoneLookupRequestSchema,
+        response: { 200: PersonListSchema },
+      },
+      config: read,
+    },
+    async (req) => population.lookupByPhone(actorOf(req), req.body, req.ip),
   );
   app.get(
     '/api/persons/export',

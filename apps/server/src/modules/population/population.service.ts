@@ -9,6 +9,7 @@ import {
   type PersonList,
   type PersonListQuery,
   type PersonLookupRequest,
+  type PersonPhoneLookupRequest,
   type UpdatePersonRequest,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
@@ -19,6 +20,7 @@ import { newId } from '../../core/ids';
 import {
   lookupHashOf,
   narrowScope,
+  phoneLookupHash,
   storeBirthDate,
   storeIdentity,
   storePhone,
@@ -57,6 +59,9 @@ export interface PersonRef {
   gridCode: string | null;
   status: string;
 }
+
+/** Most persons one phone lookup answers (a household shares a landline; more means the number is no one's own). */
+const PHONE_LOOKUP_MAX = 20;
 
 /** 实有人口: persons, their residence history and data state; personal data encrypted and masked. */
 export function createPopulationService(deps: PopulationDeps) {
@@ -385,6 +390,28 @@ export function createPopulationService(deps: PopulationDeps) {
       const person = await deps.audit.personalSearch(actor, what, ip, found, (p) => (p ? 1 : 0));
       if (!person) throw notFound('人员');
       return person;
+    },
+
+    /**
+     * POST /api/persons/by-phone: persons in the caller's scope with this phone (a family may share one), through the
+     * same gate as the ID number; names masked as in the list. A miss is audited too and answers an empty list.
+     */
+    async lookupByPhone(
+      actor: Actor,
+      body: PersonPhoneLookupRequest,
+      ip: string | null,
+    ): Promise<PersonList> {
+      const hash = phoneLookupHash(deps.cipher, body.phone);
+      const what = { module: 'population', field: 'phone', reason: body.reason, valueHash: hash };
+      const rows = await deps.audit.personalSearch(
+        actor,
+        what,
+        ip,
+        () => repo.findByPhoneHash(actor.scope, hash, PHONE_LOOKUP_MAX),
+        (r) => r.length,
+      );
+      const names = await ctx.names(rows.flatMap((r) => [r.community_code, r.grid_code]));
+      return { items: rows.map((r) => presentListItem(r, names)), total: rows.length };
     },
 
     /**
