@@ -8,6 +8,8 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'apps/server/src/**/*.test.ts',
       'apps/server/test/**/*.test.ts',
+      // Pure web logic (landing page, next step) only: components are checked in the browser tests.
+      'apps/web/src/**/*.test.ts',
     ],
     testTimeout: 30000,
     hookTimeout: 60000,

@@ -1,5 +1,7 @@
 /** Paths of the pages, used by the menu and links. */
 export const PATHS = {
+  home: '/',
+  overview: '/overview',
   login: '/login',
   changePassword: '/change-password',
   tokens: '/account/tokens',

@@ -1,7 +1,8 @@
 import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
-import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PATHS } from './paths';
 import { RequireAuth, RequirePermission } from './require-auth';
+import { HomeRedirect } from './home-redirect';
 import { PUBLIC_PATHS } from '../features/public-cases/public-paths';
 import { PageLoader } from '../components/page-loader';
 import { withMessages } from '../lib/i18n';
@@ -191,6 +192,11 @@ const DispatchGapsPage = lazyPage(
   'DispatchGapsPage',
 );
 const TokensPage = lazyPage(() => import('../features/auth/pages/tokens-page'), 'TokensPage');
+const AreaOverviewPage = lazyPage(
+  () => import('../features/cases/pages/area-overview-page'),
+  'AreaOverviewPage',
+  'cases',
+);
 const MyTasksPage = lazyPage(
   () => import('../features/cases/pages/my-tasks-page'),
   'MyTasksPage',
@@ -209,7 +215,7 @@ const routes: RouteObject[] = [
       {
         element: fullScreen(<AppShell />),
         children: [
-          { index: true, element: <Navigate to={PATHS.map} replace /> },
+          { index: true, element: <HomeRedirect /> },
           {
             path: PATHS.map,
             element: (
@@ -287,6 +293,14 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="cases.read">
                 <CaseDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.overview,
+            element: (
+              <RequirePermission permission="cases.read">
+                <AreaOverviewPage />
               </RequirePermission>
             ),
           },

@@ -16,7 +16,7 @@ import { UserMenu } from './user-menu';
 function Brand({ collapsed }: { collapsed: boolean }) {
   const { t } = useI18n();
   return (
-    <Link to={PATHS.map} className="shell-brand">
+    <Link to={PATHS.home} className="shell-brand">
       <span className="shell-brand__mark" aria-hidden>
         格
       </span>

@@ -3,9 +3,11 @@ import { Badge, Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CarryOutOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
   FormOutlined,
@@ -123,6 +125,19 @@ export const NAV: NavGroup[] = [
         label: 'nav.residentFiles',
         icon: <BookOutlined />,
         permission: 'residentFiles.read',
+      },
+    ],
+  },
+  {
+    key: 'juece',
+    label: 'navGroup.juece',
+    icon: <BarChartOutlined />,
+    items: [
+      {
+        path: PATHS.overview,
+        label: 'nav.overview',
+        icon: <DashboardOutlined />,
+        permission: 'cases.read',
       },
     ],
   },

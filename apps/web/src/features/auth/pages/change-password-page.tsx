@@ -31,7 +31,7 @@ export function ChangePasswordPage() {
       {
         onSuccess: () => {
           notifySuccess(t('password.done'));
-          void navigate(PATHS.map, { replace: true });
+          void navigate(PATHS.home, { replace: true });
         },
       },
     );

@@ -15,7 +15,8 @@ function redirectTarget(state: unknown): string {
     if (typeof from === 'string' && from.startsWith('/') && !from.startsWith(PATHS.login))
       return from;
   }
-  return PATHS.map;
+  // `/` picks the user's landing page (app/landing.ts).
+  return PATHS.home;
 }
 
 export function LoginPage() {

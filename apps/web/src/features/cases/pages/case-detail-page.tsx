@@ -9,6 +9,7 @@ import { QUEUE_REFRESH_MS, useCase } from '../api';
 import { CaseActions } from '../components/case-actions';
 import { CaseHeader } from '../components/case-header';
 import { CaseInfo } from '../components/case-info';
+import { CaseNextStep } from '../components/case-next-step';
 import { CaseTimeline } from '../components/case-timeline';
 
 /** 案件详情: header, the actions this user may take, details with photos and map, the timeline. */
@@ -50,6 +51,7 @@ export function CaseDetailPage() {
         {t('common.back')}
       </Button>
       <CaseHeader view={view} />
+      <CaseNextStep view={view} />
       <div className="case-page__grid">
         <div className="case-page__actions">
           <CaseActions view={view} />

@@ -1,9 +1,11 @@
-import { Badge, Card, Empty, Space } from 'antd';
+import { Badge, Button, Card, Empty, Space } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
 import { useI18n } from '../../../lib/i18n';
-import { casePath } from '../../../app/paths';
+import { casePath, PATHS } from '../../../app/paths';
+import { reportsFromField } from '../../../app/landing';
 import { useMe } from '../../auth/api';
 import { CaseList } from '../components/case-list';
 import { useTasks } from '../task-queues';
@@ -17,7 +19,22 @@ export function MyTasksPage() {
 
   return (
     <PageContainer title={t('tasks.title')}>
-      {sections.length === 0 ? (
+      {reportsFromField(me) ? (
+        // Grid staff start here: reporting what they see is their first task, so it is the largest target.
+        <Button
+          type="primary"
+          size="large"
+          block
+          icon={<CameraOutlined />}
+          className="tasks-report-button"
+          onClick={() => void navigate(PATHS.reportCase)}
+          data-testid="tasks-report"
+        >
+          <span className="tasks-report-button__label">{t('tasks.reportBig')}</span>
+          <span className="tasks-report-button__hint">{t('tasks.reportHint')}</span>
+        </Button>
+      ) : null}
+      {sections.length === 0 && reportsFromField(me) ? null : sections.length === 0 ? (
         <Card size="small">
           <Empty description={t('tasks.noQueues')} />
         </Card>
