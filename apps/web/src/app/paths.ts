@@ -39,6 +39,9 @@ export const PATHS = {
   residentFiles: '/resident-files',
   calendar: '/config/calendar',
   dispatchGaps: '/config/dispatch-gaps',
+  dispatchRules: '/config/dispatch-rules',
+  categoryDictionary: '/config/categories',
+  conditions: '/config/conditions',
 } as const;
 
 export function casePath(id: string): string {

@@ -188,8 +188,25 @@ const CalendarPage = lazyPage(
   'CalendarPage',
 );
 const DispatchGapsPage = lazyPage(
-  () => import('../features/calendar/pages/dispatch-gaps-page'),
+  () => import('../features/dispatch-rules/pages/dispatch-gaps-page'),
   'DispatchGapsPage',
+);
+const DispatchRulesPage = lazyPage(
+  () => import('../features/dispatch-rules/pages/dispatch-rules-page'),
+  'DispatchRulesPage',
+  'dispatch-rules',
+  'imports',
+);
+const CategoryDictionaryPage = lazyPage(
+  () => import('../features/categories/pages/category-dictionary-page'),
+  'CategoryDictionaryPage',
+  'category-dictionary',
+  'imports',
+);
+const ConditionsPage = lazyPage(
+  () => import('../features/categories/pages/conditions-page'),
+  'ConditionsPage',
+  'conditions',
 );
 const TokensPage = lazyPage(() => import('../features/auth/pages/tokens-page'), 'TokensPage');
 const AreaOverviewPage = lazyPage(
@@ -485,6 +502,30 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="dispatch.manage">
                 <DispatchGapsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.dispatchRules,
+            element: (
+              <RequirePermission permission="dispatch.manage">
+                <DispatchRulesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.categoryDictionary,
+            element: (
+              <RequirePermission permission="categories.manage">
+                <CategoryDictionaryPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.conditions,
+            element: (
+              <RequirePermission permission="categories.manage">
+                <ConditionsPage />
               </RequirePermission>
             ),
           },

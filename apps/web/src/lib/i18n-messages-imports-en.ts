@@ -2,6 +2,12 @@ import type { importsZh } from './i18n-messages-imports';
 
 /** English of i18n-messages-imports.ts: loaded only when English is chosen (see i18n-messages-en.ts). */
 export const importsEn: Record<keyof typeof importsZh, string> = {
+  'imports.sheet.export': 'Export Excel',
+  'imports.sheet.import': 'Import Excel',
+  'imports.sheet.title': 'Import {table}',
+  'imports.sheet.hint':
+    'Export the current table as the template, edit it and import it back. The check reads every cell; you can commit only when every row passes, and a file with one bad row writes nothing. Rows equal to the stored data change nothing.',
+  'imports.sheet.done': 'Imported: {created} added, {updated} changed',
   'imports.title': 'Registry import',
   'imports.stepTemplate': 'Template',
   'imports.stepCheck': 'Check',

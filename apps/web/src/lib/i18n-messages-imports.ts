@@ -3,6 +3,12 @@
  * Loaded with those pages (i18n-parts.ts), English in -en.ts. Their menu entries (nav.*) are in i18n-messages.ts.
  */
 export const importsZh = {
+  'imports.sheet.export': '导出 Excel',
+  'imports.sheet.import': '导入 Excel',
+  'imports.sheet.title': '导入{table}',
+  'imports.sheet.hint':
+    '先导出当前表格作为模板，修改后导入。预检逐行检查每个单元格，全部通过后才能提交；只要有一行有误，就不会写入任何数据。与现有数据相同的行不作改动。',
+  'imports.sheet.done': '已导入：新增 {created} 条，修改 {updated} 条',
   'imports.title': '一标三实数据导入',
   'imports.stepTemplate': '下载模板',
   'imports.stepCheck': '预检',

@@ -11,7 +11,10 @@ export type MessagePart =
   | 'addresses'
   | 'population'
   | 'units'
-  | 'special-groups';
+  | 'special-groups'
+  | 'conditions'
+  | 'category-dictionary'
+  | 'dispatch-rules';
 
 export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>> = {
   cases: () => import('./i18n-messages-cases').then((m) => m.casesZh),
@@ -20,6 +23,12 @@ export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>>
   population: () => import('./i18n-messages-population').then((m) => m.populationZh),
   units: () => import('./i18n-messages-units').then((m) => m.unitsZh),
   'special-groups': () => import('./i18n-messages-special-groups').then((m) => m.specialGroupsZh),
+  conditions: () =>
+    import('../features/categories/conditions-messages').then((m) => m.conditionsZh),
+  'category-dictionary': () =>
+    import('../features/categories/dictionary-messages').then((m) => m.dictionaryZh),
+  'dispatch-rules': () =>
+    import('../features/dispatch-rules/dispatch-rules-messages').then((m) => m.dispatchRulesZh),
 };
 
 /** Key prefix → the part holding it. The parts' prefixes are their own (nav.* of every part is in the core). */
@@ -40,6 +49,9 @@ const PREFIX_PART: Record<string, MessagePart> = {
   groups: 'special-groups',
   special: 'special-groups',
   visits: 'special-groups',
+  conditions: 'conditions',
+  dict: 'category-dictionary',
+  matrix: 'dispatch-rules',
 };
 
 export function partOfKey(key: string): MessagePart | undefined {

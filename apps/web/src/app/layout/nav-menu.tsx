@@ -30,6 +30,9 @@ import { useTasks } from '../../features/cases/task-queues';
 import { UNITS_NAV_ITEMS } from '../../features/units/units-nav';
 import { ADDRESSES_NAV_ITEMS } from '../../features/addresses/addresses-nav';
 import { CALENDAR_NAV_ITEMS } from '../../features/calendar/calendar-nav';
+import { CONDITIONS_NAV_ITEMS } from '../../features/categories/conditions-nav';
+import { CATEGORIES_NAV_ITEMS } from '../../features/categories/categories-nav';
+import { DISPATCH_RULES_NAV_ITEMS } from '../../features/dispatch-rules/dispatch-rules-nav';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { PATHS } from '../paths';
 
@@ -185,6 +188,9 @@ export const NAV: NavGroup[] = [
     icon: <SettingOutlined />,
     items: [
       ...CALENDAR_NAV_ITEMS,
+      ...CATEGORIES_NAV_ITEMS,
+      ...CONDITIONS_NAV_ITEMS,
+      ...DISPATCH_RULES_NAV_ITEMS,
       {
         path: PATHS.specialGroupDictionary,
         label: 'nav.groupDictionary',

@@ -1,14 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportCalendarRequest, PutCalendarDayRequest, WorkWindowInput } from '@wangge/shared';
-import { api, type ApiQuery } from '../../lib/api-client';
-
-/** Query parameters of GET /api/dispatch-rules/gaps. */
-export type DispatchGapParams = ApiQuery<'/api/dispatch-rules/gaps'>;
+import { api } from '../../lib/api-client';
 
 export const calendarKeys = {
   all: ['calendar'] as const,
   year: (year: number) => ['calendar', year] as const,
-  gaps: (p: DispatchGapParams) => ['dispatch-gaps', p] as const,
 };
 
 export function useCalendarYear(year: number) {
@@ -52,14 +48,4 @@ export function useImportYear() {
   return useCalendarMutation((body: ImportCalendarRequest) =>
     api.post('/api/calendar/import', { body }),
   );
-}
-
-/** 未配置主责部门 report (小类 × 街道 without a primary dispatch rule). */
-export function useDispatchGaps(params: DispatchGapParams) {
-  return useQuery({
-    queryKey: calendarKeys.gaps(params),
-    queryFn: ({ signal }) =>
-      api.get('/api/dispatch-rules/gaps', { params: { query: params }, signal }),
-    placeholderData: keepPreviousData,
-  });
 }

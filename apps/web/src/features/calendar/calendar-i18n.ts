@@ -45,6 +45,7 @@ export const calendarZh = {
   'calendar.importYearMismatch': 'JSON 中的年份 {found} 与所选年份 {year} 不符',
   'calendar.importRowErrors': '以下行有误，未导入任何数据：',
   'gaps.title': '未配置主责部门',
+  'gaps.toMatrix': '← 派遣矩阵',
   'gaps.hint':
     '列出管辖范围内每个街道中，没有有效主办派遣规则的小类。未覆盖的案件将按属地兜底派给街道。',
   'gaps.kind': '问题类型',
@@ -116,6 +117,7 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   'calendar.importYearMismatch': 'The JSON year {found} differs from the selected year {year}',
   'calendar.importRowErrors': 'These rows are wrong; nothing was imported:',
   'gaps.title': 'Classes without a primary department',
+  'gaps.toMatrix': '← Dispatch matrix',
   'gaps.hint':
     'For each street in your area: the minor classes no active primary dispatch rule covers. Their cases fall back to the street.',
   'gaps.kind': 'Kind',

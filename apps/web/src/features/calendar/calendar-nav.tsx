@@ -1,4 +1,4 @@
-import { CalendarOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n';
 import { PATHS } from '../../app/paths';
@@ -15,11 +15,5 @@ export const CALENDAR_NAV_ITEMS: {
     label: 'nav.calendar',
     icon: <CalendarOutlined />,
     permission: 'calendar.manage',
-  },
-  {
-    path: PATHS.dispatchGaps,
-    label: 'nav.dispatchGaps',
-    icon: <NodeIndexOutlined />,
-    permission: 'dispatch.manage',
   },
 ];

@@ -5,11 +5,15 @@ import { ApiError, apiErrorFrom, getCsrfToken } from '../../lib/api-client';
 export const templateUrl = (kind: ImportKind) => `/api/imports/templates/${kind}`;
 export const reportUrl = (id: string) => `/api/imports/${encodeURIComponent(id)}/report.xlsx`;
 
-/** Sends the raw file (xlsx or CSV) as the body; the server reads the bytes, not the name. */
+/**
+ * Sends the raw file (xlsx or CSV) as the body; the server reads the bytes, not the name. `path` is the upload
+ * route: a registry's by default, or a configuration table's own (/api/categories/sheet …).
+ */
 export async function uploadSheet(
-  kind: ImportKind,
+  kind: ImportKind | null,
   file: File,
   mode: ImportMode,
+  path = `/api/imports/${kind ?? ''}`,
 ): Promise<SheetImportReport> {
   const isCsv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
   const headers: Record<string, string> = {
@@ -23,7 +27,7 @@ export async function uploadSheet(
   let res: Response;
   try {
     const qs = new URLSearchParams({ mode, fileName: file.name.slice(0, 200) });
-    res = await fetch(`/api/imports/${kind}?${qs.toString()}`, {
+    res = await fetch(`${path}?${qs.toString()}`, {
       method: 'POST',
       headers,
       credentials: 'same-origin',

@@ -159,7 +159,8 @@ export function RegistryImportPage() {
   );
 }
 
-function ReportCard({ report }: { report: SheetImportReport }) {
+/** The report of a dry run or a commit (also shown by the configuration tables' import dialog). */
+export function ReportCard({ report }: { report: SheetImportReport }) {
   const { t } = useI18n();
   const ok = report.problemCount === 0;
   return (

@@ -6,6 +6,8 @@ import { QueryError } from '../../../components/query-error';
 import { useI18n } from '../../../lib/i18n';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDispatchGaps, type DispatchGapParams } from '../api';
+import { Link } from 'react-router';
+import { PATHS } from '../../../app/paths';
 
 const LIMIT = 2000;
 
@@ -25,7 +27,10 @@ export function DispatchGapsPage() {
   });
   const r = gaps.data;
   return (
-    <PageContainer title={t('gaps.title')}>
+    <PageContainer
+      title={t('gaps.title')}
+      extra={<Link to={PATHS.dispatchRules}>{t('gaps.toMatrix')}</Link>}
+    >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('gaps.hint')}

@@ -1,0 +1,40 @@
+import type { dictionaryZh } from './dictionary-messages';
+
+export const dictionaryEn: Record<keyof typeof dictionaryZh, string> = {
+  'dict.title': 'Category dictionary',
+  'dict.hint':
+    'Below the national (GB/T) major and minor classes the city may add its own subclasses and detail classes. Local names help reporters find a class; self-handling, mandatory verification and the duplicate radius decide how cases are handled. A class with open cases cannot be deactivated.',
+  'dict.search': 'Code, name, local name or old code',
+  'dict.code': 'Code',
+  'dict.name': 'Name',
+  'dict.level': 'Level',
+  'dict.local': 'Local',
+  'dict.synonyms': 'Local names',
+  'dict.synonymsHint': 'Press Enter after each',
+  'dict.flags': 'Handling',
+  'dict.selfHandle': 'Self-handling',
+  'dict.selfHandleHint':
+    'Inspectors and grid staff may fix on the spot and report it (sample check)',
+  'dict.verifyRequired': 'Verify first',
+  'dict.verifyHint': 'Reports of this class are always verified before registration',
+  'dict.radius': 'Duplicate radius',
+  'dict.radiusHint': 'Open cases of the class within it are offered as duplicates (0–5000 m)',
+  'dict.meters': 'm',
+  'dict.active': 'Status',
+  'dict.activeHint':
+    'Inactive classes cannot be reported or reclassified to; a class with open cases cannot be deactivated',
+  'dict.on': 'Active',
+  'dict.off': 'Inactive',
+  'dict.actions': 'Actions',
+  'dict.edit': 'Edit',
+  'dict.addChild': 'Add child',
+  'dict.editTitle': 'Edit class {code} {name}',
+  'dict.addTitle': 'Add {level} (under {parent})',
+  'dict.codeHint': 'Starts with the parent code {parent}, plus {width} digits or letters',
+  'dict.required': 'Required',
+  'dict.save': 'Save',
+  'dict.cancel': 'Cancel',
+  'dict.audit': 'Change log',
+  'dict.empty': 'No classes',
+  'dict.noHit': 'No class matches',
+};

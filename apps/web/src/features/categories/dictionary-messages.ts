@@ -1,0 +1,40 @@
+/**
+ * UI strings of the 分类字典 page; loaded with it (lib/i18n-parts.ts), English in dictionary-messages-en.ts.
+ * The menu entry (nav.categories) is in lib/i18n-messages.ts.
+ */
+export const dictionaryZh = {
+  'dict.title': '分类字典',
+  'dict.hint':
+    '国标（GB/T）大类、小类之下可增加本地子类、细类。地方叫法用于上报时按俗称查找；自行处置、必须核实和重复判定半径决定案件的办理方式。有未办结案件的分类不能停用。',
+  'dict.search': '编码、名称、地方叫法或旧编码',
+  'dict.code': '编码',
+  'dict.name': '名称',
+  'dict.level': '层级',
+  'dict.local': '本地',
+  'dict.synonyms': '地方叫法',
+  'dict.synonymsHint': '输入后回车，可填多个',
+  'dict.flags': '办理方式',
+  'dict.selfHandle': '自行处置',
+  'dict.selfHandleHint': '允许监督员、网格员现场处置后直接上报（抽样核查）',
+  'dict.verifyRequired': '必须核实',
+  'dict.verifyHint': '此类上报一律先核实再立案',
+  'dict.radius': '重复判定半径',
+  'dict.radiusHint': '半径内同类未办结案件提示为疑似重复（0–5000 米）',
+  'dict.meters': '米',
+  'dict.active': '状态',
+  'dict.activeHint': '停用后不能再按此分类上报或改类；有未办结案件时不能停用',
+  'dict.on': '启用',
+  'dict.off': '停用',
+  'dict.actions': '操作',
+  'dict.edit': '修改',
+  'dict.addChild': '新增下级',
+  'dict.editTitle': '修改分类 {code} {name}',
+  'dict.addTitle': '新增{level}（上级：{parent}）',
+  'dict.codeHint': '以上级编码 {parent} 开头，再加 {width} 位数字或字母',
+  'dict.required': '请填写',
+  'dict.save': '保存',
+  'dict.cancel': '取消',
+  'dict.audit': '修改记录',
+  'dict.empty': '没有分类',
+  'dict.noHit': '没有匹配的分类',
+};

@@ -1,0 +1,42 @@
+/**
+ * UI strings of the 派遣矩阵 page; loaded with it (lib/i18n-parts.ts), English in dispatch-rules-messages-en.ts.
+ * The menu entries (nav.dispatchRules, nav.dispatchGaps) and the 未配置主责部门 report's strings are in the core.
+ */
+export const dispatchRulesZh = {
+  'matrix.title': '派遣矩阵',
+  'matrix.hint':
+    '按“分类 × 区域”指定主办部门和协办部门。案件派遣时先找最具体的区域，再找最具体的分类；主办在前，同角色按优先级（数字小的先）。没有规则的按属地派给街道。',
+  'matrix.toGaps': '查看未配置主责部门的分类 →',
+  'matrix.add': '新增规则',
+  'matrix.addTitle': '新增派遣规则',
+  'matrix.editTitle': '修改派遣规则',
+  'matrix.class': '分类',
+  'matrix.classHint': '选小类或更细的分类',
+  'matrix.area': '区域',
+  'matrix.areaHint': '规则适用于该区域及其下全部区域',
+  'matrix.areaPlaceholder': '选择区、街道、社区或网格',
+  'matrix.department': '部门',
+  'matrix.role': '角色',
+  'matrix.role.primary': '主办',
+  'matrix.role.backup': '协办',
+  'matrix.priority': '优先级',
+  'matrix.priorityHint': '0–999，数字小的先派',
+  'matrix.status': '状态',
+  'matrix.on': '启用',
+  'matrix.off': '停用',
+  'matrix.actions': '操作',
+  'matrix.edit': '修改',
+  'matrix.deactivate': '停用',
+  'matrix.activate': '启用',
+  'matrix.activated': '已启用',
+  'matrix.deactivated': '已停用',
+  'matrix.filterClass': '分类编码',
+  'matrix.filterArea': '区域',
+  'matrix.filterDepartment': '部门',
+  'matrix.activeOnly': '只看启用',
+  'matrix.empty': '没有派遣规则',
+  'matrix.audit': '修改记录',
+  'matrix.required': '请填写',
+  'matrix.save': '保存',
+  'matrix.cancel': '取消',
+};
