@@ -13,6 +13,7 @@ export const personalSearchEn: Record<keyof typeof personalSearchZh, string> = {
   'personalSearch.byLandlordPhone': 'Find by landlord phone',
   'personalSearch.byUnitPhone': 'Find by phone',
   'personalSearch.byIdNumber': 'Find by ID number',
+  'personalSearch.byPersonPhone': 'Find by phone',
   'personalSearch.phoneValue': 'Full mobile or landline number',
   'personalSearch.idValue': 'Full resident ID number',
 };

@@ -11,6 +11,7 @@ export const personalSearchZh = {
   'personalSearch.byLandlordPhone': '按房主电话查找',
   'personalSearch.byUnitPhone': '按电话查找',
   'personalSearch.byIdNumber': '按证件号码查找',
+  'personalSearch.byPersonPhone': '按电话查找',
   'personalSearch.phoneValue': '完整手机号或固定电话',
   'personalSearch.idValue': '完整居民身份证号码',
 };

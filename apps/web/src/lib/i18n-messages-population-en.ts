@@ -6,7 +6,7 @@ export const populationEn: Record<keyof typeof populationZh, string> = {
   'persons.edit': 'Edit',
   'persons.editTitle': 'Edit: {name}',
   'persons.export': 'Export',
-  'persons.searchName': 'Name starts with',
+  'persons.searchName': 'Name contains',
   'persons.filterArea': 'Area',
   'persons.empty': 'No matching persons',
   'persons.notFound': 'Person not found, or outside your area',

@@ -7,7 +7,7 @@ export const populationZh = {
   'persons.edit': '修改',
   'persons.editTitle': '修改：{name}',
   'persons.export': '导出',
-  'persons.searchName': '按姓名开头搜索',
+  'persons.searchName': '按姓名搜索（姓名中任意字）',
   'persons.filterArea': '区域',
   'persons.empty': '没有符合条件的人员',
   'persons.notFound': '人员不存在，或不在您的管辖范围内',

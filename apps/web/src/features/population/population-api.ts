@@ -25,6 +25,10 @@ export async function lookupPersonByIdNumber(
   }
 }
 
+/** POST /api/persons/by-phone: the full phone and the reason in the body (audited, limited per user); masked rows. */
+export const lookupPersonsByPhone = (phone: string, reason: string) =>
+  api.post('/api/persons/by-phone', { body: { phone, reason } });
+
 /** Query parameters of GET /api/persons. */
 export type PersonListParams = ApiQuery<'/api/persons'>;
 

@@ -42,7 +42,10 @@ function CaseTable({ items, loading, onOpen, testId }: CaseListProps) {
       loading={loading}
       dataSource={items}
       pagination={false}
-      scroll={{ x: 1360 }}
+      // The columns' widths add up to 1180 px: the table fits a 1440 px screen beside the menu, and scrolls
+      // sideways (case number fixed on the left) only on narrower desktops; phones get cards.
+      scroll={{ x: 1180 }}
+      tableLayout="fixed"
       data-testid={testId}
       rowClassName="case-row"
       onRow={(row) => ({ onClick: () => onOpen(row.id), 'data-case-id': row.id })}
@@ -50,7 +53,7 @@ function CaseTable({ items, loading, onOpen, testId }: CaseListProps) {
         {
           title: t('cases.caseNo'),
           dataIndex: 'caseNo',
-          width: 200,
+          width: 190,
           fixed: 'start',
           render: (v: string, row) => (
             <Space size={4}>
@@ -64,13 +67,13 @@ function CaseTable({ items, loading, onOpen, testId }: CaseListProps) {
         {
           title: t('cases.state'),
           dataIndex: 'state',
-          width: 150,
+          width: 110,
           render: (v: string) => <CaseStateTag state={v} />,
         },
         {
           title: t('cases.category'),
           dataIndex: 'classCode',
-          width: 150,
+          width: 130,
           ellipsis: true,
           render: (v: string | null) =>
             names.category(v) ?? <span className="case-muted">{t('cases.unclassified')}</span>,
@@ -78,7 +81,7 @@ function CaseTable({ items, loading, onOpen, testId }: CaseListProps) {
         {
           title: t('cases.grid'),
           dataIndex: 'gridCode',
-          width: 150,
+          width: 130,
           ellipsis: true,
           render: (v: string) => <span title={v}>{names.grid(v)}</span>,
         },
@@ -86,19 +89,19 @@ function CaseTable({ items, loading, onOpen, testId }: CaseListProps) {
         {
           title: t('cases.lights'),
           key: 'lights',
-          width: 200,
+          width: 170,
           render: (_v, row) => <CaseLights view={row} />,
         },
         {
           title: t('cases.due'),
           dataIndex: 'dueAt',
-          width: 170,
+          width: 150,
           render: (v: string | null) => <CaseDue dueAt={v} />,
         },
         {
           title: t('cases.reportedAt'),
           dataIndex: 'createdAt',
-          width: 140,
+          width: 150,
           render: (v: string) => formatDateTime(v, lang),
         },
       ]}

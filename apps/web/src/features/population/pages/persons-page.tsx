@@ -23,6 +23,7 @@ import { personPath } from '../person-format';
 import { idNumberProblem } from '../components/person-form-rules';
 import {
   lookupPersonByIdNumber,
+  lookupPersonsByPhone,
   personsExportUrl,
   usePersonList,
   type PersonListParams,
@@ -64,7 +65,7 @@ function toQuery(f: PersonFilterValues): Omit<PersonListParams, 'limit' | 'offse
   };
 }
 
-/** 实有人口: search by name prefix and filters; names, ID numbers and phones masked; export of the same selection. */
+/** 实有人口: search by any part of the name and filters, by a full ID number or phone (reason, audited); names, ID numbers and phones masked; export of the same selection. */
 export function PersonsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -109,6 +110,26 @@ export function PersonsPage() {
               />
             )}
             testId="person-id-search"
+          />
+          <PersonalSearchButton
+            label="personalSearch.byPersonPhone"
+            valueLabel="personalSearch.phoneValue"
+            problem={(v) =>
+              /^\+?\d[\d\s-]{4,19}$/.test(v) ? null : t('personalSearch.phoneValue')
+            }
+            search={(phone, reason) => lookupPersonsByPhone(phone, reason)}
+            renderResult={(r) => (
+              <SearchResultList
+                testId="person-phone-results"
+                items={r.items.map((p) => ({
+                  id: p.id,
+                  href: personPath(p.id),
+                  title: p.name,
+                  description: p.gridName ?? p.communityName,
+                }))}
+              />
+            )}
+            testId="person-phone-search"
           />
           {canManage ? (
             <Button
