@@ -40,7 +40,7 @@ describe('wangge CLI', () => {
     }
     expect(wangge('frobnicate').code).toBe(2);
     expect(wangge('import-areas', '--bogus').code).toBe(2);
-    // Nine process starts through tsx: seconds each on a loaded two-core machine.
+    // Help and argument errors answer before tsx loads (bin/cli-args.mjs): nine plain node starts.
   }, 120_000);
 
   it('refuses an unknown CRS or level before touching the database', () => {

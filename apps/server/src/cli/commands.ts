@@ -36,7 +36,13 @@ export async function migrateCommand(opts: CommandOptions): Promise<void> {
   await database.close();
 }
 
-export async function serveCommand(opts: CommandOptions): Promise<void> {
+/** How `demo --serve` differs from production: quieter log, and the accounts hint under the address. */
+interface ServeMode {
+  logLevel?: string;
+  banner?: string[];
+}
+
+export async function serveCommand(opts: CommandOptions, mode: ServeMode = {}): Promise<void> {
   const config = configFor(opts);
   const { database, schemaVersion } = await openMigrated(config);
   const { app, services } = await createApp({
@@ -44,7 +50,7 @@ export async function serveCommand(opts: CommandOptions): Promise<void> {
     database,
     schemaVersion,
     serveWeb: true,
-    logger: { level: config.logLevel },
+    logger: { level: mode.logLevel ?? config.logLevel },
   });
   await ensureFirstAdmin(services, config, out);
   services.areas.locator.startPolling();
@@ -56,9 +62,11 @@ export async function serveCommand(opts: CommandOptions): Promise<void> {
   if (!existsSync(join(ROOT_DIR, 'apps/web/dist/index.html')))
     err('web app not built: run `npm run build` to serve the UI (the API works without it)');
   await app.listen({ port: config.port, host: config.host });
-  out(
-    `网格 Wangge: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (${describeDb(config)})`,
-  );
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  out('');
+  out(`网格 Wangge: http://${host}:${config.port}  (${describeDb(config)})`);
+  for (const line of mode.banner ?? []) out(line);
+  out('');
   const stop = async () => {
     await app.close();
     await database.close();
@@ -88,8 +96,23 @@ export async function demoCommand(opts: CommandOptions): Promise<void> {
   out(`schema ${schemaVersion}; database ${dbFile}`);
   if (!opts.serve) return;
   ensureWebBuilt();
-  await serveCommand({ ...opts, db: dbFile });
-  out('演示账号 / demo accounts: see the login page; password Wangge@2026');
+  // The demo writes no line per request unless asked (LOG_LEVEL=info): the address above must stay on screen.
+  const quiet = !process.env.LOG_LEVEL;
+  await serveCommand(
+    { ...opts, db: dbFile },
+    {
+      ...(quiet ? { logLevel: 'warn' } : {}),
+      banner: [
+        '  演示账号 / demo accounts: admin, intake (受理员), shift (值班长), dispatcher (派遣员), dept_sz (部门),',
+        '    g001_informant (民情信息员), jd_leader (街道领导) … — the login page lists them all',
+        '  密码 / password: Wangge@2026',
+        quiet
+          ? '  请求日志 / request log: off (LOG_LEVEL=info writes one line per request)'
+          : `  日志级别 / log level: ${process.env.LOG_LEVEL}`,
+        '  Ctrl+C 停止 / stops the server',
+      ],
+    },
+  );
 }
 
 /** `npm run demo` must work on a fresh clone: build the web app once if it is missing. */

@@ -55,4 +55,16 @@ describe('request logs', () => {
     for (const value of [ID, PHONE, SECRET, NAME, encodeURIComponent(NAME), 'idNumber=', 'secret='])
       expect(log, value).not.toContain(value);
   });
+
+  it('are one line per request', async () => {
+    lines.length = 0;
+    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'GET', url: '/api/health' });
+    const requestLines = lines.filter((l) => l.includes('"route":"/api/health"'));
+    expect(requestLines).toHaveLength(5);
+    expect(JSON.parse(requestLines[0]!)).toMatchObject({
+      msg: 'request',
+      req: { method: 'GET', route: '/api/health' },
+      res: { statusCode: 200 },
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 
 /**
  * What a request log line may say: the method, the route PATTERN (`/api/persons/:id`, never the path with
@@ -26,4 +26,19 @@ export function redactedLogger(logger: LoggerOption): LoggerOption {
   if (!logger) return false;
   const base = logger === true ? {} : logger;
   return { ...base, serializers: { ...base.serializers, ...redactingSerializers } };
+}
+
+/**
+ * One log line per request, written when the answer has gone out (Fastify's default is two: one on arrival, one on
+ * completion, which buried the start-up line under thousands). Same redacting serializers, at info level, so
+ * LOG_LEVEL=warn (the demo's default) writes none.
+ */
+export function installRequestLog(app: FastifyInstance): void {
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      { req, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+    done();
+  });
 }
