@@ -73,6 +73,11 @@ export const RegistrationConditionSchema = z
     yellowCardAt: z.number().nullable().describe('Ratio for the yellow card; null = default 1.0'),
     redCardAt: z.number().nullable().describe('Ratio for the red card; null = default 2.0'),
     areaCode: z.string().nullable().describe('Applies inside this area subtree; null = everywhere'),
+    isDefault: z
+      .boolean()
+      .describe(
+        "The class's default (默认): generated from its 大类's generic condition, preselected at 立案; stays so when edited",
+      ),
     validFrom: z.string(),
     validTo: z.string().nullable(),
     createdAt: z.string(),
@@ -82,6 +87,32 @@ export type RegistrationCondition = z.infer<typeof RegistrationConditionSchema>;
 
 export const RegistrationConditionListSchema = z.object({
   items: z.array(RegistrationConditionSchema),
+});
+
+/** The 立结案标准 page: current conditions of every class, searched and filtered. */
+export const RegistrationConditionSearchQuerySchema = z.object({
+  q: z.string().trim().max(50).optional().describe('Class code (prefix) or class name (any part)'),
+  isDefault: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only defaults (默认); false: only custom rows'),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type RegistrationConditionSearchQuery = z.infer<
+  typeof RegistrationConditionSearchQuerySchema
+>;
+
+export const RegistrationConditionRowSchema = RegistrationConditionSchema.extend({
+  className: z.string().describe('Name of the class the row belongs to'),
+  classActive: z.boolean().describe('The class itself is active'),
+  versionCount: z.number().int().describe('Versions of this condition so far (1 = never edited)'),
+}).meta({ id: 'RegistrationConditionRow' });
+export type RegistrationConditionRow = z.infer<typeof RegistrationConditionRowSchema>;
+
+export const RegistrationConditionPageSchema = z.object({
+  items: z.array(RegistrationConditionRowSchema),
+  total: z.number().int(),
 });
 
 export const RegistrationConditionListQuerySchema = z.object({

@@ -35,6 +35,8 @@ export interface RegistrationConditionsTable {
   yellow_card_at: number | null;
   red_card_at: number | null;
   area_code: string | null;
+  /** 1: the class's default (默认), generated from its 大类's generic condition; kept by its later versions. */
+  is_default: number;
   valid_from: string;
   valid_to: string | null;
   created_at: string;

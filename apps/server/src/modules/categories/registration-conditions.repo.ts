@@ -137,3 +137,4 @@ export function createRegistrationConditionsRepo(db: Kysely<DB>) {
     },
   };
 }
+export type RegistrationConditionsRepo = ReturnType<typeof createRegistrationConditionsRepo>;

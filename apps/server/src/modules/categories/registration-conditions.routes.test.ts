@@ -138,13 +138,18 @@ describe('立结案标准 (registration conditions)', () => {
     expect(c.lineageId).toBe(c.id);
     expect(c.stepLimits.dispatch).toEqual({ value: 30, type: 'urgent_hour' });
     expect(c.stepLimits.accept).toEqual({ value: 1, type: 'work_hour' });
-    // Area-limited rows only show for areas inside theirs.
-    expect(
-      (await admin.get(`/api/categories/09009/conditions?areaCode=${CITY.gridA}`)).json().items,
-    ).toHaveLength(1);
-    expect(
-      (await admin.get(`/api/categories/09009/conditions?areaCode=${CITY.gridC}`)).json().items,
-    ).toHaveLength(0);
+    // Area-limited rows only show for areas inside theirs (beside the class's default, which applies everywhere).
+    const ids = async (area: string) =>
+      (
+        (await admin.get(`/api/categories/09009/conditions?areaCode=${area}`)).json().items as {
+          id: string;
+          isDefault: boolean;
+        }[]
+      )
+        .filter((r) => !r.isDefault)
+        .map((r) => r.id);
+    expect(await ids(CITY.gridA)).toEqual([c.id]);
+    expect(await ids(CITY.gridC)).toEqual([]);
   });
 
   it('versions edits: the old row is closed, the new one carries the lineage; deletion sets valid_to', async () => {
@@ -175,15 +180,19 @@ describe('立结案标准 (registration conditions)', () => {
     const old = (await admin.get(`/api/registration-conditions/${first.id}`)).json();
     expect(old).toMatchObject({ limitValue: 2, validTo: second.validFrom });
 
-    const current = (await admin.get('/api/categories/09010/conditions')).json().items;
-    expect(current.map((c: { id: string }) => c.id)).toEqual([second.id]);
-    const then = (
-      await admin.get(`/api/categories/09010/conditions?at=${encodeURIComponent(createdAt)}`)
-    ).json().items;
-    expect(then.map((c: { id: string }) => c.id)).toEqual([first.id]);
-    expect(
-      (await admin.get('/api/categories/09010/conditions?history=true')).json().items,
-    ).toHaveLength(2);
+    // The class's default (09010 had no condition of its own before) stays beside the hand-made row.
+    const own = async (query: string) =>
+      (
+        (await admin.get(`/api/categories/09010/conditions${query}`)).json().items as {
+          id: string;
+          isDefault: boolean;
+        }[]
+      )
+        .filter((c) => !c.isDefault)
+        .map((c) => c.id);
+    expect(await own('')).toEqual([second.id]);
+    expect(await own(`?at=${encodeURIComponent(createdAt)}`)).toEqual([first.id]);
+    expect(await own('?history=true')).toHaveLength(2);
 
     const stale = await admin.patch(`/api/registration-conditions/${first.id}`, { limitValue: 5 });
     expect([stale.statusCode, errorCode(stale)]).toEqual([409, 'conflict']);
@@ -202,7 +211,7 @@ describe('立结案标准 (registration conditions)', () => {
     expect((await admin.del(`/api/registration-conditions/${second.id}`)).json()).toEqual({
       ok: true,
     });
-    expect((await admin.get('/api/categories/09010/conditions')).json().items).toEqual([]);
+    expect(await own('')).toEqual([]);
     expect((await admin.get(`/api/registration-conditions/${second.id}`)).json().validTo).toBe(
       new Date(nowMs).toISOString(),
     );

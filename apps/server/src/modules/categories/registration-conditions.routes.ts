@@ -5,7 +5,9 @@ import {
   OkResponseSchema,
   RegistrationConditionListQuerySchema,
   RegistrationConditionListSchema,
+  RegistrationConditionPageSchema,
   RegistrationConditionSchema,
+  RegistrationConditionSearchQuerySchema,
   UpdateRegistrationConditionRequestSchema,
 } from '@wangge/shared';
 import type { RouteAuth } from '../../core/http/route-auth';
@@ -22,6 +24,19 @@ export function registerRegistrationConditionsRoutes(
   conditions: RegistrationConditionsService,
 ): void {
   const tags = ['registration-conditions'];
+  app.get(
+    '/api/registration-conditions',
+    {
+      schema: {
+        tags,
+        summary: '立结案标准一览 (当前版本，按分类编码排序)',
+        querystring: RegistrationConditionSearchQuerySchema,
+        response: { 200: RegistrationConditionPageSchema },
+      },
+      config: read,
+    },
+    async (req) => conditions.search(req.query),
+  );
   app.get(
     '/api/categories/:code/conditions',
     {

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import {
   DEFAULT_STEP_LIMITS,
-  StepLimitsSchema,
   type CreateRegistrationConditionRequest,
   type RegistrationCondition,
   type RegistrationConditionListQuery,
-  type StepLimits,
+  type RegistrationConditionRow,
+  type RegistrationConditionSearchQuery,
   type UpdateRegistrationConditionRequest,
-  type Urgency,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
@@ -19,6 +18,7 @@ import { DEFAULT_RED_CARD_AT, DEFAULT_YELLOW_CARD_AT } from '../calendar';
 import type { CategoriesService } from './categories.service';
 import type { RegistrationConditionsTable } from './categories.tables';
 import { createRegistrationConditionsRepo } from './registration-conditions.repo';
+import { searchConditions, toCondition } from './condition-rows';
 import type { AreaRefs } from '../areas';
 
 export interface RegistrationConditionsDeps {
@@ -43,39 +43,6 @@ type Content = Pick<
   | 'redCardAt'
   | 'areaCode'
 >;
-
-function parseStepLimits(text: string): StepLimits {
-  // A row always stores all steps; should one be damaged, the defaults keep the engine working.
-  let raw: unknown = null;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    /* fall through to defaults */
-  }
-  const parsed = StepLimitsSchema.partial().safeParse(raw);
-  return { ...DEFAULT_STEP_LIMITS, ...(parsed.success ? parsed.data : {}) };
-}
-
-function toCondition(r: RegistrationConditionsTable): RegistrationCondition {
-  return {
-    id: r.id,
-    lineageId: r.lineage_id,
-    supersedesId: r.supersedes_id,
-    classCode: r.class_code,
-    text: r.text,
-    closureCondition: r.closure_condition,
-    urgency: r.urgency as Urgency,
-    limitValue: r.limit_value,
-    limitType: r.limit_type as RegistrationCondition['limitType'],
-    stepLimits: parseStepLimits(r.step_limits),
-    yellowCardAt: r.yellow_card_at,
-    redCardAt: r.red_card_at,
-    areaCode: r.area_code,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    createdAt: r.created_at,
-  };
-}
 
 const appliesIn = (areaCode: string | undefined) => (r: { area_code: string | null }) =>
   areaCode === undefined || r.area_code === null || areaCode.startsWith(r.area_code);
@@ -105,6 +72,7 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       id: string;
       lineageId: string;
       supersedesId: string | null;
+      isDefault: boolean;
       validFrom: string;
       validTo: string | null;
     },
@@ -123,6 +91,7 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       yellow_card_at: c.yellowCardAt,
       red_card_at: c.redCardAt,
       area_code: c.areaCode,
+      is_default: v.isDefault ? 1 : 0,
       valid_from: v.validFrom,
       valid_to: v.validTo,
       created_at: nowIso(),
@@ -154,6 +123,13 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
   ) => `${r.limit_value} ${r.limit_type}（${r.urgency}）`;
 
   return {
+    /** The 立结案标准 page: current rows of every class, with the class's name and how often each was edited. */
+    async search(
+      q: RegistrationConditionSearchQuery,
+    ): Promise<{ items: RegistrationConditionRow[]; total: number }> {
+      return searchConditions(repo, nowIso(), q);
+    },
+
     /** The class's own rows: current (or at `at`), or every version with `history`. */
     async listFor(
       code: string,
@@ -220,8 +196,9 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       const validTo = input.validTo ? new Date(input.validTo).toISOString() : null;
       if (validTo !== null && validTo <= validFrom)
         throw invalid('validTo', '失效时间须晚于生效时间');
-      const id = newId();
-      const r = row(content, { id, lineageId: id, supersedesId: null, validFrom, validTo });
+      // A row entered by hand is the class's own (自定义); defaults come only from the 大类 (default-conditions.ts).
+      const v = { id: newId(), supersedesId: null, isDefault: false, validFrom, validTo };
+      const r = row(content, { ...v, lineageId: v.id });
       await deps.db.transaction().execute(async (tx) => {
         await repo.insert(tx, r);
         await record(tx, actor, ip, r, {
@@ -264,6 +241,8 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
         id: newId(),
         lineageId: old.lineage_id,
         supersedesId: old.id,
+        // An edited default is still the class's default: it stays preselected at 立案.
+        isDefault: old.is_default === 1,
         validFrom,
         validTo: old.valid_to,
       });
@@ -288,6 +267,20 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       if (!old) throw notFound('立结案标准');
       const now = nowIso();
       if (old.valid_to !== null && old.valid_to <= now) return;
+      // Every active 小类 keeps a condition that applies everywhere, or its cases could not be registered
+      // (a 子类/细类 falls back to its 小类's, so only a 小类's last row is held).
+      const cls = await deps.categories.caseClass(old.class_code);
+      if (
+        old.area_code === null &&
+        cls?.category.level === 'minor' &&
+        cls.usable &&
+        (await repo.othersEverywhere(old.class_code, old.id, now)) === 0
+      )
+        throw new AppError(
+          'conflict',
+          `这是分类 ${old.class_code} 唯一的立案条件，停用后该类案件将无法立案；请直接修改它，或先新增另一条`,
+          { field: 'id' },
+        );
       await deps.db.transaction().execute(async (tx) => {
         // A concurrent edit closed it first: nothing of ours was written, so nothing is audited.
         if (!(await repo.close(tx, old.id, old.valid_to, now))) return;
