@@ -18,7 +18,6 @@ import * as caseExternalId from './2026-11-29T1910_case-external-id';
 import * as auditActorIndex from './2026-12-07T1020_audit-actor-index';
 import * as loginDevicesTokenLimits from './2026-12-07T1030_login-devices-token-limits';
 import * as personsBirthDateEncrypted from './2026-12-07T1010_persons-birth-date-encrypted';
-import * as defaultConditions from './2026-12-08T1100_default-conditions';
 import * as searchIndexes from './2026-12-08T1130_search-indexes';
 import * as auditAreaFilters from './2026-12-08T1150_audit-area-filters';
 import * as defaultConditions from './2026-12-08T1100_default-conditions';
@@ -45,7 +44,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1020_audit-actor-index': auditActorIndex,
   '2026-12-07T1030_login-devices-token-limits': loginDevicesTokenLimits,
   '2026-12-07T1010_persons-birth-date-encrypted': personsBirthDateEncrypted,
-  '2026-12-08T1100_default-conditions': defaultConditions,
   '2026-12-08T1130_search-indexes': searchIndexes,
   '2026-12-08T1150_audit-area-filters': auditAreaFilters,
   '2026-12-08T1100_default-conditions': defaultConditions,
