@@ -16,15 +16,20 @@ const PHONE: BrowserContextOptions = {
   hasTouch: true,
   deviceScaleFactor: 2,
 };
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
 const DEMO_PASSWORD = 'Wangge@2026';
 
 interface Load {
-  /** JS the page fetched until its first useful render, gzip-compressed here (the server itself does not compress). */
+  /** JS the page requested before its marker appeared (its first useful render), gzip-compressed here. */
   jsGzipKB: number;
   jsRawKB: number;
   scripts: number;
-  /** JS fetched once the network went quiet (e.g. the report page's map arriving after the form). */
+  /** JS fetched once the network went quiet (e.g. the report page's map arriving after the form), gzip here. */
   jsGzipKBIdle: number;
+  /** Every response body until the network went quiet, as the server sent it (compressed where it compresses)… */
+  transferKB: number;
+  /** …and decoded: what the same load costs a server that does not compress. */
+  uncompressedKB: number;
   /** From navigation start until the page's marker element is visible. */
   firstRenderMs: number;
   fcpMs: number;
@@ -77,12 +82,19 @@ export async function benchFirstLoad(dir: string, runs: number) {
   });
   try {
     const base = `http://127.0.0.1:${port}`;
-    const samples: Record<'bare' | 'login' | 'report', Load[]> = {
+    const loginAs = (username: string) => async (page: Page) => {
+      const res = await page.request.post(`${base}/api/auth/login`, {
+        data: { username, password: DEMO_PASSWORD },
+      });
+      if (!res.ok()) throw new Error(`bench login: ${res.status()} ${await res.text()}`);
+    };
+    const samples: Record<'bare' | 'login' | 'report' | 'map', Load[]> = {
       bare: [],
       login: [],
       report: [],
+      map: [],
     };
-    // Interleave the three so a busy moment on the machine does not land on one of them only; keep medians.
+    // Interleave them so a busy moment on the machine does not land on one of them only; keep medians.
     for (let i = 0; i < runs; i++) {
       samples.bare.push(
         await measure(browser, PHONE, `http://127.0.0.1:${barePort}/`, '[data-testid="bare"]'),
@@ -94,22 +106,25 @@ export async function benchFirstLoad(dir: string, runs: number) {
           PHONE,
           `${base}/cases/new`,
           '[data-testid="report-form"]',
-          async (page) => {
-            const res = await page.request.post(`${base}/api/auth/login`, {
-              data: { username: 'inspector', password: DEMO_PASSWORD },
-            });
-            if (!res.ok()) throw new Error(`bench login: ${res.status()} ${await res.text()}`);
-          },
+          loginAs('inspector'),
         ),
+      );
+      samples.map.push(
+        await measure(browser, DESKTOP, `${base}/map`, '.map-canvas canvas', loginAs('jd_leader')),
       );
     }
     const bareMedian = median(samples.bare);
     return {
-      page: '/cases/new at 375×740 as the demo inspector',
+      pages: {
+        login: '/login at 375×740',
+        report: '/cases/new at 375×740 as the demo inspector',
+        map: '/map at 1440×900 as the demo street leader',
+      },
       runs,
       bare: bareMedian,
       login: median(samples.login),
       report: median(samples.report),
+      map: median(samples.map),
       reportVsBareMs: round(median(samples.report).firstRenderMs - bareMedian.firstRenderMs, 0),
       targetReportJsGzipKB: 300,
     };
@@ -131,15 +146,25 @@ async function measure(
   try {
     const page = await context.newPage();
     if (before) await before(page);
-    const scripts: Promise<{ name: string; raw: number; gzip: number }>[] = [];
+    // The moment the marker first enters the DOM, on the page's own clock, so that scripts can be split into those
+    // requested before the first useful render and those fetched after it (lazy chunks such as the map).
+    await page.addInitScript((selector: string) => {
+      const w = window as unknown as { __markerAt?: number };
+      new MutationObserver((_, observer) => {
+        if (w.__markerAt === undefined && document.querySelector(selector)) {
+          w.__markerAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    }, marker);
+    const bodies = new Map<string, Promise<{ raw: number; gzip: number }>>();
     page.on('response', (res) => {
       if (res.request().resourceType() !== 'script') return;
-      // Hashes dropped: the names stay comparable from one build to the next.
-      const name = (res.url().split('/').pop() ?? '').replace(/-[\w-]{8}\.js$/, '');
-      scripts.push(
+      bodies.set(
+        res.url(),
         res.body().then(
-          (b) => ({ name, raw: b.length, gzip: gzipSync(b).length }),
-          () => ({ name, raw: 0, gzip: 0 }),
+          (b) => ({ raw: b.length, gzip: gzipSync(b).length }),
+          () => ({ raw: 0, gzip: 0 }),
         ),
       );
     });
@@ -147,25 +172,48 @@ async function measure(
     await page.goto(url, { waitUntil: 'commit' });
     await page.locator(marker).first().waitFor({ state: 'visible', timeout: 60_000 });
     const firstRenderMs = Date.now() - t0;
-    const atRender = await Promise.all(scripts.slice());
     await page.waitForLoadState('networkidle');
-    const idle = await Promise.all(scripts);
-    const fcpMs = await page.evaluate(
-      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+    const timing = await page.evaluate(() => ({
+      markerAt: (window as unknown as { __markerAt?: number }).__markerAt ?? Infinity,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+      entries: [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource'),
+      ].map((e) => {
+        const r = e as PerformanceResourceTiming;
+        return {
+          name: r.name,
+          start: r.startTime,
+          encoded: r.encodedBodySize,
+          decoded: r.decodedBodySize,
+        };
+      }),
+    }));
+    const scripts = await Promise.all(
+      [...bodies].map(async ([u, body]) => ({
+        // Hashes dropped: the names stay comparable from one build to the next.
+        name: (u.split('/').pop() ?? '').replace(/-[\w-]{8}\.js$/, ''),
+        start: timing.entries.find((e) => e.name === u)?.start ?? Infinity,
+        ...(await body),
+      })),
     );
-    const kb = (list: { raw: number; gzip: number }[], k: 'raw' | 'gzip') =>
-      round(list.reduce((s, x) => s + x[k], 0) / 1024, 1);
-    const largest = [...idle]
+    const atRender = scripts.filter((s) => s.start < timing.markerAt);
+    const kb = (n: number) => round(n / 1024, 1);
+    const sum = (list: { raw: number; gzip: number }[], k: 'raw' | 'gzip') =>
+      kb(list.reduce((s, x) => s + x[k], 0));
+    const largest = [...scripts]
       .sort((a, b) => b.gzip - a.gzip)
       .slice(0, 5)
-      .map((x) => `${x.name} ${round(x.gzip / 1024, 1)}`);
+      .map((x) => `${x.name} ${kb(x.gzip)}${x.start < timing.markerAt ? '' : ' (after render)'}`);
     return {
-      jsGzipKB: kb(atRender, 'gzip'),
-      jsRawKB: kb(atRender, 'raw'),
+      jsGzipKB: sum(atRender, 'gzip'),
+      jsRawKB: sum(atRender, 'raw'),
       scripts: atRender.length,
-      jsGzipKBIdle: kb(idle, 'gzip'),
+      jsGzipKBIdle: sum(scripts, 'gzip'),
+      transferKB: kb(timing.entries.reduce((s, e) => s + e.encoded, 0)),
+      uncompressedKB: kb(timing.entries.reduce((s, e) => s + e.decoded, 0)),
       firstRenderMs,
-      fcpMs: round(fcpMs, 0),
+      fcpMs: round(timing.fcp, 0),
       largest,
     };
   } finally {
@@ -183,6 +231,8 @@ function median(loads: Load[]): Load {
     jsRawKB: pick('jsRawKB'),
     scripts: pick('scripts'),
     jsGzipKBIdle: pick('jsGzipKBIdle'),
+    transferKB: pick('transferKB'),
+    uncompressedKB: pick('uncompressedKB'),
     firstRenderMs: pick('firstRenderMs'),
     fcpMs: pick('fcpMs'),
     largest: loads.at(-1)?.largest ?? [],

@@ -9,6 +9,7 @@ import { migrateToLatest } from '../apps/server/src/core/db/migrate';
 import { bareLocateBaseline, LocateIndex } from '../apps/server/src/modules/areas/geo/locate-index';
 import { runLoad, round } from './http-load';
 import { benchIntake, benchQueue } from './bench-cases';
+import { benchCli } from './bench-cli';
 import { benchFirstLoad } from './bench-first-load';
 import { benchRegistryImport, benchRegistryLookups } from './bench-registries';
 import { apiToken, start } from './bench-util';
@@ -115,6 +116,7 @@ export async function runBenchmarks(opts: {
       );
     }
     if (want('first-load')) result.firstLoad = await benchFirstLoad(dir, opts.quick ? 3 : 7);
+    if (want('cli')) result.cli = benchCli(opts.quick ? 5 : 15);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

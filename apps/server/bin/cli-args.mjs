@@ -38,9 +38,11 @@ export const HELP = {
   With the key file (data/data.key): --new-key writes a new key and keeps the old
   one readable in data/data.key.previous. The lookup key (WANGGE_LOOKUP_KEY or
   data/lookup.key) never changes.${COMMON}`,
-  bench: `wangge bench [--only NAME] [--quick]
+  bench: `wangge bench [--only NAME[,NAME…]] [--quick]
   Runs the benchmarks and prints JSON (figures plus the ratio to a bare baseline
-  measured in the same run). Names: locate, locate-http, import.`,
+  measured in the same run). Names: locate, locate-http, import, intake, queue,
+  registry, registry-import, first-load (JS and bytes transferred for the login,
+  report and map pages in headless Chromium), cli (time to help).`,
 };
 
 export const USAGE = `网格 Wangge — social-governance grid platform
