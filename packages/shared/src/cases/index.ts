@@ -28,6 +28,7 @@ export {
   decidableRequests,
 } from './case-workflow';
 export * from './case-next';
+export * from './hotline-order';
 export * from './case-intake';
 export * from './case-apply';
 export * from './case-workflow.schemas';

@@ -1,7 +1,7 @@
 import { Suspense, lazy, useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Radio, Spin, Switch, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { HotlineOrderSchema, type CaseView, type ReportCaseRequest } from '@wangge/shared';
+import { isHotlineOrderId, type CaseView, type ReportCaseRequest } from '@wangge/shared';
 import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import type { LngLat } from '../../areas/map/area-map';
@@ -164,7 +164,7 @@ export function ReportForm({
                   {
                     required: true,
                     validator: (_rule, value: string | undefined) =>
-                      HotlineOrderSchema.shape.orderId.safeParse(value ?? '').success
+                      isHotlineOrderId(value ?? '')
                         ? Promise.resolve()
                         : Promise.reject(new Error(channelText('hotlineOrderIdRequired', lang))),
                   },
