@@ -81,7 +81,7 @@ test.describe('persons', () => {
     await page.getByTestId('person-id-search-value').fill(full.idNumber);
     const dialog = page.getByRole('dialog');
     await dialog.locator('textarea').fill('核实来电人身份');
-    await dialog.getByRole('button', { name: '查找' }).click();
+    await dialog.getByRole('button', { name: /查\s?找/ }).click();
     await expect(page.getByTestId('person-id-results')).toContainText(
       persons.items[0].name.slice(0, 1),
     );
