@@ -1,7 +1,5 @@
 import { createRequire } from 'node:module';
-import { assert, fetchJson, waitForText } from '../lib/util.mjs';
-
-export const name = 'registry-import';
+import { expect, screenshot, test } from '../lib/fixtures.mjs';
 
 // exceljs is a dependency of the server workspace; the test writes its xlsx with it.
 const ExcelJS = createRequire(import.meta.url)('exceljs');
@@ -19,32 +17,36 @@ async function personsXlsx(gridCode) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function run({ test }) {
-  test('a community leader imports a small xlsx, reads the report, and finds the person by name', async (ctx) => {
-    const page = await ctx.newPage({ viewport: { width: 1280, height: 860 } });
-    await ctx.login(page, 'sq_leader');
-    const grids = await fetchJson(page, '/api/areas/tree?level=grid');
-    assert(
-      grids.status === 200 && grids.body.items.length > 0,
-      'the community leader sees no grids',
-    );
-    const file = await personsXlsx(grids.body.items[0].code);
+test.use({ viewport: { width: 1280, height: 860 } });
+
+test.describe('community leader', () => {
+  test.use({ user: 'sq_leader' });
+
+  test('a community leader imports a small xlsx, reads the report, and finds the person by name', async ({
+    page,
+  }) => {
+    const grids = await page.request.get('/api/areas/tree?level=grid');
+    expect(grids.status()).toBe(200);
+    const { items } = await grids.json();
+    expect(items.length, 'grids the community leader sees').toBeGreaterThan(0);
+    const file = await personsXlsx(items[0].code);
 
     await page.goto('/registry/import');
-    await page.getByTestId('import-kind').waitFor();
-    await page.getByTestId('import-pick').waitFor();
+    await expect(page.getByTestId('import-kind')).toBeVisible();
+    await expect(page.getByTestId('import-pick')).toBeVisible();
     await page.locator('input[type=file]').setInputFiles({
       name: '实有人口.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: file,
     });
-    await waitForText(page, '[data-testid="import-file-name"]', /实有人口\.xlsx/);
+    await expect(page.getByTestId('import-file-name')).toContainText('实有人口.xlsx');
     await page.getByTestId('import-dry-run').click();
-    const summary = await waitForText(page, '[data-testid="import-report"]', /预检通过/, 20_000);
-    assert(/2/.test(summary), `report does not count the two rows: ${summary}`);
-    await ctx.screenshot(page, 'registry-import-report');
+    const report = page.getByTestId('import-report');
+    await expect(report).toContainText('预检通过', { timeout: 20_000 });
+    await expect(report, 'the report counts the two rows').toContainText('2');
+    await screenshot(page, 'registry-import-report');
     await page.getByTestId('import-commit').click();
-    await waitForText(page, '[data-testid="import-counts"]', /新增 2/, 20_000);
+    await expect(page.getByTestId('import-counts')).toContainText(/新增 2/, { timeout: 20_000 });
 
     await page.goto('/persons');
     const search = page
@@ -52,13 +54,13 @@ export function run({ test }) {
       .first();
     await search.fill('诸葛');
     await search.press('Enter');
-    await waitForText(page, '[data-testid="person-table"]', /诸\*+亮/, 15_000);
+    await expect(page.getByTestId('person-table')).toContainText(/诸\*+亮/);
     await page.locator('[data-testid="person-table"] [data-person-id]').first().click();
-    const title = await waitForText(page, '[data-testid="person-title"]', /诸葛明亮/, 15_000);
-    assert(title.includes('诸葛明亮'), `detail shows ${title}`);
-    const html = await page.content();
-    assert(!html.includes('13912345678'), 'the phone number is shown unmasked');
-    await ctx.screenshot(page, 'registry-import-person');
+    await expect(page.getByTestId('person-title')).toContainText('诸葛明亮');
+    expect(await page.content(), 'the page holds the phone number unmasked').not.toContain(
+      '13912345678',
+    );
+    await screenshot(page, 'registry-import-person');
 
     // 按证件号码查找 is an unmasking: the number and a reason go in a POST body, never in a URL.
     const id = idNumber('41010519870512321');
@@ -69,26 +71,33 @@ export function run({ test }) {
     await page.getByTestId('person-id-search-value').fill(id);
     await page.getByTestId('unmask-reason').fill('核实来电人身份');
     await page.getByTestId('unmask-submit').click();
-    await waitForText(page, '[data-testid="person-id-results"]', /诸葛明亮/, 15_000);
-    await ctx.screenshot(page, 'registry-id-search');
-    assert(
+    await expect(page.getByTestId('person-id-results')).toContainText('诸葛明亮');
+    await screenshot(page, 'registry-id-search');
+    expect(
       urls.some((u) => u.endsWith('/api/persons/lookup')),
-      'the lookup was not sent',
-    );
-    assert(!urls.some((u) => u.includes(id)), 'the ID number appeared in a URL');
+      'the lookup was sent',
+    ).toBe(true);
+    expect(
+      urls.filter((u) => u.includes(id)),
+      'URLs holding the ID number',
+    ).toEqual([]);
   });
+});
 
-  test('a grid worker without personal.unmask is not offered searches by full phone or ID number', async (ctx) => {
-    const page = await ctx.newPage({ viewport: { width: 1280, height: 860 } });
-    await ctx.login(page, 'g001_admin');
+test.describe('grid worker', () => {
+  test.use({ user: 'g001_admin' });
+
+  test('a grid worker without personal.unmask is not offered searches by full phone or ID number', async ({
+    page,
+  }) => {
     for (const [path, testId, ready] of [
       ['/persons', 'person-id-search', 'persons-export'],
       ['/units', 'unit-phone-search', 'units-export'],
       ['/houses', 'house-phone-search', 'house-export'],
     ]) {
       await page.goto(path);
-      await page.getByTestId(ready).waitFor();
-      assert((await page.getByTestId(testId).count()) === 0, `${path} offers ${testId}`);
+      await expect(page.getByTestId(ready)).toBeVisible();
+      await expect(page.getByTestId(testId), `${path} offers ${testId}`).toHaveCount(0);
     }
   });
-}
+});

@@ -1,15 +1,13 @@
-import { assert, waitForText } from '../lib/util.mjs';
-
-export const name = 'language switch';
+import { expect, gridCount, note, screenshot, test } from '../lib/fixtures.mjs';
 
 const SWITCH_TEXT = /\bEN\b|English/i;
 // A few words from the English UI: the menu, the header, the map status line.
 const ENGLISH = /\b(Map|Sign out|Area tree|Departments|Users|grids|Search areas)\b/;
 
-export async function run(ctx) {
-  const page = await ctx.newPage({ viewport: { width: 1280, height: 800 } });
-  await ctx.login(page, 'admin');
-  await ctx.waitForGrids(page);
+test.use({ viewport: { width: 1280, height: 800 }, user: 'admin' });
+
+test('the language switch turns the UI English and back to Chinese', async ({ page }) => {
+  await gridCount(page);
 
   const inHeader = page
     .locator('header, .ant-layout-header, [role="banner"]')
@@ -20,31 +18,29 @@ export async function run(ctx) {
     const anywhere = page
       .locator('button, select, [role="button"]')
       .filter({ hasText: SWITCH_TEXT });
-    assert(
-      (await anywhere.count()) > 0,
-      'no language switch (a button or select showing "EN" or "English") on the map page',
-    );
-    ctx.note('the language switch is not inside the header');
+    expect(
+      await anywhere.count(),
+      'a language switch (a button or select showing "EN" or "English") on the map page',
+    ).toBeGreaterThan(0);
+    note('the language switch is not inside the header');
     toggle = anywhere.first();
   }
   const before = await page.locator('body').innerText();
-  assert(
-    !ENGLISH.test(before.replace(/English/g, '')),
-    'the page already shows English UI text before switching',
-  );
+  expect(before.replace(/English/g, ''), 'the page before switching').not.toMatch(ENGLISH);
 
   if ((await toggle.evaluate((el) => el.tagName)) === 'SELECT') {
     const labels = await toggle.locator('option').allTextContents();
     const label = labels.find((l) => SWITCH_TEXT.test(l));
-    assert(label, `the language select has no English option (${labels.join(', ')})`);
+    expect(label, `an English option in the language select (${labels.join(', ')})`).toBeTruthy();
     await toggle.selectOption({ label });
   } else {
     await toggle.click();
   }
 
-  const found = await waitForText(page, 'body', ENGLISH, 5_000).catch(() => null);
-  assert(found, 'after clicking the language switch no English UI text appeared');
-  await ctx.screenshot(page, 'desktop-map-english');
+  await expect(page.locator('body'), 'English UI text after switching').toContainText(ENGLISH, {
+    timeout: 5_000,
+  });
+  await screenshot(page, 'desktop-map-english');
 
   // And back to Chinese.
   const back = page
@@ -53,6 +49,6 @@ export async function run(ctx) {
     .first();
   if ((await back.count()) > 0) {
     await back.click();
-    await waitForText(page, 'body', /地图/, 5_000);
+    await expect(page.locator('body')).toContainText('地图', { timeout: 5_000 });
   }
-}
+});
