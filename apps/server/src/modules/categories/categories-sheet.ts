@@ -14,6 +14,8 @@ import { newId } from '../../core/ids';
 import type { AuditService } from '../audit';
 import { createCategoriesRepo } from './categories.repo';
 import type { CategoriesTable } from './categories.tables';
+import { defaultConditionRow } from './default-conditions';
+import { createRegistrationConditionsRepo } from './registration-conditions.repo';
 import {
   childCodeProblem,
   childLevel,
@@ -260,6 +262,16 @@ export function createCategoriesSheet(deps: CategoriesSheetDeps) {
             },
             tx,
           );
+          // An imported 小类 is registrable at once, like one added by hand (docs/case-workflow.md §3.1).
+          const isCase = (CASE_CATEGORY_KINDS as readonly string[]).includes(r.kind);
+          if (level === 'minor' && isCase)
+            await createRegistrationConditionsRepo(tx).insert(
+              tx,
+              defaultConditionRow(
+                { code: r.code, name: content.name, majorCode: r.parentCode ?? '' },
+                t,
+              ),
+            );
           await audit(tx, r, {
             change: 'created',
             summary: `导入新增分类 ${r.code} ${r.name}（上级 ${r.parentCode}）`,

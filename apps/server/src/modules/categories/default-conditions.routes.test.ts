@@ -3,6 +3,7 @@ import type { RegistrationCondition, RegistrationConditionRow } from '@wangge/sh
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, type Session } from '../../../test/factories';
 import { castCases, photo, step, type CaseCast } from '../cases/cases.test-util';
+import { XLSX_TYPE, xlsxOf } from '../imports/imports.test-util';
 
 // Issue 11 #1: every active 小类 can be registered out of the box, under a default 立结案标准 marked as such.
 
@@ -208,6 +209,23 @@ describe('default 立结案标准', () => {
     expect((await t.services.conditions.applicable('0690101', {})).map((c) => c.id)).toEqual([
       rows[0].id,
     ]);
+  });
+
+  it('gives a 小类 imported from the 分类字典 workbook its default too', async () => {
+    const header = ['问题类型', '分类编码', '上级编码', '名称', '地方叫法', '自行处置', '必须核实'];
+    const file = await xlsxOf(header, [['综治事件', 'Z04901', 'Z04', '噪声扰民投诉', '', '', '']]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/categories/sheet?mode=commit&fileName=t.xlsx',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': XLSX_TYPE },
+      payload: file,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ committed: true, created: 1 });
+    const rows = (await admin.get('/api/categories/Z04901/conditions')).json().items;
+    expect(
+      rows.map((r: RegistrationCondition) => [r.isDefault, r.limitValue, r.limitType]),
+    ).toEqual([[true, 5, 'work_day']]);
   });
 
   it('registers a case of a class that had no condition before under its default, with its limits', async () => {
