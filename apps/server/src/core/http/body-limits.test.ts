@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import {
   CITY,
-  errorCode,
   fc,
   feature,
   rect,
@@ -13,6 +12,7 @@ import {
 } from '../../../test/factories';
 import { BODY_LIMITS, ROUTE_BODY_LIMITS } from './body-limits';
 import { rawRequest as rawRequestTo } from '../../../test/raw-http';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -36,8 +36,7 @@ describe('request body limits', () => {
       url: '/api/auth/login',
       payload: { username: 'boss', password: 'x'.repeat(5000) },
     });
-    expect(res.statusCode).toBe(413);
-    expect(errorCode(res)).toBe('payload_too_large');
+    expectRefusal(res, { status: 413, code: 'payload_too_large' });
     // A declared 45 MB body is refused from the headers alone: the server answers without a byte of it.
     const declared = await rawRequest(
       'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 45000000\r\n\r\n',
@@ -63,7 +62,7 @@ describe('request body limits', () => {
       url: '/api/public/cases',
       payload: { address: '某路', description: '很'.repeat(BODY_LIMITS.public) },
     });
-    expect(report.statusCode).toBe(413);
+    expectRefusal(report, { status: 413, code: 'payload_too_large' });
     const caseBody = {
       lng: CITY.inA[0],
       lat: CITY.inA[1],
@@ -71,10 +70,10 @@ describe('request body limits', () => {
       description: 'x'.repeat(BODY_LIMITS.default + 10),
     };
     const big = await admin.post('/api/cases', caseBody);
-    expect(big.statusCode).toBe(413);
+    expectRefusal(big, { status: 413, code: 'payload_too_large' });
     // Under the limit the same route reads the body and validates it.
     const small = await admin.post('/api/cases', { ...caseBody, description: 'x'.repeat(3000) });
-    expect(small.statusCode).toBe(400);
+    expectRefusal(small, { status: 400, code: 'validation_failed', field: 'description' });
   });
 
   it('lets the area import take a multi-megabyte GeoJSON', async () => {

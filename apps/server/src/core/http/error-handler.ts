@@ -56,8 +56,16 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boo
     if (mapped) {
       const status =
         mapped === 'payload_too_large' ? 413 : mapped === 'unsupported_media_type' ? 415 : 400;
+      // An unreadable body (bad JSON, empty, wrong length) is the body's fault as a whole: name it, as a zod
+      // refusal names its field, so clients and tests can tell it from a missing field.
+      const field =
+        err.code!.startsWith('FST_ERR_CTP_') && mapped === 'validation_failed' ? 'body' : undefined;
       return send(status, {
-        error: { code: mapped, message: `${ERROR_MESSAGES_ZH[mapped]}: ${err.message}` },
+        error: {
+          code: mapped,
+          message: `${ERROR_MESSAGES_ZH[mapped]}: ${err.message}`,
+          ...(field ? { field } : {}),
+        },
       });
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { addNode, buildSunshine } from './addresses.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -24,22 +25,21 @@ describe('标准地址 tree', () => {
       roles: ['observer'],
       areaCodes: [CITY.district],
     });
-    expect((await observer.get('/api/addresses')).statusCode).toBe(403);
+    expectRefusal(await observer.get('/api/addresses'), { status: 403, code: 'forbidden' });
     const supervisor = await userSession(t, {
       username: 'sup',
       roles: ['grid_supervisor'],
       areaCodes: [CITY.gridA],
     });
     expect((await supervisor.get('/api/addresses')).statusCode).toBe(200);
-    expect(
-      (
-        await supervisor.post('/api/addresses', {
-          level: 'street_lane',
-          name: '无权路',
-          areaCode: CITY.district,
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await supervisor.post('/api/addresses', {
+        level: 'street_lane',
+        name: '无权路',
+        areaCode: CITY.district,
+      }),
+      { status: 403, code: 'forbidden' },
+    );
   });
 
   it('builds a path from 街巷 to 户室: full address, places, building attributes, path and children', async () => {
@@ -135,8 +135,7 @@ describe('标准地址 tree', () => {
       level: 'door_plate',
       name: '１２号',
     });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().error).toMatchObject({ code: 'duplicate', field: 'name' });
+    expectRefusal(dup, { status: 409, code: 'duplicate', field: 'name' });
     expect(
       errorCode(
         await admin.post('/api/addresses', {
@@ -213,7 +212,7 @@ describe('标准地址 tree', () => {
         await admin.post('/api/addresses', { parentId: 'nope', level: 'door_plate', name: '1号' }),
       ),
     ).toBe('parentId');
-    expect((await admin.get('/api/addresses/nope')).statusCode).toBe(404);
+    expectRefusal(await admin.get('/api/addresses/nope'), { status: 404, code: 'not_found' });
   });
 
   it('searches by any parts of the address, in full-address order', async () => {
@@ -230,8 +229,16 @@ describe('标准地址 tree', () => {
     expect(await search('阳光 1单元 101')).toEqual([]);
     expect(await search('1号楼 101')).toEqual(['金水路12号1号楼1单元101室']);
     expect(await search('金水路 不存在')).toEqual([]);
-    expect((await admin.get('/api/addresses/search?q=%25')).statusCode).toBe(400);
-    expect((await admin.get('/api/addresses/search?q=')).statusCode).toBe(400);
+    expectRefusal(await admin.get('/api/addresses/search?q=%25'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'q',
+    });
+    expectRefusal(await admin.get('/api/addresses/search?q='), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.q',
+    });
     const list = (await admin.get('/api/addresses?level=room&q=金水路')).json();
     expect(list).toMatchObject({ total: 2 });
   });
@@ -261,13 +268,20 @@ describe('标准地址 tree', () => {
       (await admin.get('/api/addresses')).json().items.map((i: { name: string }) => i.name),
     ).toEqual(['金水路']);
     expect((await admin.get(`/api/addresses?areaCode=${CITY.gridB}`)).json().total).toBe(3);
-    expect((await admin.get('/api/addresses?limit=201')).statusCode).toBe(400);
-    expect((await admin.get('/api/addresses?parentId=nope')).statusCode).toBe(404);
+    expectRefusal(await admin.get('/api/addresses?limit=201'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.limit',
+    });
+    expectRefusal(await admin.get('/api/addresses?parentId=nope'), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('renames with a version check, keeps the former name and rewrites the full address of the subtree', async () => {
     const stale = await admin.patch(`/api/addresses/${ids.road}`, { version: 7, name: '金水东路' });
-    expect(stale.statusCode).toBe(409);
+    expectRefusal(stale, { status: 409, code: 'conflict' });
     expect(stale.json().error.details).toEqual({ version: 1 });
     const res = await admin.patch(`/api/addresses/${ids.road}`, { version: 1, name: '金水东路' });
     expect(res.statusCode).toBe(200);
@@ -286,9 +300,10 @@ describe('标准地址 tree', () => {
     expect(
       errorCode(await admin.patch(`/api/addresses/${ids.plate}`, { version: 1, name: '10号' })),
     ).toBe('duplicate');
-    expect((await admin.patch('/api/addresses/nope', { version: 1, name: 'x' })).statusCode).toBe(
-      404,
-    );
+    expectRefusal(await admin.patch('/api/addresses/nope', { version: 1, name: 'x' }), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('moves a node with the descendants that inherited its place, and refuses a move that strands others', async () => {
@@ -354,16 +369,21 @@ describe('标准地址 tree', () => {
       (await east.get('/api/addresses')).json().items.map((i: { name: string }) => i.name),
     ).toEqual(['金水东路']);
     expect((await east.get(`/api/addresses/${ids.road}`)).json().children).toEqual([]);
-    expect((await east.get(`/api/addresses/${ids.room}`)).statusCode).toBe(404);
-    expect((await east.get(`/api/addresses?parentId=${ids.plate}`)).statusCode).toBe(404);
+    expectRefusal(await east.get(`/api/addresses/${ids.room}`), { status: 404, code: 'not_found' });
+    expectRefusal(await east.get(`/api/addresses?parentId=${ids.plate}`), {
+      status: 404,
+      code: 'not_found',
+    });
     expect((await east.get('/api/addresses/search?q=12号')).json().items).toEqual([]);
     expect((await east.get('/api/addresses?level=room')).json()).toEqual({ items: [], total: 0 });
-    expect(
-      (await east.patch(`/api/addresses/${ids.plate}`, { version: 2, name: '13号' })).statusCode,
-    ).toBe(403);
-    expect(
-      (await east.patch(`/api/addresses/${ids.road}`, { version: 2, name: '东路' })).statusCode,
-    ).toBe(403);
+    expectRefusal(await east.patch(`/api/addresses/${ids.plate}`, { version: 2, name: '13号' }), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await east.patch(`/api/addresses/${ids.road}`, { version: 2, name: '东路' }), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect(
       fieldOf(
         await east.post('/api/addresses', {
@@ -373,16 +393,15 @@ describe('标准地址 tree', () => {
         }),
       ),
     ).toBe('parentId');
-    expect(
-      (
-        await east.post('/api/addresses', {
-          parentId: ids.road,
-          level: 'door_plate',
-          name: '88号',
-          areaCode: CITY.gridB,
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await east.post('/api/addresses', {
+        parentId: ids.road,
+        level: 'door_plate',
+        name: '88号',
+        areaCode: CITY.gridB,
+      }),
+      { status: 403, code: 'forbidden' },
+    );
     expect(
       (
         await east.post('/api/addresses', {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import {
   CITY,
-  errorCode,
   fc,
   feature,
   rect,
@@ -11,6 +10,7 @@ import {
   type Session,
 } from '../../../test/factories';
 import { AREA_IMPORT_LIMITS } from './import-limits';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -45,9 +45,7 @@ describe('area import limits', () => {
       ),
     );
     const res = await admin.post('/api/areas/import', { geojson: fc(features), dryRun: true });
-    expect(res.statusCode).toBe(400);
-    expect(errorCode(res)).toBe('validation_failed');
-    expect(res.json().error.field).toBe('geojson.features');
+    expectRefusal(res, { status: 400, code: 'validation_failed', field: 'geojson.features' });
   });
 
   it('refuses a feature with too many vertices before validating it', async () => {
@@ -59,8 +57,11 @@ describe('area import limits', () => {
       ]),
       dryRun: true,
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.field).toBe('geojson.features.1.geometry');
+    expectRefusal(res, {
+      status: 400,
+      code: 'validation_failed',
+      field: 'geojson.features.1.geometry',
+    });
   });
 
   it('validates a large file in a worker thread and reports as before', async () => {
@@ -114,7 +115,7 @@ describe('area import limits', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     const res = await importing;
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(422);
+    expect(res.statusCode).toBe(422);
     expect(res.json().errors).toHaveLength(3);
     // On the request thread the import would hold the event loop and no health call would finish meanwhile.
     expect(latencies.length).toBeGreaterThanOrEqual(5);

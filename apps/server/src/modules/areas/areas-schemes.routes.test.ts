@@ -11,6 +11,7 @@ import {
   userSession,
   type Session,
 } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -64,14 +65,13 @@ describe('grid code schemes', () => {
       dryRun: true,
     });
     expect(reasons(unknown.json())).toEqual(['bad_grid_scheme']);
-    expect(
-      (
-        await admin.post('/api/areas/import', {
-          geojson: gridIn('41010100100109'),
-          gridScheme: 'xyz',
-        })
-      ).statusCode,
-    ).toBe(400);
+    expectRefusal(
+      await admin.post('/api/areas/import', {
+        geojson: gridIn('41010100100109'),
+        gridScheme: 'xyz',
+      }),
+      { status: 400, code: 'validation_failed', field: 'gridScheme' },
+    );
   });
 
   it('accepts micro-grids and dedicated grids (which may overlap base grids)', async () => {

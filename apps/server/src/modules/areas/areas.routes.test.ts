@@ -5,7 +5,6 @@ import {
   CITY,
   cityFeatures,
   createUser,
-  errorCode,
   fc,
   feature,
   rect,
@@ -13,6 +12,7 @@ import {
   userSession,
   type Session,
 } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -72,7 +72,11 @@ describe('area tree, detail and search', () => {
     expect(
       (await admin.get(`/api/areas/search?q=${encodeURIComponent('东社区')}`)).json().items.length,
     ).toBe(3);
-    expect((await admin.get('/api/areas/search?q=')).statusCode).toBe(400);
+    expectRefusal(await admin.get('/api/areas/search?q='), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.q',
+    });
   });
 
   it('serves boundaries as GeoJSON by level', async () => {
@@ -80,7 +84,11 @@ describe('area tree, detail and search', () => {
     expect(res.type).toBe('FeatureCollection');
     expect(res.features).toHaveLength(4);
     expect(res.features[0].geometry.type).toBe('Polygon');
-    expect((await admin.get('/api/areas/geojson?level=planet')).statusCode).toBe(400);
+    expectRefusal(await admin.get('/api/areas/geojson?level=planet'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.level',
+    });
   });
 });
 
@@ -124,10 +132,14 @@ describe('locate', () => {
   });
 
   it('refuses bad coordinates and unknown coordinate systems', async () => {
-    for (const q of ['lng=200&lat=30', 'lng=abc&lat=30', 'lat=30', 'lng=113&lat=30&crs=mercator']) {
+    for (const [q, field] of [
+      ['lng=200&lat=30', 'querystring.lng'],
+      ['lng=abc&lat=30', 'querystring.lng'],
+      ['lat=30', 'querystring.lng'],
+      ['lng=113&lat=30&crs=mercator', 'querystring.crs'],
+    ]) {
       const res = await admin.get(`/api/areas/locate?${q}`);
-      expect(res.statusCode, q).toBe(400);
-      expect(errorCode(res)).toBe('validation_failed');
+      expectRefusal(res, { status: 400, code: 'validation_failed', field });
     }
   });
 });
@@ -141,7 +153,7 @@ describe('area scope: a grid worker of grid A', () => {
   it('gets 404 for grid B and for its community (no existence leak)', async () => {
     for (const code of [CITY.gridB, CITY.communityW, CITY.gridC]) {
       const res = await workerA.get(`/api/areas/${idOf(code)}`);
-      expect(res.statusCode, code).toBe(404);
+      expectRefusal(res, { status: 404, code: 'not_found' });
     }
     expect((await workerA.get(`/api/areas/${idOf(CITY.gridA)}`)).statusCode).toBe(200);
   });
@@ -168,17 +180,17 @@ describe('area scope: a grid worker of grid A', () => {
       userId: other.id,
       role: 'gridAdministrator',
     });
-    expect(staff.statusCode).toBe(403);
+    expectRefusal(staff, { status: 403, code: 'forbidden' });
     const imp = await workerA.post('/api/areas/import', {
       geojson: fc([feature(CITY.gridB, 'x', 'grid', rect(113.05, 34.0, 113.1, 34.1))]),
       dryRun: false,
     });
-    expect(imp.statusCode).toBe(403);
-    expect(
-      (await workerA.post('/api/departments', { code: 'x1', name: '某部门', areaCode: CITY.gridB }))
-        .statusCode,
-    ).toBe(403);
-    expect((await workerA.get('/api/users')).statusCode).toBe(403);
+    expectRefusal(imp, { status: 403, code: 'forbidden' });
+    expectRefusal(
+      await workerA.post('/api/departments', { code: 'x1', name: '某部门', areaCode: CITY.gridB }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(await workerA.get('/api/users'), { status: 403, code: 'forbidden' });
   });
 
   it('a community leader of the east cannot staff a west grid: 403 for the action', async () => {
@@ -192,18 +204,17 @@ describe('area scope: a grid worker of grid A', () => {
       roles: ['observer'],
       areaCodes: [CITY.gridC],
     });
-    expect(
-      (
-        await east.post(`/api/areas/${idOf(CITY.gridA)}/staff`, {
-          userId: u.id,
-          role: 'gridAdministrator',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (await east.post('/api/areas/no-such-id/staff', { userId: u.id, role: 'gridAdministrator' }))
-        .statusCode,
-    ).toBe(404);
+    expectRefusal(
+      await east.post(`/api/areas/${idOf(CITY.gridA)}/staff`, {
+        userId: u.id,
+        role: 'gridAdministrator',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(
+      await east.post('/api/areas/no-such-id/staff', { userId: u.id, role: 'gridAdministrator' }),
+      { status: 404, code: 'not_found' },
+    );
     expect(
       (
         await east.post(`/api/areas/${idOf(CITY.gridC)}/staff`, {
@@ -235,7 +246,7 @@ describe('grid staff', () => {
       userId: p.id,
       role: 'gridLeader',
     });
-    expect(dup.statusCode).toBe(409);
+    expectRefusal(dup, { status: 409, code: 'duplicate', field: 'role' });
     // Phones in full only to colleagues of the grid (grid-staff.routes.test.ts): an administrator sees the mask.
     expect((await admin.get(`/api/areas/${idOf(CITY.gridA)}`)).json().staff[0]).toMatchObject({
       displayName: '张三',
@@ -261,26 +272,24 @@ describe('grid staff', () => {
 
   it('refuses staff on a non-grid area, unknown users and unknown roles', async () => {
     const p = await createUser(t, { username: 'li', roles: ['observer'], areaCodes: [CITY.gridA] });
-    expect(
-      (
-        await admin.post(`/api/areas/${idOf(CITY.communityW)}/staff`, {
-          userId: p.id,
-          role: 'gridLeader',
-        })
-      ).statusCode,
-    ).toBe(400);
-    expect(
-      (
-        await admin.post(`/api/areas/${idOf(CITY.gridA)}/staff`, {
-          userId: 'nope',
-          role: 'gridLeader',
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (await admin.post(`/api/areas/${idOf(CITY.gridA)}/staff`, { userId: p.id, role: 'mayor' }))
-        .statusCode,
-    ).toBe(400);
+    expectRefusal(
+      await admin.post(`/api/areas/${idOf(CITY.communityW)}/staff`, {
+        userId: p.id,
+        role: 'gridLeader',
+      }),
+      { status: 400, code: 'validation_failed', field: 'id' },
+    );
+    expectRefusal(
+      await admin.post(`/api/areas/${idOf(CITY.gridA)}/staff`, {
+        userId: 'nope',
+        role: 'gridLeader',
+      }),
+      { status: 404, code: 'not_found' },
+    );
+    expectRefusal(
+      await admin.post(`/api/areas/${idOf(CITY.gridA)}/staff`, { userId: p.id, role: 'mayor' }),
+      { status: 400, code: 'validation_failed', field: 'role' },
+    );
   });
 
   it('ends an assignment', async () => {
@@ -316,7 +325,7 @@ describe('import: all or nothing, every problem reported', () => {
       { type: 'FeatureCollection', features: [] },
     ]) {
       const res = await admin.post('/api/areas/import', { geojson, dryRun: false });
-      expect(res.statusCode, JSON.stringify(geojson)).toBe(422);
+      expect(res.statusCode).toBe(422);
       expect(res.json().ok).toBe(false);
       expect(res.json().errors.length).toBeGreaterThan(0);
     }
@@ -403,14 +412,14 @@ describe('import: all or nothing, every problem reported', () => {
   });
 
   it('refuses an unknown CRS and an unknown level with 400', async () => {
-    expect(
-      (await admin.post('/api/areas/import', { geojson: cityFeatures(), crs: 'epsg3857' }))
-        .statusCode,
-    ).toBe(400);
-    expect(
-      (await admin.post('/api/areas/import', { geojson: cityFeatures(), level: 'planet' }))
-        .statusCode,
-    ).toBe(400);
+    expectRefusal(
+      await admin.post('/api/areas/import', { geojson: cityFeatures(), crs: 'epsg3857' }),
+      { status: 400, code: 'validation_failed', field: 'crs' },
+    );
+    expectRefusal(
+      await admin.post('/api/areas/import', { geojson: cityFeatures(), level: 'planet' }),
+      { status: 400, code: 'validation_failed', field: 'level' },
+    );
   });
 
   it('refuses an oversized upload with 413', async () => {
@@ -422,8 +431,7 @@ describe('import: all or nothing, every problem reported', () => {
       },
     };
     const res = await admin.post('/api/areas/import', big);
-    expect(res.statusCode).toBe(413);
-    expect(errorCode(res)).toBe('payload_too_large');
+    expectRefusal(res, { status: 413, code: 'payload_too_large' });
   });
 
   it('warns about overlapping siblings and gaps, naming the codes', async () => {
@@ -479,6 +487,6 @@ describe('export', () => {
     ).toEqual([CITY.communityW, CITY.communityE]);
     const audit = (await admin.get('/api/audit?action=areas_exported')).json().items;
     expect(audit.length).toBeGreaterThan(0);
-    expect((await workerA.get('/api/areas/export')).statusCode).toBe(403);
+    expectRefusal(await workerA.get('/api/areas/export'), { status: 403, code: 'forbidden' });
   });
 });

@@ -3,12 +3,12 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import {
   CITY,
   createUser,
-  errorCode,
   login,
   seedCity,
   userSession,
   type Session,
 } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -52,13 +52,12 @@ describe("grid staff assignment: the enlisted user must lie in the assigner's sc
       userId: outsider.id,
       role: 'gridAdministrator',
     });
-    expect(res.statusCode).toBe(404);
-    expect(errorCode(res)).toBe('not_found');
+    expectRefusal(res, { status: 404, code: 'not_found' });
     const unknown = await leaderW.post(`/api/areas/${idOf(CITY.gridA)}/staff`, {
       userId: 'no-such-user',
       role: 'gridAdministrator',
     });
-    expect(unknown.statusCode).toBe(404);
+    expectRefusal(unknown, { status: 404, code: 'not_found' });
     expect(unknown.json().error.message).toBe(res.json().error.message);
     const list = await staffOf(admin, CITY.gridA);
     expect(list.some((s) => s.userId === outsider.id)).toBe(false);
@@ -67,14 +66,13 @@ describe("grid staff assignment: the enlisted user must lie in the assigner's sc
 
   it('refuses administrators (full scope) to a scoped assigner with the same 404', async () => {
     const root = await createUser(t, { username: 'another_admin', roles: ['admin'] });
-    expect(
-      (
-        await leaderW.post(`/api/areas/${idOf(CITY.gridA)}/staff`, {
-          userId: root.id,
-          role: 'gridLeader',
-        })
-      ).statusCode,
-    ).toBe(404);
+    expectRefusal(
+      await leaderW.post(`/api/areas/${idOf(CITY.gridA)}/staff`, {
+        userId: root.id,
+        role: 'gridLeader',
+      }),
+      { status: 404, code: 'not_found' },
+    );
   });
 
   it("answers 403 when part of the user's scope lies beyond the assigner's", async () => {
@@ -87,8 +85,7 @@ describe("grid staff assignment: the enlisted user must lie in the assigner's sc
       userId: straddling.id,
       role: 'gridAdministrator',
     });
-    expect(res.statusCode).toBe(403);
-    expect(errorCode(res)).toBe('forbidden');
+    expectRefusal(res, { status: 403, code: 'forbidden', field: 'userId' });
   });
 
   it("answers 400 when the user's own areas do not include the grid or an ancestor of it", async () => {
@@ -101,8 +98,7 @@ describe("grid staff assignment: the enlisted user must lie in the assigner's sc
       userId: inB.id,
       role: 'gridAdministrator',
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'validation_failed', field: 'userId' });
+    expectRefusal(res, { status: 400, code: 'validation_failed', field: 'userId' });
   });
 
   it('enlists users whose areas are the grid or its community', async () => {
@@ -226,26 +222,28 @@ describe('staff phones: in full only to colleagues of the grid, otherwise masked
       areaCodes: [CITY.district],
     });
     const noReason = await intake.post(url, {});
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error).toMatchObject({ code: 'validation_failed', field: 'reason' });
+    expectRefusal(noReason, { status: 400, code: 'validation_failed', field: 'reason' });
     const informant = await userSession(t, {
       username: 'informant_b2',
       roles: ['resident_informant'],
       areaCodes: [CITY.gridB],
     });
-    expect((await informant.post(url, { reason: '联系网格长处理' })).statusCode).toBe(403);
+    expectRefusal(await informant.post(url, { reason: '联系网格长处理' }), {
+      status: 403,
+      code: 'forbidden',
+    });
     const eastWorker = await userSession(t, {
       username: 'east_worker',
       roles: ['grid_administrator'],
       areaCodes: [CITY.gridC],
     });
     const outside = await eastWorker.post(url, { reason: '联系网格长处理' });
-    expect(outside.statusCode).toBe(404);
+    expectRefusal(outside, { status: 404, code: 'not_found' });
     const wrongGrid = await intake.post(
       `/api/areas/${idOf(CITY.gridA)}/staff/${assignmentId}/unmask-phone`,
       { reason: '联系网格长处理' },
     );
-    expect(wrongGrid.statusCode).toBe(404);
+    expectRefusal(wrongGrid, { status: 404, code: 'not_found' });
     const before = (
       (await t.services.audit.list({ action: 'personal_data_viewed', limit: 50 })) as unknown[]
     ).length;

@@ -8,6 +8,7 @@ import type { Clock } from '../../core/clock';
 import { ROUTE_BODY_LIMITS } from '../../core/http/body-limits';
 import { box, ftyp, mp4 } from './attachments.test-util';
 import { rawRequest } from '../../../test/raw-http';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let alice: Session;
@@ -73,7 +74,7 @@ describe('video container check', () => {
     };
     for (const [what, bytes] of Object.entries(fakes)) {
       const res = await upload(alice, bytes);
-      expect(res.statusCode, what).toBe(415);
+      expectRefusal(res, { status: 415, code: 'unsupported_media_type' });
       expect(errorCode(res), what).toBe('unsupported_media_type');
       expect(res.json().error.message, what).toContain('视频文件无效');
     }
@@ -87,8 +88,7 @@ describe('upload quota', () => {
     expect((await upload(alice, mp4(third, 11))).statusCode).toBe(201);
     expect((await upload(alice, mp4(third, 12))).statusCode).toBe(201);
     const over = await upload(alice, mp4(third, 13));
-    expect(over.statusCode).toBe(429);
-    expect(errorCode(over)).toBe('upload_quota_exceeded');
+    expectRefusal(over, { status: 429, code: 'upload_quota_exceeded' });
     // A retry of bytes she already uploaded is answered with the stored row and costs nothing.
     expect((await upload(alice, mp4(third, 11))).statusCode).toBe(200);
     // Bob has his own quota, even for the same bytes.
@@ -121,9 +121,10 @@ describe('upload bodies stream to disk', () => {
 
   it('leaves no spooled file behind, stored or refused', async () => {
     expect((await upload(bob, mp4(1000, 21))).statusCode).toBe(201);
-    expect((await upload(bob, Buffer.concat([ftyp('isom'), Buffer.alloc(100)]))).statusCode).toBe(
-      415,
-    );
+    expectRefusal(await upload(bob, Buffer.concat([ftyp('isom'), Buffer.alloc(100)])), {
+      status: 415,
+      code: 'unsupported_media_type',
+    });
     // The file goes in the onResponse hook, which runs just after the answer has been sent.
     await new Promise((r) => setTimeout(r, 50));
     expect(leftovers()).toEqual([]);

@@ -9,6 +9,7 @@ import { errorCode, userSession, type Session } from '../../../test/factories';
 import { ftyp, mp4, PHOTO_GPS, phoneJpeg, png } from './attachments.test-util';
 import { createAttachmentsService } from './attachments.service';
 import { createLocalBlobStore } from './local-blob-store';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let alice: Session;
@@ -105,12 +106,13 @@ describe('photo upload', () => {
   });
 
   it('hides the attachment from other users (404), shows it to holders of the view-any permission', async () => {
-    expect((await bob.get(`/api/attachments/${body.id}`)).statusCode).toBe(404);
-    expect((await fetchFile(bob, body.url)).statusCode).toBe(404);
-    expect((await fetchFile(bob, body.thumbnailUrl)).statusCode).toBe(404);
-    expect(
-      (await bob.get('/api/attachments/0190a0a0-0000-7000-8000-000000000000')).statusCode,
-    ).toBe(404);
+    expectRefusal(await bob.get(`/api/attachments/${body.id}`), { status: 404, code: 'not_found' });
+    expectRefusal(await fetchFile(bob, body.url), { status: 404, code: 'not_found' });
+    expectRefusal(await fetchFile(bob, body.thumbnailUrl), { status: 404, code: 'not_found' });
+    expectRefusal(await bob.get('/api/attachments/0190a0a0-0000-7000-8000-000000000000'), {
+      status: 404,
+      code: 'not_found',
+    });
     expect((await admin.get(`/api/attachments/${body.id}`)).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: body.url })).statusCode).toBe(401);
   });
@@ -134,7 +136,10 @@ describe('photo upload', () => {
     ).toEqual([body.sha256, `${body.sha256}.public`, `${body.sha256}.thumb`]);
     // Bob sees his own row; Alice still cannot see Bob's.
     expect((await fetchFile(bob, bobs.json().url)).rawPayload.equals(photo)).toBe(true);
-    expect((await alice.get(`/api/attachments/${bobs.json().id}`)).statusCode).toBe(404);
+    expectRefusal(await alice.get(`/api/attachments/${bobs.json().id}`), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 });
 
@@ -145,8 +150,7 @@ describe('type sniffing and limits', () => {
       Buffer.from('not a photo, just text saved as photo.jpg\n'),
       'image/jpeg',
     );
-    expect(res.statusCode).toBe(415);
-    expect(errorCode(res)).toBe('unsupported_media_type');
+    expectRefusal(res, { status: 415, code: 'unsupported_media_type' });
     expect(res.json().error.message).toContain('JPEG');
   });
 
@@ -165,7 +169,7 @@ describe('type sniffing and limits', () => {
       alice,
       Buffer.concat([ftyp('heic', 'mif1', 'heic'), Buffer.alloc(64)]),
     );
-    expect(res.statusCode).toBe(415);
+    expectRefusal(res, { status: 415, code: 'unsupported_media_type' });
     expect(res.json().error.message).toContain('HEIC');
   });
 
@@ -184,7 +188,10 @@ describe('type sniffing and limits', () => {
       thumbnailUrl: null,
       publicUrl: null,
     });
-    expect((await fetchFile(alice, `${v.url}?variant=thumb`)).statusCode).toBe(404);
+    expectRefusal(await fetchFile(alice, `${v.url}?variant=thumb`), {
+      status: 404,
+      code: 'not_found',
+    });
     const part = await fetchFile(alice, v.url, { range: 'bytes=4-11' });
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 4-11/${video.length}`);
@@ -195,22 +202,19 @@ describe('type sniffing and limits', () => {
     const bigPhoto = Buffer.alloc(15 * 1024 * 1024 + 1);
     bigPhoto.set([0xff, 0xd8, 0xff, 0xe0]);
     const res = await upload(alice, bigPhoto);
-    expect(res.statusCode).toBe(413);
-    expect(errorCode(res)).toBe('payload_too_large');
+    expectRefusal(res, { status: 413, code: 'payload_too_large' });
     expect(res.json().error.message).toContain('不能超过 15 MB（本文件 15.1 MB）');
     // Beyond the largest limit the body parser stops reading before the service sees anything.
     const bigVideo = Buffer.concat([mp4(), Buffer.alloc(51 * 1024 * 1024)]);
     const huge = await upload(alice, bigVideo, 'video/mp4');
-    expect(huge.statusCode).toBe(413);
-    expect(errorCode(huge)).toBe('payload_too_large');
+    expectRefusal(huge, { status: 413, code: 'payload_too_large' });
   });
 
   it('refuses an empty body (400) and a JSON body (415)', async () => {
     const empty = await upload(alice, Buffer.alloc(0));
-    expect(empty.statusCode).toBe(400);
-    expect(errorCode(empty)).toBe('validation_failed');
+    expectRefusal(empty, { status: 400, code: 'validation_failed', field: 'body' });
     const json = await alice.post('/api/attachments', { photo: 'base64…' });
-    expect(json.statusCode).toBe(415);
+    expectRefusal(json, { status: 415, code: 'unsupported_media_type' });
   });
 
   it('refuses a corrupt photo with 400', async () => {
@@ -219,7 +223,7 @@ describe('type sniffing and limits', () => {
       Buffer.from('JFIF\0garbage garbage garbage'),
     ]);
     const res = await upload(alice, broken);
-    expect(res.statusCode).toBe(400);
+    expectRefusal(res, { status: 400, code: 'validation_failed', field: 'body' });
     expect(res.json().error.message).toContain('无法解码');
   });
 
@@ -227,7 +231,7 @@ describe('type sniffing and limits', () => {
     const photo = await png('#00c');
     expect(errorCode(await upload(alice, photo, 'image/png', false))).toBe('csrf_failed');
     const observer = await userSession(t, { username: 'watcher', roles: ['observer'] });
-    expect((await upload(observer, photo, 'image/png')).statusCode).toBe(403);
+    expectRefusal(await upload(observer, photo, 'image/png'), { status: 403, code: 'forbidden' });
   });
 });
 

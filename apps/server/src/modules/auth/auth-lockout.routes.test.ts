@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import {
-  CITY,
-  createUser,
-  errorCode,
-  login,
-  PASSWORD,
-  seedCity,
-  type Session,
-} from '../../../test/factories';
+import { CITY, createUser, login, PASSWORD, seedCity, type Session } from '../../../test/factories';
 import { LOGIN_POLICY } from './auth-login';
+import { expectRefusal } from '../../../test/refusal';
 
 // Issue 9, findings 3 and 4: the lockout holds under parallel guessing, cannot be used to lock the owner out, and
 // does not tell which usernames exist.
@@ -86,8 +79,7 @@ describe('parallel guessing (finding 3)', () => {
     expect((await attempt('office', PASSWORD, ip)).statusCode).toBe(200);
     expect((await attempt('nobody-19', 'wrong-password', ip)).statusCode).toBe(401);
     const blocked = await attempt('nobody-20', 'wrong-password', ip);
-    expect(blocked.statusCode).toBe(429);
-    expect(errorCode(blocked)).toBe('rate_limited');
+    expectRefusal(blocked, { status: 429, code: 'rate_limited' });
   });
 
   it('throttles the current-password check of a password change with the same budget', async () => {
@@ -104,14 +96,13 @@ describe('parallel guessing (finding 3)', () => {
     expect(tries.filter((r) => r.statusCode === 401)).toHaveLength(LOGIN_POLICY.lockAfter);
     expect(tries.filter((r) => r.statusCode === 429)).toHaveLength(10 - LOGIN_POLICY.lockAfter);
     // Even the right current password waits now.
-    expect(
-      (
-        await s.post('/api/auth/password', {
-          currentPassword: PASSWORD,
-          newPassword: 'Brand-new-pass-1',
-        })
-      ).statusCode,
-    ).toBe(429);
+    expectRefusal(
+      await s.post('/api/auth/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'Brand-new-pass-1',
+      }),
+      { status: 429, code: 'rate_limited' },
+    );
   });
 });
 
@@ -173,13 +164,18 @@ describe('lockout without denial of service or username discovery (finding 4)', 
     expect((await attempt('locked2', PASSWORD, '10.46.1.1')).statusCode).toBe(401);
 
     const gridWorker = await login(t, 'office');
-    expect((await gridWorker.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(403);
-    expect(
-      (await admin.post('/api/users/00000000-0000-7000-8000-000000000000/unlock')).statusCode,
-    ).toBe(404);
-    expect((await admin.post(`/api/users/${user.id}/unlock`, {}, { csrf: false })).statusCode).toBe(
-      403,
-    );
+    expectRefusal(await gridWorker.post(`/api/users/${user.id}/unlock`), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await admin.post('/api/users/00000000-0000-7000-8000-000000000000/unlock'), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(await admin.post(`/api/users/${user.id}/unlock`, {}, { csrf: false }), {
+      status: 403,
+      code: 'csrf_failed',
+    });
 
     const res = await admin.post(`/api/users/${user.id}/unlock`);
     expect(res.statusCode).toBe(200);

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import {
-  CITY,
-  createUser,
-  errorCode,
-  login,
-  PASSWORD,
-  seedCity,
-  type Session,
-} from '../../../test/factories';
+import { CITY, createUser, login, PASSWORD, seedCity, type Session } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 // Issue 9, finding 7: API tokens expire, do no more than they were given (read-only by default) and no more than
 // their user may do now, cannot mint tokens, end on password change and disable; only tokens.manage creates them.
@@ -64,7 +57,7 @@ describe('API tokens', () => {
         return login(t, `u_${role}`);
       })();
       const res = await s.post('/api/auth/tokens', { name: 'x' });
-      expect(res.statusCode, role).toBe(403);
+      expectRefusal(res, { status: 403, code: 'forbidden' });
     }
   });
 
@@ -83,10 +76,12 @@ describe('API tokens', () => {
       description: '路边垃圾',
       classCode: '06010',
     });
-    expect(write.statusCode).toBe(403);
-    expect(
-      (await integrator.post('/api/auth/tokens', { name: '太久', expiresInDays: 366 })).statusCode,
-    ).toBe(400);
+    expectRefusal(write, { status: 403, code: 'forbidden' });
+    expectRefusal(await integrator.post('/api/auth/tokens', { name: '太久', expiresInDays: 366 }), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'expiresInDays',
+    });
     const year = (
       await integrator.post('/api/auth/tokens', { name: '一年', expiresInDays: 365 })
     ).json();
@@ -98,8 +93,7 @@ describe('API tokens', () => {
       name: 'x',
       permissions: ['cases.read', 'users.manage'],
     });
-    expect(beyond.statusCode).toBe(403);
-    expect(beyond.json().error.field).toBe('permissions');
+    expectRefusal(beyond, { status: 403, code: 'forbidden', field: 'permissions' });
     const chosen = await integrator.post('/api/auth/tokens', {
       name: '上报',
       permissions: ['cases.report', 'cases.read'],
@@ -116,16 +110,14 @@ describe('API tokens', () => {
       })
     ).json();
     const minted = await bearer(token, 'POST', '/api/auth/tokens', { name: 'child' });
-    expect(minted.statusCode).toBe(403);
-    expect(errorCode(minted)).toBe('forbidden');
-    expect(
-      (
-        await bearer(token, 'POST', '/api/auth/password', {
-          currentPassword: PASSWORD,
-          newPassword: 'Taken-over-pass-1',
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(minted, { status: 403, code: 'forbidden' });
+    expectRefusal(
+      await bearer(token, 'POST', '/api/auth/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'Taken-over-pass-1',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
   });
 
   it('does what the token was given AND what its user may do now', async () => {
@@ -142,7 +134,10 @@ describe('API tokens', () => {
     expect((await admin.patch(`/api/users/${u.id}`, { roles: ['case_reader'] })).statusCode).toBe(
       200,
     );
-    expect((await bearer(token, 'GET', '/api/areas/tree')).statusCode).toBe(403);
+    expectRefusal(await bearer(token, 'GET', '/api/areas/tree'), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect((await bearer(token, 'GET', '/api/cases')).statusCode).toBe(200);
   });
 

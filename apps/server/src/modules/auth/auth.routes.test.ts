@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { createUser, errorCode, login, PASSWORD, seedCity, CITY } from '../../../test/factories';
+import { createUser, login, PASSWORD, seedCity, CITY } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,16 +56,14 @@ describe('login and sessions', () => {
   });
 
   it('answers bad login bodies with 400 and a field', async () => {
-    for (const payload of [
-      {},
-      { username: '', password: 'x' },
-      { username: 'alice' },
-      { username: 'a'.repeat(65), password: 'x' },
-    ]) {
+    for (const [payload, field] of [
+      [{}, 'username'],
+      [{ username: '', password: 'x' }, 'username'],
+      [{ username: 'alice' }, 'password'],
+      [{ username: 'a'.repeat(65), password: 'x' }, 'username'],
+    ] as const) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().error.code).toBe('validation_failed');
-      expect(res.json().error.field).toBeTruthy();
+      expectRefusal(res, { status: 400, code: 'validation_failed', field });
     }
     const junk = await t.app.inject({
       method: 'POST',
@@ -72,7 +71,7 @@ describe('login and sessions', () => {
       headers: { 'content-type': 'application/json' },
       payload: '{not json',
     });
-    expect(junk.statusCode).toBe(400);
+    expectRefusal(junk, { status: 400, code: 'validation_failed', field: 'body' });
   });
 
   it('locks an account after 5 wrong passwords, even with the right one after, answering as for a wrong password', async () => {
@@ -101,8 +100,7 @@ describe('login and sessions', () => {
   it('requires the CSRF token on cookie-authenticated writes', async () => {
     const s = await login(t, 'boss');
     const without = await s.post('/api/auth/tokens', { name: 'x' }, { csrf: false });
-    expect(without.statusCode).toBe(403);
-    expect(errorCode(without)).toBe('csrf_failed');
+    expectRefusal(without, { status: 403, code: 'csrf_failed' });
     const withToken = await s.post('/api/auth/tokens', { name: 'x' });
     expect(withToken.statusCode).toBe(201);
   });
@@ -121,7 +119,7 @@ describe('login and sessions', () => {
     expect(actions).toEqual(expect.arrayContaining(['login', 'login_failed', 'logout']));
     expect(res.json().items.find((e: { action: string }) => e.action === 'login').ip).toBeTruthy();
     const denied = await (await login(t, 'alice')).get('/api/audit');
-    expect(denied.statusCode).toBe(403);
+    expectRefusal(denied, { status: 403, code: 'forbidden' });
   });
 });
 
@@ -141,8 +139,7 @@ describe('password change', () => {
       currentPassword: PASSWORD,
       newPassword: 'short',
     });
-    expect(short.statusCode).toBe(400);
-    expect(short.json().error.field).toBe('newPassword');
+    expectRefusal(short, { status: 400, code: 'validation_failed', field: 'newPassword' });
     expect(
       (
         await s.post('/api/auth/password', {
@@ -168,8 +165,7 @@ describe('password change', () => {
     const n = await login(t, 'newbie', 'Initial-pass-1');
     expect((await n.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
     const blocked = await n.get('/api/areas/tree');
-    expect(blocked.statusCode).toBe(403);
-    expect(errorCode(blocked)).toBe('password_change_required');
+    expectRefusal(blocked, { status: 403, code: 'password_change_required' });
     expect(
       (
         await n.post('/api/auth/password', {
@@ -202,7 +198,10 @@ describe('API tokens', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode,
     ).toBe(401);
-    expect((await s.del(`/api/auth/tokens/${created.id}`)).statusCode).toBe(404);
+    expectRefusal(await s.del(`/api/auth/tokens/${created.id}`), {
+      status: 404,
+      code: 'not_found',
+    });
     const bogus = await t.app.inject({
       method: 'GET',
       url: '/api/auth/me',

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { userSession, type Session } from '../../../test/factories';
 import { addLimit } from './deadline';
 import { createCalendarService } from './calendar.service';
+import { expectRefusal } from '../../../test/refusal';
 
 // The clock stands in December 2026 so the "enter next year's holidays" alert is due until 2027 is imported.
 const NOW = new Date('2026-12-10T02:00:00Z');
@@ -76,7 +77,10 @@ describe('working calendar (工作日历)', () => {
 
     expect((await admin.del('/api/calendar/days/2026-03-09')).statusCode).toBe(200);
     expect(addLimit(t.services.calendar.current(), start, 1, 'work_day')).toEqual(before);
-    expect((await admin.del('/api/calendar/days/2026-03-09')).statusCode).toBe(404);
+    expectRefusal(await admin.del('/api/calendar/days/2026-03-09'), {
+      status: 404,
+      code: 'not_found',
+    });
     expect(
       (await put(admin, '/api/calendar/days/2026-02-30', { kind: 'holiday' })).json().error.field,
     ).toBe('params.date');
@@ -100,8 +104,7 @@ describe('working calendar (工作日历)', () => {
     ];
     for (const [windows, field] of bad) {
       const res = await put(admin, '/api/calendar/windows', { windows });
-      expect(res.statusCode, JSON.stringify(windows)).toBe(400);
-      expect(res.json().error.field).toBe(field);
+      expectRefusal(res, { status: 400, code: 'validation_failed', field });
     }
     expect((await year(staff, 2026)).windows).toEqual(DEFAULT_WINDOWS);
 
@@ -129,13 +132,13 @@ describe('working calendar (工作日历)', () => {
       { date: '2027-01-01', kind: 'holiday', name: '元旦' },
     ];
     const bad = await admin.post('/api/calendar/import', { year: 2027, rows });
-    expect(bad.statusCode).toBe(400);
+    expectRefusal(bad, { status: 400, code: 'validation_failed', field: 'rows.1.date' });
     expect(bad.json().error.details.map((d: { index: number }) => d.index)).toEqual([1, 2]);
     const shape = await admin.post('/api/calendar/import', {
       year: 2027,
       rows: [rows[0], { date: '2027-02-30', kind: 'holiday' }, { date: '2027-03-01', kind: 'nap' }],
     });
-    expect(shape.statusCode).toBe(400);
+    expectRefusal(shape, { status: 400, code: 'validation_failed', field: 'rows.1.date' });
     expect(shape.json().error.details.map((d: { path: string }) => d.path)).toEqual([
       '/rows/1/date',
       '/rows/2/kind',
@@ -163,22 +166,25 @@ describe('working calendar (工作日历)', () => {
   });
 
   it('lets only calendar managers write', async () => {
-    expect(
-      (await put(staff, '/api/calendar/days/2026-03-09', { kind: 'holiday', name: 'x' }))
-        .statusCode,
-    ).toBe(403);
-    expect((await staff.del('/api/calendar/days/2026-01-01')).statusCode).toBe(403);
-    expect(
-      (await put(staff, '/api/calendar/windows', { windows: DEFAULT_WINDOWS })).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await staff.post('/api/calendar/import', {
-          year: 2028,
-          rows: [{ date: '2028-01-01', kind: 'holiday' }],
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await put(staff, '/api/calendar/days/2026-03-09', { kind: 'holiday', name: 'x' }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(await staff.del('/api/calendar/days/2026-01-01'), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await put(staff, '/api/calendar/windows', { windows: DEFAULT_WINDOWS }), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(
+      await staff.post('/api/calendar/import', {
+        year: 2028,
+        rows: [{ date: '2028-01-01', kind: 'holiday' }],
+      }),
+      { status: 403, code: 'forbidden' },
+    );
     expect((await year(staff, 2026)).days).toHaveLength(39);
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { CREDIT, code } from './components.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -266,8 +267,9 @@ describe('部件 import', () => {
       roles: ['observer'],
       areaCodes: [CITY.district],
     });
-    expect(
-      (await observer.post('/api/components/import', { format: 'csv', content })).statusCode,
-    ).toBe(403);
+    expectRefusal(await observer.post('/api/components/import', { format: 'csv', content }), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { body, code } from './components.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -22,26 +23,27 @@ describe('部件 registry', () => {
       areaCodes: [CITY.district],
     });
     expect((await observer.get('/api/components')).statusCode).toBe(200);
-    expect((await observer.post('/api/components', body(code('01001', 99)))).statusCode).toBe(403);
+    expectRefusal(await observer.post('/api/components', body(code('01001', 99))), {
+      status: 403,
+      code: 'forbidden',
+    });
     const bad = await admin.post('/api/components', {
       ...body(code('01001', 99)),
       name: undefined,
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.field).toBe('name');
-    expect(
-      (await admin.post('/api/components', body(code('01001', 99), CITY.inA, { deptCode: '123' })))
-        .statusCode,
-    ).toBe(400);
-    expect(
-      (
-        await admin.post(
-          '/api/components',
-          body(code('01001', 99), CITY.inA, { initialDate: '20260230' }),
-        )
-      ).statusCode,
-    ).toBe(400);
-    expect((await admin.get('/api/components/nope')).statusCode).toBe(404);
+    expectRefusal(bad, { status: 400, code: 'validation_failed', field: 'name' });
+    expectRefusal(
+      await admin.post('/api/components', body(code('01001', 99), CITY.inA, { deptCode: '123' })),
+      { status: 400, code: 'validation_failed', field: 'deptCode' },
+    );
+    expectRefusal(
+      await admin.post(
+        '/api/components',
+        body(code('01001', 99), CITY.inA, { initialDate: '20260230' }),
+      ),
+      { status: 400, code: 'validation_failed', field: 'initialDate' },
+    );
+    expectRefusal(await admin.get('/api/components/nope'), { status: 404, code: 'not_found' });
   });
 
   it('registers a component located in its grid, with names and the opening history entry', async () => {
@@ -84,8 +86,7 @@ describe('部件 registry', () => {
 
   it('checks the code: district prefix, class digits, dictionary class; a 16-digit code only as legacyCode', async () => {
     const wrongAdmin = await admin.post('/api/components', body(`410102${'01001'}000002`));
-    expect(wrongAdmin.statusCode).toBe(400);
-    expect(wrongAdmin.json().error).toMatchObject({ code: 'invalid_code', field: 'code' });
+    expectRefusal(wrongAdmin, { status: 400, code: 'invalid_code', field: 'code' });
     expect(wrongAdmin.json().error.message).toMatch(/wrong_admin_prefix/);
     const mismatch = await admin.post(
       '/api/components',
@@ -95,8 +96,7 @@ describe('部件 registry', () => {
     const unknown = await admin.post('/api/components', body(code('01016', 2)));
     expect(unknown.json().error.message).toMatch(/unknown_class/);
     const legacyAsCode = await admin.post('/api/components', body('4101010101000002'));
-    expect(legacyAsCode.statusCode).toBe(400);
-    expect(legacyAsCode.json().error.field).toBe('code');
+    expectRefusal(legacyAsCode, { status: 400, code: 'validation_failed', field: 'code' });
     const withLegacy = await admin.post(
       '/api/components',
       body(code('01002', 2), CITY.inA, { name: '污水井盖', legacyCode: '4101010102000002' }),
@@ -155,15 +155,14 @@ describe('部件 registry', () => {
         })
       ).json().error.field,
     ).toBe('caseId');
-    expect(
-      (
-        await admin.post(`/api/components/${ids.a}/status`, {
-          status: 'lost',
-          reason: '丢了',
-          version: 1,
-        })
-      ).statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await admin.post(`/api/components/${ids.a}/status`, {
+        status: 'lost',
+        reason: '丢了',
+        version: 1,
+      }),
+      { status: 409, code: 'conflict' },
+    );
 
     const actor = { id: 'case-engine', displayName: '案件系统' };
     expect(
@@ -184,7 +183,7 @@ describe('部件 registry', () => {
 
   it('edits attributes and location with a version check', async () => {
     const stale = await admin.patch(`/api/components/${ids.a}`, { version: 1, remarks: '旧版本' });
-    expect(stale.statusCode).toBe(409);
+    expectRefusal(stale, { status: 409, code: 'conflict' });
     expect(stale.json().error.details).toEqual({ version: 3 });
     const moved = await admin.patch(`/api/components/${ids.a}`, {
       version: 3,
@@ -210,10 +209,15 @@ describe('部件 registry', () => {
       (await admin.patch(`/api/components/${ids.a}`, { version: 4, lng: 113.5, lat: 34.05 })).json()
         .error.field,
     ).toBe('lng');
-    expect(
-      (await admin.patch(`/api/components/${ids.a}`, { version: 4, lng: 113.5 })).statusCode,
-    ).toBe(400);
-    expect((await admin.patch('/api/components/nope', { version: 1 })).statusCode).toBe(404);
+    expectRefusal(await admin.patch(`/api/components/${ids.a}`, { version: 4, lng: 113.5 }), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'lng',
+    });
+    expectRefusal(await admin.patch('/api/components/nope', { version: 1 }), {
+      status: 404,
+      code: 'not_found',
+    });
     // Moved back for the listing tests below.
     expect(
       (
@@ -246,8 +250,16 @@ describe('部件 registry', () => {
     expect(await codes('?classCode=01')).toEqual([code('01001', 1), code('01002', 2)]);
     expect(await codes('?status=damaged')).toEqual([code('02001', 1)]);
     expect(await codes(`?areaCode=${CITY.streetE}`)).toEqual([code('02001', 1)]);
-    expect((await admin.get('/api/components?bbox=113.2,34,113.1,34.1')).statusCode).toBe(400);
-    expect((await admin.get('/api/components?bbox=1,2,3')).statusCode).toBe(400);
+    expectRefusal(await admin.get('/api/components?bbox=113.2,34,113.1,34.1'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.bbox',
+    });
+    expectRefusal(await admin.get('/api/components?bbox=1,2,3'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.bbox',
+    });
 
     const layer = (await admin.get('/api/components/geojson?bbox=113.0,34.0,113.1,34.1')).json();
     expect(layer).toMatchObject({ type: 'FeatureCollection', limit: 5000, truncated: false });
@@ -270,12 +282,12 @@ describe('部件 registry', () => {
     });
     expect((await worker.get('/api/components')).json()).toMatchObject({ total: 2 });
     expect((await worker.get('/api/components/geojson')).json().features).toHaveLength(2);
-    expect((await worker.get(`/api/components/${ids.c}`)).statusCode).toBe(404);
+    expectRefusal(await worker.get(`/api/components/${ids.c}`), { status: 404, code: 'not_found' });
     expect((await worker.get(`/api/components/${ids.a}`)).statusCode).toBe(200);
-    expect(
-      (await worker.post(`/api/components/${ids.a}/status`, { status: 'lost', reason: '丢失' }))
-        .statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await worker.post(`/api/components/${ids.a}/status`, { status: 'lost', reason: '丢失' }),
+      { status: 403, code: 'forbidden' },
+    );
 
     await t.services.users.createRole(
       t.services.system,
@@ -292,20 +304,21 @@ describe('部件 registry', () => {
       roles: ['component_keeper'],
       areaCodes: [CITY.gridA],
     });
-    expect(
-      (await keeper.patch(`/api/components/${ids.c}`, { version: 2, remarks: '越权' })).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await keeper.post(`/api/components/${ids.c}/status`, {
-          status: 'intact',
-          reason: '越权修复',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (await keeper.post('/api/components', body(code('02001', 2), CITY.inC))).statusCode,
-    ).toBe(403);
+    expectRefusal(await keeper.patch(`/api/components/${ids.c}`, { version: 2, remarks: '越权' }), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(
+      await keeper.post(`/api/components/${ids.c}/status`, {
+        status: 'intact',
+        reason: '越权修复',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(await keeper.post('/api/components', body(code('02001', 2), CITY.inC)), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect(
       (await keeper.post('/api/components', body(code('01001', 5), CITY.inA))).statusCode,
     ).toBe(201);
@@ -348,9 +361,10 @@ describe('部件 audit', () => {
     expect(mine[0]!.detail.summary).toContain(`登记部件 ${code('01001', 77)}`);
     expect(mine[2]!.detail.summary).toContain('intact → damaged');
     // A stale version writes nothing and audits nothing.
-    expect(
-      (await admin.patch(`/api/components/${c.id}`, { version: c.version, name: 'x' })).statusCode,
-    ).toBe(409);
+    expectRefusal(await admin.patch(`/api/components/${c.id}`, { version: c.version, name: 'x' }), {
+      status: 409,
+      code: 'conflict',
+    });
     expect((await admin.get('/api/audit?action=component_changed')).json().items).toHaveLength(
       items.length,
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -45,30 +46,38 @@ describe('departments (专业部门)', () => {
     const westId = (await admin.get('/api/departments'))
       .json()
       .items.find((d: { code: string }) => d.code === 'west_sz').id;
-    expect((await leader.get(`/api/departments/${westId}`)).statusCode).toBe(404);
-    expect((await leader.patch(`/api/departments/${westId}`, { name: '改名' })).statusCode).toBe(
-      403,
-    );
+    expectRefusal(await leader.get(`/api/departments/${westId}`), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(await leader.patch(`/api/departments/${westId}`, { name: '改名' }), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 
   it('refuses bad codes, bad credit codes, unknown areas and duplicates', async () => {
     const bad = [
-      { code: '!', name: '部门', areaCode: CITY.district },
-      { code: 'ok1', name: '部门', creditCode: '123', areaCode: CITY.district },
-      { code: 'ok2', name: '部', areaCode: CITY.district },
-    ];
-    for (const b of bad) expect((await admin.post('/api/departments', b)).statusCode).toBe(400);
+      [{ code: '!', name: '部门', areaCode: CITY.district }, 'code'],
+      [{ code: 'ok1', name: '部门', creditCode: '123', areaCode: CITY.district }, 'creditCode'],
+      [{ code: 'ok2', name: '部', areaCode: CITY.district }, 'name'],
+    ] as const;
+    for (const [b, field] of bad)
+      expectRefusal(await admin.post('/api/departments', b), {
+        status: 400,
+        code: 'validation_failed',
+        field,
+      });
     const unknown = await admin.post('/api/departments', {
       code: 'ok3',
       name: '部门',
       areaCode: '410199',
     });
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.field).toBe('areaCode');
-    expect(
-      (await admin.post('/api/departments', { code: 'hw', name: '重复', areaCode: CITY.district }))
-        .statusCode,
-    ).toBe(409);
+    expectRefusal(unknown, { status: 400, code: 'validation_failed', field: 'areaCode' });
+    expectRefusal(
+      await admin.post('/api/departments', { code: 'hw', name: '重复', areaCode: CITY.district }),
+      { status: 409, code: 'duplicate', field: 'code' },
+    );
     expect((await admin.get('/api/departments')).json().items).toHaveLength(2);
   });
 });

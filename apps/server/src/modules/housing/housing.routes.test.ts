@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { addNode, buildSunshine } from '../addresses/addresses.test-util';
 import { readXlsx } from '../imports/imports.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -90,8 +91,12 @@ describe('实有房屋', () => {
     expect(fieldOf(await admin.post('/api/houses', { ...rented, addressId: tree.building }))).toBe(
       'addressId',
     );
-    expect((await admin.get('/api/houses/nope')).statusCode).toBe(404);
-    expect((await admin.get('/api/houses?limit=500')).statusCode).toBe(400);
+    expectRefusal(await admin.get('/api/houses/nope'), { status: 404, code: 'not_found' });
+    expectRefusal(await admin.get('/api/houses?limit=500'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.limit',
+    });
   });
 
   it('registers one house per room, landlord phone encrypted at rest and masked in answers', async () => {
@@ -203,8 +208,7 @@ describe('实有房屋', () => {
     const refused = await worker3.get(
       `/api/houses/export?reason=${encodeURIComponent('出租房屋专项检查')}`,
     );
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().error).toMatchObject({ code: 'forbidden', field: 'reason' });
+    expectRefusal(refused, { status: 403, code: 'forbidden', field: 'reason' });
     const audit = await t.services.audit.list({ action: 'registry_exported', limit: 5 });
     expect(audit.filter((a) => a.targetType === 'house')).toHaveLength(3);
     expect(audit.find((a) => (a.detail as { unmasked: boolean }).unmasked)).toMatchObject({
@@ -265,7 +269,7 @@ describe('实有房屋', () => {
 
   it('edits with a version check; leaving the rented use clears the rental details', async () => {
     const stale = await admin.patch(`/api/houses/${houseId}`, { version: 9, remarks: '旧' });
-    expect(stale.statusCode).toBe(409);
+    expectRefusal(stale, { status: 409, code: 'conflict' });
     expect(stale.json().error.details).toEqual({ version: 1 });
     expect(
       fieldOf(
@@ -305,7 +309,10 @@ describe('实有房屋', () => {
       .where('id', '=', houseId)
       .executeTakeFirstOrThrow();
     expect(raw.landlord_phone_masked).toBe(maskPhone('037165551234'));
-    expect((await admin.patch('/api/houses/nope', { version: 1 })).statusCode).toBe(404);
+    expectRefusal(await admin.patch('/api/houses/nope', { version: 1 }), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('reveals the landlord phone only with personal.unmask and a reason, and audits it', async () => {
@@ -315,13 +322,18 @@ describe('实有房屋', () => {
       areaCodes: [CITY.gridA],
     });
     expect((await worker.get(`/api/houses/${houseId}`)).statusCode).toBe(200);
-    expect(
-      (await worker.post(`/api/houses/${houseId}/unmask`, { reason: '核实出租信息' })).statusCode,
-    ).toBe(403);
+    expectRefusal(await worker.post(`/api/houses/${houseId}/unmask`, { reason: '核实出租信息' }), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect(fieldOf(await admin.post(`/api/houses/${houseId}/unmask`, { reason: ' 查 ' }))).toBe(
       'reason',
     );
-    expect((await admin.post(`/api/houses/${houseId}/unmask`, {})).statusCode).toBe(400);
+    expectRefusal(await admin.post(`/api/houses/${houseId}/unmask`, {}), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'reason',
+    });
     const res = await admin.post(`/api/houses/${houseId}/unmask`, { reason: '联系房主核实租户' });
     expect(res.json()).toEqual({ landlordPhone: '037165551234' });
     // Clearing the phone clears its mask with it.
@@ -358,13 +370,15 @@ describe('实有房屋', () => {
       areaCodes: [CITY.streetE],
     });
     expect((await east.get('/api/houses')).json()).toEqual({ items: [], total: 0 });
-    expect((await east.get(`/api/houses/${houseId}`)).statusCode).toBe(404);
-    expect(
-      (await east.post(`/api/houses/${houseId}/unmask`, { reason: '越权查看' })).statusCode,
-    ).toBe(404);
-    expect(
-      (await east.patch(`/api/houses/${houseId}`, { version: 3, remarks: '越权' })).statusCode,
-    ).toBe(403);
+    expectRefusal(await east.get(`/api/houses/${houseId}`), { status: 404, code: 'not_found' });
+    expectRefusal(await east.post(`/api/houses/${houseId}/unmask`, { reason: '越权查看' }), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(await east.patch(`/api/houses/${houseId}`, { version: 3, remarks: '越权' }), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect(
       fieldOf(
         await east.post('/api/houses', {

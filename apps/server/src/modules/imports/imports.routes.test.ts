@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import type { ImportSpec } from './import-spec';
 import { readXlsx, uploadSheet, xlsxOf } from './imports.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // The pipeline on its own, with a small spec standing in for a registry: what every registry import shares
 // (headers, cell problems, duplicates, all-or-nothing, reports). Each registry tests its own rules with its real spec.
@@ -142,7 +143,7 @@ describe('spreadsheet import pipeline', () => {
     const audit = await t.services.audit.list({ action: 'registry_imported', limit: 5 });
     expect(audit[0]).toMatchObject({ action: 'registry_imported', targetType: 'units' });
     // Jobs belong to whoever ran them.
-    expect((await other.get(`/api/imports/${res.id}`)).statusCode).toBe(404);
+    expectRefusal(await other.get(`/api/imports/${res.id}`), { status: 404, code: 'not_found' });
     expect(
       ((await importer.get('/api/imports')).json() as { items: unknown[] }).items.length,
     ).toBeGreaterThan(0);
@@ -151,8 +152,7 @@ describe('spreadsheet import pipeline', () => {
   it('refuses wrong headers, malformed files and empty files as a whole', async () => {
     const shifted = await xlsxOf(['姓名', '编号'], [['甲', '0001']]);
     const res = await uploadSheet(t, importer, 'units', shifted, 'dry-run');
-    expect(res.statusCode).toBe(422);
-    expect(errorCode(res)).toBe('invalid_file');
+    expectRefusal(res, { status: 422, code: 'invalid_file', field: 'file' });
     expect(res.json().error.message).toContain('缺少必填列：名称');
     expect(res.json().error.message).toContain('无法识别的列：姓名');
     const twice = await uploadSheet(
@@ -190,8 +190,7 @@ describe('spreadsheet import pipeline', () => {
       'dry-run',
       'text/csv',
     );
-    expect(res.statusCode).toBe(413);
-    expect(errorCode(res)).toBe('payload_too_large');
+    expectRefusal(res, { status: 413, code: 'payload_too_large' });
   });
 
   it('reads CSV in UTF-8 with BOM and in GB18030, with quoted fields; a leading = is a formula', async () => {
@@ -210,9 +209,20 @@ describe('spreadsheet import pipeline', () => {
 
   it('needs the import permission and a known kind', async () => {
     const file = await xlsxOf(['名称', '编号'], [['甲', '0001']]);
-    expect((await uploadSheet(t, reader, 'units', file, 'dry-run')).statusCode).toBe(403);
-    expect((await uploadSheet(t, importer, 'planets', file, 'dry-run')).statusCode).toBe(400);
-    expect((await importer.get('/api/imports/templates/planets')).statusCode).toBe(400);
+    expectRefusal(await uploadSheet(t, reader, 'units', file, 'dry-run'), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await uploadSheet(t, importer, 'planets', file, 'dry-run'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'params.kind',
+    });
+    expectRefusal(await importer.get('/api/imports/templates/planets'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'params.kind',
+    });
   });
 });
 

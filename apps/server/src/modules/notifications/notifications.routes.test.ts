@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY } from '../../../test/factories';
 import { castCases, step, type CaseCast } from '../cases/cases.test-util';
 import { caseIdOf, citizen, walkToClosed } from '../public-cases/public-cases.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // 站内消息: written with the transition, to the reporter and to reporters of duplicates merged into the case.
 let t: TestApp;
@@ -46,9 +47,10 @@ describe('my messages', () => {
         .json()
         .items.map((n: { id: string }) => n.id),
     ).not.toContain(mine[0].id);
-    expect((await cast.dispatcher.post(`/api/notifications/${mine[0].id}/read`)).statusCode).toBe(
-      404,
-    );
+    expectRefusal(await cast.dispatcher.post(`/api/notifications/${mine[0].id}/read`), {
+      status: 404,
+      code: 'not_found',
+    });
 
     const read = await cast.inspector.post(`/api/notifications/${mine[0].id}/read`);
     expect(read.statusCode).toBe(200);

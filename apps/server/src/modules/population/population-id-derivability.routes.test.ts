@@ -7,6 +7,7 @@ import { createTestApp, TEST_DB_KIND, type TestApp } from '../../../test/test-ap
 import { sheetRows, uploadSheet, xlsxOf } from '../imports/imports.test-util';
 import { countCandidates, type VisibleIdentity } from './id-candidates.test-util';
 import { residentId } from './population.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // Issue 9, finding 1: nothing a role without personal.unmask receives, and nothing stored in clear, may narrow a
 // document number to fewer than 1,000 candidates. Each source an attacker has is turned into what it shows, and the
@@ -328,14 +329,13 @@ describe('a document number cannot be rebuilt without unmasking', () => {
 
   it('reveals the birth date and 居住证号码 only through the audited unmask', async () => {
     const id = ids.get('resident_id')!;
-    expect(
-      (
-        await worker.post(`/api/persons/${id}/unmask`, {
-          reason: '核对身份',
-          fields: ['birthDate'],
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await worker.post(`/api/persons/${id}/unmask`, {
+        reason: '核对身份',
+        fields: ['birthDate'],
+      }),
+      { status: 403, code: 'forbidden' },
+    );
     const res = await leader.post(`/api/persons/${id}/unmask`, {
       reason: '办理居住证核对',
       fields: ['birthDate', 'residencePermitNo'],

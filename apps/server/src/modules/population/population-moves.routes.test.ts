@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { createHouse, personBody, residentId } from './population.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -55,14 +56,13 @@ describe('实有人口: residence history', () => {
       ).json().error,
     ).toMatchObject({ code: 'not_found', field: 'houseId' });
     // Another area's house is a reference outside scope: as unknown (404).
-    expect(
-      (
-        await west.post(
-          '/api/persons',
-          personBody(residentId('19900101', 11), { houseId: h.c, areaCode: undefined }),
-        )
-      ).statusCode,
-    ).toBe(404);
+    expectRefusal(
+      await west.post(
+        '/api/persons',
+        personBody(residentId('19900101', 11), { houseId: h.c, areaCode: undefined }),
+      ),
+      { status: 404, code: 'not_found', field: 'houseId' },
+    );
     const res = await west.post(
       '/api/persons',
       personBody(residentId('19900101', 11), {
@@ -168,20 +168,19 @@ describe('实有人口: residence history', () => {
       'moved_in',
     ]);
     // The grid A worker followed the house, not the person: the record has left their grid.
-    expect((await gridA.get(`/api/persons/${pid}`)).statusCode).toBe(404);
+    expectRefusal(await gridA.get(`/api/persons/${pid}`), { status: 404, code: 'not_found' });
     expect((await gridA.get('/api/persons')).json().total).toBe(0);
   });
 
   it('follows a person across communities for users covering both; others see 辖区外 without address', async () => {
-    expect(
-      (
-        await west.post(`/api/persons/${pid}/move-in`, {
-          houseId: h.c,
-          residenceType: 'rent',
-          movedInAt: '2025-09-01',
-        })
-      ).statusCode,
-    ).toBe(404);
+    expectRefusal(
+      await west.post(`/api/persons/${pid}/move-in`, {
+        houseId: h.c,
+        residenceType: 'rent',
+        movedInAt: '2025-09-01',
+      }),
+      { status: 404, code: 'not_found', field: 'houseId' },
+    );
     const moved = await district.post(`/api/persons/${pid}/move-in`, {
       houseId: h.c,
       residenceType: 'rent',
@@ -195,7 +194,7 @@ describe('实有人口: residence history', () => {
           (r: { inScope: boolean; address: string | null }) => r.inScope && r.address,
         ),
     ).toBe(true);
-    expect((await west.get(`/api/persons/${pid}`)).statusCode).toBe(404);
+    expectRefusal(await west.get(`/api/persons/${pid}`), { status: 404, code: 'not_found' });
     const seenEast = (await east.get(`/api/persons/${pid}`)).json();
     expect(seenEast.communityCode).toBe(CITY.communityE);
     expect(seenEast.residences).toEqual([
@@ -251,10 +250,10 @@ describe('实有人口: residence history', () => {
       reason: '返乡',
       destination: '河南省周口市',
     });
-    expect(
-      (await east.post(`/api/persons/${pid}/move-out`, { at: '2025-12-02', reason: '返乡' }))
-        .statusCode,
-    ).toBe(400);
+    expectRefusal(
+      await east.post(`/api/persons/${pid}/move-out`, { at: '2025-12-02', reason: '返乡' }),
+      { status: 400, code: 'validation_failed', field: 'at' },
+    );
     expect((await east.get('/api/persons?status=moved_out')).json().total).toBe(1);
     const back = await east.post(`/api/persons/${pid}/move-in`, {
       houseId: h.c,
@@ -284,7 +283,10 @@ describe('实有人口: residence history', () => {
       expect.objectContaining({ personId: pid, name: '孙*红', residenceType: 'rent' }),
     ]);
     expect(c.former).toHaveLength(1);
-    expect((await east.get(`/api/houses/${h.a}/residents`)).statusCode).toBe(404);
-    expect((await west.get('/api/houses/nope/residents')).statusCode).toBe(404);
+    expectRefusal(await east.get(`/api/houses/${h.a}/residents`), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(await west.get('/api/houses/nope/residents'), { status: 404, code: 'not_found' });
   });
 });

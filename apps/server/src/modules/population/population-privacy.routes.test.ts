@@ -5,6 +5,7 @@ import { createTestApp, TEST_DB_KIND, type TestApp } from '../../../test/test-ap
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { personBody, residentId } from './population.test-util';
 import { sheetRows } from '../imports/imports.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let worker: Session;
@@ -75,11 +76,9 @@ describe('实有人口: personal data', () => {
       reason: '入户核实',
       fields: ['idNumber'],
     });
-    expect(denied.statusCode).toBe(403);
-    expect(errorCode(denied)).toBe('forbidden');
+    expectRefusal(denied, { status: 403, code: 'forbidden' });
     const noReason = await leader.post(`/api/persons/${personId}/unmask`, { fields: ['idNumber'] });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error).toMatchObject({ code: 'validation_failed', field: 'reason' });
+    expectRefusal(noReason, { status: 400, code: 'validation_failed', field: 'reason' });
     const shortReason = await leader.post(`/api/persons/${personId}/unmask`, {
       reason: ' 查',
       fields: ['idNumber'],
@@ -130,7 +129,10 @@ describe('实有人口: personal data', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: personId, name: '赵六一' });
     expect(res.body).not.toContain(ID);
-    expect((await lookup(leader, residentId('19751231', 457))).statusCode).toBe(404);
+    expectRefusal(await lookup(leader, residentId('19751231', 457)), {
+      status: 404,
+      code: 'not_found',
+    });
     expect((await lookup(leader, '123')).json().error).toMatchObject({
       code: 'validation_failed',
       field: 'idNumber',
@@ -140,7 +142,7 @@ describe('实有人口: personal data', () => {
       roles: ['community_leader'],
       areaCodes: [CITY.communityE],
     });
-    expect((await lookup(east, ID)).statusCode).toBe(404);
+    expectRefusal(await lookup(east, ID), { status: 404, code: 'not_found' });
   });
 
   it('exports masked unless a holder of registry.export states a reason, and audits every export with it', async () => {

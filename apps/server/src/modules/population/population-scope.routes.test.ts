@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
+import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { createHouse, personBody, residentId } from './population.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let west: Session;
@@ -38,17 +39,20 @@ afterAll(async () => t.close());
 
 describe('实有人口: area scope on every route', () => {
   it('answers reads of another street with 404', async () => {
-    expect((await eastLeader.get(`/api/persons/${pid}`)).statusCode).toBe(404);
-    expect(
-      (await eastLeader.post('/api/persons/lookup', { idNumber: ID, reason: '核对身份' }))
-        .statusCode,
-    ).toBe(404);
-    expect((await eastLeader.get(`/api/houses/${house}/residents`)).statusCode).toBe(404);
+    expectRefusal(await eastLeader.get(`/api/persons/${pid}`), { status: 404, code: 'not_found' });
+    expectRefusal(
+      await eastLeader.post('/api/persons/lookup', { idNumber: ID, reason: '核对身份' }),
+      { status: 404, code: 'not_found' },
+    );
+    expectRefusal(await eastLeader.get(`/api/houses/${house}/residents`), {
+      status: 404,
+      code: 'not_found',
+    });
     const unmask = await eastLeader.post(`/api/persons/${pid}/unmask`, {
       reason: '核对身份',
       fields: ['idNumber'],
     });
-    expect(unmask.statusCode).toBe(404);
+    expectRefusal(unmask, { status: 404, code: 'not_found' });
     expect(await t.services.audit.list({ action: 'personal_data_viewed', limit: 5 })).toHaveLength(
       0,
     );
@@ -68,8 +72,7 @@ describe('实有人口: area scope on every route', () => {
       eastLeader.post(`/api/persons/${pid}/move-out`, { at: '2025-01-01', reason: '迁走' }),
     ];
     for (const res of await Promise.all(calls)) {
-      expect(res.statusCode).toBe(403);
-      expect(errorCode(res)).toBe('forbidden');
+      expectRefusal(res, { status: 403, code: 'forbidden' });
     }
     expect((await west.get(`/api/persons/${pid}`)).json()).toMatchObject({
       version,
@@ -78,22 +81,20 @@ describe('实有人口: area scope on every route', () => {
       houseId: house,
     });
     // Registering into a house or area elsewhere is an action too.
-    expect(
-      (
-        await eastLeader.post(
-          '/api/persons',
-          personBody(residentId('19700101', 1), { houseId: house, areaCode: undefined }),
-        )
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await eastLeader.post(
-          '/api/persons',
-          personBody(residentId('19700101', 1), { areaCode: CITY.gridA }),
-        )
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await eastLeader.post(
+        '/api/persons',
+        personBody(residentId('19700101', 1), { houseId: house, areaCode: undefined }),
+      ),
+      { status: 404, code: 'not_found', field: 'houseId' },
+    );
+    expectRefusal(
+      await eastLeader.post(
+        '/api/persons',
+        personBody(residentId('19700101', 1), { areaCode: CITY.gridA }),
+      ),
+      { status: 403, code: 'forbidden' },
+    );
   });
 
   it('never lets lists or exports leak another street', async () => {

@@ -7,6 +7,7 @@ import {
   staffSession,
 } from '../special-groups/special-groups.test-util';
 import { houseInGridB } from './resident-files.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 const time = movableClock();
 let t: TestApp;
@@ -50,14 +51,16 @@ describe('民情档案', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/resident-files' })).statusCode).toBe(
       401,
     );
-    expect((await observer.get('/api/resident-files')).statusCode).toBe(403);
-    expect(
-      (await observer.post('/api/resident-files', { kind: 'work_log', raised: '路灯不亮' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await worker.post('/api/resident-files', { kind: 'diary', raised: '路灯不亮' })).statusCode,
-    ).toBe(400);
+    expectRefusal(await observer.get('/api/resident-files'), { status: 403, code: 'forbidden' });
+    expectRefusal(
+      await observer.post('/api/resident-files', { kind: 'work_log', raised: '路灯不亮' }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(await worker.post('/api/resident-files', { kind: 'diary', raised: '路灯不亮' }), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'kind',
+    });
     expect(
       (await worker.post('/api/resident-files', { kind: 'work_log', raised: 'x' })).json().error
         .field,
@@ -116,15 +119,14 @@ describe('民情档案', () => {
       communityCode: CITY.communityW,
     });
     // A house of another grid is a reference outside scope: as unknown (404), not a 403 that confirms it exists.
-    expect(
-      (
-        await worker.post('/api/resident-files', {
-          kind: 'visit_log',
-          houseId: house,
-          raised: '越界',
-        })
-      ).statusCode,
-    ).toBe(404);
+    expectRefusal(
+      await worker.post('/api/resident-files', {
+        kind: 'visit_log',
+        houseId: house,
+        raised: '越界',
+      }),
+      { status: 404, code: 'not_found', field: 'houseId' },
+    );
     expect(
       (
         await admin.post('/api/resident-files', {
@@ -147,15 +149,14 @@ describe('民情档案', () => {
         })
       ).json().error.field,
     ).toBe('gridCode');
-    expect(
-      (
-        await worker.post('/api/resident-files', {
-          kind: 'work_log',
-          gridCode: CITY.gridC,
-          raised: '越界记录',
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await worker.post('/api/resident-files', {
+        kind: 'work_log',
+        gridCode: CITY.gridC,
+        raised: '越界记录',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
     expect(
       (
         await worker.post('/api/resident-files', {
@@ -191,28 +192,30 @@ describe('民情档案', () => {
       (await list(admin, `?areaCode=${CITY.streetE}`)).items.map((f: { id: string }) => f.id),
     ).toEqual([ids.c]);
     expect((await list(workerC)).items.map((f: { id: string }) => f.id)).toEqual([ids.c]);
-    expect((await workerC.get(`/api/resident-files/${ids.person}`)).statusCode).toBe(404);
-    expect(
-      (await workerC.patch(`/api/resident-files/${ids.person}`, { version: 1, status: 'closed' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await workerC.post(`/api/resident-files/${ids.person}/raise-case`, {
-          lng: CITY.inA[0],
-          lat: CITY.inA[1],
-          address: '西社区1号楼',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect((await worker.get('/api/resident-files/nope')).statusCode).toBe(404);
+    expectRefusal(await workerC.get(`/api/resident-files/${ids.person}`), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(
+      await workerC.patch(`/api/resident-files/${ids.person}`, { version: 1, status: 'closed' }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(
+      await workerC.post(`/api/resident-files/${ids.person}/raise-case`, {
+        lng: CITY.inA[0],
+        lat: CITY.inA[1],
+        address: '西社区1号楼',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(await worker.get('/api/resident-files/nope'), { status: 404, code: 'not_found' });
   });
 
   it('follows up with a version check', async () => {
-    expect(
-      (await worker.patch(`/api/resident-files/${ids.person}`, { version: 3, status: 'closed' }))
-        .statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await worker.patch(`/api/resident-files/${ids.person}`, { version: 3, status: 'closed' }),
+      { status: 409, code: 'conflict' },
+    );
     const res = await worker.patch(`/api/resident-files/${ids.person}`, {
       version: 1,
       followUp: '志愿者每周二上门',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
+import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { insertPerson } from './special-groups.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let leaderA: Session;
@@ -25,10 +26,9 @@ describe("a person named in the URL is resolved through the caller's scope", () 
   for (const path of ['visits', 'special-memberships']) {
     it(`GET /api/persons/:id/${path}: 404 outside scope, the same as an unknown id; 200 inside`, async () => {
       const outside = await leaderA.get(`/api/persons/${inC}/${path}`);
-      expect(outside.statusCode).toBe(404);
-      expect(errorCode(outside)).toBe('not_found');
+      expectRefusal(outside, { status: 404, code: 'not_found', field: 'personId' });
       const unknown = await leaderA.get(`/api/persons/no-such-person/${path}`);
-      expect(unknown.statusCode).toBe(404);
+      expectRefusal(unknown, { status: 404, code: 'not_found', field: 'personId' });
       expect(unknown.json().error.message).toBe(outside.json().error.message);
       expect((await leaderA.get(`/api/persons/${inA}/${path}`)).statusCode).toBe(200);
     });

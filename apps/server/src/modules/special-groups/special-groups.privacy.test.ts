@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DB_KIND, type TestApp } from '../../../test/test-app';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { insertPerson, movableClock, staffSession, visitBody } from './special-groups.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 const time = movableClock();
 let t: TestApp;
@@ -114,9 +115,15 @@ describe('who sees what', () => {
         gridCode: CITY.gridA,
         status: 'open',
       });
-      expect((await s.get('/api/special-memberships')).statusCode).toBe(403);
-      expect((await s.get(`/api/special-memberships/${membershipId}`)).statusCode).toBe(403);
-      expect((await s.get(`/api/persons/${personId}/special-memberships`)).statusCode).toBe(403);
+      expectRefusal(await s.get('/api/special-memberships'), { status: 403, code: 'forbidden' });
+      expectRefusal(await s.get(`/api/special-memberships/${membershipId}`), {
+        status: 403,
+        code: 'forbidden',
+      });
+      expectRefusal(await s.get(`/api/persons/${personId}/special-memberships`), {
+        status: 403,
+        code: 'forbidden',
+      });
       const visits = (await s.get(`/api/persons/${personId}/visits`)).json();
       expect(visits.visits[0]).toMatchObject({
         restricted: true,
@@ -147,17 +154,17 @@ describe('who sees what', () => {
   });
 
   it('refuses a worker without special.manage changing memberships', async () => {
-    expect(
-      (
-        await worker.post('/api/special-memberships', {
-          personId,
-          groupCode: 'drug_user',
-          startedAt: '2026-11-01',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect((await informant.post(`/api/visits/tasks/x/complete`, visitBody())).statusCode).toBe(
-      403,
+    expectRefusal(
+      await worker.post('/api/special-memberships', {
+        personId,
+        groupCode: 'drug_user',
+        startedAt: '2026-11-01',
+      }),
+      { status: 403, code: 'forbidden' },
     );
+    expectRefusal(await informant.post(`/api/visits/tasks/x/complete`, visitBody()), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 });

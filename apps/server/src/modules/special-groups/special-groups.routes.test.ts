@@ -8,6 +8,7 @@ import {
   prisonerBody,
   staffSession,
 } from './special-groups.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 const time = movableClock();
 let t: TestApp;
@@ -87,12 +88,15 @@ describe('group dictionary', () => {
       ],
       intervals: { normal: 60, medium: 20, high: 5 },
     };
-    expect((await leaderA.post('/api/special-groups', body)).statusCode).toBe(403);
+    expectRefusal(await leaderA.post('/api/special-groups', body), {
+      status: 403,
+      code: 'forbidden',
+    });
     const bad = await admin.post('/api/special-groups', {
       ...body,
       fields: [{ key: 'x', label: '类型', type: 'select' }],
     });
-    expect(bad.statusCode).toBe(400);
+    expectRefusal(bad, { status: 400, code: 'validation_failed', field: 'fields.0.options' });
     const res = await admin.post('/api/special-groups', body);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
@@ -104,10 +108,10 @@ describe('group dictionary', () => {
     });
     expect(errorCode(await admin.post('/api/special-groups', body))).toBe('duplicate');
 
-    expect(
-      (await admin.patch('/api/special-groups/petitioner', { version: 2, intervals: { high: 3 } }))
-        .statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await admin.patch('/api/special-groups/petitioner', { version: 2, intervals: { high: 3 } }),
+      { status: 409, code: 'conflict' },
+    );
     const edited = await admin.patch('/api/special-groups/petitioner', {
       version: 1,
       intervals: { high: 3 },
@@ -116,9 +120,10 @@ describe('group dictionary', () => {
       intervals: { normal: 60, medium: 20, high: 3 },
       version: 2,
     });
-    expect(
-      (await admin.patch('/api/special-groups/nope', { version: 1, active: false })).statusCode,
-    ).toBe(404);
+    expectRefusal(await admin.patch('/api/special-groups/nope', { version: 1, active: false }), {
+      status: 404,
+      code: 'not_found',
+    });
     const audit = (await admin.get('/api/audit?action=special_group_defined')).json().items;
     expect(audit).toHaveLength(2);
   });
@@ -233,29 +238,40 @@ describe('memberships', () => {
   });
 
   it('keeps other streets out: 404 on reads, 403 on actions, nothing in lists', async () => {
-    expect((await leaderC.get(`/api/special-memberships/${ids.a}`)).statusCode).toBe(404);
-    expect(
-      (await leaderC.patch(`/api/special-memberships/${ids.a}`, { version: 1, helpSituation: 'x' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await leaderC.post(`/api/special-memberships/${ids.a}/end`, {
-          version: 1,
-          endedAt: '2026-11-30',
-          reason: 'moved_away',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (await leaderC.post('/api/special-memberships', prisonerBody(personA2))).statusCode,
-    ).toBe(404);
+    expectRefusal(await leaderC.get(`/api/special-memberships/${ids.a}`), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(
+      await leaderC.patch(`/api/special-memberships/${ids.a}`, { version: 1, helpSituation: 'x' }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(
+      await leaderC.post(`/api/special-memberships/${ids.a}/end`, {
+        version: 1,
+        endedAt: '2026-11-30',
+        reason: 'moved_away',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(await leaderC.post('/api/special-memberships', prisonerBody(personA2)), {
+      status: 404,
+      code: 'not_found',
+      field: 'personId',
+    });
     expect((await leaderC.get('/api/special-memberships')).json()).toMatchObject({
       total: 1,
       items: [{ id: ids.c }],
     });
-    expect((await leaderC.get(`/api/persons/${personA}/special-memberships`)).statusCode).toBe(404);
-    expect((await leaderA.get('/api/special-memberships/nope')).statusCode).toBe(404);
+    expectRefusal(await leaderC.get(`/api/persons/${personA}/special-memberships`), {
+      status: 404,
+      code: 'not_found',
+      field: 'personId',
+    });
+    expectRefusal(await leaderA.get('/api/special-memberships/nope'), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('lists by group, level and area; the person page lists one person', async () => {
@@ -276,10 +292,10 @@ describe('memberships', () => {
   });
 
   it('edits with a version check, unmasks the helper phone with a reason (audited), and ends the membership', async () => {
-    expect(
-      (await leaderA.patch(`/api/special-memberships/${ids.a}`, { version: 9, difficulties: 'x' }))
-        .statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await leaderA.patch(`/api/special-memberships/${ids.a}`, { version: 9, difficulties: 'x' }),
+      { status: 409, code: 'conflict' },
+    );
     expect(
       (
         await leaderA.patch(`/api/special-memberships/${ids.a}`, {
@@ -300,20 +316,24 @@ describe('memberships', () => {
       version: 2,
     });
 
-    expect(
-      (await leaderA.post(`/api/special-memberships/${ids.a}/unmask`, { reason: '联系帮教人' }))
-        .statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await leaderA.post(`/api/special-memberships/${ids.a}/unmask`, { reason: '联系帮教人' }),
+      { status: 403, code: 'forbidden' },
+    );
     const lead = await userSession(t, {
       username: 'streetW',
       roles: ['street_leader'],
       areaCodes: [CITY.streetW],
     });
-    expect((await lead.post(`/api/special-memberships/${ids.a}/unmask`, {})).statusCode).toBe(400);
-    expect(
-      (await lead.post(`/api/special-memberships/${ids.c}/unmask`, { reason: '联系帮教人' }))
-        .statusCode,
-    ).toBe(404);
+    expectRefusal(await lead.post(`/api/special-memberships/${ids.a}/unmask`, {}), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'reason',
+    });
+    expectRefusal(
+      await lead.post(`/api/special-memberships/${ids.c}/unmask`, { reason: '联系帮教人' }),
+      { status: 404, code: 'not_found' },
+    );
     expect(
       (
         await lead.post(`/api/special-memberships/${ids.a}/unmask`, { reason: '联系帮教人' })
@@ -346,10 +366,10 @@ describe('memberships', () => {
       endReason: 'aged_out',
       nextVisitDue: null,
     });
-    expect(
-      (await leaderA.patch(`/api/special-memberships/${ids.a2}`, { version: 2, difficulties: 'x' }))
-        .statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await leaderA.patch(`/api/special-memberships/${ids.a2}`, { version: 2, difficulties: 'x' }),
+      { status: 409, code: 'conflict' },
+    );
     expect(
       (await leaderA.get('/api/special-memberships?active=false'))
         .json()
@@ -364,7 +384,10 @@ describe('memberships', () => {
   it('follows the person when they move: scope refreshed on write or through refreshScope', async () => {
     await movePerson(t, personA2, CITY.gridC);
     await t.services.specialGroups.refreshScope(personA2);
-    expect((await leaderA.get(`/api/special-memberships/${ids.local}`)).statusCode).toBe(404);
+    expectRefusal(await leaderA.get(`/api/special-memberships/${ids.local}`), {
+      status: 404,
+      code: 'not_found',
+    });
     const moved = (await leaderC.get(`/api/special-memberships/${ids.local}`)).json();
     expect(moved).toMatchObject({ gridCode: CITY.gridC, streetCode: CITY.streetE });
     const task = (await leaderC.get('/api/visits/tasks?mine=1'))

@@ -9,6 +9,7 @@ import {
   staffSession,
   visitBody,
 } from './special-groups.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 const time = movableClock();
 let t: TestApp;
@@ -105,7 +106,10 @@ describe('visit tasks', () => {
         .items.map((x: Task) => x.membershipId),
     ).toEqual([ids.b]);
     expect((await workerC.get('/api/visits/tasks')).json()).toEqual({ items: [], total: 0 });
-    expect((await workerC.get(`/api/visits/tasks/${a!.id}`)).statusCode).toBe(404);
+    expectRefusal(await workerC.get(`/api/visits/tasks/${a!.id}`), {
+      status: 404,
+      code: 'not_found',
+    });
     expect((await worker.get(`/api/visits/tasks/${a!.id}`)).json()).toMatchObject({
       id: a!.id,
       personName: '孙*',
@@ -127,16 +131,18 @@ describe('visit tasks', () => {
 
   it('completes a visit: the task is done, findings kept, the next one due one interval later', async () => {
     const task = (await openTaskOf(worker, ids.a!))!;
-    expect(
-      (await workerC.post(`/api/visits/tasks/${task.id}/complete`, visitBody())).statusCode,
-    ).toBe(403);
-    expect((await worker.post(`/api/visits/tasks/nope/complete`, visitBody())).statusCode).toBe(
-      404,
+    expectRefusal(await workerC.post(`/api/visits/tasks/${task.id}/complete`, visitBody()), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await worker.post(`/api/visits/tasks/nope/complete`, visitBody()), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(
+      await worker.post(`/api/visits/tasks/${task.id}/complete`, visitBody({ method: 'fax' })),
+      { status: 400, code: 'validation_failed', field: 'method' },
     );
-    expect(
-      (await worker.post(`/api/visits/tasks/${task.id}/complete`, visitBody({ method: 'fax' })))
-        .statusCode,
-    ).toBe(400);
     expect(
       (
         await worker.post(
@@ -222,12 +228,16 @@ describe('visit tasks', () => {
 
   it('records a visit without a task (it satisfies the one due), and lists the person’s visits', async () => {
     // The membership is a reference in the body: outside scope it is as unknown.
-    expect(
-      (await workerC.post('/api/visits', { ...visitBody(), membershipId: ids.b })).statusCode,
-    ).toBe(404);
-    expect(
-      (await worker.post('/api/visits', { ...visitBody(), membershipId: 'nope' })).statusCode,
-    ).toBe(404);
+    expectRefusal(await workerC.post('/api/visits', { ...visitBody(), membershipId: ids.b }), {
+      status: 404,
+      code: 'not_found',
+      field: 'membershipId',
+    });
+    expectRefusal(await worker.post('/api/visits', { ...visitBody(), membershipId: 'nope' }), {
+      status: 404,
+      code: 'not_found',
+      field: 'membershipId',
+    });
     const before = (await openTaskOf(admin, ids.b!))!;
     const r = (
       await admin.post('/api/visits', { ...visitBody({ method: 'phone' }), membershipId: ids.b })
@@ -242,7 +252,11 @@ describe('visit tasks', () => {
     const history = (await leader.get(`/api/persons/${personA}/visits`)).json();
     expect(history.visits).toHaveLength(2);
     expect(history.tasks).toHaveLength(1);
-    expect((await workerC.get(`/api/persons/${personA}/visits`)).statusCode).toBe(404);
+    expectRefusal(await workerC.get(`/api/persons/${personA}/visits`), {
+      status: 404,
+      code: 'not_found',
+      field: 'personId',
+    });
   });
 
   it('keeps photos the visitor uploaded, visible to visit readers in scope only', async () => {

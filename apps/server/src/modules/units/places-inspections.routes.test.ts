@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { photo } from '../cases/cases.test-util';
 import { placeBody, testClock, unitBody } from './units.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 const clock = testClock();
 let t: TestApp;
@@ -40,9 +41,10 @@ const overdueNames = async (s: Session, q = '') =>
 
 describe('重点场所', () => {
   it('registers places with a default interval by type, linked to a unit, phone masked', async () => {
-    expect((await leaderE.post('/api/places', placeBody('越权网吧', CITY.inC))).statusCode).toBe(
-      403,
-    );
+    expectRefusal(await leaderE.post('/api/places', placeBody('越权网吧', CITY.inC)), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect(
       (
         await workerW.post('/api/places', placeBody('类型错', CITY.inA, { placeType: 'bar' }))
@@ -108,9 +110,10 @@ describe('重点场所', () => {
   });
 
   it('edits with a version check and recomputes the due date when the interval changes', async () => {
-    expect(
-      (await workerW.patch(`/api/places/${ids.cafe}`, { version: 2, name: '改名网吧' })).statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await workerW.patch(`/api/places/${ids.cafe}`, { version: 2, name: '改名网吧' }),
+      { status: 409, code: 'conflict' },
+    );
     const res = await workerW.patch(`/api/places/${ids.cafe}`, {
       version: 1,
       inspectionIntervalDays: 10,
@@ -128,14 +131,13 @@ describe('重点场所', () => {
   });
 
   it('unmasks the responsible phone with a reason, audited', async () => {
-    expect(
-      (
-        await workerW.post(`/api/places/${ids.cafe}/unmask`, {
-          reason: '联系负责人',
-          fields: ['responsiblePhone'],
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await workerW.post(`/api/places/${ids.cafe}/unmask`, {
+        reason: '联系负责人',
+        fields: ['responsiblePhone'],
+      }),
+      { status: 403, code: 'forbidden' },
+    );
     const res = await admin.post(`/api/places/${ids.cafe}/unmask`, {
       reason: '联系负责人',
       fields: ['responsiblePhone'],
@@ -156,20 +158,20 @@ describe('重点场所', () => {
     expect((await workerW.get(`/api/places?areaCode=${CITY.streetE}`)).json().total).toBe(0);
     expect((await admin.get('/api/places?placeType=construction')).json().total).toBe(1);
     expect((await admin.get(`/api/places?unitId=${ids.unit}`)).json().total).toBe(1);
-    expect((await workerW.get(`/api/places/${ids.site}`)).statusCode).toBe(404);
+    expectRefusal(await workerW.get(`/api/places/${ids.site}`), { status: 404, code: 'not_found' });
     expect((await leaderE.get(`/api/places/${ids.site}`)).statusCode).toBe(200);
-    expect(
-      (await workerW.patch(`/api/places/${ids.site}`, { version: 1, name: '越权改名' })).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await workerW.post(`/api/places/${ids.site}/unmask`, {
-          reason: '越权查看',
-          fields: ['responsiblePhone'],
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect((await admin.get('/api/places/nope')).statusCode).toBe(404);
+    expectRefusal(
+      await workerW.patch(`/api/places/${ids.site}`, { version: 1, name: '越权改名' }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(
+      await workerW.post(`/api/places/${ids.site}/unmask`, {
+        reason: '越权查看',
+        fields: ['responsiblePhone'],
+      }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(await admin.get('/api/places/nope'), { status: 404, code: 'not_found' });
   });
 });
 
@@ -235,12 +237,14 @@ describe('检查记录', () => {
     expect(
       (await workerW.post('/api/inspections', { ...base, photos: [theirs] })).json().error.field,
     ).toBe('photos');
-    expect(
-      (await workerW.post('/api/inspections', { ...base, targetId: ids.site })).statusCode,
-    ).toBe(403);
-    expect(
-      (await leaderE.post('/api/inspections', { ...base, targetId: ids.site })).statusCode,
-    ).toBe(403);
+    expectRefusal(await workerW.post('/api/inspections', { ...base, targetId: ids.site }), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await leaderE.post('/api/inspections', { ...base, targetId: ids.site }), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect((await workerW.get(`/api/inspections?targetId=${ids.hotel}`)).json().total).toBe(0);
   });
 
@@ -314,7 +318,7 @@ describe('检查记录', () => {
       areaCodes: [CITY.communityW],
     });
     expect((await colleague.get(`/api/attachments/${pic}`)).statusCode).toBe(200);
-    expect((await workerE.get(`/api/attachments/${pic}`)).statusCode).toBe(404);
+    expectRefusal(await workerE.get(`/api/attachments/${pic}`), { status: 404, code: 'not_found' });
 
     clock.advanceDays(3); // 2026-12-11
     expect((await overdue(workerW)).items).toEqual([
@@ -348,22 +352,20 @@ describe('检查记录', () => {
       await workerW.get(`/api/inspections?targetId=${ids.hotel}&result=hazards_found`)
     ).json().items[0];
     const hazard = inspection.hazards[1];
-    expect(
-      (
-        await workerE.post(`/api/inspections/${ids.inspection}/raise-case`, {
-          hazardId: hazard.id,
-          classCode: '06010',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await leaderE.post(`/api/inspections/${ids.inspection}/raise-case`, {
-          hazardId: hazard.id,
-          classCode: '06010',
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(
+      await workerE.post(`/api/inspections/${ids.inspection}/raise-case`, {
+        hazardId: hazard.id,
+        classCode: '06010',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(
+      await leaderE.post(`/api/inspections/${ids.inspection}/raise-case`, {
+        hazardId: hazard.id,
+        classCode: '06010',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
     expect(
       (
         await workerW.post(`/api/inspections/${ids.inspection}/raise-case`, {
@@ -377,14 +379,13 @@ describe('检查记录', () => {
         await workerW.post(`/api/inspections/${ids.inspection}/raise-case`, { hazardId: hazard.id })
       ).json().error.field,
     ).toBe('classCode');
-    expect(
-      (
-        await workerW.post('/api/inspections/nope/raise-case', {
-          hazardId: hazard.id,
-          classCode: '06010',
-        })
-      ).statusCode,
-    ).toBe(404);
+    expectRefusal(
+      await workerW.post('/api/inspections/nope/raise-case', {
+        hazardId: hazard.id,
+        classCode: '06010',
+      }),
+      { status: 404, code: 'not_found' },
+    );
 
     const res = await workerW.post(`/api/inspections/${ids.inspection}/raise-case`, {
       hazardId: hazard.id,

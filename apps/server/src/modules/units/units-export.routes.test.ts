@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { unitBody } from './units.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -106,6 +107,6 @@ describe('实有单位 export', () => {
       roles: ['observer'],
       areaCodes: [CITY.district],
     });
-    expect((await observer.get('/api/units/export')).statusCode).toBe(403);
+    expectRefusal(await observer.get('/api/units/export'), { status: 403, code: 'forbidden' });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
 import { credit, residentId, unitBody } from './units.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -30,7 +31,10 @@ describe('实有单位', () => {
   it('refuses anonymous callers, readers without manage, bad bodies and unknown ids', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/units' })).statusCode).toBe(401);
     expect((await leaderE.get('/api/units')).statusCode).toBe(200);
-    expect((await leaderE.post('/api/units', unitBody(90, CITY.inC))).statusCode).toBe(403);
+    expectRefusal(await leaderE.post('/api/units', unitBody(90, CITY.inC)), {
+      status: 403,
+      code: 'forbidden',
+    });
     const noName = await admin.post('/api/units', { ...unitBody(90), name: undefined });
     expect(noName.json().error).toMatchObject({ code: 'validation_failed', field: 'name' });
     expect(
@@ -53,14 +57,18 @@ describe('实有单位', () => {
     expect(
       (await admin.post('/api/units', unitBody(90, [113.5, 34.05]))).json().error,
     ).toMatchObject({ code: 'validation_failed', field: 'lng' });
-    expect((await admin.get('/api/units/nope')).statusCode).toBe(404);
-    expect((await admin.get('/api/units?limit=201')).statusCode).toBe(400);
+    expectRefusal(await admin.get('/api/units/nope'), { status: 404, code: 'not_found' });
+    expectRefusal(await admin.get('/api/units?limit=201'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.limit',
+    });
   });
 
   it('checks the 统一社会信用代码: format, check character; a registration no. only for individual businesses', async () => {
     const wrongCheck = `${credit(1).slice(0, 17)}${credit(1).endsWith('0') ? '1' : '0'}`;
     const bad = await admin.post('/api/units', unitBody(1, CITY.inA, { creditCode: wrongCheck }));
-    expect(bad.statusCode).toBe(400);
+    expectRefusal(bad, { status: 400, code: 'invalid_code', field: 'creditCode' });
     expect(bad.json().error).toMatchObject({
       code: 'invalid_code',
       field: 'creditCode',
@@ -144,7 +152,7 @@ describe('实有单位', () => {
     ids.east = east.json().id;
 
     const mine = await workerW.post('/api/units', unitBody(1, CITY.inB, { name: '重名单位' }));
-    expect(mine.statusCode).toBe(409);
+    expectRefusal(mine, { status: 409, code: 'duplicate', field: 'creditCode' });
     expect(mine.json().error).toMatchObject({
       code: 'duplicate',
       field: 'creditCode',
@@ -205,7 +213,10 @@ describe('实有单位', () => {
 
   it('unmasks with personal.unmask and a reason, audited; refuses without either', async () => {
     const body = { reason: '联系整改事宜', fields: ['legalRepPhone', 'contactPhone'] };
-    expect((await workerW.post(`/api/units/${ids.a}/unmask`, body)).statusCode).toBe(403);
+    expectRefusal(await workerW.post(`/api/units/${ids.a}/unmask`, body), {
+      status: 403,
+      code: 'forbidden',
+    });
     const noReason = await admin.post(`/api/units/${ids.a}/unmask`, {
       reason: '看',
       fields: ['legalRepPhone'],
@@ -217,7 +228,10 @@ describe('实有单位', () => {
       ).json().error.field,
     ).toBe('fields');
     // Another street's leader cannot even learn that the unit exists.
-    expect((await leaderE.post(`/api/units/${ids.a}/unmask`, body)).statusCode).toBe(404);
+    expectRefusal(await leaderE.post(`/api/units/${ids.a}/unmask`, body), {
+      status: 404,
+      code: 'not_found',
+    });
 
     const res = await admin.post(`/api/units/${ids.a}/unmask`, body);
     expect(res.statusCode).toBe(200);
@@ -244,7 +258,7 @@ describe('实有单位', () => {
 
   it('edits with a version check; new tags move a default interval, a chosen one stays', async () => {
     const stale = await admin.patch(`/api/units/${ids.a}`, { version: 9, name: '旧名称' });
-    expect(stale.statusCode).toBe(409);
+    expectRefusal(stale, { status: 409, code: 'conflict' });
     expect(stale.json().error.details).toEqual({ version: 1 });
     const retag = await admin.patch(`/api/units/${ids.a}`, {
       version: 1,
@@ -291,7 +305,10 @@ describe('实有单位', () => {
       lat: CITY.inB[1],
     });
     expect(moved.json()).toMatchObject({ gridCode: CITY.gridB, version: 5 });
-    expect((await admin.patch('/api/units/nope', { version: 1 })).statusCode).toBe(404);
+    expectRefusal(await admin.patch('/api/units/nope', { version: 1 }), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('locates a unit by a standard address when it has no point', async () => {
@@ -377,8 +394,14 @@ describe('实有单位', () => {
       'duplicate',
     );
     const employeeId = added.json().employees[0].id;
-    expect((await leaderE.del(`/api/units/${ids.a}/employees/${employeeId}`)).statusCode).toBe(403);
-    expect((await admin.del(`/api/units/${ids.a}/employees/nope`)).statusCode).toBe(404);
+    expectRefusal(await leaderE.del(`/api/units/${ids.a}/employees/${employeeId}`), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await admin.del(`/api/units/${ids.a}/employees/nope`), {
+      status: 404,
+      code: 'not_found',
+    });
     expect(
       (await admin.del(`/api/units/${ids.a}/employees/${employeeId}`)).json().employees,
     ).toEqual([]);
@@ -391,23 +414,27 @@ describe('实有单位', () => {
     expect(await names(workerW, '?q=化工')).toEqual([]);
     expect(await names(workerW, `?areaCode=${CITY.streetE}`)).toEqual([]);
     expect(await names(leaderE)).toEqual(['东区化工仓库']);
-    expect((await workerW.get(`/api/units/${ids.east}`)).statusCode).toBe(404);
-    expect(
-      (await workerW.patch(`/api/units/${ids.east}`, { version: 1, name: '越权' })).statusCode,
-    ).toBe(403);
-    expect(
-      (await workerW.post(`/api/units/${ids.east}/employees`, { personId: 'x' })).statusCode,
-    ).toBe(403);
-    expect((await workerW.post('/api/units', unitBody(8, CITY.inC))).statusCode).toBe(403);
-    expect(
-      (
-        await workerW.patch(`/api/units/${ids.shop}`, {
-          version: 1,
-          lng: CITY.inC[0],
-          lat: CITY.inC[1],
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(await workerW.get(`/api/units/${ids.east}`), { status: 404, code: 'not_found' });
+    expectRefusal(await workerW.patch(`/api/units/${ids.east}`, { version: 1, name: '越权' }), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await workerW.post(`/api/units/${ids.east}/employees`, { personId: 'x' }), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await workerW.post('/api/units', unitBody(8, CITY.inC)), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(
+      await workerW.patch(`/api/units/${ids.shop}`, {
+        version: 1,
+        lng: CITY.inC[0],
+        lat: CITY.inC[1],
+      }),
+      { status: 403, code: 'forbidden' },
+    );
     expect(
       (await workerW.patch(`/api/units/${ids.shop}`, { version: 1, industry: '餐饮' })).json(),
     ).toMatchObject({ industry: '餐饮', version: 2 });

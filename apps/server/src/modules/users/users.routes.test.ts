@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
+import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -47,7 +48,11 @@ describe('users', () => {
 
   it('unmasks a phone only with a reason, and audits it', async () => {
     const id = (await admin.get('/api/users?q=mei')).json().items[0].id;
-    expect((await admin.post(`/api/users/${id}/unmask-phone`, {})).statusCode).toBe(400);
+    expectRefusal(await admin.post(`/api/users/${id}/unmask-phone`, {}), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'reason',
+    });
     const res = await admin.post(`/api/users/${id}/unmask-phone`, { reason: '联系网格员核实' });
     expect(res.json().phone).toBe('13912345678');
     const audit = (await admin.get('/api/audit?action=personal_data_viewed')).json().items;
@@ -71,8 +76,7 @@ describe('users', () => {
     ];
     for (const [patch, field] of cases) {
       const res = await admin.post('/api/users', newUser(patch));
-      expect(res.statusCode, field).toBe(400);
-      expect(res.json().error.field).toBe(field);
+      expectRefusal(res, { status: 400, code: 'validation_failed', field });
     }
     expect(
       (await admin.post('/api/users', newUser({ roles: ['emperor'] }))).json().error.field,
@@ -80,7 +84,11 @@ describe('users', () => {
     expect(
       (await admin.post('/api/users', newUser({ areaCodes: ['999999'] }))).json().error.field,
     ).toBe('areaCodes');
-    expect((await admin.post('/api/users', newUser({ username: 'mei' }))).statusCode).toBe(409);
+    expectRefusal(await admin.post('/api/users', newUser({ username: 'mei' })), {
+      status: 409,
+      code: 'duplicate',
+      field: 'username',
+    });
   });
 
   it('lets a community leader see and manage only users of the community', async () => {
@@ -91,7 +99,10 @@ describe('users', () => {
       ),
     ).toBe(true);
     const eastUser = (await admin.post('/api/users', newUser({ areaCodes: [CITY.gridC] }))).json();
-    expect((await westLeader.get(`/api/users/${eastUser.id}`)).statusCode).toBe(404);
+    expectRefusal(await westLeader.get(`/api/users/${eastUser.id}`), {
+      status: 404,
+      code: 'not_found',
+    });
     await admin.post('/api/roles', {
       code: 'west_users',
       name: '西区用户管理',
@@ -103,14 +114,15 @@ describe('users', () => {
       roles: ['west_users'],
       areaCodes: [CITY.communityW],
     });
-    expect((await um.patch(`/api/users/${eastUser.id}`, { displayName: '改名' })).statusCode).toBe(
-      403,
-    );
+    expectRefusal(await um.patch(`/api/users/${eastUser.id}`, { displayName: '改名' }), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 
   it('stops privilege escalation: no roles beyond one’s own permissions, no areas beyond one’s scope', async () => {
     const noUsersManage = await westLeader.post('/api/users', newUser());
-    expect(noUsersManage.statusCode).toBe(403);
+    expectRefusal(noUsersManage, { status: 403, code: 'forbidden' });
     const streetAdmin = await userSession(t, {
       username: 'street_admin',
       roles: ['street_leader'],
@@ -132,12 +144,12 @@ describe('users', () => {
       areaCodes: [CITY.streetW],
     });
     const asAdmin = await um.post('/api/users', newUser({ roles: ['admin'] }));
-    expect(asAdmin.statusCode).toBe(403);
+    expectRefusal(asAdmin, { status: 403, code: 'forbidden' });
     const outside = await um.post(
       '/api/users',
       newUser({ roles: ['observer'], areaCodes: [CITY.gridC] }),
     );
-    expect(outside.statusCode).toBe(403);
+    expectRefusal(outside, { status: 403, code: 'forbidden' });
     const ok = await um.post(
       '/api/users',
       newUser({ roles: ['observer'], areaCodes: [CITY.gridB] }),
@@ -152,7 +164,10 @@ describe('users', () => {
     expect(res.json().roles).toEqual(['inspector']);
     const audit = (await admin.get('/api/audit?action=role_changed')).json().items;
     expect(audit.some((e: { targetId: string }) => e.targetId === u.id)).toBe(true);
-    expect((await admin.patch('/api/users/nope', { roles: ['inspector'] })).statusCode).toBe(404);
+    expectRefusal(await admin.patch('/api/users/nope', { roles: ['inspector'] }), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 });
 
@@ -189,33 +204,30 @@ describe('roles are data', () => {
       permissions: ['areas.read'],
     });
     expect(ok.statusCode).toBe(201);
-    expect(
-      (
-        await admin.post('/api/roles', {
-          code: 'petition_clerk',
-          name: 'x',
-          nameEn: 'x',
-          permissions: [],
-        })
-      ).statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await admin.post('/api/roles', {
+        code: 'petition_clerk',
+        name: 'x',
+        nameEn: 'x',
+        permissions: [],
+      }),
+      { status: 409, code: 'duplicate', field: 'code' },
+    );
     const bad = await admin.post('/api/roles', {
       code: 'bad_role',
       name: 'x',
       nameEn: 'x',
       permissions: ['launch.missiles'],
     });
-    expect(bad.statusCode).toBe(400);
-    expect(errorCode(bad)).toBe('validation_failed');
-    expect(
-      (
-        await westLeader.post('/api/roles', {
-          code: 'mine',
-          name: 'x',
-          nameEn: 'x',
-          permissions: [],
-        })
-      ).statusCode,
-    ).toBe(403);
+    expectRefusal(bad, { status: 400, code: 'validation_failed', field: 'permissions.0' });
+    expectRefusal(
+      await westLeader.post('/api/roles', {
+        code: 'mine',
+        name: 'x',
+        nameEn: 'x',
+        permissions: [],
+      }),
+      { status: 403, code: 'forbidden' },
+    );
   });
 });
