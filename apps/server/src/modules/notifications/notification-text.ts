@@ -1,18 +1,27 @@
+/** Who reads it: a citizen (a `citizen:<receipt>` recipient) or staff who reported in their work. */
+export type NoticeAudience = 'citizen' | 'staff';
+
+export const audienceOf = (recipient: string): NoticeAudience =>
+  recipient.startsWith('citizen:') ? 'citizen' : 'staff';
+
 /**
  * The Chinese text of a 站内消息, by the case action it reports. `own` is the reporter of the case itself;
  * otherwise the reader reported a duplicate merged into it and follows it (docs/case-workflow.md §2.2 合并).
+ * Staff (grid workers, inspectors) reported as part of their work: they are told the outcome, not invited to
+ * 评价 — only citizens rate the handling (public-cases) — nor reassured like a member of the public.
  */
 export function notificationText(
   about: string,
-  n: { caseNo: string; own: boolean; reason: string | null },
+  n: { caseNo: string; own: boolean; reason: string | null; audience?: NoticeAudience },
 ): string {
+  const staff = n.audience === 'staff';
   const subject = n.own
     ? `您反映的问题（${n.caseNo}）`
     : `与您反映的问题合并办理的案件（${n.caseNo}）`;
   const because = n.reason ? `原因：${n.reason}` : '';
   switch (about) {
     case 'accept':
-      return `${subject}已受理，我们将尽快处理。`;
+      return staff ? `${subject}已受理。` : `${subject}已受理，我们将尽快处理。`;
     case 'reject':
       return `${subject}不予受理。${because}`;
     case 'merge':
@@ -24,7 +33,9 @@ export function notificationText(
     case 'void':
       return `${subject}已作废。${because}`;
     case 'close':
-      return n.own ? `${subject}已办结，欢迎您对办理结果进行评价。` : `${subject}已办结。`;
+      return n.own && !staff
+        ? `${subject}已办结，欢迎您对办理结果进行评价。`
+        : `${subject}已办结。`;
     case 'approve_request':
       return `${subject}已重新办理。`;
     case 'refuse_request':

@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { notificationText } from './notification-text';
+import { audienceOf, notificationText } from './notification-text';
 import { createNotificationsRepo } from './notifications.repo';
 import type { NotificationsTable } from './notifications.tables';
 
@@ -81,7 +81,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
         case_id: n.caseId,
         case_no: n.caseNo,
         about: n.about,
-        text: notificationText(n.about, { caseNo: n.caseNo, own: isOwn, reason: n.reason }),
+        text: notificationText(n.about, {
+          caseNo: n.caseNo,
+          own: isOwn,
+          reason: n.reason,
+          audience: audienceOf(recipient),
+        }),
         created_at: n.at,
         read_at: null,
       }));
