@@ -93,6 +93,8 @@ export function createImportsService(deps: ImportsDeps) {
     const bad = new Set<number>();
     const rows: unknown[] = [];
     const rowNumbers: number[] = [];
+    // The cells of each parsed row, so a problem found against the database still shows the value it is about.
+    const rowCells: Record<string, string>[] = [];
     const keys = new Map<string, number>();
     const add = (rowNumber: number, column: string, value: string, problem: string) => {
       bad.add(rowNumber);
@@ -128,10 +130,11 @@ export function createImportsService(deps: ImportsDeps) {
       keys.set(key, r.rowNumber);
       rows.push(parsed.row);
       rowNumbers.push(r.rowNumber);
+      rowCells.push(cells);
     }
     for (const p of await spec.check(actor, rows)) {
       const rowNumber = rowNumbers[p.index]!;
-      add(rowNumber, p.column, '', p.problem);
+      add(rowNumber, p.column, rowCells[p.index]?.[p.column] ?? '', p.problem);
     }
     problems.sort((a, b) => a.row - b.row);
     const valid = rows.filter((_, i) => !bad.has(rowNumbers[i]!));

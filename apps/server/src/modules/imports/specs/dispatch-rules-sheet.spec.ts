@@ -50,7 +50,7 @@ export function dispatchRulesSheetSpec(
         header: '区域编码',
         required: true,
         note: '区、街道、社区或网格编码；规则适用于其下全部区域',
-        example: '410105001',
+        example: '410199001',
       },
       { key: 'areaName', header: '区域名称', note: '导出时填写，导入时不读取' },
       { key: 'departmentCode', header: '部门编码', required: true, example: 'hw_center' },

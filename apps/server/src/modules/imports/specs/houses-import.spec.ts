@@ -83,7 +83,7 @@ export function housesImportSpec(deps: HousesImportDeps): ImportSpec<Row> {
         header: '所在网格编码',
         required: true,
         note: '新建地址归入的网格（或社区）编码',
-        example: '41010500100101',
+        example: '41019900100101',
       },
       { key: 'lane', header: '街路巷', required: true, example: '金水路' },
       { key: 'door', header: '门牌号', required: true, example: '12号' },

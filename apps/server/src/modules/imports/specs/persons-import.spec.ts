@@ -103,7 +103,7 @@ export function personsImportSpec(deps: PersonsImportDeps): ImportSpec<Row> {
         key: 'areaCode',
         header: '所在网格编码',
         note: '无房屋地址时必填：社区（12 位）或网格编码',
-        example: '41010500100101',
+        example: '41019900100101',
       },
       {
         key: 'address',
