@@ -1,5 +1,6 @@
-import { Suspense, useState } from 'react';
-import { Badge, Button, Drawer, Layout } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Badge, Button, Layout } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
 import { MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -9,9 +10,14 @@ import { useIsMobile } from '../../lib/use-media-query';
 import { useMe } from '../../features/auth/api';
 import { useTasks } from '../../features/cases/task-queues';
 import { PATHS } from '../paths';
-import { NavMenu } from './nav-menu';
 import { NotificationBell } from '../../features/notifications/notification-bell';
-import { UserMenu } from './user-menu';
+
+// The menus come a moment after the page: on a phone the navigation sits in a closed drawer and the account menu
+// behind a button, and antd's Menu, Drawer and Dropdown weigh more than the report form a field worker opened the
+// app for. On a desktop the side menu fills in as soon as its chunk arrives.
+const NavMenu = lazy(() => import('./nav-menu').then((m) => ({ default: m.NavMenu })));
+const MobileNav = lazy(() => import('./mobile-nav').then((m) => ({ default: m.MobileNav })));
+const UserMenu = lazy(() => import('./user-menu').then((m) => ({ default: m.UserMenu })));
 
 function Brand({ collapsed }: { collapsed: boolean }) {
   const { t } = useI18n();
@@ -31,21 +37,17 @@ export function AppShell() {
   const { t } = useI18n();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerOpened, setDrawerOpened] = useState(false);
   const { count: taskCount } = useTasks(useMe());
 
   return (
     <Layout className="shell">
       {isMobile ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={240}
-          title={t('app.name')}
-          styles={{ body: { padding: 0 } }}
-        >
-          <NavMenu theme="light" onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
+        drawerOpened ? (
+          <Suspense fallback={null}>
+            <MobileNav open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+          </Suspense>
+        ) : null
       ) : (
         <Layout.Sider
           collapsible
@@ -55,7 +57,9 @@ export function AppShell() {
           width={208}
         >
           <Brand collapsed={collapsed} />
-          <NavMenu theme="dark" />
+          <Suspense fallback={null}>
+            <NavMenu theme="dark" />
+          </Suspense>
         </Layout.Sider>
       )}
       <Layout>
@@ -67,7 +71,10 @@ export function AppShell() {
                   type="text"
                   icon={<MenuOutlined />}
                   aria-label={t('nav.menu')}
-                  onClick={() => setDrawerOpen(true)}
+                  onClick={() => {
+                    setDrawerOpened(true);
+                    setDrawerOpen(true);
+                  }}
                   data-testid="nav-toggle"
                 />
               </Badge>
@@ -79,7 +86,11 @@ export function AppShell() {
           <div className="shell-header__actions">
             <NotificationBell />
             <LanguageSwitch />
-            <UserMenu compact={isMobile} />
+            <Suspense
+              fallback={<Button type="text" icon={<UserOutlined />} aria-hidden tabIndex={-1} />}
+            >
+              <UserMenu compact={isMobile} />
+            </Suspense>
           </div>
         </Layout.Header>
         <Layout.Content className="shell-content">

@@ -1,4 +1,5 @@
-import { Card, Typography } from 'antd';
+import { Typography } from 'antd';
+import { Panel } from '../../../components/panel';
 import { useI18n } from '../../../lib/i18n';
 import { useDemoAccounts } from '../api';
 
@@ -17,7 +18,7 @@ export function DemoAccountsTable({ onPick }: DemoAccountsTableProps) {
   if (!data || data.items.length === 0) return null;
   const password = data.password;
   return (
-    <Card
+    <Panel
       size="small"
       title={t('auth.demoAccounts')}
       className="demo-accounts"
@@ -60,6 +61,6 @@ export function DemoAccountsTable({ onPick }: DemoAccountsTableProps) {
           </tbody>
         </table>
       </div>
-    </Card>
+    </Panel>
   );
 }

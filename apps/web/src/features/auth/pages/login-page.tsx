@@ -1,4 +1,5 @@
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
+import { Panel } from '../../../components/panel';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { LoginRequest } from '@wangge/shared';
@@ -62,7 +63,7 @@ export function LoginPage() {
             <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
           </div>
         </div>
-        <Card title={t('auth.title')}>
+        <Panel title={t('auth.title')}>
           <Form
             form={form}
             layout="vertical"
@@ -116,7 +117,7 @@ export function LoginPage() {
               {t('auth.submit')}
             </Button>
           </Form>
-        </Card>
+        </Panel>
         <DemoAccountsTable
           onPick={(username, password) =>
             form.setFieldsValue({ username, password: password ?? '' })

@@ -1,5 +1,6 @@
 import { Suspense, lazy, useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Spin, Switch, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Spin, Switch, Typography } from 'antd';
+import { Panel } from '../../../components/panel';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { isHotlineOrderId, type CaseView, type ReportCaseRequest } from '@wangge/shared';
 import { isApiError } from '../../../lib/api-client';
@@ -14,8 +15,7 @@ import {
   type ChoosableSource,
 } from '../channel-format';
 import { useCaseCategories } from '../lookups-api';
-import { CategoryPicker } from './category-picker';
-import { PhotoUploader } from './photo-uploader';
+import { LazyCategoryPicker, LazyPhotoUploader } from './report-form-lazy';
 
 // The map (OpenLayers, ~90 KB gzip) comes after the form: a worker in the street can start typing and picking the
 // category while it loads, and the page's first render does not wait for it.
@@ -139,7 +139,7 @@ export function ReportForm({
       scrollToFirstError
     >
       {choosesSource ? (
-        <Card
+        <Panel
           size="small"
           title={channelText('source', lang)}
           className="report-card"
@@ -186,9 +186,9 @@ export function ReportForm({
               </Form.Item>
             </>
           ) : null}
-        </Card>
+        </Panel>
       ) : null}
-      <Card size="small" title={t('report.location')} className="report-card">
+      <Panel size="small" title={t('report.location')} className="report-card">
         {exifPoint && !point ? (
           <Alert
             type="info"
@@ -222,8 +222,8 @@ export function ReportForm({
             {pointError}
           </Typography.Text>
         ) : null}
-      </Card>
-      <Card size="small" title={t('report.problem')} className="report-card">
+      </Panel>
+      <Panel size="small" title={t('report.problem')} className="report-card">
         <Form.Item
           name="address"
           label={t('report.address')}
@@ -247,7 +247,7 @@ export function ReportForm({
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="report-description" />
         </Form.Item>
         <Form.Item name="classCode" label={t('report.category')} extra={t('report.categoryHint')}>
-          <CategoryPicker testId="report-category" />
+          <LazyCategoryPicker testId="report-category" />
         </Form.Item>
         <Form.Item
           name="photos"
@@ -262,7 +262,7 @@ export function ReportForm({
             },
           ]}
         >
-          <PhotoUploader
+          <LazyPhotoUploader
             onBusyChange={setUploading}
             onExifPosition={(p) => setExifPoint((old) => old ?? p)}
             testId="report-photos"
@@ -294,7 +294,7 @@ export function ReportForm({
             style={{ marginBottom: 12 }}
           />
         ) : null}
-      </Card>
+      </Panel>
       {error ? (
         <Alert
           type="error"
