@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Card, Flex, Input, Select, Switch, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { AreaSelect } from '../../../components/area-select';
@@ -46,10 +46,14 @@ export function AuditPage() {
   const log = useAuditEntries(filters, page, PAGE_SIZE);
   const actors = useAuditActors();
   const [exporting, setExporting] = useState(false);
+  // Filters changed one after another before the URL re-renders the page (typing both dates) build on each other.
+  const latest = useRef(filters);
+  latest.current = filters;
   const patch = (p: Partial<AuditFilters>) => {
-    const next: AuditFilters = { ...filters, ...p };
+    const next: AuditFilters = { ...latest.current, ...p };
     for (const k of Object.keys(next) as (keyof AuditFilters)[])
       if (next[k] === undefined || next[k] === '' || next[k] === false) delete next[k];
+    latest.current = next;
     setFilters(next);
   };
 
@@ -107,7 +111,7 @@ export function AuditPage() {
             onChange={(code) => patch({ areaCode: code ?? undefined })}
             testId="audit-filter-area"
           />
-          <Flex gap={4} align="center" style={{ flex: '2 1 280px' }}>
+          <Flex gap={4} align="center" style={{ flex: '1 1 250px' }}>
             <Input
               type="date"
               aria-label={t('audit.filter.from')}
