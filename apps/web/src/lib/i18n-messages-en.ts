@@ -204,7 +204,8 @@ export const en: Messages = {
   'audit.reset': 'Reset',
   'audit.export': 'Export',
   'audit.exportTitle': 'Export the audit log',
-  'audit.exportHint': 'Exports the entries of the current filters as a watermarked Excel file. The export is itself audited: say why.',
+  'audit.exportHint':
+    'Exports the entries of the current filters as a watermarked Excel file. The export is itself audited: say why.',
   'audit.exportReason': 'Reason, e.g. quarterly security audit',
   'audit.exportReasonShort': 'At least 2 characters',
   'audit.exportSubmit': 'Export',

@@ -89,7 +89,10 @@ export function DepartmentSelect({
   );
 }
 
-/** 立案条件 of the chosen class, with its 处置时限 and 结案条件; preselected when there is only one. */
+/**
+ * 立案条件 of the chosen class, with its 处置时限 and 结案条件. The class's default (默认) is preselected, or the only
+ * row, so 立案 of a class nobody configured is one click on 提交 (issue 11 #1).
+ */
 export function ConditionSelect({
   classCode,
   value,
@@ -101,9 +104,11 @@ export function ConditionSelect({
   const selected = items.find((c) => c.id === value);
 
   useEffect(() => {
-    const only = items.length === 1 ? items[0] : undefined;
-    if (only && value !== only.id) onChange?.(only.id);
-    else if (value && items.length > 0 && !items.some((c) => c.id === value)) onChange?.(undefined);
+    // A value of another class (the class was changed) gives way to this class's preselection.
+    const current = items.some((c) => c.id === value) ? value : undefined;
+    const preselect = items.find((c) => c.isDefault) ?? (items.length === 1 ? items[0] : undefined);
+    if (current === undefined && preselect) onChange?.(preselect.id);
+    else if (value !== current && items.length > 0) onChange?.(undefined);
   }, [items, value, onChange]);
 
   return (
@@ -117,7 +122,7 @@ export function ConditionSelect({
         notFoundContent={t('action.noCondition')}
         options={items.map((c) => ({
           value: c.id,
-          label: `${c.text}（${limitText(c.limitValue, c.limitType, lang)}${c.urgency === 'urgent' ? ` · ${t('report.urgent')}` : ''}）`,
+          label: `${c.isDefault ? `[${t('action.defaultCondition')}] ` : ''}${c.text}（${limitText(c.limitValue, c.limitType, lang)}${c.urgency === 'urgent' ? ` · ${t('report.urgent')}` : ''}）`,
         }))}
         optionRender={(option) => <div style={{ whiteSpace: 'normal' }}>{option.label}</div>}
         data-testid="field-condition"
