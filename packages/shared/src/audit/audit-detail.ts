@@ -3,6 +3,7 @@ import {
   AUDIT_DETAIL_VALUES,
   AUDIT_HIDDEN_DETAIL_KEYS,
   auditActionHasReason,
+  auditActionInfo,
 } from './audit-labels';
 
 export interface AuditDetailLine {
@@ -17,7 +18,15 @@ function valueText(v: unknown, lang: Lang, depth: number): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean')
     return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
-  if (typeof v === 'string') return AUDIT_DETAIL_VALUES[v]?.[lang] ?? v;
+  if (typeof v === 'string') {
+    // An action filter (the export's) names action codes, one or several.
+    if (/^[a-z_]+(,[a-z_]+)*$/.test(v) && v.split(',').every((c) => auditActionInfo(c)))
+      return v
+        .split(',')
+        .map((c) => auditActionInfo(c)![lang])
+        .join(lang === 'zh' ? '、' : ', ');
+    return AUDIT_DETAIL_VALUES[v]?.[lang] ?? v;
+  }
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v))
     return v.length === 0

@@ -160,6 +160,8 @@ export const AUDIT_DETAIL_KEYS: Record<string, AuditLabel> = {
   targetType: { zh: '对象类型', en: 'Target type' },
   targetId: { zh: '对象', en: 'Target' },
   hideLogins: { zh: '隐藏登录记录', en: 'Sign-ins hidden' },
+  op: { zh: '方式', en: 'Operation' },
+  unchanged: { zh: '未变', en: 'Unchanged' },
 };
 
 /** Detail keys never shown: ids the page resolves elsewhere and hashes that mean nothing to a reader. */
@@ -183,6 +185,9 @@ export const AUDIT_DETAIL_VALUES: Record<string, AuditLabel> = {
   created: { zh: '新建', en: 'Created' },
   updated: { zh: '修改', en: 'Updated' },
   ended: { zh: '结束', en: 'Ended' },
+  create: { zh: '新建', en: 'create' },
+  update: { zh: '修改', en: 'update' },
+  upsert: { zh: '导入合并', en: 'upsert' },
   true: { zh: '是', en: 'yes' },
   false: { zh: '否', en: 'no' },
   attention_by_visit: { zh: '走访调整关注程度', en: 'Attention set by a visit' },
