@@ -56,6 +56,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/areas/export': { perm: 'areas.export', scope: 'subtree' },
   'POST /api/areas/import': { perm: 'areas.manage', scope: 'subtree' },
   'GET /api/areas/:id': { perm: 'areas.read', scope: 'subtree', record: 'area' },
+  'GET /api/areas/:id/counts': { perm: 'areas.read', scope: 'subtree', record: 'area' },
   'POST /api/areas/:id/staff': {
     perm: 'areas.staff.manage',
     scope: 'subtree',

@@ -49,6 +49,16 @@ export const AreaDetailSchema = AreaNodeSchema.extend({
 }).meta({ id: 'AreaDetail' });
 export type AreaDetail = z.infer<typeof AreaDetailSchema>;
 
+/** What the map's detail panel counts in an area; null where the caller may not read that register. */
+export const AreaCountsSchema = z
+  .object({
+    persons: z.number().int().nullable().describe('实有人口 living there (registry.read)'),
+    houses: z.number().int().nullable().describe('实有房屋 (registry.read)'),
+    openCases: z.number().int().nullable().describe('Open cases (cases.read)'),
+  })
+  .meta({ id: 'AreaCounts' });
+export type AreaCounts = z.infer<typeof AreaCountsSchema>;
+
 export const AreaSearchQuerySchema = z.object({
   q: z.string().trim().min(1).max(64),
   limit: z.coerce.number().int().min(1).max(100).default(20),

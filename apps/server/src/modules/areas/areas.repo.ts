@@ -79,10 +79,25 @@ export function createAreasRepo(db: Kysely<DB>) {
       ).execute() as Promise<AreasTable[]>;
     },
 
+    /**
+     * Any part of the code or the name (a worker remembers the end of a grid code, 0103, as often as its start);
+     * the exact code, then codes starting with the text, come first.
+     */
     search(scope: AreaScope, text: string, limit: number) {
+      const like = `%${text}%`;
       return current(scope)
         .select(NODE_COLUMNS)
-        .where((eb) => eb.or([eb('code', 'like', `${text}%`), eb('name', 'like', `%${text}%`)]))
+        .where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like)]))
+        .orderBy((eb) =>
+          eb
+            .case()
+            .when('code', '=', text)
+            .then(0)
+            .when('code', 'like', `${text}%`)
+            .then(1)
+            .else(2)
+            .end(),
+        )
         .orderBy('level')
         .orderBy('code')
         .limit(limit)

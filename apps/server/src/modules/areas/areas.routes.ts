@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AreaCountsSchema,
   AreaDetailSchema,
   AreaGeoJsonQuerySchema,
   AreaLevelSchema,
@@ -126,6 +127,19 @@ export function registerAreasRoutes(app: App, areas: AreasService): void {
       config: read,
     },
     async (req) => areas.detail(actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/areas/:id/counts',
+    {
+      schema: {
+        tags,
+        summary: '区域统计: 实有人口, 实有房屋, 在办案件 (无相应权限时为 null)',
+        params: IdParamSchema,
+        response: { 200: AreaCountsSchema },
+      },
+      config: read,
+    },
+    async (req) => areas.counts(actorOf(req), req.params.id),
   );
   app.post(
     '/api/areas/:id/staff',

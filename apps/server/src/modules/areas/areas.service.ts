@@ -24,6 +24,7 @@ import type { Geometry } from './geo/geo-types';
 import type { ParsedArea } from './import-features';
 import { checkImportLimits, IN_LINE_VERTICES } from './import-limits';
 import { runImportStep } from './import-off-thread';
+import { createAreaCounts, type AreaCountSources } from './area-counts';
 import { createGridStaff, type UserScope } from './grid-staff';
 import { createLocateService } from './locate.service';
 import { createPublicAreas } from './public-areas';
@@ -38,6 +39,8 @@ export interface AreasDeps {
   userContacts(ids: string[]): Promise<Map<string, { displayName: string; phone: string | null }>>;
   /** A user's own areas (users module), to check grid staff assignments. */
   userScope(id: string): Promise<UserScope | null>;
+  /** Population, houses and open cases of an area (population, housing and cases modules). */
+  countSources(): AreaCountSources;
   onError(err: unknown): void;
 }
 
@@ -161,6 +164,8 @@ export function createAreasService(deps: AreasDeps) {
     // The citizen portal's view: outlines, names and label points, nothing about people.
     ...createPublicAreas(repo, () => deps.clock.now().getTime()),
 
+    counts: createAreaCounts(repo, deps.countSources),
+
     async tree(
       actor: Actor,
       q: { level?: string | undefined; parentCode?: string | undefined },
@@ -169,7 +174,10 @@ export function createAreasService(deps: AreasDeps) {
     },
 
     async search(actor: Actor, text: string, limit: number): Promise<AreaNode[]> {
-      return (await repo.search(actor.scope, text, limit)).map(toNode);
+      // LIKE wildcards are text here: a search for "%" finds nothing rather than everything.
+      const plain = text.replace(/[%_\\]/g, '').trim();
+      if (!plain) return [];
+      return (await repo.search(actor.scope, plain, limit)).map(toNode);
     },
 
     async detail(actor: Actor, id: string): Promise<AreaDetail> {
