@@ -28,16 +28,25 @@ import { formatDateTime, useI18n } from '../../../lib/i18n';
 import { usePublicRate, usePublicReopen } from '../api';
 
 const STATUS_COLOURS: Record<PublicCaseStatus, string> = {
-  received: 'blue',
-  in_progress: 'processing',
+  pending_acceptance: 'blue',
+  verifying: 'blue',
+  accepted: 'processing',
+  registered: 'processing',
+  handling: 'processing',
+  suspended: 'warning',
+  checking: 'cyan',
   closed: 'success',
   rejected: 'default',
   voided: 'default',
   merged: 'purple',
+  dismissed: 'default',
 };
 
-/** What a citizen sees of their case, with 评价 and 申请重开 when the workflow allows them. */
-export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret: string }) {
+/**
+ * What a citizen sees of their case, with 评价 and 申请重开 when the workflow allows them (those need the receipt's
+ * secret; a list found by phone shows the cases without them).
+ */
+export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret: string | null }) {
   const { t, lang } = useI18n();
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="public-case">
@@ -48,6 +57,9 @@ export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret:
             <Tag color={STATUS_COLOURS[view.status]} data-testid="public-status">
               {PUBLIC_CASE_STATUS_LABELS[view.status][lang]}
             </Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              {PUBLIC_CASE_STATUS_LABELS[view.status].hint[lang]}
+            </Typography.Text>
           </span>
           {view.merged ? <Alert type="info" showIcon message={t('public.mergedInto')} /> : null}
           <Descriptions size="small" column={1}>
@@ -58,6 +70,11 @@ export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret:
               </Descriptions.Item>
             ) : null}
             <Descriptions.Item label={t('public.address')}>{view.address}</Descriptions.Item>
+            {view.photoCount ? (
+              <Descriptions.Item label={t('public.photosAttached')}>
+                {t('public.photoCount', { n: view.photoCount })}
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('public.reportedAt')}>
               {formatDateTime(view.reportedAt, lang)}
             </Descriptions.Item>
@@ -105,8 +122,8 @@ export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret:
         />
       </Card>
 
-      {view.canRate ? <RateForm caseNo={view.caseNo} secret={secret} /> : null}
-      {view.canRequestReopen && !view.reopenRequested ? (
+      {view.canRate && secret ? <RateForm caseNo={view.caseNo} secret={secret} /> : null}
+      {view.canRequestReopen && !view.reopenRequested && secret ? (
         <ReopenForm caseNo={view.caseNo} secret={secret} />
       ) : null}
 

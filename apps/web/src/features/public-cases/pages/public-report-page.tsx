@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
-import { AimOutlined, CopyOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Alert, Button, Card, Form, Input, Select } from 'antd';
 import type { PublicReportRequest, PublicReportResult } from '@wangge/shared';
 import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { usePublicCategories, usePublicReport } from '../api';
+import { PhotoPicker } from '../components/photo-picker';
+import { PlacePicker, type Place } from '../components/place-picker';
 import { PublicLayout } from '../components/public-layout';
-import { PUBLIC_PATHS, type ReceiptState } from '../public-paths';
+import { PublicReceipt } from '../components/public-receipt';
 
 interface FormValues {
   classCode?: string;
@@ -16,7 +16,16 @@ interface FormValues {
   contactPhone?: string;
 }
 
-const FORM_FIELDS = new Set(['classCode', 'address', 'description', 'contactPhone']);
+/** Server error fields → form fields; the place's own (lng, areaCode) show under the address. */
+const FIELD_OF: Record<string, keyof FormValues> = {
+  classCode: 'classCode',
+  address: 'address',
+  lng: 'address',
+  lat: 'address',
+  areaCode: 'address',
+  description: 'description',
+  contactPhone: 'contactPhone',
+};
 
 /** 128 random bits as hex; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
 function newIdempotencyKey(): string {
@@ -24,15 +33,16 @@ function newIdempotencyKey(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** 市民上报 without an account: where (device position or address), what, an optional phone; then the receipt, once. */
+/**
+ * 市民上报 without an account: where (search, map, device position, or a community/grid), what, up to 3 photos, an
+ * optional phone; then the receipt, once. Without GPS the map or the address search gives the place.
+ */
 export function PublicReportPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
-  const [point, setPoint] = useState<[number, number] | null>(null);
-  const [geoBusy, setGeoBusy] = useState(false);
-  // One key per filled-in form: a double tap or a retry after a dropped answer makes one case.
+  const [place, setPlace] = useState<Place | null>(null);
+  const [photos, setPhotos] = useState<string[]>([]);
+  // One key per filled-in form: a double tap or a retry after a dropped answer makes one case; photos join it.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [done, setDone] = useState<PublicReportResult | null>(null);
   const report = usePublicReport();
@@ -47,22 +57,6 @@ export function PublicReportPage() {
     return [...groups].map(([label, options]) => ({ label, title: label, options }));
   }, [categories.data]);
 
-  const locate = () => {
-    if (!('geolocation' in navigator)) return;
-    setGeoBusy(true);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setGeoBusy(false);
-        setPoint([pos.coords.longitude, pos.coords.latitude]);
-      },
-      (err) => {
-        setGeoBusy(false);
-        void message.warning(t('public.geoDenied', { reason: err.message || String(err.code) }));
-      },
-      { enableHighAccuracy: true, timeout: 15_000 },
-    );
-  };
-
   const submit = (v: FormValues) => {
     const body: PublicReportRequest = {
       address: v.address,
@@ -70,98 +64,39 @@ export function PublicReportPage() {
       crs: 'wgs84',
       idempotencyKey,
       ...(v.classCode ? { classCode: v.classCode } : {}),
-      ...(point ? { lng: point[0], lat: point[1] } : {}),
+      ...(place?.kind === 'point' ? { lng: place.lng, lat: place.lat } : {}),
+      ...(place?.kind === 'area' ? { areaCode: place.code } : {}),
       ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}),
+      ...(photos.length ? { photos } : {}),
     };
     report.mutate(body, {
       onSuccess: setDone,
       onError: (err) => {
-        if (isApiError(err) && err.field && FORM_FIELDS.has(err.field))
-          form.setFields([{ name: err.field as keyof FormValues, errors: [err.message] }]);
+        const field = isApiError(err) && err.field ? FIELD_OF[err.field] : undefined;
+        if (field) form.setFields([{ name: field, errors: [err.message] }]);
       },
     });
   };
 
-  if (done) {
-    const secret = done.secret;
-    const copyText = `${t('public.caseNo')}: ${done.caseNo}${done.secret ? `\n${t('public.secret')}: ${done.secret}` : ''}`;
+  if (done)
     return (
       <PublicLayout title={t('public.reportTitle')}>
-        <Result
-          status="success"
-          title={t('public.done')}
-          style={{ padding: '16px 0' }}
-          subTitle={
-            <Space direction="vertical" size={4} style={{ width: '100%' }}>
-              <span>
-                {t('public.caseNo')}：
-                <Typography.Text strong data-testid="public-case-no">
-                  {done.caseNo}
-                </Typography.Text>
-              </span>
-              {done.secret ? (
-                <span>
-                  {t('public.secret')}：
-                  <Typography.Text strong code data-testid="public-secret">
-                    {done.secret}
-                  </Typography.Text>
-                </span>
-              ) : null}
-            </Space>
-          }
-          extra={
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Alert
-                type={done.secret ? 'warning' : 'info'}
-                showIcon
-                message={done.secret ? t('public.secretOnce') : t('public.replayed')}
-              />
-              <Button
-                icon={<CopyOutlined />}
-                block
-                onClick={() =>
-                  void navigator.clipboard
-                    ?.writeText(copyText)
-                    .then(() => message.success(t('public.copied')))
-                }
-              >
-                {t('public.copy')}
-              </Button>
-              {secret ? (
-                <Button
-                  type="primary"
-                  block
-                  data-testid="public-track-now"
-                  onClick={() =>
-                    void navigate(PUBLIC_PATHS.track, {
-                      state: { caseNo: done.caseNo, secret } satisfies ReceiptState,
-                    })
-                  }
-                >
-                  {t('public.trackNow')}
-                </Button>
-              ) : null}
-              <Button
-                block
-                onClick={() => {
-                  setDone(null);
-                  setPoint(null);
-                  form.resetFields();
-                  setIdempotencyKey(newIdempotencyKey());
-                }}
-              >
-                {t('public.again')}
-              </Button>
-            </Space>
-          }
+        <PublicReceipt
+          done={done}
+          onAgain={() => {
+            setDone(null);
+            setPlace(null);
+            setPhotos([]);
+            form.resetFields();
+            setIdempotencyKey(newIdempotencyKey());
+          }}
         />
       </PublicLayout>
     );
-  }
 
   const failure =
     report.error &&
-    !(isApiError(report.error) && report.error.field && FORM_FIELDS.has(report.error.field))
+    !(isApiError(report.error) && report.error.field && FIELD_OF[report.error.field])
       ? report.error
       : null;
   return (
@@ -177,49 +112,25 @@ export function PublicReportPage() {
           data-testid="public-report-form"
         >
           <Form.Item
+            name="address"
             label={t('public.address')}
-            required
-            extra={point ? undefined : t('public.locationHint')}
+            rules={[
+              { required: true, whitespace: true, min: 2, message: t('public.addressRequired') },
+            ]}
+            // The picker is the control; the item only carries the address text and its errors.
+            valuePropName="address"
+            trigger="onAddressChange"
           >
-            <Form.Item
-              name="address"
-              noStyle
-              rules={[
-                { required: true, whitespace: true, min: 2, message: t('public.addressRequired') },
-              ]}
-            >
-              <Input
-                maxLength={200}
-                placeholder={t('public.addressPlaceholder')}
-                data-testid="public-address"
-              />
-            </Form.Item>
-            <div
-              style={{
-                marginTop: 8,
-                display: 'flex',
-                gap: 8,
-                flexWrap: 'wrap',
-                alignItems: 'center',
+            <PlacePicker
+              place={place}
+              onPlaceChange={(p) => {
+                setPlace(p);
+                form.setFields([{ name: 'address', errors: [] }]);
+                // A picked community or grid names the place when nothing was typed.
+                if (p?.kind === 'area' && !form.getFieldValue('address'))
+                  form.setFieldValue('address', p.label);
               }}
-            >
-              <Button icon={<AimOutlined />} loading={geoBusy} onClick={locate} size="small">
-                {t('public.useLocation')}
-              </Button>
-              {point ? (
-                <>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('public.locationSet', {
-                      lng: point[0].toFixed(5),
-                      lat: point[1].toFixed(5),
-                    })}
-                  </Typography.Text>
-                  <Button type="link" size="small" onClick={() => setPoint(null)}>
-                    {t('public.locationClear')}
-                  </Button>
-                </>
-              ) : null}
-            </div>
+            />
           </Form.Item>
           <Form.Item name="classCode" label={t('public.category')}>
             <Select
@@ -252,6 +163,9 @@ export function PublicReportPage() {
               data-testid="public-description"
             />
           </Form.Item>
+          <Form.Item label={t('public.photos')}>
+            <PhotoPicker idempotencyKey={idempotencyKey} onChange={setPhotos} />
+          </Form.Item>
           <Form.Item
             name="contactPhone"
             label={t('public.phone')}
@@ -260,7 +174,7 @@ export function PublicReportPage() {
               { pattern: /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('public.phoneInvalid') },
             ]}
           >
-            <Input inputMode="tel" maxLength={20} autoComplete="tel" />
+            <Input inputMode="tel" maxLength={20} autoComplete="tel" data-testid="public-phone" />
           </Form.Item>
           {failure ? (
             <Alert type="error" showIcon message={failure.message} style={{ marginBottom: 12 }} />
