@@ -212,7 +212,7 @@ export function CategoryDictionaryPage() {
       <Drawer
         open={auditOpen}
         onClose={() => setAuditOpen(false)}
-        size="large"
+        size={1000}
         title={t('dict.audit')}
         destroyOnHidden
       >

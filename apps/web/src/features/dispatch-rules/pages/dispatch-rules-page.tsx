@@ -241,7 +241,7 @@ export function DispatchRulesPage() {
       <Drawer
         open={auditOpen}
         onClose={() => setAuditOpen(false)}
-        size="large"
+        size={1000}
         title={t('matrix.audit')}
         destroyOnHidden
       >
