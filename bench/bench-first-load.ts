@@ -135,6 +135,13 @@ export async function benchFirstLoad(dir: string, runs: number) {
   }
 }
 
+/** What the page reports of its own load (resource timing), read after the network went quiet. */
+interface PageTiming {
+  markerAt: number;
+  fcp: number;
+  entries: { name: string; start: number; encoded: number; decoded: number }[];
+}
+
 async function measure(
   browser: Browser,
   options: BrowserContextOptions,
@@ -148,15 +155,15 @@ async function measure(
     if (before) await before(page);
     // The moment the marker first enters the DOM, on the page's own clock, so that scripts can be split into those
     // requested before the first useful render and those fetched after it (lazy chunks such as the map).
-    await page.addInitScript((selector: string) => {
-      const w = window as unknown as { __markerAt?: number };
+    // (Page code as text: this project is compiled for Node, without the DOM's types.)
+    await page.addInitScript(`
       new MutationObserver((_, observer) => {
-        if (w.__markerAt === undefined && document.querySelector(selector)) {
-          w.__markerAt = performance.now();
+        if (window.__markerAt === undefined && document.querySelector(${JSON.stringify(marker)})) {
+          window.__markerAt = performance.now();
           observer.disconnect();
         }
       }).observe(document, { subtree: true, childList: true });
-    }, marker);
+    `);
     const bodies = new Map<string, Promise<{ raw: number; gzip: number }>>();
     page.on('response', (res) => {
       if (res.request().resourceType() !== 'script') return;
@@ -173,22 +180,13 @@ async function measure(
     await page.locator(marker).first().waitFor({ state: 'visible', timeout: 60_000 });
     const firstRenderMs = Date.now() - t0;
     await page.waitForLoadState('networkidle');
-    const timing = await page.evaluate(() => ({
-      markerAt: (window as unknown as { __markerAt?: number }).__markerAt ?? Infinity,
+    const timing = await page.evaluate<PageTiming>(`({
+      markerAt: window.__markerAt ?? Infinity,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
-      entries: [
-        ...performance.getEntriesByType('navigation'),
-        ...performance.getEntriesByType('resource'),
-      ].map((e) => {
-        const r = e as PerformanceResourceTiming;
-        return {
-          name: r.name,
-          start: r.startTime,
-          encoded: r.encodedBodySize,
-          decoded: r.decodedBodySize,
-        };
-      }),
-    }));
+      entries: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map(
+        (e) => ({ name: e.name, start: e.startTime, encoded: e.encodedBodySize, decoded: e.decodedBodySize }),
+      ),
+    })`);
     const scripts = await Promise.all(
       [...bodies].map(async ([u, body]) => ({
         // Hashes dropped: the names stay comparable from one build to the next.
