@@ -18,6 +18,7 @@ const MAX_TRIES = 5;
 /** Codes per phone in a window, counted in the database (every process sees them). */
 const CODES_PER_PHONE = 3;
 const WINDOW_MS = 10 * MINUTE;
+const DAY_MS = 24 * 60 * MINUTE;
 
 export interface PhoneLookupDeps {
   db: Kysely<DB>;
@@ -62,6 +63,7 @@ export function createPhoneLookup(deps: PhoneLookupDeps) {
         throw new AppError('rate_limited', '该号码获取验证码过于频繁，请 10 分钟后再试', {
           field: 'phone',
         });
+      await deps.repo.dropCodesBefore(new Date(now.getTime() - DAY_MS).toISOString());
       const id = newId();
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();

@@ -54,6 +54,10 @@ export function createPublicCasesRepo(db: Kysely<DB>) {
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
+    /** Codes are worth nothing after they expire: a day later they go (the table stays a few thousand rows). */
+    async dropCodesBefore(cutoff: string): Promise<void> {
+      await d.deleteFrom('public_phone_codes').where('created_at', '<', cutoff).execute();
+    },
     async countTry(id: string): Promise<void> {
       await d
         .updateTable('public_phone_codes')
