@@ -63,7 +63,9 @@ export function createLoginGuard(deps: AuthDeps, repo: Repo) {
           action: 'login_failed',
           actor: null,
           ip: a.ip,
-          detail: { username: a.username, reason: 'unknown_user' },
+          // Not the typed name: a password typed into the name field would land in the audit log. Its first
+          // character and length are enough to see one name being tried again and again.
+          detail: { username: typedNameHint(a.username), reason: 'unknown_user' },
         });
         throw refuse();
       }
@@ -168,4 +170,10 @@ export function createLoginGuard(deps: AuthDeps, repo: Repo) {
       await deps.users.resetFailedLogins(user.id);
     },
   };
+}
+
+/** What the audit keeps of a name that matched no account: its first character and its length, e.g. "a******". */
+export function typedNameHint(typed: string): string {
+  const chars = [...typed];
+  return chars.length ? `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 31))}` : '';
 }

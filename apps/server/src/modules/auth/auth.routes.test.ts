@@ -121,6 +121,18 @@ describe('login and sessions', () => {
     const denied = await (await login(t, 'alice')).get('/api/audit');
     expectRefusal(denied, { status: 403, code: 'forbidden' });
   });
+
+  it('keeps only a hint of a name that matched no account (it may be a password typed in the wrong field)', async () => {
+    const typed = 'Tr0ub4dor&3-password';
+    await loginRaw(typed, PASSWORD, '10.0.0.9');
+    const items = await t.services.audit.list({ action: 'login_failed', limit: 1000 });
+    const entry = items.find((e) => JSON.stringify(e.detail).includes('unknown_user'));
+    expect(entry?.detail).toEqual({
+      username: `T${'*'.repeat(typed.length - 1)}`,
+      reason: 'unknown_user',
+    });
+    expect(JSON.stringify(items)).not.toContain('r0ub4dor');
+  });
 });
 
 describe('password change', () => {
