@@ -187,14 +187,13 @@ export function createPublicCasesService(deps: PublicCasesDeps) {
   }
 
   return {
-    /**
-     * 市民上报 without an account. The receipt id is drawn from the idempotency key when there is one, so a retry
-     * is the same reporter and the cases service answers the case it already made; whoever stores the receipt
-     * first is the only one shown the secret.
-     */
     /** 问题类型 for the report form: the dictionary's public part (names and codes, nothing else). */
     categories: () => deps.publicCategories(),
 
+    /**
+     * 市民上报 without an account. The receipt id comes from the idempotency key when there is one, so a retry is the
+     * same reporter (the cases service answers the case it made) and photos uploaded with the key are its own.
+     */
     async report(input: PublicReportRequest, who: Citizen): Promise<PublicReportResult> {
       const nowMs = deps.clock.now().getTime();
       if (reports.blocked(who.ip, nowMs))
