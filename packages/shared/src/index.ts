@@ -4,6 +4,8 @@ export * from './errors';
 export * from './permissions';
 export * from './mask';
 export * from './common/common.schemas';
+export * from './common/phone';
+export * from './common/phone.schemas';
 export * from './areas/area-codes';
 export * from './areas/areas.schemas';
 export * from './auth/auth.schemas';

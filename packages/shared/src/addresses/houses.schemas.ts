@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PhoneDigitsSchema } from '../common/phone.schemas';
 import { AddressPathItemSchema, AddressAreaCodeSchema } from './addresses.schemas';
 import {
   ExportReasonSchema,
@@ -20,11 +21,8 @@ export const ContractDateSchema = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, '不是有效的日期');
 
-/** A mobile (11 digits) or a landline with area code; spaces and dashes are dropped. */
-export const LandlordPhoneInputSchema = z
-  .string()
-  .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^(1\d{10}|0\d{9,11})$/, '请输入有效的手机号或带区号的固定电话'));
+/** A mobile or a landline with area code, stored as digits (the shared PhoneDigitsSchema: spaces and dashes dropped). */
+export const LandlordPhoneInputSchema = PhoneDigitsSchema;
 
 export const HouseRentalSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnyPhoneSchema } from '../common/phone.schemas';
 import { CalendarDateSchema } from '../calendar/calendar.schemas';
 import { ExportReasonSchema, PersonalSearchReasonSchema } from '../common/common.schemas';
 import {
@@ -30,11 +31,8 @@ const personText = (max: number) => z.string().trim().min(1).max(max);
 const optionalPersonText = (max: number) => personText(max).nullable().optional();
 const PersonDateSchema = CalendarDateSchema.describe('YYYY-MM-DD');
 
-/** Mobile or landline, digits with an optional + and hyphens; spaces are dropped before the check. */
-export const PersonPhoneSchema = z
-  .string()
-  .transform((s) => s.replace(/\s/g, ''))
-  .pipe(z.string().regex(/^\+?\d[\d-]{4,19}$/, '电话号码格式不正确'));
+/** Any number, foreign ones included (the shared AnyPhoneSchema: optional +, digits and hyphens, spaces dropped). */
+export const PersonPhoneSchema = AnyPhoneSchema;
 
 /** Community (12 digits) or grid (14/15 digits) of a person without a house. */
 export const PersonAreaCodeSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PhoneSchema } from '../common/phone.schemas';
 import { CalendarDateSchema } from '../calendar/calendar.schemas';
 import {
   ATTENTION_LEVELS,
@@ -107,10 +108,6 @@ const FieldValuesSchema = z
   .refine((o) => Object.keys(o).length <= 40, '字段最多 40 项')
   .describe('Values of the group’s own fields, checked against its definition');
 
-const PhoneSchema = z
-  .string()
-  .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话应为 11 位手机号或带区号的座机号');
 const text = (max: number) => z.string().trim().max(max);
 
 export const CreateMembershipRequestSchema = z

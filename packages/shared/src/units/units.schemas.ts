@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PhoneSchema } from '../common/phone.schemas';
 import { CrsSchema } from '../areas/areas.schemas';
 import { CalendarDateSchema } from '../calendar/calendar.schemas';
 import {
@@ -14,14 +15,8 @@ import {
   UNITS_PAGE_MAX,
 } from './unit-fields';
 
-/** A mobile number or a landline with its area code; stored encrypted, answered masked. */
-export const UnitPhoneSchema = z
-  .string()
-  .trim()
-  .regex(
-    /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/,
-    '请填写有效的手机号或固定电话（如 13812345678、0371-12345678）',
-  );
+/** A mobile number or a landline with its area code (the shared PhoneSchema); stored encrypted, answered masked. */
+export const UnitPhoneSchema = PhoneSchema;
 
 export const unitText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MobilePhoneSchema } from '../common/phone.schemas';
 import { PERMISSIONS } from '../permissions';
 
 export const UserSchema = z
@@ -24,8 +25,6 @@ export const UserListQuerySchema = z.object({
 });
 export const UserListSchema = z.object({ items: z.array(UserSchema), total: z.number().int() });
 
-const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位');
-
 export const CreateUserRequestSchema = z.object({
   username: z
     .string()
@@ -33,7 +32,7 @@ export const CreateUserRequestSchema = z.object({
     .regex(/^[a-zA-Z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字或 _ . -'),
   displayName: z.string().trim().min(1).max(64),
   password: z.string().min(10, '密码至少 10 个字符').max(256),
-  phone: PhoneSchema.optional(),
+  phone: MobilePhoneSchema.optional(),
   roles: z.array(z.string().min(1).max(64)).min(1).max(20),
   areaCodes: z.array(z.string().min(6).max(20)).min(1).max(50),
   departmentId: z.string().min(1).max(64).optional().describe('For users of a 专业部门'),
@@ -42,7 +41,7 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
 export const UpdateUserRequestSchema = z.object({
   displayName: z.string().trim().min(1).max(64).optional(),
-  phone: PhoneSchema.nullable().optional(),
+  phone: MobilePhoneSchema.nullable().optional(),
   status: z.enum(['active', 'disabled']).optional(),
   roles: z.array(z.string().min(1).max(64)).min(1).max(20).optional(),
   areaCodes: z.array(z.string().min(6).max(20)).min(1).max(50).optional(),
@@ -73,4 +72,3 @@ export const CreateRoleRequestSchema = z.object({
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
 });
 export type CreateRoleRequest = z.infer<typeof CreateRoleRequestSchema>;
-

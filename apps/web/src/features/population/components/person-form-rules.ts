@@ -1,4 +1,6 @@
 import {
+  ANY_PHONE_PATTERN,
+  withoutSpaces,
   ID_PROBLEM_MESSAGES,
   parseIdNumber,
   PERSON_DOC_MESSAGE,
@@ -6,9 +8,9 @@ import {
   type PersonIdType,
 } from '@wangge/shared';
 
-/** The server's phone rule (PersonPhoneSchema), so the form says so before sending. */
-export const PHONE_PATTERN = /^\+?\d[\d-]{4,19}$/;
-export const cleanPhone = (v: string) => v.replace(/\s/g, '');
+/** The server's phone rule (PersonPhoneSchema is the shared AnyPhoneSchema), so the form says so before sending. */
+export const PHONE_PATTERN = ANY_PHONE_PATTERN;
+export const cleanPhone = withoutSpaces;
 
 /** The same document check the server applies: GB 11643 for resident IDs, 5–20 letters or digits otherwise. */
 export function idNumberProblem(idType: PersonIdType, value: string): string | null {

@@ -4,7 +4,7 @@ import { useI18n } from '../../../lib/i18n';
 import type { LngLat } from '../../areas/map/area-map';
 import { LocationPicker } from '../../cases/components/location-picker';
 import { showServerError } from '../unit-format';
-import { PHONE_PATTERN } from './form-rules';
+import { PHONE_PATTERN, withoutSpaces } from './form-rules';
 
 /**
  * What the unit and the place forms share around their own fields: the map point (required for a new record, sent
@@ -92,7 +92,13 @@ export function PhoneItem({
       name={name}
       label={label}
       extra={stored ? t('units.phoneKeep', { masked: stored }) : undefined}
-      rules={[{ pattern: PHONE_PATTERN, message: t('units.phoneInvalid') }]}
+      rules={[
+        {
+          pattern: PHONE_PATTERN,
+          transform: (v?: string) => (v ? withoutSpaces(v) : v),
+          message: t('units.phoneInvalid'),
+        },
+      ]}
     >
       <Input inputMode="tel" maxLength={13} />
     </Form.Item>
