@@ -74,3 +74,31 @@ export async function searchConditions(
     total,
   };
 }
+
+// Audit summaries are read by people (issue 11 #7): fields and limits in words, not codes.
+const FIELD_NAMES: Record<string, string> = {
+  text: '立案条件',
+  closureCondition: '结案条件',
+  urgency: '紧急程度',
+  limitValue: '处置时限',
+  limitType: '时限类型',
+  stepLimits: '环节时限',
+  yellowCardAt: '黄牌比例',
+  redCardAt: '红牌比例',
+  areaCode: '适用区域',
+};
+const LIMIT_NAMES: Record<string, string> = {
+  urgent_hour: '紧急小时',
+  work_hour: '工作小时',
+  work_day: '工作日',
+  natural_day: '自然日',
+};
+
+export const fieldsText = (fields: readonly string[]): string =>
+  fields.map((f) => FIELD_NAMES[f] ?? f).join('、');
+
+/** "3 工作日（一般）" */
+export const limitText = (
+  r: Pick<RegistrationConditionsTable, 'limit_value' | 'limit_type' | 'urgency'>,
+): string =>
+  `${r.limit_value} ${LIMIT_NAMES[r.limit_type] ?? r.limit_type}（${r.urgency === 'urgent' ? '紧急' : '一般'}）`;

@@ -276,6 +276,8 @@ describe('立结案标准 audit', () => {
       ['root', 'registration_condition', next.json().id, 'updated'],
       ['root', 'registration_condition', next.json().id, 'deactivated'],
     ]);
-    expect(mine[1]!.detail.summary).toContain('2 work_hour（normal） → 5 work_hour（normal）');
+    expect(mine[1]!.detail.summary).toContain(
+      '处置时限；时限 2 工作小时（一般） → 5 工作小时（一般）',
+    );
   });
 });

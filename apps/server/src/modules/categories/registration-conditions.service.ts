@@ -18,7 +18,7 @@ import { DEFAULT_RED_CARD_AT, DEFAULT_YELLOW_CARD_AT } from '../calendar';
 import type { CategoriesService } from './categories.service';
 import type { RegistrationConditionsTable } from './categories.tables';
 import { createRegistrationConditionsRepo } from './registration-conditions.repo';
-import { searchConditions, toCondition } from './condition-rows';
+import { fieldsText, limitText, searchConditions, toCondition } from './condition-rows';
 import type { AreaRefs } from '../areas';
 
 export interface RegistrationConditionsDeps {
@@ -118,9 +118,6 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
       tx,
     );
   }
-  const limitText = (
-    r: Pick<RegistrationConditionsTable, 'limit_value' | 'limit_type' | 'urgency'>,
-  ) => `${r.limit_value} ${r.limit_type}（${r.urgency}）`;
 
   return {
     /** The 立结案标准 page: current rows of every class, with the class's name and how often each was edited. */
@@ -250,7 +247,7 @@ export function createRegistrationConditionsService(deps: RegistrationConditions
         if (!(await repo.close(tx, old.id, old.valid_to, validFrom)))
           throw new AppError('conflict', '该标准已被他人修改，请刷新后重试');
         await repo.insert(tx, next);
-        const summary = `修改 ${next.class_code} 立结案标准「${next.text.slice(0, 40)}」：${Object.keys(input).join('、')}；时限 ${limitText(old)} → ${limitText(next)}`;
+        const summary = `修改 ${next.class_code} 立结案标准「${next.text.slice(0, 40)}」：${fieldsText(Object.keys(input))}；时限 ${limitText(old)} → ${limitText(next)}`;
         await record(tx, actor, ip, next, {
           change: 'updated',
           summary,
