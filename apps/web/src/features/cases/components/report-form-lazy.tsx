@@ -1,11 +1,16 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
-import { Input } from 'antd';
+import { lazy, Suspense, type ComponentProps, type ReactNode } from 'react';
+import { Input, Spin } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
+import { useAfterFirstPaint } from '../../../lib/use-after-first-paint';
 
-// The phone report form renders first and its two heaviest fields follow a moment later, each in a chunk of its own:
-// the category picker (antd Cascader with Select and a virtual list) and the photo uploader (Image preview,
-// Progress, Tooltip) together weigh as much as the form itself. Form.Item hands value/onChange to these wrappers,
-// which pass them on once the real field has arrived; the placeholders keep the layout from jumping.
+// The phone report form renders first; its three heaviest parts follow once it is on screen, each in a chunk of its
+// own: the map (OpenLayers), the category picker (antd Cascader with Select and a virtual list) and the photo
+// uploader (Image preview, Progress, Tooltip) together weigh more than the form itself. A worker can start typing
+// while they arrive. Form.Item hands value/onChange to these wrappers, which pass them on once the real part has
+// arrived; the placeholders have its size, so nothing jumps.
+const LocationPickerChunk = lazy(() =>
+  import('./location-picker').then((m) => ({ default: m.LocationPicker })),
+);
 const CategoryPickerChunk = lazy(() =>
   import('./category-picker').then((m) => ({ default: m.CategoryPicker })),
 );
@@ -13,27 +18,50 @@ const PhotoUploaderChunk = lazy(() =>
   import('./photo-uploader').then((m) => ({ default: m.PhotoUploader })),
 );
 
-type CategoryPickerProps = ComponentProps<typeof CategoryPickerChunk>;
-type PhotoUploaderProps = ComponentProps<typeof PhotoUploaderChunk>;
+/** Shows `placeholder` for the first paint, then the lazy part (with the same placeholder while it loads). */
+function AfterFirstPaint({
+  placeholder,
+  children,
+}: {
+  placeholder: ReactNode;
+  children: ReactNode;
+}) {
+  const painted = useAfterFirstPaint();
+  return painted ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
+}
 
-export function LazyCategoryPicker(props: CategoryPickerProps) {
+export function LazyLocationPicker(props: ComponentProps<typeof LocationPickerChunk>) {
   return (
-    <Suspense fallback={<Input disabled placeholder={props.placeholder ?? '…'} />}>
-      <CategoryPickerChunk {...props} />
-    </Suspense>
+    <AfterFirstPaint
+      placeholder={
+        <div className="report-map report-map--loading">
+          <Spin />
+        </div>
+      }
+    >
+      <LocationPickerChunk {...props} />
+    </AfterFirstPaint>
   );
 }
 
-export function LazyPhotoUploader(props: PhotoUploaderProps) {
+export function LazyCategoryPicker(props: ComponentProps<typeof CategoryPickerChunk>) {
   return (
-    <Suspense
-      fallback={
+    <AfterFirstPaint placeholder={<Input disabled placeholder={props.placeholder ?? '…'} />}>
+      <CategoryPickerChunk {...props} />
+    </AfterFirstPaint>
+  );
+}
+
+export function LazyPhotoUploader(props: ComponentProps<typeof PhotoUploaderChunk>) {
+  return (
+    <AfterFirstPaint
+      placeholder={
         <div className="photo-uploader-placeholder" aria-hidden>
           <CameraOutlined />
         </div>
       }
     >
       <PhotoUploaderChunk {...props} />
-    </Suspense>
+    </AfterFirstPaint>
   );
 }

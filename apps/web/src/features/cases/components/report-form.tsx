@@ -1,5 +1,5 @@
-import { Suspense, lazy, useRef, useState } from 'react';
-import { Alert, Button, Form, Input, Radio, Spin, Switch, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Alert, Button, Form, Input, Radio, Switch, Typography } from 'antd';
 import { Panel } from '../../../components/panel';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { isHotlineOrderId, type CaseView, type ReportCaseRequest } from '@wangge/shared';
@@ -15,13 +15,7 @@ import {
   type ChoosableSource,
 } from '../channel-format';
 import { useCaseCategories } from '../lookups-api';
-import { LazyCategoryPicker, LazyPhotoUploader } from './report-form-lazy';
-
-// The map (OpenLayers, ~90 KB gzip) comes after the form: a worker in the street can start typing and picking the
-// category while it loads, and the page's first render does not wait for it.
-const LocationPicker = lazy(() =>
-  import('./location-picker').then((m) => ({ default: m.LocationPicker })),
-);
+import { LazyCategoryPicker, LazyLocationPicker, LazyPhotoUploader } from './report-form-lazy';
 
 interface ReportValues {
   address: string;
@@ -208,15 +202,7 @@ export function ReportForm({
             }
           />
         ) : null}
-        <Suspense
-          fallback={
-            <div className="report-map report-map--loading">
-              <Spin />
-            </div>
-          }
-        >
-          <LocationPicker value={point} onChange={choosePoint} />
-        </Suspense>
+        <LazyLocationPicker value={point} onChange={choosePoint} />
         {pointError ? (
           <Typography.Text type="danger" role="alert">
             {pointError}
