@@ -1,6 +1,9 @@
 import { AppError } from '../../core/errors';
 import { IpThrottle } from '../../core/http/ip-throttle';
 
+/** Citizens' photos are phone pictures; 10 MB is plenty and keeps a flood of uploads cheap to refuse. */
+export const PUBLIC_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 

@@ -1,7 +1,7 @@
 /** 市民上报 and 查询 without an account: receipts (查询码 + 查询密码), the citizen view, 评价 and 申请重开. */
+export { citizenActor } from './citizen-actor';
 export {
   createPublicCasesService,
-  citizenActor,
   type PublicCasesService,
   type PublicCasesDeps,
 } from './public-cases.service';

@@ -17,7 +17,7 @@ import {
   type PublicReportResult,
   type Rating,
 } from '@wangge/shared';
-import { pseudoActor, type Actor } from '../../core/auth/actor';
+import type { Actor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
 import type { DB } from '../../core/db/database';
@@ -26,8 +26,14 @@ import type { CasesService } from '../cases';
 import type { Attachment, PublicAreaCollection, PublicAreaList } from '@wangge/shared';
 // The login throttle is a plain in-memory counter; the same one slows receipt guessing and report floods.
 import { IpThrottle } from '../../core/http/ip-throttle';
+import { citizenActor } from './citizen-actor';
 import type { CitizenPlaces } from './citizen-places';
-import { createCitizenQuotas, type Citizen, type CitizenQuotaLimits } from './citizen-quotas';
+import {
+  createCitizenQuotas,
+  PUBLIC_PHOTO_MAX_BYTES,
+  type Citizen,
+  type CitizenQuotaLimits,
+} from './citizen-quotas';
 import type { CodeSender } from './code-sender';
 import { createPhoneLookup } from './phone-lookup';
 import { citizenNotification, milestones, resultText } from './public-case-view';
@@ -73,20 +79,8 @@ export interface PublicCasesDeps {
   quotas?: Partial<CitizenQuotaLimits>;
 }
 
-/** Citizens' photos are phone pictures; 10 MB is plenty and keeps a flood of uploads cheap to refuse. */
-export const PUBLIC_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-
 /** A merged report follows its master; a master merged in turn is followed a few links at most. */
 const MAX_MERGE_DEPTH = 3;
-
-/**
- * The citizen pseudo-actor of one receipt: the `citizen` role, the case's reporter (so the workflow's
- * not_reporter guard admits it to 评价 and 申请重开 of its own case only), full area scope because a citizen
- * may report anywhere in the jurisdiction, and no permissions at all.
- */
-export function citizenActor(receiptId: string): Actor {
-  return pseudoActor(`citizen:${receiptId}`, { code: 'citizen', name: '市民' });
-}
 
 export function createPublicCasesService(deps: PublicCasesDeps) {
   const repo = createPublicCasesRepo(deps.db);
