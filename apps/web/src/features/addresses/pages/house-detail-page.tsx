@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { HouseDetail } from '@wangge/shared';
-import { QueryError } from '../../../components/query-error';
+import { QueryState } from '../../../components/query-state';
 import { UnmaskValue } from '../../../components/unmask-value';
-import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, labelOf, useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
@@ -23,18 +22,13 @@ export function HouseDetailPage() {
   const query = useHouse(id);
   const [editing, setEditing] = useState(false);
 
-  if (query.isPending) return <Skeleton active style={{ padding: 20 }} />;
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.status === 404)
-      return (
-        <Result
-          status="404"
-          title={t('house.notFound')}
-          extra={<Button onClick={() => void navigate(PATHS.houses)}>{t('nav.houses')}</Button>}
-        />
-      );
-    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  }
+  if (query.isPending || query.isError)
+    return (
+      <QueryState
+        query={query}
+        notFound={{ title: t('house.notFound'), backTo: PATHS.houses, backLabel: t('nav.houses') }}
+      />
+    );
   const house = query.data;
 
   return (

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Result, Space, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Space, Tag } from 'antd';
 import { EditOutlined, ImportOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import type { PersonUnmaskResponse } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
-import { PageLoader } from '../../../components/page-loader';
-import { QueryError } from '../../../components/query-error';
+import { QueryState } from '../../../components/query-state';
 import { UnmaskButton } from '../../../components/unmask-button';
-import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
@@ -31,18 +29,14 @@ export function PersonDetailPage() {
   const [revealed, setRevealed] = useState<PersonUnmaskResponse>({});
   const [actionError, setActionError] = useState<string | null>(null);
 
-  if (person.isPending) return <PageLoader />;
-  if (person.isError) {
-    if (isApiError(person.error) && person.error.status === 404)
-      return (
-        <Result
-          status="404"
-          title={t('persons.notFound')}
-          extra={<Button onClick={() => void navigate(PATHS.persons)}>{t('common.back')}</Button>}
-        />
-      );
-    return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
-  }
+  if (person.isPending || person.isError)
+    return (
+      <QueryState
+        query={person}
+        loading="spinner"
+        notFound={{ title: t('persons.notFound'), backTo: PATHS.persons }}
+      />
+    );
   const p = person.data;
   const close = () => setDialog(null);
 

@@ -1,9 +1,6 @@
-import { Button, Result } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { PageContainer } from '../../../components/page-container';
-import { PageLoader } from '../../../components/page-loader';
-import { QueryError } from '../../../components/query-error';
-import { isApiError } from '../../../lib/api-client';
+import { QueryState } from '../../../components/query-state';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { PersonForm } from '../components/person-form';
@@ -24,18 +21,14 @@ export function PersonEditPage() {
         <PersonForm onSaved={saved} />
       </PageContainer>
     );
-  if (person.isPending) return <PageLoader />;
-  if (person.isError) {
-    if (isApiError(person.error) && person.error.status === 404)
-      return (
-        <Result
-          status="404"
-          title={t('persons.notFound')}
-          extra={<Button onClick={() => void navigate(PATHS.persons)}>{t('common.back')}</Button>}
-        />
-      );
-    return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
-  }
+  if (person.isPending || person.isError)
+    return (
+      <QueryState
+        query={person}
+        loading="spinner"
+        notFound={{ title: t('persons.notFound'), backTo: PATHS.persons }}
+      />
+    );
   return (
     <PageContainer title={t('persons.editTitle', { name: person.data.name })}>
       <PersonForm key={person.data.version} person={person.data} onSaved={saved} />

@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react';
-import { Button, Flex, Result, Skeleton, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { QueryError } from '../../../components/query-error';
-import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 
 /** Back to the list this page was opened from, else to `fallback`. */
@@ -16,30 +14,6 @@ export function useBack(fallback: string) {
     if (idx > 0) void navigate(-1);
     else void navigate(fallback);
   };
-}
-
-/** Loading, not-found and failure states of a record page, the same for units and places. */
-export function RecordState({
-  query,
-  notFound,
-  listPath,
-}: {
-  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
-  notFound: string;
-  listPath: string;
-}) {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  if (query.isPending) return <Skeleton active style={{ padding: 20 }} />;
-  if (isApiError(query.error) && query.error.status === 404)
-    return (
-      <Result
-        status="404"
-        title={notFound}
-        extra={<Button onClick={() => void navigate(listPath)}>{t('common.back')}</Button>}
-      />
-    );
-  return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
 }
 
 /** Back link, title and the record's actions, wrapping under the title on a phone. */

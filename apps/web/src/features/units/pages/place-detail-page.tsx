@@ -7,7 +7,8 @@ import { formatDateTime, useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
 import { InspectionHistory } from '../components/inspection-history';
-import { RecordHeader, RecordState, useBack } from '../components/record-header';
+import { RecordHeader, useBack } from '../components/record-header';
+import { QueryState } from '../../../components/query-state';
 import { DueTag } from '../components/unit-tags';
 import { usePlace, useUnmaskPlace } from '../places-api';
 import {
@@ -29,7 +30,9 @@ export function PlaceDetailPage() {
   const canManage = useHasPermission('registry.manage');
 
   if (!query.data)
-    return <RecordState query={query} notFound={t('places.notFound')} listPath={PATHS.places} />;
+    return (
+      <QueryState query={query} notFound={{ title: t('places.notFound'), backTo: PATHS.places }} />
+    );
   const p = query.data;
   const unmaskFields = [
     { value: 'responsiblePhone' as const, label: t('places.responsiblePhone') },

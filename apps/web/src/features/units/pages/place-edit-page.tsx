@@ -3,7 +3,7 @@ import { PageContainer } from '../../../components/page-container';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
 import { PlaceForm } from '../components/place-form';
-import { RecordState } from '../components/record-header';
+import { QueryState } from '../../../components/query-state';
 import { usePlace } from '../places-api';
 import { placePath } from '../unit-format';
 
@@ -21,7 +21,9 @@ export function PlaceEditPage() {
       </PageContainer>
     );
   if (!query.data)
-    return <RecordState query={query} notFound={t('places.notFound')} listPath={PATHS.places} />;
+    return (
+      <QueryState query={query} notFound={{ title: t('places.notFound'), backTo: PATHS.places }} />
+    );
   return (
     <PageContainer title={t('units.editTitle', { name: query.data.name })}>
       <PlaceForm key={query.data.version} place={query.data} onSaved={saved} />

@@ -8,7 +8,8 @@ import { PATHS } from '../../../app/paths';
 import { useHasPermission } from '../../auth/api';
 import { EmployeesCard } from '../components/employees-card';
 import { InspectionHistory } from '../components/inspection-history';
-import { RecordHeader, RecordState, useBack } from '../components/record-header';
+import { RecordHeader, useBack } from '../components/record-header';
+import { QueryState } from '../../../components/query-state';
 import { DueTag, UnitTags } from '../components/unit-tags';
 import { usePlaceList } from '../places-api';
 import {
@@ -34,7 +35,9 @@ export function UnitDetailPage() {
   const canManage = useHasPermission('registry.manage');
 
   if (!query.data)
-    return <RecordState query={query} notFound={t('units.notFound')} listPath={PATHS.units} />;
+    return (
+      <QueryState query={query} notFound={{ title: t('units.notFound'), backTo: PATHS.units }} />
+    );
   const u = query.data;
   const unmaskFields = [
     { value: 'legalRepPhone' as const, label: t('units.legalRepPhone') },

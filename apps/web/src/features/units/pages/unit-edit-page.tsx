@@ -2,7 +2,7 @@ import { useNavigate, useParams } from 'react-router';
 import { PageContainer } from '../../../components/page-container';
 import { useI18n } from '../../../lib/i18n';
 import { PATHS } from '../../../app/paths';
-import { RecordState } from '../components/record-header';
+import { QueryState } from '../../../components/query-state';
 import { UnitForm } from '../components/unit-form';
 import { unitPath } from '../unit-format';
 import { useUnit } from '../units-api';
@@ -21,7 +21,9 @@ export function UnitEditPage() {
       </PageContainer>
     );
   if (!query.data)
-    return <RecordState query={query} notFound={t('units.notFound')} listPath={PATHS.units} />;
+    return (
+      <QueryState query={query} notFound={{ title: t('units.notFound'), backTo: PATHS.units }} />
+    );
   return (
     <PageContainer title={t('units.editTitle', { name: query.data.name })}>
       <UnitForm key={query.data.version} unit={query.data} onSaved={saved} />
