@@ -18,7 +18,9 @@ export const PHONE = {
   deviceScaleFactor: 2,
 };
 
-const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+// E2E_SCREENSHOTS moves them elsewhere: several people running specs at once empty e2e/screenshots for each other.
+const SCREENSHOT_DIR =
+  process.env.E2E_SCREENSHOTS || join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 
 /** Logs in through the login form and waits until the app has left /login. */
 export async function login(page, username, password = PASSWORD) {

@@ -12,6 +12,7 @@ export const areaKeys = {
   tree: (parentCode: string | null) => ['areas', 'tree', parentCode ?? ''] as const,
   geojson: (level: AreaLevel) => ['areas', 'geojson', level] as const,
   detail: (id: string) => ['areas', 'detail', id] as const,
+  counts: (id: string) => ['areas', 'counts', id] as const,
   search: (q: string) => ['areas', 'search', q] as const,
 };
 
@@ -66,6 +67,29 @@ export function useAreaDetail(id: string | null) {
       api.get('/api/areas/{id}', { params: { path: { id: id ?? '' } }, signal }),
     enabled: id !== null,
   });
+}
+
+/** People, houses and open cases of an area (null where the user may not read that register). */
+export function useAreaCounts(id: string | null) {
+  return useQuery({
+    queryKey: areaKeys.counts(id ?? ''),
+    queryFn: ({ signal }) =>
+      api.get('/api/areas/{id}/counts', { params: { path: { id: id ?? '' } }, signal }),
+    enabled: id !== null,
+  });
+}
+
+/** Fetches a search now (Enter or the search button), sharing the cache with the suggestions. */
+export function useAreaSearchNow() {
+  const client = useQueryClient();
+  return (q: string) => {
+    const text = q.trim();
+    return client.fetchQuery({
+      queryKey: areaKeys.search(text),
+      queryFn: ({ signal }) =>
+        api.get('/api/areas/search', { params: { query: { q: text, limit: 20 } }, signal }),
+    });
+  };
 }
 
 export function useAreaSearch(q: string) {

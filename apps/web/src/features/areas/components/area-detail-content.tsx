@@ -2,7 +2,7 @@ import { Descriptions, Empty, Skeleton, Tag, Typography } from 'antd';
 import type { AreaRef } from '@wangge/shared';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime, useI18n } from '../../../lib/i18n';
-import { useAreaDetail } from '../api';
+import { useAreaCounts, useAreaDetail } from '../api';
 import { areaTypeLabel, formatKm2, levelLabel } from '../area-labels';
 import { AreaPathBreadcrumb } from './area-path-breadcrumb';
 import { StaffTable } from './staff-table';
@@ -44,6 +44,7 @@ export function AreaDetailContent({ id, onPickAncestor }: AreaDetailContentProps
           <Descriptions.Item label={t('area.children')}>{data.childCount}</Descriptions.Item>
         )}
       </Descriptions>
+      <AreaCounts id={data.id} />
       {data.level === 'grid' ? (
         <>
           <Typography.Title level={5}>{t('area.staff')}</Typography.Title>
@@ -52,6 +53,33 @@ export function AreaDetailContent({ id, onPickAncestor }: AreaDetailContentProps
       ) : data.staff.length > 0 ? (
         <StaffTable areaId={data.id} staff={data.staff} />
       ) : null}
+    </div>
+  );
+}
+
+/** 实有人口, 实有房屋, 在办案件 in the area; a number the user may not read is left out. */
+function AreaCounts({ id }: { id: string }) {
+  const { t } = useI18n();
+  const counts = useAreaCounts(id);
+  if (!counts.data) return null;
+  const items = (
+    [
+      ['area.persons', counts.data.persons, 'area-count-persons'],
+      ['area.houses', counts.data.houses, 'area-count-houses'],
+      ['area.openCases', counts.data.openCases, 'area-count-open-cases'],
+    ] as const
+  ).filter(([, n]) => n !== null);
+  if (items.length === 0) return null;
+  return (
+    <div className="area-counts" data-testid="area-counts">
+      {items.map(([label, n, testId]) => (
+        <div key={label} className="area-counts__item">
+          <div className="area-counts__n" data-testid={testId}>
+            {n}
+          </div>
+          <div className="area-counts__label">{t(label)}</div>
+        </div>
+      ))}
     </div>
   );
 }

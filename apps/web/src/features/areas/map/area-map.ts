@@ -18,6 +18,7 @@ import {
   communityStyleFn,
   districtStyleFn,
   gridStyleFn,
+  HIGHLIGHTED,
   highlightStyleFn,
   markerStyle,
   streetStyleFn,
@@ -117,9 +118,16 @@ export function createAreaMap(target: HTMLElement): AreaMap {
     return null;
   };
 
+  let marked: Feature<Geometry> | null = null;
   const applyHighlight = () => {
     highlightSource.clear();
     const feature = highlightId ? findFeature(highlightId) : null;
+    // The layer below leaves its label to the highlight (one label, not two drawn over each other).
+    if (marked !== feature) {
+      marked?.set(HIGHLIGHTED, false);
+      feature?.set(HIGHLIGHTED, true);
+      marked = feature;
+    }
     if (feature) highlightSource.addFeature(feature.clone());
   };
 

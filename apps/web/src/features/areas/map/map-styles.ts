@@ -42,6 +42,9 @@ function codeOf(feature: FeatureLike): string {
   return typeof code === 'string' ? code : '';
 }
 
+/** A feature the highlight layer draws again on top, label included (set by area-map.ts on the layer's own one). */
+export const HIGHLIGHTED = 'highlighted';
+
 const districtStyle = new Style({ stroke: new Stroke({ color: '#1d2b4f', width: 3.5 }) });
 export const districtStyleFn: StyleFunction = () => districtStyle;
 
@@ -49,6 +52,7 @@ const streetStroke = new Stroke({ color: '#35538c', width: 2.2 });
 const streetStyle = new Style({ stroke: streetStroke });
 export const streetStyleFn: StyleFunction = (feature, resolution) => {
   if (resolution < STREET_LABEL_RES[0] || resolution > STREET_LABEL_RES[1]) return streetStyle;
+  if (feature.get(HIGHLIGHTED)) return streetStyle;
   return new Style({
     stroke: streetStroke,
     text: label(nameOf(feature), { size: 14, color: '#1d2b4f', bold: true }),
@@ -60,6 +64,7 @@ const communityStyle = new Style({ stroke: communityStroke });
 export const communityStyleFn: StyleFunction = (feature, resolution) => {
   if (resolution < COMMUNITY_LABEL_RES[0] || resolution > COMMUNITY_LABEL_RES[1])
     return communityStyle;
+  if (feature.get(HIGHLIGHTED)) return communityStyle;
   return new Style({
     stroke: communityStroke,
     text: label(nameOf(feature), { size: 13, color: '#2c4a7c', bold: true }),
@@ -70,14 +75,20 @@ export const communityStyleFn: StyleFunction = (feature, resolution) => {
 const gridFill = new Fill({ color: 'rgba(22,119,255,0.07)' });
 const gridStroke = new Stroke({ color: 'rgba(22,119,255,0.55)', width: 1 });
 const gridStyle = new Style({ fill: gridFill, stroke: gridStroke });
+
+function gridText(feature: FeatureLike, resolution: number): string {
+  return resolution <= GRID_CODE_MAX_RES
+    ? `${nameOf(feature)}\n${codeOf(feature)}`
+    : nameOf(feature);
+}
+
 export const gridStyleFn: StyleFunction = (feature, resolution) => {
-  if (resolution > GRID_NAME_MAX_RES) return gridStyle;
-  const text =
-    resolution <= GRID_CODE_MAX_RES ? `${nameOf(feature)}\n${codeOf(feature)}` : nameOf(feature);
+  // The highlighted grid's label is the highlight layer's: drawn by both, it showed twice, a pixel apart.
+  if (resolution > GRID_NAME_MAX_RES || feature.get(HIGHLIGHTED)) return gridStyle;
   return new Style({
     fill: gridFill,
     stroke: gridStroke,
-    text: label(text, { size: 12, color: '#0b3d91' }),
+    text: label(gridText(feature, resolution), { size: 12, color: '#0b3d91' }),
   });
 };
 
@@ -85,12 +96,19 @@ const highlightFill = new Fill({ color: 'rgba(250,140,22,0.22)' });
 // A selected street or community must not hide the grid labels inside it.
 const highlightFillLarge = new Fill({ color: 'rgba(250,140,22,0.06)' });
 const highlightStroke = new Stroke({ color: '#fa8c16', width: 3 });
-export const highlightStyleFn: StyleFunction = (feature) =>
-  new Style({
-    fill: feature.get('level') === 'grid' ? highlightFill : highlightFillLarge,
+export const highlightStyleFn: StyleFunction = (feature, resolution) => {
+  const grid = feature.get('level') === 'grid';
+  return new Style({
+    fill: grid ? highlightFill : highlightFillLarge,
     stroke: highlightStroke,
-    text: label(nameOf(feature), { size: 13, color: '#ad4e00', bold: true, overflow: true }),
+    text: label(grid ? gridText(feature, resolution) : nameOf(feature), {
+      size: 13,
+      color: '#ad4e00',
+      bold: true,
+      overflow: true,
+    }),
   });
+};
 
 export const markerStyle = new Style({
   image: new CircleStyle({
