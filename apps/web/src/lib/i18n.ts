@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { zh, type MessageKey, type Messages } from './i18n-messages';
 import { PART_LOADERS, partOfKey, type MessagePart } from './i18n-parts';
+import { isoDateTime } from './date-format';
 
 export type { MessageKey } from './i18n-messages';
 export type { MessagePart } from './i18n-parts';
@@ -153,15 +154,7 @@ export function labelOf<K extends string>(
   return table[key][lang];
 }
 
-/** Local date-time text, e.g. 2026-01-05 14:03. */
-export function formatDateTime(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+/** Local date-time text, 2026-01-05 14:03 in both languages (lib/date-format.ts says why). */
+export function formatDateTime(iso: string, _lang: Lang): string {
+  return isoDateTime(iso);
 }

@@ -3,6 +3,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import type { AreaRef, LocateResponse } from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
 import { AreaPathBreadcrumb } from './area-path-breadcrumb';
+import { Colon } from '../../../components/label-colon';
 
 interface LocateResultCardProps {
   result: LocateResponse | null;
@@ -53,7 +54,10 @@ export function LocateResultCard({
           <Typography.Text className="area-code">{result.grid.code}</Typography.Text>
           {result.otherGrids.length > 0 ? (
             <div>
-              <Typography.Text type="secondary">{t('map.otherGrids')}：</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('map.otherGrids')}
+                <Colon />
+              </Typography.Text>
               {result.otherGrids.map((g) => (
                 <Tag key={g.id} style={{ cursor: 'pointer' }} onClick={() => onPick(g)}>
                   {g.name}

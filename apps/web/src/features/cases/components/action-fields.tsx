@@ -7,6 +7,7 @@ import { useDepartments } from '../../departments/api';
 import { useCaseList } from '../api';
 import { limitText, roleLabel } from '../case-format';
 import { useConditions, useDispatchSuggestion, useFieldUsers } from '../lookups-api';
+import { Colon } from '../../../components/label-colon';
 
 interface FieldProps<T> {
   value?: T;
@@ -130,7 +131,9 @@ export function ConditionSelect({
       {selected ? (
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
           {t('cases.limit')} {limitText(selected.limitValue, selected.limitType, lang)} ·{' '}
-          {t('cases.closureCondition')}：{selected.closureCondition}
+          {t('cases.closureCondition')}
+          <Colon />
+          {selected.closureCondition}
         </Typography.Text>
       ) : null}
     </div>

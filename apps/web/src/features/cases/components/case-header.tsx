@@ -10,6 +10,7 @@ import { formatDateTime, labelOf, useI18n } from '../../../lib/i18n';
 import { remainingText } from '../case-format';
 import { channelText, confidenceText } from '../channel-format';
 import { CaseDue, CaseLights, CaseStateTag } from './case-badges';
+import { Colon } from '../../../components/label-colon';
 
 function isSupervisionLevel(v: string): v is keyof typeof SUPERVISION_LEVEL_LABELS {
   return Object.prototype.hasOwnProperty.call(SUPERVISION_LEVEL_LABELS, v);
@@ -121,7 +122,8 @@ export function CaseHeader({ view }: { view: CaseView }) {
         <div className="case-requests" data-testid="case-requests">
           {view.pendingRequests.map((r) => (
             <Tag key={r.type} color="orange" style={{ whiteSpace: 'normal' }}>
-              {t('cases.pendingRequest', { type: labelOf(REQUEST_TYPE_LABELS, r.type, lang) })}：
+              {t('cases.pendingRequest', { type: labelOf(REQUEST_TYPE_LABELS, r.type, lang) })}
+              <Colon />
               {r.reason}
               <span className="case-muted"> · {formatDateTime(r.at, lang)}</span>
             </Tag>

@@ -6,6 +6,7 @@ import { useDepartments } from '../../departments/api';
 import { limitText } from '../case-format';
 import { useCategoryNames, useCondition, useLocatePoint } from '../lookups-api';
 import { CasePhotos } from './case-photos';
+import { Colon } from '../../../components/label-colon';
 
 // OpenLayers is a large chunk: the details show first, the map follows.
 const CaseMiniMap = lazy(() => import('./case-mini-map').then((m) => ({ default: m.CaseMiniMap })));
@@ -50,7 +51,9 @@ export function CaseInfo({ view }: { view: CaseView }) {
           <Descriptions.Item label={t('cases.condition')}>
             <div>{condition.data.text}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('cases.closureCondition')}：{condition.data.closureCondition} · {t('cases.limit')}{' '}
+              {t('cases.closureCondition')}
+              <Colon />
+              {condition.data.closureCondition} · {t('cases.limit')}{' '}
               {limitText(condition.data.limitValue, condition.data.limitType, lang)}
             </Typography.Text>
           </Descriptions.Item>

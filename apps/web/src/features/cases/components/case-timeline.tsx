@@ -13,6 +13,7 @@ import { useCaseEvents, type CaseEvent } from '../api';
 import { actionLabel, limitText, roleLabel, stateLabel } from '../case-format';
 import { useCategoryNames } from '../lookups-api';
 import { CasePhotos } from './case-photos';
+import { Colon } from '../../../components/label-colon';
 
 type Labels = Record<string, { zh: string; en: string }>;
 
@@ -53,7 +54,10 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
     const add = (label: MessageKey, value: ReactNode) =>
       rows.push(
         <div key={label} className="timeline-detail">
-          <span className="case-muted">{t(label)}：</span>
+          <span className="case-muted">
+            {t(label)}
+            <Colon />
+          </span>
           {value}
         </div>,
       );

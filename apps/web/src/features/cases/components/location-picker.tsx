@@ -8,6 +8,7 @@ import type { LngLat } from '../../areas/map/area-map';
 import { useAreaMap } from '../../areas/map/use-area-map';
 import { useMapLayers } from '../../areas/map/use-map-layers';
 import { useLocatePoint } from '../lookups-api';
+import { Colon } from '../../../components/label-colon';
 
 interface LocationPickerProps {
   value: LngLat | null;
@@ -119,7 +120,9 @@ function LocatedGrid({
       data-testid="report-grid"
       title={
         <span>
-          {t('report.grid')}：{result.path.map((a) => a.name).join(' / ')}{' '}
+          {t('report.grid')}
+          <Colon />
+          {result.path.map((a) => a.name).join(' / ')}{' '}
           <span className="area-code" style={{ fontSize: 12 }}>
             {result.grid.code}
           </span>

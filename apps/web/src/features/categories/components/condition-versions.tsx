@@ -3,6 +3,7 @@ import { formatDateTime, useI18n } from '../../../lib/i18n';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { limitText } from '../../cases/case-format';
 import { useConditionHistory, type ConditionRow } from '../conditions-api';
+import { Colon } from '../../../components/label-colon';
 
 /** Every version of one condition (its lineage), newest first, with what each one said. */
 export function ConditionVersions({ row, onClose }: { row: ConditionRow; onClose: () => void }) {
@@ -41,14 +42,20 @@ export function ConditionVersions({ row, onClose }: { row: ConditionRow; onClose
                     : ''}
                 </div>
                 <div>
-                  {t('conditions.limit')}：{limitText(v.limitValue, v.limitType, lang)} ·{' '}
+                  {t('conditions.limit')}
+                  <Colon />
+                  {limitText(v.limitValue, v.limitType, lang)} ·{' '}
                   {t(`conditions.urgency.${v.urgency}`)}
                 </div>
                 <div>
-                  {t('conditions.text')}：{v.text}
+                  {t('conditions.text')}
+                  <Colon />
+                  {v.text}
                 </div>
                 <div>
-                  {t('conditions.closure')}：{v.closureCondition}
+                  {t('conditions.closure')}
+                  <Colon />
+                  {v.closureCondition}
                 </div>
               </div>
             ),

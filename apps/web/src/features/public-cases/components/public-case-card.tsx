@@ -26,6 +26,7 @@ import {
 } from '@wangge/shared';
 import { formatDateTime, useI18n } from '../../../lib/i18n';
 import { usePublicRate, usePublicReopen } from '../api';
+import { Colon } from '../../../components/label-colon';
 
 const STATUS_COLOURS: Record<PublicCaseStatus, string> = {
   pending_acceptance: 'blue',
@@ -53,7 +54,8 @@ export function PublicCaseCard({ view, secret }: { view: PublicCaseView; secret:
       <Card size="small">
         <Space direction="vertical" size={8} style={{ width: '100%' }}>
           <span>
-            {t('public.status')}：
+            {t('public.status')}
+            <Colon />
             <Tag color={STATUS_COLOURS[view.status]} data-testid="public-status">
               {PUBLIC_CASE_STATUS_LABELS[view.status][lang]}
             </Tag>

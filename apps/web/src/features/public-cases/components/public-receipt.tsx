@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { PublicReportResult } from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
 import { PUBLIC_PATHS, type ReceiptState } from '../public-paths';
+import { Colon } from '../../../components/label-colon';
 
 /** The receipt after a report: the number, the secret once, and the way to track it. */
 export function PublicReceipt({
@@ -26,14 +27,16 @@ export function PublicReceipt({
       subTitle={
         <Space direction="vertical" size={4} style={{ width: '100%' }}>
           <span>
-            {t('public.caseNo')}：
+            {t('public.caseNo')}
+            <Colon />
             <Typography.Text strong data-testid="public-case-no">
               {done.caseNo}
             </Typography.Text>
           </span>
           {secret ? (
             <span>
-              {t('public.secret')}：
+              {t('public.secret')}
+              <Colon />
               <Typography.Text strong code data-testid="public-secret">
                 {secret}
               </Typography.Text>
