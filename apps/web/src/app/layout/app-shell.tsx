@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { PageLoader } from '../../components/page-loader';
 import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/use-media-query';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint';
 import { useMe } from '../../features/auth/api';
 import { useTasks } from '../../features/cases/task-queues';
 import { PATHS } from '../paths';
@@ -38,7 +39,23 @@ export function AppShell() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [drawerOpened, setDrawerOpened] = useState(false);
-  const { count: taskCount } = useTasks(useMe());
+  // Rendered (and so requested) once the page is on screen: a lazy part rendered at once is fetched with the page.
+  const painted = useAfterFirstPaint();
+  const me = useMe();
+  const { count: taskCount } = useTasks(me);
+  const [userMenuOpened, setUserMenuOpened] = useState(false);
+
+  // The account menu (antd Dropdown and Menu) is loaded on the first press of its button, and opens at once.
+  const userButton = (
+    <Button
+      type="text"
+      icon={<UserOutlined />}
+      onClick={() => setUserMenuOpened(true)}
+      data-testid="user-menu"
+    >
+      {isMobile ? null : me.displayName}
+    </Button>
+  );
 
   return (
     <Layout className="shell">
@@ -57,9 +74,11 @@ export function AppShell() {
           width={208}
         >
           <Brand collapsed={collapsed} />
-          <Suspense fallback={null}>
-            <NavMenu theme="dark" />
-          </Suspense>
+          {painted ? (
+            <Suspense fallback={null}>
+              <NavMenu theme="dark" />
+            </Suspense>
+          ) : null}
         </Layout.Sider>
       )}
       <Layout>
@@ -86,11 +105,13 @@ export function AppShell() {
           <div className="shell-header__actions">
             <NotificationBell />
             <LanguageSwitch />
-            <Suspense
-              fallback={<Button type="text" icon={<UserOutlined />} aria-hidden tabIndex={-1} />}
-            >
-              <UserMenu compact={isMobile} />
-            </Suspense>
+            {userMenuOpened ? (
+              <Suspense fallback={userButton}>
+                <UserMenu compact={isMobile} initiallyOpen />
+              </Suspense>
+            ) : (
+              userButton
+            )}
           </div>
         </Layout.Header>
         <Layout.Content className="shell-content">

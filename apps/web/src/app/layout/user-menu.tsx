@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Dropdown } from 'antd';
 import { ApiOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -5,7 +6,15 @@ import { useHasPermission, useLogout, useMe } from '../../features/auth/api';
 import { useI18n } from '../../lib/i18n';
 import { PATHS } from '../paths';
 
-export function UserMenu({ compact }: { compact: boolean }) {
+/** The account menu; the shell loads it on the first press of its button and opens it at once (initiallyOpen). */
+export function UserMenu({
+  compact,
+  initiallyOpen = false,
+}: {
+  compact: boolean;
+  initiallyOpen?: boolean;
+}) {
+  const [open, setOpen] = useState(initiallyOpen);
   const me = useMe();
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -14,6 +23,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
   return (
     <Dropdown
       trigger={['click']}
+      open={open}
+      onOpenChange={setOpen}
       menu={{
         items: [
           { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
@@ -22,6 +33,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
         ],
         onClick: ({ key }) => {
+          setOpen(false);
           if (key === 'password') void navigate(PATHS.changePassword);
           if (key === 'tokens') void navigate(PATHS.tokens);
           if (key === 'logout')
