@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { precompress } from './precompress';
+import { precompress } from './precompress.ts';
 
 // Vendor code split on purpose. Left alone, Rolldown merged every module that two lazy pages share into the entry, so
 // the login page carried half of antd (Table, Tree, Upload…) and every page paid for it.
