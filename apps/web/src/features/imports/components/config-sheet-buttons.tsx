@@ -1,12 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
-import {
-  CheckCircleOutlined,
-  CloudUploadOutlined,
-  DownloadOutlined,
-  FileSearchOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { Alert, App, Button, Modal, Space, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   CONFIG_SHEET_LABELS,
@@ -19,6 +13,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { uploadSheet } from '../api';
 import { ReportCard } from '../pages/registry-import-page';
+import { ImportControls } from './import-controls';
 
 /** Each configuration table's workbook route and the permission its import needs (server: config-sheets.routes.ts). */
 const SHEETS: Record<ConfigSheetKind, { path: string; manage: string }> = {
@@ -124,47 +119,18 @@ function ImportDialog({
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('imports.sheet.hint')}</Typography.Text>
-        <Space wrap>
-          <Upload
-            accept=".xlsx,.csv"
-            showUploadList={false}
-            maxCount={1}
-            beforeUpload={(raw) => {
-              setFile(raw);
-              setReport(null);
-              setError(null);
-              return false;
-            }}
-          >
-            <Button icon={<CloudUploadOutlined />} data-testid="sheet-pick">
-              {t('imports.pick')}
-            </Button>
-          </Upload>
-          {file ? (
-            <Typography.Text data-testid="sheet-file-name">{file.name}</Typography.Text>
-          ) : null}
-        </Space>
-        <Space wrap>
-          <Button
-            icon={<FileSearchOutlined />}
-            disabled={!file}
-            loading={busy === 'dry-run'}
-            onClick={() => void run('dry-run')}
-            data-testid="sheet-dry-run"
-          >
-            {t('imports.check')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<CheckCircleOutlined />}
-            disabled={!clean}
-            loading={busy === 'commit'}
-            onClick={() => void run('commit')}
-            data-testid="sheet-commit"
-          >
-            {t('imports.commit')}
-          </Button>
-        </Space>
+        <ImportControls
+          file={file}
+          onPick={(raw) => {
+            setFile(raw);
+            setReport(null);
+            setError(null);
+          }}
+          canCommit={clean}
+          running={busy}
+          onRun={(mode) => void run(mode)}
+          testIdPrefix="sheet"
+        />
         {error ? (
           <Alert type="error" showIcon title={t('imports.fileRefused')} description={error} />
         ) : null}

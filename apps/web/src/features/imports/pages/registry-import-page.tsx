@@ -10,14 +10,8 @@ import {
   Steps,
   Table,
   Typography,
-  Upload,
 } from 'antd';
-import {
-  CheckCircleOutlined,
-  CloudUploadOutlined,
-  DownloadOutlined,
-  FileSearchOutlined,
-} from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import {
   IMPORT_KIND_LABELS,
   IMPORT_KINDS,
@@ -26,6 +20,7 @@ import {
   type SheetImportReport,
 } from '@wangge/shared';
 import { PageContainer } from '../../../components/page-container';
+import { ImportControls } from '../components/import-controls';
 import { isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { reportUrl, templateUrl, useSheetImport } from '../api';
@@ -102,45 +97,18 @@ export function RegistryImportPage() {
             >
               {t('imports.template')}
             </Button>
-            <Upload
-              accept=".xlsx,.csv"
-              showUploadList={false}
-              maxCount={1}
-              beforeUpload={(raw) => {
-                setFile(raw);
-                reset();
-                return false;
-              }}
-            >
-              <Button icon={<CloudUploadOutlined />} data-testid="import-pick">
-                {t('imports.pick')}
-              </Button>
-            </Upload>
-            {file ? (
-              <Typography.Text data-testid="import-file-name">{file.name}</Typography.Text>
-            ) : null}
           </Space>
-          <Space wrap>
-            <Button
-              icon={<FileSearchOutlined />}
-              disabled={!file}
-              loading={run.isPending && run.variables.mode === 'dry-run'}
-              onClick={() => start('dry-run')}
-              data-testid="import-dry-run"
-            >
-              {t('imports.check')}
-            </Button>
-            <Button
-              type="primary"
-              icon={<CheckCircleOutlined />}
-              disabled={!clean}
-              loading={run.isPending && run.variables.mode === 'commit'}
-              onClick={() => start('commit')}
-              data-testid="import-commit"
-            >
-              {t('imports.commit')}
-            </Button>
-          </Space>
+          <ImportControls
+            file={file}
+            onPick={(raw) => {
+              setFile(raw);
+              reset();
+            }}
+            canCommit={clean}
+            running={run.isPending ? run.variables.mode : null}
+            onRun={start}
+            testIdPrefix="import"
+          />
           <Typography.Text type="secondary">{t('imports.hint')}</Typography.Text>
         </Space>
       </Card>
