@@ -28,3 +28,4 @@ export * from './resident-files';
 export * from './population';
 export * from './units';
 export * from './addresses';
+export * from './indicators';
