@@ -23,7 +23,10 @@ export function createUsersRepo(db: Kysely<DB>) {
     /** Display names of the users among `ids` visible in the scope (the audit log names its targets so). */
     namesInScope(ids: string[], scope: AreaScope) {
       if (ids.length === 0) return Promise.resolve([]);
-      let q = db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', ids);
+      let q = db
+        .selectFrom('users')
+        .select(['id', 'display_name', 'username'])
+        .where('id', 'in', ids);
       if (!scope.all)
         q = q.where((eb) =>
           eb.exists(
