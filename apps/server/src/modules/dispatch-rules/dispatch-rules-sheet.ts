@@ -92,13 +92,7 @@ export function createDispatchRulesSheet(deps: DispatchRulesSheetDeps) {
         });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        const field = err.code === 'forbidden' ? 'areaCode' : (err.field ?? 'classCode');
-        problems.push({
-          index,
-          field,
-          message:
-            err.code === 'forbidden' ? `区域 ${row.areaCode} 不在您的管辖范围内` : err.message,
-        });
+        problems.push({ index, field: err.field ?? 'classCode', message: err.message });
         continue;
       }
       const key = naturalKey({

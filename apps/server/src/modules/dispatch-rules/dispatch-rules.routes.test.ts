@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -78,9 +79,12 @@ describe('dispatch matrix (派遣矩阵)', () => {
     ];
     for (const [patch, field] of bad) {
       const res = await admin.post('/api/dispatch-rules', { ...base, ...patch });
-      expect([res.statusCode, res.json().error.field], JSON.stringify(patch)).toEqual([400, field]);
+      expectRefusal(res, { status: 400, code: 'validation_failed', field });
     }
-    expect((await admin.patch('/api/dispatch-rules/nope', { priority: 1 })).statusCode).toBe(404);
+    expectRefusal(await admin.patch('/api/dispatch-rules/nope', { priority: 1 }), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('prefers the grid rule over the street rule over the district rule', async () => {
@@ -216,17 +220,19 @@ describe('dispatch matrix (派遣矩阵)', () => {
       `/api/dispatch-rules/suggest?classCode=07001&gridCode=${CITY.district}`,
     );
     expect(district.json()).toMatchObject({ fallback: null, streetCode: null });
-    expect(
-      (await admin.get(`/api/dispatch-rules/suggest?classCode=07001&gridCode=41010100100199`))
-        .statusCode,
-    ).toBe(400);
-    expect(
-      (await admin.get(`/api/dispatch-rules/suggest?classCode=07999&gridCode=${CITY.gridA}`))
-        .statusCode,
-    ).toBe(400);
-    expect((await admin.get(`/api/dispatch-rules/suggest?gridCode=${CITY.gridA}`)).statusCode).toBe(
-      400,
+    expectRefusal(
+      await admin.get(`/api/dispatch-rules/suggest?classCode=07001&gridCode=41010100100199`),
+      { status: 400, code: 'validation_failed', field: 'gridCode' },
     );
+    expectRefusal(
+      await admin.get(`/api/dispatch-rules/suggest?classCode=07999&gridCode=${CITY.gridA}`),
+      { status: 400, code: 'validation_failed', field: 'classCode' },
+    );
+    expectRefusal(await admin.get(`/api/dispatch-rules/suggest?gridCode=${CITY.gridA}`), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.classCode',
+    });
   });
 
   it('routes by 立案条件 when a rule names one, across versions of the condition', async () => {
@@ -253,13 +259,12 @@ describe('dispatch matrix (派遣矩阵)', () => {
     expect((await suggest('01001', CITY.gridB, `&conditionId=${next.id}`)).primary?.code).toBe(
       'water_emergency',
     );
-    expect(
-      (
-        await admin.get(
-          `/api/dispatch-rules/suggest?classCode=01001&gridCode=${CITY.gridB}&conditionId=nope`,
-        )
-      ).statusCode,
-    ).toBe(400);
+    expectRefusal(
+      await admin.get(
+        `/api/dispatch-rules/suggest?classCode=01001&gridCode=${CITY.gridB}&conditionId=nope`,
+      ),
+      { status: 400, code: 'validation_failed', field: 'conditionId' },
+    );
   });
 
   it('keeps a street administrator inside the street', async () => {
@@ -285,14 +290,14 @@ describe('dispatch matrix (派遣矩阵)', () => {
       areaCode: CITY.district,
       departmentId: dept.district_hw,
     });
-    expect(district.statusCode).toBe(403);
+    expectRefusal(district, { status: 403, code: 'forbidden', field: 'areaCode' });
     const own = await rule(west, {
       classCode: '07001',
       areaCode: CITY.gridB,
       departmentId: dept.west_hw,
     });
     const moved = await west.patch(`/api/dispatch-rules/${own.id}`, { areaCode: CITY.gridC });
-    expect(moved.statusCode).toBe(403);
+    expectRefusal(moved, { status: 403, code: 'forbidden', field: 'areaCode' });
     expect(
       (await west.patch(`/api/dispatch-rules/${own.id}`, { priority: 3 })).json().priority,
     ).toBe(3);
@@ -305,14 +310,18 @@ describe('dispatch matrix (派遣矩阵)', () => {
     // The area filter keeps rules that apply there (the district's) and rules inside it.
     expect(eastRules.some((r) => r.areaCode === CITY.district)).toBe(true);
     const eastRule = eastRules.find((r) => r.areaCode.startsWith(CITY.streetE))!;
-    expect(
-      (await west.patch(`/api/dispatch-rules/${eastRule.id}`, { priority: 9 })).statusCode,
-    ).toBe(403);
-    expect((await west.del(`/api/dispatch-rules/${eastRule.id}`)).statusCode).toBe(403);
-    expect(
-      (await west.get(`/api/dispatch-rules/suggest?classCode=07001&gridCode=${CITY.gridC}`))
-        .statusCode,
-    ).toBe(404);
+    expectRefusal(await west.patch(`/api/dispatch-rules/${eastRule.id}`, { priority: 9 }), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await west.del(`/api/dispatch-rules/${eastRule.id}`), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(
+      await west.get(`/api/dispatch-rules/suggest?classCode=07001&gridCode=${CITY.gridC}`),
+      { status: 404, code: 'not_found' },
+    );
     expect(
       (await west.get(`/api/dispatch-rules/suggest?classCode=07001&gridCode=${CITY.gridB}`)).json()
         .primary.code,

@@ -124,7 +124,11 @@ export function createDispatchRulesService(deps: DispatchRulesDeps) {
     actor: Actor,
     r: { classCode: string; areaCode: string; conditionId: string | null; departmentId: string },
   ): Promise<string | null> {
-    assertActionInScope(actor.scope, r.areaCode);
+    // The area the request names, so the refusal names its field (the form marks it, the workbook reports it).
+    if (!inScope(actor.scope, r.areaCode))
+      throw new AppError('forbidden', `区域 ${r.areaCode} 不在您的管辖范围内`, {
+        field: 'areaCode',
+      });
     if (!(await deps.areaRefs([r.areaCode])).some((a) => a.code === r.areaCode))
       throw invalid('areaCode', `区域 ${r.areaCode} 不存在`);
     if (!(await deps.categories.caseClass(r.classCode)))
