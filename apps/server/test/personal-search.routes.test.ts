@@ -9,6 +9,7 @@ import {
   residentId,
 } from '../src/modules/population/population.test-util';
 import { testClock, unitBody } from '../src/modules/units/units.test-util';
+import { expectRefusal } from './refusal';
 
 // Issue 9, finding 2: a search by a full personal value is an unmasking. Every filter on an encrypted value
 // (landlord phone, unit phones, ID number) needs personal.unmask and a reason, is audited without the value,
@@ -116,13 +117,11 @@ describe('searching by a full ID number or phone (issue 9 finding 2)', () => {
     async (f) => {
       for (const reason of ['核对身份信息', undefined]) {
         const denied = await worker.post(f.url, f.body(f.value(), reason));
-        expect(denied.statusCode).toBe(403);
-        expect(denied.json().error).toMatchObject({ code: 'forbidden', field: f.field });
+        expectRefusal(denied, { status: 403, code: 'forbidden', field: f.field });
       }
       for (const reason of [undefined, '', ' 查']) {
         const noReason = await leader.post(f.url, f.body(f.value(), reason));
-        expect(noReason.statusCode).toBe(400);
-        expect(noReason.json().error).toMatchObject({ code: 'validation_failed', field: 'reason' });
+        expectRefusal(noReason, { status: 400, code: 'validation_failed', field: 'reason' });
       }
       expect(await searches()).toHaveLength(0);
 
@@ -174,7 +173,7 @@ describe('searching by a full ID number or phone (issue 9 finding 2)', () => {
     }
     // GET /api/persons/lookup is gone: the path is now read as a person id, which does not exist.
     const old = await leader.get(`/api/persons/lookup?idNumber=${ID}`);
-    expect(old.statusCode).toBe(404);
+    expectRefusal(old, { status: 404, code: 'not_found' });
     expect(old.body).not.toContain(personId);
   });
 
@@ -264,7 +263,7 @@ describe('searching by a full ID number or phone (issue 9 finding 2)', () => {
       expect((await search(busy, i)).statusCode).toBe(200);
     for (let i = 0; i < FILTERS.length; i++) {
       const limited = await search(busy, i);
-      expect(limited.statusCode).toBe(429);
+      expectRefusal(limited, { status: 429, code: 'rate_limited' });
       expect(limited.json().error).toMatchObject({
         code: 'rate_limited',
         details: { max: 20, windowMinutes: 10 },
@@ -319,7 +318,7 @@ describe('searching by a full ID number or phone (issue 9 finding 2)', () => {
       expect(errorCode(await clerk.post('/api/persons', personBody(ID)))).toBe('duplicate');
     // Over the limit every registration waits, a new number too: refusing only hits would answer the question.
     const fresh = await clerk.post('/api/persons', personBody(residentId('19900101', 13)));
-    expect(fresh.statusCode).toBe(429);
+    expectRefusal(fresh, { status: 429, code: 'rate_limited' });
     expect(errorCode(await clerk.post('/api/persons', personBody(ID)))).toBe('rate_limited');
     const created = await t.services.db
       .selectFrom('persons')

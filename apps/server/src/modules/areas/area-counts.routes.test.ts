@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, userSession, type Session } from '../../../test/factories';
 import { castCases, type CaseCast } from '../cases/cases.test-util';
 import { uploadSheet, xlsxOf } from '../imports/imports.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // The map's grid panel (issue 11 #8): people living in the area, its houses and its open cases, each counted by the
 // register that owns it within the caller's scope, and only for those who may read that register. Also the map
@@ -93,8 +94,8 @@ describe('GET /api/areas/:id/counts', () => {
 
   it('answers 404 for an area outside the scope or unknown', async () => {
     const east = await areaId(admin, CITY.gridC);
-    expect((await west.get(`/api/areas/${east}/counts`)).statusCode).toBe(404);
-    expect((await west.get('/api/areas/nope/counts')).statusCode).toBe(404);
+    expectRefusal(await west.get(`/api/areas/${east}/counts`), { status: 404, code: 'not_found' });
+    expectRefusal(await west.get('/api/areas/nope/counts'), { status: 404, code: 'not_found' });
   });
 });
 

@@ -82,6 +82,7 @@ describe('area import limits', () => {
       ]),
       dryRun: true,
     });
+    // 422 with an import report ({ ok: false, errors }), not an error body: no code to pin.
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].reason).toMatch(/^self_intersection/);
   });
@@ -115,6 +116,7 @@ describe('area import limits', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     const res = await importing;
+    // 422 with an import report ({ ok: false, errors }), not an error body: no code to pin.
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toHaveLength(3);
     // On the request thread the import would hold the event loop and no health call would finish meanwhile.

@@ -325,6 +325,7 @@ describe('import: all or nothing, every problem reported', () => {
       { type: 'FeatureCollection', features: [] },
     ]) {
       const res = await admin.post('/api/areas/import', { geojson, dryRun: false });
+      // 422 with an import report ({ ok: false, errors }), not an error body: no code to pin.
       expect(res.statusCode).toBe(422);
       expect(res.json().ok).toBe(false);
       expect(res.json().errors.length).toBeGreaterThan(0);
@@ -377,6 +378,7 @@ describe('import: all or nothing, every problem reported', () => {
       ]),
       dryRun: false,
     });
+    // 422 with an import report ({ ok: false, errors }), not an error body: no code to pin.
     expect(res.statusCode).toBe(422);
     const r = res.json();
     expect(r.committed).toBe(false);

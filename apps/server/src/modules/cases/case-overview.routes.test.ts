@@ -4,6 +4,7 @@ import type { Clock } from '../../core/clock';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, login, type Session } from '../../../test/factories';
 import { castCases, step, type CaseCast } from './cases.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // A clock the test moves: Monday 2026-11-30 09:00 in Shanghai.
 let now = new Date('2026-11-30T09:00:00+08:00');
@@ -71,11 +72,7 @@ describe('区域概况 (GET /api/cases/overview)', () => {
 
   it('refuses a malformed area code with the field named', async () => {
     const res = await leader.get('/api/cases/overview?areaCode=41%27--');
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({
-      code: 'validation_failed',
-      field: 'querystring.areaCode',
-    });
+    expectRefusal(res, { status: 400, code: 'validation_failed', field: 'querystring.areaCode' });
   });
 
   it('needs cases.read', async () => {

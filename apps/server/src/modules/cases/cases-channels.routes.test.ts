@@ -9,6 +9,7 @@ import {
   step as stepOn,
   type CaseCast,
 } from './cases.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // Intake channels with details of their own (docs/case-workflow.md §5): 12345 work orders and video/AI candidates.
 
@@ -220,9 +221,10 @@ describe('video / AI candidates', () => {
     });
 
     // Never registered automatically: 立案 is refused until a person confirms.
-    expect(
-      (await act(shift, c.id, 'register', { classCode: '06010', conditionId })).statusCode,
-    ).toBe(409);
+    expectRefusal(await act(shift, c.id, 'register', { classCode: '06010', conditionId }), {
+      status: 409,
+      code: 'conflict',
+    });
     const confirmed = await step(intake, c.id, 'confirm');
     expect(confirmed).toMatchObject({
       state: 'pending_acceptance',

@@ -9,6 +9,7 @@ import {
   type CaseCast,
 } from './cases.test-util';
 import { body as componentBody, code as componentCode } from '../components/components.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // The exception paths of docs/case-workflow.md §2.2, each through real HTTP.
 let t: TestApp;
@@ -70,7 +71,11 @@ async function toHandling() {
 describe('intake exits', () => {
   it('不予受理 with a reason ends the case', async () => {
     const c = await newCase();
-    expect((await act(intake, c.id, 'reject')).statusCode).toBe(400);
+    expectRefusal(await act(intake, c.id, 'reject'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'reason',
+    });
     expect((await step(intake, c.id, 'reject', { reason: '重复上报' })).state).toBe('rejected');
   });
 
@@ -81,7 +86,7 @@ describe('intake exits', () => {
       photos: [await photo(inspector)],
       gps: { lng: CITY.inB[0], lat: CITY.inB[1] },
     });
-    expect(outside.statusCode).toBe(400);
+    expectRefusal(outside, { status: 400, code: 'validation_failed', field: 'gps' });
     const v = await step(inspector, c.id, 'verify_true', {
       photos: [await photo(inspector)],
       gps: { lng: CITY.inA[0], lat: CITY.inA[1] },
@@ -92,9 +97,10 @@ describe('intake exits', () => {
   it('核实 false sends it back to intake; only the assignee may answer', async () => {
     const c = await newCase();
     await step(intake, c.id, 'send_verify', { assigneeId: inspectorId });
-    expect((await act(shift, c.id, 'verify_false', { reason: '现场无此问题' })).statusCode).toBe(
-      403,
-    );
+    expectRefusal(await act(shift, c.id, 'verify_false', { reason: '现场无此问题' }), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect((await step(inspector, c.id, 'verify_false', { reason: '现场无此问题' })).state).toBe(
       'pending_acceptance',
     );
@@ -153,7 +159,11 @@ describe('handling exits and approvals', () => {
     await step(handler, id, 'request_send_back', { reason: '不属于环卫职责' });
     const back = await step(dispatcher, id, 'approve_request', { requestType: 'send_back' });
     expect(back.state).toBe('pending_dispatch');
-    expect((await act(dispatcher, id, 'dispatch', { departmentId: deptId })).statusCode).toBe(400);
+    expectRefusal(await act(dispatcher, id, 'dispatch', { departmentId: deptId }), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'departmentId',
+    });
     expect((await step(dispatcher, id, 'dispatch', { departmentId: dept2Id })).handlingDeptId).toBe(
       dept2Id,
     );
@@ -168,14 +178,13 @@ describe('handling exits and approvals', () => {
       reason: '需调配车辆',
       extension: { value: 2, limitType: 'work_hour' },
     });
-    expect(
-      (
-        await act(handler, id, 'request_extension', {
-          reason: '再延',
-          extension: { value: 1, limitType: 'work_hour' },
-        })
-      ).statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await act(handler, id, 'request_extension', {
+        reason: '再延',
+        extension: { value: 1, limitType: 'work_hour' },
+      }),
+      { status: 409, code: 'conflict' },
+    );
     const refused = await step(dispatcher, id, 'refuse_request', {
       requestType: 'extension',
       reason: '不同意',
@@ -224,9 +233,10 @@ describe('handling exits and approvals', () => {
   it('作废 needs the 值班长’s approval', async () => {
     const id = await toHandling();
     await step(handler, id, 'request_void', { reason: '误报' });
-    expect((await act(dispatcher, id, 'approve_request', { requestType: 'void' })).statusCode).toBe(
-      403,
-    );
+    expectRefusal(await act(dispatcher, id, 'approve_request', { requestType: 'void' }), {
+      status: 403,
+      code: 'forbidden',
+    });
     expect((await step(shift, id, 'approve_request', { requestType: 'void' })).state).toBe(
       'voided',
     );
@@ -266,6 +276,9 @@ describe('督办', () => {
     const s = await step(leader, id, 'supervise', { level: 'normal', reason: '群众反映强烈' });
     expect(s.supervisionLevel).toBe('normal');
     await step(handler, id, 'reply_supervision', { note: '已安排今日处理' });
-    expect((await act(handler2, id, 'reply_supervision', { note: 'x' })).statusCode).toBe(403);
+    expectRefusal(await act(handler2, id, 'reply_supervision', { note: 'x' }), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   step as stepOn,
   type CaseCast,
 } from './cases.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let cast: CaseCast;
@@ -122,7 +123,7 @@ describe('separation of supervision and handling', () => {
     const c = (await report(inspector)).json();
     await step(intake, c.id, 'accept');
     const asHandler = await act(handler, c.id, 'register', { classCode: '06010', conditionId });
-    expect(asHandler.statusCode).toBe(403);
+    expectRefusal(asHandler, { status: 403, code: 'forbidden' });
     await step(shift, c.id, 'register', { classCode: '06010', conditionId });
     await step(dispatcher, c.id, 'dispatch', { departmentId: deptId });
     await step(handler, c.id, 'submit_feedback', {
@@ -133,9 +134,11 @@ describe('separation of supervision and handling', () => {
     // The handler may not be sent to check: refused as the assignee.
     const handlerId = (await t.services.users.findForLogin('hw1'))!.id;
     const toHandler = await act(intake, c.id, 'send_check', { assigneeId: handlerId });
-    expect(toHandler.statusCode).toBe(400);
-    expect(toHandler.json().error.field).toBe('assigneeId');
-    expect((await act(handler, c.id, 'close', { closeReason: 'fixed' })).statusCode).toBe(409);
+    expectRefusal(toHandler, { status: 400, code: 'validation_failed', field: 'assigneeId' });
+    expectRefusal(await act(handler, c.id, 'close', { closeReason: 'fixed' }), {
+      status: 409,
+      code: 'conflict',
+    });
   });
 });
 
@@ -201,33 +204,39 @@ describe('concurrency and bad input', () => {
 
   it('refuses transitions with missing input, a stale version, an unknown action or department', async () => {
     const c = (await report(inspector)).json();
-    expect((await act(intake, c.id, 'reject')).statusCode).toBe(400);
+    expectRefusal(await act(intake, c.id, 'reject'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'reason',
+    });
     expect(
       errorCode(
         await intake.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 99 }),
       ),
     ).toBe('conflict');
-    expect(
-      (await intake.post(`/api/cases/${c.id}/transitions`, { action: 'explode', version: 1 }))
-        .statusCode,
-    ).toBe(400);
+    expectRefusal(
+      await intake.post(`/api/cases/${c.id}/transitions`, { action: 'explode', version: 1 }),
+      { status: 400, code: 'validation_failed', field: 'action' },
+    );
     await step(intake, c.id, 'accept');
     await step(shift, c.id, 'register', { classCode: '06010', conditionId });
     expect(
       (await act(dispatcher, c.id, 'dispatch', { departmentId: 'nope' })).json().error.field,
     ).toBe('departmentId');
-    expect(
-      (await act(shift, c.id, 'register', { classCode: '06010', conditionId })).statusCode,
-    ).toBe(409);
+    expectRefusal(await act(shift, c.id, 'register', { classCode: '06010', conditionId }), {
+      status: 409,
+      code: 'conflict',
+    });
   });
 });
 
 describe('case photos', () => {
   it('whoever may read the case may see its photos; others get 404', async () => {
     const photoId = await photo(inspector);
-    expect((await intake.get(`/api/attachments/${photoId}/file?variant=thumb`)).statusCode).toBe(
-      404,
-    );
+    expectRefusal(await intake.get(`/api/attachments/${photoId}/file?variant=thumb`), {
+      status: 404,
+      code: 'not_found',
+    });
     await report(inspector, { photos: [photoId] });
     expect((await intake.get(`/api/attachments/${photoId}/file?variant=thumb`)).statusCode).toBe(
       200,
@@ -237,7 +246,10 @@ describe('case photos', () => {
       roles: ['grid_administrator'],
       areaCodes: [CITY.gridB],
     });
-    expect((await workerB.get(`/api/attachments/${photoId}`)).statusCode).toBe(404);
+    expectRefusal(await workerB.get(`/api/attachments/${photoId}`), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 });
 
@@ -249,13 +261,13 @@ describe('scope', () => {
       roles: ['grid_administrator'],
       areaCodes: [CITY.gridB],
     });
-    expect((await workerB.get(`/api/cases/${c.id}`)).statusCode).toBe(404);
+    expectRefusal(await workerB.get(`/api/cases/${c.id}`), { status: 404, code: 'not_found' });
     expect(
       (await workerB.get('/api/cases')).json().items.map((x: { id: string }) => x.id),
     ).not.toContain(c.id);
-    expect(
-      (await workerB.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 1 }))
-        .statusCode,
-    ).toBe(404);
+    expectRefusal(
+      await workerB.post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: 1 }),
+      { status: 404, code: 'not_found' },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { errorCode, seedCity, userSession, type Session } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -42,19 +43,21 @@ describe('category dictionary (分类字典)', () => {
       permissions: ['areas.read'],
     });
     const mapOnly = await userSession(t, { username: 'maponly', roles: ['map_only'] });
-    expect((await mapOnly.get('/api/categories')).statusCode).toBe(403);
+    expectRefusal(await mapOnly.get('/api/categories'), { status: 403, code: 'forbidden' });
     expect((await leader.get('/api/categories?kind=matter')).statusCode).toBe(200);
-    expect(
-      (
-        await leader.post('/api/categories', {
-          kind: 'matter',
-          parentCode: '06010',
-          code: '0601001',
-          name: '河道暴露垃圾',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect((await leader.patch('/api/categories/06010', { name: '改名' })).statusCode).toBe(403);
+    expectRefusal(
+      await leader.post('/api/categories', {
+        kind: 'matter',
+        parentCode: '06010',
+        code: '0601001',
+        name: '河道暴露垃圾',
+      }),
+      { status: 403, code: 'forbidden' },
+    );
+    expectRefusal(await leader.patch('/api/categories/06010', { name: '改名' }), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 
   it('ships GB/T 47678.5-2026: 153 部件 and 250 事项 with their 大类, plus the 综治 domains', async () => {
@@ -109,8 +112,16 @@ describe('category dictionary (分类字典)', () => {
     });
     const missing = await admin.get('/api/categories/06999');
     expect([missing.statusCode, errorCode(missing)]).toEqual([404, 'not_found']);
-    expect((await admin.get('/api/categories/06%25')).statusCode).toBe(400);
-    expect((await admin.get('/api/categories?kind=rumour')).statusCode).toBe(400);
+    expectRefusal(await admin.get('/api/categories/06%25'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'params.code',
+    });
+    expectRefusal(await admin.get('/api/categories?kind=rumour'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.kind',
+    });
   });
 
   it('searches by name, code prefix, synonym (地方叫法) and legacy alias', async () => {
@@ -151,12 +162,16 @@ describe('category dictionary (分类字典)', () => {
       expect(res.statusCode, old).toBe(200);
       expect(res.json()).toMatchObject({ code: '06010', name: '暴露垃圾' });
     }
-    expect((await admin.get('/api/categories/resolve?code=0199')).statusCode).toBe(404);
-    expect((await admin.get('/api/categories/resolve?code=01-10&kind=component')).statusCode).toBe(
-      404,
-    );
+    expectRefusal(await admin.get('/api/categories/resolve?code=0199'), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(await admin.get('/api/categories/resolve?code=01-10&kind=component'), {
+      status: 404,
+      code: 'not_found',
+    });
     const taken = await admin.patch('/api/categories/06011', { legacyCodes: ['0110'] });
-    expect([taken.statusCode, taken.json().error.field]).toEqual([409, 'legacyCodes']);
+    expectRefusal(taken, { status: 409, code: 'duplicate', field: 'legacyCodes' });
     // The same old number may name a 部件, whose legacy table was separate.
     expect(
       (await admin.patch('/api/categories/01001?kind=component', { legacyCodes: ['0110'] }))
@@ -221,19 +236,37 @@ describe('category dictionary (分类字典)', () => {
       errorCode(notExtending),
       notExtending.json().error.field,
     ]).toEqual([400, 'invalid_code', 'code']);
-    expect((await post({ parentCode: '06010', code: '06010001' })).statusCode).toBe(400);
-    expect((await post({ parentCode: '06', code: '0699' })).statusCode).toBe(400);
+    expectRefusal(await post({ parentCode: '06010', code: '06010001' }), {
+      status: 400,
+      code: 'invalid_code',
+      field: 'code',
+    });
+    expectRefusal(await post({ parentCode: '06', code: '0699' }), {
+      status: 400,
+      code: 'invalid_code',
+      field: 'code',
+    });
     const dup = await post({ parentCode: '06010', code: '0601001' });
-    expect([dup.statusCode, dup.json().error.field]).toEqual([409, 'code']);
+    expectRefusal(dup, { status: 409, code: 'duplicate', field: 'code' });
     const national = await post({ parentCode: '06', code: '06011' });
-    expect(national.statusCode).toBe(409);
+    expectRefusal(national, { status: 409, code: 'duplicate', field: 'code' });
     const unknown = await post({ parentCode: '06999', code: '0699901' });
-    expect([unknown.statusCode, unknown.json().error.field]).toEqual([400, 'parentCode']);
-    expect((await post({ parentCode: '060100101', code: '06010010101' })).statusCode).toBe(400);
-    expect((await post({ parentCode: '06010', code: '06010-1' })).statusCode).toBe(400);
-    expect((await post({ kind: 'component', parentCode: 'Z01', code: 'Z01902' })).statusCode).toBe(
-      400,
-    );
+    expectRefusal(unknown, { status: 400, code: 'validation_failed', field: 'parentCode' });
+    expectRefusal(await post({ parentCode: '060100101', code: '06010010101' }), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'parentCode',
+    });
+    expectRefusal(await post({ parentCode: '06010', code: '06010-1' }), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'code',
+    });
+    expectRefusal(await post({ kind: 'component', parentCode: 'Z01', code: 'Z01902' }), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'parentCode',
+    });
   });
 
   it('edits names and flags, and deactivating a class hides it and its children from activeOnly lists', async () => {
@@ -264,10 +297,15 @@ describe('category dictionary (分类字典)', () => {
     ]);
     const all = await items(admin, '/api/categories?kind=matter&q=0601');
     expect(all.map((r) => r.code)).toEqual(expect.arrayContaining(['0601001', '060100101']));
-    expect((await admin.patch('/api/categories/06999', { name: '无' })).statusCode).toBe(404);
-    expect((await admin.patch('/api/categories/06010', { duplicateRadiusM: -1 })).statusCode).toBe(
-      400,
-    );
+    expectRefusal(await admin.patch('/api/categories/06999', { name: '无' }), {
+      status: 404,
+      code: 'not_found',
+    });
+    expectRefusal(await admin.patch('/api/categories/06010', { duplicateRadiusM: -1 }), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'duplicateRadiusM',
+    });
   });
 });
 
@@ -298,16 +336,15 @@ describe('category audit', () => {
     expect(mine[0]!.detail.summary).toContain('新增分类 0601101 审计测试子类');
     expect(mine[1]!.detail.summary).toContain('停用');
     // A refused write leaves no entry.
-    expect(
-      (
-        await admin.post('/api/categories', {
-          kind: 'matter',
-          parentCode: '06011',
-          code: '0601101',
-          name: '重复',
-        })
-      ).statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await admin.post('/api/categories', {
+        kind: 'matter',
+        parentCode: '06011',
+        code: '0601101',
+        name: '重复',
+      }),
+      { status: 409, code: 'duplicate', field: 'code' },
+    );
     expect((await admin.get('/api/audit?action=category_changed')).json().items).toHaveLength(
       items.length,
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, errorCode, seedCity, userSession, type Session } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 // A clock the test moves, so versions have distinct validity windows.
 let nowMs = Date.parse('2026-12-01T02:00:00.000Z');
@@ -66,7 +67,10 @@ describe('立结案标准 (registration conditions)', () => {
       limitValue: 3,
       limitType: 'work_day',
     });
-    expect((await leader.get('/api/categories/06999/conditions')).statusCode).toBe(404);
+    expectRefusal(await leader.get('/api/categories/06999/conditions'), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('guards writes: 401 anonymous, 403 without categories.manage', async () => {
@@ -74,8 +78,14 @@ describe('立结案标准 (registration conditions)', () => {
       (await t.app.inject({ method: 'POST', url: '/api/registration-conditions', payload: valid }))
         .statusCode,
     ).toBe(401);
-    expect((await leader.post('/api/registration-conditions', valid)).statusCode).toBe(403);
-    expect((await leader.del('/api/registration-conditions/x')).statusCode).toBe(403);
+    expectRefusal(await leader.post('/api/registration-conditions', valid), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await leader.del('/api/registration-conditions/x'), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 
   it('validates limits, limit types, the class and the card ratios', async () => {
@@ -112,7 +122,7 @@ describe('立结案标准 (registration conditions)', () => {
       },
       payload: JSON.stringify(valid).replace('"limitValue":2', '"limitValue":1e400'),
     });
-    expect(inf.statusCode).toBe(400);
+    expectRefusal(inf, { status: 400, code: 'validation_failed', field: 'limitValue' });
   });
 
   it('creates a row with default step limits, overrides and an area', async () => {
@@ -200,12 +210,15 @@ describe('立结案标准 (registration conditions)', () => {
       yellowCardAt: 3,
     });
     expect(badRatio.json().error.field).toBe('redCardAt');
-    expect((await admin.patch(`/api/registration-conditions/${second.id}`, {})).statusCode).toBe(
-      400,
-    );
-    expect(
-      (await admin.patch('/api/registration-conditions/nope', { limitValue: 1 })).statusCode,
-    ).toBe(404);
+    expectRefusal(await admin.patch(`/api/registration-conditions/${second.id}`, {}), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'body',
+    });
+    expectRefusal(await admin.patch('/api/registration-conditions/nope', { limitValue: 1 }), {
+      status: 404,
+      code: 'not_found',
+    });
 
     advance(10);
     expect((await admin.del(`/api/registration-conditions/${second.id}`)).json()).toEqual({
@@ -216,7 +229,10 @@ describe('立结案标准 (registration conditions)', () => {
       new Date(nowMs).toISOString(),
     );
     expect((await admin.del(`/api/registration-conditions/${second.id}`)).statusCode).toBe(200);
-    expect((await admin.del('/api/registration-conditions/nope')).statusCode).toBe(404);
+    expectRefusal(await admin.del('/api/registration-conditions/nope'), {
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('lets a local subclass inherit its 小类 rows for the case engine', async () => {

@@ -48,6 +48,7 @@ describe('部件 import', () => {
       row('4101010101000006', CITY.inB),
     ]);
     const res = await admin.post('/api/components/import', { format: 'csv', content });
+    // 422 with an import report ({ ok: false, errors }), not an error body: no code to pin.
     expect(res.statusCode).toBe(422);
     const report = res.json();
     expect(report).toMatchObject({
@@ -253,6 +254,7 @@ describe('部件 import', () => {
       row(code('01001', 51), CITY.inC),
     ]);
     const res = await keeper.post('/api/components/import', { format: 'csv', content });
+    // 422 with an import report ({ ok: false, errors }), not an error body: no code to pin.
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
       expect.objectContaining({

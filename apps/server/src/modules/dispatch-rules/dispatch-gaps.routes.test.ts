@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
+import { expectRefusal } from '../../../test/refusal';
 
 let t: TestApp;
 let admin: Session;
@@ -112,7 +113,11 @@ describe('未配置主责部门 report', () => {
     ]);
     const cut = await admin.get('/api/dispatch-rules/gaps?limit=2');
     expect([cut.json().items.length, cut.json().truncated]).toEqual([2, true]);
-    expect((await admin.get('/api/dispatch-rules/gaps?limit=0')).statusCode).toBe(400);
+    expectRefusal(await admin.get('/api/dispatch-rules/gaps?limit=0'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.limit',
+    });
   });
 
   it('keeps a street administrator to their streets', async () => {
@@ -124,9 +129,10 @@ describe('未配置主责部门 report', () => {
     const r = await report(west);
     expect(r.streetCount).toBe(1);
     expect(r.items.every((g) => g.streetCode === CITY.streetW)).toBe(true);
-    expect((await west.get(`/api/dispatch-rules/gaps?areaCode=${CITY.streetE}`)).statusCode).toBe(
-      404,
-    );
+    expectRefusal(await west.get(`/api/dispatch-rules/gaps?areaCode=${CITY.streetE}`), {
+      status: 404,
+      code: 'not_found',
+    });
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/dispatch-rules/gaps' })).statusCode,
     ).toBe(401);

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
 import { sheetRows, XLSX_TYPE, xlsxOf } from './imports.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // The case-configuration workbooks (分类字典, 派遣矩阵, 立结案标准): export → import round trips, all-or-nothing
 // imports reported by row and column, their own permissions, and the rule that a class in use is not retired.
@@ -166,7 +167,7 @@ describe('分类字典 import', () => {
     expect(at(6)).toEqual(['自行处置']);
     expect(r.problems.find((p) => p.row === 6)!.value).toBe('也许');
     expect(at(7)).toEqual(['问题类型']);
-    expect((await admin.get('/api/categories/0601098')).statusCode).toBe(404);
+    expectRefusal(await admin.get('/api/categories/0601098'), { status: 404, code: 'not_found' });
   });
 
   it('refuses a duplicate code in the file and an alias that names another class', async () => {
@@ -214,7 +215,7 @@ describe('分类字典 import', () => {
     expect((await admin.get('/api/categories/060109901')).json().active).toBe(true);
     // A class without open cases is retired at once.
     const ok = await admin.patch('/api/categories/0601098', { active: false });
-    expect(ok.statusCode).toBe(404);
+    expectRefusal(ok, { status: 404, code: 'not_found' });
     expect((await admin.patch('/api/categories/06011', { active: false })).statusCode).toBe(200);
   });
 
@@ -228,8 +229,14 @@ describe('分类字典 import', () => {
     const res = await upload(grid, PATHS.categories, file, 'commit');
     expect([res.statusCode, res.json().error.code]).toEqual([403, 'forbidden']);
     expect((await grid.get(`${PATHS.dispatch}.xlsx`)).statusCode).toBe(200);
-    expect((await upload(grid, PATHS.dispatch, file, 'dry-run')).statusCode).toBe(403);
-    expect((await upload(grid, PATHS.conditions, file, 'dry-run')).statusCode).toBe(403);
+    expectRefusal(await upload(grid, PATHS.dispatch, file, 'dry-run'), {
+      status: 403,
+      code: 'forbidden',
+    });
+    expectRefusal(await upload(grid, PATHS.conditions, file, 'dry-run'), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 });
 

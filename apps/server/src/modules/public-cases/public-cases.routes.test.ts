@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY } from '../../../test/factories';
 import { castCases, step, type CaseCast } from '../cases/cases.test-util';
 import { caseIdOf, citizen, walkToClosed } from './public-cases.test-util';
+import { expectRefusal } from '../../../test/refusal';
 
 // 市民上报 → 查询码 → staff close the loop → the citizen follows, rates and asks to reopen, all through real HTTP.
 let t: TestApp;
@@ -107,7 +108,7 @@ describe('citizen report with a receipt, then 评价 and 申请重开', () => {
       status: 'closed',
     });
     const again = await me.rate(receipt.caseNo, { secret: receipt.secret, rating: 'satisfied' });
-    expect(again.statusCode).toBe(409);
+    expectRefusal(again, { status: 409, code: 'conflict' });
     expect(again.json().error.details.reason).toBe('already_done');
 
     const pending = (await cast.shift.get(`/api/cases/${id}`)).json();
@@ -165,10 +166,10 @@ describe('citizen report with a receipt, then 评价 and 申请重开', () => {
       canRequestReopen: false,
       canRate: true,
     });
-    expect(
-      (await me.reopen(receipt.caseNo, { secret: receipt.secret, reason: '再申请一次' }))
-        .statusCode,
-    ).toBe(409);
+    expectRefusal(
+      await me.reopen(receipt.caseNo, { secret: receipt.secret, reason: '再申请一次' }),
+      { status: 409, code: 'conflict' },
+    );
     await step(cast, cast.shift, id, 'refuse_request', {
       requestType: 'reopen',
       reason: '经复核已按标准清理',
@@ -185,7 +186,7 @@ describe('citizen report with a receipt, then 评价 and 申请重开', () => {
     const me = citizen(t, '203.0.113.9');
     const receipt = (await me.report()).json();
     const r = await me.rate(receipt.caseNo, { secret: receipt.secret, rating: 'satisfied' });
-    expect(r.statusCode).toBe(409);
+    expectRefusal(r, { status: 409, code: 'conflict' });
     expect(r.json().error.details.reason).toBe('not_allowed_in_state');
   });
 });
@@ -216,23 +217,22 @@ describe('receipts', () => {
       ).statusCode,
     ).toBe(200);
     // Rating with a wrong secret is the same 404.
-    expect(
-      (await me.rate(receipt.caseNo, { secret: 'AAAA-AAAA-AAAA-AAAA', rating: 'satisfied' }))
-        .statusCode,
-    ).toBe(404);
+    expectRefusal(
+      await me.rate(receipt.caseNo, { secret: 'AAAA-AAAA-AAAA-AAAA', rating: 'satisfied' }),
+      { status: 404, code: 'not_found' },
+    );
   });
 
   it('throttles failed look-ups per address, even for a right secret then; other addresses are unaffected', async () => {
     const guesser = citizen(t, '198.51.100.66');
     const receipt = (await citizen(t, '198.51.100.2').report()).json();
     for (let i = 0; i < 20; i++)
-      expect(
-        (await guesser.track(receipt.caseNo, `AAAA-AAAA-AAAA-${String(i).padStart(4, '0')}`))
-          .statusCode,
-      ).toBe(404);
+      expectRefusal(
+        await guesser.track(receipt.caseNo, `AAAA-AAAA-AAAA-${String(i).padStart(4, '0')}`),
+        { status: 404, code: 'not_found' },
+      );
     const blocked = await guesser.track(receipt.caseNo, receipt.secret);
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.code).toBe('rate_limited');
+    expectRefusal(blocked, { status: 429, code: 'rate_limited' });
     expect(
       (await citizen(t, '198.51.100.2').track(receipt.caseNo, receipt.secret)).statusCode,
     ).toBe(200);
@@ -242,8 +242,7 @@ describe('receipts', () => {
     const flood = citizen(t, '198.51.100.99');
     for (let i = 0; i < 20; i++) expect((await flood.report()).statusCode).toBe(201);
     const r = await flood.report();
-    expect(r.statusCode).toBe(429);
-    expect(r.json().error.code).toBe('rate_limited');
+    expectRefusal(r, { status: 429, code: 'rate_limited' });
   });
 
   it('is idempotent: a retry with the same key gives the same number and never the secret again', async () => {
@@ -286,8 +285,7 @@ describe('receipts', () => {
 
     const receipt = (await me.report()).json();
     const bad = await me.rate(receipt.caseNo, { secret: receipt.secret, rating: 'great' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.field).toBe('rating');
+    expectRefusal(bad, { status: 400, code: 'validation_failed', field: 'rating' });
     expect(
       (
         await me.rate(receipt.caseNo, {
@@ -383,7 +381,7 @@ describe('merged duplicates follow the master', () => {
     expect(JSON.stringify(v)).not.toContain(master.caseNo);
 
     const r = await me.rate(receipt.caseNo, { secret: receipt.secret, rating: 'satisfied' });
-    expect(r.statusCode).toBe(409);
+    expectRefusal(r, { status: 409, code: 'conflict' });
     expect(r.json().error.details.reason).toBe('merged');
   });
 });
