@@ -55,11 +55,14 @@ test('an administrator adds a dispatch rule and the dispatcher sees it suggested
   // close the dialog).
   await expect(editor.getByTestId('matrix-class')).toContainText('/');
   await page.locator('.ant-modal-title').click();
+  // Wait for the class menu to be gone: while it fades out, the next pick could land on its items.
+  await expect(page.locator('.ant-cascader-dropdown:visible')).toHaveCount(0);
   await editor.getByTestId('matrix-area').click();
   await page.keyboard.type(kase.gridCode);
   // The typed code leaves the one grid (options show names; the search also reads codes).
   await pick(page, '');
   await page.locator('.ant-modal-title').click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await editor.getByTestId('matrix-department').click();
   await page.keyboard.type(target.name);
   await pick(page, target.name);
