@@ -7,15 +7,14 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { PageLoader } from '../../components/page-loader';
 import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/use-media-query';
-import { useAfterFirstPaint } from '../../lib/use-after-first-paint';
 import { useMe } from '../../features/auth/api';
 import { useTasks } from '../../features/cases/task-queues';
 import { PATHS } from '../paths';
 import { NotificationBell } from '../../features/notifications/notification-bell';
 
-// The menus come a moment after the page: on a phone the navigation sits in a closed drawer and the account menu
-// behind a button, and antd's Menu, Drawer and Dropdown weigh more than the report form a field worker opened the
-// app for. On a desktop the side menu fills in as soon as its chunk arrives.
+// The menus are chunks of their own: on a phone the navigation sits in a closed drawer (loaded on the first press of
+// the menu button) and the account menu behind its button, and antd's Menu, Drawer and Dropdown weigh more than the
+// report form a field worker opened the app for. On a desktop the side menu is fetched with the page.
 const NavMenu = lazy(() => import('./nav-menu').then((m) => ({ default: m.NavMenu })));
 const MobileNav = lazy(() => import('./mobile-nav').then((m) => ({ default: m.MobileNav })));
 const UserMenu = lazy(() => import('./user-menu').then((m) => ({ default: m.UserMenu })));
@@ -39,8 +38,6 @@ export function AppShell() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [drawerOpened, setDrawerOpened] = useState(false);
-  // Rendered (and so requested) once the page is on screen: a lazy part rendered at once is fetched with the page.
-  const painted = useAfterFirstPaint();
   const me = useMe();
   const { count: taskCount } = useTasks(me);
   const [userMenuOpened, setUserMenuOpened] = useState(false);
@@ -74,11 +71,9 @@ export function AppShell() {
           width={208}
         >
           <Brand collapsed={collapsed} />
-          {painted ? (
-            <Suspense fallback={null}>
-              <NavMenu theme="dark" />
-            </Suspense>
-          ) : null}
+          <Suspense fallback={null}>
+            <NavMenu theme="dark" />
+          </Suspense>
         </Layout.Sider>
       )}
       <Layout>
