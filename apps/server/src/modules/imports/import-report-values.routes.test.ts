@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar, maskIdNumber, type SheetImportReport } from '@wangge/shared';
-import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
-import { sheetRows, uploadSheet, xlsxOf } from './imports.test-util';
+import type { TestApp } from '../../../test/test-app';
+import { CITY, type Session } from '../../../test/factories';
+import { sheetRows, uploadSheet, xlsxOf, importsTestCity } from './imports.test-util';
 
 // The report's 值 column names the offending value for every problem, also those found against the database (scope,
 // addresses, clashes) — it used to be empty for those — and personal values stay masked there (issue 11 #8).
@@ -16,18 +16,7 @@ let east: Session;
 const report = (res: { json(): unknown }) => res.json() as SheetImportReport;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedCity(t);
-  west = await userSession(t, {
-    username: 'west',
-    roles: ['grid_administrator'],
-    areaCodes: [CITY.communityW],
-  });
-  east = await userSession(t, {
-    username: 'east',
-    roles: ['grid_administrator'],
-    areaCodes: [CITY.communityE],
-  });
+  ({ t, west, east } = await importsTestCity());
 });
 afterAll(async () => t.close());
 

@@ -1,6 +1,22 @@
 import ExcelJS from 'exceljs';
-import type { TestApp } from '../../../test/test-app';
-import type { Session } from '../../../test/factories';
+import { createTestApp, type TestApp } from '../../../test/test-app';
+import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
+
+/**
+ * The registry imports' test city: the seeded areas and one 网格管理员 per community (west, east), so each test can
+ * check that an import stays inside its importer's area.
+ */
+export async function importsTestCity(): Promise<{ t: TestApp; west: Session; east: Session }> {
+  const t = await createTestApp();
+  await seedCity(t);
+  const admin = (username: string, community: string) =>
+    userSession(t, { username, roles: ['grid_administrator'], areaCodes: [community] });
+  return {
+    t,
+    west: await admin('west', CITY.communityW),
+    east: await admin('east', CITY.communityE),
+  };
+}
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, idCheckChar, type SheetImportReport } from '@wangge/shared';
-import { createTestApp, TEST_DB_KIND, type TestApp } from '../../../test/test-app';
-import { CITY, seedCity, userSession, type Session } from '../../../test/factories';
-import { readXlsx, uploadSheet, xlsxOf } from './imports.test-util';
+import { TEST_DB_KIND, type TestApp } from '../../../test/test-app';
+import { CITY, type Session } from '../../../test/factories';
+import { readXlsx, uploadSheet, xlsxOf, importsTestCity } from './imports.test-util';
 
 // The three registry imports end to end: template headers, dry run with a row-by-row report, all-or-nothing commit,
 // re-import changing nothing, scope, and personal data encrypted at rest.
@@ -20,18 +20,7 @@ let east: Session;
 const report = (res: { json(): unknown }) => res.json() as SheetImportReport;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedCity(t);
-  west = await userSession(t, {
-    username: 'west',
-    roles: ['grid_administrator'],
-    areaCodes: [CITY.communityW],
-  });
-  east = await userSession(t, {
-    username: 'east',
-    roles: ['grid_administrator'],
-    areaCodes: [CITY.communityE],
-  });
+  ({ t, west, east } = await importsTestCity());
 });
 afterAll(async () => t.close());
 
