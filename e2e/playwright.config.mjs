@@ -45,7 +45,10 @@ export default defineConfig({
   // 09 locks and unlocks an account), and the machine has 2 cores.
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // In CI a failed test runs once more: on a loaded two-core machine a click can still lose a race with an animation
+  // (seen once in 09's unmask dialog, which passed on every rerun). A test that passes only on its retry is listed
+  // as flaky by the list reporter, so it stays visible; the summary counts its last attempt.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   // Hard ceiling for the whole run: about 40 tests take 6–10 minutes on 2 busy cores.
