@@ -34,7 +34,8 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: 'dist',
+    // WANGGE_WEB_DIST: another output folder, for parallel browser-test runs (apps/server/src/core/config.ts).
+    outDir: process.env.WANGGE_WEB_DIST || 'dist',
     emptyOutDir: true,
     // OpenLayers is large by nature; it is its own chunk, loaded with the map pages only.
     chunkSizeWarningLimit: 1600,

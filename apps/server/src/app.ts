@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
@@ -12,7 +11,7 @@ import {
 import { PERMISSIONS } from '@wangge/shared';
 import { systemActor } from './core/auth/actor';
 import { systemClock, type Clock } from './core/clock';
-import { ROOT_DIR, type AppConfig } from './core/config';
+import { WEB_DIST_DIR, type AppConfig } from './core/config';
 import { createFieldCipher, loadDataKeys } from './core/crypto';
 import type { Database } from './core/db/database';
 import { createPostgresEventBus } from './core/db/dialect/postgres-notify';
@@ -233,7 +232,7 @@ export async function createApp(deps: AppDeps) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  const webDist = join(ROOT_DIR, 'apps/web/dist');
+  const webDist = WEB_DIST_DIR;
   const withWeb = Boolean(deps.serveWeb) && hasWebApp(webDist);
   installErrorHandler(app, { spaIndex: withWeb });
   const routes = installGuard(app, (req) => services.auth.resolveActor(req));

@@ -3,7 +3,7 @@ import { execSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { AREA_LEVELS, GRID_SCHEMES, type AreaLevel, type GridScheme } from '@wangge/shared';
 import { createApp, createServices } from '../app';
-import { loadConfig, ROOT_DIR, type AppConfig } from '../core/config';
+import { loadConfig, ROOT_DIR, WEB_DIST_DIR, type AppConfig } from '../core/config';
 import { rotateKeyFile } from '../core/crypto';
 import { rekeyColumns } from '../core/db/rekey';
 import { seedDemo } from '../modules/demo';
@@ -59,7 +59,7 @@ export async function serveCommand(opts: CommandOptions, mode: ServeMode = {}): 
     services.cases.sweep().catch((err: unknown) => app.log.error({ err }, 'overdue sweep failed'));
   }, 60_000);
   sweep.unref();
-  if (!existsSync(join(ROOT_DIR, 'apps/web/dist/index.html')))
+  if (!existsSync(join(WEB_DIST_DIR, 'index.html')))
     err('web app not built: run `npm run build` to serve the UI (the API works without it)');
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -117,7 +117,7 @@ export async function demoCommand(opts: CommandOptions): Promise<void> {
 
 /** `npm run demo` must work on a fresh clone: build the web app once if it is missing. */
 function ensureWebBuilt(): void {
-  if (existsSync(join(ROOT_DIR, 'apps/web/dist/index.html'))) return;
+  if (existsSync(join(WEB_DIST_DIR, 'index.html'))) return;
   out('building the web app (first run only)…');
   execSync('npm run build -w apps/web', { cwd: ROOT_DIR, stdio: 'inherit' });
 }

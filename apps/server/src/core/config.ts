@@ -1,10 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The repository root: data/ and the built web app are found relative to it. */
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/**
+ * The built web app: apps/web/dist, or WANGGE_WEB_DIST (absolute) so that several browser-test runs in one checkout
+ * each build and serve their own copy (the Vite config reads the same variable).
+ */
+export const WEB_DIST_DIR = process.env.WANGGE_WEB_DIST || join(ROOT_DIR, 'apps/web/dist');
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
