@@ -22,6 +22,8 @@ import * as searchIndexes from './2026-12-08T1130_search-indexes';
 import * as auditAreaFilters from './2026-12-08T1150_audit-area-filters';
 import * as defaultConditions from './2026-12-08T1100_default-conditions';
 import * as publicPhoneLookup from './2026-12-08T1120_public-phone-lookup';
+import * as jobRuns from './2026-12-09T1400_job-runs';
+import * as reports from './2026-12-09T1410_reports';
 
 /** Every migration, in the order they apply. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1150_audit-area-filters': auditAreaFilters,
   '2026-12-08T1100_default-conditions': defaultConditions,
   '2026-12-08T1120_public-phone-lookup': publicPhoneLookup,
+  '2026-12-09T1400_job-runs': jobRuns,
+  '2026-12-09T1410_reports': reports,
 };

@@ -24,6 +24,8 @@ import type { ResidentFilesTables } from '../../modules/resident-files/resident-
 import type { ImportsTables } from '../../modules/imports/imports.tables';
 import type { NotificationsTables } from '../../modules/notifications/notifications.tables';
 import type { PublicCasesTables } from '../../modules/public-cases/public-cases.tables';
+import type { ReportsTables } from '../../modules/reports/reports.tables';
+import type { JobsTables } from '../jobs/jobs.tables';
 
 export interface DB
   extends AreasTables,
@@ -46,7 +48,9 @@ export interface DB
     ResidentFilesTables,
     ImportsTables,
     NotificationsTables,
-    PublicCasesTables {}
+    PublicCasesTables,
+    ReportsTables,
+    JobsTables {}
 
 export interface Database {
   db: Kysely<DB>;
