@@ -46,6 +46,7 @@ import { specialGroupsModule } from './modules/special-groups';
 import { residentFilesModule } from './modules/resident-files';
 import { notificationsModule } from './modules/notifications';
 import { publicCasesModule } from './modules/public-cases';
+import { screenModule } from './modules/screen';
 import type { ModuleServices, Platform, WiredModule } from './wiring';
 
 const IDENTITIES_SEALED = 'population.identitiesSealed';
@@ -110,6 +111,7 @@ function wireModules(
   wire('residentFiles', residentFilesModule(p, needs));
   wire('notifications', notificationsModule(p, needs));
   wire('publicCases', publicCasesModule(p, needs));
+  wire('screen', screenModule(p, needs));
   const imports = wire('imports', importsModule(p, needs));
   // Routes are registered in this order too; the audit log (wired first: every module records through it) last.
   return { services: s, system, wired: [...wired, audit], importSpecs: imports.specs };

@@ -26,6 +26,7 @@ import type { ImportsService } from './modules/imports';
 import type { NotificationsService } from './modules/notifications';
 import type { PopulationService } from './modules/population';
 import type { PublicCasesService } from './modules/public-cases';
+import type { ScreenService } from './modules/screen';
 import type { ResidentFilesService } from './modules/resident-files';
 import type { SpecialGroupsService } from './modules/special-groups';
 import type { SettingsStore } from './modules/system';
@@ -81,6 +82,7 @@ export interface ModuleServices {
   notifications: NotificationsService;
   publicCases: PublicCasesService;
   imports: ImportsService;
+  screen: ScreenService;
 }
 
 /** The other modules a module calls, looked up at call time. */

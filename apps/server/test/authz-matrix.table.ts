@@ -115,6 +115,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/cases': { perm: 'cases.read', scope: 'subtree' },
   'GET /api/cases/export': { perm: 'cases.read', scope: 'subtree' },
   'GET /api/cases/overview': { perm: 'cases.read', scope: 'subtree' },
+  'GET /api/screen/summary': { perm: 'cases.read', scope: 'subtree' },
   'GET /api/cases/:id': { perm: 'cases.read', scope: 'subtree', record: 'case' },
   'GET /api/cases/nearby': { perm: 'cases.read', scope: 'subtree' },
   'GET /api/cases/:id/duplicates': { perm: 'cases.read', scope: 'subtree', record: 'case' },
