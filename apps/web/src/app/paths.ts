@@ -2,6 +2,8 @@
 export const PATHS = {
   home: '/',
   overview: '/overview',
+  /** 指挥中心大屏: full screen, outside the shell */
+  screen: '/screen',
   login: '/login',
   changePassword: '/change-password',
   tokens: '/account/tokens',

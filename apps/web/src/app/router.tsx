@@ -214,6 +214,11 @@ const AreaOverviewPage = lazyPage(
   'AreaOverviewPage',
   'cases',
 );
+const ScreenPage = lazyPage(
+  () => import('../features/screen/pages/screen-page'),
+  'ScreenPage',
+  'screen',
+);
 const MyTasksPage = lazyPage(
   () => import('../features/cases/pages/my-tasks-page'),
   'MyTasksPage',
@@ -229,6 +234,15 @@ const routes: RouteObject[] = [
   {
     element: <RequireAuth />,
     children: [
+      // The 大屏 fills the screen: no menu or header around it.
+      {
+        path: PATHS.screen,
+        element: fullScreen(
+          <RequirePermission permission="cases.read">
+            <ScreenPage />
+          </RequirePermission>,
+        ),
+      },
       {
         element: fullScreen(<AppShell />),
         children: [

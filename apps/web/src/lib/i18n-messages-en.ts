@@ -8,6 +8,7 @@ import { specialGroupsEn } from './i18n-messages-special-groups-en';
 import { conditionsEn } from '../features/categories/conditions-messages-en';
 import { dictionaryEn } from '../features/categories/dictionary-messages-en';
 import { dispatchRulesEn } from '../features/dispatch-rules/dispatch-rules-messages-en';
+import { screenEn } from '../features/screen/screen-messages-en';
 import { calendarEn } from '../features/calendar/calendar-i18n';
 import { publicEn } from '../features/public-cases/public-messages';
 import { personalSearchEn } from './i18n-messages-personal-search-en';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...conditionsEn,
   ...dictionaryEn,
   ...dispatchRulesEn,
+  ...screenEn,
   ...calendarEn,
   ...publicEn,
   ...personalSearchEn,
@@ -76,6 +78,7 @@ export const en: Messages = {
   'nav.audit': 'Audit log',
   'nav.menu': 'Menu',
   'nav.overview': 'Area overview',
+  'nav.screen': 'Command screen',
   'navGroup.zongzhi': 'Governance',
   'navGroup.minsheng': 'Livelihood',
   'navGroup.dangjian': 'Party building',

@@ -10,6 +10,7 @@ import type { specialGroupsZh } from './i18n-messages-special-groups';
 import type { conditionsZh } from '../features/categories/conditions-messages';
 import type { dictionaryZh } from '../features/categories/dictionary-messages';
 import type { dispatchRulesZh } from '../features/dispatch-rules/dispatch-rules-messages';
+import type { screenZh } from '../features/screen/screen-messages';
 // @i18n-import:calendar
 import { calendarZh } from '../features/calendar/calendar-i18n';
 // @i18n-import:public
@@ -74,6 +75,7 @@ export const zh = {
   'nav.audit': '审计日志',
   'nav.menu': '菜单',
   'nav.overview': '区域概况',
+  'nav.screen': '大屏',
   'navGroup.zongzhi': '综治',
   'navGroup.minsheng': '民生',
   'navGroup.dangjian': '党建',
@@ -224,5 +226,6 @@ export type MessageKey =
   | keyof typeof specialGroupsZh
   | keyof typeof conditionsZh
   | keyof typeof dictionaryZh
-  | keyof typeof dispatchRulesZh;
+  | keyof typeof dispatchRulesZh
+  | keyof typeof screenZh;
 export type Messages = Record<MessageKey, string>;

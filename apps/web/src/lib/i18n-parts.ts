@@ -14,7 +14,8 @@ export type MessagePart =
   | 'special-groups'
   | 'conditions'
   | 'category-dictionary'
-  | 'dispatch-rules';
+  | 'dispatch-rules'
+  | 'screen';
 
 export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>> = {
   cases: () => import('./i18n-messages-cases').then((m) => m.casesZh),
@@ -29,6 +30,7 @@ export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>>
     import('../features/categories/dictionary-messages').then((m) => m.dictionaryZh),
   'dispatch-rules': () =>
     import('../features/dispatch-rules/dispatch-rules-messages').then((m) => m.dispatchRulesZh),
+  screen: () => import('../features/screen/screen-messages').then((m) => m.screenZh),
 };
 
 /** Key prefix → the part holding it. The parts' prefixes are their own (nav.* of every part is in the core). */
@@ -52,6 +54,7 @@ const PREFIX_PART: Record<string, MessagePart> = {
   conditions: 'conditions',
   dict: 'category-dictionary',
   matrix: 'dispatch-rules',
+  screen: 'screen',
 };
 
 export function partOfKey(key: string): MessagePart | undefined {

@@ -8,6 +8,7 @@ import {
   CarryOutOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FundProjectionScreenOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
   FormOutlined,
@@ -25,6 +26,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
+import { LEADER_ROLES } from '@wangge/shared';
 import { useMe } from '../../features/auth/api';
 import { useTasks } from '../../features/cases/task-queues';
 import { UNITS_NAV_ITEMS } from '../../features/units/units-nav';
@@ -41,6 +43,8 @@ export interface NavItem {
   label: MessageKey;
   icon: ReactNode;
   permission: string;
+  /** Only for users holding one of these roles as well (the 大屏: leaders and the command centre). */
+  roles?: readonly string[];
 }
 
 /** The platform's modules, in menu order; a module not built yet has no row in NAV (and no group shown). */
@@ -66,6 +70,9 @@ export interface NavGroup {
  * visible item is hidden. To add a page, add one row to its group (综治, 民生, 党建, 监督考核, 决策支持,
  * 协同办公, GIS, 系统).
  */
+/** Who gets the 大屏 in the menu: the leaders and the command centre's 受理员, 值班长 and 派遣员. */
+const SCREEN_ROLES = [...LEADER_ROLES, 'intake_operator', 'shift_leader', 'dispatcher'] as const;
+
 export const NAV: NavGroup[] = [
   {
     key: 'zongzhi',
@@ -142,6 +149,13 @@ export const NAV: NavGroup[] = [
         icon: <DashboardOutlined />,
         permission: 'cases.read',
       },
+      {
+        path: PATHS.screen,
+        label: 'nav.screen',
+        icon: <FundProjectionScreenOutlined />,
+        permission: 'cases.read',
+        roles: SCREEN_ROLES,
+      },
     ],
   },
   {
@@ -210,9 +224,15 @@ export const NAV: NavGroup[] = [
 ];
 
 /** The groups and items this user may use, in table order; empty groups left out. */
-export function visibleNav(nav: NavGroup[], permissions: readonly string[]): NavGroup[] {
+export function visibleNav(
+  nav: NavGroup[],
+  permissions: readonly string[],
+  roles: readonly string[] = [],
+): NavGroup[] {
+  const allowed = (i: NavItem) =>
+    permissions.includes(i.permission) && (!i.roles || i.roles.some((r) => roles.includes(r)));
   return nav
-    .map((g) => ({ ...g, items: g.items.filter((i) => permissions.includes(i.permission)) }))
+    .map((g) => ({ ...g, items: g.items.filter(allowed) }))
     .filter((g) => g.items.length > 0);
 }
 
@@ -234,7 +254,11 @@ export function NavMenu({
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  const groups = visibleNav(NAV, me.permissions);
+  const groups = visibleNav(
+    NAV,
+    me.permissions,
+    me.roles.map((r) => r.code),
+  );
   // 我的任务 shows how many cases wait for this user (refreshed with the task queues).
   const { count } = useTasks(me);
   const selected = selectedPath(
