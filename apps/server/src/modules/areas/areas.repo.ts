@@ -154,6 +154,16 @@ export function createAreasRepo(db: Kysely<DB>) {
         .where((eb) => codeInScope(eb, 'area_code', scope))
         .orderBy('role')
         .execute(),
+    /** Current posts in every grid of a subtree (grid-worker activity). */
+    staffUnder: (scope: AreaScope) =>
+      db
+        .selectFrom('grid_staff')
+        .select(['user_id', 'area_code', 'role'])
+        .where('valid_to', 'is', null)
+        .where((eb) => codeInScope(eb, 'area_code', scope))
+        .orderBy('area_code')
+        .orderBy('role')
+        .execute(),
     findStaff: (scope: AreaScope, id: string) =>
       db
         .selectFrom('grid_staff')

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { maskPhone, type GridRole, type GridStaff } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { assertActionInScope, FULL_SCOPE, inScope } from '../../core/auth/area-scope';
+import {
+  assertActionInScope,
+  FULL_SCOPE,
+  inScope,
+  type AreaScope,
+} from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
@@ -84,6 +89,17 @@ export function createGridStaff(deps: GridStaffDeps) {
 
   return {
     staff,
+
+    /** Current grid posts in a subtree, without contacts (grid-worker activity; scope narrowed by the caller). */
+    async postsUnder(
+      scope: AreaScope,
+    ): Promise<{ userId: string; gridCode: string; role: GridRole }[]> {
+      return (await repo.staffUnder(scope)).map((r) => ({
+        userId: r.user_id,
+        gridCode: r.area_code,
+        role: r.role,
+      }));
+    },
 
     async assignStaff(
       actor: Actor,

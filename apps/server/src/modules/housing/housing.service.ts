@@ -25,6 +25,7 @@ import { exportHouses } from './housing-export';
 import { upsertHousesOnRooms, type HouseAttributesInput, type RoomRef } from './house-upsert';
 import { presentHouse } from './housing.presenter';
 import { fillMissingPhoneMasks } from './phone-mask-backfill';
+import { createHousingFigures } from './housing-figures.repo';
 import { createHousingRepo, type HouseFilter } from './housing.repo';
 import type { HousesTable } from './housing.tables';
 import type { AreaRefs } from '../areas';
@@ -93,6 +94,9 @@ export function createHousingService(deps: HousingDeps) {
   }
 
   const service = {
+    /** Houses per area and use, for the registry figures (scope narrowed by the caller). */
+    figureCounts: createHousingFigures(deps.db),
+
     list: (actor: Actor, q: HouseListQuery): Promise<HouseList> => listBy(actor, q),
 
     /** The list narrowed to one landlord phone: a personal search (personal.unmask, reason, audit, rate limit). */

@@ -35,6 +35,7 @@ import { createPersonPrivacy } from './person-privacy';
 import { attributePatch, identityColumns, newPersonRow, placeColumnsOf } from './person-rows';
 import { createPersonUpsert } from './person-upsert';
 import { createPopulationContext, type PopulationDeps } from './population-context';
+import { createPopulationFigures } from './population-figures.repo';
 import {
   presentEvent,
   presentHouseResident,
@@ -159,6 +160,9 @@ export function createPopulationService(deps: PopulationDeps) {
   }
 
   const service = {
+    /** Persons on the register per area by type, 人户状态 and data state (registry figures; scope narrowed). */
+    figureCounts: createPopulationFigures(deps.db),
+
     async list(actor: Actor, q: PersonListQuery): Promise<PersonList> {
       const scope = narrowScope(actor.scope, q.areaCode);
       const filter = toRowFilter(q);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
+import { countBy, type FigureLevel } from '../../core/db/grouped-counts';
 import { levelCodesInScope } from '../../core/db/scope-filter';
 import type { ResidentFilesTable } from './resident-files.tables';
 
@@ -37,6 +38,19 @@ export function createResidentFilesRepo(db: Kysely<DB>) {
   };
 
   return {
+    /** Entries dated in a period, per area of a level and a column (kind or author_id), for the registry figures. */
+    countBy: (
+      scope: AreaScope,
+      period: { start: string; end: string },
+      level: FigureLevel,
+      key: 'kind' | 'author_id',
+    ) =>
+      countBy(
+        scoped(scope).where('at', '>=', period.start).where('at', '<', period.end),
+        level,
+        key,
+      ),
+
     findById: (scope: AreaScope, id: string) =>
       scoped(scope).selectAll().where('id', '=', id).executeTakeFirst(),
 

@@ -126,6 +126,8 @@ export function createResidentFilesService(deps: ResidentFilesDeps) {
   }
 
   return {
+    /** Entries dated in a period per area and kind or author (registry figures; scope narrowed by the caller). */
+    figureCounts: repo.countBy,
     async list(
       actor: Actor,
       q: ResidentFileListQuery,

@@ -4,3 +4,4 @@ export type { PersonRef, SpecialGroupsDeps } from './special-groups.context';
 export { registerSpecialGroupsRoutes } from './special-groups.routes';
 export { registerVisitsRoutes } from './visits.routes';
 export { specialGroupsModule, specialGroupsEncryptedColumns } from './special-groups.module';
+export type { VisitTaskSelection, VisitTaskState } from './special-groups-figures';

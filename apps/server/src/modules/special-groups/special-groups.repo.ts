@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
+import { countBy, type FigureLevel } from '../../core/db/grouped-counts';
 import { levelCodesInScope } from '../../core/db/scope-filter';
 import type { SpecialGroupsTable, SpecialMembershipsTable } from './special-groups.tables';
 
@@ -39,6 +40,10 @@ export function createSpecialGroupsRepo(db: Kysely<DB>) {
   };
 
   return {
+    /** Members per area of a level and a column (group_hash or attention_level), for the registry figures. */
+    countMembersBy: (scope: AreaScope, f: MembershipFilter, level: FigureLevel, key: string) =>
+      countBy(filtered(scope, f), level, key),
+
     listGroups: () =>
       db.selectFrom('special_groups').selectAll().orderBy('sort_order').orderBy('code').execute(),
 

@@ -1,6 +1,7 @@
 import { createGroupDictionary } from './group-dictionary';
 import { createMemberships } from './memberships.service';
 import { createContext, type SpecialGroupsDeps } from './special-groups.context';
+import { createSpecialGroupsFigures } from './special-groups-figures';
 import { createVisits } from './visits.service';
 
 /**
@@ -16,6 +17,8 @@ export function createSpecialGroupsService(deps: SpecialGroupsDeps) {
     groups,
     memberships,
     visits,
+    /** Counts for the registry figures and the visit tasks behind them (scope narrowed by the caller). */
+    figures: createSpecialGroupsFigures(ctx, groups, visits),
     /** Re-reads a person's area codes onto their memberships and open visit tasks (after a move). */
     refreshScope: (personId: string) => memberships.refreshScope(personId),
     /** Whether a visit the actor may see shows this attachment (for the attachments module's canView). */

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
+import { countBy, type FigureLevel } from '../../core/db/grouped-counts';
 import { levelCodesInScope } from '../../core/db/scope-filter';
 import type { VisitsTable, VisitTasksTable } from './special-groups.tables';
 
@@ -20,6 +21,12 @@ export interface TaskFilter {
   /** Open and due before this date */
   overdueBefore?: string | undefined;
   personId?: string | undefined;
+  /** Due on or after / before these dates (the registry figures' period) */
+  dueFrom?: string | undefined;
+  dueBefore?: string | undefined;
+  /** Not cancelled: every task that fell due, done or not (the figures' "due") */
+  notCancelled?: boolean | undefined;
+  assigneeId?: string | undefined;
 }
 
 /** SQL of visit tasks and visits. Reads take the caller's scope. */
@@ -38,6 +45,10 @@ export function createVisitsRepo(db: Kysely<DB>) {
     if (f.status) q = q.where('status', '=', f.status);
     if (f.overdueBefore) q = q.where('status', '=', 'open').where('due_date', '<', f.overdueBefore);
     if (f.personId) q = q.where('person_id', '=', f.personId);
+    if (f.dueFrom) q = q.where('due_date', '>=', f.dueFrom);
+    if (f.dueBefore) q = q.where('due_date', '<', f.dueBefore);
+    if (f.notCancelled) q = q.where('status', '<>', 'cancelled');
+    if (f.assigneeId) q = q.where('assignee_user_id', '=', f.assigneeId);
     if (f.areaCode)
       q = q.where((eb) =>
         levelCodesInScope(eb, { all: false, prefixes: [f.areaCode!] }, AREA_COLUMNS),
@@ -64,6 +75,27 @@ export function createVisitsRepo(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
+
+    /** The same filter counted per area of a level and a column (registry figures); the list's total equals it. */
+    countTasksBy: (scope: AreaScope, f: TaskFilter, level: FigureLevel, key: string | null) =>
+      countBy(filteredTasks(scope, f), level, key),
+
+    /** Visits recorded in a period, per area of a level and a column (registry figures, grid-worker activity). */
+    countVisitsBy: (
+      scope: AreaScope,
+      period: { start: string; end: string },
+      level: FigureLevel,
+      key: string | null,
+    ) =>
+      countBy(
+        db
+          .selectFrom('visits')
+          .where((eb) => levelCodesInScope(eb, scope, AREA_COLUMNS))
+          .where('visited_at', '>=', period.start)
+          .where('visited_at', '<', period.end),
+        level,
+        key,
+      ),
 
     openTaskOf: (membershipId: string, d: Db = db) =>
       d

@@ -213,6 +213,8 @@ export function createVisits(ctx: SpecialGroupsContext, dictionary: GroupDiction
 
   return {
     taskDraft,
+    /** Tasks as the visits list shows them (masked names), for the registry figures' drill-down. */
+    presentTasks,
 
     /** A level change moves the open task: one new interval after the last visit (or the start). */
     async reschedule(

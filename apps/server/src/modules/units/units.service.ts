@@ -29,6 +29,7 @@ import { createUnitsExport } from './units-export';
 import { createUnitsUpsert } from './units-upsert';
 import { presentEmployee, presentUnit } from './units.presenter';
 import type { UnitsTable } from './units.tables';
+import { createUnitsFigures } from './units-figures.repo';
 
 const IDENTIFIER_FIELDS = {
   credit_code: ['creditCode', '统一社会信用代码'],
@@ -271,6 +272,8 @@ export function createUnitsService(deps: UnitsDeps) {
     exportUnits: createUnitsExport(ctx),
     places: createPlacesService(ctx),
     inspections: createInspectionsService(ctx),
+    /** Counts of units, places and inspections for the registry figures (scope narrowed by the caller). */
+    figureCounts: createUnitsFigures(deps.db),
   };
 }
 export type UnitsService = ReturnType<typeof createUnitsService>;

@@ -1,0 +1,2 @@
+export * from './figure-period';
+export * from './registry-figures.schemas';
