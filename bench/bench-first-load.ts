@@ -244,7 +244,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The bare page's server: plain files, no compression, like the real server's static files. */
-function serveStatic(root: string): Promise<Server> {
+export function serveStatic(root: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize(join(root, (req.url ?? '/').split('?')[0]!));
     const file =

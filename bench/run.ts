@@ -11,6 +11,7 @@ import { runLoad, round } from './http-load';
 import { benchIntake, benchQueue } from './bench-cases';
 import { benchCli } from './bench-cli';
 import { benchFirstLoad } from './bench-first-load';
+import { benchScreen } from './bench-screen';
 import { benchRegistryImport, benchRegistryLookups } from './bench-registries';
 import { apiToken, start } from './bench-util';
 import { syntheticCity } from './synthetic-city';
@@ -117,6 +118,8 @@ export async function runBenchmarks(opts: {
     }
     if (want('first-load')) result.firstLoad = await benchFirstLoad(dir, opts.quick ? 3 : 7);
     if (want('cli')) result.cli = benchCli(opts.quick ? 5 : 15);
+    // The 大屏 for 10 minutes at 20 case events a second (30 s in --quick).
+    if (want('screen')) result.screen = await benchScreen(dir, opts.quick ? 30 : 600);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
