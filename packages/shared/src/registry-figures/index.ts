@@ -1,2 +1,3 @@
 export * from './figure-period';
 export * from './registry-figures.schemas';
+export * from './figure-columns';
