@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   upload_quota_exceeded: 429,
   internal: 500,
+  // A part of the installation is missing (the headless browser that prints PDFs): the rest works.
+  unavailable: 503,
 } as const;
 
 /** One of the stable error codes. */
@@ -46,4 +48,5 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   rate_limited: '请求过于频繁',
   upload_quota_exceeded: '今日上传量已达上限',
   internal: '服务器内部错误',
+  unavailable: '该功能暂不可用',
 };

@@ -35,7 +35,7 @@ export interface TickOutcome {
 export interface JobRunner {
   /** Claims and runs every due run not yet finished; what this process ran, in order. */
   tick(): Promise<TickOutcome[]>;
-  /** Every minute until `stop` (unref'd: it never keeps the process alive). */
+  /** A tick every minute, the first a minute after start, until `stop` (unref'd: never keeps the process alive). */
   start(intervalMs?: number): void;
   stop(): void;
   readonly owner: string;
@@ -113,11 +113,11 @@ export function createJobRunner(deps: {
       busy ??= tickOnce().finally(() => (busy = null));
       return busy;
     },
+    // The first tick waits one interval: catching up is not urgent, and a starting server has enough to do.
     start(intervalMs = 60_000) {
       if (timer) return;
       timer = setInterval(() => void this.tick(), intervalMs);
       timer.unref();
-      void this.tick();
     },
     stop() {
       if (timer) clearInterval(timer);
