@@ -45,6 +45,7 @@ export const CASE_ACTIONS = [
   'supervise',
   'reply_supervision',
   'cancel_supervision',
+  'escalate_supervision',
   'urge',
   'leader_instruct',
   'recategorise',
@@ -90,6 +91,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> 
   supervise: { zh: '督办', en: 'Supervise' },
   reply_supervision: { zh: '督办回复', en: 'Reply to supervision' },
   cancel_supervision: { zh: '取消督办', en: 'Cancel supervision' },
+  escalate_supervision: { zh: '督办升级', en: 'Supervision escalated' },
   urge: { zh: '催办', en: 'Urge' },
   leader_instruct: { zh: '领导批示', en: 'Leader instruction' },
   recategorise: { zh: '变更分类', en: 'Recategorise' },
@@ -117,6 +119,36 @@ export const SUPERVISION_LEVEL_LABELS: Record<SupervisionLevel, { zh: string; en
   yellow: { zh: '黄牌督办', en: 'Yellow card' },
   red: { zh: '红牌督办', en: 'Red card' },
 };
+
+/**
+ * The leader level a 督办 stands at (docs/supervision.md): the issuing leader's level, then one level up each time
+ * it stays unanswered past the configured working time. Null for a 督办 of the 值班长, 12345 or the system's cards.
+ */
+export const SUPERVISION_LEADER_LEVELS = ['community', 'street', 'district'] as const;
+export type SupervisionLeaderLevel = (typeof SUPERVISION_LEADER_LEVELS)[number];
+
+/** The role of the leaders at each level: an escalated 督办 is theirs to follow. */
+export const LEADER_ROLE_OF_LEVEL: Record<SupervisionLeaderLevel, (typeof LEADER_ROLES)[number]> = {
+  community: 'community_leader',
+  street: 'street_leader',
+  district: 'district_leader',
+};
+
+/** The next level an unanswered 督办 escalates to; null at the top. */
+export function nextLeaderLevel(
+  current: SupervisionLeaderLevel | null | undefined,
+): SupervisionLeaderLevel | null {
+  if (current == null) return 'community';
+  const i = SUPERVISION_LEADER_LEVELS.indexOf(current);
+  return SUPERVISION_LEADER_LEVELS[i + 1] ?? null;
+}
+
+/** The highest leader level among the roles (a district leader who is also a street leader acts as district). */
+export function leaderLevelOf(roleCodes: readonly string[]): SupervisionLeaderLevel | null {
+  for (const level of [...SUPERVISION_LEADER_LEVELS].reverse())
+    if (roleCodes.includes(LEADER_ROLE_OF_LEVEL[level])) return level;
+  return null;
+}
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];

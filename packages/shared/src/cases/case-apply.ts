@@ -56,7 +56,17 @@ export function applyEffects(
         ).toISOString();
         break;
       case 'raise_supervision':
-        s.supervision = { level: e.level, issuerId: e.issuerId, replied: false };
+        s.supervision = {
+          level: e.level,
+          issuerId: e.issuerId,
+          replied: false,
+          raisedAt: opts.now,
+          leaderLevel: e.leaderLevel ?? null,
+        };
+        break;
+      case 'escalate_supervision':
+        if (s.supervision)
+          s.supervision = { ...s.supervision, leaderLevel: e.to, escalatedAt: opts.now };
         break;
       case 'reply_supervision':
         if (s.supervision) s.supervision = { ...s.supervision, replied: true };

@@ -1,4 +1,9 @@
-import { FIELD_ROLES, type RequestType, SUPERVISION_LEVELS } from './case-actions';
+import {
+  FIELD_ROLES,
+  nextLeaderLevel,
+  type RequestType,
+  SUPERVISION_LEVELS,
+} from './case-actions';
 import type { CaseState } from './case-states';
 import type { ActorContext, CaseSnapshot, DecideErrorCode, DecideInput } from './case-types';
 
@@ -80,6 +85,11 @@ export const STATE_GUARDS = {
     c.supervision ? null : fail('no_supervision', '案件没有进行中的督办'),
   supervisionNotReplied: ({ c }) =>
     c.supervision?.replied ? fail('already_done', '督办已回复') : null,
+  // The top level (区领导) has no one above it: its 督办 stays there until answered.
+  supervisionEscalatable: ({ c }) =>
+    c.supervision && nextLeaderLevel(c.supervision.leaderLevel) === null
+      ? fail('already_done', '督办已在最高一级')
+      : null,
   isSupervisionIssuer: ({ c, actor }) =>
     c.supervision && c.supervision.issuerId !== actor.userId
       ? fail('role_not_allowed', '只有督办发起人可以取消督办')

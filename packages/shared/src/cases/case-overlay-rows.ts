@@ -1,4 +1,10 @@
-import { type CaseRole, FIELD_ROLES, LEADER_ROLES } from './case-actions';
+import {
+  type CaseRole,
+  FIELD_ROLES,
+  LEADER_ROLES,
+  leaderLevelOf,
+  nextLeaderLevel,
+} from './case-actions';
 import { notifyOwner, notifyReporter } from './case-effects';
 import type { StateGuardName } from './case-guards';
 import { OPEN_STATES, REGISTERED_OPEN_STATES, type CaseState } from './case-states';
@@ -51,10 +57,19 @@ const URGERS: readonly CaseRole[] = [
 const supervisionRows: TransitionRow[] = [
   ...rows(OPEN_STATES, 'supervise', SUPERVISORS, 'same', {
     inputGuards: ['supervisionLevelAllowed'],
-    effects: ({ actor, input }) => [
-      { type: 'raise_supervision', level: input.level ?? 'normal', issuerId: actor.userId },
-      notifyOwner('supervise'),
-    ],
+    effects: ({ actor, input }) => {
+      // A leader's 督办 starts at their own level (qualify picks the highest leader role held, as here).
+      const leaderLevel = leaderLevelOf(actor.roleCodes);
+      return [
+        {
+          type: 'raise_supervision',
+          level: input.level ?? 'normal',
+          issuerId: actor.userId,
+          ...(leaderLevel ? { leaderLevel } : {}),
+        },
+        notifyOwner('supervise'),
+      ];
+    },
   }),
   ...OPEN_STATES.map((from) =>
     row(from, 'reply_supervision', OWNER[from].roles, 'same', {
@@ -66,6 +81,20 @@ const supervisionRows: TransitionRow[] = [
   ...rows(OPEN_STATES, 'cancel_supervision', SUPERVISORS, 'same', {
     guards: ['supervisionActive', 'isSupervisionIssuer'],
     effects: () => [{ type: 'end_supervision', cause: 'cancelled' }],
+  }),
+  // 督办升级 (docs/supervision.md): the system moves an unanswered 督办 one leader level up once the configured
+  // working time has passed since it was raised or last escalated; the server's sweep decides when. The leaders of
+  // the new level are told; the owner still owes the reply.
+  ...rows(OPEN_STATES, 'escalate_supervision', ['system'], 'same', {
+    guards: ['supervisionActive', 'supervisionNotReplied', 'supervisionEscalatable'],
+    effects: ({ c }) => [
+      {
+        type: 'escalate_supervision',
+        to: nextLeaderLevel(c.supervision?.leaderLevel) ?? 'district',
+        raisedAt: c.supervision?.raisedAt ?? null,
+      },
+      { type: 'notify', target: 'leaders', about: 'escalate_supervision' },
+    ],
   }),
 ];
 

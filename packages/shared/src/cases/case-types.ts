@@ -4,6 +4,7 @@ import type {
   LimitType,
   Rating,
   RequestType,
+  SupervisionLeaderLevel,
   SupervisionLevel,
 } from './case-actions';
 import type { CaseSource, CaseState, CaseStep, CloseReason } from './case-states';
@@ -30,6 +31,12 @@ export interface Supervision {
   level: SupervisionLevel;
   issuerId: string;
   replied: boolean;
+  /** When this 督办 was raised; its identity for escalation. Absent on 督办 raised before escalation existed. */
+  raisedAt?: string;
+  /** The leader level it stands at now (docs/supervision.md); null or absent below the community level. */
+  leaderLevel?: SupervisionLeaderLevel | null;
+  /** When it last escalated: the next escalation counts its working time from here. */
+  escalatedAt?: string;
 }
 
 export interface CaseFlags {
@@ -153,7 +160,13 @@ export type Effect =
   | { type: 'clear_timestamp'; field: TimestampField }
   | { type: 'set_close_reason'; closeReason: CloseReason }
   | { type: 'open_reopen_window' }
-  | { type: 'raise_supervision'; level: SupervisionLevel; issuerId: string }
+  | {
+      type: 'raise_supervision';
+      level: SupervisionLevel;
+      issuerId: string;
+      leaderLevel?: SupervisionLeaderLevel;
+    }
+  | { type: 'escalate_supervision'; to: SupervisionLeaderLevel; raisedAt: string | null }
   | { type: 'reply_supervision'; note: string }
   | { type: 'end_supervision'; cause: 'cancelled' | 'case_ended' }
   | { type: 'assign'; task: 'verify' | 'check'; userId: string }
@@ -174,7 +187,7 @@ export type Effect =
   | { type: 'reset_rating' }
   | { type: 'add_leader_instruction'; text: string }
   | { type: 'recompute_deadlines' }
-  | { type: 'notify'; target: 'reporter' | 'owner' | 'hotline'; about: CaseAction }
+  | { type: 'notify'; target: 'reporter' | 'owner' | 'hotline' | 'leaders'; about: CaseAction }
   | { type: 'external_writeback' };
 
 export type DecideErrorCode =

@@ -185,6 +185,7 @@ const OVERLAY_TABLE: DocRow[] = OPEN_STATES.flatMap((from): DocRow[] => [
   { from, action: 'supervise', to: from, actor: 'system', input: { level: 'yellow' } },
   { from, action: 'reply_supervision', to: from, actor: OWNER[from], snap: supervised },
   { from, action: 'cancel_supervision', to: from, actor: 'leader', snap: supervised },
+  { from, action: 'escalate_supervision', to: from, actor: 'system', snap: supervised },
   { from, action: 'urge', to: from, actor: 'streetLeader' },
   { from, action: 'leader_instruct', to: from, actor: 'leader' },
   { from, action: 'set_flags', to: from, actor: 'intake' },

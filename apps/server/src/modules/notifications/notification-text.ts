@@ -46,3 +46,13 @@ export function notificationText(
       return `${subject}有新的办理进展。`;
   }
 }
+
+/** Text of a message to staff about a case they now follow (not as its reporter). */
+export function staffNoticeText(about: string, caseNo: string): string {
+  switch (about) {
+    case 'escalate_supervision':
+      return `案件（${caseNo}）的督办超时未回复，已升级至您这一级督办，请跟进。`;
+    default:
+      return `案件（${caseNo}）有新的办理进展。`;
+  }
+}

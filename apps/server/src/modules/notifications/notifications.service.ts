@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import type { DB } from '../../core/db/database';
 import { notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { audienceOf, notificationText } from './notification-text';
+import { audienceOf, notificationText, staffNoticeText } from './notification-text';
 import { createNotificationsRepo } from './notifications.repo';
 import type { NotificationsTable } from './notifications.tables';
 
@@ -87,6 +87,26 @@ export function createNotificationsService(deps: NotificationsDeps) {
           reason: n.reason,
           audience: audienceOf(recipient),
         }),
+        created_at: n.at,
+        read_at: null,
+      }));
+      await repo.insertMany(tx, rows);
+      return rows.length;
+    },
+
+    /** Tells staff (the leaders a 督办 escalated to) of a case event, inside the transition's transaction. */
+    async deliverToStaff(
+      tx: Transaction<DB>,
+      recipients: readonly string[],
+      n: Omit<CaseNotice, 'reporterId' | 'reason'>,
+    ): Promise<number> {
+      const rows: NotificationsTable[] = [...new Set(recipients)].map((recipient) => ({
+        id: newId(),
+        recipient,
+        case_id: n.caseId,
+        case_no: n.caseNo,
+        about: n.about,
+        text: staffNoticeText(n.about, n.caseNo),
         created_at: n.at,
         read_at: null,
       }));

@@ -43,6 +43,23 @@ export function createUsersRepo(db: Kysely<DB>) {
     findById: (id: string) =>
       db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
+    /**
+     * Active holders of a role whose areas cover `areaCode` (one of their codes prefixes it): the leaders a 督办
+     * escalates to. Runs on the caller's transaction (SQLite has one connection).
+     */
+    holdersCovering: (d: Db, roleCode: string, areaCode: string) =>
+      d
+        .selectFrom('users')
+        .innerJoin('user_roles as ur', 'ur.user_id', 'users.id')
+        .innerJoin('roles', 'roles.id', 'ur.role_id')
+        .innerJoin('user_areas as ua', 'ua.user_id', 'users.id')
+        .select('users.id')
+        .distinct()
+        .where('roles.code', '=', roleCode)
+        .where('users.status', '=', 'active')
+        .where(sql<boolean>`${areaCode} like ${sql.ref('ua.area_code')} || '%'`)
+        .execute(),
+
     /** A user is visible when one of their areas lies in the scope (or they have none and the scope is full). */
     async findInScope(id: string, scope: AreaScope) {
       const q = db.selectFrom('users').selectAll().where('id', '=', id);

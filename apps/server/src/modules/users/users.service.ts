@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   isPermission,
   maskPhone,
@@ -294,6 +294,11 @@ export function createUsersService(deps: UsersDeps) {
         detail: { field: 'phone', reason },
       });
       return row.phone_enc ? deps.cipher.decrypt(row.phone_enc) : null;
+    },
+
+    /** Ids of active holders of `roleCode` whose areas cover `areaCode`, read in the caller's transaction. */
+    async holdersCovering(tx: Transaction<DB>, roleCode: string, areaCode: string) {
+      return (await repo.holdersCovering(tx, roleCode, areaCode)).map((r) => r.id);
     },
 
     /** "姓名（用户名）" of the users among `ids` visible in the scope; others are left out. */
