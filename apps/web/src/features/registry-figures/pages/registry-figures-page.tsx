@@ -66,6 +66,7 @@ export function RegistryFiguresPage() {
           onChange={(code) => set('area', code)}
           placeholder={t('figures.allAreas')}
           testId="figures-area"
+          style={{ minWidth: 160, flex: '0 1 320px' }}
         />
         <Select
           value={period ?? thisMonth}
