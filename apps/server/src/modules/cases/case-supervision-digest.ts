@@ -29,6 +29,8 @@ export interface DigestQuery {
   /** Read the 督办 thread and 批示 (the board, 我的督办); the escalation sweep needs only the snapshot. */
   thread: boolean;
   limit: number;
+  /** Paging for the sweep, which reads every 督办 a page at a time. */
+  offset?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createSupervisionDigest(ctx: CasesContext) {
       areaCode: q.areaCode,
       overdueBefore: q.includeOverdue ? nowIso : undefined,
       limit: q.limit,
+      offset: q.offset ?? 0,
     });
     // 督办 raised before escalation existed carry no raisedAt: their raising event tells when.
     const needEvents = rows.filter(

@@ -21,8 +21,8 @@ import { dueForEscalation } from './supervision-escalation';
 export const SUPERVISION_SETTING = 'supervision.escalation';
 /** One board holds the most urgent cases up to this many; more is said, not listed. */
 const BOARD_LIMIT = 500;
-/** The sweep looks at this many 督办 per run, most urgent first; the next minute takes the rest. */
-const SWEEP_BATCH = 500;
+/** The sweep reads the 督办 a page of this many at a time (answered and top-level ones stay open for long). */
+const SWEEP_PAGE = 500;
 
 export interface SupervisionDeps {
   clock: Clock;
@@ -34,7 +34,13 @@ export interface SupervisionDeps {
   audit: { record(e: AuditEvent): Promise<void> };
   digest(
     scope: AreaScope,
-    q: { areaCode?: string | undefined; includeOverdue: boolean; thread: boolean; limit: number },
+    q: {
+      areaCode?: string | undefined;
+      includeOverdue: boolean;
+      thread: boolean;
+      limit: number;
+      offset?: number;
+    },
   ): Promise<SupervisionDigest[]>;
   /** Applies `escalate_supervision` as the system at the version read (the cases module's transition). */
   escalate(caseId: string, version: number, note: string): Promise<void>;
@@ -150,24 +156,27 @@ export function createSupervisionService(deps: SupervisionDeps) {
      * the next run measures from the escalation, so nothing escalates twice for the same wait.
      */
     async escalate(now: Date = deps.clock.now()): Promise<{ checked: number; escalated: number }> {
-      const cases = await deps.digest(FULL_SCOPE, {
-        includeOverdue: false,
-        thread: false,
-        limit: SWEEP_BATCH,
-      });
+      const cal = deps.calendar();
+      const current = await settings();
+      let checked = 0;
       let escalated = 0;
-      for (const { digest, note } of dueForEscalation(
-        cases,
-        deps.calendar(),
-        await settings(),
-        now,
-      )) {
-        await deps.escalate(digest.caseId, digest.version, note).then(
-          () => escalated++,
-          () => undefined, // changed meanwhile (another process, a reply): the next run looks again
-        );
+      for (let offset = 0; ; offset += SWEEP_PAGE) {
+        const page = await deps.digest(FULL_SCOPE, {
+          includeOverdue: false,
+          thread: false,
+          limit: SWEEP_PAGE,
+          offset,
+        });
+        checked += page.length;
+        for (const { digest, note } of dueForEscalation(page, cal, current, now)) {
+          await deps.escalate(digest.caseId, digest.version, note).then(
+            () => escalated++,
+            () => undefined, // changed meanwhile (another process, a reply): the next run looks again
+          );
+        }
+        if (page.length < SWEEP_PAGE) break;
       }
-      return { checked: cases.length, escalated };
+      return { checked, escalated };
     },
   };
 }
