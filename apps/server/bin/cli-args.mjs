@@ -38,6 +38,10 @@ export const HELP = {
   With the key file (data/data.key): --new-key writes a new key and keeps the old
   one readable in data/data.key.previous. The lookup key (WANGGE_LOOKUP_KEY or
   data/lookup.key) never changes.${COMMON}`,
+  'rebuild-indicators': `wangge rebuild-indicators [--db FILE]
+  Rewrites the indicator facts (监督考核) of every case from its event log, a page of
+  cases at a time; safe to run again. Needed once for cases recorded before the facts
+  existed; new events keep them up to date.${COMMON}`,
   bench: `wangge bench [--only NAME[,NAME…]] [--quick]
   Runs the benchmarks and prints JSON (figures plus the ratio to a bare baseline
   measured in the same run). Names: locate, locate-http, import, intake, queue,
@@ -56,6 +60,7 @@ commands:
   import-areas   import area boundaries from GeoJSON
   export-areas   export area boundaries as GeoJSON
   rotate-data-key  re-encrypt personal data under a new key
+  rebuild-indicators  rewrite the indicator facts from the case log
   bench          run the benchmarks (JSON output)
 `;
 

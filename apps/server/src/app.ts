@@ -30,6 +30,7 @@ import { auditModule, auditTargetNamers } from './modules/audit';
 import { authModule, type AccessEnded } from './modules/auth';
 import { calendarModule } from './modules/calendar';
 import { casesModule, type CaseChangedEvent } from './modules/cases';
+import { indicatorsModule } from './modules/indicators';
 import { categoriesModule } from './modules/categories';
 import { componentsModule } from './modules/components';
 import { departmentsModule } from './modules/departments';
@@ -46,6 +47,9 @@ import { specialGroupsModule } from './modules/special-groups';
 import { residentFilesModule } from './modules/resident-files';
 import { notificationsModule } from './modules/notifications';
 import { publicCasesModule } from './modules/public-cases';
+import { reportsModule } from './modules/reports';
+import { registryFiguresModule } from './modules/registry-figures';
+import { supervisionModule } from './modules/supervision';
 import { screenModule } from './modules/screen';
 import type { ModuleServices, Platform, WiredModule } from './wiring';
 
@@ -101,6 +105,7 @@ function wireModules(
   wire('attachments', attachmentsModule(p, needs));
   wire('calendar', calendarModule(p, needs));
   wire('cases', casesModule(p, needs));
+  wire('indicators', indicatorsModule(p, needs));
   wire('components', componentsModule(p, needs));
   // Registries (一标三实, special groups, 民情档案).
   wire('addresses', addressesModule(p, needs));
@@ -111,8 +116,11 @@ function wireModules(
   wire('residentFiles', residentFilesModule(p, needs));
   wire('notifications', notificationsModule(p, needs));
   wire('publicCases', publicCasesModule(p, needs));
+  wire('registryFigures', registryFiguresModule(p, needs));
   wire('screen', screenModule(p, needs));
+  wire('supervision', supervisionModule(p, needs));
   const imports = wire('imports', importsModule(p, needs));
+  wire('reports', reportsModule(p, needs));
   // Routes are registered in this order too; the audit log (wired first: every module records through it) last.
   return { services: s, system, wired: [...wired, audit], importSpecs: imports.specs };
 }

@@ -4,6 +4,7 @@ import {
   exportAreasCommand,
   importAreasCommand,
   migrateCommand,
+  rebuildIndicatorsCommand,
   rotateDataKeyCommand,
   serveCommand,
 } from './cli/commands';
@@ -34,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
       return exportAreasCommand(opts);
     case 'rotate-data-key':
       return rotateDataKeyCommand(opts);
+    case 'rebuild-indicators':
+      return rebuildIndicatorsCommand(opts);
     case 'bench': {
       const { runBenchmarks } = await import('../../../bench/run');
       await runBenchmarks({ only: opts.only as string | undefined, quick: Boolean(opts.quick) });

@@ -12,6 +12,7 @@ import type { AttachmentsService } from './modules/attachments';
 import type { AuditService } from './modules/audit';
 import type { AuthService } from './modules/auth';
 import type { CalendarService } from './modules/calendar';
+import type { IndicatorsApi } from './modules/indicators';
 import type { CaseChangedEvent, CasesService } from './modules/cases';
 import type {
   CategoriesService,
@@ -26,6 +27,9 @@ import type { ImportsService } from './modules/imports';
 import type { NotificationsService } from './modules/notifications';
 import type { PopulationService } from './modules/population';
 import type { PublicCasesService } from './modules/public-cases';
+import type { ReportsService } from './modules/reports';
+import type { RegistryFiguresService } from './modules/registry-figures';
+import type { SupervisionService } from './modules/supervision';
 import type { ScreenService } from './modules/screen';
 import type { ResidentFilesService } from './modules/resident-files';
 import type { SpecialGroupsService } from './modules/special-groups';
@@ -72,6 +76,7 @@ export interface ModuleServices {
   settings: SettingsStore;
   calendar: CalendarService;
   cases: CasesService;
+  indicators: IndicatorsApi;
   components: ComponentsService;
   addresses: AddressesService;
   housing: HousingService;
@@ -81,8 +86,11 @@ export interface ModuleServices {
   residentFiles: ResidentFilesService;
   notifications: NotificationsService;
   publicCases: PublicCasesService;
+  registryFigures: RegistryFiguresService;
   imports: ImportsService;
+  reports: ReportsService;
   screen: ScreenService;
+  supervision: SupervisionService;
 }
 
 /** The other modules a module calls, looked up at call time. */

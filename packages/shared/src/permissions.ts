@@ -49,6 +49,13 @@ export const PERMISSIONS = [
   // 民情档案 / 民情日志 written by grid staff and resident informants.
   'residentFiles.read',
   'residentFiles.write',
+  // 监督考核 figures (indicators, rankings, drill-downs): counts of the caller's subtree. manage = publish a period
+  // (freeze its figures) and recompute a published one (audited).
+  'indicators.read',
+  'indicators.manage',
+  // 月度报告: leaders read their area's reports and generate one for a month that has ended.
+  'reports.read',
+  'reports.generate',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -5,6 +5,7 @@ import { AREA_LEVELS, GRID_SCHEMES, type AreaLevel, type GridScheme } from '@wan
 import { createApp, createServices } from '../app';
 import { loadConfig, ROOT_DIR, WEB_DIST_DIR, type AppConfig } from '../core/config';
 import { rotateKeyFile } from '../core/crypto';
+import { createJobRunner } from '../core/jobs';
 import { rekeyColumns } from '../core/db/rekey';
 import { seedDemo } from '../modules/demo';
 import { describeDb, ensureFirstAdmin, openMigrated } from './bootstrap';
@@ -54,11 +55,25 @@ export async function serveCommand(opts: CommandOptions, mode: ServeMode = {}): 
   });
   await ensureFirstAdmin(services, config, out);
   services.areas.locator.startPolling();
-  // Automatic 督办 on overdue steps. Deadlines are stored, so every process may sweep safely.
+  // Automatic 督办 on overdue steps, then 督办升级 of unanswered ones (docs/supervision.md). Deadlines and 督办
+  // times are stored and each change checks the case's version, so every process may sweep safely.
   const sweep = setInterval(() => {
-    services.cases.sweep().catch((err: unknown) => app.log.error({ err }, 'overdue sweep failed'));
+    services.cases
+      .sweep()
+      .catch((err: unknown) => app.log.error({ err }, 'overdue sweep failed'))
+      .then(() => services.supervision.escalate())
+      .catch((err: unknown) => app.log.error({ err }, 'supervision escalation failed'));
   }, 60_000);
   sweep.unref();
+  // Scheduled work (core/jobs, docs/jobs.md): each due run claimed in the database, so it runs once across every
+  // process sharing it, and months missed while no process ran are caught up at start.
+  const jobs = createJobRunner({
+    db: services.db,
+    clock: services.clock,
+    jobs: [services.reports.monthlyJob()],
+    onError: (err) => app.log.error({ err }, 'scheduled job failed'),
+  });
+  jobs.start();
   if (!existsSync(join(WEB_DIST_DIR, 'index.html')))
     err('web app not built: run `npm run build` to serve the UI (the API works without it)');
   await app.listen({ port: config.port, host: config.host });
@@ -68,6 +83,7 @@ export async function serveCommand(opts: CommandOptions, mode: ServeMode = {}): 
   for (const line of mode.banner ?? []) out(line);
   out('');
   const stop = async () => {
+    jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -200,6 +216,20 @@ export async function exportAreasCommand(opts: CommandOptions): Promise<number> 
   try {
     const s = createServices({ config, database });
     await outFlushed(`${JSON.stringify(await s.areas.geojson(s.system, { level }))}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Rewrites every case's indicator facts from its log (modules/indicators). */
+export async function rebuildIndicatorsCommand(opts: CommandOptions): Promise<number> {
+  const config = configFor(opts);
+  const { database } = await openMigrated(config);
+  try {
+    const s = createServices({ config, database });
+    const cases = await s.indicators.rebuild();
+    out(JSON.stringify({ cases }));
     return 0;
   } finally {
     await database.close();

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import * as indicatorFacts from './2026-12-09T1000_indicator-facts';
 import * as foundation from './2026-11-29T1500_foundation';
 import * as caseConfig from './2026-11-29T1600_case-config';
 import * as attachments from './2026-11-29T1610_attachments';
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1120_public-phone-lookup': publicPhoneLookup,
   '2026-12-09T1400_job-runs': jobRuns,
   '2026-12-09T1410_reports': reports,
+  '2026-12-09T1000_indicator-facts': indicatorFacts,
 };

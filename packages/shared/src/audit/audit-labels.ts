@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = {
   registry_exported: { group: 'transfer', zh: '导出台账', en: 'Registry exported', reason: true },
   config_exported: { group: 'transfer', zh: '导出配置表', en: 'Configuration exported' },
   audit_exported: { group: 'transfer', zh: '导出审计日志', en: 'Audit log exported', reason: true },
+  report_generated: { group: 'transfer', zh: '生成月度报告', en: 'Monthly report generated' },
   registry_changed: { group: 'registry', zh: '修改台账', en: 'Registry record changed' },
   special_group_defined: { group: 'registry', zh: '定义特殊人群类别', en: 'Special group defined' },
   special_membership_changed: {
@@ -73,6 +74,11 @@ export const AUDIT_ACTIONS = {
   },
   component_changed: { group: 'config', zh: '部件变更', en: 'Component changed' },
   dispatch_rule_changed: { group: 'config', zh: '修改派遣规则', en: 'Dispatch rule changed' },
+  supervision_settings_changed: {
+    group: 'config',
+    zh: '修改督办升级时限',
+    en: 'Supervision escalation time changed',
+  },
   data_key_rotated: { group: 'system', zh: '轮换数据密钥', en: 'Data key rotated' },
 } as const satisfies Record<string, ActionRow>;
 export type AuditActionCode = keyof typeof AUDIT_ACTIONS;
@@ -111,6 +117,7 @@ export const AUDIT_TARGET_TYPES = {
   dispatch_rule: { zh: '派遣规则', en: 'Dispatch rule' },
   component: { zh: '部件', en: 'Component' },
   work_calendar: { zh: '工作日历', en: 'Working calendar' },
+  supervision_settings: { zh: '督办升级设置', en: 'Supervision settings' },
   audit_log: { zh: '审计日志', en: 'Audit log' },
 } as const satisfies Record<string, AuditLabel>;
 
@@ -156,6 +163,8 @@ export const AUDIT_DETAIL_KEYS: Record<string, AuditLabel> = {
   from: { zh: '起始日期', en: 'From' },
   to: { zh: '截止日期', en: 'To' },
   action: { zh: '操作', en: 'Action' },
+  period: { zh: '期间', en: 'Period' },
+  trigger: { zh: '触发方式', en: 'Trigger' },
   actorId: { zh: '操作人', en: 'Actor' },
   targetType: { zh: '对象类型', en: 'Target type' },
   targetId: { zh: '对象', en: 'Target' },

@@ -174,6 +174,13 @@ export const CASE_STEPS = [
 ] as const;
 export type CaseStep = (typeof CASE_STEPS)[number];
 
+/**
+ * What an event's `data.deadlines` records: each step clock the transition started, moved, paused (null) or resumed,
+ * and `case`, the overall (立案 → 结案) deadline when it was set or moved. The indicator engine's on-time figures read
+ * these, so a later change of limits never rewrites past figures.
+ */
+export type EventDeadlines = Partial<Record<CaseStep, string | null>> & { case?: string };
+
 export const CASE_STEP_LABELS: Record<CaseStep, { zh: string; en: string }> = {
   confirm: { zh: '确认', en: 'Confirm' },
   accept: { zh: '受理', en: 'Accept' },

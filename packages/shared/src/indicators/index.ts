@@ -3,3 +3,4 @@ export * from './indicator-schemes';
 export * from './indicator-score';
 export * from './indicator-scheme-check';
 export * from './indicator-periods';
+export * from './indicator-api.schemas';

@@ -9,6 +9,7 @@ import type { AuditTables } from '../../modules/audit/audit.tables';
 import type { AuthTables } from '../../modules/auth/auth.tables';
 import type { CalendarTables } from '../../modules/calendar/calendar.tables';
 import type { CasesTables } from '../../modules/cases/cases.tables';
+import type { IndicatorsTables } from '../../modules/indicators/indicators.tables';
 import type { CategoriesTables } from '../../modules/categories/categories.tables';
 import type { ComponentsTables } from '../../modules/components/components.tables';
 import type { DepartmentsTables } from '../../modules/departments/departments.tables';
@@ -34,6 +35,7 @@ export interface DB
     AuthTables,
     CalendarTables,
     CasesTables,
+    IndicatorsTables,
     CategoriesTables,
     ComponentsTables,
     DepartmentsTables,

@@ -42,10 +42,14 @@ export type AuditAction =
   | 'condition_changed'
   | 'component_changed'
   | 'dispatch_rule_changed'
+  // How long a 督办 may stay unanswered before it escalates (docs/supervision.md).
+  | 'supervision_settings_changed'
   // A configuration table (分类字典, 派遣矩阵, 立结案标准) downloaded as a workbook.
   | 'config_exported'
   // An export of the audit log itself, with its reason and filters.
-  | 'audit_exported';
+  | 'audit_exported'
+  // A monthly report generated (on demand or by the schedule), with its area and month.
+  | 'report_generated';
 
 export interface AuditEvent {
   action: AuditAction;

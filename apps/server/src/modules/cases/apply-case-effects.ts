@@ -1,4 +1,10 @@
-import { applyEffects, type CaseSnapshot, type CaseStep, type Effect } from '@wangge/shared';
+import {
+  applyEffects,
+  type CaseSnapshot,
+  type CaseStep,
+  type Effect,
+  type EventDeadlines,
+} from '@wangge/shared';
 import { addLimit, type WorkCalendar } from '../calendar';
 import {
   DEFAULT_HANDLE_LIMIT,
@@ -7,7 +13,9 @@ import {
   pauseClocks,
   resumeClocks,
   startClock,
+  type Clocks,
   type Limit,
+  type StepClock,
 } from './case-clocks';
 import { fromSnapshot, readStored, toSnapshot, type StoredSnapshot } from './case-record';
 import type { CasesTable } from './cases.tables';
@@ -180,6 +188,7 @@ export async function applyCaseEffects(
     }
   }
   stored.clocks = clocks;
+  const deadlines = changedDeadlines(before.clocks, clocks, row.deadline_at, patch.deadline_at);
   const due = dueAt(clocks);
   patch.step = due.step;
   patch.due_at = due.dueAt;
@@ -187,5 +196,34 @@ export async function applyCaseEffects(
   patch.step_started_at = running?.startedAt ?? null;
   patch.step_limit = running ? JSON.stringify(running.limit) : null;
   patch.snapshot = JSON.stringify(stored satisfies StoredSnapshot);
-  return { patch, eventData: kept };
+  return { patch, eventData: kept, deadlines };
+}
+
+/** `deadlines` in an event's data only when the transition set one (many do not). */
+export const withDeadlines = (d: EventDeadlines) => (Object.keys(d).length ? { deadlines: d } : {});
+
+/** A clock's deadline, or null while 挂账 pauses it. */
+const runningDeadline = (c: StepClock | undefined) =>
+  c === undefined ? undefined : c.remaining === undefined ? c.deadlineAt : null;
+
+/**
+ * The deadlines this transition started, moved, paused (null) or resumed, per step and `case` for the overall one.
+ * Kept in the event so the indicator engine reads on-time figures from the log as it was, not from today's limits
+ * (docs/indicators.md §1.1). Ended clocks are left out: the event that ends a step is measured against the deadline
+ * an earlier event recorded.
+ */
+export function changedDeadlines(
+  before: Clocks,
+  after: Clocks,
+  caseBefore: string | null,
+  caseAfter: string | null | undefined,
+): EventDeadlines {
+  const out: EventDeadlines = {};
+  for (const step of Object.keys(after) as CaseStep[]) {
+    // Clocks the transition left alone keep their object; a started, moved, paused or resumed one is new.
+    const now = runningDeadline(after[step]);
+    if (now !== undefined && after[step] !== before[step]) out[step] = now;
+  }
+  if (caseAfter && caseAfter !== caseBefore) out.case = caseAfter;
+  return out;
 }

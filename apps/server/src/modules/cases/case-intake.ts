@@ -3,7 +3,7 @@ import type { Actor } from '../../core/auth/actor';
 import { plainTransactions } from '../../core/db/group-commit';
 import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { applyCaseEffects } from './apply-case-effects';
+import { applyCaseEffects, withDeadlines } from './apply-case-effects';
 import { emptyStored } from './case-record';
 import { changed, type CasesContext, type CaseViewOf } from './cases-context';
 import { defaultSource, mayReportAt, mayReuseHotlineCase } from './cases.policy';
@@ -149,7 +149,7 @@ export function createCaseIntake(ctx: CasesContext) {
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
-    const { patch } = await applyCaseEffects(base, entry.effects, ctx.effectCtx(now));
+    const { patch, deadlines } = await applyCaseEffects(base, entry.effects, ctx.effectCtx(now));
     const row = { ...base, ...patch };
     const event = {
       id: newId(),
@@ -171,17 +171,20 @@ export function createCaseIntake(ctx: CasesContext) {
           : {}),
         // The model version is logged with the detection, so a bad release's candidates can be found.
         ...(input.detection ? { detection: input.detection } : {}),
+        ...withDeadlines(deadlines),
       }),
       at: now.toISOString(),
     };
     for (let attempt = 1; ; attempt++) {
       try {
-        if (deps.insertsInWith && !input.photos?.length)
+        // The one-statement insert (PostgreSQL) has no room for the indicator projection's rows.
+        if (deps.insertsInWith && !input.photos?.length && !deps.projectCase)
           await repo.insertInOneStatement(row, event);
         else
           await intakeTransaction(async (tx) => {
             await repo.insert(tx, row, event);
             await repo.linkAttachments(tx, id, input.photos ?? [], 1);
+            if (deps.projectCase) await deps.projectCase(tx, { row, events: [event] });
           });
         break;
       } catch (e) {

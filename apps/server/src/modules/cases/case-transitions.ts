@@ -10,7 +10,7 @@ import { pseudoActor, type Actor } from '../../core/auth/actor';
 import { FULL_SCOPE } from '../../core/auth/area-scope';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { applyCaseEffects, notifyTargets } from './apply-case-effects';
+import { applyCaseEffects, notifyTargets, withDeadlines } from './apply-case-effects';
 import { readStored, toSnapshot } from './case-record';
 import { sweepOverdue } from './case-sweep';
 import { changed, type CasesContext } from './cases-context';
@@ -134,7 +134,11 @@ export function createCaseTransitions(ctx: CasesContext) {
         ...(result.field ? { field: result.field } : {}),
         details: { reason: result.code, state: row.state, version: row.version },
       });
-    const { patch, eventData } = await applyCaseEffects(row, result.effects, ctx.effectCtx(now));
+    const { patch, eventData, deadlines } = await applyCaseEffects(
+      row,
+      result.effects,
+      ctx.effectCtx(now),
+    );
     const next = { ...row, ...patch, version: row.version + 1, updated_at: now.toISOString() };
     await deps.db.transaction().execute(async (tx) => {
       const ok = await repo.updateIfVersion(tx, id, row.version, {
@@ -156,9 +160,11 @@ export function createCaseTransitions(ctx: CasesContext) {
         actor_name: actor.displayName,
         actor_role: result.actedAs,
         note: input.note ?? null,
-        data: JSON.stringify({ ...body, effects: eventData }),
+        data: JSON.stringify({ ...body, effects: eventData, ...withDeadlines(deadlines) }),
         at: now.toISOString(),
       });
+      if (deps.projectCase)
+        await deps.projectCase(tx, { row: next, events: await repo.events(id, tx) });
       const targets = notifyTargets(result.effects);
       if (targets.length && deps.deliverNotifications)
         await deps.deliverNotifications(tx, next, targets, {

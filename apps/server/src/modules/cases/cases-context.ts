@@ -13,7 +13,7 @@ import { readStored, toSnapshot } from './case-record';
 import { caseVisible } from './cases.policy';
 import { createCasesRepo } from './cases.repo';
 import type { CaseTextIndex } from './case-search';
-import type { CasesTable } from './cases.tables';
+import type { CaseEventsTable, CasesTable } from './cases.tables';
 import { presentCase } from './cases.presenter';
 
 // The areas module's port, re-exported for callers that name a case's place.
@@ -79,12 +79,23 @@ export interface CasesDeps {
    * Delivers the transition's `notify` effects (站内消息) inside its transaction, so a message exists exactly
    * when the change does. `row` is the case after the change.
    */
+  /**
+   * Rewrites the case's indicator facts from its whole log, inside the transaction that appended the event, so the
+   * indicator figures read from them are never behind the log (modules/indicators).
+   */
+  projectCase?(tx: Transaction<DB>, log: CaseLog): Promise<void>;
   deliverNotifications?(
     tx: Transaction<DB>,
     row: CasesTable,
     targets: readonly NotifyTarget[],
     about: { action: string; reason: string | null; at: string },
   ): Promise<void>;
+}
+
+/** A case row with its whole event log, in `seq` order. */
+export interface CaseLog {
+  row: CasesTable;
+  events: readonly CaseEventsTable[];
 }
 
 /** Other modules' names, for the sheet and for finding reporters by name. */

@@ -1,7 +1,8 @@
 import type { Actor } from '../../core/auth/actor';
 import { createGroupCommit, plainTransactions } from '../../core/db/group-commit';
 import type { Needs, Platform, WiredModule } from '../../wiring';
-import type { ReportCaseRequest } from '@wangge/shared';
+import { LEADER_ROLE_OF_LEVEL, type ReportCaseRequest } from '@wangge/shared';
+import { readStored } from './case-record';
 import { registerCasesRoutes } from './cases.routes';
 import { createCasesService, type CasesService } from './cases.service';
 
@@ -29,7 +30,8 @@ type CasesNeeds =
   | 'users'
   | 'notifications'
   | 'components'
-  | 'attachments';
+  | 'attachments'
+  | 'indicators';
 
 /**
  * The case engine needs places, classes, conditions, departments, the dispatch matrix, users' roles, 部件, photos
@@ -83,6 +85,7 @@ export function casesModule(p: Platform, needs: Needs<CasesNeeds>): WiredModule<
         : null;
     },
     publish: (event) => p.events.publish(event),
+    projectCase: (tx, log) => needs().indicators.project(tx, log),
     audit: p.audit,
     textIndex: dialect.kind === 'sqlite' ? 'fts5' : 'trgm',
     lookups: {
@@ -108,6 +111,23 @@ export function casesModule(p: Platform, needs: Needs<CasesNeeds>): WiredModule<
           reason: about.reason,
           at: about.at,
         });
+      // 督办升级: the leaders of the level the 督办 now stands at, whose areas cover the case (docs/supervision.md).
+      if (targets.includes('leaders')) {
+        const level = readStored(row).supervision?.leaderLevel;
+        if (level) {
+          const ids = await needs().users.holdersCovering(
+            tx,
+            LEADER_ROLE_OF_LEVEL[level],
+            row.grid_code,
+          );
+          await needs().notifications.deliverToStaff(tx, ids, {
+            caseId: row.id,
+            caseNo: row.case_no,
+            about: about.action,
+            at: about.at,
+          });
+        }
+      }
     },
     isUniqueViolation: (err) => dialect.isUniqueViolation(err),
     intakeTransaction:

@@ -90,6 +90,41 @@ export function createCasesRepo(db: Kysely<DB>, textIndex: CaseTextIndex = 'fts5
       );
     },
 
+    /** Number, state, class and address of cases among `ids` inside the scope (indicator drill-downs). */
+    briefs: (scope: AreaScope, ids: readonly string[]) =>
+      ids.length
+        ? scoped(db, scope)
+            .select(['id', 'case_no', 'state', 'class_code', 'address'])
+            .where('id', 'in', [...ids])
+            .execute()
+        : Promise.resolve([]),
+
+    /** Every case with its log, a page at a time in id order (rebuilding the indicator facts). */
+    async logsAfter(afterId: string, limit: number) {
+      const rows = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      if (!rows.length) return [];
+      const events = await db
+        .selectFrom('case_events')
+        .selectAll()
+        .where('case_id', 'in', rows.map((r) => r.id))
+        .orderBy('case_id')
+        .orderBy('seq')
+        .execute();
+      const byCase = new Map<string, typeof events>();
+      for (const e of events) {
+        const list = byCase.get(e.case_id);
+        if (list) list.push(e);
+        else byCase.set(e.case_id, [e]);
+      }
+      return rows.map((row) => ({ row, events: byCase.get(row.id) ?? [] }));
+    },
+
     /** Writes a transition only if nobody else did since `version` was read. */
     async updateIfVersion(
       d: Db,
@@ -153,8 +188,8 @@ export function createCasesRepo(db: Kysely<DB>, textIndex: CaseTextIndex = 'fts5
       return Number(r?.m ?? 0) + 1;
     },
 
-    events: (caseId: string) =>
-      db
+    events: (caseId: string, d: Db = db) =>
+      d
         .selectFrom('case_events')
         .selectAll()
         .where('case_id', '=', caseId)
@@ -244,6 +279,51 @@ export function createCasesRepo(db: Kysely<DB>, textIndex: CaseTextIndex = 'fts5
         .orderBy('due_at')
         .limit(limit)
         .execute(),
+
+    /**
+     * 工作监督: open cases under 督办 (any level) or, given `overdueBefore`, with a step overdue then; most urgent
+     * first. The scope and the area are SQL, like the queue's.
+     */
+    supervisedOrOverdue: (
+      scope: AreaScope,
+      f: {
+        areaCode?: string | undefined;
+        overdueBefore?: string | undefined;
+        limit: number;
+        offset?: number;
+      },
+    ) =>
+      scoped(db, scope)
+        .where('is_open', '=', 1)
+        .$if(!!f.areaCode, (q) =>
+          q.where((eb) =>
+            levelCodesInScope(eb, { all: false, prefixes: [f.areaCode!] }, AREA_COLUMNS),
+          ),
+        )
+        .where((eb) =>
+          f.overdueBefore
+            ? eb.or([eb('supervision_level', 'is not', null), eb('due_at', '<', f.overdueBefore)])
+            : eb('supervision_level', 'is not', null),
+        )
+        .selectAll()
+        .orderBy('due_at')
+        .orderBy('id')
+        .limit(f.limit)
+        .offset(f.offset ?? 0)
+        .execute(),
+
+    /** Events of some actions on these cases (the 督办 thread, 批示), in order. */
+    eventsOf: (caseIds: readonly string[], actions: readonly string[]) =>
+      caseIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('case_events')
+            .selectAll()
+            .where('case_id', 'in', [...caseIds])
+            .where('action', 'in', [...actions])
+            .orderBy('case_id')
+            .orderBy('seq')
+            .execute(),
 
     /** How many open cases (all areas) are filed under any of the classes or below them. */
     openInClasses: async (codes: readonly string[]) =>

@@ -1,14 +1,18 @@
 import type { Transaction } from 'kysely';
-import { FULL_SCOPE } from '../../core/auth/area-scope';
+import { FULL_SCOPE, type AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { createCaseIntake } from './case-intake';
 import { createCaseExport } from './case-export';
+import { createCaseFigures } from './case-figures.repo';
 import { createCaseQueries } from './case-queries';
 import { createCaseOverview } from './case-overview';
+import { createCaseScreen } from './case-screen';
 import { createCaseTransitions } from './case-transitions';
+import { createSupervisionDigest } from './case-supervision-digest';
 import { createCasesContext, type CasesDeps } from './cases-context';
 
 export type { CaseChangedEvent, CasesDeps, GridPlace } from './cases-context';
+export type { SupervisionDigest } from './case-supervision-digest';
 
 /**
  * 案件: intake (case-intake.ts), the workflow's moves and the 督办 sweep (case-transitions.ts), reads
@@ -22,6 +26,7 @@ export function createCasesService(deps: CasesDeps) {
   const transitions = createCaseTransitions(ctx);
   const queries = createCaseQueries(ctx);
   const exportXlsx = createCaseExport(ctx, queries);
+  const overview = createCaseOverview(ctx);
 
   return {
     /** Whether a case exists at all (components module: a 部件's linked case); no scope, no existence leak outward. */
@@ -34,6 +39,11 @@ export function createCasesService(deps: CasesDeps) {
     /** Open cases (every area) in these classes or below them: the category dictionary asks before a class is retired. */
     openInClasses: (codes: readonly string[]): Promise<number> => repo.openInClasses(codes),
 
+    /** Number, state, class and address of the cases among `ids` the scope covers (indicator drill-downs). */
+    briefs: (scope: AreaScope, ids: readonly string[]) => repo.briefs(scope, ids),
+    /** Every case with its whole log, a page at a time (`wangge indicators rebuild`). */
+    logsAfter: (afterId: string, limit: number) => repo.logsAfter(afterId, limit),
+
     report: intake.report,
     get: queries.get,
     events: queries.events,
@@ -41,12 +51,18 @@ export function createCasesService(deps: CasesDeps) {
     exportXlsx,
     nearby: queries.nearby,
     /** 区域概况: counts by state and light in the caller's area. */
-    overview: createCaseOverview(ctx),
+    overview,
+    /** 指挥中心大屏: today's counts, lights, latest reports, departments' day, overdue list (codes, no people). */
+    screenFacts: createCaseScreen(ctx, overview),
     duplicatesOf: queries.duplicatesOf,
     canViewAttachment: queries.canViewAttachment,
+    /** Reports made in a period per reporter and grid (grid-worker activity; scope narrowed by the caller). */
+    reportCounts: createCaseFigures(deps.db),
     /** Raises automatic yellow/red 督办 on overdue cases; run every minute by the server. */
     sweep: transitions.sweep,
     transition: transitions.transition,
+    /** 工作监督 (supervision module): open cases under 督办 or overdue in a scope, with their 督办 thread and 批示. */
+    supervisionDigest: createSupervisionDigest(ctx),
   };
 }
 export type CasesService = ReturnType<typeof createCasesService>;

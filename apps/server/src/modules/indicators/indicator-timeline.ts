@@ -1,4 +1,4 @@
-import type { CaseSource, CaseState, DispatchKind } from '@wangge/shared';
+import type { CaseSource, CaseState, DispatchKind, EventDeadlines } from '@wangge/shared';
 
 /**
  * One case event as the indicator engine reads it: the `case_events` row with its `data` parsed. `deadlines` are
@@ -19,7 +19,7 @@ export interface IndicatorEvent {
     rating?: string;
     effects?: readonly Record<string, unknown>[];
   };
-  deadlines?: { handle?: string | null; case?: string };
+  deadlines?: EventDeadlines;
 }
 
 export interface IndicatorCase {

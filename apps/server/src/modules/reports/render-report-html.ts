@@ -15,6 +15,9 @@ const esc = (s: string | number) =>
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
   );
 const pct = (v: number | null) => formatFigure('rate', v);
+/** 2026-12-02 09:00 in Shanghai time (UTC+8 all year). */
+const beijingTime = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const monthTitle = (key: string) => `${key.slice(0, 4)}年${Number(key.slice(5))}月`;
 
 function table(head: string[], rows: (string | number)[][], empty: string): string {
@@ -79,7 +82,7 @@ td.figure { font-weight: 600; font-size: 11.5pt; }
 </style></head>
 <body>
 <h1>${esc(title)}</h1>
-<p class="meta">${esc(LEVEL_NAMES[f.area.level])}：${esc(f.area.name)}（${esc(f.area.code)}） · 统计期间 ${esc(f.period.startDate)} 至 ${esc(f.period.endDate)}（不含） · 生成于 ${esc(f.generatedAt.slice(0, 16).replace('T', ' '))} UTC</p>
+<p class="meta">${esc(LEVEL_NAMES[f.area.level])}：${esc(f.area.name)}（${esc(f.area.code)}） · 统计期间 ${esc(f.period.startDate)} 至 ${esc(f.period.endDate)}（不含） · 生成于 ${esc(beijingTime(f.generatedAt))}（北京时间）</p>
 <h2>一、主要指标</h2>
 <table class="headline"><thead><tr><th>指标</th><th>本月</th><th>上月（${esc(f.previousKey)}）</th><th>环比</th><th>去年同月（${esc(f.lastYearKey)}）</th><th>同比</th></tr></thead>
 <tbody>${headline}</tbody></table>

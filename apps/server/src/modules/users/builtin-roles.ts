@@ -26,6 +26,9 @@ const LEAD: Permission[] = [
   'special.read',
   'visits.read',
   'residentFiles.read',
+  'reports.read',
+  'reports.generate',
+  'indicators.read',
 ];
 // Grid staff keep the registries of their grids: they enter and verify people, houses and units, make the visits
 // and write the 民情日志. Special-group details stay with those who follow the group up (grid leader, police).
@@ -37,7 +40,14 @@ const GRID_WORK: Permission[] = [
   'residentFiles.read',
   'residentFiles.write',
 ];
-const CENTRE: Permission[] = [...READ, 'users.read', 'staff.contact.read'];
+// The centre watches 督办 and overdue cases on the 工作监督 board with the leaders (cases.supervise).
+const CENTRE: Permission[] = [
+  ...READ,
+  'users.read',
+  'staff.contact.read',
+  'cases.supervise',
+  'indicators.read',
+];
 
 /**
  * Built-in roles (docs/domain.md §2.2–2.3). They are data: an administrator may add local roles;

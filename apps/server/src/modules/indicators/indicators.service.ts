@@ -1,0 +1,271 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  BUILTIN_SCHEMES,
+  DEFAULT_SCHEME,
+  INDICATORS,
+  POSITION_ACTOR_ROLES,
+  appliesTo,
+  compositeValue,
+  previousPeriod,
+  ratio,
+  resolvePeriod,
+  yearAgoPeriod,
+  type AssessmentScheme,
+  type IndicatorId,
+  type IndicatorObject,
+  type Period,
+  type PeriodSpec,
+  type Position,
+  type SchemeTarget,
+} from '@wangge/shared';
+import type { Actor } from '../../core/auth/actor';
+import type { AreaScope } from '../../core/auth/area-scope';
+import { inScope } from '../../core/auth/area-scope';
+import type { Clock } from '../../core/clock';
+import type { DB } from '../../core/db/database';
+import { AppError } from '../../core/errors';
+import type { CaseLog } from '../cases';
+import { elapsed, type WorkCalendar } from '../calendar';
+import { caseFacts, toIndicatorCase } from './indicator-facts';
+import { indicatorRules, positionRule, type Rule } from './indicator-rules';
+import {
+  createIndicatorsRepo,
+  type FactQuery,
+  type FactTarget,
+  type GroupBy,
+  type GroupCounts,
+} from './indicators.repo';
+
+export interface IndicatorsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  calendar(): WorkCalendar;
+  areaExists(code: string): Promise<boolean>;
+  departmentExists(id: string): Promise<boolean>;
+  /** Display names of group keys: area codes, department ids, user ids. */
+  names(groupBy: GroupBy, keys: string[], scope: AreaScope): Promise<Map<string, string>>;
+  /** Case number, state, class and address of drill-down cases inside the scope. */
+  caseBriefs(
+    scope: AreaScope,
+    ids: readonly string[],
+  ): Promise<
+    { id: string; case_no: string; state: string; class_code: string | null; address: string }[]
+  >;
+}
+
+/** One figure: `value` ("—" when null), the cohort size `n` and, for rates, the numerator `k`. */
+export interface FigureValue {
+  value: number | null;
+  n: number;
+  k?: number;
+}
+
+export type Target =
+  | { object: 'area'; code?: string }
+  | { object: 'department'; id?: string }
+  | { object: 'position'; position: Position; userId: string };
+
+export interface FiguresRequest {
+  target: Target;
+  period: PeriodSpec | Period;
+  groupBy?: GroupBy;
+  ids?: readonly IndicatorId[];
+  scheme?: string;
+}
+
+export interface FigureRow {
+  key: string | null;
+  figures: Partial<Record<IndicatorId, FigureValue>>;
+  score: ReturnType<typeof compositeValue> | null;
+}
+
+const HOUR_MS = 3_600_000;
+
+export function createIndicatorsService(deps: IndicatorsDeps) {
+  const repo = createIndicatorsRepo(deps.db);
+
+  function schemeOf(code = DEFAULT_SCHEME.code): AssessmentScheme {
+    const s = BUILTIN_SCHEMES.find((x) => x.code === code);
+    if (!s) throw new AppError('validation_failed', `考核方案 ${code} 不存在`, { field: 'scheme' });
+    return s;
+  }
+
+  function periodOf(spec: PeriodSpec | Period): Period {
+    if ('start' in spec && 'startDate' in spec) return spec;
+    const r = resolvePeriod(spec);
+    if (!r.ok) throw new AppError('validation_failed', r.message, { field: r.field });
+    return r.period;
+  }
+
+  /** The caller's target, checked: an area inside their scope, a department or person that exists. */
+  async function factTarget(actor: Actor, t: Target): Promise<FactTarget | null> {
+    if (t.object === 'area') {
+      if (!t.code) return null;
+      if (!(await deps.areaExists(t.code)))
+        throw new AppError('validation_failed', '区域不存在', { field: 'areaCode' });
+      // A parent of the caller's area would count other areas' cases: refused like an unknown one would be.
+      if (!inScope(actor.scope, t.code))
+        throw new AppError('forbidden', '区域不在您的管辖范围内', { field: 'areaCode' });
+      return { object: 'area', code: t.code };
+    }
+    if (t.object === 'department') {
+      if (!t.id) return null;
+      if (!(await deps.departmentExists(t.id)))
+        throw new AppError('validation_failed', '部门不存在', { field: 'departmentId' });
+      return { object: 'department', id: t.id };
+    }
+    return { object: 'position', userId: t.userId, roles: POSITION_ACTOR_ROLES[t.position] };
+  }
+
+  function ruleFor(
+    rules: Partial<Record<IndicatorId, Rule>>,
+    id: IndicatorId,
+    object: IndicatorObject,
+  ) {
+    const r = rules[id];
+    return r && object === 'position' ? positionRule(id, r) : r;
+  }
+
+  /** Counts one rule into FigureValues per group. */
+  async function compute(q: FactQuery): Promise<Map<string | null, FigureValue>> {
+    const out = new Map<string | null, FigureValue>();
+    if (q.rule.value === 'overlapHours') {
+      const cut = Date.parse(q.end < q.asOf ? q.end : q.asOf);
+      const start = Date.parse(q.start);
+      for (const s of await repo.suspensions(q)) {
+        const overlap =
+          Math.min(s.end_at ? Date.parse(s.end_at) : cut, cut) - Math.max(Date.parse(s.at), start);
+        if (overlap <= 0) continue;
+        const key = (s.key as string | null) ?? null;
+        const v = out.get(key) ?? { value: 0, n: 0 };
+        out.set(key, { value: (v.value ?? 0) + overlap / HOUR_MS, n: v.n + 1 });
+      }
+      return out;
+    }
+    for (const g of await repo.counts(q)) out.set(g.key, valueOf(q.rule, g));
+    return out;
+  }
+
+  return {
+    /** Rewrites one case's facts from its whole log (the cases module's hook, inside its transaction). */
+    async project(tx: Transaction<DB>, log: CaseLog): Promise<void> {
+      const cal = deps.calendar();
+      const hours = (from: string, to: string) =>
+        elapsed(cal, new Date(from), new Date(to), 'work_hour');
+      const c = toIndicatorCase(log.row, log.events);
+      await repo.replaceFacts(tx, log.row.id, caseFacts(c, log.row, hours));
+    },
+
+    schemes: () => BUILTIN_SCHEMES,
+
+    /**
+     * The figures of a target for a period, one row per group (rankings group by street, department…), with the
+     * 综合指标值 of the scheme when the target has components in it.
+     */
+    async figures(actor: Actor, req: FiguresRequest) {
+      const period = periodOf(req.period);
+      const scheme = schemeOf(req.scheme);
+      const object = req.target.object;
+      const position = req.target.object === 'position' ? req.target.position : undefined;
+      const target = await factTarget(actor, req.target);
+      const groupBy = req.groupBy ?? 'none';
+      const asOf = deps.clock.now().toISOString();
+      const rules = indicatorRules(scheme);
+      const ids = (req.ids ?? (Object.keys(INDICATORS) as IndicatorId[])).filter((id) =>
+        appliesTo(id, object, position),
+      );
+      const rows = new Map<string | null, FigureRow>();
+      const rowOf = (key: string | null) => {
+        let r = rows.get(key);
+        if (!r) rows.set(key, (r = { key, figures: {}, score: null }));
+        return r;
+      };
+      if (groupBy === 'none') rowOf(null);
+      for (const id of ids) {
+        const rule = ruleFor(rules, id, object);
+        if (!rule) continue;
+        const got = await compute({
+          rule,
+          scope: actor.scope,
+          target,
+          start: period.start,
+          end: period.end,
+          asOf,
+          groupBy,
+        });
+        for (const [key, v] of got) {
+          // Facts without a department or person (a case never dispatched) belong to no row of those rankings.
+          if (key === null && (groupBy === 'department' || groupBy === 'person')) continue;
+          rowOf(key).figures[id] = v;
+        }
+      }
+      // A group with no fact of some rule still has that figure: 0, or "—" for a rate.
+      for (const r of rows.values())
+        for (const id of ids) {
+          const rule = ruleFor(rules, id, object);
+          if (rule && !r.figures[id]) r.figures[id] = empty(rule);
+        }
+      const schemeTarget = (position ?? object) as SchemeTarget;
+      const components = scheme.targets[schemeTarget];
+      if (components)
+        for (const r of rows.values())
+          r.score = compositeValue(
+            components,
+            Object.fromEntries(Object.entries(r.figures).map(([k, v]) => [k, v.value])),
+            scheme.grades,
+          );
+      return { period, asOf, scheme: scheme.code, rows: [...rows.values()] };
+    },
+
+    /** The facts behind one figure (the numerator's with `part: 'numerator'`), at most `limit`. */
+    async drill(
+      actor: Actor,
+      req: FiguresRequest & { id: IndicatorId; part: 'cohort' | 'numerator'; limit: number },
+    ) {
+      const period = periodOf(req.period);
+      const scheme = schemeOf(req.scheme);
+      const rule = ruleFor(indicatorRules(scheme), req.id, req.target.object);
+      if (!rule || rule.value === 'overlapHours')
+        throw new AppError('validation_failed', '该指标没有明细', { field: 'id' });
+      const target = await factTarget(actor, req.target);
+      const q: FactQuery = {
+        rule,
+        scope: actor.scope,
+        target,
+        start: period.start,
+        end: period.end,
+        asOf: deps.clock.now().toISOString(),
+        groupBy: 'none',
+      };
+      const [counts] = await repo.counts(q);
+      const total =
+        req.part === 'numerator' && rule.num?.length ? (counts?.k ?? 0) : (counts?.n ?? 0);
+      return { period, total, items: await repo.drill(q, req.part === 'numerator', req.limit) };
+    },
+
+    /** 环比 and 同比 periods of a period (同比 is null when the year before has no such week). */
+    comparisons(spec: PeriodSpec) {
+      const p = periodOf(spec);
+      return { previous: previousPeriod(p), yearAgo: yearAgoPeriod(p) };
+    },
+  };
+}
+
+function valueOf(rule: Rule, g: GroupCounts): FigureValue {
+  switch (rule.value) {
+    case 'rate':
+      return { value: ratio(g.k, g.n), n: g.n, k: g.k };
+    case 'meanHours':
+      return { value: g.hn ? g.h / g.hn : null, n: g.hn };
+    default:
+      return { value: g.n, n: g.n };
+  }
+}
+
+function empty(rule: Rule): FigureValue {
+  if (rule.value === 'rate') return { value: null, n: 0, k: 0 };
+  if (rule.value === 'meanHours') return { value: null, n: 0 };
+  return { value: 0, n: 0 };
+}
+
+export type IndicatorsService = ReturnType<typeof createIndicatorsService>;
