@@ -44,22 +44,22 @@ const ROLES = [
   {
     user: 'qu_leader',
     use: DESK,
-    path: '/overview',
-    shows: 'overview-table',
+    path: '/dashboard',
+    shows: 'dashboard-card-reportCount',
     groups: ['zongzhi', 'minsheng', 'juece', 'xietong', 'gis', 'system'],
   },
   {
     user: 'jd_leader',
     use: DESK,
-    path: '/overview',
-    shows: 'overview-table',
+    path: '/dashboard',
+    shows: 'dashboard-card-reportCount',
     groups: ['zongzhi', 'minsheng', 'juece', 'xietong', 'gis', 'system'],
   },
   {
     user: 'sq_leader',
     use: PHONE,
-    path: '/overview',
-    shows: 'overview-table',
+    path: '/dashboard',
+    shows: 'dashboard-card-reportCount',
     groups: ['zongzhi', 'minsheng', 'juece', 'xietong', 'gis', 'system'],
   },
   {
@@ -134,6 +134,7 @@ test.describe('after a step', () => {
 
   test('a leader’s overview links into the queue filtered by state and area', async ({ page }) => {
     await login(page, 'jd_leader');
+    await page.goto('/overview'); // leaders land on the dashboard
     const open = page.getByTestId('overview-open');
     await expect(open).toBeVisible();
     const total = Number(await open.textContent());

@@ -5,6 +5,7 @@ import { landingOf, type Landing } from './landing';
 const STAFF = ['areas.read', 'cases.read', 'cases.act', 'cases.report'];
 const ADMIN = [...STAFF, 'users.read', 'users.manage', 'audit.read'];
 const OBSERVER = ['areas.read', 'cases.read'];
+const LEADER = [...STAFF, 'indicators.read'];
 
 const TABLE: [account: string, roles: string[], permissions: string[], landing: Landing][] = [
   ['g001_informant', ['resident_informant'], STAFF, 'tasks'],
@@ -17,13 +18,15 @@ const TABLE: [account: string, roles: string[], permissions: string[], landing: 
   ['shift', ['shift_leader'], STAFF, 'tasks'],
   ['dispatcher', ['dispatcher'], STAFF, 'tasks'],
   ['dept_sz', ['department_handler'], STAFF, 'tasks'],
-  ['qu_leader', ['district_leader'], STAFF, 'overview'],
-  ['jd_leader', ['street_leader'], STAFF, 'overview'],
-  ['sq_leader', ['community_leader'], STAFF, 'overview'],
+  ['qu_leader', ['district_leader'], LEADER, 'dashboard'],
+  ['jd_leader', ['street_leader'], LEADER, 'dashboard'],
+  ['sq_leader', ['community_leader'], LEADER, 'dashboard'],
   ['admin', ['admin'], ADMIN, 'system'],
   ['observer', ['observer'], OBSERVER, 'overview'],
-  // Several roles: the leader's overview first, then the queues.
-  ['leader who also dispatches', ['street_leader', 'dispatcher'], STAFF, 'overview'],
+  // A leader role whose indicators were taken away keeps the overview.
+  ['leader without indicators', ['street_leader'], STAFF, 'overview'],
+  // Several roles: the leader's dashboard first, then the queues.
+  ['leader who also dispatches', ['street_leader', 'dispatcher'], LEADER, 'dashboard'],
   ['admin who also takes intake', ['admin', 'intake_operator'], ADMIN, 'tasks'],
   // A local role with no case permission at all still gets a page.
   ['map viewer', ['local_viewer'], ['areas.read'], 'map'],

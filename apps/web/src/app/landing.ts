@@ -27,10 +27,11 @@ export function reportsFromField(me: Pick<Me, 'roles' | 'permissions'>): boolean
   );
 }
 
-export type Landing = 'overview' | 'tasks' | 'system' | 'map';
+export type Landing = 'dashboard' | 'overview' | 'tasks' | 'system' | 'map';
 
 /**
- * Where a user starts after signing in: their work, not the map. In order: leaders see their area's overview;
+ * Where a user starts after signing in: their work, not the map. In order: leaders see their dashboard (领导驾驶舱,
+ * or the area's overview without the indicators);
  * grid staff and the centre's and departments' roles their task queues; administrators the system pages; read-only
  * users (观察员) the overview; anyone else the map.
  */
@@ -38,6 +39,7 @@ export function landingOf(me: Pick<Me, 'roles' | 'permissions'>): Landing {
   const roles = new Set(me.roles.map((r) => r.code));
   const can = (p: string) => me.permissions.includes(p);
   const has = (list: readonly string[]) => list.some((r) => roles.has(r));
+  if (has(LEADER_ROLES) && can('indicators.read')) return 'dashboard';
   if (has(LEADER_ROLES) && can('cases.read')) return 'overview';
   if ((has(GRID_ROLES) || has(QUEUE_ROLES)) && can('cases.act')) return 'tasks';
   if (can('users.manage')) return 'system';
@@ -46,6 +48,7 @@ export function landingOf(me: Pick<Me, 'roles' | 'permissions'>): Landing {
 }
 
 const LANDING_PATHS: Record<Landing, string> = {
+  dashboard: PATHS.dashboard,
   overview: PATHS.overview,
   tasks: PATHS.tasks,
   system: PATHS.users,

@@ -1,0 +1,64 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { IndicatorId } from '@wangge/shared';
+import { api, type ApiResponse } from '../../lib/api-client';
+
+export type FiguresData = ApiResponse<'/api/indicators'>;
+export type FigureRow = FiguresData['rows'][number];
+export type DrillData = ApiResponse<'/api/indicators/drill'>;
+export type DashboardGroupBy = 'none' | 'street' | 'community' | 'grid' | 'department';
+
+/** What the dashboard shows: null area = the viewer's whole scope. */
+export interface DashboardFilter {
+  areaCode: string | null;
+  period: string;
+}
+
+const base = (f: DashboardFilter) => ({
+  object: 'area' as const,
+  period: f.period,
+  ...(f.areaCode ? { areaCode: f.areaCode } : {}),
+});
+
+/** The area's figures for the period, one row per group, with 环比 and 同比 when compare is set. */
+export function useIndicatorFigures(
+  f: DashboardFilter,
+  groupBy: DashboardGroupBy | null,
+  ids: readonly IndicatorId[],
+  compare = false,
+) {
+  return useQuery({
+    queryKey: ['indicators', f.areaCode ?? '', f.period, groupBy, ids.join(','), compare],
+    queryFn: ({ signal }) =>
+      api.get('/api/indicators', {
+        params: {
+          query: {
+            ...base(f),
+            groupBy: groupBy ?? 'none',
+            ids: ids.join(','),
+            compare: compare ? '1' : '0',
+          },
+        },
+        signal,
+      }) as Promise<FiguresData>,
+    placeholderData: keepPreviousData,
+    enabled: groupBy !== null,
+  });
+}
+
+export interface DrillTarget {
+  id: IndicatorId;
+  part: 'cohort' | 'numerator';
+}
+
+/** The cases behind a figure; `total` equals the figure. */
+export function useIndicatorDrill(f: DashboardFilter, target: DrillTarget | null) {
+  return useQuery({
+    queryKey: ['indicators', 'drill', f.areaCode ?? '', f.period, target?.id, target?.part],
+    queryFn: ({ signal }) =>
+      api.get('/api/indicators/drill', {
+        params: { query: { ...base(f), id: target!.id, part: target!.part } },
+        signal,
+      }),
+    enabled: target !== null,
+  });
+}

@@ -1,0 +1,97 @@
+import { expect, note, PHONE, screenshot, scrollWidth, test } from '../lib/fixtures.mjs';
+
+// 领导驾驶舱 (docs/dashboard.md): a street leader lands on it, reads the headline figures the indicator API gives,
+// sees the charts drawn, and opens the cases behind a figure — the list is as long as the figure.
+test.use({ user: 'jd_leader' });
+
+const monthKey = (offset) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - offset);
+  return d.toISOString().slice(0, 7);
+};
+
+/** The latest of the last three months with tasks or closings due (else with reports) in the demo street. */
+async function busyMonth(page) {
+  let withReports = null;
+  for (const offset of [0, 1, 2]) {
+    const key = monthKey(offset);
+    const res = await page.request.get(
+      `/api/indicators?object=area&period=${key}&compare=1&ids=reportCount,registeredCount,closedCount,closeInTimeRate,handleOnTimeRate,satisfactionRate`,
+    );
+    expect(res.status(), 'indicator API').toBe(200);
+    const body = await res.json();
+    const f = body.rows[0].figures;
+    if (f.handleOnTimeRate.n + f.closeInTimeRate.n > 0) return { key, offset, row: body.rows[0] };
+    if (!withReports && f.reportCount.value > 0) withReports = { key, offset, row: body.rows[0] };
+  }
+  if (withReports) return withReports;
+  throw new Error('no report in the demo street in the last three months');
+}
+
+test('a street leader lands on the dashboard, reads the API’s figures and drills into one', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page, 'the leader’s landing page').toHaveURL(/\/dashboard/);
+  const { key, offset, row } = await busyMonth(page);
+  const reports = row.figures.reportCount.value;
+  note(`period ${key}: ${reports} reports, ${row.figures.closedCount.value} closed`);
+  if (offset > 0) await page.goto(`/dashboard?period=${key}`);
+
+  await expect(page.getByTestId('dashboard-value-reportCount')).toHaveText(String(reports));
+  await expect(page.getByTestId('dashboard-value-closedCount')).toHaveText(
+    String(row.figures.closedCount.value),
+  );
+  // A rate without a denominator is "—", never 0 %.
+  const sat = row.figures.satisfactionRate;
+  if (sat.value === null)
+    await expect(page.getByTestId('dashboard-value-satisfactionRate')).toHaveText('—');
+  else
+    await expect(page.getByTestId('dashboard-kn-satisfactionRate')).toHaveText(`${sat.k}/${sat.n}`);
+
+  // The charts drew on canvas, from rows the API gave.
+  for (const id of ['dashboard-by-dept-chart', 'dashboard-by-area-chart', 'dashboard-funnel-chart'])
+    await expect(page.getByTestId(id).locator('canvas'), id).toBeVisible();
+  // One table row per community the API ranks.
+  const byArea = await (
+    await page.request.get(
+      `/api/indicators?object=area&period=${key}&groupBy=community&ids=registeredCount,handleOnTimeRate,closeInTimeRate`,
+    )
+  ).json();
+  note(`${byArea.rows.length} communities ranked`);
+  expect(byArea.rows.length, 'communities with cases').toBeGreaterThan(0);
+  await expect(
+    page.getByTestId('dashboard-by-area-table').locator('tbody tr.ant-table-row'),
+  ).toHaveCount(byArea.rows.length);
+  await screenshot(page, 'dashboard-1440');
+
+  // The drill-down of 上报数 lists as many cases as the figure, each linking to its case.
+  await page.getByTestId('dashboard-card-reportCount').click();
+  await expect(page.getByTestId('dashboard-drill-total')).toContainText(`共 ${reports} 条`);
+  const rows = page.getByTestId('dashboard-drill-list').locator('tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(reports);
+  await expect(rows.first().locator('a')).toHaveAttribute('href', /^\/cases\/.+/);
+  await screenshot(page, 'dashboard-drill-1440');
+});
+
+test.describe('on a tablet', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, user: 'jd_leader' });
+  test('the dashboard fits 1024 px', async ({ page }) => {
+    await page.goto('/dashboard');
+    await expect(page.getByTestId('dashboard-funnel-chart').locator('canvas')).toBeVisible();
+    expect(await scrollWidth(page), 'no sideways scroll').toBeLessThanOrEqual(1025);
+    await screenshot(page, 'dashboard-1024');
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ ...PHONE, user: 'jd_leader' });
+  test('the dashboard fits a 375 px screen', async ({ page }) => {
+    await page.goto('/dashboard');
+    await expect(page.getByTestId('dashboard-value-reportCount')).toHaveText(/^\d+$/);
+    await expect(page.getByTestId('dashboard-by-dept-chart').locator('canvas')).toBeVisible();
+    expect(await scrollWidth(page), 'no sideways scroll').toBeLessThanOrEqual(376);
+    await screenshot(page, 'dashboard-375');
+  });
+});
