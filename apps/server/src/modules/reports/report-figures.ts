@@ -89,7 +89,7 @@ export function formatChange(
   const arrow = d > 0 ? '↑' : d < 0 ? '↓' : '→';
   if (kind === 'rate') return `${arrow} ${Math.abs(d * 100).toFixed(1)} 个百分点`;
   if (before === 0) return `${arrow} ${Math.abs(d)}`;
-  return `${arrow} ${Math.abs(d)}（${((d / before) * 100).toFixed(1)}%）`;
+  return `${arrow} ${Math.abs(d)}（${Math.abs((d / before) * 100).toFixed(1)}%）`;
 }
 
 const shift = (key: string, months: number) => {
