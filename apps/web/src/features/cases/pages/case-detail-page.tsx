@@ -11,6 +11,7 @@ import { CaseHeader } from '../components/case-header';
 import { CaseInfo } from '../components/case-info';
 import { CaseNextStep } from '../components/case-next-step';
 import { CaseTimeline } from '../components/case-timeline';
+import { CaseInstructions } from '../../supervision/components/case-instructions';
 
 /** 案件详情: header, the actions this user may take, details with photos and map, the timeline. */
 export function CaseDetailPage() {
@@ -51,6 +52,7 @@ export function CaseDetailPage() {
         {t('common.back')}
       </Button>
       <CaseHeader view={view} />
+      <CaseInstructions caseId={view.id} />
       <CaseNextStep view={view} />
       <div className="case-page__grid">
         <div className="case-page__actions">
