@@ -2,6 +2,14 @@
 export const PATHS = {
   home: '/',
   overview: '/overview',
+  /** 领导驾驶舱: the leaders' indicators, rankings and drill-downs */
+  dashboard: '/dashboard',
+  /** 工作监督: 督办 board and 我的督办 */
+  supervision: '/supervision',
+  /** 月度报告: list, generate, open and download */
+  reports: '/reports',
+  /** 统计 · 登记与走访: registry and care figures, grid-worker activity */
+  registryFigures: '/figures/registries',
   /** 指挥中心大屏: full screen, outside the shell */
   screen: '/screen',
   login: '/login',

@@ -214,6 +214,29 @@ const AreaOverviewPage = lazyPage(
   'AreaOverviewPage',
   'cases',
 );
+const ReportsPage = lazyPage(
+  () => import('../features/reports/pages/reports-page'),
+  'ReportsPage',
+  'reports',
+);
+const SupervisionPage = lazyPage(
+  () => import('../features/supervision/pages/supervision-page'),
+  'SupervisionPage',
+  'supervision',
+  'cases',
+);
+const RegistryFiguresPage = lazyPage(
+  () => import('../features/registry-figures/pages/registry-figures-page'),
+  'RegistryFiguresPage',
+  'registry-figures',
+);
+const DashboardPage = lazyPage(
+  () => import('../features/dashboard/pages/dashboard-page'),
+  'DashboardPage',
+  'dashboard',
+  'registry-figures',
+  'cases',
+);
 const ScreenPage = lazyPage(
   () => import('../features/screen/pages/screen-page'),
   'ScreenPage',
@@ -332,6 +355,38 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="cases.read">
                 <AreaOverviewPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.dashboard,
+            element: (
+              <RequirePermission permission="indicators.read">
+                <DashboardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.reports,
+            element: (
+              <RequirePermission permission="reports.read">
+                <ReportsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.registryFigures,
+            element: (
+              <RequirePermission permission="registry.read">
+                <RegistryFiguresPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.supervision,
+            element: (
+              <RequirePermission permission="cases.supervise">
+                <SupervisionPage />
               </RequirePermission>
             ),
           },

@@ -9,6 +9,10 @@ import { conditionsEn } from '../features/categories/conditions-messages-en';
 import { dictionaryEn } from '../features/categories/dictionary-messages-en';
 import { dispatchRulesEn } from '../features/dispatch-rules/dispatch-rules-messages-en';
 import { screenEn } from '../features/screen/screen-messages-en';
+import { supervisionEn } from '../features/supervision/supervision-messages-en';
+import { reportsEn } from '../features/reports/reports-messages-en';
+import { registryFiguresEn } from '../features/registry-figures/registry-figures-messages-en';
+import { dashboardEn } from '../features/dashboard/dashboard-messages-en';
 import { calendarEn } from '../features/calendar/calendar-i18n';
 import { publicEn } from '../features/public-cases/public-messages';
 import { personalSearchEn } from './i18n-messages-personal-search-en';
@@ -26,6 +30,10 @@ export const en: Messages = {
   ...dictionaryEn,
   ...dispatchRulesEn,
   ...screenEn,
+  ...supervisionEn,
+  ...reportsEn,
+  ...registryFiguresEn,
+  ...dashboardEn,
   ...calendarEn,
   ...publicEn,
   ...personalSearchEn,
@@ -79,6 +87,10 @@ export const en: Messages = {
   'nav.menu': 'Menu',
   'nav.overview': 'Area overview',
   'nav.screen': 'Command screen',
+  'nav.dashboard': 'Dashboard',
+  'nav.supervision': 'Supervision',
+  'nav.reports': 'Monthly reports',
+  'nav.registryFigures': 'Register figures',
   'navGroup.zongzhi': 'Governance',
   'navGroup.minsheng': 'Livelihood',
   'navGroup.dangjian': 'Party building',

@@ -11,6 +11,10 @@ import type { conditionsZh } from '../features/categories/conditions-messages';
 import type { dictionaryZh } from '../features/categories/dictionary-messages';
 import type { dispatchRulesZh } from '../features/dispatch-rules/dispatch-rules-messages';
 import type { screenZh } from '../features/screen/screen-messages';
+import type { supervisionZh } from '../features/supervision/supervision-messages';
+import type { reportsZh } from '../features/reports/reports-messages';
+import type { registryFiguresZh } from '../features/registry-figures/registry-figures-messages';
+import type { dashboardZh } from '../features/dashboard/dashboard-messages';
 // @i18n-import:calendar
 import { calendarZh } from '../features/calendar/calendar-i18n';
 // @i18n-import:public
@@ -76,6 +80,10 @@ export const zh = {
   'nav.menu': '菜单',
   'nav.overview': '区域概况',
   'nav.screen': '大屏',
+  'nav.dashboard': '领导驾驶舱',
+  'nav.supervision': '工作监督',
+  'nav.reports': '月度报告',
+  'nav.registryFigures': '登记与走访统计',
   'navGroup.zongzhi': '综治',
   'navGroup.minsheng': '民生',
   'navGroup.dangjian': '党建',
@@ -227,5 +235,9 @@ export type MessageKey =
   | keyof typeof conditionsZh
   | keyof typeof dictionaryZh
   | keyof typeof dispatchRulesZh
-  | keyof typeof screenZh;
+  | keyof typeof screenZh
+  | keyof typeof supervisionZh
+  | keyof typeof reportsZh
+  | keyof typeof registryFiguresZh
+  | keyof typeof dashboardZh;
 export type Messages = Record<MessageKey, string>;

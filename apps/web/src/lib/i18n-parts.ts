@@ -15,7 +15,11 @@ export type MessagePart =
   | 'conditions'
   | 'category-dictionary'
   | 'dispatch-rules'
-  | 'screen';
+  | 'screen'
+  | 'supervision'
+  | 'reports'
+  | 'registry-figures'
+  | 'dashboard';
 
 export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>> = {
   cases: () => import('./i18n-messages-cases').then((m) => m.casesZh),
@@ -31,6 +35,15 @@ export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>>
   'dispatch-rules': () =>
     import('../features/dispatch-rules/dispatch-rules-messages').then((m) => m.dispatchRulesZh),
   screen: () => import('../features/screen/screen-messages').then((m) => m.screenZh),
+  supervision: () =>
+    import('../features/supervision/supervision-messages').then((m) => m.supervisionZh),
+  reports: () => import('../features/reports/reports-messages').then((m) => m.reportsZh),
+  'registry-figures': () =>
+    import('../features/registry-figures/registry-figures-messages').then(
+      (m) => m.registryFiguresZh,
+    ),
+  dashboard: () =>
+    import('../features/dashboard/dashboard-messages').then((m) => m.dashboardZh),
 };
 
 /** Key prefix → the part holding it. The parts' prefixes are their own (nav.* of every part is in the core). */
@@ -55,6 +68,10 @@ const PREFIX_PART: Record<string, MessagePart> = {
   dict: 'category-dictionary',
   matrix: 'dispatch-rules',
   screen: 'screen',
+  supervision: 'supervision',
+  reports: 'reports',
+  figures: 'registry-figures',
+  dashboard: 'dashboard',
 };
 
 export function partOfKey(key: string): MessagePart | undefined {

@@ -35,6 +35,10 @@ import { CALENDAR_NAV_ITEMS } from '../../features/calendar/calendar-nav';
 import { CONDITIONS_NAV_ITEMS } from '../../features/categories/conditions-nav';
 import { CATEGORIES_NAV_ITEMS } from '../../features/categories/categories-nav';
 import { DISPATCH_RULES_NAV_ITEMS } from '../../features/dispatch-rules/dispatch-rules-nav';
+import { SUPERVISION_NAV_ITEMS } from '../../features/supervision/supervision-nav';
+import { REPORTS_NAV_ITEMS } from '../../features/reports/reports-nav';
+import { REGISTRY_FIGURES_NAV_ITEMS } from '../../features/registry-figures/registry-figures-nav';
+import { DASHBOARD_NAV_ITEMS } from '../../features/dashboard/dashboard-nav';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { PATHS } from '../paths';
 
@@ -139,10 +143,17 @@ export const NAV: NavGroup[] = [
     ],
   },
   {
+    key: 'kaohe',
+    label: 'navGroup.kaohe',
+    icon: <AuditOutlined />,
+    items: [...SUPERVISION_NAV_ITEMS],
+  },
+  {
     key: 'juece',
     label: 'navGroup.juece',
     icon: <BarChartOutlined />,
     items: [
+      ...DASHBOARD_NAV_ITEMS,
       {
         path: PATHS.overview,
         label: 'nav.overview',
@@ -156,6 +167,8 @@ export const NAV: NavGroup[] = [
         permission: 'cases.read',
         roles: SCREEN_ROLES,
       },
+      ...REPORTS_NAV_ITEMS,
+      ...REGISTRY_FIGURES_NAV_ITEMS,
     ],
   },
   {
