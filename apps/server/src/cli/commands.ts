@@ -7,7 +7,7 @@ import { loadConfig, ROOT_DIR, WEB_DIST_DIR, type AppConfig } from '../core/conf
 import { rotateKeyFile } from '../core/crypto';
 import { createJobRunner } from '../core/jobs';
 import { rekeyColumns } from '../core/db/rekey';
-import { seedDemo } from '../modules/demo';
+import { demoClock, seedDemo } from '../modules/demo';
 import { describeDb, ensureFirstAdmin, openMigrated } from './bootstrap';
 
 export interface CommandOptions {
@@ -98,14 +98,16 @@ export async function demoCommand(opts: CommandOptions): Promise<void> {
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined }, { dbFile });
   const { database, schemaVersion } = await openMigrated(config);
-  const services = createServices({ config, database });
+  // The demo's history is written with the clock set to each event's time (modules/demo/demo-history.ts).
+  const clock = demoClock();
+  const services = createServices({ config, database, clock });
   await services.users.syncBuiltinRoles();
   await services.calendar.reload();
   if ((await services.users.userCount()) === 0) {
     const t0 = Date.now();
-    const r = await seedDemo(services, Number(opts.seed ?? 42));
+    const r = await seedDemo(services, Number(opts.seed ?? 42), { clock });
     out(
-      `演示城市已生成 / demo city created: ${r.grids} grids, ${r.staff} staff posts, ${r.cases} sample cases, ${r.accounts.length} demo accounts (${Date.now() - t0} ms)`,
+      `演示城市已生成 / demo city created: ${r.grids} grids, ${r.staff} staff posts, ${r.cases} sample cases, ${r.historyCases} backdated cases, ${r.accounts.length} demo accounts (${Date.now() - t0} ms)`,
     );
   }
   await database.close();

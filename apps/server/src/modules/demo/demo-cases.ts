@@ -5,7 +5,7 @@ import type { Actor } from '../../core/auth/actor';
 import { SeededRandom } from '../../core/seeded-random';
 
 /** Which department the matrix names per 事项 大类 in the demo city. */
-const MATRIX: [string, string][] = [
+export const MATRIX: [string, string][] = [
   ['01', 'municipal'],
   ['02', 'traffic'],
   ['04', 'landscaping'],
@@ -29,7 +29,7 @@ const STAGES = [
   'closed',
 ] as const;
 
-async function actorFor(s: Services, username: string): Promise<Actor> {
+export async function actorFor(s: Services, username: string): Promise<Actor> {
   const u = await s.users.findForLogin(username);
   const a = u ? await s.users.access(u.id) : null;
   if (!u || !a) throw new Error(`demo user ${username} missing`);
@@ -48,7 +48,7 @@ async function actorFor(s: Services, username: string): Promise<Actor> {
   };
 }
 
-async function photo(s: Services, actor: Actor, colour: string): Promise<string> {
+export async function photo(s: Services, actor: Actor, colour: string): Promise<string> {
   const bytes = await sharp({ create: { width: 96, height: 72, channels: 3, background: colour } })
     .jpeg()
     .toBuffer();

@@ -4,6 +4,8 @@ import { hashPassword } from '../../core/auth/password';
 import { GRID_ROLE_TO_ROLE } from '../users';
 import { generateCity, DEMO_DISTRICT_CODE } from './city-generator';
 import { seedDemoCases } from './demo-cases';
+import type { DemoClock } from './demo-clock';
+import { seedDemoHistory } from './demo-history';
 import { seedDemoRegistries } from './demo-registries';
 import { pointOnSurface } from '../areas';
 
@@ -18,16 +20,20 @@ export interface DemoAccount {
 /**
  * Fills an empty database with the demo city: areas, departments, one account per role and
  * the staff of every grid. All accounts share one password (and one argon2 hash, so seeding
- * 1,500 accounts takes seconds, not half a minute).
+ * 1,500 accounts takes seconds, not half a minute). Given the services' clock (`demoClock`), it also
+ * writes about three months of backdated case history over the whole district (demo-history.ts).
  */
 export async function seedDemo(
   s: Services,
   seed = 42,
+  opts: { clock?: DemoClock } = {},
 ): Promise<{
   accounts: DemoAccount[];
   grids: number;
   staff: number;
   cases: number;
+  /** Backdated cases (0 without a settable clock). */
+  historyCases: number;
   houses: number;
   persons: number;
   units: number;
@@ -227,6 +233,20 @@ export async function seedDemo(
     })),
     seed,
   });
+  const historyCases = opts.clock
+    ? await seedDemoHistory(s, opts.clock, {
+        deptIds,
+        grids: city.areas
+          .filter((a) => a.level === 'grid')
+          .map((g) => ({
+            code: g.code,
+            center: pointOnSurface(g.geometry),
+            admin: adminOf.get(g.code)!,
+          })),
+        passwordHash: hash,
+        seed,
+      })
+    : 0;
   // 一标三实 and care records of the first community (the community leader's and the g001 staff's area).
   const communityGrids = streetGrids.filter((g) => g.code.startsWith(community.code));
   const registries = await seedDemoRegistries(
@@ -241,6 +261,7 @@ export async function seedDemo(
     grids: city.areas.filter((a) => a.level === 'grid').length,
     staff: city.staff.length,
     cases,
+    historyCases,
     ...registries,
   };
 }
