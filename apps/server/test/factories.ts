@@ -104,6 +104,7 @@ export interface Session {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, opts?: { csrf?: boolean }): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -135,6 +136,8 @@ export async function login(t: TestApp, username: string, password = PASSWORD): 
       }),
     patch: (url, body) =>
       t.app.inject({ method: 'PATCH', url, headers: headers(true), payload: body as object }),
+    put: (url, body) =>
+      t.app.inject({ method: 'PUT', url, headers: headers(true), payload: body as object }),
     del: (url) => t.app.inject({ method: 'DELETE', url, headers: headers(true) }),
   };
 }

@@ -79,6 +79,14 @@ export const AUDIT_ACTIONS = {
     zh: '修改督办升级时限',
     en: 'Supervision escalation time changed',
   },
+  indicators_published: { group: 'config', zh: '发布考核期间', en: 'Assessment period published' },
+  indicators_recomputed: {
+    group: 'config',
+    zh: '重算已发布的考核期间',
+    en: 'Published assessment period recomputed',
+    reason: true,
+  },
+  assessment_scheme_changed: { group: 'config', zh: '修改考核方案', en: 'Assessment scheme changed' },
   data_key_rotated: { group: 'system', zh: '轮换数据密钥', en: 'Data key rotated' },
 } as const satisfies Record<string, ActionRow>;
 export type AuditActionCode = keyof typeof AUDIT_ACTIONS;

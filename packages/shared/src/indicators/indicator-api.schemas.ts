@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_SOURCES } from '../cases/case-states';
 import { INDICATOR_IDS, POSITIONS } from './indicator-catalogue';
 import { GRADES } from './indicator-schemes';
 
@@ -42,6 +43,14 @@ export const IndicatorQuerySchema = z.object({
   groupBy: z.enum(INDICATOR_GROUP_BYS).default('none'),
   ids: idList,
   scheme: z.string().max(40).optional(),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'A published version of the period; default its current version, or live figures if unpublished',
+    ),
   compare: z
     .enum(['0', '1'])
     .default('0')
@@ -134,3 +143,68 @@ export const IndicatorDrillSchema = z.object({
   ),
 });
 export type IndicatorDrill = z.infer<typeof IndicatorDrillSchema>;
+
+// Publications (docs/indicators.md §6) and assessment schemes (§7).
+
+export const PublishPeriodSchema = z.object({
+  period: z
+    .string()
+    .max(32)
+    .describe('An ended day, week, month, quarter or year: 2026-11, 2026-Q3…'),
+});
+export const RecomputePeriodSchema = PublishPeriodSchema.extend({
+  reason: z.string().trim().min(2, '请说明重算原因').max(500),
+});
+export const PublicationListQuerySchema = z.object({ period: z.string().max(32).optional() });
+
+export const PublicationSchema = z.object({
+  id: z.string(),
+  periodType: z.string(),
+  periodKey: z.string(),
+  version: z.number().int(),
+  publishedAt: z.string(),
+  publishedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  factCount: z.number().int(),
+  current: z.boolean(),
+  supersededAt: z.string().nullable(),
+});
+export const PublicationListSchema = z.object({ items: z.array(PublicationSchema) });
+
+const CountBandsSchema = z.object({
+  bands: z
+    .array(z.object({ above: z.number(), score: z.number() }))
+    .max(20)
+    .readonly(),
+  belowPerCount: z.number(),
+});
+const ComponentSchema = z.object({
+  indicator: z.enum(INDICATOR_IDS),
+  weight: z.number(),
+  conversion: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('rate') }),
+    z.object({ type: z.literal('inverseRate') }),
+    z.object({ type: z.literal('countBands'), bands: CountBandsSchema }),
+  ]),
+});
+/** An assessment scheme as stored and edited; checkScheme then checks weights, bands and indicators. */
+export const AssessmentSchemeSchema = z.object({
+  code: z.string().min(1).max(40),
+  zh: z.string().min(1).max(60),
+  en: z.string().min(1).max(60),
+  targets: z.partialRecord(
+    z.enum(['inspector', 'intake_operator', 'shift_leader', 'dispatcher', 'department', 'area']),
+    z.array(ComponentSchema).max(20).readonly(),
+  ),
+  grades: z
+    .array(z.object({ grade: z.enum(GRADES), min: z.number() }))
+    .max(5)
+    .readonly(),
+  dispatchAccuracyVariant: z.enum(['rework', 'redirect']),
+  missedReportSources: z.array(z.enum(CASE_SOURCES)).max(CASE_SOURCES.length).readonly(),
+  requestSources: z.array(z.enum(CASE_SOURCES)).max(CASE_SOURCES.length).readonly(),
+});
+export const SchemeListSchema = z.object({
+  items: z.array(AssessmentSchemeSchema.extend({ version: z.number().int().optional() })),
+});
+export const SchemeCodeParamSchema = z.object({ code: z.string().min(1).max(40) });

@@ -49,7 +49,11 @@ export type AuditAction =
   // An export of the audit log itself, with its reason and filters.
   | 'audit_exported'
   // A monthly report generated (on demand or by the schedule), with its area and month.
-  | 'report_generated';
+  | 'report_generated'
+  // 监督考核: a period's figures frozen (published) or recomputed (a new version, with its reason); a scheme changed.
+  | 'indicators_published'
+  | 'indicators_recomputed'
+  | 'assessment_scheme_changed';
 
 export interface AuditEvent {
   action: AuditAction;

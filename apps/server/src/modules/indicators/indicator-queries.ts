@@ -60,7 +60,11 @@ export async function figuresFor(
     ...(q.ids ? { ids: q.ids } : {}),
     ...(q.scheme ? { scheme: q.scheme } : {}),
   };
-  const now = await service.figures(actor, { ...base, period });
+  const now = await service.figures(actor, {
+    ...base,
+    period,
+    ...(q.version !== undefined ? { version: q.version } : {}),
+  });
   const previous = q.compare === '1' ? resolved(previousPeriod(period)) : null;
   const yearAgo = q.compare === '1' ? resolved(yearAgoPeriod(period)) : null;
   const [prev, last] = await Promise.all(
@@ -107,7 +111,9 @@ export async function figuresFor(
     yearAgoPeriod: yearAgo,
     asOf: now.asOf,
     scheme: now.scheme,
-    publication: null,
+    publication: now.publication
+      ? { version: now.publication.version, publishedAt: now.publication.publishedAt }
+      : null,
     rows,
   };
 }
@@ -127,6 +133,7 @@ export async function drillFor(
     id: q.id,
     part: q.part,
     limit,
+    ...(q.version !== undefined ? { version: q.version } : {}),
     ...(q.scheme ? { scheme: q.scheme } : {}),
   });
   const briefs = new Map(

@@ -2,13 +2,18 @@ import type { IndicatorDrillQuery, IndicatorQuery } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
 import type { Needs, Platform, WiredModule } from '../../wiring';
 import { drillFor, figuresFor } from './indicator-queries';
+import { createPublications } from './indicator-publications';
+import { createIndicatorsRepo } from './indicators.repo';
 import { createIndicatorsService, type IndicatorsDeps } from './indicators.service';
 import { registerIndicatorsRoutes } from './indicators.routes';
 
 type IndicatorsNeeds = 'calendar' | 'areas' | 'departments' | 'users' | 'cases';
 
 /** The service plus the route-shaped calls (names, ranks, comparisons, drill-down briefs). */
-export function indicatorsApi(needs: Needs<IndicatorsNeeds>, p: Pick<Platform, 'db' | 'clock'>) {
+export function indicatorsApi(
+  needs: Needs<IndicatorsNeeds>,
+  p: Pick<Platform, 'db' | 'clock' | 'audit'>,
+) {
   const deps: IndicatorsDeps = {
     db: p.db,
     clock: p.clock,
@@ -23,9 +28,11 @@ export function indicatorsApi(needs: Needs<IndicatorsNeeds>, p: Pick<Platform, '
     },
     caseBriefs: (scope, ids) => needs().cases.briefs(scope, ids),
   };
-  const service = createIndicatorsService(deps);
+  const repo = createIndicatorsRepo(p.db);
+  const service = createIndicatorsService(deps, repo);
   return {
     ...service,
+    publications: createPublications({ db: p.db, clock: p.clock, audit: p.audit }, repo, service),
     figures: (actor: Actor, q: IndicatorQuery) => figuresFor(service, deps, actor, q),
     drill: (actor: Actor, q: IndicatorDrillQuery) => drillFor(service, deps, actor, q),
     /**

@@ -1,4 +1,12 @@
 import {
+  AssessmentSchemeSchema,
+  PublicationListQuerySchema,
+  PublicationListSchema,
+  PublicationSchema,
+  PublishPeriodSchema,
+  RecomputePeriodSchema,
+  SchemeCodeParamSchema,
+  SchemeListSchema,
   IndicatorDrillQuerySchema,
   IndicatorDrillSchema,
   IndicatorFiguresSchema,
@@ -37,5 +45,78 @@ export function registerIndicatorsRoutes(app: App, api: IndicatorsApi): void {
       config: { auth: { permission: 'indicators.read', scope: 'subtree' } },
     },
     async (req) => api.drill(actorOf(req), req.query),
+  );
+  app.get(
+    '/api/indicators/publications',
+    {
+      schema: {
+        tags,
+        summary: '已发布 (冻结) 的考核期间及其各版本',
+        querystring: PublicationListQuerySchema,
+        response: { 200: PublicationListSchema },
+      },
+      config: { auth: { permission: 'indicators.read', scope: 'global' } },
+    },
+    async (req) => ({ items: await api.publications.list(req.query.period) }),
+  );
+  app.post(
+    '/api/indicators/publications',
+    {
+      schema: {
+        tags,
+        summary: '发布一个已结束的考核期间: 其指标、排名与明细从此冻结 (记入审计)',
+        body: PublishPeriodSchema,
+        response: { 201: PublicationSchema },
+      },
+      config: { auth: { permission: 'indicators.manage', scope: 'global' } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await api.publications.publish(actorOf(req), req.body.period)),
+  );
+  app.post(
+    '/api/indicators/publications/recompute',
+    {
+      schema: {
+        tags,
+        summary: '重算已发布的期间: 生成新版本, 旧版本仍可查看 (须说明原因, 记入审计)',
+        body: RecomputePeriodSchema,
+        response: { 201: PublicationSchema },
+      },
+      config: { auth: { permission: 'indicators.manage', scope: 'global' } },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await api.publications.recompute(actorOf(req), req.body.period, req.body.reason)),
+  );
+  app.get(
+    '/api/indicators/schemes',
+    {
+      schema: {
+        tags,
+        summary: '考核方案: 各考核对象的指标、权重、计分档与等级',
+        response: { 200: SchemeListSchema },
+      },
+      config: { auth: { permission: 'indicators.read', scope: 'global' } },
+    },
+    async () => ({ items: await api.publications.schemes() }),
+  );
+  app.put(
+    '/api/indicators/schemes/:code',
+    {
+      schema: {
+        tags,
+        summary: '修改考核方案 (权重之和须为 100%; 新版本, 记入审计; 已发布期间保留发布时的方案)',
+        params: SchemeCodeParamSchema,
+        body: AssessmentSchemeSchema,
+        response: {
+          200: AssessmentSchemeSchema.extend({
+            version: SchemeListSchema.shape.items.element.shape.version,
+          }),
+        },
+      },
+      config: { auth: { permission: 'indicators.manage', scope: 'global' } },
+    },
+    async (req) => api.publications.saveScheme(actorOf(req), req.params.code, req.body),
   );
 }

@@ -30,6 +30,7 @@ import { caseFacts, toIndicatorCase } from './indicator-facts';
 import { indicatorRules, positionRule, type Rule } from './indicator-rules';
 import {
   createIndicatorsRepo,
+  type IndicatorsRepo,
   type FactQuery,
   type FactTarget,
   type GroupBy,
@@ -71,6 +72,14 @@ export interface FiguresRequest {
   groupBy?: GroupBy;
   ids?: readonly IndicatorId[];
   scheme?: string;
+  /** A published version; default the current one, or the live figures when the period is not published. */
+  version?: number;
+}
+
+interface Source {
+  publication: { id: string; version: number; publishedAt: string } | null;
+  asOf: string;
+  schemes: AssessmentScheme[];
 }
 
 export interface FigureRow {
@@ -81,13 +90,49 @@ export interface FigureRow {
 
 const HOUR_MS = 3_600_000;
 
-export function createIndicatorsService(deps: IndicatorsDeps) {
-  const repo = createIndicatorsRepo(deps.db);
+export function createIndicatorsService(
+  deps: IndicatorsDeps,
+  repo: IndicatorsRepo = createIndicatorsRepo(deps.db),
+) {
+  /** The schemes in force now: the built-in ones, each replaced by its latest edited version. */
+  async function currentSchemes(): Promise<AssessmentScheme[]> {
+    const stored = new Map(
+      (await repo.storedSchemes()).map((r) => [r.code, JSON.parse(r.scheme) as AssessmentScheme]),
+    );
+    return BUILTIN_SCHEMES.map((b) => stored.get(b.code) ?? b);
+  }
 
-  function schemeOf(code = DEFAULT_SCHEME.code): AssessmentScheme {
-    const s = BUILTIN_SCHEMES.find((x) => x.code === code);
+  function schemeOf(schemes: readonly AssessmentScheme[], code = DEFAULT_SCHEME.code) {
+    const s = schemes.find((x) => x.code === code);
     if (!s) throw new AppError('validation_failed', `考核方案 ${code} 不存在`, { field: 'scheme' });
     return s;
+  }
+
+  /**
+   * Where a period's figures come from: its published copy (the current version, or the one asked for) with the
+   * schemes and the moment it was frozen with, or the live facts as of now.
+   */
+  async function sourceOf(period: Period, version?: number): Promise<Source> {
+    const pubs = await repo.publications(period.type, period.key);
+    const pub =
+      version === undefined
+        ? pubs.find((p) => p.superseded_at === null)
+        : pubs.find((p) => p.version === version);
+    if (version !== undefined && !pub)
+      throw new AppError('not_found', `${period.key} 没有第 ${version} 版发布`, {
+        field: 'version',
+      });
+    if (!pub)
+      return {
+        publication: null,
+        asOf: deps.clock.now().toISOString(),
+        schemes: await currentSchemes(),
+      };
+    return {
+      publication: { id: pub.id, version: pub.version, publishedAt: pub.as_of },
+      asOf: pub.as_of,
+      schemes: JSON.parse(pub.schemes) as AssessmentScheme[],
+    };
   }
 
   function periodOf(spec: PeriodSpec | Period): Period {
@@ -101,11 +146,9 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
   async function factTarget(actor: Actor, t: Target): Promise<FactTarget | null> {
     if (t.object === 'area') {
       if (!t.code) return null;
-      if (!(await deps.areaExists(t.code)))
-        throw new AppError('validation_failed', '区域不存在', { field: 'areaCode' });
-      // A parent of the caller's area would count other areas' cases: refused like an unknown one would be.
-      if (!inScope(actor.scope, t.code))
-        throw new AppError('forbidden', '区域不在您的管辖范围内', { field: 'areaCode' });
+      // Unknown, or outside the caller's area: the same answer, so nobody learns which codes exist elsewhere.
+      if (!inScope(actor.scope, t.code) || !(await deps.areaExists(t.code)))
+        throw new AppError('not_found', '区域不存在或不在您的管辖范围内', { field: 'areaCode' });
       return { object: 'area', code: t.code };
     }
     if (t.object === 'department') {
@@ -127,6 +170,22 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
   }
 
   /** Counts one rule into FigureValues per group. */
+  /** Counts many rules over one target and period: the counted ones in one statement (`repo.batch`). */
+  async function computeAll(
+    base: Omit<FactQuery, 'rule'>,
+    rules: readonly Rule[],
+  ): Promise<Map<string | null, FigureValue>[]> {
+    const counted = rules.filter((r) => r.value !== 'overlapHours');
+    const batch = await repo.batch(base, counted);
+    return Promise.all(
+      rules.map(async (rule) => {
+        if (rule.value === 'overlapHours') return compute({ ...base, rule });
+        const groups = batch[counted.indexOf(rule)] ?? [];
+        return new Map(groups.map((g) => [g.key, valueOf(rule, g)] as const));
+      }),
+    );
+  }
+
   async function compute(q: FactQuery): Promise<Map<string | null, FigureValue>> {
     const out = new Map<string | null, FigureValue>();
     if (q.rule.value === 'overlapHours') {
@@ -156,7 +215,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       await repo.replaceFacts(tx, log.row.id, caseFacts(c, log.row, hours));
     },
 
-    schemes: () => BUILTIN_SCHEMES,
+    currentSchemes,
 
     /**
      * The figures of a target for a period, one row per group (rankings group by street, department…), with the
@@ -164,12 +223,14 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
      */
     async figures(actor: Actor, req: FiguresRequest) {
       const period = periodOf(req.period);
-      const scheme = schemeOf(req.scheme);
+      const source = await sourceOf(period, req.version);
+      const scheme = schemeOf(source.schemes, req.scheme);
       const object = req.target.object;
       const position = req.target.object === 'position' ? req.target.position : undefined;
       const target = await factTarget(actor, req.target);
       const groupBy = req.groupBy ?? 'none';
-      const asOf = deps.clock.now().toISOString();
+      const { asOf } = source;
+      const publicationId = source.publication?.id;
       const rules = indicatorRules(scheme);
       const ids = (req.ids ?? (Object.keys(INDICATORS) as IndicatorId[])).filter((id) =>
         appliesTo(id, object, position),
@@ -181,24 +242,29 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
         return r;
       };
       if (groupBy === 'none') rowOf(null);
-      for (const id of ids) {
+      const wanted = ids.flatMap((id) => {
         const rule = ruleFor(rules, id, object);
-        if (!rule) continue;
-        const got = await compute({
-          rule,
+        return rule ? [{ id, rule }] : [];
+      });
+      const got = await computeAll(
+        {
           scope: actor.scope,
           target,
           start: period.start,
           end: period.end,
           asOf,
           groupBy,
-        });
-        for (const [key, v] of got) {
+          ...(publicationId ? { publicationId } : {}),
+        },
+        wanted.map((w) => w.rule),
+      );
+      wanted.forEach(({ id }, i) => {
+        for (const [key, v] of got[i]!) {
           // Facts without a department or person (a case never dispatched) belong to no row of those rankings.
           if (key === null && (groupBy === 'department' || groupBy === 'person')) continue;
           rowOf(key).figures[id] = v;
         }
-      }
+      });
       // A group with no fact of some rule still has that figure: 0, or "—" for a rate.
       for (const r of rows.values())
         for (const id of ids) {
@@ -214,7 +280,13 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
             Object.fromEntries(Object.entries(r.figures).map(([k, v]) => [k, v.value])),
             scheme.grades,
           );
-      return { period, asOf, scheme: scheme.code, rows: [...rows.values()] };
+      return {
+        period,
+        asOf,
+        scheme: scheme.code,
+        publication: source.publication,
+        rows: [...rows.values()],
+      };
     },
 
     /** The facts behind one figure (the numerator's with `part: 'numerator'`), at most `limit`. */
@@ -223,7 +295,8 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       req: FiguresRequest & { id: IndicatorId; part: 'cohort' | 'numerator'; limit: number },
     ) {
       const period = periodOf(req.period);
-      const scheme = schemeOf(req.scheme);
+      const source = await sourceOf(period, req.version);
+      const scheme = schemeOf(source.schemes, req.scheme);
       const rule = ruleFor(indicatorRules(scheme), req.id, req.target.object);
       if (!rule || rule.value === 'overlapHours')
         throw new AppError('validation_failed', '该指标没有明细', { field: 'id' });
@@ -234,8 +307,9 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
         target,
         start: period.start,
         end: period.end,
-        asOf: deps.clock.now().toISOString(),
+        asOf: source.asOf,
         groupBy: 'none',
+        ...(source.publication ? { publicationId: source.publication.id } : {}),
       };
       const [counts] = await repo.counts(q);
       const total =
