@@ -17,6 +17,7 @@ export * from './categories';
 export * from './cases';
 export * from './cases/cases-api.schemas';
 export * from './cases/case-overview.schemas';
+export * from './cases/case-map.schemas';
 export * from './supervision/supervision.schemas';
 export * from './screen/screen.schemas';
 export * from './public-cases/public-cases.schemas';

@@ -5,6 +5,8 @@ import {
   NearbyCasesQuerySchema,
   NearbyCasesSchema,
   CaseListSchema,
+  CaseMapPointsSchema,
+  CaseMapQuerySchema,
   CaseOverviewQuerySchema,
   CaseOverviewSchema,
   CaseTransitionRequestSchema,
@@ -61,6 +63,20 @@ export function registerCasesRoutes(app: App, cases: CasesService): void {
       config: { auth: { permission: 'cases.read', scope: 'subtree' } },
     },
     async (req) => cases.overview(actorOf(req), req.query),
+  );
+  app.get(
+    '/api/cases/map-points',
+    {
+      schema: {
+        tags,
+        summary:
+          '驾驶舱地图: 辖区内在办案件的位置 (最多 5000 个, 最新的在前, truncated 标记截断) 与各网格在办数; 不含上报人',
+        querystring: CaseMapQuerySchema,
+        response: { 200: CaseMapPointsSchema },
+      },
+      config: { auth: { permission: 'cases.read', scope: 'subtree' } },
+    },
+    async (req) => cases.mapPoints(actorOf(req), req.query),
   );
   app.get(
     '/api/cases/export',

@@ -6,6 +6,7 @@ import { createCaseExport } from './case-export';
 import { createCaseFigures } from './case-figures.repo';
 import { createCaseQueries } from './case-queries';
 import { createCaseOverview } from './case-overview';
+import { createCaseMap } from './case-map';
 import { createCaseScreen } from './case-screen';
 import { createCaseTransitions } from './case-transitions';
 import { createSupervisionDigest } from './case-supervision-digest';
@@ -54,6 +55,8 @@ export function createCasesService(deps: CasesDeps) {
     overview,
     /** 指挥中心大屏: today's counts, lights, latest reports, departments' day, overdue list (codes, no people). */
     screenFacts: createCaseScreen(ctx, overview),
+    /** 领导驾驶舱's map: open cases' points (bounded) and open counts per grid. */
+    mapPoints: createCaseMap(ctx),
     duplicatesOf: queries.duplicatesOf,
     canViewAttachment: queries.canViewAttachment,
     /** Reports made in a period per reporter and grid (grid-worker activity; scope narrowed by the caller). */

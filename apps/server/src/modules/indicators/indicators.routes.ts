@@ -15,6 +15,9 @@ import {
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
 import type { IndicatorsApi } from './indicators.module';
+import { indicatorFiguresXlsx } from './indicators-export';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerIndicatorsRoutes(app: App, api: IndicatorsApi): void {
   const tags = ['indicators'];
@@ -31,6 +34,32 @@ export function registerIndicatorsRoutes(app: App, api: IndicatorsApi): void {
       config: { auth: { permission: 'indicators.read', scope: 'subtree' } },
     },
     async (req) => api.figures(actorOf(req), req.query),
+  );
+  app.get(
+    '/api/indicators.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          '导出监督考核指标 xlsx (与 GET /api/indicators 同一查询: 每组一行, 每个指标一列, 另有综合指标值/等级/排名)',
+        querystring: IndicatorQuerySchema,
+        produces: [XLSX],
+      },
+      config: { auth: { permission: 'indicators.read', scope: 'subtree' } },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const figures = await api.figures(actor, req.query);
+      const file = await indicatorFiguresXlsx(actor, req.query, figures, new Date());
+      return reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="indicators.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(file.buffer);
+    },
   );
   app.get(
     '/api/indicators/drill',
