@@ -52,6 +52,7 @@ export const PATHS = {
   dispatchRules: '/config/dispatch-rules',
   categoryDictionary: '/config/categories',
   conditions: '/config/conditions',
+  assessment: '/config/assessment',
 } as const;
 
 export function casePath(id: string): string {

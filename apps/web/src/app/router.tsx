@@ -203,6 +203,11 @@ const CategoryDictionaryPage = lazyPage(
   'category-dictionary',
   'imports',
 );
+const AssessmentPage = lazyPage(
+  () => import('../features/assessment/pages/assessment-page'),
+  'AssessmentPage',
+  'assessment',
+);
 const ConditionsPage = lazyPage(
   () => import('../features/categories/pages/conditions-page'),
   'ConditionsPage',
@@ -595,6 +600,14 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="categories.manage">
                 <ConditionsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.assessment,
+            element: (
+              <RequirePermission permission="indicators.manage">
+                <AssessmentPage />
               </RequirePermission>
             ),
           },

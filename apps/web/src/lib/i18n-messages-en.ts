@@ -13,6 +13,7 @@ import { supervisionEn } from '../features/supervision/supervision-messages-en';
 import { reportsEn } from '../features/reports/reports-messages-en';
 import { registryFiguresEn } from '../features/registry-figures/registry-figures-messages-en';
 import { dashboardEn } from '../features/dashboard/dashboard-messages-en';
+import { assessmentEn } from '../features/assessment/assessment-messages-en';
 import { calendarEn } from '../features/calendar/calendar-i18n';
 import { publicEn } from '../features/public-cases/public-messages';
 import { personalSearchEn } from './i18n-messages-personal-search-en';
@@ -34,6 +35,7 @@ export const en: Messages = {
   ...reportsEn,
   ...registryFiguresEn,
   ...dashboardEn,
+  ...assessmentEn,
   ...calendarEn,
   ...publicEn,
   ...personalSearchEn,
@@ -54,6 +56,7 @@ export const en: Messages = {
   'nav.overdueVisits': 'Overdue visits',
   'nav.residentFiles': 'Resident log',
   'nav.conditions': 'Case standards',
+  'nav.assessment': 'Assessment',
   'nav.categoryDictionary': 'Category dictionary',
   'nav.dispatchRules': 'Dispatch matrix',
   'app.name': 'Wangge',

@@ -15,6 +15,7 @@ import type { supervisionZh } from '../features/supervision/supervision-messages
 import type { reportsZh } from '../features/reports/reports-messages';
 import type { registryFiguresZh } from '../features/registry-figures/registry-figures-messages';
 import type { dashboardZh } from '../features/dashboard/dashboard-messages';
+import type { assessmentZh } from '../features/assessment/assessment-messages';
 // @i18n-import:calendar
 import { calendarZh } from '../features/calendar/calendar-i18n';
 // @i18n-import:public
@@ -47,6 +48,7 @@ export const zh = {
   'nav.overdueVisits': '逾期走访',
   'nav.residentFiles': '民情日志',
   'nav.conditions': '立结案标准',
+  'nav.assessment': '考核管理',
   'nav.categoryDictionary': '分类字典',
   'nav.dispatchRules': '派遣矩阵',
   'app.name': '网格',
@@ -239,5 +241,6 @@ export type MessageKey =
   | keyof typeof supervisionZh
   | keyof typeof reportsZh
   | keyof typeof registryFiguresZh
-  | keyof typeof dashboardZh;
+  | keyof typeof dashboardZh
+  | keyof typeof assessmentZh;
 export type Messages = Record<MessageKey, string>;

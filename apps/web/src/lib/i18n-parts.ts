@@ -19,7 +19,8 @@ export type MessagePart =
   | 'supervision'
   | 'reports'
   | 'registry-figures'
-  | 'dashboard';
+  | 'dashboard'
+  | 'assessment';
 
 export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>> = {
   cases: () => import('./i18n-messages-cases').then((m) => m.casesZh),
@@ -42,8 +43,9 @@ export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>>
     import('../features/registry-figures/registry-figures-messages').then(
       (m) => m.registryFiguresZh,
     ),
-  dashboard: () =>
-    import('../features/dashboard/dashboard-messages').then((m) => m.dashboardZh),
+  dashboard: () => import('../features/dashboard/dashboard-messages').then((m) => m.dashboardZh),
+  assessment: () =>
+    import('../features/assessment/assessment-messages').then((m) => m.assessmentZh),
 };
 
 /** Key prefix → the part holding it. The parts' prefixes are their own (nav.* of every part is in the core). */
@@ -72,6 +74,7 @@ const PREFIX_PART: Record<string, MessagePart> = {
   reports: 'reports',
   figures: 'registry-figures',
   dashboard: 'dashboard',
+  assess: 'assessment',
 };
 
 export function partOfKey(key: string): MessagePart | undefined {

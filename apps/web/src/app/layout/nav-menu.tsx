@@ -33,6 +33,7 @@ import { UNITS_NAV_ITEMS } from '../../features/units/units-nav';
 import { ADDRESSES_NAV_ITEMS } from '../../features/addresses/addresses-nav';
 import { CALENDAR_NAV_ITEMS } from '../../features/calendar/calendar-nav';
 import { CONDITIONS_NAV_ITEMS } from '../../features/categories/conditions-nav';
+import { ASSESSMENT_NAV_ITEMS } from '../../features/assessment/assessment-nav';
 import { CATEGORIES_NAV_ITEMS } from '../../features/categories/categories-nav';
 import { DISPATCH_RULES_NAV_ITEMS } from '../../features/dispatch-rules/dispatch-rules-nav';
 import { SUPERVISION_NAV_ITEMS } from '../../features/supervision/supervision-nav';
@@ -218,6 +219,7 @@ export const NAV: NavGroup[] = [
       ...CATEGORIES_NAV_ITEMS,
       ...CONDITIONS_NAV_ITEMS,
       ...DISPATCH_RULES_NAV_ITEMS,
+      ...ASSESSMENT_NAV_ITEMS,
       {
         path: PATHS.specialGroupDictionary,
         label: 'nav.groupDictionary',

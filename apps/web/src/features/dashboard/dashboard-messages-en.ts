@@ -14,6 +14,7 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.mom': 'vs previous',
   'dashboard.yoy': 'vs a year ago',
   'dashboard.asOf': 'As of {time} · scheme {scheme}',
+  'dashboard.published': 'Published · version {n} · {date}',
   'dashboard.headline': 'Key figures',
   'dashboard.onTimeByDept': 'By department · on-time handling and closing',
   'dashboard.onTimeByArea': 'By {level} · on-time handling and closing',

@@ -13,6 +13,7 @@ export const dashboardZh = {
   'dashboard.mom': '环比',
   'dashboard.yoy': '同比',
   'dashboard.asOf': '统计截至 {time} · 方案 {scheme}',
+  'dashboard.published': '已发布 第 {n} 版 · {date}',
   'dashboard.headline': '核心指标',
   'dashboard.onTimeByDept': '按部门 · 按时处置率与按期结案率',
   'dashboard.onTimeByArea': '按{level} · 按时处置率与按期结案率',

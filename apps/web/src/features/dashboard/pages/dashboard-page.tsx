@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { periodContaining, type AreaLevel, type IndicatorId } from '@wangge/shared';
 import { AreaSelect } from '../../../components/area-select';
 import { PageContainer } from '../../../components/page-container';
 import { QueryError } from '../../../components/query-error';
-import { isoDateTime } from '../../../lib/date-format';
+import { isoDateTime, isoDay } from '../../../lib/date-format';
 import { useI18n } from '../../../lib/i18n';
 import { useHasPermission, useMe } from '../../auth/api';
 import { useAreaIndex } from '../../cases/lookups-api';
@@ -71,6 +71,15 @@ export function DashboardPage() {
         <Typography.Text type="secondary" className="dashboard-asof">
           {top.data.period.key} ·{' '}
           {t('dashboard.asOf', { time: isoDateTime(top.data.asOf), scheme: top.data.scheme })}
+          {/* Figures of a published (frozen) period come from its snapshot, not the live log. */}
+          {top.data.publication ? (
+            <Tag color="blue" className="dashboard-published" data-testid="dashboard-published">
+              {t('dashboard.published', {
+                n: top.data.publication.version,
+                date: isoDay(new Date(top.data.publication.publishedAt)),
+              })}
+            </Tag>
+          ) : null}
         </Typography.Text>
       ) : null}
       <HeadlineCards row={row} onDrill={setDrill} />
