@@ -163,8 +163,15 @@ export function createCaseTransitions(ctx: CasesContext) {
         data: JSON.stringify({ ...body, effects: eventData, ...withDeadlines(deadlines) }),
         at: now.toISOString(),
       });
-      if (deps.projectCase)
-        await deps.projectCase(tx, { row: next, events: await repo.events(id, tx) });
+      if (deps.projectCase) {
+        // A 合并 also changes the master's facts: a patrol report merged into it may turn its 漏报 around.
+        for (const caseId of action === 'merge' && input.masterCaseId
+          ? [id, input.masterCaseId]
+          : [id]) {
+          const log = await repo.logIn(tx, caseId);
+          if (log) await deps.projectCase(tx, log);
+        }
+      }
       const targets = notifyTargets(result.effects);
       if (targets.length && deps.deliverNotifications)
         await deps.deliverNotifications(tx, next, targets, {

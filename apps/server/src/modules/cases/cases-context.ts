@@ -96,6 +96,8 @@ export interface CasesDeps {
 export interface CaseLog {
   row: CasesTable;
   events: readonly CaseEventsTable[];
+  /** Report times of the patrol cases merged into this one (合并). */
+  mergedPatrolReportsAt?: readonly string[];
 }
 
 /** Other modules' names, for the sheet and for finding reporters by name. */

@@ -90,6 +90,25 @@ export function createCasesRepo(db: Kysely<DB>, textIndex: CaseTextIndex = 'fts5
       );
     },
 
+    /**
+     * A case with its whole log, read inside the caller's transaction, with the report times of the patrol cases
+     * merged into it (the indicator facts' 漏报 looks for an earlier one).
+     */
+    async logIn(d: Db, id: string) {
+      const row = await d.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      const [events, merged] = await Promise.all([
+        d.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
+        d
+          .selectFrom('cases')
+          .select('created_at')
+          .where('master_case_id', '=', id)
+          .where('source', '=', 'patrol')
+          .execute(),
+      ]);
+      return { row, events, mergedPatrolReportsAt: merged.map((m) => m.created_at) };
+    },
+
     /** Number, state, class and address of cases among `ids` inside the scope (indicator drill-downs). */
     briefs: (scope: AreaScope, ids: readonly string[]) =>
       ids.length
@@ -112,7 +131,11 @@ export function createCasesRepo(db: Kysely<DB>, textIndex: CaseTextIndex = 'fts5
       const events = await db
         .selectFrom('case_events')
         .selectAll()
-        .where('case_id', 'in', rows.map((r) => r.id))
+        .where(
+          'case_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .orderBy('case_id')
         .orderBy('seq')
         .execute();
@@ -122,7 +145,23 @@ export function createCasesRepo(db: Kysely<DB>, textIndex: CaseTextIndex = 'fts5
         if (list) list.push(e);
         else byCase.set(e.case_id, [e]);
       }
-      return rows.map((row) => ({ row, events: byCase.get(row.id) ?? [] }));
+      const merged = await db
+        .selectFrom('cases')
+        .select(['master_case_id', 'created_at'])
+        .where(
+          'master_case_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('source', '=', 'patrol')
+        .execute();
+      return rows.map((row) => ({
+        row,
+        events: byCase.get(row.id) ?? [],
+        mergedPatrolReportsAt: merged
+          .filter((m) => m.master_case_id === row.id)
+          .map((m) => m.created_at),
+      }));
     },
 
     /** Writes a transition only if nobody else did since `version` was read. */

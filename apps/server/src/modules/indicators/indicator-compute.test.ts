@@ -19,6 +19,9 @@ describe('case-loop indicators from a scripted history (docs/indicators.md §4)'
     const f = computeCaseLoop(CASES, { object: 'area', code: '410105001' }, MARCH, AS_OF);
     expect(summary(f)).toEqual({
       reportCount: [7, 'BCDEFJK'], // A (February), H (April) and the dismissed I are out
+      // B: public, confirmed by 核实, and the only patrol report of it came later.
+      missedReportCount: [1, 'B'],
+      missedReportRate: [1 / 4, 'B', 'BCDE'],
       intakeCount: [5, 'CDEFJ'], // accept ×4 (B went to 核实 instead), J rejected
       registeredCount: [4, 'BCDE'],
       dispatchDue: [4, 'BCDE'],
@@ -38,6 +41,16 @@ describe('case-loop indicators from a scripted history (docs/indicators.md §4)'
       // Requests (public, 12345, staff entry) closed in March: only B, fixed and not reopened.
       resolveRate: [1, 'B', 'B'],
       requestSatisfactionRate: [1, 'B', 'B'],
+    });
+  });
+
+  it('street 410105002, March: a confirmed public report a patrol had reported first is no 漏报', () => {
+    const f = computeCaseLoop(CASES, { object: 'area', code: '410105002' }, MARCH, AS_OF);
+    expect(summary(f)).toMatchObject({
+      registeredCount: [2, 'GL'],
+      missedReportCount: [0, ''],
+      missedReportRate: [0, '', 'GL'],
+      publicReportConfirmed: [1, 'L'],
     });
   });
 
@@ -112,8 +125,8 @@ describe('case-loop indicators from a scripted history (docs/indicators.md §4)'
     });
   });
 
-  it('the other street sees none of these cases but G', () => {
+  it('the other street sees none of these cases but G and L', () => {
     const f = computeCaseLoop(CASES, { object: 'area', code: '410105002' }, MARCH, AS_OF);
-    expect(summary(f)).toMatchObject({ registeredCount: [1, 'G'], closedCount: [1, 'G'] });
+    expect(summary(f)).toMatchObject({ registeredCount: [2, 'GL'], closedCount: [1, 'G'] });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '@wangge/shared';
 import {
   caseTimeline,
+  isMissedReport,
   isRegistration,
   type CaseTimeline,
   type HandleTask,
@@ -34,6 +35,8 @@ export interface Figure {
 /** The indicators this function computes; the others of the catalogue need the calendar, grid staff or step deadlines. */
 export const CASE_LOOP_INDICATORS = [
   'reportCount',
+  'missedReportCount',
+  'missedReportRate',
   'intakeCount',
   'registeredCount',
   'dispatchDue',
@@ -65,6 +68,8 @@ export type CaseLoopIndicator = (typeof CASE_LOOP_INDICATORS)[number];
 export interface ComputeOptions {
   /** Residents' request sources for the 接诉即办 figures. */
   requestSources?: readonly CaseSource[];
+  /** Sources whose confirmed cases nobody on patrol reported count as 漏报. */
+  missedReportSources?: readonly CaseSource[];
 }
 
 const ms = (iso: string) => Date.parse(iso);
@@ -139,6 +144,15 @@ export function computeCaseLoop(
       .filter((t) => t.events.some((m) => m.event.action === 'verify_true'))
       .map((t) => t.c.id),
   );
+  // 漏报: registrations of the period from the counted sources, confirmed, with no earlier patrol report merged in.
+  const missedSources = options.missedReportSources ?? DEFAULT_SCHEME.missedReportSources;
+  const missed = new Set(
+    timelines
+      .filter((t) => missedSources.includes(t.c.source) && isMissedReport(t.c))
+      .map((t) => t.c.id),
+  );
+  f.missedReportCount = count(registered.filter((r) => missed.has(r.caseId)));
+  f.missedReportRate = rate(f.missedReportCount.items, registered);
   f.publicReportConfirmed = count(
     events(({ event: e }, t) => e.action === 'verify_true' && PUBLIC_SOURCES.includes(t.c.source)),
   );

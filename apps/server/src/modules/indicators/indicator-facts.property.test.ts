@@ -60,9 +60,11 @@ function history(id: string, draws: number[], start: number, source: CaseSource)
     push('approve_request', to, { data: { requestType }, ...(deadlines ? { deadlines } : {}) });
 
   push('report', 'pending_acceptance');
+  // Sometimes a patrol report of the same problem was merged in: made before this report, or after it.
+  const merged = draw(3) === 0 ? [iso(at + (draw(2) ? -1 : 1) * (1 + draw(48)) * HOUR)] : [];
   if (draw(6) === 0) {
     push('reject', 'rejected');
-    return { id, source, gridCode: GRIDS[draw(2)]!, events };
+    return { id, source, gridCode: GRIDS[draw(2)]!, events, mergedPatrolReportsAt: merged };
   }
   if (draw(2)) {
     push('send_verify', 'verifying');
@@ -119,7 +121,7 @@ function history(id: string, draws: number[], start: number, source: CaseSource)
   }
   if (state === 'suspended' && draw(2))
     push('resume', 'handling', { deadlines: { handle: due(8) } });
-  return { id, source, gridCode: GRIDS[draw(2)]!, events };
+  return { id, source, gridCode: GRIDS[draw(2)]!, events, mergedPatrolReportsAt: merged };
 }
 
 const SOURCES: CaseSource[] = ['patrol', 'public', 'hotline_12345', 'leader'];

@@ -11,14 +11,16 @@
 import type { CaseSource, CaseStep, EventDeadlines } from '@wangge/shared';
 import type { CaseLog } from '../cases';
 
-type CaseEventsTable = CaseLog['events'][number];
-type CasesTable = CaseLog['row'];
 import {
   caseTimeline,
+  isMissedReport,
   isRegistration,
   type IndicatorCase,
   type IndicatorEvent,
 } from './indicator-timeline';
+
+type CaseEventsTable = CaseLog['events'][number];
+type CasesTable = CaseLog['row'];
 
 export const FACT_KINDS = [
   'report',
@@ -118,9 +120,11 @@ export function toIndicatorEvent(e: CaseEventsTable): IndicatorEvent {
 export function toIndicatorCase(
   row: CasesTable,
   events: readonly CaseEventsTable[],
+  mergedPatrolReportsAt: readonly string[] = [],
 ): IndicatorCase {
   return {
     id: row.id,
+    mergedPatrolReportsAt,
     source: row.source as CaseSource,
     gridCode: row.grid_code,
     events: [...events].sort((a, b) => a.seq - b.seq).map(toIndicatorEvent),
@@ -166,6 +170,7 @@ export function caseFacts(c: IndicatorCase, codes: CaseCodes, hours: WorkHours):
   const voidedByDecision = has(
     (e) => e.action === 'void' || (e.action === 'approve_request' && e.data.requestType === 'void'),
   );
+  const missed = isMissedReport(c);
   const reworked = has((e) => dispatchKind(e) === 'rework');
   const redirected = has((e) => dispatchKind(e) === 'redirect');
 
@@ -208,6 +213,7 @@ export function caseFacts(c: IndicatorCase, codes: CaseCodes, hours: WorkHours):
         on_time: e.action === 'register' ? onTime : null,
         ok: bit(!voidedByDecision),
         flag: bit(confirmedPublic),
+        variant: missed ? 'missed' : null,
       });
     const kind = dispatchKind(e);
     if (kind)

@@ -42,6 +42,12 @@ const req = (requestType: string, deadlines?: IndicatorEvent['deadlines']): Extr
 const closeAs = (closeReason: string): Extra => ({ data: { closeReason } });
 const rated = (rating: string): Extra => ({ data: { rating } });
 
+/** A case into which patrol reports made at `mergedAt` were merged (合并). */
+const withMerged = (mergedAt: string[], ...args: Parameters<typeof kase>): IndicatorCase => ({
+  ...kase(...args),
+  mergedPatrolReportsAt: mergedAt.map(t),
+});
+
 const S1 = '41010500100201'; // a grid of street 410105001
 const O1 = '41010500200101'; // a grid of another street
 /** Feedback, its acceptance and a passed 核查, at the given times. */
@@ -64,7 +70,8 @@ export const CASES: IndicatorCase[] = [
   ]),
   // B: public report confirmed by 核实; 延期 makes the first feedback on time (at the deadline itself);
   // 核查 fails, 返工 to the same department is late, and the close misses the extended deadline.
-  kase('B', 'public', S1, [
+  // A patrol report of the same problem came in after B's own report and was merged into it: B is still a 漏报.
+  withMerged(['03-06T01:00'], 'B', 'public', S1, [
     ['03-05T02:00', 'report', 'pending_acceptance'],
     ['03-05T02:30', 'send_verify', 'verifying'],
     ['03-05T03:00', 'verify_true', 'pending_registration'],
@@ -165,6 +172,14 @@ export const CASES: IndicatorCase[] = [
   ]),
   // K: reported in the last second of March.
   kase('K', 'public', S1, [['03-31T15:59:59', 'report', 'pending_acceptance']]),
+  // L: another street; a public report confirmed and registered, but a patrol had reported it the day before (that
+  // report was merged into L): not a 漏报. Never dispatched.
+  withMerged(['03-09T00:00'], 'L', 'public', O1, [
+    ['03-10T02:00', 'report', 'pending_acceptance'],
+    ['03-10T02:10', 'send_verify', 'verifying'],
+    ['03-10T03:00', 'verify_true', 'pending_registration'],
+    ['03-10T04:00', 'register', 'pending_dispatch', register('03-17T09:00')],
+  ]),
 ];
 
 export const MARCH = { start: '2026-02-28T16:00:00.000Z', end: '2026-03-31T16:00:00.000Z' };

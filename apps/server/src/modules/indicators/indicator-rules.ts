@@ -31,6 +31,7 @@ export interface Rule {
 
 export interface RuleOptions {
   requestSources: readonly CaseSource[];
+  missedReportSources: readonly CaseSource[];
   dispatchAccuracyVariant: DispatchAccuracyVariant;
 }
 
@@ -56,12 +57,16 @@ const kept: Cond = { col: 'excluded', eq: 0 };
 /** The rules of the indicators computed over the database; the others of the catalogue have no value yet. */
 export function indicatorRules(o: RuleOptions): Partial<Record<IndicatorId, Rule>> {
   const requests: Cond = { col: 'source', in: o.requestSources };
+  const missed: Cond = { col: 'variant', in: ['missed'] };
   const closingDue: Rule = { ...due(count('obligation', kept)), notSuspendedAtCut: true };
   return {
     // 监督员 (reports by their reporter)
     reportCount: count('report'),
     validReportCount: count('report', ok),
     validReportRate: rate('report', [ok]),
+    // 漏报: registrations whose case was confirmed and reported by nobody on patrol first (an area's figure).
+    missedReportCount: count('register', missed, { col: 'source', in: o.missedReportSources }),
+    missedReportRate: rate('register', [missed, { col: 'source', in: o.missedReportSources }]),
     verifyDue: due(count('verify_task')),
     verifyOnTime: due(count('verify_task', onTime)),
     verifyOnTimeRate: due(rate('verify_task', [onTime])),
@@ -125,7 +130,9 @@ export function indicatorRules(o: RuleOptions): Partial<Record<IndicatorId, Rule
 }
 
 /** Where a position's figure differs from the area's (docs/indicators.md §4.4 Reading). */
-export function positionRule(id: IndicatorId, rule: Rule): Rule {
+export function positionRule(id: IndicatorId, rule: Rule): Rule | undefined {
   if (id === 'dispatchDue') return count('dispatch', { col: 'variant', in: ['first'] });
+  // 漏报 belongs to the grid's staff at report time, which the facts do not record yet: no value for a person.
+  if (id === 'missedReportCount' || id === 'missedReportRate') return undefined;
   return rule;
 }

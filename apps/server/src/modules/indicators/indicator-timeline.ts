@@ -28,6 +28,18 @@ export interface IndicatorCase {
   gridCode: string;
   /** In `seq` order. */
   events: readonly IndicatorEvent[];
+  /** When the patrol reports later merged into this case (合并, it as master) were made: 漏报 looks for an earlier one. */
+  mergedPatrolReportsAt?: readonly string[];
+}
+
+/**
+ * 漏报 (docs/indicators.md §4.1): confirmed by 核实, and no patrol report of the same problem (merged into it) came
+ * before its own report. The sources counted are the scheme's and are checked by the caller.
+ */
+export function isMissedReport(c: IndicatorCase): boolean {
+  const reportedAt = c.events[0]?.at;
+  if (!reportedAt || !c.events.some((e) => e.action === 'verify_true')) return false;
+  return !(c.mergedPatrolReportsAt ?? []).some((at) => at < reportedAt);
 }
 
 export type Ref = { caseId: string; seq: number };

@@ -211,7 +211,7 @@ export function createIndicatorsService(
       const cal = deps.calendar();
       const hours = (from: string, to: string) =>
         elapsed(cal, new Date(from), new Date(to), 'work_hour');
-      const c = toIndicatorCase(log.row, log.events);
+      const c = toIndicatorCase(log.row, log.events, log.mergedPatrolReportsAt);
       await repo.replaceFacts(tx, log.row.id, caseFacts(c, log.row, hours));
     },
 
