@@ -91,6 +91,9 @@ export function ScreenPage() {
   refetch.current = summary.refetch;
   const live = useLiveRefresh(liveUrl(area), () => void refetch.current());
   const s = summary.data;
+  // The browser keeps a timing entry for every request (up to its buffer of 250): on a page that reads every few
+  // seconds for days, nobody looks at them, so they go after each read instead of filling the heap to the cap.
+  useEffect(() => performance.clearResourceTimings(), [summary.dataUpdatedAt]);
   const step = (code: string | null) =>
     code && code in CASE_STEP_LABELS ? CASE_STEP_LABELS[code as CaseStep][lang] : (code ?? '—');
 
