@@ -75,6 +75,39 @@ test('a street leader lands on the dashboard, reads the API’s figures and dril
   await screenshot(page, 'dashboard-drill-1440');
 });
 
+test('the map panel draws the open cases and a chart downloads as xlsx', async ({ page }) => {
+  await page.goto('/dashboard');
+  const api = await (await page.request.get('/api/cases/map-points')).json();
+  note(`map: ${api.points.length} points, ${api.grids.length} grids, ${api.total} open`);
+  expect(api.points.length, 'open cases in the demo street').toBeGreaterThan(0);
+  const map = page.getByTestId('dashboard-map');
+  await expect(map.locator('canvas').first(), 'the map drew').toBeVisible();
+  await expect(map).toHaveAttribute('data-points', String(api.points.length));
+  await expect(map).toHaveAttribute('data-grids', String(api.grids.length));
+  await map.scrollIntoViewIfNeeded();
+  await screenshot(page, 'dashboard-map-cluster-1440');
+  for (const mode of ['grid', 'heat']) {
+    await page
+      .getByTestId('dashboard-map-mode')
+      .getByText(mode === 'grid' ? '网格' : '热力')
+      .click();
+    await expect(map).toHaveAttribute('data-mode', mode);
+    await screenshot(page, `dashboard-map-${mode}-1440`);
+  }
+
+  // The ranking's download is the server's sheet of the same figures.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('dashboard-by-dept-download').click(),
+  ]);
+  note(`downloaded ${download.suggestedFilename()}`);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const href = await page.getByTestId('dashboard-by-dept-download').getAttribute('href');
+  const res = await page.request.get(href);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('spreadsheetml');
+});
+
 test.describe('on a tablet', () => {
   test.use({ viewport: { width: 1024, height: 768 }, user: 'jd_leader' });
   test('the dashboard fits 1024 px', async ({ page }) => {
@@ -91,7 +124,11 @@ test.describe('on a phone', () => {
     await page.goto('/dashboard');
     await expect(page.getByTestId('dashboard-value-reportCount')).toHaveText(/^\d+$/);
     await expect(page.getByTestId('dashboard-by-dept-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('dashboard-map').locator('canvas').first()).toBeVisible();
+    await expect(page.getByTestId('dashboard-map')).toHaveAttribute('data-points', /^[1-9]\d*$/);
     expect(await scrollWidth(page), 'no sideways scroll').toBeLessThanOrEqual(376);
     await screenshot(page, 'dashboard-375');
+    await page.getByTestId('dashboard-map').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-map-375');
   });
 });

@@ -62,3 +62,28 @@ export function useIndicatorDrill(f: DashboardFilter, target: DrillTarget | null
     enabled: target !== null,
   });
 }
+
+export type CaseMapData = ApiResponse<'/api/cases/map-points'>;
+
+/** The dashboard map's open cases (points, bounded by the server) and open counts per grid. */
+export function useCaseMapPoints(areaCode: string | null) {
+  return useQuery({
+    queryKey: ['cases', 'map-points', areaCode ?? ''],
+    queryFn: ({ signal }) =>
+      api.get('/api/cases/map-points', {
+        params: { query: areaCode ? { areaCode } : {} },
+        signal,
+      }) as Promise<CaseMapData>,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The server's sheet of the same figures a chart draws (GET /api/indicators.xlsx takes the JSON route's query). */
+export function indicatorsXlsxUrl(
+  f: DashboardFilter,
+  groupBy: DashboardGroupBy,
+  ids: readonly IndicatorId[],
+): string {
+  const q = new URLSearchParams({ ...base(f), groupBy, ids: ids.join(',') });
+  return `/api/indicators.xlsx?${q.toString()}`;
+}

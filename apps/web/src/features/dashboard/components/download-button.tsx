@@ -1,35 +1,34 @@
 import { Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import type { IndicatorId } from '@wangge/shared';
 import { useI18n } from '../../../lib/i18n';
-import { toCsv } from '../dashboard-format';
+import { indicatorsXlsxUrl, type DashboardFilter, type DashboardGroupBy } from '../api';
 
 /**
- * Saves a chart's table as CSV (UTF-8 with BOM, opens in Excel and WPS). Built in the browser from the figures the
- * chart already has: no second request, and exactly what is drawn.
+ * Saves a chart's figures as xlsx from the server (GET /api/indicators.xlsx with the chart's own query), so the sheet
+ * holds the same figures the chart draws, formatted as the page shows them. A plain link: the session cookie goes
+ * with it, and the browser names the file from the response.
  */
 export function DownloadButton({
-  fileName,
-  rows,
+  filter,
+  groupBy,
+  ids,
   testId,
 }: {
-  fileName: string;
-  rows: () => (string | number | null)[][];
+  filter: DashboardFilter;
+  groupBy: DashboardGroupBy;
+  ids: readonly IndicatorId[];
   testId: string;
 }) {
   const { t } = useI18n();
-  const save = () => {
-    const blob = new Blob([toCsv(rows())], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${fileName}.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
   return (
-    <Button size="small" icon={<DownloadOutlined />} onClick={save} data-testid={testId}>
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      href={indicatorsXlsxUrl(filter, groupBy, ids)}
+      download
+      data-testid={testId}
+    >
       {t('dashboard.download')}
     </Button>
   );

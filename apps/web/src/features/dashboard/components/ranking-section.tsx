@@ -76,23 +76,6 @@ export function RankingSection({
     };
   }, [rows, lang, t]);
 
-  const csvRows = () => [
-    [
-      t('dashboard.rank'),
-      t('dashboard.name'),
-      ...FETCH_IDS.map((id) => INDICATORS[id][lang]),
-      t('dashboard.score'),
-      t('dashboard.grade'),
-    ],
-    ...rows.map((r) => [
-      r.rank,
-      nameOf(r),
-      ...FETCH_IDS.map((id) => formatFigure(id, r.figures[id]?.value)),
-      r.score?.value ?? null,
-      r.score?.grade ?? null,
-    ]),
-  ];
-
   return (
     <Card
       size="small"
@@ -101,8 +84,9 @@ export function RankingSection({
       data-testid={testId}
       extra={
         <DownloadButton
-          fileName={`${testId}-${filter.period}`}
-          rows={csvRows}
+          filter={filter}
+          groupBy={groupBy}
+          ids={FETCH_IDS}
           testId={`${testId}-download`}
         />
       }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Card } from 'antd';
 import type { IndicatorId } from '@wangge/shared';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
-import type { FigureRow } from '../api';
+import type { DashboardFilter, FigureRow } from '../api';
 import { DownloadButton } from './download-button';
 import { EChart, type ChartOption } from './echart';
 
@@ -29,7 +29,13 @@ const STAGES: { key: MessageKey; value: (r: FigureRow) => number }[] = [
 ];
 
 /** 上报 → 立案 → 派遣 → 处置 → 结案 of the period, as a funnel in stage order (not sorted by size). */
-export function StageFunnel({ row, period }: { row: FigureRow | undefined; period: string }) {
+export function StageFunnel({
+  row,
+  filter,
+}: {
+  row: FigureRow | undefined;
+  filter: DashboardFilter;
+}) {
   const { t } = useI18n();
   const data = useMemo(
     () => STAGES.map((s) => ({ name: t(s.key), value: row ? s.value(row) : 0 })),
@@ -64,8 +70,9 @@ export function StageFunnel({ row, period }: { row: FigureRow | undefined; perio
       data-testid="dashboard-funnel"
       extra={
         <DownloadButton
-          fileName={`dashboard-funnel-${period}`}
-          rows={() => data.map((d) => [d.name, d.value])}
+          filter={filter}
+          groupBy="none"
+          ids={FUNNEL_IDS}
           testId="dashboard-funnel-download"
         />
       }

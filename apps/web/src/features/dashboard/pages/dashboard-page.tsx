@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Tag, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Skeleton, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { periodContaining, type AreaLevel, type IndicatorId } from '@wangge/shared';
 import { AreaSelect } from '../../../components/area-select';
@@ -19,6 +19,9 @@ import { FUNNEL_IDS, StageFunnel } from '../components/stage-funnel';
 import { childGroupBy } from '../dashboard-format';
 import '../dashboard.css';
 
+// OpenLayers stays out of the dashboard's first chunk: the map panel is its own chunk, loaded after the page.
+const CaseMapPanel = lazy(() => import('../components/case-map-panel'));
+
 const TOP_IDS: readonly IndicatorId[] = [...new Set<IndicatorId>([...HEADLINE_IDS, ...FUNNEL_IDS])];
 const LEVELS: readonly AreaLevel[] = ['district', 'street', 'community', 'grid'];
 const PICKABLE: readonly AreaLevel[] = ['district', 'street', 'community'];
@@ -32,6 +35,7 @@ export function DashboardPage() {
   const me = useMe();
   const areas = useAreaIndex();
   const canRegistry = useHasPermission('registry.read');
+  const canCases = useHasPermission('cases.read');
   const [params, setParams] = useSearchParams();
   const thisMonth = useMemo(() => periodContaining('month', new Date()).key, []);
   const areaCode = params.get('area') || null;
@@ -83,6 +87,11 @@ export function DashboardPage() {
         </Typography.Text>
       ) : null}
       <HeadlineCards row={row} onDrill={setDrill} />
+      {canCases ? (
+        <Suspense fallback={<Skeleton.Node active className="dashboard-map-loading" />}>
+          <CaseMapPanel areaCode={areaCode} />
+        </Suspense>
+      ) : null}
       <div className="dashboard-grid">
         <RankingSection
           filter={filter}
@@ -98,7 +107,7 @@ export function DashboardPage() {
             testId="dashboard-by-area"
           />
         ) : null}
-        <StageFunnel row={row} period={period} />
+        <StageFunnel row={row} filter={filter} />
       </div>
       {canRegistry ? (
         <section className="dashboard-registries">
