@@ -57,6 +57,27 @@ test('the admin edits a scheme: the sum turns red off 100 % and the server refus
   await expect(areaSum).toHaveText('合计 100%');
   await expect(refusal).toHaveCount(0);
   await expect(weight).toHaveValue('40');
+
+  // A valid change is saved as a new version of the scheme (and put back the same way).
+  const closeRate = await numberInput(page, 'assess-weight-default-area-closeRate');
+  await weight.fill('35');
+  await closeRate.fill('35');
+  await expect(areaSum).toHaveText('合计 100%');
+  await page.getByTestId('assess-save-default').click();
+  // The version of this save (GET /api/indicators/schemes does not give one).
+  const tag = page.getByTestId('assess-version-default');
+  await expect(tag).toContainText(/版本 \d+/);
+  const saved = Number((await tag.textContent()).match(/\d+/)[0]);
+  const stored = await (await page.request.get('/api/indicators/schemes')).json();
+  const area = stored.items.find((x) => x.code === 'default').targets.area;
+  expect(
+    area.map((c) => c.weight),
+    'the stored weights',
+  ).toEqual([35, 35, 30]);
+  await weight.fill('40');
+  await closeRate.fill('30');
+  await page.getByTestId('assess-save-default').click();
+  await expect(tag).toContainText(`版本 ${saved + 1}`);
 });
 
 test('the admin publishes last month (or recomputes it) and sees the version listed', async ({

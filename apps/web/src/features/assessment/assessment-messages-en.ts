@@ -36,7 +36,6 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
   'assess.schemesHint':
     'The weights of each target must sum to 100 %. Saving makes a new version of the scheme; published periods keep the scheme they were published with.',
   'assess.schemeVersion': 'Version {n}',
-  'assess.builtin': 'Built in',
   'assess.indicator': 'Indicator',
   'assess.weight': 'Weight %',
   'assess.conversion': 'Conversion',

@@ -36,7 +36,6 @@ export const assessmentZh = {
   'assess.schemesHint':
     '每个考核对象的指标权重合计须为 100%。保存后生成方案的新版本；已发布的期间保留发布时的方案。',
   'assess.schemeVersion': '版本 {n}',
-  'assess.builtin': '内置',
   'assess.indicator': '指标',
   'assess.weight': '权重 %',
   'assess.conversion': '换算',

@@ -33,12 +33,17 @@ export function SchemeEditor({ scheme }: { scheme: StoredScheme }) {
   const { t, lang } = useI18n();
   const save = useSaveScheme();
   const [draft, setDraft] = useState<Draft>(() => toDraft(scheme));
-  const [baseVersion, setBaseVersion] = useState(scheme.version);
-  // A newer stored version (after a save, or someone else's) replaces the draft.
-  if (scheme.version !== baseVersion) {
-    setBaseVersion(scheme.version);
+  // A changed stored scheme (after a save, or someone else's) replaces the draft. The list does not say which
+  // version it holds, so the content is compared.
+  const stored = JSON.stringify(toDraft(scheme));
+  const [base, setBase] = useState(stored);
+  if (stored !== base) {
+    setBase(stored);
     setDraft(toDraft(scheme));
   }
+  // The version is known from the list when the server gives it, else from this session's last save.
+  const [savedVersion, setSavedVersion] = useState<number | undefined>();
+  const version = scheme.version ?? savedVersion;
   const refusal = isApiError(save.error) ? save.error : null;
   const place = placeOfField(refusal?.field);
   const otherError =
@@ -66,10 +71,12 @@ export function SchemeEditor({ scheme }: { scheme: StoredScheme }) {
   };
   const submit = () =>
     save.mutate(draft, {
-      onSuccess: (s) =>
+      onSuccess: (s) => {
+        setSavedVersion(s.version);
         notifySuccess(
           t('assess.saved', { name: lang === 'en' ? s.en : s.zh, n: s.version ?? '—' }),
-        ),
+        );
+      },
     });
 
   return (
@@ -81,11 +88,11 @@ export function SchemeEditor({ scheme }: { scheme: StoredScheme }) {
         </span>
       }
       extra={
-        scheme.version ? (
-          <Tag>{t('assess.schemeVersion', { n: scheme.version })}</Tag>
-        ) : (
-          <Tag>{t('assess.builtin')}</Tag>
-        )
+        version ? (
+          <Tag data-testid={`assess-version-${draft.code}`}>
+            {t('assess.schemeVersion', { n: version })}
+          </Tag>
+        ) : null
       }
       data-testid={`assess-scheme-${draft.code}`}
     >
