@@ -11,6 +11,7 @@ import { runLoad, round } from './http-load';
 import { benchIntake, benchQueue } from './bench-cases';
 import { benchCli } from './bench-cli';
 import { benchFirstLoad } from './bench-first-load';
+import { benchIndicators } from './bench-indicators';
 import { benchScreen } from './bench-screen';
 import { benchRegistryImport, benchRegistryLookups } from './bench-registries';
 import { apiToken, start } from './bench-util';
@@ -115,6 +116,14 @@ export async function runBenchmarks(opts: {
       result.registryImportPostgres = await withPg('rimport', (db) =>
         benchRegistryImport(db, dir, rows),
       );
+    }
+    // A street's and the district's monthly indicators over 1,000,000 cases (20,000 in --quick).
+    if (want('indicators')) {
+      const cases = opts.quick ? 20_000 : 1_000_000;
+      result.indicatorsSqlite = await sqlite(() =>
+        benchIndicators({ kind: 'sqlite', file: join(dir, 'indicators.db') }, dir, cases),
+      );
+      result.indicatorsPostgres = await withPg('ind', (db) => benchIndicators(db, dir, cases));
     }
     if (want('first-load')) result.firstLoad = await benchFirstLoad(dir, opts.quick ? 3 : 7);
     if (want('cli')) result.cli = benchCli(opts.quick ? 5 : 15);

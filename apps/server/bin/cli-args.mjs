@@ -46,7 +46,9 @@ export const HELP = {
   Runs the benchmarks and prints JSON (figures plus the ratio to a bare baseline
   measured in the same run). Names: locate, locate-http, import, intake, queue,
   registry, registry-import, first-load (JS and bytes transferred for the login,
-  report and map pages in headless Chromium), cli (time to help).`,
+  report and map pages in headless Chromium), cli (time to help), indicators (a
+  street's and the district's monthly indicators and a community's through HTTP over
+  1,000,000 cases and ~10,000,000 events; BENCH_DB=postgres for PostgreSQL only).`,
 };
 
 export const USAGE = `网格 Wangge — social-governance grid platform
