@@ -35,7 +35,7 @@ const LIGHT_COLOR = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' } as c
 const OUTLINE = new Stroke({ color: 'rgba(22, 119, 255, 0.45)', width: 1 });
 const PLAIN_GRID = new Style({ stroke: OUTLINE, fill: new Fill({ color: 'rgba(0,0,0,0)' }) });
 
-/** Five classes of open count, light to dark; the step is the largest grid's count over five, at least 1. */
+/** Five classes of open count, light to dark, relative to the largest grid's count (which gets the darkest). */
 const SHADES = ['#fff1f0', '#ffccc7', '#ff9c6e', '#ff7a45', '#d4380d'];
 const gridStyles = SHADES.map(
   (c) => new Style({ stroke: OUTLINE, fill: new Fill({ color: `${c}cc` }) }),
@@ -73,14 +73,16 @@ export function createDashboardMap(target: HTMLElement): DashboardMap {
   const grids = new VectorSource<Feature<Geometry>>();
   const points = new VectorSource<Feature<Point>>();
   const openByGrid = new Map<string, number>();
-  let step = 1;
+  let most = 1;
   const gridLayer = new VectorLayer({
     source: grids,
     zIndex: 10,
     style: (f: FeatureLike) => {
       if (mode !== 'grid') return PLAIN_GRID;
       const n = openByGrid.get(String(f.get('code'))) ?? 0;
-      return n === 0 ? PLAIN_GRID : gridStyles[Math.min(4, Math.floor((n - 1) / step))]!;
+      return n === 0
+        ? PLAIN_GRID
+        : gridStyles[Math.min(4, Math.max(0, Math.ceil((n / most) * 5) - 1))]!;
     },
   });
   const clusterLayer = new VectorLayer({
@@ -129,7 +131,7 @@ export function createDashboardMap(target: HTMLElement): DashboardMap {
     setCases(data) {
       openByGrid.clear();
       for (const g of data.grids) openByGrid.set(g.gridCode, g.open);
-      step = Math.max(1, Math.ceil(Math.max(0, ...data.grids.map((g) => g.open)) / SHADES.length));
+      most = Math.max(1, ...data.grids.map((g) => g.open));
       points.clear(true);
       points.addFeatures(
         data.points.map((p) => {
