@@ -30,7 +30,7 @@ describe('planHistory (pure)', () => {
       expect(hour).toBeGreaterThanOrEqual(8);
       expect(hour).toBeLessThan(18);
     }
-    expect(new Set(plans.map((p) => p.gridIndex)).size).toBeGreaterThan(150);
+    expect(new Set(plans.map((p) => p.gridIndex)).size).toBeGreaterThan(120);
   });
 
   it('mixes every source and every scenario, most cases on time', () => {
@@ -44,7 +44,7 @@ describe('planHistory (pure)', () => {
       expect(
         count((p) => p.scenario === s),
         s,
-      ).toBeGreaterThan(2);
+      ).toBeGreaterThan(0);
     expect(count((p) => p.scenario === 'on_time')).toBeGreaterThan(plans.length / 3);
     // Open cases only in the last five weeks; ratings only where a citizen or 12345 can rate.
     for (const p of plans.filter((x) => x.scenario === 'open_overdue'))
@@ -81,6 +81,25 @@ describe('seedDemo with a settable clock: the backdated history through the real
     expect(new Set(events.map((e) => e.source))).toEqual(
       new Set(['patrol', 'public', 'hotline_12345', 'leader']),
     );
+    // Each kind of life the plan asks for happened through the workflow.
+    const actions = new Set(
+      (await t.services.db.selectFrom('case_events').select('action').distinct().execute()).map(
+        (e) => e.action,
+      ),
+    );
+    for (const a of [
+      'request_extension',
+      'request_suspension',
+      'resume',
+      'request_send_back',
+      'check_fail',
+      'request_void',
+      'reject',
+      'rate',
+      'supervise',
+      'reply_supervision',
+    ])
+      expect(actions.has(a), a).toBe(true);
     for (let i = 1; i < events.length; i++) {
       const [a, b] = [events[i - 1]!, events[i]!];
       expect(b.at < new Date(TODAY).toISOString(), `${b.case_id} #${b.seq}`).toBe(true);

@@ -11,7 +11,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** About three months of history before today: a few cases a day over the whole district. */
 export const HISTORY_DAYS = 92;
-export const HISTORY_CASES = 320;
+export const HISTORY_CASES = 240;
 
 /** Handler accounts of the departments that had none, so every department of the matrix answers its cases. */
 const EXTRA_HANDLERS: [string, string, string][] = [
@@ -201,6 +201,14 @@ async function walk(
     const handler = ctx.handlers.get(departmentId)!;
     const dispatched = t;
     const due = handleDeadline();
+    // Past the deadline the district leader raises 督办 (a leader's own case carries one from its report) and the
+    // department answers it.
+    if ((how === 'late' || how === 'left_open') && plan.source !== 'leader') {
+      t = Math.max(t, due) + rng.range(1, 3) * HOUR;
+      await go(ctx.leader, 'supervise', { level: 'normal', note: '请抓紧处置，按期办结' });
+      later(30, 150);
+      await go(handler, 'reply_supervision', { note: '已加派人员，尽快办结' });
+    }
     if (how === 'left_open') throw new PastTheEnd();
     if (how === 'extension') {
       later(30, 120);
@@ -222,7 +230,7 @@ async function walk(
       const resumed = t;
       t = resumed + Math.max(20 * MINUTE, (handleDeadline() - resumed) * rng.range(0.2, 0.7));
     } else if (how === 'late') {
-      t = due + rng.range(3, 60) * HOUR;
+      t = Math.max(t + 30 * MINUTE, due + rng.range(3, 60) * HOUR);
     } else {
       t = dispatched + Math.max(20 * MINUTE, (due - dispatched) * rng.range(0.2, 0.8));
     }
