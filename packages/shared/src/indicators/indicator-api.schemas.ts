@@ -164,6 +164,7 @@ export const PublicationSchema = z.object({
   version: z.number().int(),
   publishedAt: z.string(),
   publishedBy: z.string().nullable(),
+  publishedByName: z.string().nullable().optional(),
   reason: z.string().nullable(),
   factCount: z.number().int(),
   current: z.boolean(),

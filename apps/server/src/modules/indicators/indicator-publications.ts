@@ -53,7 +53,11 @@ function assertWholeScope(actor: Actor) {
 }
 
 export function createPublications(
-  deps: Pick<IndicatorsDeps, 'db' | 'clock'> & { audit: Pick<AuditService, 'record'> },
+  deps: Pick<IndicatorsDeps, 'db' | 'clock'> & {
+    audit: Pick<AuditService, 'record'>;
+    /** Display names of the accounts that published. */
+    userNames(ids: string[]): Promise<Map<string, string>>;
+  },
   repo: IndicatorsRepo,
   service: Pick<IndicatorsService, 'currentSchemes'>,
 ) {
@@ -126,10 +130,20 @@ export function createPublications(
     },
 
     async list(periodKey?: string) {
-      if (!periodKey) return (await repo.allPublications(200)).map(presentPublication);
-      const r = periodFromKey(periodKey);
-      if (!r.ok) throw new AppError('validation_failed', r.message, { field: 'period' });
-      return (await repo.publications(r.period.type, r.period.key)).map(presentPublication);
+      let rows: IndicatorPublicationsTable[];
+      if (!periodKey) rows = await repo.allPublications(200);
+      else {
+        const r = periodFromKey(periodKey);
+        if (!r.ok) throw new AppError('validation_failed', r.message, { field: 'period' });
+        rows = await repo.publications(r.period.type, r.period.key);
+      }
+      const names = await deps.userNames(
+        rows.flatMap((p) => (p.published_by ? [p.published_by] : [])),
+      );
+      return rows.map((p) => ({
+        ...presentPublication(p),
+        publishedByName: p.published_by ? (names.get(p.published_by) ?? null) : null,
+      }));
     },
 
     schemes: () => service.currentSchemes(),

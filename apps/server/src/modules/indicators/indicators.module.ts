@@ -1,5 +1,6 @@
 import type { IndicatorDrillQuery, IndicatorQuery } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
+import { FULL_SCOPE } from '../../core/auth/area-scope';
 import type { Needs, Platform, WiredModule } from '../../wiring';
 import { drillFor, figuresFor } from './indicator-queries';
 import { createPublications } from './indicator-publications';
@@ -32,7 +33,16 @@ export function indicatorsApi(
   const service = createIndicatorsService(deps, repo);
   return {
     ...service,
-    publications: createPublications({ db: p.db, clock: p.clock, audit: p.audit }, repo, service),
+    publications: createPublications(
+      {
+        db: p.db,
+        clock: p.clock,
+        audit: p.audit,
+        userNames: (ids) => needs().users.namesFor(ids, FULL_SCOPE),
+      },
+      repo,
+      service,
+    ),
     figures: (actor: Actor, q: IndicatorQuery) => figuresFor(service, deps, actor, q),
     drill: (actor: Actor, q: IndicatorDrillQuery) => drillFor(service, deps, actor, q),
     /**

@@ -95,9 +95,12 @@ export function createIndicatorsService(
   repo: IndicatorsRepo = createIndicatorsRepo(deps.db),
 ) {
   /** The schemes in force now: the built-in ones, each replaced by its latest edited version. */
-  async function currentSchemes(): Promise<AssessmentScheme[]> {
+  async function currentSchemes(): Promise<(AssessmentScheme & { version?: number })[]> {
     const stored = new Map(
-      (await repo.storedSchemes()).map((r) => [r.code, JSON.parse(r.scheme) as AssessmentScheme]),
+      (await repo.storedSchemes()).map((r) => [
+        r.code,
+        { ...(JSON.parse(r.scheme) as AssessmentScheme), version: r.version },
+      ]),
     );
     return BUILTIN_SCHEMES.map((b) => stored.get(b.code) ?? b);
   }

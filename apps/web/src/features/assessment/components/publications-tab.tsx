@@ -148,7 +148,8 @@ export function PublicationsTab() {
                       key: 'by',
                       width: 120,
                       render: (_v: unknown, p: Publication) =>
-                        p.publishedBy === me.id ? me.displayName : (p.publishedBy ?? '—'),
+                        p.publishedByName ??
+                        (p.publishedBy === me.id ? me.displayName : (p.publishedBy ?? '—')),
                     },
                     {
                       title: t('assess.reason'),
