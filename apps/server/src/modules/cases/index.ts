@@ -8,7 +8,6 @@ export {
   type SupervisionDigest,
 } from './cases.service';
 export type { ScreenFacts, ScreenFactsQuery } from './case-screen';
-export type { DayRange } from './case-screen.repo';
 export { registerCasesRoutes } from './cases.routes';
 export type { CaseLog } from './cases-context';
 export { casesModule, reportCaseWith, type ReportCase } from './cases.module';
