@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, PHONE, screenshot, scrollWidth, test } from '../lib/fixtures.mjs';
 
 // 月度报告 (docs/reports.md): a street leader generates last month's report of their street, opens the printable page
-// and downloads the PDF; the PDF opens (it has pages) and the page's headline figure is the API's.
+// and downloads the PDF; the PDF opens (it has pages) and the page's headline figure is the API's — a non-zero one,
+// from the demo's backdated history through the indicator engine.
 test.use({ user: 'jd_leader' });
 
 /** Pages of a PDF: its page objects, as the server's own count does (modules/reports/pdf-printer.ts). */
@@ -26,6 +27,11 @@ test('a street leader generates the monthly report, opens it and downloads the P
   expect(res.status(), 'POST /api/reports/monthly').toBe(201);
   const report = await res.json();
   const reported = report.headline.find((h) => h.key === 'reported');
+  // The demo's backdated history fills last month: the figure compared below is a real one, not a zero.
+  expect(reported.value, 'cases reported in the street last month').toBeGreaterThan(0);
+  const onTime = report.headline.find((h) => h.key === 'onTimeRate');
+  expect(onTime.value, '按期结案率 of last month').toBeGreaterThan(0);
+  expect(onTime.value).toBeLessThanOrEqual(1);
 
   // Listed, with the API's figures.
   const row = page.locator(`tr[data-report-id="${report.id}"]`);

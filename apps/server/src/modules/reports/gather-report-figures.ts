@@ -3,22 +3,21 @@ import { systemActor } from '../../core/auth/actor';
 import type { ModuleServices } from '../../wiring';
 import {
   previousMonth,
-  rate,
   sameMonthLastYear,
   type AreaLevel,
   type CountRow,
   type HeadlineFigure,
   type ListedCase,
-  type RankingRow,
   type ReportFigures,
 } from './report-figures';
+import { indicatorFigures } from './report-indicators';
 
 type Sources = Pick<
   ModuleServices,
-  'cases' | 'areas' | 'departments' | 'categories' | 'specialGroups'
+  'cases' | 'areas' | 'departments' | 'categories' | 'specialGroups' | 'indicators'
 >;
 
-/** Cases read per page, and the most one report reads (a larger area waits for the indicator engine). */
+/** Cases read per page for the lists, and the most one report reads. */
 const PAGE = 200;
 const MAX_CASES = 100_000;
 const LIST_LIMIT = 20;
@@ -37,8 +36,6 @@ const monthBounds = (key: string) => {
 };
 const within = (at: string | null, b: { start: string; end: string }) =>
   at !== null && at >= b.start && at < b.end;
-const closedOnTime = (c: CaseView) =>
-  c.closedAt !== null && (c.deadlineAt === null || c.closedAt <= c.deadlineAt);
 /** Past its overall deadline at `end` and not closed by then. */
 const overdueAt = (c: CaseView, end: string) =>
   c.registeredAt !== null &&
@@ -47,84 +44,23 @@ const overdueAt = (c: CaseView, end: string) =>
   c.deadlineAt < end &&
   (c.closedAt === null || c.closedAt >= end);
 
-/** The headline indicators of one month from the area's cases. */
-function monthFigures(cases: readonly CaseView[], key: string) {
+/** The two headline counts the engine has no indicator for, from the area's cases as they are now. */
+function listFigures(cases: readonly CaseView[], key: string) {
   const b = monthBounds(key);
-  const reported = cases.filter((c) => within(c.createdAt, b)).length;
-  const registered = cases.filter((c) => within(c.registeredAt, b));
-  const closed = cases.filter((c) => within(c.closedAt, b));
-  const onTime = closed.filter(closedOnTime).length;
   return {
-    reported,
-    registered: registered.length,
-    closed: closed.length,
-    closeRate: rate(
-      registered.filter((c) => c.closedAt !== null && c.closedAt < b.end).length,
-      registered.length,
-    ),
-    onTimeRate: rate(onTime, closed.length),
     overdue: cases.filter((c) => overdueAt(c, b.end)).length,
     supervised: cases.filter((c) => c.supervisionLevel !== null && within(c.createdAt, b)).length,
   };
 }
 
-const HEADLINES: {
-  key: keyof ReturnType<typeof monthFigures>;
+const LIST_HEADLINES: {
+  key: keyof ReturnType<typeof listFigures>;
   label: string;
   kind: HeadlineFigure['kind'];
 }[] = [
-  { key: 'reported', label: '上报案件', kind: 'count' },
-  { key: 'registered', label: '立案数', kind: 'count' },
-  { key: 'closed', label: '结案数', kind: 'count' },
-  { key: 'closeRate', label: '结案率', kind: 'rate' },
-  { key: 'onTimeRate', label: '按期结案率', kind: 'rate' },
   { key: 'overdue', label: '月末超期案件', kind: 'count' },
   { key: 'supervised', label: '督办案件', kind: 'count' },
 ];
-
-function rank(
-  cases: readonly CaseView[],
-  groupOf: (c: CaseView) => string | null,
-  names: Map<string, string>,
-  b: { start: string; end: string },
-): RankingRow[] {
-  const rows = new Map<string, RankingRow>();
-  const row = (code: string) => {
-    let r = rows.get(code);
-    if (!r)
-      rows.set(
-        code,
-        (r = {
-          code,
-          name: names.get(code) ?? code,
-          reported: 0,
-          closed: 0,
-          onTime: 0,
-          onTimeRate: null,
-        }),
-      );
-    return r;
-  };
-  for (const code of names.keys()) row(code);
-  for (const c of cases) {
-    const code = groupOf(c);
-    if (!code) continue;
-    if (within(c.createdAt, b)) row(code).reported++;
-    if (within(c.closedAt, b)) {
-      row(code).closed++;
-      if (closedOnTime(c)) row(code).onTime++;
-    }
-  }
-  for (const r of rows.values()) r.onTimeRate = rate(r.onTime, r.closed);
-  // Highest on-time rate first; those with nothing closed ("—") last, then by what they handled.
-  return [...rows.values()].sort(
-    (a, b) =>
-      (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
-      b.closed - a.closed ||
-      b.reported - a.reported ||
-      a.code.localeCompare(b.code),
-  );
-}
 
 function top(counts: Map<string, number>, names: Map<string, string>): CountRow[] {
   return [...counts]
@@ -155,11 +91,10 @@ async function casesOf(s: Sources, areaCode: string): Promise<CaseView[]> {
 }
 
 /**
- * THE ONE FUNCTION TO SWITCH TO THE INDICATOR ENGINE (issue 12 item 1). Until `needs().indicators` gives an area's
- * figures for a period, the report's figures are computed here from the area's case list (cases module), the
- * category names, the department list and the open visit tasks. Known differences, said in the report's notes:
- * figures come from the cases as they are now (a later edit changes a past month), the overall deadline stands for
- * every step's, and care figures are as of generation, not of the month's end.
+ * The report's figures. The headline figures with 环比 and 同比, the area's 综合指标值 and both rankings come from the
+ * indicator engine (`needs().indicators`, docs/indicators.md): the event log with each event's own deadlines, as of
+ * generation. The rest — 月末超期 and 督办 counts, top categories, hot spots, the overdue and 督办 lists and the care
+ * figures — from the area's case list, the category and department names and the open visit tasks, as they are now.
  */
 export async function gatherReportFigures(
   s: Sources,
@@ -173,32 +108,27 @@ export async function gatherReportFigures(
     s.areas.tree(systemActor(PERMISSIONS), { parentCode: area.code }),
     s.departments.list(systemActor(PERMISSIONS)),
   ]);
-  const current = monthFigures(cases, key);
-  const before = monthFigures(cases, previousMonth(key));
-  const lastYear = monthFigures(cases, sameMonthLastYear(key));
-  const headline = HEADLINES.map(({ key: k, label, kind }) => ({
-    key: k,
-    label,
-    kind,
-    value: current[k],
-    previous: before[k],
-    lastYear: lastYear[k],
-  }));
-
   const childLevel = CHILD_LEVEL[area.level];
-  const levelCode: Record<AreaLevel, (c: CaseView) => string> = {
-    district: () => area.code,
-    street: (c) => c.streetCode,
-    community: (c) => c.communityCode,
-    grid: (c) => c.gridCode,
-  };
   const childNames = new Map(
     children.filter((a) => a.level === childLevel).map((a) => [a.code, a.name]),
   );
+  const engine = await indicatorFigures(s, area, key, childNames);
+  const current = listFigures(cases, key);
+  const before = listFigures(cases, previousMonth(key));
+  const lastYear = listFigures(cases, sameMonthLastYear(key));
+  const headline = [
+    ...engine.headline,
+    ...LIST_HEADLINES.map(({ key: k, label, kind }) => ({
+      key: k,
+      label,
+      kind,
+      value: current[k],
+      previous: before[k],
+      lastYear: lastYear[k],
+    })),
+  ];
+
   const deptNames = new Map(departments.map((d) => [d.id, d.name]));
-  const handled = new Set(
-    cases.map((c) => c.handlingDeptId).filter((d): d is string => d !== null),
-  );
   const inMonth = cases.filter((c) => within(c.createdAt, period));
   const classCounts = countBy(inMonth, (c) => c.classCode);
   const gridCounts = countBy(inMonth, (c) => c.gridCode);
@@ -239,13 +169,9 @@ export async function gatherReportFigures(
     lastYearKey: sameMonthLastYear(key),
     generatedAt: now.toISOString(),
     headline,
-    departments: rank(
-      cases,
-      (c) => c.handlingDeptId,
-      new Map([...deptNames].filter(([id]) => handled.has(id))),
-      period,
-    ),
-    subareas: { level: childLevel, rows: rank(cases, levelCode[childLevel], childNames, period) },
+    score: engine.score,
+    departments: engine.departments,
+    subareas: { level: childLevel, ...engine.subareas },
     topCategories: top(classCounts, classNames),
     hotSpots: top(gridCounts, gridNames),
     overdue: overdue
@@ -256,8 +182,8 @@ export async function gatherReportFigures(
       .map((c) => listed(c, c.supervisionLevel === 'red' ? '红牌督办' : '黄牌督办')),
     care: await careFigures(s, area.code),
     notes: [
-      '本报告数据取自生成时的案件记录；指标引擎上线后改为取自案件事件日志的冻结期间数据。',
-      '照护工作数据为报告生成时的状态。',
+      '主要指标、综合指标值和排名取自指标引擎（案件事件日志，按各环节当时的期限计算，截至报告生成时）。',
+      '月末超期案件、督办案件及各清单取自报告生成时的案件记录；照护工作数据为报告生成时的状态。',
     ],
   };
 }

@@ -3,7 +3,7 @@ import {
   formatFigure,
   type CountRow,
   type ListedCase,
-  type RankingRow,
+  type Ranking,
   type ReportFigures,
 } from './report-figures';
 
@@ -14,7 +14,6 @@ const esc = (s: string | number) =>
     /[&<>"']/g,
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
   );
-const pct = (v: number | null) => formatFigure('rate', v);
 /** 2026-12-02 09:00 in Shanghai time (UTC+8 all year). */
 const beijingTime = (iso: string) =>
   new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -27,10 +26,17 @@ function table(head: string[], rows: (string | number)[][], empty: string): stri
     .join('')}</tbody></table>`;
 }
 
-const ranking = (rows: RankingRow[], what: string) =>
+/** Rank, name, the ranking's figures, 综合指标值 and grade; "—" where the engine has no value. */
+const ranking = (r: Ranking, what: string) =>
   table(
-    ['名次', what, '上报', '结案', '按期结案', '按期结案率'],
-    rows.map((r, i) => [i + 1, r.name, r.reported, r.closed, r.onTime, pct(r.onTimeRate)]),
+    ['名次', what, ...r.columns.map((c) => c.label), '综合指标值', '等级'],
+    r.rows.map((row) => [
+      row.rank ?? '—',
+      row.name,
+      ...r.columns.map((c) => formatFigure(c.kind, row.values[c.key] ?? null)),
+      row.score === null ? '—' : row.score.toFixed(2),
+      row.grade ?? '—',
+    ]),
     `本月无${what}数据`,
   );
 const counts = (rows: CountRow[], what: string) =>
@@ -84,12 +90,13 @@ td.figure { font-weight: 600; font-size: 11.5pt; }
 <h1>${esc(title)}</h1>
 <p class="meta">${esc(LEVEL_NAMES[f.area.level])}：${esc(f.area.name)}（${esc(f.area.code)}） · 统计期间 ${esc(f.period.startDate)} 至 ${esc(f.period.endDate)}（不含） · 生成于 ${esc(beijingTime(f.generatedAt))}（北京时间）</p>
 <h2>一、主要指标</h2>
+<p class="score" data-score="${f.score.value ?? ''}">综合指标值：<strong>${esc(f.score.value === null ? '—' : f.score.value.toFixed(2))}</strong>（等级 ${esc(f.score.grade ?? '—')}，默认考核方案）</p>
 <table class="headline"><thead><tr><th>指标</th><th>本月</th><th>上月（${esc(f.previousKey)}）</th><th>环比</th><th>去年同月（${esc(f.lastYearKey)}）</th><th>同比</th></tr></thead>
 <tbody>${headline}</tbody></table>
-<h2>二、专业部门排名（按期结案率）</h2>
+<h2>二、专业部门排名（综合指标值）</h2>
 ${ranking(f.departments, '部门')}
-<h2>三、${esc(sub)}排名（按期结案率）</h2>
-${ranking(f.subareas.rows, sub)}
+<h2>三、${esc(sub)}排名（综合指标值）</h2>
+${ranking(f.subareas, sub)}
 <h2>四、高发问题类别</h2>
 ${counts(f.topCategories, '类别')}
 <h2>五、案件高发网格</h2>

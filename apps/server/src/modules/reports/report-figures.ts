@@ -1,6 +1,6 @@
 /**
  * What a monthly report prints (docs/reports.md): the renderer needs only this, so the source of the figures can
- * change (today: case lists; soon: the indicator engine) without touching the layout.
+ * change (the indicator engine for the figures and rankings, the case list for the lists) without touching the layout.
  */
 
 export type AreaLevel = 'district' | 'street' | 'community' | 'grid';
@@ -16,15 +16,28 @@ export interface HeadlineFigure {
   lastYear: number | null;
 }
 
-/** A ranked department or sub-area: on-time rate of the cases it closed in the month. */
+/** One figure column of a ranking (an indicator of docs/indicators.md §4). */
+export interface RankingColumn {
+  key: string;
+  label: string;
+  kind: HeadlineFigure['kind'];
+}
+
+/** A ranked department or sub-area: its 综合指标值, grade and rank from the indicator engine, and its figures. */
 export interface RankingRow {
   code: string;
   name: string;
-  reported: number;
-  closed: number;
-  onTime: number;
-  /** onTime / closed; null when nothing was closed. */
-  onTimeRate: number | null;
+  /** Equal 综合指标值 share a rank; null when it has no 综合指标值 (nothing to score in the month). */
+  rank: number | null;
+  score: number | null;
+  grade: string | null;
+  /** By column key; a rate without a denominator is null ("—"). */
+  values: Record<string, number | null>;
+}
+
+export interface Ranking {
+  columns: RankingColumn[];
+  rows: RankingRow[];
 }
 
 export interface CountRow {
@@ -56,9 +69,11 @@ export interface ReportFigures {
   lastYearKey: string;
   generatedAt: string;
   headline: HeadlineFigure[];
-  departments: RankingRow[];
+  /** The area's own 综合指标值 and grade for the month (default scheme); null values when nothing scored. */
+  score: { value: number | null; grade: string | null };
+  departments: Ranking;
   /** Streets in a district report, communities in a street report, grids in a community report. */
-  subareas: { level: AreaLevel; rows: RankingRow[] };
+  subareas: Ranking & { level: AreaLevel };
   topCategories: CountRow[];
   /** Grids with the most cases reported in the month. */
   hotSpots: CountRow[];

@@ -9,7 +9,7 @@ import { createReportsService, type ReportsService } from './reports.service';
 /** Report files under the data directory, next to the attachment blobs; PDFs printed by headless Chromium. */
 export function reportsModule(
   p: Platform,
-  needs: Needs<'cases' | 'areas' | 'departments' | 'categories' | 'specialGroups'>,
+  needs: Needs<'cases' | 'areas' | 'departments' | 'categories' | 'specialGroups' | 'indicators'>,
   printPdf: PdfPrinter = chromiumPrinter(),
 ): WiredModule<ReportsService> {
   const service = createReportsService({

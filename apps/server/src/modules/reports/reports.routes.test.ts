@@ -116,8 +116,13 @@ describe('月度报告 (POST /api/reports/monthly, GET /api/reports, files)', ()
     expect(headline(west, 'reported')).toMatchObject({ value: 4, display: '4' });
     expect(headline(west, 'registered').value).toBe(2);
     expect(headline(west, 'closed').value).toBe(1);
-    expect(headline(west, 'onTimeRate')).toMatchObject({ value: 1, display: '100.0%' });
+    // From the indicator engine: both registered cases fell due in November (2 working hours); one was closed by
+    // its deadline, the other is still open.
+    expect(headline(west, 'onTimeRate')).toMatchObject({ value: 0.5, display: '50.0%' });
     expect(headline(west, 'closeRate')).toMatchObject({ value: 0.5, display: '50.0%' });
+    expect(headline(west, 'handleOnTimeRate')).toMatchObject({ value: 1, display: '100.0%' });
+    // Nobody rated a case: no denominator, so "—".
+    expect(headline(west, 'satisfactionRate')).toMatchObject({ value: null, display: '—' });
 
     const html = await westLeader.get(`/api/reports/${west.id}.html`);
     expect(html.statusCode).toBe(200);
@@ -129,7 +134,12 @@ describe('月度报告 (POST /api/reports/monthly, GET /api/reports, files)', ()
     expect(html.body).toMatch(
       /上报案件<\/th><td class="figure">4<\/td>\s*<td>1<\/td><td>↑ 3（300.0%）<\/td>/,
     );
-    expect(html.body).toContain('区环卫中心');
+    // The department ranking from the engine: one task fed back on time, its case closed, nothing redone —
+    // 综合指标值 100 (default scheme), grade A, rank 1.
+    expect(html.body).toContain(
+      '<tr><td>1</td><td>区环卫中心</td><td>1</td><td>100.0%</td><td>100.0%</td><td>0.0%</td><td>100.00</td><td>A</td></tr>',
+    );
+    expect(html.body).toMatch(/综合指标值：<strong>[\d.]+<\/strong>/);
     expect(html.body).toContain('暴露垃圾');
 
     const pdf = await westLeader.get(`/api/reports/${west.id}.pdf`);

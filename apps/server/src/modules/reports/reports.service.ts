@@ -31,7 +31,7 @@ export interface ReportsDeps {
   audit: AuditService;
   needs: () => Pick<
     ModuleServices,
-    'cases' | 'areas' | 'departments' | 'categories' | 'specialGroups'
+    'cases' | 'areas' | 'departments' | 'categories' | 'specialGroups' | 'indicators'
   >;
 }
 
