@@ -36,8 +36,9 @@ const monthBounds = (key: string) => {
 };
 const within = (at: string | null, b: { start: string; end: string }) =>
   at !== null && at >= b.start && at < b.end;
-/** Past its overall deadline at `end` and not closed by then. */
+/** Past its overall deadline at `end` and not closed by then; a voided case is never overdue (it has no close). */
 const overdueAt = (c: CaseView, end: string) =>
+  c.state !== 'voided' &&
   c.registeredAt !== null &&
   c.registeredAt < end &&
   c.deadlineAt !== null &&
@@ -179,7 +180,7 @@ export async function gatherReportFigures(
       .map((c) => listed(c, `期限 ${shanghaiDate(c.deadlineAt!)}`)),
     supervised: supervised
       .slice(0, LIST_LIMIT)
-      .map((c) => listed(c, c.supervisionLevel === 'red' ? '红牌督办' : '黄牌督办')),
+      .map((c) => listed(c, SUPERVISION_NOTE[c.supervisionLevel ?? ''] ?? '督办')),
     care: await careFigures(s, area.code),
     notes: [
       '主要指标、综合指标值和排名取自指标引擎（案件事件日志，按各环节当时的期限计算，截至报告生成时）。',
@@ -187,6 +188,13 @@ export async function gatherReportFigures(
     ],
   };
 }
+
+/** 督办 by hand (a leader, the 值班长, 12345) is plain 督办; the sweep's cards are yellow and red. */
+const SUPERVISION_NOTE: Record<string, string> = {
+  normal: '督办',
+  yellow: '黄牌督办',
+  red: '红牌督办',
+};
 
 const shanghaiDate = (iso: string) =>
   new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

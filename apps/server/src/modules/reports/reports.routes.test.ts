@@ -49,7 +49,8 @@ beforeAll(async () => {
   cast = await castCases(t);
   // October: one west case (the 环比 base).
   await report(cast.inspector, CITY.inA);
-  // November: four west cases (one closed on time, one registered and left open), one east case.
+  // November: four west cases (one closed on time, one registered and left open, one registered and voided), one
+  // east case.
   now = new Date('2026-11-10T10:00:00+08:00');
   // Sessions expire over three weeks: everyone signs in again.
   cast.inspector = await login(t, 'insp');
@@ -60,7 +61,7 @@ beforeAll(async () => {
   cast.admin = await login(t, 'root');
   const closed = await report(cast.inspector, CITY.inA);
   const open = await report(cast.inspector, CITY.inA);
-  await report(cast.inspector, CITY.inA);
+  const voided = await report(cast.inspector, CITY.inA);
   await report(cast.inspector, CITY.inB);
   await report(cast.admin, CITY.inC);
   await closeCase(closed);
@@ -69,6 +70,14 @@ beforeAll(async () => {
     classCode: '06010',
     conditionId: cast.conditionId,
   });
+  // Registered, then voided: it has no close, yet it is neither due nor overdue.
+  await step(cast, cast.intake, voided, 'accept');
+  await step(cast, cast.shift, voided, 'register', {
+    classCode: '06010',
+    conditionId: cast.conditionId,
+  });
+  await step(cast, cast.dispatcher, voided, 'request_void', { reason: '重复上报' });
+  await step(cast, cast.shift, voided, 'approve_request', { requestType: 'void' });
   now = new Date('2026-12-02T09:00:00+08:00');
   district = await userSession(t, {
     username: 'qu',
@@ -114,13 +123,15 @@ describe('月度报告 (POST /api/reports/monthly, GET /api/reports, files)', ()
       trigger: 'manual',
     });
     expect(headline(west, 'reported')).toMatchObject({ value: 4, display: '4' });
-    expect(headline(west, 'registered').value).toBe(2);
+    expect(headline(west, 'registered').value).toBe(3);
     expect(headline(west, 'closed').value).toBe(1);
-    // From the indicator engine: both registered cases fell due in November (2 working hours); one was closed by
-    // its deadline, the other is still open.
+    // From the indicator engine: two registered cases fell due in November (2 working hours); one was closed by
+    // its deadline, the other is still open; the voided one is not due.
     expect(headline(west, 'onTimeRate')).toMatchObject({ value: 0.5, display: '50.0%' });
     expect(headline(west, 'closeRate')).toMatchObject({ value: 0.5, display: '50.0%' });
     expect(headline(west, 'handleOnTimeRate')).toMatchObject({ value: 1, display: '100.0%' });
+    // At the month's end only the open case is overdue, not the voided one.
+    expect(headline(west, 'overdue').value).toBe(1);
     // Nobody rated a case: no denominator, so "—".
     expect(headline(west, 'satisfactionRate')).toMatchObject({ value: null, display: '—' });
 
