@@ -1,14 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
 
 // The indicator engine's facts (modules/indicators/indicator-facts.ts): each case's event log flattened into rows
 // placed at an instant (an event's time or a deadline), so a figure for any period, area, department or person is
 // an indexed range count rather than a replay of millions of events. Rewritten per case with every event; filled
 // for cases already in the database by `wangge indicators rebuild`.
 
+/** The fact columns, shared with the publications' frozen copy (2026-12-09T1010). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('indicator_facts')
+export const withFactColumns = (t: CreateTableBuilder<any, any>) =>
+  t
     .addColumn('case_id', 'text', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ok', 'integer')
     .addColumn('flag', 'integer')
     .addColumn('excluded', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('hours', 'double precision')
+    .addColumn('hours', 'double precision');
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  await withFactColumns(db.schema.createTable('indicator_facts'))
     .addPrimaryKeyConstraint('indicator_facts_pk', ['case_id', 'n'])
     .execute();
   // Every figure is a range over one kind's instants; area, department and person filter within it.

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withFactColumns } from './2026-12-09T1000_indicator-facts';
 
 // Published (frozen) assessment periods (docs/indicators.md §6). Publishing copies the facts that place figures in
 // the period into indicator_snapshot_facts, so the period's figures, rankings and drill-downs are read from the copy
@@ -27,29 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['period_type', 'period_key', 'version'])
     .unique()
     .execute();
-  await db.schema
-    .createTable('indicator_snapshot_facts')
-    .addColumn('publication_id', 'text', (c) => c.notNull())
-    .addColumn('case_id', 'text', (c) => c.notNull())
-    .addColumn('n', 'integer', (c) => c.notNull())
-    .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('end_at', 'text')
-    .addColumn('admin_code', 'text', (c) => c.notNull())
-    .addColumn('street_code', 'text', (c) => c.notNull())
-    .addColumn('community_code', 'text', (c) => c.notNull())
-    .addColumn('grid_code', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('department_id', 'text')
-    .addColumn('actor_id', 'text')
-    .addColumn('actor_role', 'text')
-    .addColumn('variant', 'text')
-    .addColumn('on_time', 'integer')
-    .addColumn('ok', 'integer')
-    .addColumn('flag', 'integer')
-    .addColumn('excluded', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('hours', 'double precision')
+  await withFactColumns(
+    db.schema
+      .createTable('indicator_snapshot_facts')
+      .addColumn('publication_id', 'text', (c) => c.notNull()),
+  )
     .addPrimaryKeyConstraint('indicator_snapshot_facts_pk', ['publication_id', 'case_id', 'n'])
     .execute();
   await db.schema

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, type Session } from '../../../test/factories';
 import { expectRefusal } from '../../../test/refusal';
-import { castCases, step, type CaseCast } from './cases.test-util';
+import { castCases, reportAt, step, type CaseCast } from './cases.test-util';
 
 // Monday 2026-11-30 09:00 in Shanghai.
 const now = new Date('2026-11-30T09:00:00+08:00');
@@ -17,24 +17,12 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   cast = await castCases(t);
   const { inspector, admin, intake } = cast;
-  ids.push(await report(inspector, CITY.inA), await report(inspector, CITY.inA));
-  ids.push(await report(inspector, CITY.inB));
-  ids.push(await report(admin, CITY.inC)); // 东街道: outside the street leader's area
+  ids.push(await reportAt(inspector, CITY.inA), await reportAt(inspector, CITY.inA));
+  ids.push(await reportAt(inspector, CITY.inB));
+  ids.push(await reportAt(admin, CITY.inC)); // 东街道: outside the street leader's area
   await step(cast, intake, ids[1]!, 'reject', { reason: '重复上报' });
 });
 afterAll(async () => t?.close());
-
-async function report(s: Session, at: [number, number]): Promise<string> {
-  const res = await s.post('/api/cases', {
-    lng: at[0],
-    lat: at[1],
-    address: '文化路 12 号',
-    description: '暴露垃圾',
-    classCode: '06010',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
 
 async function mapOf(s: Session, query = ''): Promise<CaseMapPoints> {
   const res = await s.get(`/api/cases/map-points${query}`);

@@ -3,7 +3,7 @@ import type { CaseOverview } from '@wangge/shared';
 import type { Clock } from '../../core/clock';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, login, type Session } from '../../../test/factories';
-import { castCases, step, type CaseCast } from './cases.test-util';
+import { castCases, reportAt, step, type CaseCast } from './cases.test-util';
 import { expectRefusal } from '../../../test/refusal';
 
 // A clock the test moves: Monday 2026-11-30 09:00 in Shanghai.
@@ -18,27 +18,16 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   cast = await castCases(t);
   const { inspector, intake } = cast;
-  const a1 = await report(inspector, CITY.inA);
-  await report(inspector, CITY.inA);
-  await report(cast.admin, CITY.inC); // 东街道: outside the street leader's area
+  const a1 = await reportAt(inspector, CITY.inA);
+  await reportAt(inspector, CITY.inA);
+  await reportAt(cast.admin, CITY.inC); // 东街道: outside the street leader's area
   await step(cast, intake, a1, 'accept');
   // Ten days later every running step is past its limit; a new report starts green. (Sessions expired meanwhile.)
   now = new Date(now.getTime() + 10 * 86_400_000);
   [leader, admin] = [await login(t, 'boss'), await login(t, 'root')];
-  await report(await login(t, 'insp'), CITY.inB);
+  await reportAt(await login(t, 'insp'), CITY.inB);
 });
 afterAll(async () => t.close());
-
-const report = async (s: Session, at: [number, number]) =>
-  (
-    await s.post('/api/cases', {
-      lng: at[0],
-      lat: at[1],
-      address: '文化路 12 号',
-      description: '暴露垃圾',
-      classCode: '06010',
-    })
-  ).json().id as string;
 
 async function overview(s: Session, areaCode?: string): Promise<CaseOverview> {
   const res = await s.get(`/api/cases/overview${areaCode ? `?areaCode=${areaCode}` : ''}`);

@@ -137,3 +137,49 @@ export async function step(
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
   return res.json();
 }
+
+/** Reports 暴露垃圾 (06010) at a point of the test city as the session's user; returns the case id. */
+export async function reportAt(
+  s: Session,
+  at: [number, number],
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await s.post('/api/cases', {
+    lng: at[0],
+    lat: at[1],
+    address: '文化路 12 号',
+    description: '暴露垃圾',
+    classCode: '06010',
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+
+/**
+ * Walks a just-reported case through every step to 结案 (fixed) with the cast's roles, to the cast's first
+ * department; `pause(minutes)` is called between the stages, for tests that move a clock.
+ */
+export async function walkToClose(
+  t: TestApp,
+  cast: CaseCast,
+  id: string,
+  pause: (minutes: number) => void = () => {},
+): Promise<void> {
+  const { inspector, intake, shift, dispatcher, handler } = cast;
+  pause(10);
+  await step(cast, intake, id, 'accept');
+  await step(cast, shift, id, 'register', { classCode: '06010', conditionId: cast.conditionId });
+  await step(cast, dispatcher, id, 'dispatch', { departmentId: cast.deptId });
+  pause(30);
+  await step(cast, handler, id, 'acknowledge');
+  await step(cast, handler, id, 'submit_feedback', {
+    result: '已清运',
+    photos: [await photo(t, handler)],
+  });
+  await step(cast, dispatcher, id, 'accept_feedback');
+  await step(cast, intake, id, 'send_check', { assigneeId: cast.inspectorId });
+  await step(cast, inspector, id, 'check_pass', { photos: [await photo(t, inspector)] });
+  pause(5);
+  await step(cast, shift, id, 'close', { closeReason: 'fixed' });
+}

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, login, type Session } from '../../../test/factories';
 import { expectRefusal } from '../../../test/refusal';
-import { castCases, photo, step, type CaseCast } from '../cases/cases.test-util';
+import { castCases, reportAt, step, walkToClose, type CaseCast } from '../cases/cases.test-util';
 
 // Publishing freezes a period (docs/indicators.md §6): a case changed afterwards moves the live figures of that
 // period, not the published ones, until an administrator recomputes — audited, with both versions readable.
@@ -14,37 +14,13 @@ let t: TestApp;
 let cast: CaseCast;
 let closedId = '';
 
-const report = async (s: Session, at: [number, number]) =>
-  (
-    await s.post('/api/cases', {
-      lng: at[0],
-      lat: at[1],
-      address: '文化路 12 号',
-      description: '暴露垃圾',
-      classCode: '06010',
-    })
-  ).json().id as string;
-
 beforeAll(async () => {
   t = await createTestApp({ clock });
   cast = await castCases(t);
-  const { inspector, intake, shift, dispatcher, handler } = cast;
-  closedId = await report(inspector, CITY.inA);
-  await step(cast, intake, closedId, 'accept');
-  await step(cast, shift, closedId, 'register', {
-    classCode: '06010',
-    conditionId: cast.conditionId,
-  });
-  await step(cast, dispatcher, closedId, 'dispatch', { departmentId: cast.deptId });
-  await step(cast, handler, closedId, 'submit_feedback', {
-    result: '已清运',
-    photos: [await photo(t, handler)],
-  });
-  await step(cast, dispatcher, closedId, 'accept_feedback');
-  await step(cast, intake, closedId, 'send_check', { assigneeId: cast.inspectorId });
-  await step(cast, inspector, closedId, 'check_pass', { photos: [await photo(t, inspector)] });
-  await step(cast, shift, closedId, 'close', { closeReason: 'fixed' });
-  await report(cast.admin, CITY.inC);
+  const { inspector } = cast;
+  closedId = await reportAt(inspector, CITY.inA);
+  await walkToClose(t, cast, closedId);
+  await reportAt(cast.admin, CITY.inC);
 });
 afterAll(async () => t?.close());
 

@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, type Session } from '../../../test/factories';
 import { expectRefusal } from '../../../test/refusal';
-import { castCases, photo, step, type CaseCast } from '../cases/cases.test-util';
+import { castCases, reportAt, walkToClose, type CaseCast } from '../cases/cases.test-util';
 import { indicatorCell } from './indicators-export';
 
 // One case walked to 结案 and two left open, in November (Monday 2026-11-30 in Shanghai); one is in the east street.
@@ -15,39 +15,14 @@ const later = (minutes: number) => (now = new Date(now.getTime() + minutes * 60_
 let t: TestApp;
 let cast: CaseCast;
 
-const report = async (s: Session, at: [number, number]) =>
-  (
-    await s.post('/api/cases', {
-      lng: at[0],
-      lat: at[1],
-      address: '文化路 12 号',
-      description: '暴露垃圾',
-      classCode: '06010',
-    })
-  ).json().id as string;
-
 beforeAll(async () => {
   t = await createTestApp({ clock });
   cast = await castCases(t);
-  const { inspector, intake, shift, dispatcher, handler, admin } = cast;
-  const a = await report(inspector, CITY.inA);
-  later(10);
-  await step(cast, intake, a, 'accept');
-  await step(cast, shift, a, 'register', { classCode: '06010', conditionId: cast.conditionId });
-  await step(cast, dispatcher, a, 'dispatch', { departmentId: cast.deptId });
-  later(30);
-  await step(cast, handler, a, 'acknowledge');
-  await step(cast, handler, a, 'submit_feedback', {
-    result: '已清运',
-    photos: [await photo(t, handler)],
-  });
-  await step(cast, dispatcher, a, 'accept_feedback');
-  await step(cast, intake, a, 'send_check', { assigneeId: cast.inspectorId });
-  await step(cast, inspector, a, 'check_pass', { photos: [await photo(t, inspector)] });
-  later(5);
-  await step(cast, shift, a, 'close', { closeReason: 'fixed' });
-  await report(inspector, CITY.inB);
-  await report(admin, CITY.inC);
+  const { inspector, admin } = cast;
+  const a = await reportAt(inspector, CITY.inA);
+  await walkToClose(t, cast, a, later);
+  await reportAt(inspector, CITY.inB);
+  await reportAt(admin, CITY.inC);
 });
 afterAll(async () => t?.close());
 

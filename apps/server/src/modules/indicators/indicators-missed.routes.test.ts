@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorFigures } from '@wangge/shared';
 import type { Clock } from '../../core/clock';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { CITY, type Session } from '../../../test/factories';
-import { castCases, photo, step, type CaseCast } from '../cases/cases.test-util';
+import { CITY } from '../../../test/factories';
+import { castCases, photo, reportAt, step, type CaseCast } from '../cases/cases.test-util';
 
 // 漏报 through the real workflow (docs/indicators.md §4.1): a resident's report confirmed by 核实 counts as missed by
 // the patrol, until a patrol report of the same problem made before it is merged into it — the 合并 rewrites the
@@ -14,18 +14,6 @@ const later = () => (now = new Date(now.getTime() + 10 * 60_000));
 let t: TestApp;
 let cast: CaseCast;
 
-const report = async (s: Session, source?: string) => {
-  const res = await s.post('/api/cases', {
-    lng: CITY.inA[0],
-    lat: CITY.inA[1],
-    address: '文化路 12 号',
-    description: '暴露垃圾',
-    classCode: '06010',
-    ...(source ? { source } : {}),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-};
 const missed = async () => {
   const res = await cast.admin.get(
     '/api/indicators?period=2026-11&ids=missedReportCount,missedReportRate,registeredCount',
@@ -44,9 +32,9 @@ afterAll(async () => t?.close());
 describe('漏报 (missed reports)', () => {
   it('counts a confirmed public report until an earlier patrol report is merged into it', async () => {
     const { inspector, intake, shift } = cast;
-    const patrol = await report(inspector);
+    const patrol = await reportAt(inspector, CITY.inA);
     later();
-    const resident = await report(intake, 'public');
+    const resident = await reportAt(intake, CITY.inA, { source: 'public' });
     await step(cast, intake, resident, 'send_verify', { assigneeId: cast.inspectorId });
     await step(cast, inspector, resident, 'verify_true', {
       photos: [await photo(t, inspector)],

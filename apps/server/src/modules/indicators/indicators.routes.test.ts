@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY, type Session } from '../../../test/factories';
 import { expectRefusal } from '../../../test/refusal';
-import { castCases, photo, step, type CaseCast } from '../cases/cases.test-util';
+import { castCases, reportAt, walkToClose, type CaseCast } from '../cases/cases.test-util';
 
 // Through HTTP with real transitions: the facts are written by the cases module's hook, counted by the routes.
 // Monday 2026-11-30 09:00 in Shanghai; the period is November (it runs until Dec 1st 00:00).
@@ -15,39 +15,14 @@ let t: TestApp;
 let cast: CaseCast;
 const ids: Record<'a' | 'b' | 'east', string> = { a: '', b: '', east: '' };
 
-const report = async (s: Session, at: [number, number]) =>
-  (
-    await s.post('/api/cases', {
-      lng: at[0],
-      lat: at[1],
-      address: '文化路 12 号',
-      description: '暴露垃圾',
-      classCode: '06010',
-    })
-  ).json().id as string;
-
 beforeAll(async () => {
   t = await createTestApp({ clock });
   cast = await castCases(t);
-  const { inspector, intake, shift, dispatcher, handler, admin } = cast;
-  ids.a = await report(inspector, CITY.inA);
-  later(10);
-  await step(cast, intake, ids.a, 'accept');
-  await step(cast, shift, ids.a, 'register', { classCode: '06010', conditionId: cast.conditionId });
-  await step(cast, dispatcher, ids.a, 'dispatch', { departmentId: cast.deptId });
-  later(30);
-  await step(cast, handler, ids.a, 'acknowledge');
-  await step(cast, handler, ids.a, 'submit_feedback', {
-    result: '已清运',
-    photos: [await photo(t, handler)],
-  });
-  await step(cast, dispatcher, ids.a, 'accept_feedback');
-  await step(cast, intake, ids.a, 'send_check', { assigneeId: cast.inspectorId });
-  await step(cast, inspector, ids.a, 'check_pass', { photos: [await photo(t, inspector)] });
-  later(5);
-  await step(cast, shift, ids.a, 'close', { closeReason: 'fixed' });
-  ids.b = await report(inspector, CITY.inB);
-  ids.east = await report(admin, CITY.inC); // 东街道: outside the street leader's area
+  const { inspector, admin } = cast;
+  ids.a = await reportAt(inspector, CITY.inA);
+  await walkToClose(t, cast, ids.a, later);
+  ids.b = await reportAt(inspector, CITY.inB);
+  ids.east = await reportAt(admin, CITY.inC); // 东街道: outside the street leader's area
 });
 afterAll(async () => t?.close());
 
