@@ -26,7 +26,8 @@ import type { ImportsTables } from '../../modules/imports/imports.tables';
 import type { NotificationsTables } from '../../modules/notifications/notifications.tables';
 import type { PublicCasesTables } from '../../modules/public-cases/public-cases.tables';
 import type { ReportsTables } from '../../modules/reports/reports.tables';
-import type { JobsTables } from '../jobs/jobs.tables';
+// The scheduler's lease table (core/jobs) is platform, not a module: named from the source root like the modules' tables.
+import type { JobsTables } from '../../core/jobs/jobs.tables';
 
 export interface DB
   extends AreasTables,
