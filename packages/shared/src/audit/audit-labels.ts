@@ -86,7 +86,11 @@ export const AUDIT_ACTIONS = {
     en: 'Published assessment period recomputed',
     reason: true,
   },
-  assessment_scheme_changed: { group: 'config', zh: '修改考核方案', en: 'Assessment scheme changed' },
+  assessment_scheme_changed: {
+    group: 'config',
+    zh: '修改考核方案',
+    en: 'Assessment scheme changed',
+  },
   data_key_rotated: { group: 'system', zh: '轮换数据密钥', en: 'Data key rotated' },
 } as const satisfies Record<string, ActionRow>;
 export type AuditActionCode = keyof typeof AUDIT_ACTIONS;

@@ -1,9 +1,4 @@
-import {
-  FIELD_ROLES,
-  nextLeaderLevel,
-  type RequestType,
-  SUPERVISION_LEVELS,
-} from './case-actions';
+import { FIELD_ROLES, nextLeaderLevel, type RequestType, SUPERVISION_LEVELS } from './case-actions';
 import type { CaseState } from './case-states';
 import type { ActorContext, CaseSnapshot, DecideErrorCode, DecideInput } from './case-types';
 
