@@ -41,7 +41,7 @@ describe('dashboard formats', () => {
   it('has no arrow without both values', () => {
     expect(trendOf('satisfactionRate', null, 0.5).direction).toBe('none');
     expect(trendOf('satisfactionRate', 0.5, undefined).direction).toBe('none');
-    expect(trendOf('reportCount', 3, 0)).toMatchObject({ direction: 'up', text: '—' });
+    expect(trendOf('reportCount', 3, 0)).toMatchObject({ direction: 'up', text: '+3' });
   });
 
   it('ranks the level below the area', () => {

@@ -28,7 +28,7 @@ export type TrendTone = 'good' | 'bad' | 'neutral';
 export interface Trend {
   direction: TrendDirection;
   tone: TrendTone;
-  /** The change: percentage points for a rate, relative % for a count, null when it cannot be said. */
+  /** The change: percentage points for a rate, relative % for a count (the count itself after a zero). */
   text: string;
 }
 
@@ -51,7 +51,8 @@ export function trendOf(
     tone = (direction === 'up') === (def.direction === 'higher') ? 'good' : 'bad';
   let text: string;
   if (def.unit === 'rate') text = `${round(Math.abs(diff) * 100, 1).toFixed(1)}pt`;
-  else if (earlier === 0) text = diff === 0 ? '0%' : NO_VALUE;
+  // From nothing, a relative change has no value: say how many more instead (同比 ↑ +7, not ↑ —).
+  else if (earlier === 0) text = diff === 0 ? '0%' : `${diff > 0 ? '+' : '−'}${Math.abs(diff)}`;
   else text = `${round((Math.abs(diff) / Math.abs(earlier)) * 100, 1).toFixed(1)}%`;
   return { direction, tone, text };
 }
