@@ -227,8 +227,8 @@ export function createCasesRepo(db: Kysely<DB>, textIndex: CaseTextIndex = 'fts5
       return Number(r?.m ?? 0) + 1;
     },
 
-    events: (caseId: string, d: Db = db) =>
-      d
+    events: (caseId: string) =>
+      db
         .selectFrom('case_events')
         .selectAll()
         .where('case_id', '=', caseId)

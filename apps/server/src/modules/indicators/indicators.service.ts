@@ -172,7 +172,6 @@ export function createIndicatorsService(
     return r && object === 'position' ? positionRule(id, r) : r;
   }
 
-  /** Counts one rule into FigureValues per group. */
   /** Counts many rules over one target and period: the counted ones in one statement (`repo.batch`). */
   async function computeAll(
     base: Omit<FactQuery, 'rule'>,
@@ -182,29 +181,26 @@ export function createIndicatorsService(
     const batch = await repo.batch(base, counted);
     return Promise.all(
       rules.map(async (rule) => {
-        if (rule.value === 'overlapHours') return compute({ ...base, rule });
+        if (rule.value === 'overlapHours') return suspendedHours({ ...base, rule });
         const groups = batch[counted.indexOf(rule)] ?? [];
         return new Map(groups.map((g) => [g.key, valueOf(rule, g)] as const));
       }),
     );
   }
 
-  async function compute(q: FactQuery): Promise<Map<string | null, FigureValue>> {
+  /** 挂账时长: natural hours of 挂账 inside the period (and before asOf), per group. */
+  async function suspendedHours(q: FactQuery): Promise<Map<string | null, FigureValue>> {
     const out = new Map<string | null, FigureValue>();
-    if (q.rule.value === 'overlapHours') {
-      const cut = Date.parse(q.end < q.asOf ? q.end : q.asOf);
-      const start = Date.parse(q.start);
-      for (const s of await repo.suspensions(q)) {
-        const overlap =
-          Math.min(s.end_at ? Date.parse(s.end_at) : cut, cut) - Math.max(Date.parse(s.at), start);
-        if (overlap <= 0) continue;
-        const key = (s.key as string | null) ?? null;
-        const v = out.get(key) ?? { value: 0, n: 0 };
-        out.set(key, { value: (v.value ?? 0) + overlap / HOUR_MS, n: v.n + 1 });
-      }
-      return out;
+    const cut = Date.parse(q.end < q.asOf ? q.end : q.asOf);
+    const start = Date.parse(q.start);
+    for (const s of await repo.suspensions(q)) {
+      const overlap =
+        Math.min(s.end_at ? Date.parse(s.end_at) : cut, cut) - Math.max(Date.parse(s.at), start);
+      if (overlap <= 0) continue;
+      const key = (s.key as string | null) ?? null;
+      const v = out.get(key) ?? { value: 0, n: 0 };
+      out.set(key, { value: (v.value ?? 0) + overlap / HOUR_MS, n: v.n + 1 });
     }
-    for (const g of await repo.counts(q)) out.set(g.key, valueOf(q.rule, g));
     return out;
   }
 
