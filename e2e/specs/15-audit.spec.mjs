@@ -3,7 +3,8 @@ import { expect, PASSWORD, screenshot, test } from '../lib/fixtures.mjs';
 // The audit log as an auditor reads it (issue 11 #7): Chinese labels, named targets, the reason of an unmasking,
 // sign-ins behind a toggle, filters kept in the URL, and an export that is itself audited.
 
-const REASON = '核实联系方式（e2e 审计）';
+// One reason per run, so a retry does not find the first try's entry too.
+const REASON = `核实联系方式（e2e 审计 ${Date.now() % 100000}）`;
 const today = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Flex, Input, Select, Switch, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { AreaSelect } from '../../../components/area-select';
@@ -42,20 +42,17 @@ function write(f: AuditFilters): URLSearchParams {
 
 export function AuditPage() {
   const { t, lang } = useI18n();
-  const { filters, page, setFilters, goPage } = useUrlFilters(read, write);
+  const { filters, page, setFilters, updateFilters, goPage } = useUrlFilters(read, write);
   const log = useAuditEntries(filters, page, PAGE_SIZE);
   const actors = useAuditActors();
   const [exporting, setExporting] = useState(false);
-  // Filters changed one after another before the URL re-renders the page (typing both dates) build on each other.
-  const latest = useRef(filters);
-  latest.current = filters;
-  const patch = (p: Partial<AuditFilters>) => {
-    const next: AuditFilters = { ...latest.current, ...p };
-    for (const k of Object.keys(next) as (keyof AuditFilters)[])
-      if (next[k] === undefined || next[k] === '' || next[k] === false) delete next[k];
-    latest.current = next;
-    setFilters(next);
-  };
+  const patch = (p: Partial<AuditFilters>) =>
+    updateFilters((latest) => {
+      const next: AuditFilters = { ...latest, ...p };
+      for (const k of Object.keys(next) as (keyof AuditFilters)[])
+        if (next[k] === undefined || next[k] === '' || next[k] === false) delete next[k];
+      return next;
+    });
 
   return (
     <PageContainer
