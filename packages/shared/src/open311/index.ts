@@ -1,0 +1,1 @@
+export * from './open311.schemas';
