@@ -1,0 +1,150 @@
+// The field app (/field/, docs/field-app.md) on a phone: offline, a report with a photo and a 核查 answer wait in the
+// outbox (IndexedDB), survive a reload from the service worker's shell, and are sent once when the network returns.
+import { expect, note, PASSWORD, PHONE, screenshot, scrollWidth, test } from '../lib/fixtures.mjs';
+
+/** A signed-in API client for setting the scene (the staff side of the loop). */
+async function apiAs(playwright, baseURL, username) {
+  const ctx = await playwright.request.newContext({ baseURL });
+  const res = await ctx.post('/api/auth/login', { data: { username, password: PASSWORD } });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  const { csrfToken, user } = await res.json();
+  return {
+    user,
+    get: async (url) => {
+      const r = await ctx.get(url);
+      expect(r.ok(), `${url}: ${await r.text()}`).toBeTruthy();
+      return r.json();
+    },
+    post: (url, data) => ctx.post(url, { data, headers: { 'x-csrf-token': csrfToken } }),
+    dispose: () => ctx.dispose(),
+  };
+}
+
+/** A 核查 task for the demo 监督员: a 待核查 case in their street, sent to them by the 受理员. */
+async function checkTaskFor(intake, inspectorId) {
+  const { items } = await intake.get('/api/cases?state=pending_check&limit=50');
+  for (const c of items) {
+    const res = await intake.post(`/api/cases/${c.id}/transitions`, {
+      action: 'send_check',
+      version: c.version,
+      assigneeId: inspectorId,
+    });
+    if (res.ok()) return res.json();
+  }
+  throw new Error('no 待核查 case the inspector may check');
+}
+
+/** A real JPEG drawn by the browser (the app compresses it through a canvas like a camera photo). */
+async function jpeg(page) {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 800;
+    c.height = 600;
+    const g = c.getContext('2d');
+    g.fillStyle = '#7a9';
+    g.fillRect(0, 0, 800, 600);
+    g.fillStyle = '#345';
+    g.fillRect(200, 150, 400, 300);
+    g.fillText(String(Date.now()), 20, 20);
+    return c.toDataURL('image/jpeg', 0.9);
+  });
+  return {
+    name: 'site.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(dataUrl.split(',')[1], 'base64'),
+  };
+}
+
+test('offline: a report with a photo and a 核查 answer are queued, then sent once when back online', async ({
+  newPage,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const intake = await apiAs(playwright, baseURL, 'intake');
+  const inspectorApi = await apiAs(playwright, baseURL, 'inspector');
+  const task = await checkTaskFor(intake, inspectorApi.user.id);
+  const [lng, lat] = task.position;
+  note(`核查 task ${task.caseNo} at ${lng}, ${lat}`);
+
+  const page = await newPage({
+    ...PHONE,
+    serviceWorkers: 'allow',
+    permissions: ['geolocation'],
+    geolocation: { longitude: lng, latitude: lat, accuracy: 12 },
+  });
+  const context = page.context();
+  await page.goto('/field/');
+  await page.locator('#field-username').fill('inspector');
+  await page.locator('#field-password').fill(PASSWORD);
+  await page.getByTestId('field-login').click();
+  await expect(page.getByTestId('net')).toHaveText('在线');
+  // The shell is cached once the service worker controls the page.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  // Categories and tasks are read once online, kept for offline.
+  await expect(page.getByTestId('category-search')).toBeVisible();
+  await page.getByTestId('tab-tasks').click();
+  await expect(page.locator(`[data-testid="task"][data-case-no="${task.caseNo}"]`)).toBeVisible();
+  await page.getByTestId('tab-report').click();
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('net')).toHaveText('离线');
+  // 上报 offline.
+  const text = `离线上报 e2e ${Date.now()}`;
+  await page.getByTestId('category-search').fill('垃圾');
+  await page.locator('.chips .chip').first().click();
+  await page.getByTestId('locate').click();
+  await expect(page.getByTestId('position')).toContainText('精度 ±12 米');
+  await page.getByTestId('adjust-on-map').click();
+  await expect(page.getByTestId('field-map')).toBeVisible();
+  await page.getByTestId('address').fill('文化路 12 号东侧');
+  await page.getByTestId('description').fill(text);
+  await page.getByTestId('photo-input').setInputFiles(await jpeg(page));
+  await expect(page.locator('.thumb')).toHaveCount(1);
+  await screenshot(page, 'field-report-offline');
+  expect(await scrollWidth(page), 'the report screen’s width').toBeLessThanOrEqual(376);
+  await page.getByTestId('report-submit').click();
+  await expect(page.getByTestId('report-message')).toHaveText('已保存，联网后自动发送');
+
+  // 核查 offline.
+  await page.getByTestId('tab-tasks').click();
+  const card = page.locator(`[data-testid="task"][data-case-no="${task.caseNo}"]`);
+  await card.getByTestId('task-check_pass').click();
+  await card.getByTestId('task-photo-input').setInputFiles(await jpeg(page));
+  await card.getByTestId('task-submit').click();
+  await expect(card.getByTestId('task-queued')).toBeVisible();
+
+  // A reload offline comes from the service worker; the outbox is still there.
+  await page.reload();
+  await page.getByTestId('tab-queue').click();
+  await expect(page.getByTestId('op')).toHaveCount(2);
+  await expect(page.locator('[data-testid="op"][data-status="waiting"]')).toHaveCount(2);
+  await screenshot(page, 'field-queue-offline');
+
+  await context.setOffline(false);
+  await expect(page.locator('[data-testid="op"][data-status="sent"]')).toHaveCount(2, {
+    timeout: 30_000,
+  });
+  await screenshot(page, 'field-queue-sent');
+
+  // The centre's queue has the report once; the task was done once.
+  const found = await intake.get(`/api/cases?q=${encodeURIComponent(text)}`);
+  expect(found.items, 'cases with the offline report’s text').toHaveLength(1);
+  expect(found.items[0].photos, 'the photo taken offline').toHaveLength(1);
+  const after = await intake.get(`/api/cases/${task.id}`);
+  expect(after.state).toBe('pending_close');
+  const events = (await intake.get(`/api/cases/${task.id}/events`)).items;
+  expect(events.filter((e) => e.action === 'check_pass')).toHaveLength(1);
+
+  // Sending again changes nothing.
+  await page.getByTestId('send-now').click();
+  await page.waitForTimeout(500);
+  expect((await intake.get(`/api/cases?q=${encodeURIComponent(text)}`)).items).toHaveLength(1);
+  await intake.dispose();
+  await inspectorApi.dispose();
+});
