@@ -1,0 +1,5 @@
+/** 巡查 (patrols): start/stop, track points and check-ins from the field app (docs/field-app.md). */
+export { createPatrolsService, type PatrolsService } from './patrols.service';
+export { registerPatrolsRoutes } from './patrols.routes';
+export { patrolsModule } from './patrols.module';
+export { trackLength } from './track';
