@@ -148,3 +148,132 @@ test('offline: a report with a photo and a 核查 answer are queued, then sent o
   await intake.dispose();
   await inspectorApi.dispose();
 });
+
+test('a task reassigned while the phone was offline comes back as a conflict, shown until discarded', async ({
+  newPage,
+  playwright,
+  baseURL,
+}) => {
+  const intake = await apiAs(playwright, baseURL, 'intake');
+  const inspectorApi = await apiAs(playwright, baseURL, 'inspector');
+  const { items } = await inspectorApi.get('/api/cases?state=pending_acceptance&limit=20');
+  let task = null;
+  for (const c of items) {
+    const res = await intake.post(`/api/cases/${c.id}/transitions`, {
+      action: 'send_verify',
+      version: c.version,
+      assigneeId: inspectorApi.user.id,
+    });
+    if (res.ok()) {
+      task = await res.json();
+      break;
+    }
+  }
+  expect(task, 'a 待受理 case sent to the inspector for 核实').toBeTruthy();
+  const grid = (await intake.get(`/api/areas/search?q=${task.gridCode}`)).items.find(
+    (a) => a.code === task.gridCode,
+  );
+  const staff = (await intake.get(`/api/areas/${grid.id}`)).staff;
+  expect(staff.length, 'grid staff to reassign to').toBeGreaterThan(0);
+
+  const page = await newPage({ ...PHONE });
+  await page.goto('/field/');
+  await page.locator('#field-username').fill('inspector');
+  await page.locator('#field-password').fill(PASSWORD);
+  await page.getByTestId('field-login').click();
+  await page.getByTestId('tab-tasks').click();
+  const card = page.locator(`[data-testid="task"][data-case-no="${task.caseNo}"]`);
+  await expect(card).toBeVisible();
+
+  await page.context().setOffline(true);
+  await card.getByTestId('task-verify_false').click();
+  await card.getByRole('textbox').fill('现场未发现该问题');
+  await card.getByTestId('task-submit').click();
+  await expect(card.getByTestId('task-queued')).toBeVisible();
+  // Meanwhile the centre gives the 核实 to someone else.
+  const now = await intake.get(`/api/cases/${task.id}`);
+  const moved = await intake.post(`/api/cases/${task.id}/transitions`, {
+    action: 'reassign_verify',
+    version: now.version,
+    assigneeId: staff[0].userId,
+  });
+  expect(moved.ok(), await moved.text()).toBeTruthy();
+
+  await page.context().setOffline(false);
+  await page.getByTestId('tab-queue').click();
+  const op = page.locator('[data-testid="op"][data-status="conflict"]');
+  await expect(op).toHaveCount(1, { timeout: 30_000 });
+  await expect(op.getByTestId('op-reason')).not.toBeEmpty();
+  await screenshot(page, 'field-queue-conflict');
+  expect((await intake.get(`/api/cases/${task.id}`)).state, 'the answer changed nothing').toBe(
+    'verifying',
+  );
+  await op.getByRole('button', { name: '丢弃' }).click();
+  await op.getByTestId('confirm-discard').click();
+  await expect(page.locator('[data-testid="op"][data-status="conflict"]')).toHaveCount(0);
+  await intake.dispose();
+  await inspectorApi.dispose();
+});
+
+test('巡查: a position every N seconds while on patrol, a check-in, the track stored and shown', async ({
+  newPage,
+  playwright,
+  baseURL,
+}) => {
+  const intake = await apiAs(playwright, baseURL, 'intake');
+  const inspectorApi = await apiAs(playwright, baseURL, 'inspector');
+  const [lng, lat] = (await inspectorApi.get('/api/cases?limit=1')).items[0].position;
+  const page = await newPage({
+    ...PHONE,
+    permissions: ['geolocation'],
+    geolocation: { longitude: lng, latitude: lat, accuracy: 10 },
+  });
+  // N = 1 s on this device, so the walk takes seconds.
+  await page.addInitScript(() => localStorage.setItem('wangge-field-patrol-seconds', '1'));
+  await page.goto('/field/');
+  await page.locator('#field-username').fill('inspector');
+  await page.locator('#field-password').fill(PASSWORD);
+  await page.getByTestId('field-login').click();
+  await page.getByTestId('tab-patrol').click();
+  await page.getByTestId('patrol-start').click();
+  const stats = page.getByTestId('patrol-stats');
+  await expect(stats).toHaveAttribute('data-points', /^[1-9]/);
+  for (let i = 1; i <= 4; i++) {
+    await page
+      .context()
+      .setGeolocation({ longitude: lng + i * 0.0005, latitude: lat, accuracy: 10 });
+    await expect
+      .poll(async () => Number(await stats.getAttribute('data-points')))
+      .toBeGreaterThan(i);
+  }
+  await page.getByRole('textbox').fill('东门打卡');
+  await page.getByTestId('patrol-checkin').click();
+  await expect(stats).toContainText('1 次打卡');
+  await screenshot(page, 'field-patrol-active');
+  const recorded = Number(await stats.getAttribute('data-points'));
+  await page.getByTestId('patrol-stop').click();
+
+  const server = page.getByTestId('patrol-server');
+  await expect
+    .poll(async () => Number((await server.getAttribute('data-points').catch(() => null)) ?? 0), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThanOrEqual(recorded);
+  await expect(page.getByTestId('patrol-map')).toBeVisible();
+  await screenshot(page, 'field-patrol-track');
+  expect(await scrollWidth(page), 'the patrol screen’s width').toBeLessThanOrEqual(376);
+
+  // The centre sees the patrol in its area, with the track and the check-in.
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const list = (await intake.get(`/api/patrols?date=${today}`)).items.filter(
+    (p) => p.userId === inspectorApi.user.id,
+  );
+  expect(list.length).toBeGreaterThan(0);
+  const detail = await intake.get(`/api/patrols/${list[0].id}`);
+  expect(detail.endedAt).not.toBeNull();
+  expect(detail.track.length).toBeGreaterThanOrEqual(recorded);
+  expect(detail.distanceM).toBeGreaterThan(100);
+  expect(detail.checkins.map((c) => c.note)).toEqual(['东门打卡']);
+  await intake.dispose();
+  await inspectorApi.dispose();
+});

@@ -8,8 +8,10 @@ import { LoginScreen } from './screens/login-screen';
 import { QueueScreen } from './screens/queue-screen';
 import { ReportScreen } from './screens/report-screen';
 import { TasksScreen } from './screens/tasks-screen';
+import { PatrolScreen } from './screens/patrol-screen';
+import { resumePatrol } from './patrol';
 
-const TABS = ['report', 'tasks', 'grid', 'queue'] as const;
+const TABS = ['report', 'tasks', 'patrol', 'grid', 'queue'] as const;
 type Tab = (typeof TABS)[number];
 const tabOfHash = (): Tab => {
   const h = location.hash.replace(/^#\/?/, '');
@@ -30,7 +32,7 @@ function useOnline(): boolean {
   );
 }
 
-/** The field app: four tabs (hash-routed, so every screen is the one cached page) and the outbox badge. */
+/** The field app: five tabs (hash-routed, so every screen is the one cached page) and the outbox badge. */
 export function App() {
   const lang = useLang();
   const [session, setSession] = useSession();
@@ -46,6 +48,10 @@ export function App() {
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, []);
+  // A patrol left on keeps recording whichever tab is open.
+  useEffect(() => {
+    if (userId) void resumePatrol(userId);
+  }, [userId]);
   // Back online: send what waited. Also every 30 s, for a signal that came back without an event.
   useEffect(() => {
     if (!userId) return;
@@ -89,6 +95,7 @@ export function App() {
           <ReportScreen user={user} basemapUrl={basemapUrl} onQueued={() => {}} />
         )}
         {tab === 'tasks' && <TasksScreen user={user} />}
+        {tab === 'patrol' && <PatrolScreen user={user} basemapUrl={basemapUrl} />}
         {tab === 'grid' && <GridScreen user={user} basemapUrl={basemapUrl} />}
         {tab === 'queue' && <QueueScreen user={user} />}
       </main>

@@ -6,7 +6,8 @@ export interface QueuedOp {
   /** Sent as the idempotency key: a retry of a sent op is answered, never done twice. */
   key: string;
   userId: string;
-  kind: 'report' | 'task';
+  /** report: POST /api/cases; task: 核实/核查 answer; the patrol kinds: 巡查 start, points, check-in, stop. */
+  kind: 'report' | 'task' | 'patrol_start' | 'patrol_points' | 'patrol_checkin' | 'patrol_stop';
   createdAt: string;
   status: 'waiting' | 'sending' | 'sent' | 'failed' | 'conflict';
   /** Why it failed or conflicts, in the server's words. */
@@ -15,6 +16,8 @@ export interface QueuedOp {
   /** POST /api/cases body (report) or POST /api/field/tasks/:id/complete body (task), photos left out. */
   body: Record<string, unknown>;
   caseId?: string;
+  /** The patrol (the phone's id) a patrol op belongs to. */
+  patrolId?: string;
   photos: Blob[];
   /** Attachment ids of the photos already uploaded, by index (a retry uploads only the rest). */
   uploaded: (string | null)[];

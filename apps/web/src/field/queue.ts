@@ -37,7 +37,10 @@ async function save(op: QueuedOp): Promise<void> {
 }
 
 export async function enqueue(
-  input: Pick<QueuedOp, 'userId' | 'kind' | 'title' | 'body' | 'photos'> & { caseId?: string },
+  input: Pick<QueuedOp, 'userId' | 'kind' | 'title' | 'body' | 'photos'> & {
+    caseId?: string;
+    patrolId?: string;
+  },
 ): Promise<QueuedOp> {
   const op: QueuedOp = {
     ...input,
@@ -85,6 +88,7 @@ async function send(op: QueuedOp): Promise<string> {
     });
     return c.caseNo;
   }
+  if (op.kind !== 'task') return sendPatrol(op);
   const r = await call<{ case: { caseNo: string } }>(
     'POST',
     `/api/field/tasks/${encodeURIComponent(op.caseId ?? '')}/complete`,
@@ -93,14 +97,40 @@ async function send(op: QueuedOp): Promise<string> {
   return r.case.caseNo;
 }
 
+/** 巡查 ops: each is safe to resend (the patrol id, point instants and check-in keys make them idempotent). */
+async function sendPatrol(op: QueuedOp): Promise<string> {
+  const base = `/api/patrols/${encodeURIComponent(op.patrolId ?? '')}`;
+  switch (op.kind) {
+    case 'patrol_start':
+      await call('POST', '/api/patrols', { ...op.body, id: op.patrolId });
+      return '';
+    case 'patrol_points': {
+      const r = await call<{ total: number }>('POST', `${base}/points`, op.body);
+      return String(r.total);
+    }
+    case 'patrol_checkin':
+      await call('POST', `${base}/checkins`, { ...op.body, key: op.key });
+      return '';
+    default:
+      await call('POST', `${base}/stop`, op.body);
+      return '';
+  }
+}
+
 let running: Promise<void> | null = null;
+let rerun = false;
 /** Set when the server said 401: sending waits for the next sign-in. */
 let needsLogin = false;
 
 /** Sends what waits, oldest first; stops at the first "no network". One run at a time. */
 export function flush(userId: string | null): Promise<void> {
   if (!userId || needsLogin) return Promise.resolve();
-  running ??= (async () => {
+  // An op queued while a run is under way is sent by a run right after it (the run's list was read before).
+  if (running) {
+    rerun = true;
+    return running;
+  }
+  running = (async () => {
     try {
       for (const op of await listOps()) {
         if (op.userId !== userId || (op.status !== 'waiting' && op.status !== 'sending')) continue;
@@ -130,6 +160,10 @@ export function flush(userId: string | null): Promise<void> {
       }
     } finally {
       running = null;
+      if (rerun) {
+        rerun = false;
+        void flush(userId);
+      }
     }
   })();
   return running;

@@ -11,6 +11,14 @@ const STATUS: Record<QueuedOp['status'], MessageKey> = {
   failed: 'queue.failed',
   conflict: 'queue.conflict',
 };
+const KIND: Record<QueuedOp['kind'], MessageKey> = {
+  report: 'queue.report',
+  task: 'queue.task',
+  patrol_start: 'queue.patrol_start',
+  patrol_points: 'queue.patrol_points',
+  patrol_checkin: 'queue.patrol_checkin',
+  patrol_stop: 'queue.patrol_stop',
+};
 const TAG: Record<QueuedOp['status'], string> = {
   waiting: 'orange',
   sending: 'blue',
@@ -37,7 +45,7 @@ export function QueueScreen(props: { user: FieldUser }) {
       {[...ops].reverse().map((op) => (
         <article key={op.id} className="card" data-testid="op" data-status={op.status}>
           <div className="row between">
-            <strong>{op.kind === 'report' ? t('queue.report') : t('queue.task')}</strong>
+            <strong>{t(KIND[op.kind])}</strong>
             <span className={`tag ${TAG[op.status]}`} data-testid="op-status">
               {t(STATUS[op.status])}
             </span>
@@ -50,7 +58,11 @@ export function QueueScreen(props: { user: FieldUser }) {
           </div>
           {op.reason && (
             <div className="error" data-testid="op-reason">
-              {op.reason === 'login' ? t('queue.loginNeeded') : op.reason}
+              {op.reason === 'login'
+                ? t('queue.loginNeeded')
+                : op.status === 'conflict'
+                  ? t('queue.conflictHint') + op.reason
+                  : op.reason}
             </div>
           )}
           {op.status !== 'sent' && op.status !== 'sending' && (
