@@ -274,6 +274,13 @@ test('巡查: a position every N seconds while on patrol, a check-in, the track 
   expect(detail.track.length).toBeGreaterThanOrEqual(recorded);
   expect(detail.distanceM).toBeGreaterThan(100);
   expect(detail.checkins.map((c) => c.note)).toEqual(['东门打卡']);
+
+  // 我的网格: the worker's area, its outline and open cases.
+  await page.getByTestId('tab-grid').click();
+  await expect(page.getByTestId('grid-name')).toBeVisible();
+  await expect(page.getByTestId('grid-map')).toBeVisible();
+  await screenshot(page, 'field-grid');
+  expect(await scrollWidth(page), 'the grid screen’s width').toBeLessThanOrEqual(376);
   await intake.dispose();
   await inspectorApi.dispose();
 });
