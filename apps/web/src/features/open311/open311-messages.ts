@@ -1,0 +1,27 @@
+/** UI strings of Open311 接口密钥 (loaded with its page, lib/i18n-parts.ts); English in open311-messages-en.ts. */
+export const open311Zh = {
+  'open311.title': 'Open311 接口密钥',
+  'open311.hint':
+    '对接系统（市民 App、小程序、第三方平台）通过 Open311 GeoReport v2 接口 /open311/v2/ 提交问题时须携带接口密钥。查询接口无需密钥。密钥只在签发时显示一次，平台只保存其散列值。',
+  'open311.issue': '签发密钥',
+  'open311.name': '对接系统名称',
+  'open311.nameRequired': '请填写对接系统名称（2–60 字）',
+  'open311.services': '可提交的问题类型',
+  'open311.servicesHint': '不选则可提交全部公开问题类型',
+  'open311.allServices': '全部公开类型',
+  'open311.prefix': '密钥前缀',
+  'open311.createdAt': '签发时间',
+  'open311.createdBy': '签发人',
+  'open311.lastUsed': '最近使用',
+  'open311.never': '从未使用',
+  'open311.status': '状态',
+  'open311.active': '有效',
+  'open311.revokedAt': '已吊销',
+  'open311.revoke': '吊销',
+  'open311.revokeConfirm': '吊销后该系统将无法再提交问题，且不能恢复。确定吊销？',
+  'open311.revoked': '密钥已吊销',
+  'open311.empty': '尚未签发接口密钥',
+  'open311.shownOnce': '请立即复制密钥：关闭后不会再显示',
+  'open311.keyFor': '对接系统',
+  'open311.docs': '接口说明见 docs/open311.md；服务发现地址：',
+};
