@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServices } from '../apps/server/src/app';
@@ -11,7 +11,9 @@ import { runLoad, round } from './http-load';
 import { benchIntake, benchQueue } from './bench-cases';
 import { benchCli } from './bench-cli';
 import { benchFirstLoad } from './bench-first-load';
+import { benchFieldApp } from './bench-field-app';
 import { benchIndicators } from './bench-indicators';
+import { benchOpen311 } from './bench-open311';
 import { benchScreen } from './bench-screen';
 import { benchRegistryImport, benchRegistryLookups } from './bench-registries';
 import { apiToken, start } from './bench-util';
@@ -31,7 +33,11 @@ export async function runBenchmarks(opts: {
     process.env.BENCH_DB && !process.env.BENCH_DB.split(',').includes('sqlite')
       ? Promise.resolve({ skipped: 'BENCH_DB' })
       : fn();
-  const dir = mkdtempSync(join(tmpdir(), 'wangge-bench-'));
+  // BENCH_KEEP=<dir>: keep the databases (SQLite files there, PostgreSQL schemas bench_<name>_keep) and reuse a filled
+  // one on the next run, so a 1M-case benchmark can be repeated without its quarter-hour fill.
+  const keep = process.env.BENCH_KEEP;
+  if (keep) mkdirSync(keep, { recursive: true });
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'wangge-bench-'));
   const result: Record<string, unknown> = {
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
     quick: opts.quick,
@@ -70,6 +76,10 @@ export async function runBenchmarks(opts: {
     ) => {
       if (!pg)
         return { skipped: 'set BENCH_PG_URL (or DATABASE_URL=postgres://…) to run on PostgreSQL' };
+      if (keep) {
+        await resetPostgresSchema(pg, `bench_${name}_keep`, { keep: true });
+        return fn({ kind: 'postgres', url: pg, schema: `bench_${name}_keep` });
+      }
       const schema = `bench_${name}_${Date.now().toString(36)}`;
       await resetPostgresSchema(pg, schema);
       try {
@@ -125,12 +135,22 @@ export async function runBenchmarks(opts: {
       );
       result.indicatorsPostgres = await withPg('ind', (db) => benchIndicators(db, dir, cases));
     }
+    // Open311 GET requests.json, a page of 50 with filters, over 1,000,000 cases (20,000 in --quick).
+    if (want('open311')) {
+      const cases = opts.quick ? 20_000 : 1_000_000;
+      result.open311Sqlite = await sqlite(() =>
+        benchOpen311({ kind: 'sqlite', file: join(dir, 'open311.db') }, dir, cases),
+      );
+      result.open311Postgres = await withPg('o311', (db) => benchOpen311(db, dir, cases));
+    }
     if (want('first-load')) result.firstLoad = await benchFirstLoad(dir, opts.quick ? 3 : 7);
+    // The field app's shell on a throttled phone beside the staff login page (docs/field-app.md).
+    if (want('field-app')) result.fieldApp = await benchFieldApp(dir, opts.quick ? 3 : 7);
     if (want('cli')) result.cli = benchCli(opts.quick ? 5 : 15);
     // The 大屏 for 10 minutes at 20 case events a second (30 s in --quick).
     if (want('screen')) result.screen = await benchScreen(dir, opts.quick ? 30 : 600);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as indicatorFacts from './2026-12-09T1000_indicator-facts';
 import * as indicatorPublications from './2026-12-09T1010_indicator-publications';
 import * as indicatorFactsAreaIndexes from './2026-12-09T1500_indicator-facts-area-indexes';
+import * as indicatorRollups from './2026-12-09T1600_indicator-rollups';
 import * as foundation from './2026-11-29T1500_foundation';
 import * as caseConfig from './2026-11-29T1600_case-config';
 import * as attachments from './2026-11-29T1610_attachments';
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T1000_indicator-facts': indicatorFacts,
   '2026-12-09T1010_indicator-publications': indicatorPublications,
   '2026-12-09T1500_indicator-facts-area-indexes': indicatorFactsAreaIndexes,
+  '2026-12-09T1600_indicator-rollups': indicatorRollups,
 };

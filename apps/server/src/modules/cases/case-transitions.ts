@@ -165,12 +165,13 @@ export function createCaseTransitions(ctx: CasesContext) {
       });
       if (deps.projectCase) {
         // A 合并 also changes the master's facts: a patrol report merged into it may turn its 漏报 around.
-        for (const caseId of action === 'merge' && input.masterCaseId
-          ? [id, input.masterCaseId]
-          : [id]) {
+        const ids = action === 'merge' && input.masterCaseId ? [id, input.masterCaseId] : [id];
+        const logs = [];
+        for (const caseId of ids) {
           const log = await repo.logIn(tx, caseId);
-          if (log) await deps.projectCase(tx, log);
+          if (log) logs.push(log);
         }
+        await deps.projectCase(tx, ...logs);
       }
       const targets = notifyTargets(result.effects);
       if (targets.length && deps.deliverNotifications)

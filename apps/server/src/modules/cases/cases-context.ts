@@ -80,10 +80,10 @@ export interface CasesDeps {
    * when the change does. `row` is the case after the change.
    */
   /**
-   * Rewrites the case's indicator facts from its whole log, inside the transaction that appended the event, so the
+   * Rewrites the cases' indicator facts from their whole logs (a 合并 two), inside the transaction that appended the event, so the
    * indicator figures read from them are never behind the log (modules/indicators).
    */
-  projectCase?(tx: Transaction<DB>, log: CaseLog): Promise<void>;
+  projectCase?(tx: Transaction<DB>, ...logs: CaseLog[]): Promise<void>;
   deliverNotifications?(
     tx: Transaction<DB>,
     row: CasesTable,

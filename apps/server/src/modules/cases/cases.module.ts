@@ -85,7 +85,7 @@ export function casesModule(p: Platform, needs: Needs<CasesNeeds>): WiredModule<
         : null;
     },
     publish: (event) => p.events.publish(event),
-    projectCase: (tx, log) => needs().indicators.project(tx, log),
+    projectCase: (tx, ...logs) => needs().indicators.project(tx, ...logs),
     audit: p.audit,
     textIndex: dialect.kind === 'sqlite' ? 'fts5' : 'trgm',
     lookups: {

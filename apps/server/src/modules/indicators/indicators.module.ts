@@ -47,16 +47,20 @@ export function indicatorsApi(
     drill: (actor: Actor, q: IndicatorDrillQuery) => drillFor(service, deps, actor, q),
     /**
      * Rewrites every case's facts from its log (`wangge rebuild-indicators`): for a database whose cases predate the
-     * facts, or after a change to how facts are derived. A page of cases per transaction; safe to run again.
+     * facts, or after a change to how facts are derived. A page of cases per transaction; safe to run again. The
+     * rollups follow each rewrite and are recounted from the facts at the end.
      */
     async rebuild(pageSize = 500): Promise<number> {
       let after = '';
       let count = 0;
       for (;;) {
         const logs = await needs().cases.logsAfter(after, pageSize);
-        if (!logs.length) return count;
+        if (!logs.length) {
+          await p.db.transaction().execute((tx) => repo.rebuildRollups(tx));
+          return count;
+        }
         await p.db.transaction().execute(async (tx) => {
-          for (const log of logs) await service.project(tx, log);
+          await service.project(tx, ...logs);
         });
         after = logs[logs.length - 1]!.row.id;
         count += logs.length;

@@ -9,11 +9,20 @@ import {
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { levelCodesInScope } from '../../core/db/scope-filter';
-import type { Fact } from './indicator-facts';
+import type { Fact, FactKind } from './indicator-facts';
 import type { AssessmentSchemesTable, IndicatorPublicationsTable } from './indicators.tables';
 import type { Cond, Rule } from './indicator-rules';
+import { monthStart, rollupDeltas, rollupPlan } from './indicator-rollups';
+import { createRollupsRepo, rollupAnswers } from './indicator-rollups.repo';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * 'suspension' written into the SQL, not bound: only then can either database prove a query within the partial
+ * index of the 挂账 facts (migration 2026-12-09T1600), which finds the cases in 挂账 at an instant from its own few
+ * rows instead of the table's.
+ */
+const SUSPENSION = sql.lit<FactKind>('suspension');
 type EB = ExpressionBuilder<DB, 'indicator_facts'>;
 
 /** Whose figure: an area subtree, a department, or a person in the roles of one position. */
@@ -105,7 +114,17 @@ const FACT_COLUMNS = [
   'hours',
 ] as const;
 
-export function createIndicatorsRepo(db: Kysely<DB>) {
+export interface IndicatorsRepoOptions {
+  /** Answer whole months from the rollups (default); off, everything is counted from the facts (tests, bench). */
+  rollups?: boolean;
+}
+
+export function createIndicatorsRepo(
+  db: Kysely<DB>,
+  opts: IndicatorsRepoOptions = { rollups: true },
+) {
+  const rollups = createRollupsRepo(db);
+
   /** The rows of one rule for one query: kind, period (by deadline for due kinds), scope, target, cohort. */
   function cohort(q: FactQuery) {
     const cut = q.end < q.asOf ? q.end : q.asOf;
@@ -129,6 +148,19 @@ export function createIndicatorsRepo(db: Kysely<DB>) {
     return s;
   }
 
+  /**
+   * The cases standing in 挂账 at the cut: what the rollups' 结案 counts must give back (they cannot test it). Few at
+   * any instant, so the facts are reached from them by case id.
+   */
+  const suspendedAt = (q: Pick<FactQuery, 'publicationId'>, cut: string) =>
+    db
+      .selectFrom(factsTable('s', q.publicationId))
+      .select('s.case_id')
+      .where((eb) => inPublication(eb as ExpressionBuilder<DB, never>, 's', q.publicationId))
+      .where('s.kind', '=', SUSPENSION)
+      .where('s.at', '<', cut)
+      .where((eb) => eb.or([eb('s.end_at', 'is', null), eb('s.end_at', '>=', cut)]));
+
   /** The fact's case is not standing in 挂账 at the cut. */
   function notSuspended(eb: EB, q: Pick<FactQuery, 'publicationId'>, cut: string) {
     return eb.not(
@@ -138,7 +170,7 @@ export function createIndicatorsRepo(db: Kysely<DB>) {
           .select('s.case_id')
           .where((eb) => inPublication(eb as ExpressionBuilder<DB, never>, 's', q.publicationId))
           .whereRef('s.case_id', '=', 'f.case_id' as never)
-          .where('s.kind', '=', 'suspension')
+          .where('s.kind', '=', SUSPENSION)
           .where('s.at', '<', cut)
           .where((eb) => eb.or([eb('s.end_at', 'is', null), eb('s.end_at', '>=', cut)])),
       ),
@@ -155,15 +187,23 @@ export function createIndicatorsRepo(db: Kysely<DB>) {
   }
 
   /** One statement for rules that agree on `notSuspendedAtCut` (a WHERE of the union cohort). */
-  async function batchOf(q: Omit<FactQuery, 'rule'>, rules: readonly Rule[]) {
+  async function batchOf(
+    q: Omit<FactQuery, 'rule'>,
+    rules: readonly Rule[],
+    suspendedAtCut?: string,
+  ) {
     const cut = q.end < q.asOf ? q.end : q.asOf;
     const union: Rule = {
       kinds: [...new Set(rules.flatMap((r) => r.kinds))],
       value: 'count',
-      ...(rules[0]?.notSuspendedAtCut ? { notSuspendedAtCut: true as const } : {}),
+      ...(rules[0]?.notSuspendedAtCut && !suspendedAtCut
+        ? { notSuspendedAtCut: true as const }
+        : {}),
     };
     const key = q.groupBy === 'none' ? null : (`f.${GROUP_COLUMN[q.groupBy]}` as const);
-    const base = cohort({ ...q, rule: union }).select((eb) => [
+    let from = cohort({ ...q, rule: union });
+    if (suspendedAtCut) from = from.where('f.case_id', 'in', suspendedAt(q, suspendedAtCut));
+    const base = from.select((eb) => [
       (key ? eb.ref(key) : eb.lit(null)).as('key'),
       ...rules.flatMap((rule, i) => {
         const inIt = inRule(eb as EB, rule, cut);
@@ -189,6 +229,67 @@ export function createIndicatorsRepo(db: Kysely<DB>) {
           hn: Number(r[`hn${i}`]),
         })),
     );
+  }
+
+  /**
+   * One statement's rules over whole months from the rollups, the rest of the period from the facts; the 结案
+   * rules' cases in 挂账 at the cut are taken back out of the months' counts.
+   */
+  async function withRollups(
+    q: Omit<FactQuery, 'rule'>,
+    rules: readonly Rule[],
+    plan: NonNullable<ReturnType<typeof rollupPlan>>,
+  ): Promise<GroupCounts[][]> {
+    const { fromMonth, toMonth, rest } = plan;
+    const months = { start: monthStart(fromMonth), end: monthStart(toMonth) };
+    const cut = q.end < q.asOf ? q.end : q.asOf;
+    const [fromRollups, suspended, fromFacts] = await Promise.all([
+      rollups.counts({ ...q, fromMonth, toMonth }, rules),
+      rules[0]?.notSuspendedAtCut ? batchOf({ ...q, ...months }, rules, cut) : null,
+      rest ? batchOf({ ...q, ...rest }, rules) : null,
+    ]);
+    return rules.map((_, i) => {
+      const sum = new Map<string | null, GroupCounts>();
+      const add = (gs: GroupCounts[] | undefined, sign: 1 | -1) => {
+        for (const g of gs ?? []) {
+          const t = sum.get(g.key) ?? { key: g.key, n: 0, k: 0, h: 0, hn: 0 };
+          sum.set(g.key, {
+            key: g.key,
+            n: t.n + sign * g.n,
+            k: t.k + sign * g.k,
+            h: t.h + sign * g.h,
+            hn: t.hn + sign * g.hn,
+          });
+        }
+      };
+      add(fromRollups[i], 1);
+      add(fromFacts?.[i], 1);
+      add(suspended?.[i], -1);
+      return [...sum.values()].filter((g) => g.n > 0);
+    });
+  }
+
+  async function replaceFactsOf(
+    tx: Db,
+    cases: readonly { caseId: string; facts: readonly Fact[] }[],
+  ): Promise<void> {
+    const before: Fact[] = [];
+    for (const c of cases)
+      before.push(
+        ...(await tx
+          .deleteFrom('indicator_facts')
+          .where('case_id', '=', c.caseId)
+          .returningAll()
+          .execute()),
+      );
+    const after = cases.flatMap((c) => c.facts);
+    await rollups.apply(tx, rollupDeltas(before, after));
+    // 20 columns a row: well under either database's bound-parameter limit per statement.
+    for (let i = 0; i < after.length; i += 200)
+      await tx
+        .insertInto('indicator_facts')
+        .values(after.slice(i, i + 200))
+        .execute();
   }
 
   return {
@@ -228,6 +329,7 @@ export function createIndicatorsRepo(db: Kysely<DB>) {
         )
         .executeTakeFirst();
       const count = Number(r.numInsertedOrUpdatedRows ?? 0);
+      await rollups.snapshot(tx, pub.id);
       await tx
         .updateTable('indicator_publications')
         .set({ fact_count: count })
@@ -235,6 +337,9 @@ export function createIndicatorsRepo(db: Kysely<DB>) {
         .execute();
       return count;
     },
+
+    /** Recounts the rollups from the facts (`wangge rebuild-indicators`). */
+    rebuildRollups: (tx: Db) => rollups.rebuild(tx),
 
     /** The versions of a period, newest first. */
     publications: (periodType: string, periodKey: string, d: Db = db) =>
@@ -286,15 +391,14 @@ export function createIndicatorsRepo(db: Kysely<DB>) {
     },
 
     /** Replaces one case's facts (inside the transaction that appended its event). */
-    async replaceFacts(tx: Db, caseId: string, facts: readonly Fact[]): Promise<void> {
-      await tx.deleteFrom('indicator_facts').where('case_id', '=', caseId).execute();
-      // 20 columns a row: well under either database's bound-parameter limit per statement.
-      for (let i = 0; i < facts.length; i += 200)
-        await tx
-          .insertInto('indicator_facts')
-          .values(facts.slice(i, i + 200))
-          .execute();
-    },
+    replaceFacts: (tx: Db, caseId: string, facts: readonly Fact[]) =>
+      replaceFactsOf(tx, [{ caseId, facts }]),
+
+    /**
+     * Replaces the facts of several cases (a 合并 rewrites two) and moves the rollups by the difference, in one
+     * statement sorted by key: two writers on PostgreSQL then lock rollup rows in the same order.
+     */
+    replaceFactsOf,
 
     /** Counts per group for one rule. */
     async counts(q: FactQuery): Promise<GroupCounts[]> {
@@ -335,11 +439,10 @@ export function createIndicatorsRepo(db: Kysely<DB>) {
         parts.set(k, [...(parts.get(k) ?? []), i]);
       });
       const out: GroupCounts[][] = rules.map(() => []);
+      const plan = opts.rollups && rollupAnswers(q) ? rollupPlan(q.start, q.end, q.asOf) : null;
       for (const at of parts.values()) {
-        const got = await batchOf(
-          q,
-          at.map((i) => rules[i]!),
-        );
+        const part = at.map((i) => rules[i]!);
+        const got = plan ? await withRollups(q, part, plan) : await batchOf(q, part);
         at.forEach((i, j) => (out[i] = got[j]!));
       }
       return out;

@@ -205,13 +205,22 @@ export function createIndicatorsService(
   }
 
   return {
-    /** Rewrites one case's facts from its whole log (the cases module's hook, inside its transaction). */
-    async project(tx: Transaction<DB>, log: CaseLog): Promise<void> {
+    /** Rewrites cases' facts from their whole logs (the cases module's hook, inside its transaction). */
+    async project(tx: Transaction<DB>, ...logs: CaseLog[]): Promise<void> {
       const cal = deps.calendar();
       const hours = (from: string, to: string) =>
         elapsed(cal, new Date(from), new Date(to), 'work_hour');
-      const c = toIndicatorCase(log.row, log.events, log.mergedPatrolReportsAt);
-      await repo.replaceFacts(tx, log.row.id, caseFacts(c, log.row, hours));
+      await repo.replaceFactsOf(
+        tx,
+        logs.map((log) => ({
+          caseId: log.row.id,
+          facts: caseFacts(
+            toIndicatorCase(log.row, log.events, log.mergedPatrolReportsAt),
+            log.row,
+            hours,
+          ),
+        })),
+      );
     },
 
     currentSchemes,

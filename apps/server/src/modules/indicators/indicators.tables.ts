@@ -1,4 +1,5 @@
 import type { Fact } from './indicator-facts';
+import type { RollupRow } from './indicator-rollups';
 
 /** Indicator facts (indicator-facts.ts): one case's log flattened for counting, rewritten with every event. */
 export type IndicatorFactsTable = Fact;
@@ -24,6 +25,11 @@ export interface IndicatorPublicationsTable {
 
 export type IndicatorSnapshotFactsTable = Fact & { publication_id: string };
 
+/** Facts counted by month, community and the columns the rules test (indicator-rollups.ts), kept on write. */
+export type IndicatorRollupsTable = RollupRow;
+/** A publication's rollups, counted once from its frozen facts. */
+export type IndicatorSnapshotRollupsTable = RollupRow & { publication_id: string };
+
 /** Schemes an administrator edited (a built-in one until then); every change is a new version. */
 export interface AssessmentSchemesTable {
   code: string;
@@ -38,5 +44,7 @@ export interface IndicatorsTables {
   indicator_facts: IndicatorFactsTable;
   indicator_publications: IndicatorPublicationsTable;
   indicator_snapshot_facts: IndicatorSnapshotFactsTable;
+  indicator_rollups: IndicatorRollupsTable;
+  indicator_snapshot_rollups: IndicatorSnapshotRollupsTable;
   assessment_schemes: AssessmentSchemesTable;
 }

@@ -24,12 +24,17 @@ export function createPostgresDialect(url: string, schema?: string): DbDialect {
 }
 
 /** Creates (or empties) a schema: used by tests to isolate one app's tables. */
-export async function resetPostgresSchema(url: string, schema: string): Promise<void> {
+/** Empties a schema (drops and creates it); with `keep`, only creates it if missing (a kept benchmark database). */
+export async function resetPostgresSchema(
+  url: string,
+  schema: string,
+  opts: { keep?: boolean } = {},
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.query(`CREATE SCHEMA "${schema}"`);
+    if (!opts.keep) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } finally {
     await client.end();
   }
