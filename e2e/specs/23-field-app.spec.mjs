@@ -211,6 +211,14 @@ test('a task reassigned while the phone was offline comes back as a conflict, sh
   await op.getByRole('button', { name: '丢弃' }).click();
   await op.getByTestId('confirm-discard').click();
   await expect(page.locator('[data-testid="op"][data-status="conflict"]')).toHaveCount(0);
+
+  // English on request; on a wide screen the app keeps its phone column.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('tab-queue')).toHaveText('Outbox');
+  await page.getByTestId('tab-report').click();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await screenshot(page, 'field-report-en-1440');
+  await page.getByRole('button', { name: '中文' }).click();
   await intake.dispose();
   await inspectorApi.dispose();
 });

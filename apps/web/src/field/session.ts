@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiFailure, call, setCsrf } from './api';
-import { cached, remember } from './db';
+import { cached, fieldDb, remember } from './db';
 import { loggedIn } from './queue';
 
 export interface FieldUser {
@@ -54,10 +54,18 @@ export async function login(username: string, password: string): Promise<FieldUs
   return s.user;
 }
 
+/** Offline copies that are nobody's in particular; the rest (tasks, grid, patrols, who was signed in) go on sign-out. */
+const SHARED_COPIES = new Set(['categories', 'settings:map']);
+
 export async function logout(): Promise<void> {
   try {
     await call('POST', '/api/auth/logout');
   } finally {
     setCsrf(null);
+    // A shared phone keeps no worker's cases for the next one. Unsent ops stay: they are sent at that worker's next
+    // sign-in (each op names its user).
+    const db = await fieldDb();
+    for (const key of await db.getAllKeys('cache'))
+      if (!SHARED_COPIES.has(key) && !key.startsWith('patrol:active:')) await db.delete('cache', key);
   }
 }
