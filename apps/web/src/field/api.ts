@@ -7,6 +7,8 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The server's `details.reason`, where it gives one (e.g. in_progress). */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -73,8 +75,11 @@ async function request<T>(
     json = null;
   }
   if (!res.ok) {
-    const e = (json as { error?: { code?: string; message?: string; field?: string } } | null)
-      ?.error;
+    const e = (
+      json as {
+        error?: { code?: string; message?: string; field?: string; details?: { reason?: string } };
+      } | null
+    )?.error;
     // A proxy's or the browser's own failure page while offline reads as no network.
     if (!e && res.status >= 500) throw new ApiFailure(0, 'network', `HTTP ${res.status}`);
     throw new ApiFailure(
@@ -82,6 +87,7 @@ async function request<T>(
       e?.code ?? 'internal',
       e?.message ?? `HTTP ${res.status}`,
       e?.field,
+      e?.details?.reason,
     );
   }
   return json as T;

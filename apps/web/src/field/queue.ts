@@ -146,6 +146,12 @@ export function flush(userId: string | null): Promise<void> {
           await save(op);
         } catch (err) {
           const f = err instanceof ApiFailure ? err : new ApiFailure(-1, 'client', String(err));
+          // Another copy of this op is being answered right now (a second tab): not a conflict, just later.
+          if (f.status === 409 && f.reason === 'in_progress') {
+            op.status = 'waiting';
+            await save(op);
+            continue;
+          }
           if (f.status === 0 || f.status === 401) {
             op.status = 'waiting';
             op.reason = f.status === 401 ? 'login' : undefined;

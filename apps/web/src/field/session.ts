@@ -66,6 +66,7 @@ export async function logout(): Promise<void> {
     // sign-in (each op names its user).
     const db = await fieldDb();
     for (const key of await db.getAllKeys('cache'))
-      if (!SHARED_COPIES.has(key) && !key.startsWith('patrol:active:')) await db.delete('cache', key);
+      if (!SHARED_COPIES.has(key) && !key.startsWith('patrol:active:'))
+        await db.delete('cache', key);
   }
 }

@@ -65,6 +65,30 @@ describe('POST /api/field/tasks/:id/complete', () => {
     expect(await events(id, 'check_pass')).toBe(1);
   });
 
+  it('two copies of one answer racing each other complete the task once', async () => {
+    const id = await inChecking();
+    const body = {
+      key: 'k-check-race1',
+      action: 'check_pass',
+      version: await version(id),
+      photos: [await photo(t, cast.inspector)],
+    };
+    const [a, b] = await Promise.all([
+      complete(cast.inspector, id, body),
+      complete(cast.inspector, id, body),
+    ]);
+    const answers = [a, b].map((r) =>
+      r.statusCode === 200 ? r.json().replayed : r.json().error.details?.reason,
+    );
+    // One ran; the other either saw it done (replayed) or still running (in_progress, for the phone to resend).
+    expect(answers).toContain(false);
+    expect(answers.filter((x) => x === false)).toHaveLength(1);
+    for (const x of answers) expect([false, true, 'in_progress']).toContain(x);
+    expect(await events(id, 'check_pass')).toBe(1);
+    const late = await complete(cast.inspector, id, body);
+    expect(late.json().replayed).toBe(true);
+  });
+
   it('a task reassigned meanwhile answers 409 and changes nothing; the key stays free', async () => {
     const id = await inChecking();
     const seen = await version(id);
