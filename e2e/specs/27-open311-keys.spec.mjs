@@ -28,11 +28,20 @@ test('an administrator issues a partner key, the partner submits with it, the ke
   expect(await page.content()).not.toContain(apiKey);
   await screenshot(page, 'open311-keys-1440');
 
+  // The jurisdiction the interface answers to, as partners will send it.
+  await page.getByTestId('open311-jurisdiction').fill('wangge.e2e.example');
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith('/api/open311/settings') && r.request().method() === 'PUT',
+  );
+  await page.getByTestId('open311-settings-save').click();
+  expect((await saved).status()).toBe(200);
+
   // The partner's request, as a partner system sends it: a form with the key, a service and a point.
   const [anyCase] = (await (await page.request.get('/api/cases?limit=1')).json()).items;
   const [lng, lat] = anyCase.position;
   const form = {
     api_key: apiKey,
+    jurisdiction_id: 'wangge.e2e.example',
     service_code: '06010',
     lat: String(lat),
     long: String(lng),

@@ -46,3 +46,23 @@ export const Open311KeyIssuedSchema = z
 export type Open311KeyIssued = z.infer<typeof Open311KeyIssuedSchema>;
 
 export const Open311KeyParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** What discovery publishes and which jurisdiction_id is ours (docs/open311.md §8). */
+export const Open311SettingsSchema = z
+  .object({
+    jurisdictionId: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.-]{3,100}$/, '辖区标识应为城市的网站域名，如 wangge.example.gov.cn')
+      .nullable()
+      .describe('The city’s web domain; null: only our district codes are accepted'),
+    contact: z.string().trim().min(2).max(200).describe('discovery contact'),
+    keyService: z
+      .string()
+      .trim()
+      .min(2)
+      .max(200)
+      .describe('discovery key_service: how to get a key'),
+  })
+  .meta({ id: 'Open311Settings' });
+export type Open311Settings = z.infer<typeof Open311SettingsSchema>;

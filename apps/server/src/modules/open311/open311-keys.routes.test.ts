@@ -82,3 +82,37 @@ describe('/api/open311/keys', () => {
     });
   });
 });
+
+describe('/api/open311/settings', () => {
+  it('sets the jurisdiction_id answered to and what discovery publishes', async () => {
+    const defaults = (await admin.get('/api/open311/settings')).json();
+    expect(defaults.jurisdictionId).toBeNull();
+    const body = {
+      jurisdictionId: 'wangge.example.gov.cn',
+      contact: '城市运行管理服务指挥中心 12319',
+      keyService: '向区数据局申请',
+    };
+    expect((await admin.put('/api/open311/settings', body)).json()).toEqual(body);
+    const get = (url: string) => t.app.inject({ method: 'GET', url });
+    expect(
+      (await get('/open311/v2/services.json?jurisdiction_id=wangge.example.gov.cn')).statusCode,
+    ).toBe(200);
+    expect((await get('/open311/v2/services.json?jurisdiction_id=410101')).statusCode).toBe(200);
+    expect(
+      (await get('/open311/v2/services.json?jurisdiction_id=other.example.org')).statusCode,
+    ).toBe(404);
+    const d = (await get('/open311/v2/discovery.json')).json();
+    expect([d.contact, d.key_service]).toEqual([body.contact, body.keyService]);
+    expectRefusal(
+      await admin.put('/api/open311/settings', { ...body, jurisdictionId: 'Not A Domain' }),
+      {
+        code: 'validation_failed',
+        field: 'jurisdictionId',
+      },
+    );
+    expectRefusal(await leader.put('/api/open311/settings', body), {
+      status: 403,
+      code: 'forbidden',
+    });
+  });
+});

@@ -4,6 +4,8 @@ import {
   Open311KeyListSchema,
   Open311KeyParamsSchema,
   Open311KeySchema,
+  Open311SettingsSchema,
+  type Open311Settings,
 } from '@wangge/shared';
 import type { App } from '../../core/http/app-types';
 import { actorOf } from '../../core/http/guard.plugin';
@@ -12,7 +14,16 @@ import type { Open311Keys } from './open311-keys.service';
 // Partner keys are the deployment's, not an area's: administrators (settings.manage) issue and revoke them.
 const ADMIN = { permission: 'settings.manage', scope: 'global' } as const;
 
-export function registerOpen311KeyRoutes(app: App, keys: Open311Keys): void {
+export interface SettingsPort {
+  get(): Promise<Open311Settings>;
+  set(value: Open311Settings): Promise<Open311Settings>;
+}
+
+export function registerOpen311KeyRoutes(
+  app: App,
+  keys: Open311Keys,
+  settings: SettingsPort,
+): void {
   const tags = ['open311'];
   app.get(
     '/api/open311/keys',
@@ -51,5 +62,30 @@ export function registerOpen311KeyRoutes(app: App, keys: Open311Keys): void {
       config: { auth: ADMIN },
     },
     async (req) => keys.revoke(actorOf(req), req.params.id, req.ip),
+  );
+  app.get(
+    '/api/open311/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Open311 辖区标识与服务发现信息',
+        response: { 200: Open311SettingsSchema },
+      },
+      config: { auth: ADMIN },
+    },
+    async () => settings.get(),
+  );
+  app.put(
+    '/api/open311/settings',
+    {
+      schema: {
+        tags,
+        summary: '修改 Open311 辖区标识与服务发现信息',
+        body: Open311SettingsSchema,
+        response: { 200: Open311SettingsSchema },
+      },
+      config: { auth: ADMIN },
+    },
+    async (req) => settings.set(req.body),
   );
 }

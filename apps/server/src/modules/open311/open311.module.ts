@@ -11,6 +11,8 @@ export const open311EncryptedColumns = [
   { table: 'open311_requests', key: 'case_id', columns: ['contact_enc'] },
 ];
 
+const SETTINGS_KEY = 'open311';
+
 const DEFAULT_SETTINGS: Open311Settings = {
   jurisdictionId: null,
   contact: '城市运行管理服务指挥中心',
@@ -26,6 +28,10 @@ export function open311Module(
   needs: Needs<'cases' | 'categories' | 'departments' | 'areas' | 'publicCases' | 'settings'>,
 ): WiredModule<Open311Service> {
   const repo = createOpen311Repo(p.db);
+  const readSettings = async (): Promise<Open311Settings> => ({
+    ...DEFAULT_SETTINGS,
+    ...((await needs().settings.get<Partial<Open311Settings>>(SETTINGS_KEY)) ?? {}),
+  });
   const keys = createOpen311Keys({ repo, clock: p.clock, cipher: p.cipher, audit: p.audit });
   const service = createOpen311Service({
     clock: p.clock,
@@ -54,15 +60,18 @@ export function open311Module(
       const [first] = await needs().publicCases.places(address, ip);
       return first ? { lng: first.lng, lat: first.lat } : null;
     },
-    settings: async () => ({
-      ...DEFAULT_SETTINGS,
-      ...((await needs().settings.get<Partial<Open311Settings>>('open311')) ?? {}),
-    }),
+    settings: readSettings,
   });
   return {
     service,
     routes: (app) => {
-      registerOpen311KeyRoutes(app, keys);
+      registerOpen311KeyRoutes(app, keys, {
+        get: readSettings,
+        set: async (value) => {
+          await needs().settings.set(SETTINGS_KEY, value);
+          return readSettings();
+        },
+      });
       registerOpen311Routes(app, service);
     },
     encryptedColumns: open311EncryptedColumns,

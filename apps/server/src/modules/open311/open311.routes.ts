@@ -18,6 +18,9 @@ const WRITE: RouteAuth = {
   reason: 'Open311 GeoReport v2: POST requests authenticated by the partner api_key',
 };
 
+// Not in /api/openapi.json: the spec itself is the contract (docs/open311.md), and the answers are XML or JSON.
+const HIDDEN = { hide: true };
+
 const formatOf = (url: string): Format => (/\.xml(\?|$)/i.test(url) ? 'xml' : 'json');
 
 /** `{id}.{fmt}` of a path segment; a missing or other suffix is a 404 (the resource does not exist). */
@@ -84,33 +87,46 @@ export function registerOpen311Routes(app: App, svc: Open311Service): void {
       );
 
       for (const fmt of FORMATS) {
-        scope.get(`/discovery.${fmt}`, { config: { auth: READ } }, async (req, reply) => {
-          const base = `${req.protocol}://${req.host}${OPEN311_BASE}`;
-          return send(reply, fmt, 'discovery', await svc.discovery(base), {
-            endpoints: 'endpoint',
-            formats: 'format',
-          });
-        });
-        scope.get(`/services.${fmt}`, { config: { auth: READ } }, async (req, reply) =>
-          send(reply, fmt, 'services', await svc.services(params(req)), { services: 'service' }),
+        scope.get(
+          `/discovery.${fmt}`,
+          { schema: HIDDEN, config: { auth: READ } },
+          async (req, reply) => {
+            const base = `${req.protocol}://${req.host}${OPEN311_BASE}`;
+            return send(reply, fmt, 'discovery', await svc.discovery(base), {
+              endpoints: 'endpoint',
+              formats: 'format',
+            });
+          },
         );
-        scope.get(`/requests.${fmt}`, { config: { auth: READ } }, async (req, reply) =>
-          send(reply, fmt, 'service_requests', await svc.query(params(req)), REQUEST_ITEMS),
+        scope.get(
+          `/services.${fmt}`,
+          { schema: HIDDEN, config: { auth: READ } },
+          async (req, reply) =>
+            send(reply, fmt, 'services', await svc.services(params(req)), { services: 'service' }),
         );
-        scope.post(`/requests.${fmt}`, { config: { auth: WRITE } }, async (req, reply) =>
-          send(
-            reply,
-            fmt,
-            'service_requests',
-            await svc.create({ params: params(req), ip: req.ip }),
-            REQUEST_ITEMS,
-            201,
-          ),
+        scope.get(
+          `/requests.${fmt}`,
+          { schema: HIDDEN, config: { auth: READ } },
+          async (req, reply) =>
+            send(reply, fmt, 'service_requests', await svc.query(params(req)), REQUEST_ITEMS),
+        );
+        scope.post(
+          `/requests.${fmt}`,
+          { schema: HIDDEN, config: { auth: WRITE } },
+          async (req, reply) =>
+            send(
+              reply,
+              fmt,
+              'service_requests',
+              await svc.create({ params: params(req), ip: req.ip }),
+              REQUEST_ITEMS,
+              201,
+            ),
         );
       }
       scope.get<{ Params: { file: string } }>(
         '/services/:file',
-        { config: { auth: READ } },
+        { schema: HIDDEN, config: { auth: READ } },
         async (req, reply) => {
           const { id, format } = splitFile(req.params.file);
           return send(
@@ -124,7 +140,7 @@ export function registerOpen311Routes(app: App, svc: Open311Service): void {
       );
       scope.get<{ Params: { file: string } }>(
         '/requests/:file',
-        { config: { auth: READ } },
+        { schema: HIDDEN, config: { auth: READ } },
         async (req, reply) => {
           const { id, format } = splitFile(req.params.file);
           return send(
@@ -138,7 +154,7 @@ export function registerOpen311Routes(app: App, svc: Open311Service): void {
       );
       scope.get<{ Params: { file: string } }>(
         '/tokens/:file',
-        { config: { auth: READ } },
+        { schema: HIDDEN, config: { auth: READ } },
         async (req) => {
           const { id } = splitFile(req.params.file);
           return svc.token(params(req), id);

@@ -1,4 +1,9 @@
-import { OPEN311_MAX_REQUESTS, type Category, type PublicCategory } from '@wangge/shared';
+import {
+  OPEN311_MAX_REQUESTS,
+  type Category,
+  type Open311Settings,
+  type PublicCategory,
+} from '@wangge/shared';
 import { pseudoActor } from '../../core/auth/actor';
 import type { Clock } from '../../core/clock';
 import type { FieldCipher } from '../../core/crypto';
@@ -20,12 +25,8 @@ import * as P from './open311-params';
 import type { Open311Repo } from './open311.repo';
 import { createPresenter } from './open311-present';
 
-export interface Open311Settings {
-  /** The jurisdiction_id we answer to (the city's web domain); its 6-digit admin codes are aliases. */
-  jurisdictionId: string | null;
-  contact: string;
-  keyService: string;
-}
+// The jurisdiction_id we answer to (the city's web domain; its district codes are aliases) and discovery's contact.
+export type { Open311Settings };
 
 export interface Open311Deps {
   clock: Clock;

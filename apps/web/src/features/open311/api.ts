@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateOpen311KeyRequest } from '@wangge/shared';
+import type { CreateOpen311KeyRequest, Open311Settings } from '@wangge/shared';
 import { api } from '../../lib/api-client';
 
 const keysKey = ['open311', 'keys'] as const;
@@ -34,5 +34,22 @@ export function useServiceOptions() {
     queryKey: ['open311', 'services'],
     queryFn: ({ signal }) => api.get('/api/public/categories', { signal }),
     staleTime: 5 * 60_000,
+  });
+}
+
+const settingsKey = ['open311', 'settings'] as const;
+
+export function useOpen311Settings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: ({ signal }) => api.get('/api/open311/settings', { signal }),
+  });
+}
+
+export function useSaveOpen311Settings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Open311Settings) => api.put('/api/open311/settings', { body }),
+    onSuccess: (data) => client.setQueryData(settingsKey, data),
   });
 }

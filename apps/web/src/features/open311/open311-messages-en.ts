@@ -27,4 +27,13 @@ export const open311En: Record<keyof typeof open311Zh, string> = {
   'open311.shownOnce': 'Copy the key now: it will not be shown again',
   'open311.keyFor': 'Partner system',
   'open311.docs': 'The interface is described in docs/open311.md; discovery:',
+  'open311.settings': 'Jurisdiction and discovery',
+  'open311.jurisdiction': 'Jurisdiction id (jurisdiction_id)',
+  'open311.jurisdictionHint':
+    "The city's web domain; empty: only our districts' 6-digit codes are accepted",
+  'open311.jurisdictionInvalid': 'Enter a lower-case domain, e.g. wangge.example.gov.cn',
+  'open311.contact': 'Contact (contact)',
+  'open311.keyService': 'How to get a key (key_service)',
+  'open311.save': 'Save',
+  'open311.settingsSaved': 'Saved',
 };

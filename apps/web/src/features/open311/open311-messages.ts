@@ -24,4 +24,12 @@ export const open311Zh = {
   'open311.shownOnce': '请立即复制密钥：关闭后不会再显示',
   'open311.keyFor': '对接系统',
   'open311.docs': '接口说明见 docs/open311.md；服务发现地址：',
+  'open311.settings': '辖区与服务发现',
+  'open311.jurisdiction': '辖区标识 (jurisdiction_id)',
+  'open311.jurisdictionHint': '城市的网站域名；不填时只接受本平台各区的 6 位区划代码',
+  'open311.jurisdictionInvalid': '请填写小写域名，如 wangge.example.gov.cn',
+  'open311.contact': '联系方式 (contact)',
+  'open311.keyService': '密钥申请方式 (key_service)',
+  'open311.save': '保存',
+  'open311.settingsSaved': '已保存',
 };

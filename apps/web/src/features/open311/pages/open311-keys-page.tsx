@@ -21,6 +21,7 @@ import { formatDateTime, useI18n } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { useIsMobile } from '../../../lib/use-media-query';
 import { useIssueOpen311Key, useOpen311Keys, useRevokeOpen311Key, useServiceOptions } from '../api';
+import { Open311SettingsCard } from '../components/open311-settings-card';
 
 interface IssueForm {
   name: string;
@@ -224,6 +225,7 @@ export function Open311KeysPage() {
             />
           )}
         </Card>
+        <Open311SettingsCard />
       </Space>
       <Modal
         open={issued !== null}
