@@ -33,11 +33,14 @@ export function hotlineModule(p: Platform, needs: Needs<'cases'>): HotlineModule
     queued: () => kick?.(),
   });
 
-  p.events.subscribe((e) => {
-    if (e.type !== 'case.changed') return;
-    // A failure (a case unreadable, the database away) is reported; the next change of the case re-reads its log.
-    service.onCaseChanged(e).catch((err: unknown) => p.onError(err));
-  });
+  p.events.subscribe(
+    (e) => {
+      if (e.type !== 'case.changed') return;
+      // A failure (a case unreadable, the database away) is reported; the next change of the case re-reads its log.
+      service.onCaseChanged(e).catch((err: unknown) => p.onError(err));
+    },
+    { onGap: () => void service.catchUp().catch((err: unknown) => p.onError(err)) },
+  );
 
   function startSender(onError: (err: unknown) => void) {
     let running = false;

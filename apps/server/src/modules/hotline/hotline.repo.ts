@@ -36,6 +36,18 @@ export function createHotlineRepo(db: Kysely<DB>) {
         .where('order_id', '=', orderId)
         .executeTakeFirst(),
 
+    /** Cases of the orders received since `since`, newest first (the catch-up after lost case events). */
+    orderCasesSince: async (since: string, limit: number): Promise<string[]> =>
+      (
+        await db
+          .selectFrom('hotline_orders')
+          .select('case_id')
+          .where('created_at', '>=', since)
+          .orderBy('created_at', 'desc')
+          .limit(limit)
+          .execute()
+      ).map((r) => r.case_id),
+
     /** Whether a case is a 12345 order we hold (a cheap test before reading the case's log). */
     isOrderCase: async (caseId: string): Promise<boolean> =>
       Boolean(

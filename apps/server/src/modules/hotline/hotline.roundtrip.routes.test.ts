@@ -330,6 +330,18 @@ describe('12345 round trip', () => {
     expect(JSON.stringify(audit)).toContain(accept.id);
   });
 
+  it('catches up on a message whose case event was lost, once the bus reports a gap', async () => {
+    const rows = await deliveryRows(t);
+    const reply = rows.find((r) => r.kind === 'reply')!;
+    // As if no process had heard the 结案.
+    await t.services.db.deleteFrom('hotline_deliveries').where('id', '=', reply.id).execute();
+    expect(await t.services.hotline.catchUp()).toBe(1);
+    const again = (await deliveryRows(t)).find((r) => r.kind === 'reply')!;
+    expect(again).toMatchObject({ dedupe_key: reply.dedupe_key, status: 'pending' });
+    expect(JSON.parse(again.payload)).toEqual(JSON.parse(reply.payload));
+    expect(await t.services.hotline.catchUp()).toBe(0);
+  });
+
   it('a token without the hotline role cannot make inbound calls, and the hotline token reads no cases', async () => {
     expect(
       (

@@ -138,14 +138,30 @@ export function createHotlineService(deps: HotlineDeps) {
   return {
     /** A committed case change (event bus): only hotline cases matter; cheap to ignore the rest. */
     onCaseChanged(e: CaseChangedEvent): Promise<number> {
-      // A report may be a 派单 entered by a 受理员 (POST /api/cases): read it. Any later change matters only for the
-      // orders we hold.
-      const work = (async () =>
-        e.action !== 'report' && !(await repo.isOrderCase(e.caseId)) ? 0 : sync(e.caseId))();
+      // A report matters when it is a 12345 order (by the centre or entered by a 受理员); a later change only for the
+      // orders we hold. An event without its source (an older publisher) is read to find out.
+      const work = (async () => {
+        const ours =
+          e.action === 'report'
+            ? (e.source ?? 'hotline_12345') === 'hotline_12345'
+            : await repo.isOrderCase(e.caseId);
+        return ours ? sync(e.caseId) : 0;
+      })();
       inFlight.add(work);
       const done = () => void inFlight.delete(work);
       work.then(done, done);
       return work;
+    },
+    /**
+     * After the bus says events may have been lost (a PostgreSQL listener reconnected): re-reads the logs of the
+     * orders of the last 90 days, so a missed 接单 or 回单 is queued now rather than at the case's next change.
+     */
+    async catchUp(): Promise<number> {
+      const since = new Date(deps.clock.now().getTime() - 90 * 86_400_000).toISOString();
+      let queued = 0;
+      for (const id of await repo.orderCasesSince(since, 5_000))
+        queued += await sync(id).catch(() => 0); // one unreadable case does not stop the others
+      return queued;
     },
     /** Resolves once every case change heard so far has been turned into queued messages (tests, shutdown). */
     async settled(): Promise<void> {
