@@ -34,6 +34,7 @@ export const hotlineEn: Record<keyof typeof hotlineZh, string> = {
   'hotline.redelivered': 'Queued for sending again',
   'hotline.deliveredAt': 'Delivered {at}',
   'hotline.payload': 'Body sent',
+  'hotline.queued': 'Queued (an order’s messages go in sequence)',
   'hotline.empty':
     'No webhooks yet. Each message to the centre (a 12345 order accepted, returned, progressed or closed) is logged here.',
   'hotline.total': '{n} in all',
