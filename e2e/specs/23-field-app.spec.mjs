@@ -34,6 +34,18 @@ async function checkTaskFor(intake, inspectorId) {
   throw new Error('no 待核查 case the inspector may check');
 }
 
+/** The names of the field app's offline copies (IndexedDB), read in the page. */
+function offlineCopies() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('wangge-field');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const keys = open.result.transaction('cache').objectStore('cache').getAllKeys();
+      keys.onsuccess = () => resolve(keys.result.map(String));
+    };
+  });
+}
+
 /** A real JPEG drawn by the browser (the app compresses it through a canvas like a camera photo). */
 async function jpeg(page) {
   const dataUrl = await page.evaluate(() => {
@@ -86,11 +98,12 @@ test('offline: a report with a photo and a 核查 answer are queued, then sent o
       timeout: 15_000,
     })
     .toBe(true);
-  // Categories and tasks are read once online, kept for offline.
+  // Categories, tasks and the grid are copied for offline as soon as the app is online — without opening their tabs.
   await expect(page.getByTestId('category-search')).toBeVisible();
-  await page.getByTestId('tab-tasks').click();
-  await expect(page.locator(`[data-testid="task"][data-case-no="${task.caseNo}"]`)).toBeVisible();
-  await page.getByTestId('tab-report').click();
+  await expect
+    .poll(() => page.evaluate(offlineCopies), { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(['categories', `tasks:${inspectorApi.user.id}`]));
+  expect((await page.evaluate(offlineCopies)).some((k) => k.startsWith('grid:'))).toBe(true);
 
   await context.setOffline(true);
   await expect(page.getByTestId('net')).toHaveText('离线');

@@ -10,6 +10,7 @@ import { ReportScreen } from './screens/report-screen';
 import { TasksScreen } from './screens/tasks-screen';
 import { PatrolScreen } from './screens/patrol-screen';
 import { resumePatrol } from './patrol';
+import { prefetch } from './prefetch';
 
 const TABS = ['report', 'tasks', 'patrol', 'grid', 'queue'] as const;
 type Tab = (typeof TABS)[number];
@@ -52,6 +53,11 @@ export function App() {
   useEffect(() => {
     if (userId) void resumePatrol(userId);
   }, [userId]);
+  // Online with a user: fill the offline copies of every screen, not only the ones opened.
+  useEffect(() => {
+    if (session.kind === 'in' && online) void prefetch(session.user);
+    // Once per session and per return of the network.
+  }, [session, online]);
   // Back online: send what waited. Also every 30 s, for a signal that came back without an event.
   useEffect(() => {
     if (!userId) return;

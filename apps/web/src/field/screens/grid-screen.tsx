@@ -12,7 +12,7 @@ interface GridData {
   cases: Pick<CaseView, 'id' | 'caseNo' | 'state' | 'address' | 'description' | 'position'>[];
 }
 
-async function loadGrid(code: string): Promise<GridData> {
+export async function loadGrid(code: string): Promise<GridData> {
   const found = await get<{
     items: { id: string; code: string; parentCode: string | null; level: string }[];
   }>(`/api/areas/search?q=${encodeURIComponent(code)}`);

@@ -9,7 +9,7 @@ import { PhotoInput } from './photo-input';
 
 const FieldMap = lazy(() => import('../field-map'));
 
-async function loadCategories(): Promise<FieldCategory[]> {
+export async function loadCategories(): Promise<FieldCategory[]> {
   const kinds = await Promise.all(
     ['matter', 'governance'].map((k) =>
       get<{ items: FieldCategory[] }>(`/api/categories?kind=${k}&view=flat`),

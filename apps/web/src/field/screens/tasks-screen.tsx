@@ -11,7 +11,7 @@ type Task = Pick<
   'id' | 'caseNo' | 'state' | 'version' | 'address' | 'description' | 'position'
 >;
 
-async function loadTasks(userId: string): Promise<Task[]> {
+export async function loadTasks(userId: string): Promise<Task[]> {
   const { items } = await get<{ items: CaseView[] }>(
     '/api/cases?state=verifying,checking&limit=200',
   );
