@@ -342,6 +342,38 @@ describe('12345 round trip', () => {
     expect(await t.services.hotline.catchUp()).toBe(0);
   });
 
+  it('an order entered by hand by a 受理员 (新建上报, source 12345) is followed the same way', async () => {
+    const res = await cast.intake.post('/api/cases', {
+      lng: CITY.inA[0],
+      lat: CITY.inA[1],
+      address: '文化路 3 号',
+      description: '热线转来：噪音扰民',
+      classCode: '06010',
+      source: 'hotline_12345',
+      hotline: { orderId: 'ZZ12345-20261130-0042', deadline: '2026-12-04T18:00:00+08:00' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    await eventually(async () =>
+      Boolean(
+        await t.services.db
+          .selectFrom('hotline_orders')
+          .select('order_id')
+          .where('case_id', '=', id)
+          .executeTakeFirst(),
+      ),
+    );
+    await step(cast, cast.intake, id, 'accept');
+    await eventually(async () =>
+      (await deliveryRows(t)).some((r) => r.order_id === 'ZZ12345-20261130-0042'),
+    );
+    await t.services.hotline.deliverDue();
+    expect(sentTo('ZZ12345-20261130-0042')).toEqual([expect.objectContaining({ type: 'accept' })]);
+    // And the centre's later calls find it.
+    const urged = await inbound(t, token, `${ORDERS}/ZZ12345-20261130-0042/urge`, {});
+    expect(urged.statusCode, urged.body).toBe(200);
+  });
+
   it('a token without the hotline role cannot make inbound calls, and the hotline token reads no cases', async () => {
     expect(
       (
