@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { GridRole } from '@wangge/shared';
 import type { AreaScope } from '../../core/auth/area-scope';
 import type { DB } from '../../core/db/database';
 import { codeInScope } from '../../core/db/scope-filter';
@@ -163,6 +164,15 @@ export function createAreasRepo(db: Kysely<DB>) {
         .where((eb) => codeInScope(eb, 'area_code', scope))
         .orderBy('area_code')
         .orderBy('role')
+        .execute(),
+    /** Every post a user has held in a role, ended ones included (a person's 漏报 by the grids they staffed). */
+    staffHistory: (userId: string, roles: readonly GridRole[]) =>
+      db
+        .selectFrom('grid_staff')
+        .select(['area_code', 'valid_from', 'valid_to'])
+        .where('user_id', '=', userId)
+        .where('role', 'in', [...roles])
+        .orderBy('valid_from')
         .execute(),
     findStaff: (scope: AreaScope, id: string) =>
       db

@@ -101,6 +101,18 @@ export function createGridStaff(deps: GridStaffDeps) {
       }));
     },
 
+    /** The grids a user staffed in one of the roles, and when (ended posts included). */
+    async tenures(
+      userId: string,
+      roles: readonly GridRole[],
+    ): Promise<{ gridCode: string; from: string; to: string | null }[]> {
+      return (await repo.staffHistory(userId, roles)).map((r) => ({
+        gridCode: r.area_code,
+        from: r.valid_from,
+        to: r.valid_to,
+      }));
+    },
+
     async assignStaff(
       actor: Actor,
       areaId: string,

@@ -56,6 +56,7 @@ function serviceAt(asOf: string) {
     departmentExists: async () => true,
     names: async () => new Map(),
     caseBriefs: async () => [],
+    tenures: async () => [],
   });
 }
 

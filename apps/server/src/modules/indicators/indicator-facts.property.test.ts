@@ -192,6 +192,7 @@ describe('indicator facts (rollups) against a recomputation from the log', () =>
       departmentExists: async () => true,
       names: async () => new Map(),
       caseBriefs: async () => [],
+      tenures: async () => [],
     };
     const service = createIndicatorsService(deps, repo);
     const factsOnly = createIndicatorsService(

@@ -45,7 +45,7 @@ const ROLLUP_CODE_LENGTHS = new Set([6, 9, 12]);
 /** Whether the rollups can answer a query of this shape (else the facts answer it). */
 export function rollupAnswers(q: Pick<RollupQuery, 'scope' | 'target' | 'groupBy'>): boolean {
   if (q.groupBy !== 'none' && !(q.groupBy in GROUP_COLUMN)) return false;
-  if (q.target?.object === 'position') return false;
+  if (q.target && q.target.object !== 'area' && q.target.object !== 'department') return false;
   if (q.target?.object === 'area' && !ROLLUP_CODE_LENGTHS.has(q.target.code.length)) return false;
   return q.scope.all || q.scope.prefixes.every((p) => ROLLUP_CODE_LENGTHS.has(p.length));
 }

@@ -27,6 +27,8 @@ export interface Rule {
   num?: readonly Cond[];
   /** Leave out cases standing in 挂账 at the cut (the period's end, or asOf if earlier). */
   notSuspendedAtCut?: true;
+  /** A person's figure counts the grids they staffed while they staffed them, not their own acts (漏报). */
+  byTenure?: true;
 }
 
 export interface RuleOptions {
@@ -132,7 +134,7 @@ export function indicatorRules(o: RuleOptions): Partial<Record<IndicatorId, Rule
 /** Where a position's figure differs from the area's (docs/indicators.md §4.4 Reading). */
 export function positionRule(id: IndicatorId, rule: Rule): Rule | undefined {
   if (id === 'dispatchDue') return count('dispatch', { col: 'variant', in: ['first'] });
-  // 漏报 belongs to the grid's staff at report time, which the facts do not record yet: no value for a person.
-  if (id === 'missedReportCount' || id === 'missedReportRate') return undefined;
+  // 漏报 belongs to the staff of the case's grid (网格管理员, 网格监督员) when it was registered.
+  if (id === 'missedReportCount' || id === 'missedReportRate') return { ...rule, byTenure: true };
   return rule;
 }

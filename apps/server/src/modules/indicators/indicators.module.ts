@@ -21,6 +21,7 @@ export function indicatorsApi(
     calendar: () => needs().calendar.current(),
     areaExists: async (code) => (await needs().areas.refs([code])).length > 0,
     departmentExists: (id) => needs().departments.exists(id),
+    tenures: (userId) => needs().areas.tenures(userId, ['gridAdministrator', 'gridSupervisor']),
     async names(groupBy, keys, scope) {
       if (groupBy === 'department')
         return new Map((await needs().departments.byIds(keys)).map((d) => [d.id, d.name]));

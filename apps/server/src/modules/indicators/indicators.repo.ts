@@ -29,7 +29,9 @@ type EB = ExpressionBuilder<DB, 'indicator_facts'>;
 export type FactTarget =
   | { object: 'area'; code: string }
   | { object: 'department'; id: string }
-  | { object: 'position'; userId: string; roles: readonly string[] };
+  | { object: 'position'; userId: string; roles: readonly string[] }
+  /** The facts of the grids a person staffed, while they staffed them (a person's 漏报). */
+  | { object: 'tenure'; spans: readonly { gridCode: string; from: string; to: string | null }[] };
 
 /** How a figure set is split: one row, or one per street, community, grid, department or person. */
 export const GROUP_BYS = ['none', 'street', 'community', 'grid', 'department', 'person'] as const;
@@ -143,6 +145,18 @@ export function createIndicatorsRepo(
     if (t?.object === 'department') s = s.where('f.department_id', '=', t.id);
     if (t?.object === 'position')
       s = s.where('f.actor_id', '=', t.userId).where('f.actor_role', 'in', [...t.roles]);
+    if (t?.object === 'tenure')
+      s = s.where((eb) =>
+        eb.or(
+          t.spans.map((p) =>
+            eb.and([
+              eb('f.grid_code', '=', p.gridCode),
+              eb('f.at', '>=', p.from),
+              ...(p.to ? [eb('f.at', '<', p.to)] : []),
+            ]),
+          ),
+        ),
+      );
     s = s.where((eb) => all(eb as EB, q.rule.where));
     if (q.rule.notSuspendedAtCut) s = s.where((eb) => notSuspended(eb as EB, q, cut));
     return s;

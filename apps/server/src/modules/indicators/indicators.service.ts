@@ -43,6 +43,8 @@ export interface IndicatorsDeps {
   calendar(): WorkCalendar;
   areaExists(code: string): Promise<boolean>;
   departmentExists(id: string): Promise<boolean>;
+  /** The grids a user staffed as 网格管理员 or 网格监督员, and when (areas module). */
+  tenures(userId: string): Promise<{ gridCode: string; from: string; to: string | null }[]>;
   /** Display names of group keys: area codes, department ids, user ids. */
   names(groupBy: GroupBy, keys: string[], scope: AreaScope): Promise<Map<string, string>>;
   /** Case number, state, class and address of drill-down cases inside the scope. */
@@ -167,9 +169,18 @@ export function createIndicatorsService(
     rules: Partial<Record<IndicatorId, Rule>>,
     id: IndicatorId,
     object: IndicatorObject,
+    groupBy: GroupBy = 'none',
   ) {
     const r = rules[id];
+    // A ranking of people groups facts by who acted; a figure of the grids they staffed has no such group.
+    if (groupBy === 'person' && r && positionRule(id, r)?.byTenure) return undefined;
     return r && object === 'position' ? positionRule(id, r) : r;
+  }
+
+  /** Where a person's 漏报 is counted: the grids they staffed, while they did. */
+  async function tenureOf(target: FactTarget | null): Promise<FactTarget | null> {
+    if (target?.object !== 'position') return null;
+    return { object: 'tenure', spans: await deps.tenures(target.userId) };
   }
 
   /** Counts many rules over one target and period: the counted ones in one statement (`repo.batch`). */
@@ -177,12 +188,19 @@ export function createIndicatorsService(
     base: Omit<FactQuery, 'rule'>,
     rules: readonly Rule[],
   ): Promise<Map<string | null, FigureValue>[]> {
-    const counted = rules.filter((r) => r.value !== 'overlapHours');
-    const batch = await repo.batch(base, counted);
+    const counted = rules.filter((r) => r.value !== 'overlapHours' && !r.byTenure);
+    const byTenure = rules.filter((r) => r.byTenure);
+    const tenure = byTenure.length ? await tenureOf(base.target) : null;
+    const [batch, tenureBatch] = await Promise.all([
+      repo.batch(base, counted),
+      tenure ? repo.batch({ ...base, target: tenure }, byTenure) : [],
+    ]);
     return Promise.all(
       rules.map(async (rule) => {
         if (rule.value === 'overlapHours') return suspendedHours({ ...base, rule });
-        const groups = batch[counted.indexOf(rule)] ?? [];
+        const groups = rule.byTenure
+          ? (tenureBatch[byTenure.indexOf(rule)] ?? [])
+          : (batch[counted.indexOf(rule)] ?? []);
         return new Map(groups.map((g) => [g.key, valueOf(rule, g)] as const));
       }),
     );
@@ -251,7 +269,7 @@ export function createIndicatorsService(
       };
       if (groupBy === 'none') rowOf(null);
       const wanted = ids.flatMap((id) => {
-        const rule = ruleFor(rules, id, object);
+        const rule = ruleFor(rules, id, object, groupBy);
         return rule ? [{ id, rule }] : [];
       });
       const got = await computeAll(
@@ -276,7 +294,7 @@ export function createIndicatorsService(
       // A group with no fact of some rule still has that figure: 0, or "—" for a rate.
       for (const r of rows.values())
         for (const id of ids) {
-          const rule = ruleFor(rules, id, object);
+          const rule = ruleFor(rules, id, object, groupBy);
           if (rule && !r.figures[id]) r.figures[id] = empty(rule);
         }
       const schemeTarget = (position ?? object) as SchemeTarget;
@@ -312,7 +330,7 @@ export function createIndicatorsService(
       const q: FactQuery = {
         rule,
         scope: actor.scope,
-        target,
+        target: rule.byTenure ? await tenureOf(target) : target,
         start: period.start,
         end: period.end,
         asOf: source.asOf,
