@@ -34,7 +34,9 @@ export const hotlineEn: Record<keyof typeof hotlineZh, string> = {
   'hotline.redelivered': 'Queued for sending again',
   'hotline.deliveredAt': 'Delivered {at}',
   'hotline.payload': 'Body sent',
-  'hotline.queued': 'Queued (an order’s messages go in sequence)',
+  'hotline.queued': 'Queued',
+  'hotline.queuedHint':
+    'An order’s messages go in sequence: sent once the one before it is delivered',
   'hotline.empty':
     'No webhooks yet. Each message to the centre (a 12345 order accepted, returned, progressed or closed) is logged here.',
   'hotline.total': '{n} in all',

@@ -31,7 +31,8 @@ export const hotlineZh = {
   'hotline.redelivered': '已重新排入发送队列',
   'hotline.deliveredAt': '送达于 {at}',
   'hotline.payload': '发送内容',
-  'hotline.queued': '排队中（同一工单按顺序发送）',
+  'hotline.queued': '排队中',
+  'hotline.queuedHint': '同一工单的消息按顺序发送：等待前一条送达后发送',
   'hotline.empty':
     '还没有回传记录。12345 工单被接单、退回、办理或结案时，这里会记录发往热线中心的每条消息。',
   'hotline.total': '共 {n} 条',

@@ -83,7 +83,8 @@ function Timing({ d }: { d: Delivery }) {
   if (d.deliveredAt && d.status === 'delivered')
     return <>{t('hotline.deliveredAt', { at: formatDateTime(d.deliveredAt, lang) })}</>;
   // Never tried yet: due now, or waiting behind an earlier message of the same order.
-  if (d.status === 'pending' && d.attempts === 0) return <>{t('hotline.queued')}</>;
+  if (d.status === 'pending' && d.attempts === 0)
+    return <span title={t('hotline.queuedHint')}>{t('hotline.queued')}</span>;
   return <>{d.nextAttemptAt ? formatDateTime(d.nextAttemptAt, lang) : '—'}</>;
 }
 
