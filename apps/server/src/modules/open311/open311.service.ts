@@ -65,14 +65,15 @@ export function createOpen311Service(deps: Open311Deps) {
   const badKeys = new IpThrottle(deps.limits?.badKeysPerIp ?? 20, windowMs);
   const now = () => deps.clock.now().getTime();
 
-  // The class list changes a few times a year; every GET needs it, so it is kept for a few seconds.
+  // The class list changes a few times a year and every GET needs it: it is rebuilt once a minute (a build reads
+  // the whole public dictionary, ~9 ms on 270 classes), so another process's edit shows within that time.
   let cached: { value: Service[]; until: number } | null = null;
   async function services(): Promise<Service[]> {
     const t = Date.now();
     if (cached && cached.until > t) return cached.value;
     const classes = await deps.publicClasses();
     const details = await deps.classDetails(classes.map((c) => c.code));
-    cached = { value: servicesOf(classes, details, deps.isSensitive), until: t + 10_000 };
+    cached = { value: servicesOf(classes, details, deps.isSensitive), until: t + 60_000 };
     return cached.value;
   }
 
