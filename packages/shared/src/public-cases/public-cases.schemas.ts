@@ -7,7 +7,9 @@ import { CLOSE_REASONS } from '../cases/case-states';
 // What a citizen sees of a case (docs/case-workflow.md §5, citizen portal): a status in their words, one per internal
 // state (citizen-status.ts), never the internal state names, staff or departments. A merged report follows its master.
 export * from './citizen-status';
+export * from './public-board.schemas';
 import { PUBLIC_CASE_STATUSES } from './citizen-status';
+import { MARKUP, NO_MARKUP_MESSAGE, PowSolutionSchema } from './public-board.schemas';
 
 /** Public milestones of the loop; times only, no names. */
 export const PUBLIC_MILESTONES = [
@@ -78,15 +80,24 @@ export const PublicReportRequestSchema = z
       .string()
       .regex(/^[0-9A-Z]{5,20}$/, '小类编码应为 5–20 位数字或大写字母')
       .optional(),
-    lng: z.number().min(-180).max(180).optional(),
-    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180, '经度超出范围').max(180, '经度超出范围').optional(),
+    lat: z.number().min(-90, '纬度超出范围').max(90, '纬度超出范围').optional(),
     crs: CrsSchema.default('wgs84'),
-    address: z.string().trim().min(2, '请填写问题地点').max(200, '地址不能超过 200 字'),
+    address: z
+      .string()
+      .trim()
+      .min(2, '请填写问题地点')
+      .max(200, '地址不能超过 200 字')
+      .refine((s) => !MARKUP.test(s), NO_MARKUP_MESSAGE),
     description: z
       .string()
       .trim()
       .min(5, '请描述问题 (至少 5 个字)')
-      .max(2000, '问题描述不能超过 2000 字'),
+      .max(2000, '问题描述不能超过 2000 字')
+      .refine((s) => !MARKUP.test(s), NO_MARKUP_MESSAGE),
+    pow: PowSolutionSchema.optional().describe(
+      'Required: a solved GET /api/public/challenge (refused without it, field pow)',
+    ),
     contactPhone: PublicPhoneSchema.optional().describe(
       'Stored encrypted with a keyed hash to find the reports with a one-time code; only a masked copy is ever shown',
     ),

@@ -22,6 +22,10 @@ export interface CitizenQuotaLimits {
   photosPerDevice: number;
   /** Photos uploaded for one report form (3 attached, a few replaced). */
   photosPerReport: number;
+  /** "+1" per device in 24 hours. */
+  supportsPerDevice: number;
+  /** "+1" per network address in 24 hours. */
+  supportsPerIp: number;
 }
 
 export const DEFAULT_CITIZEN_QUOTAS: CitizenQuotaLimits = {
@@ -29,6 +33,8 @@ export const DEFAULT_CITIZEN_QUOTAS: CitizenQuotaLimits = {
   photosPerIp: 60,
   photosPerDevice: 15,
   photosPerReport: 6,
+  supportsPerDevice: 20,
+  supportsPerIp: 100,
 };
 
 /**
@@ -42,6 +48,8 @@ export function createCitizenQuotas(limits: Partial<CitizenQuotaLimits> = {}) {
   const photosByIp = new IpThrottle(l.photosPerIp, DAY);
   const photosByDevice = new IpThrottle(l.photosPerDevice, DAY);
   const photosByReport = new IpThrottle(l.photosPerReport, DAY);
+  const supportsByDevice = new IpThrottle(l.supportsPerDevice, DAY);
+  const supportsByIp = new IpThrottle(l.supportsPerIp, DAY);
   const full = (message: string) => new AppError('upload_quota_exceeded', message);
 
   return {
@@ -50,6 +58,15 @@ export function createCitizenQuotas(limits: Partial<CitizenQuotaLimits> = {}) {
     report(who: Citizen, nowMs: number): void {
       if (!reportsByDevice.attempt(`d:${who.device}`, nowMs))
         throw new AppError('rate_limited', '本设备今日提交次数已达上限，请明天再试');
+    },
+    /** Counts a "+1" against the device and the address, or refuses it (nothing counted). */
+    support(who: Citizen, nowMs: number): void {
+      if (supportsByDevice.blocked(`d:${who.device}`, nowMs))
+        throw new AppError('rate_limited', '本设备今日 +1 次数已达上限，请明天再试');
+      if (supportsByIp.blocked(who.ip, nowMs))
+        throw new AppError('rate_limited', '当前网络今日 +1 次数已达上限，请稍后再试');
+      supportsByDevice.fail(`d:${who.device}`, nowMs);
+      supportsByIp.fail(who.ip, nowMs);
     },
     /** Counts a photo upload against the address, the device and the report, or refuses it (nothing counted). */
     photo(who: Citizen, report: string, nowMs: number): { refund(): void } {

@@ -7,6 +7,11 @@ import { screenCodeSender, type CodeSender } from './code-sender';
 import { createPublicCasesService, type PublicCasesService } from './public-cases.service';
 import { registerPublicCasesRoutes } from './public-cases.routes';
 import { registerPublicPortalRoutes } from './public-portal.routes';
+import { createPublicBoard } from './public-board.service';
+import { registerPublicBoardRoutes } from './public-board.routes';
+import { createPublicFigures } from './public-figures';
+import { createPublicModeration } from './public-moderation.service';
+import { registerPublicModerationRoutes } from './public-moderation.routes';
 
 /** The receipt's contact phone, for `wangge rotate-data-key`. */
 export const publicCasesEncryptedColumns: EncryptedColumns[] = [
@@ -30,7 +35,14 @@ async function codeSenderFor(needs: Needs<'settings'>): Promise<CodeSender | nul
 export function publicCasesModule(
   p: Platform,
   needs: Needs<
-    'cases' | 'categories' | 'addresses' | 'notifications' | 'areas' | 'attachments' | 'settings'
+    | 'cases'
+    | 'categories'
+    | 'addresses'
+    | 'notifications'
+    | 'areas'
+    | 'attachments'
+    | 'settings'
+    | 'indicators'
   >,
 ): WiredModule<PublicCasesService> {
   const system = systemActor(PERMISSIONS);
@@ -55,11 +67,57 @@ export function publicCasesModule(
     codeSender: () => codeSenderFor(needs),
     notificationsFor: (recipient) => needs().notifications.forRecipient(recipient),
   });
+  const isUniqueViolation = (err: unknown) => p.database.dialect.isUniqueViolation(err);
+  const className = async (code: string) =>
+    (await needs().categories.caseClass(code))?.category.name ?? null;
+  const board = createPublicBoard({
+    db: p.db,
+    clock: p.clock,
+    cipher: p.cipher,
+    isUniqueViolation,
+    system,
+    cases: {
+      get: (actor, id) => needs().cases.get(actor, id),
+      briefs: (scope, ids) => needs().cases.briefs(scope, ids),
+    },
+    async caseClass(code) {
+      const c = await needs().categories.caseClass(code);
+      return c
+        ? {
+            name: c.category.name,
+            names: c.path.map((x) => x.name),
+            duplicateRadiusM: c.category.duplicateRadiusM,
+          }
+        : null;
+    },
+    areaNames: async () =>
+      new Map((await needs().areas.publicAreaList()).map((a) => [a.code, a.name])),
+  });
+  const moderation = createPublicModeration({
+    db: p.db,
+    clock: p.clock,
+    audit: p.audit,
+    isUniqueViolation,
+    className,
+  });
+  const figures = createPublicFigures({
+    clock: p.clock,
+    system,
+    figures: (actor, q) => needs().indicators.figures(actor, q),
+  });
+  const secureCookies = p.config.secureCookies;
   return {
     service,
     routes: (app) => {
-      registerPublicCasesRoutes(app, service, { secureCookies: p.config.secureCookies });
-      registerPublicPortalRoutes(app, service, { secureCookies: p.config.secureCookies });
+      registerPublicCasesRoutes(app, service, { secureCookies, board });
+      registerPublicPortalRoutes(app, service, { secureCookies });
+      registerPublicBoardRoutes(app, {
+        board,
+        figures,
+        secureCookies,
+        publicPhoto: (id) => needs().attachments.file(system, id, 'public'),
+      });
+      registerPublicModerationRoutes(app, moderation);
     },
     encryptedColumns: publicCasesEncryptedColumns,
   };

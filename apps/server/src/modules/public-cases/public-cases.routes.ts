@@ -11,6 +11,7 @@ import {
 import type { App } from '../../core/http/app-types';
 import { citizenOf } from './citizen-device';
 import type { PublicCasesService } from './public-cases.service';
+import type { PublicBoardService } from './public-board.service';
 
 // Citizens report and follow their cases without an account (12345-style portal); the receipt secret is the
 // credential, and every route is throttled per address in the service.
@@ -22,7 +23,7 @@ export const PORTAL = {
 export function registerPublicCasesRoutes(
   app: App,
   svc: PublicCasesService,
-  opts: { secureCookies: boolean },
+  opts: { secureCookies: boolean; board: Pick<PublicBoardService, 'verifyPow' | 'publish'> },
 ): void {
   const tags = ['public'];
   app.get(
@@ -42,14 +43,18 @@ export function registerPublicCasesRoutes(
     {
       schema: {
         tags,
-        summary: '市民上报 (无需登录; 返回查询码与查询密码, 密码只显示一次)',
+        summary:
+          '市民上报 (无需登录; 须带计算验证 pow; 返回查询码与查询密码, 密码只显示一次; 公开内容待审核)',
         body: PublicReportRequestSchema,
         response: { 200: PublicReportResultSchema, 201: PublicReportResultSchema },
       },
       config: { auth: PORTAL },
     },
     async (req, reply) => {
-      const r = await svc.report(req.body, citizenOf(req, reply, opts));
+      const who = citizenOf(req, reply, opts);
+      await opts.board.verifyPow(req.body.pow);
+      const r = await svc.report(req.body, who);
+      if (r.created) await opts.board.publish(r.caseNo);
       return reply.status(r.created ? 201 : 200).send(r);
     },
   );

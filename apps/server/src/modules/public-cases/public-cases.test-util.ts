@@ -2,6 +2,15 @@ import { expect } from 'vitest';
 import type { TestApp } from '../../../test/test-app';
 import { CITY } from '../../../test/factories';
 import { photo, step, type CaseCast } from '../cases/cases.test-util';
+import { solvePow } from './public-pow';
+
+/** A solved challenge from the server, as the browser's worker finds it. */
+export async function solvedPow(t: TestApp, ip = '203.0.113.7') {
+  const c = (
+    await t.app.inject({ method: 'GET', url: '/api/public/challenge', remoteAddress: ip })
+  ).json() as { challenge: string; difficulty: number };
+  return { challenge: c.challenge, nonce: solvePow(c.challenge, c.difficulty) };
+}
 
 /** A citizen's request from an address of its own (the per-IP throttles key on it). */
 export function citizen(t: TestApp, ip = '203.0.113.7') {
@@ -19,15 +28,21 @@ export function citizen(t: TestApp, ip = '203.0.113.7') {
       ...(body !== undefined ? { payload: body as object } : {}),
     });
   return {
-    report: (extra: Record<string, unknown> = {}) =>
-      inject('POST', '/api/public/cases', {
-        lng: CITY.inA[0],
-        lat: CITY.inA[1],
-        address: '西社区文化路 12 号门前',
-        description: '路边堆放生活垃圾，无人清理',
-        classCode: '06010',
-        ...extra,
-      }),
+    report: async (extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+      inject(
+        'POST',
+        '/api/public/cases',
+        {
+          lng: CITY.inA[0],
+          lat: CITY.inA[1],
+          address: '西社区文化路 12 号门前',
+          description: '路边堆放生活垃圾，无人清理',
+          classCode: '06010',
+          pow: await solvedPow(t, ip),
+          ...extra,
+        },
+        headers,
+      ),
     track: (caseNo: string, secret: string) =>
       inject('GET', `/api/public/cases/${caseNo}`, undefined, { 'x-receipt': secret }),
     rate: (caseNo: string, body: Record<string, unknown>) =>

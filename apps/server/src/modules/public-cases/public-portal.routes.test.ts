@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY } from '../../../test/factories';
 import { mp4, phoneJpeg } from '../attachments/attachments.test-util';
 import { castCases, type CaseCast } from '../cases/cases.test-util';
-import { caseIdOf, citizen } from './public-cases.test-util';
+import { caseIdOf, citizen, solvedPow } from './public-cases.test-util';
 
 // The citizen portal without GPS: outlines, place search, the area picker, photos with quotas, and the phone lookup.
 let t: TestApp;
@@ -243,8 +243,9 @@ describe('photos', () => {
     ).toBe(201);
   });
 
+  // Every write here solves a real challenge (about 65,000 hashes): a loaded machine needs more than 30 s.
   it('holds each device to 10 reports a day', async () => {
-    const me = (n: number) =>
+    const me = async (n: number) =>
       t.app.inject({
         method: 'POST',
         url: '/api/public/cases',
@@ -255,11 +256,12 @@ describe('photos', () => {
           lat: CITY.inA[1],
           address: '西社区文化路 12 号门前',
           description: '路边堆放生活垃圾',
+          pow: await solvedPow(t, `192.0.2.${100 + n}`),
         },
       });
     for (let i = 0; i < 10; i++) expect((await me(i)).statusCode).toBe(201);
     refused(await me(10), 429, 'rate_limited');
-  });
+  }, 120_000);
 });
 
 describe('finding one’s reports by phone and a one-time code', () => {

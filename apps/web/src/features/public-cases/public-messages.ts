@@ -1,5 +1,8 @@
+import { boardEn, boardZh } from './board-messages';
+
 /** UI strings of the citizen portal (市民上报 / 进度查询) and 我的消息; merged into i18n-messages. */
 export const publicZh = {
+  ...boardZh,
   'public.portal': '市民诉求',
   'public.reportTitle': '我要反映问题',
   'public.trackTitle': '办理进度查询',
@@ -93,6 +96,7 @@ export const publicZh = {
 };
 
 export const publicEn: Record<keyof typeof publicZh, string> = {
+  ...boardEn,
   'public.portal': 'Citizen requests',
   'public.reportTitle': 'Report a problem',
   'public.trackTitle': 'Track a request',

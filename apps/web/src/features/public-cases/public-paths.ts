@@ -2,6 +2,10 @@
 export const PUBLIC_PATHS = {
   report: '/public/report',
   track: '/public/track',
+  board: '/public/board',
+  figures: '/public/figures',
+  /** Staff: 公开内容审核 (inside the login guard). */
+  moderation: '/public-moderation',
 } as const;
 
 /** What the report page hands to the tracking page right after submission (never put in the URL). */

@@ -8,6 +8,8 @@ import { PhotoPicker } from '../components/photo-picker';
 import { PlacePicker, type Place } from '../components/place-picker';
 import { PublicLayout } from '../components/public-layout';
 import { PublicReceipt } from '../components/public-receipt';
+import { DuplicateOffer } from '../components/duplicate-offer';
+import { useGuardedSubmit } from '../use-guarded-submit';
 
 interface FormValues {
   classCode?: string;
@@ -57,8 +59,18 @@ export function PublicReportPage() {
     return [...groups].map(([label, options]) => ({ label, title: label, options }));
   }, [categories.data]);
 
+  const send = (body: PublicReportRequest) =>
+    report.mutate(body, {
+      onSuccess: setDone,
+      onError: (err) => {
+        const field = isApiError(err) && err.field ? FIELD_OF[err.field] : undefined;
+        if (field) form.setFields([{ name: field, errors: [err.message] }]);
+      },
+    });
+  const guard = useGuardedSubmit(send);
+
   const submit = (v: FormValues) => {
-    const body: PublicReportRequest = {
+    const body: Omit<PublicReportRequest, 'pow'> = {
       address: v.address,
       description: v.description,
       crs: 'wgs84',
@@ -69,13 +81,7 @@ export function PublicReportPage() {
       ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}),
       ...(photos.length ? { photos } : {}),
     };
-    report.mutate(body, {
-      onSuccess: setDone,
-      onError: (err) => {
-        const field = isApiError(err) && err.field ? FIELD_OF[err.field] : undefined;
-        if (field) form.setFields([{ name: field, errors: [err.message] }]);
-      },
-    });
+    void guard.submit(body);
   };
 
   if (done)
@@ -107,7 +113,10 @@ export function PublicReportPage() {
           form={form}
           layout="vertical"
           onFinish={submit}
-          onValuesChange={() => report.reset()}
+          onValuesChange={() => {
+            report.reset();
+            guard.dismiss();
+          }}
           requiredMark={false}
           data-testid="public-report-form"
         >
@@ -176,18 +185,32 @@ export function PublicReportPage() {
           >
             <Input inputMode="tel" maxLength={20} autoComplete="tel" data-testid="public-phone" />
           </Form.Item>
-          {failure ? (
-            <Alert type="error" showIcon message={failure.message} style={{ marginBottom: 12 }} />
+          {failure || guard.error ? (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              message={failure?.message ?? guard.error}
+              style={{ marginBottom: 12 }}
+            />
           ) : null}
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            loading={report.isPending}
-            data-testid="public-submit"
-          >
-            {t('public.submit')}
-          </Button>
+          {guard.offer ? (
+            <DuplicateOffer
+              items={guard.offer.items}
+              onSubmitAnyway={() => void guard.submitAnyway()}
+              busy={guard.working || report.isPending}
+            />
+          ) : (
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={guard.working || report.isPending}
+              data-testid="public-submit"
+            >
+              {guard.working ? t('board.working') : t('public.submit')}
+            </Button>
+          )}
         </Form>
       </Card>
     </PublicLayout>
