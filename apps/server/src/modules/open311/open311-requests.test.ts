@@ -121,6 +121,16 @@ describe('POST requests', () => {
     expect((await queue()).length).toBe(before);
   });
 
+  it('places a request sent with an address only through the place search', async () => {
+    const r = await submit({ lat: '', long: '', address_string: '西社区第1网格' });
+    expect(r.status, r.text).toBe(201);
+    const [seen] = (
+      await c.get(`/requests/${r.json()[0].service_request_id}.json?extensions=true`)
+    ).json();
+    expect(seen.address).toBe('西社区第1网格');
+    expect(seen.extended_attributes.grid_code).toBe(CITY.gridA);
+  });
+
   it('takes the plate code of a 部件 problem as an attribute', async () => {
     const services = (await c.get('/services.json')).json() as {
       service_code: string;
@@ -208,5 +218,23 @@ describe('what a public GET shows', () => {
     );
     const closed = (await c.get('/requests.json?status=closed')).json();
     expect(closed.map((x: { service_request_id: string }) => x.service_request_id)).toEqual([id]);
+  });
+});
+
+describe('throttling', () => {
+  // Last in the file: it blocks the test client's address for the rest of the window.
+  it('answers 429 with the error list after 20 bad keys from one address', async () => {
+    // The file's earlier refusals count too: keep guessing until the address is stopped, within 20.
+    let tries = 0;
+    for (; tries < 21; tries++) {
+      const r = await submit({ api_key: `o311_guess${tries}` });
+      if (r.status === 429) break;
+      refused(r, 403, /api_key/);
+    }
+    expect(tries).toBeGreaterThan(0);
+    expect(tries).toBeLessThanOrEqual(20);
+    // Stopped for a good key too: the address is throttled, not the key.
+    refused(await submit(), 429, /Too many/);
+    refused(await submit({}, 'xml'), 429, /Too many/);
   });
 });

@@ -46,7 +46,7 @@ export interface Open311Deps {
   /** The best match of an address text (place search of the citizen portal), or null. */
   locate(address: string, ip: string): Promise<{ lng: number; lat: number } | null>;
   settings(): Promise<Open311Settings>;
-  /** Requests a key may submit in the window (default 120 per 10 minutes); failed keys per address (20). */
+  /** Requests a key may submit in the window (default 600 per 10 minutes); failed keys per address (20). */
   limits?: { requestsPerKey?: number; badKeysPerIp?: number; windowMs?: number };
 }
 
@@ -61,7 +61,7 @@ export interface CreateInput {
  */
 export function createOpen311Service(deps: Open311Deps) {
   const windowMs = deps.limits?.windowMs ?? 10 * 60_000;
-  const perKey = new IpThrottle(deps.limits?.requestsPerKey ?? 120, windowMs);
+  const perKey = new IpThrottle(deps.limits?.requestsPerKey ?? 600, windowMs);
   const badKeys = new IpThrottle(deps.limits?.badKeysPerIp ?? 20, windowMs);
   const now = () => deps.clock.now().getTime();
 
