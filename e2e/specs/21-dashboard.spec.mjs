@@ -132,3 +132,23 @@ test.describe('on a phone', () => {
     await screenshot(page, 'dashboard-map-375');
   });
 });
+
+test.describe('in English', () => {
+  test.use({ user: 'jd_leader' });
+  test('the dashboard reads in English: titles, figure names and chart labels', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => window.localStorage.setItem('wangge.lang', 'en'));
+    await page.goto('/dashboard');
+    await expect(page.getByText('Leaders’ dashboard').first()).toBeVisible();
+    await expect(page.getByTestId('dashboard-value-reportCount')).toHaveText(/^\d+$/);
+    await expect(page.getByText('Stages', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('Reports', { exact: true }).first()).toBeVisible();
+    // The dashboard's own words are English; names of places and departments stay as they are.
+    await expect(page.getByText('领导驾驶舱')).toHaveCount(0);
+    await expect(page.getByText('办理环节')).toHaveCount(0);
+    await expect(page.getByTestId('dashboard-funnel-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('dashboard-map')).toHaveAttribute('data-points', /^[1-9]\d*$/);
+    await screenshot(page, 'dashboard-en-1440');
+  });
+});
