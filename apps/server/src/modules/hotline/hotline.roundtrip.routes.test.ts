@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CITY, errorCode } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { castCases, photo, step, type CaseCast } from '../cases/cases.test-util';
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './hotline-signature';
@@ -10,12 +9,15 @@ import {
   fakeCentre,
   hotlineToken,
   inbound,
+  order,
+  ORDERS,
   type FakeCentre,
 } from './hotline.test-util';
 
 /**
  * The 12345 round trip against a fake centre on loopback: 派单 in, 接单 out (after the centre failed twice),
- * 办理进度 and 回单 out, 回访 in; signatures checked both ways; 退回, 催办, 督办 and 撤回; the delivery log.
+ * 办理进度 and 回单 out, 回访 in; signatures checked both ways; 退回, 催办, 督办 and 撤回. The queue, the log and the
+ * centre's deadline are in hotline.queue.routes.test.ts.
  */
 let t: TestApp;
 let cast: CaseCast;
@@ -26,17 +28,6 @@ const clock = { now: () => now };
 const later = (minutes: number) => {
   now = new Date(now.getTime() + minutes * 60_000);
 };
-const ORDERS = '/api/hotline/inbound/orders';
-const order = (orderId: string, deadline: string, extra: Record<string, unknown> = {}) => ({
-  orderId,
-  deadline,
-  lng: CITY.inA[0],
-  lat: CITY.inA[1],
-  address: '西社区文化路 12 号门前',
-  description: '市民来电：路边堆放生活垃圾多日无人清运',
-  classCode: '06010',
-  ...extra,
-});
 const caseOf = async (id: string) => (await cast.admin.get(`/api/cases/${id}`)).json();
 /**
  * Waits until `rows` messages are queued in all (case events reach listeners asynchronously: by NOTIFY on
@@ -281,113 +272,5 @@ describe('12345 round trip', () => {
     });
     expect(badBody.statusCode).toBe(400);
     expect(badBody.json().error.field).toContain('satisfaction');
-  });
-
-  it('the centre’s deadline orders the queue and raises red 督办 once it passes', async () => {
-    const mine = (
-      await cast.intake.post('/api/cases', {
-        lng: CITY.inA[0],
-        lat: CITY.inA[1],
-        address: '文化路 1 号',
-        description: '井盖松动',
-        classCode: '06010',
-      })
-    ).json().id as string;
-    const soon = new Date(now.getTime() + 20 * 60_000).toISOString();
-    const id = (await inbound(t, token, ORDERS, order('ZZ12345-20261130-0004', soon))).json()
-      .caseId;
-    const c = await caseOf(id);
-    expect(c.dueAt).toBe(soon);
-    const queue = (await cast.admin.get('/api/cases?state=pending_acceptance&limit=50')).json()
-      .items as { id: string }[];
-    expect(queue.findIndex((x) => x.id === id)).toBeLessThan(queue.findIndex((x) => x.id === mine));
-    later(30);
-    await t.services.cases.sweep(now);
-    expect((await caseOf(id)).supervisionLevel).toBe('red');
-    expect((await caseOf(mine)).supervisionLevel).toBeNull();
-  });
-
-  it('shows the delivery log to administrators only, and sends a row again by hand', async () => {
-    const list = await cast.admin.get('/api/hotline/deliveries?limit=100');
-    expect(list.statusCode).toBe(200);
-    const body = list.json();
-    expect(body.configured).toEqual({ url: centre.url, secretSet: true });
-    expect(JSON.stringify(body)).not.toContain('test-secret');
-    const accept = body.items.find(
-      (d: { kind: string; orderId: string }) =>
-        d.kind === 'accept' && d.orderId === 'ZZ12345-20261130-0001',
-    );
-    expect(accept).toMatchObject({ status: 'delivered', attempts: 3, caseNo: expect.any(String) });
-    expect((await cast.intake.get('/api/hotline/deliveries')).statusCode).toBe(403);
-    const r = await cast.admin.post(`/api/hotline/deliveries/${accept.id}/redeliver`);
-    expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'pending', attempts: 0 });
-    const before = centre.received.length;
-    await t.services.hotline.deliverDue();
-    expect(centre.received.slice(before).map((x) => x.deliveryId)).toEqual([accept.id]);
-    expect((await cast.admin.post('/api/hotline/deliveries/nope/redeliver')).statusCode).toBe(404);
-    const audit = (await cast.admin.get('/api/audit?action=hotline_redelivered')).json();
-    expect(JSON.stringify(audit)).toContain(accept.id);
-  });
-
-  it('catches up on a message whose case event was lost, once the bus reports a gap', async () => {
-    const rows = await deliveryRows(t);
-    const reply = rows.find((r) => r.kind === 'reply')!;
-    // As if no process had heard the 结案.
-    await t.services.db.deleteFrom('hotline_deliveries').where('id', '=', reply.id).execute();
-    expect(await t.services.hotline.catchUp()).toBe(1);
-    const again = (await deliveryRows(t)).find((r) => r.kind === 'reply')!;
-    expect(again).toMatchObject({ dedupe_key: reply.dedupe_key, status: 'pending' });
-    expect(JSON.parse(again.payload)).toEqual(JSON.parse(reply.payload));
-    expect(await t.services.hotline.catchUp()).toBe(0);
-  });
-
-  it('an order entered by hand by a 受理员 (新建上报, source 12345) is followed the same way', async () => {
-    const res = await cast.intake.post('/api/cases', {
-      lng: CITY.inA[0],
-      lat: CITY.inA[1],
-      address: '文化路 3 号',
-      description: '热线转来：噪音扰民',
-      classCode: '06010',
-      source: 'hotline_12345',
-      hotline: { orderId: 'ZZ12345-20261130-0042', deadline: '2026-12-04T18:00:00+08:00' },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const id = res.json().id as string;
-    await eventually(async () =>
-      Boolean(
-        await t.services.db
-          .selectFrom('hotline_orders')
-          .select('order_id')
-          .where('case_id', '=', id)
-          .executeTakeFirst(),
-      ),
-    );
-    await step(cast, cast.intake, id, 'accept');
-    await eventually(async () =>
-      (await deliveryRows(t)).some((r) => r.order_id === 'ZZ12345-20261130-0042'),
-    );
-    await t.services.hotline.deliverDue();
-    expect(sentTo('ZZ12345-20261130-0042')).toEqual([expect.objectContaining({ type: 'accept' })]);
-    // And the centre's later calls find it.
-    const urged = await inbound(t, token, `${ORDERS}/ZZ12345-20261130-0042/urge`, {});
-    expect(urged.statusCode, urged.body).toBe(200);
-  });
-
-  it('a token without the hotline role cannot make inbound calls, and the hotline token reads no cases', async () => {
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/cases',
-          headers: { authorization: `Bearer ${token}` },
-        })
-      ).statusCode,
-    ).toBe(403);
-    const res = await cast.intake.post(
-      ORDERS,
-      order('ZZ12345-20261130-0009', '2026-12-03T18:00:00+08:00'),
-    );
-    expect(errorCode(res)).toBe('forbidden');
   });
 });

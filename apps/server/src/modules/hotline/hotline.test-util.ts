@@ -131,5 +131,19 @@ export async function eventually(check: () => Promise<boolean>, ms = 5_000): Pro
   }
 }
 
+export const ORDERS = '/api/hotline/inbound/orders';
+
+/** A 派单 body at a point of the test city. */
+export const order = (orderId: string, deadline: string, extra: Record<string, unknown> = {}) => ({
+  orderId,
+  deadline,
+  lng: CITY.inA[0],
+  lat: CITY.inA[1],
+  address: '西社区文化路 12 号门前',
+  description: '市民来电：路边堆放生活垃圾多日无人清运',
+  classCode: '06010',
+  ...extra,
+});
+
 export const deliveryRows = (t: TestApp) =>
   t.services.db.selectFrom('hotline_deliveries').selectAll().orderBy('seq').execute();
