@@ -90,6 +90,51 @@ export function createPatrolsRepo(db: Kysely<DB>) {
         .where('patrol_id', '=', patrolId)
         .orderBy('at')
         .execute(),
+    /**
+     * Times of the points of a walker's patrols that ran in the period (started before its end, not stopped before
+     * its start), up to its end, ordered by patrol then time: GPS 超时 needs each point's predecessor.
+     */
+    pointTimes: (scope: AreaScope, userId: string, start: string, end: string) =>
+      db
+        .selectFrom('patrol_points as pp')
+        .innerJoin('patrols as p', 'p.id', 'pp.patrol_id')
+        .select(['pp.patrol_id as patrolId', 'pp.at'])
+        .where('p.user_id', '=', userId)
+        .where((eb) => codeInScope(eb, 'p.area_code', scope))
+        .where('p.started_at', '<', end)
+        .where((eb) => eb.or([eb('p.ended_at', 'is', null), eb('p.ended_at', '>=', start)]))
+        .where('pp.at', '<', end)
+        .orderBy('pp.patrol_id')
+        .orderBy('pp.at')
+        .execute(),
+    /** The grids among `windows` where the walker has a point inside the grid's window. */
+    visitedGrids: async (
+      userId: string,
+      windows: readonly { gridCode: string; from: string; to: string }[],
+    ): Promise<Set<string>> => {
+      if (!windows.length) return new Set();
+      const last = windows.reduce((m, w) => (w.to > m ? w.to : m), windows[0]!.to);
+      const rows = await db
+        .selectFrom('patrol_points as pp')
+        .innerJoin('patrols as p', 'p.id', 'pp.patrol_id')
+        .select('pp.grid_code')
+        .distinct()
+        .where('p.user_id', '=', userId)
+        .where('p.started_at', '<', last)
+        .where((eb) =>
+          eb.or(
+            windows.map((w) =>
+              eb.and([
+                eb('pp.grid_code', '=', w.gridCode),
+                eb('pp.at', '>=', w.from),
+                eb('pp.at', '<', w.to),
+              ]),
+            ),
+          ),
+        )
+        .execute();
+      return new Set(rows.flatMap((r) => (r.grid_code ? [r.grid_code] : [])));
+    },
     list: (
       scope: AreaScope,
       q: { userId?: string; areaCode?: string; from?: string; to?: string; limit: number },

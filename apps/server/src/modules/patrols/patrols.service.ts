@@ -7,10 +7,22 @@ import type {
   TrackPointsRequest,
 } from '@wangge/shared';
 import type { Actor } from '../../core/auth/actor';
-import { assertActionInScope, inScope } from '../../core/auth/area-scope';
+import {
+  assertActionInScope,
+  FULL_SCOPE,
+  inScope,
+  type AreaScope,
+} from '../../core/auth/area-scope';
 import { AppError, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { Crs, Position } from '../areas';
+import {
+  countGaps,
+  coverage,
+  staffedWindows,
+  type PeriodRange,
+  type Tenure,
+} from './patrol-figures';
 import type { PatrolsRepo } from './patrols.repo';
 import type { PatrolsTable } from './patrols.tables';
 import { trackLength } from './track';
@@ -20,6 +32,8 @@ export interface PatrolsDeps {
   toWgs84: (p: Position, crs: Crs) => Position;
   /** The grid at a WGS-84 point, if any. */
   gridAt: (lng: number, lat: number) => Promise<string | null>;
+  /** GPS 超时 limit (default 5 minutes, patrol-figures.ts). */
+  gapLimitMs?: number;
 }
 
 /** Times are stored in UTC ISO form, so text order is time order whatever offset the phone sent. */
@@ -70,7 +84,47 @@ export function createPatrolsService(deps: PatrolsDeps) {
     return root;
   }
 
+  /**
+   * Each point's grid, located once here so that 区域覆盖率 is a query (docs/indicators.md §4.1). A walker standing
+   * still sends the same position many times: it is located once per batch.
+   */
+  async function withGrids<T extends { lng: number; lat: number }>(rows: T[]) {
+    const grids = new Map<string, Promise<string | null>>();
+    return Promise.all(
+      rows.map(async (r) => {
+        const key = `${r.lng},${r.lat}`;
+        if (!grids.has(key)) grids.set(key, deps.gridAt(r.lng, r.lat));
+        return { ...r, grid_code: await grids.get(key)! };
+      }),
+    );
+  }
+
   return {
+    /**
+     * 区域覆盖率 and GPS 超时次数 of a walker for a period (docs/indicators.md §4.1), counted inside `scope`:
+     * `tenures` are the grid posts whose grids count (areas module), `gapLimitMs` the GPS 超时 limit.
+     */
+    async patrolFigures(
+      userId: string,
+      period: PeriodRange,
+      tenures: readonly Tenure[],
+      opts: { scope?: AreaScope; gapLimitMs?: number } = {},
+    ) {
+      const scope = opts.scope ?? FULL_SCOPE;
+      const windows = staffedWindows(
+        tenures.filter((t) => inScope(scope, t.gridCode)),
+        period,
+      );
+      const [visited, points] = await Promise.all([
+        repo.visitedGrids(userId, windows),
+        repo.pointTimes(scope, userId, period.start, period.end),
+      ]);
+      return {
+        coverage: coverage(windows, visited),
+        gpsTimeouts: countGaps(points, period, opts.gapLimitMs ?? deps.gapLimitMs),
+      };
+    },
+
     async start(actor: Actor, input: StartPatrolRequest): Promise<Patrol> {
       const prior = await repo.findAny(input.id);
       if (prior && prior.user_id !== actor.id)
@@ -104,7 +158,7 @@ export function createPatrolsService(deps: PatrolsDeps) {
         return { patrol_id: id, at: utc(p.at), lng, lat, accuracy: p.accuracy ?? null };
       });
       // One point per instant: a batch holding the same time twice keeps the first.
-      const unique = [...new Map(rows.map((r) => [r.at, r])).values()];
+      const unique = await withGrids([...new Map(rows.map((r) => [r.at, r])).values()]);
       const stored = await repo.addPoints(unique);
       const track = await repo.track(id);
       await repo.setStats(id, track.length, trackLength(track.map((p) => [p.lng, p.lat])));

@@ -20,6 +20,8 @@ export interface PatrolPointsTable {
   lng: number;
   lat: number;
   accuracy: number | null;
+  /** The grid the point lies in, located when stored (区域覆盖率); null outside every grid. */
+  grid_code: string | null;
 }
 
 export interface PatrolCheckinsTable {
