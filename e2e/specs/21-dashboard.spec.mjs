@@ -66,13 +66,23 @@ test('a street leader lands on the dashboard, reads the API’s figures and dril
   ).toHaveCount(byArea.rows.length);
   await screenshot(page, 'dashboard-1440');
 
-  // The drill-down of 上报数 lists as many cases as the figure, each linking to its case.
+  // The drill-down of 上报数 lists as many cases as the figure, 50 a page, each linking to its case.
   await page.getByTestId('dashboard-card-reportCount').click();
   await expect(page.getByTestId('dashboard-drill-total')).toContainText(`共 ${reports} 条`);
-  const rows = page.getByTestId('dashboard-drill-list').locator('tbody tr.ant-table-row');
-  await expect(rows).toHaveCount(reports);
+  const list = page.getByTestId('dashboard-drill-list');
+  const rows = list.locator('tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(Math.min(reports, 50));
   await expect(rows.first().locator('a')).toHaveAttribute('href', /^\/cases\/.+/);
   await screenshot(page, 'dashboard-drill-1440');
+  let listed = Math.min(reports, 50);
+  for (let p = 2; listed < reports; p++) {
+    await list.locator('.ant-pagination-next').click();
+    await expect(list.locator('.ant-pagination-item-active')).toHaveText(String(p));
+    const n = Math.min(reports - listed, 50);
+    await expect(rows).toHaveCount(n);
+    listed += n;
+  }
+  note(`drill-down: ${listed} cases over ${Math.ceil(reports / 50)} page(s)`);
 });
 
 test('the map panel draws the open cases and a chart downloads as xlsx', async ({ page }) => {

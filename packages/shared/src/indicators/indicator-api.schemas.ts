@@ -125,6 +125,9 @@ export const IndicatorDrillQuerySchema = IndicatorQuerySchema.omit({
 }).extend({
   id: z.enum(INDICATOR_IDS),
   part: z.enum(['cohort', 'numerator']).default('cohort'),
+  /** A page of the list (oldest first); `total` is the whole figure whatever the page. */
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(5000),
 });
 export type IndicatorDrillQuery = z.infer<typeof IndicatorDrillQuerySchema>;
 

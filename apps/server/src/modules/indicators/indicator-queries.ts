@@ -124,7 +124,6 @@ export async function drillFor(
   deps: Pick<IndicatorsDeps, 'caseBriefs'>,
   actor: Actor,
   q: IndicatorDrillQuery,
-  limit = 5000,
 ): Promise<IndicatorDrill> {
   const { period, target } = requestOf(q);
   const res = await service.drill(actor, {
@@ -132,7 +131,8 @@ export async function drillFor(
     period,
     id: q.id,
     part: q.part,
-    limit,
+    limit: q.limit,
+    offset: q.offset,
     ...(q.version !== undefined ? { version: q.version } : {}),
     ...(q.scheme ? { scheme: q.scheme } : {}),
   });

@@ -475,7 +475,7 @@ export function createIndicatorsRepo(
     },
 
     /** The rows behind a figure (the numerator's when `numerator`), oldest first. */
-    drill: (q: FactQuery, numerator: boolean, limit: number) =>
+    drill: (q: FactQuery, numerator: boolean, limit: number, offset = 0) =>
       cohort(q)
         .where((eb) => (numerator && q.rule.num?.length ? all(eb as EB, q.rule.num) : eb.lit(true)))
         .select(['f.case_id', 'f.seq', 'f.at', 'f.kind'])
@@ -483,6 +483,7 @@ export function createIndicatorsRepo(
         .orderBy('f.case_id')
         .orderBy('f.n')
         .limit(limit)
+        .offset(offset)
         .execute(),
   };
 }

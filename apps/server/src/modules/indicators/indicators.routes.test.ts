@@ -144,6 +144,28 @@ describe('GET /api/indicators/drill', () => {
       { code: 'not_found', field: 'areaCode' },
     );
   });
+
+  it('pages through a long list: each page keeps the total, the pages together are the list', async () => {
+    const whole: IndicatorDrill = (
+      await cast.leader.get('/api/indicators/drill?period=2026-11&id=reportCount')
+    ).json();
+    const pages: IndicatorDrill[] = [];
+    for (const offset of [0, 1, 2])
+      pages.push(
+        (
+          await cast.leader.get(
+            `/api/indicators/drill?period=2026-11&id=reportCount&offset=${offset}&limit=1`,
+          )
+        ).json(),
+      );
+    expect(pages.map((p) => p.total)).toEqual([whole.total, whole.total, whole.total]);
+    expect(pages.flatMap((p) => p.items)).toEqual(whole.items);
+    for (const bad of ['limit=0', 'limit=5001', 'offset=-1', 'offset=x'])
+      expectRefusal(
+        await cast.leader.get(`/api/indicators/drill?period=2026-11&id=reportCount&${bad}`),
+        { status: 400, code: 'validation_failed', field: `querystring.${bad.split('=')[0]}` },
+      );
+  });
 });
 
 describe('rebuild-indicators', () => {

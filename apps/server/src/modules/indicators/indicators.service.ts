@@ -318,7 +318,12 @@ export function createIndicatorsService(
     /** The facts behind one figure (the numerator's with `part: 'numerator'`), at most `limit`. */
     async drill(
       actor: Actor,
-      req: FiguresRequest & { id: IndicatorId; part: 'cohort' | 'numerator'; limit: number },
+      req: FiguresRequest & {
+        id: IndicatorId;
+        part: 'cohort' | 'numerator';
+        limit: number;
+        offset?: number;
+      },
     ) {
       const period = periodOf(req.period);
       const source = await sourceOf(period, req.version);
@@ -340,7 +345,8 @@ export function createIndicatorsService(
       const [counts] = await repo.counts(q);
       const total =
         req.part === 'numerator' && rule.num?.length ? (counts?.k ?? 0) : (counts?.n ?? 0);
-      return { period, total, items: await repo.drill(q, req.part === 'numerator', req.limit) };
+      const items = await repo.drill(q, req.part === 'numerator', req.limit, req.offset ?? 0);
+      return { period, total, items };
     },
 
     /** 环比 and 同比 periods of a period (同比 is null when the year before has no such week). */

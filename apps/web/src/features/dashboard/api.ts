@@ -50,16 +50,34 @@ export interface DrillTarget {
   part: 'cohort' | 'numerator';
 }
 
-/** The cases behind a figure; `total` equals the figure. */
-export function useIndicatorDrill(f: DashboardFilter, target: DrillTarget | null) {
+/** A page of the cases behind a figure; `total` equals the figure. */
+export function useIndicatorDrill(
+  f: DashboardFilter,
+  target: DrillTarget | null,
+  page: number,
+  pageSize: number,
+) {
   return useQuery({
-    queryKey: ['indicators', 'drill', f.areaCode ?? '', f.period, target?.id, target?.part],
+    queryKey: ['indicators', 'drill', f.areaCode ?? '', f.period, target?.id, target?.part, page],
     queryFn: ({ signal }) =>
       api.get('/api/indicators/drill', {
-        params: { query: { ...base(f), id: target!.id, part: target!.part } },
+        params: {
+          query: {
+            ...base(f),
+            id: target!.id,
+            part: target!.part,
+            offset: (page - 1) * pageSize,
+            limit: pageSize,
+          },
+        },
         signal,
       }),
     enabled: target !== null,
+    // While the next page loads the current one stays; another figure's list never stands in for this one.
+    placeholderData: (prev, prevQuery) =>
+      prevQuery?.queryKey[4] === target?.id && prevQuery?.queryKey[5] === target?.part
+        ? keepPreviousData(prev)
+        : undefined,
   });
 }
 

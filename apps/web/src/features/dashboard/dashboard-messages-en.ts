@@ -36,7 +36,6 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.registries': 'Registers and visits',
   'dashboard.drillTitle': '{name} · cases',
   'dashboard.drillCount': '{n} in all',
-  'dashboard.drillTruncated': 'First {n} listed',
   'dashboard.caseNo': 'Case no.',
   'dashboard.at': 'Counted at',
   'dashboard.state': 'State',

@@ -35,7 +35,6 @@ export const dashboardZh = {
   'dashboard.registries': '登记与走访',
   'dashboard.drillTitle': '{name} · 明细',
   'dashboard.drillCount': '共 {n} 条',
-  'dashboard.drillTruncated': '仅列出前 {n} 条',
   'dashboard.caseNo': '案件编号',
   'dashboard.at': '计入时间',
   'dashboard.state': '状态',

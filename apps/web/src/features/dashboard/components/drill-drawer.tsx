@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Drawer, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { INDICATORS } from '@wangge/shared';
@@ -10,7 +11,12 @@ import { useIndicatorDrill, type DashboardFilter, type DrillData, type DrillTarg
 
 type Item = DrillData['items'][number];
 
-/** The cases behind a headline figure: as many rows as the figure (the server counts and lists with one filter). */
+const PAGE_SIZE = 50;
+
+/**
+ * The cases behind a headline figure: as many rows as the figure (the server counts and lists with one filter), a page
+ * of 50 at a time however large the figure.
+ */
 export function DrillDrawer({
   filter,
   target,
@@ -22,7 +28,14 @@ export function DrillDrawer({
 }) {
   const { t, lang } = useI18n();
   const phone = useMediaQuery('(max-width: 575px)');
-  const q = useIndicatorDrill(filter, target);
+  const [page, setPage] = useState(1);
+  const [shown, setShown] = useState(target);
+  if (shown !== target) {
+    // Another figure opens on its first page.
+    setShown(target);
+    setPage(1);
+  }
+  const q = useIndicatorDrill(filter, target, page, PAGE_SIZE);
   const name = target ? INDICATORS[target.id][lang] : '';
   return (
     <Drawer
@@ -36,17 +49,22 @@ export function DrillDrawer({
       {q.data ? (
         <Typography.Paragraph data-testid="dashboard-drill-total">
           {t('dashboard.drillCount', { n: q.data.total })}
-          {q.data.items.length < q.data.total
-            ? ` · ${t('dashboard.drillTruncated', { n: q.data.items.length })}`
-            : ''}
         </Typography.Paragraph>
       ) : null}
       <Table<Item>
         size="small"
         rowKey={(r) => `${r.caseId}:${r.seq}`}
-        loading={q.isLoading}
+        loading={q.isFetching}
         dataSource={q.data?.items ?? []}
-        pagination={false}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: q.data?.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          simple: phone,
+          onChange: setPage,
+        }}
         virtual={false}
         scroll={{ x: 'max-content' }}
         data-testid="dashboard-drill-list"
