@@ -143,8 +143,8 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
   checkOnTime: d({ zh: '按时核查数', en: 'Checked on time', unit: 'count', direction: 'higher', objects: [P], positions: INS }),
   checkOnTimeRate: d({ zh: '按时核查率', en: 'On-time check rate', unit: 'rate', direction: 'higher', objects: [P], positions: INS }),
   verifyDoneRate: d({ zh: '核实核查完成率', en: 'Verification and check completion rate', unit: 'rate', direction: 'higher', objects: [P], positions: INS }),
-  patrolCoverage: d({ zh: '区域覆盖率', en: 'Patrol coverage', unit: 'rate', direction: 'higher', objects: [P], positions: INS, built: false }),
-  gpsTimeouts: d({ zh: 'GPS 超时次数', en: 'GPS timeouts', unit: 'count', direction: 'lower', objects: [P], positions: INS, built: false }),
+  patrolCoverage: d({ zh: '区域覆盖率', en: 'Patrol coverage', unit: 'rate', direction: 'higher', objects: [P], positions: INS }),
+  gpsTimeouts: d({ zh: 'GPS 超时次数', en: 'GPS timeouts', unit: 'count', direction: 'lower', objects: [P], positions: INS }),
   selfHandledCount: d({ zh: '自行处置数', en: 'Self-handled', unit: 'count', direction: 'higher', objects: [A, P], positions: INS }),
 
   intakeCount: d({ zh: '受理数', en: 'Intake decisions', unit: 'count', direction: 'neutral', objects: [A, P], positions: INT }),

@@ -8,7 +8,9 @@ import { createIndicatorsRepo } from './indicators.repo';
 import { createIndicatorsService, type IndicatorsDeps } from './indicators.service';
 import { registerIndicatorsRoutes } from './indicators.routes';
 
-type IndicatorsNeeds = 'calendar' | 'areas' | 'departments' | 'users' | 'cases';
+type IndicatorsNeeds = 'calendar' | 'areas' | 'departments' | 'users' | 'cases' | 'patrols';
+
+const GRID_POSTS = ['gridAdministrator', 'gridSupervisor'] as const;
 
 /** The service plus the route-shaped calls (names, ranks, comparisons, drill-down briefs). */
 export function indicatorsApi(
@@ -21,7 +23,15 @@ export function indicatorsApi(
     calendar: () => needs().calendar.current(),
     areaExists: async (code) => (await needs().areas.refs([code])).length > 0,
     departmentExists: (id) => needs().departments.exists(id),
-    tenures: (userId) => needs().areas.tenures(userId, ['gridAdministrator', 'gridSupervisor']),
+    tenures: (userId) => needs().areas.tenures(userId, GRID_POSTS),
+    // 区域覆盖率 counts the same posts as 漏报: the grids the person answers for.
+    patrolFigures: async (userId, { start, end }, scope) =>
+      needs().patrols.patrolFigures(
+        userId,
+        { start, end },
+        await needs().areas.tenures(userId, GRID_POSTS),
+        { scope },
+      ),
     async names(groupBy, keys, scope) {
       if (groupBy === 'department')
         return new Map((await needs().departments.byIds(keys)).map((d) => [d.id, d.name]));

@@ -27,7 +27,8 @@ import { AppError } from '../../core/errors';
 import type { CaseLog } from '../cases';
 import { elapsed, type WorkCalendar } from '../calendar';
 import { caseFacts, toIndicatorCase } from './indicator-facts';
-import { indicatorRules, positionRule, type Rule } from './indicator-rules';
+import { isPatrolRule, PATROL_RULES } from './indicator-patrol-rules';
+import { indicatorRules, positionRule, type Rule, type RuleOptions } from './indicator-rules';
 import {
   createIndicatorsRepo,
   type IndicatorsRepo,
@@ -45,6 +46,15 @@ export interface IndicatorsDeps {
   departmentExists(id: string): Promise<boolean>;
   /** The grids a user staffed as 网格管理员 or 网格监督员, and when (areas module). */
   tenures(userId: string): Promise<{ gridCode: string; from: string; to: string | null }[]>;
+  /**
+   * 区域覆盖率 (grids visited k of staffed n) and GPS 超时次数 of a person in a period, inside a scope (patrols).
+   * Without it (tests and benches over facts only) the two figures are "—" and 0.
+   */
+  patrolFigures?(
+    userId: string,
+    period: { start: string; end: string },
+    scope: AreaScope,
+  ): Promise<{ coverage: { value: number | null; n: number; k: number }; gpsTimeouts: number }>;
   /** Display names of group keys: area codes, department ids, user ids. */
   names(groupBy: GroupBy, keys: string[], scope: AreaScope): Promise<Map<string, string>>;
   /** Case number, state, class and address of drill-down cases inside the scope. */
@@ -172,8 +182,10 @@ export function createIndicatorsService(
     groupBy: GroupBy = 'none',
   ) {
     const r = rules[id];
-    // A ranking of people groups facts by who acted; a figure of the grids they staffed has no such group.
-    if (groupBy === 'person' && r && positionRule(id, r)?.byTenure) return undefined;
+    // A ranking of people groups facts by who acted; a figure of the grids they staffed (漏报) or of their tracks
+    // (区域覆盖率, GPS 超时) has no such group.
+    if (groupBy === 'person' && r && (positionRule(id, r)?.byTenure || isPatrolRule(r)))
+      return undefined;
     return r && object === 'position' ? positionRule(id, r) : r;
   }
 
@@ -188,16 +200,30 @@ export function createIndicatorsService(
     base: Omit<FactQuery, 'rule'>,
     rules: readonly Rule[],
   ): Promise<Map<string | null, FigureValue>[]> {
-    const counted = rules.filter((r) => r.value !== 'overlapHours' && !r.byTenure);
+    const counted = rules.filter(
+      (r) => r.value !== 'overlapHours' && !r.byTenure && !isPatrolRule(r),
+    );
     const byTenure = rules.filter((r) => r.byTenure);
     const tenure = byTenure.length ? await tenureOf(base.target) : null;
-    const [batch, tenureBatch] = await Promise.all([
+    const [batch, tenureBatch, patrol] = await Promise.all([
       repo.batch(base, counted),
       tenure ? repo.batch({ ...base, target: tenure }, byTenure) : [],
+      deps.patrolFigures && rules.some(isPatrolRule) && base.target?.object === 'position'
+        ? deps.patrolFigures(base.target.userId, base, base.scope)
+        : null,
     ]);
     return Promise.all(
       rules.map(async (rule) => {
         if (rule.value === 'overlapHours') return suspendedHours({ ...base, rule });
+        if (isPatrolRule(rule)) {
+          // Only a single person's figure (groupBy none): one row, keyed null.
+          if (!patrol) return new Map<string | null, FigureValue>();
+          const v: FigureValue =
+            rule.patrol === 'patrolCoverage'
+              ? patrol.coverage
+              : { value: patrol.gpsTimeouts, n: patrol.gpsTimeouts };
+          return new Map([[null, v]]);
+        }
         const groups = rule.byTenure
           ? (tenureBatch[byTenure.indexOf(rule)] ?? [])
           : (batch[counted.indexOf(rule)] ?? []);
@@ -257,7 +283,7 @@ export function createIndicatorsService(
       const groupBy = req.groupBy ?? 'none';
       const { asOf } = source;
       const publicationId = source.publication?.id;
-      const rules = indicatorRules(scheme);
+      const rules = allRules(scheme);
       const ids = (req.ids ?? (Object.keys(INDICATORS) as IndicatorId[])).filter((id) =>
         appliesTo(id, object, position),
       );
@@ -328,8 +354,8 @@ export function createIndicatorsService(
       const period = periodOf(req.period);
       const source = await sourceOf(period, req.version);
       const scheme = schemeOf(source.schemes, req.scheme);
-      const rule = ruleFor(indicatorRules(scheme), req.id, req.target.object);
-      if (!rule || rule.value === 'overlapHours')
+      const rule = ruleFor(allRules(scheme), req.id, req.target.object);
+      if (!rule || rule.value === 'overlapHours' || isPatrolRule(rule))
         throw new AppError('validation_failed', '该指标没有明细', { field: 'id' });
       const target = await factTarget(actor, req.target);
       const q: FactQuery = {
@@ -355,6 +381,11 @@ export function createIndicatorsService(
       return { previous: previousPeriod(p), yearAgo: yearAgoPeriod(p) };
     },
   };
+}
+
+/** The rules over the facts and the patrol figures' markers. */
+function allRules(o: RuleOptions): Partial<Record<IndicatorId, Rule>> {
+  return { ...indicatorRules(o), ...PATROL_RULES };
 }
 
 function valueOf(rule: Rule, g: GroupCounts): FigureValue {
