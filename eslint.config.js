@@ -21,6 +21,7 @@ export default tseslint.config(
           allowDefaultProject: [
             'vitest.config.ts',
             'apps/web/vite.config.ts',
+            'apps/web/vite.field.config.ts',
             'apps/web/precompress.ts',
           ],
         },

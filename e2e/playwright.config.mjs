@@ -27,6 +27,8 @@ function freePort() {
 // port and the throwaway data folder are chosen once, here, and everyone agrees on them.
 if (!process.env.WANGGE_E2E_DIR) {
   process.env.WANGGE_E2E_PORT = String(await freePort());
+  // Where the server sends its 12345 webhooks: nothing listens there until a spec starts a fake centre on it.
+  process.env.WANGGE_E2E_HOTLINE_PORT = String(await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'wangge-e2e-'));
   process.env.WANGGE_E2E_DIR = dir;
   // The runner exits after it has stopped the server, whatever happened (no test found, server failed, time out).
@@ -35,6 +37,8 @@ if (!process.env.WANGGE_E2E_DIR) {
 const PORT = process.env.WANGGE_E2E_PORT;
 const DATA_DIR = process.env.WANGGE_E2E_DIR;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The 12345 centre's signing secret in browser tests; 28-hotline-deliveries signs the centre's calls with it.
+process.env.WANGGE_E2E_HOTLINE_SECRET ??= 'e2e-only-12345-centre-secret-0123456789';
 
 export default defineConfig({
   testDir: join(E2E_DIR, 'specs'),
@@ -75,6 +79,9 @@ export default defineConfig({
     cwd: ROOT_DIR,
     env: {
       WANGGE_DATA_DIR: DATA_DIR,
+      // modules/hotline: the 12345 centre (a fake one in 28-hotline-deliveries) and its signing secret.
+      WANGGE_HOTLINE_URL: `http://127.0.0.1:${process.env.WANGGE_E2E_HOTLINE_PORT}/12345`,
+      WANGGE_HOTLINE_SECRET: process.env.WANGGE_E2E_HOTLINE_SECRET,
       LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
       NODE_ENV: process.env.NODE_ENV || 'production',
     },

@@ -47,10 +47,14 @@ import { specialGroupsModule } from './modules/special-groups';
 import { residentFilesModule } from './modules/resident-files';
 import { notificationsModule } from './modules/notifications';
 import { publicCasesModule } from './modules/public-cases';
+import { open311Module } from './modules/open311';
 import { reportsModule } from './modules/reports';
+import { fieldModule } from './modules/field';
+import { patrolsModule } from './modules/patrols';
 import { registryFiguresModule } from './modules/registry-figures';
 import { supervisionModule } from './modules/supervision';
 import { screenModule } from './modules/screen';
+import { hotlineModule } from './modules/hotline';
 import type { ModuleServices, Platform, WiredModule } from './wiring';
 
 const IDENTITIES_SEALED = 'population.identitiesSealed';
@@ -116,13 +120,23 @@ function wireModules(
   wire('residentFiles', residentFilesModule(p, needs));
   wire('notifications', notificationsModule(p, needs));
   wire('publicCases', publicCasesModule(p, needs));
+  wire('open311', open311Module(p, needs));
   wire('registryFigures', registryFiguresModule(p, needs));
   wire('screen', screenModule(p, needs));
   wire('supervision', supervisionModule(p, needs));
   const imports = wire('imports', importsModule(p, needs));
   wire('reports', reportsModule(p, needs));
+  const hotline = wire('hotline', hotlineModule(p, needs));
+  wire('field', fieldModule(p, needs));
+  wire('patrols', patrolsModule(p, needs));
   // Routes are registered in this order too; the audit log (wired first: every module records through it) last.
-  return { services: s, system, wired: [...wired, audit], importSpecs: imports.specs };
+  return {
+    services: s,
+    system,
+    wired: [...wired, audit],
+    importSpecs: imports.specs,
+    startHotlineSender: hotline.startSender,
+  };
 }
 
 /** Builds every service from its dependencies: the one place modules are wired together. */
@@ -154,8 +168,10 @@ export function createServices(
   };
   // Live streams are built by createApp, which binds them here; until then (CLI commands) nothing is open.
   let endLiveStreams: (who: AccessEnded) => void = () => {};
-  const { services, system, wired, importSpecs } = wireModules(p, audit, (who) =>
-    endLiveStreams(who),
+  const { services, system, wired, importSpecs, startHotlineSender } = wireModules(
+    p,
+    audit,
+    (who) => endLiveStreams(who),
   );
   return {
     ...services,
@@ -168,6 +184,8 @@ export function createServices(
     encryptedColumns: wired.flatMap((m) => m.encryptedColumns ?? []),
     system: systemActor(PERMISSIONS),
     modules: { wired, system },
+    /** The 12345 webhook sender of this process (serve starts it; modules/hotline). */
+    startHotlineSender,
     bindLiveStreams: (close: (who: AccessEnded) => void) => {
       endLiveStreams = close;
     },

@@ -23,13 +23,17 @@ import type { ComponentsService } from './modules/components';
 import type { DepartmentsService } from './modules/departments';
 import type { DispatchRulesService } from './modules/dispatch-rules';
 import type { HousingService } from './modules/housing';
+import type { HotlineService } from './modules/hotline';
 import type { ImportsService } from './modules/imports';
 import type { NotificationsService } from './modules/notifications';
 import type { PopulationService } from './modules/population';
 import type { PublicCasesService } from './modules/public-cases';
 import type { ReportsService } from './modules/reports';
+import type { FieldService } from './modules/field';
+import type { PatrolsService } from './modules/patrols';
 import type { RegistryFiguresService } from './modules/registry-figures';
 import type { SupervisionService } from './modules/supervision';
+import type { Open311Service } from './modules/open311';
 import type { ScreenService } from './modules/screen';
 import type { ResidentFilesService } from './modules/resident-files';
 import type { SpecialGroupsService } from './modules/special-groups';
@@ -86,11 +90,15 @@ export interface ModuleServices {
   residentFiles: ResidentFilesService;
   notifications: NotificationsService;
   publicCases: PublicCasesService;
+  open311: Open311Service;
   registryFigures: RegistryFiguresService;
   imports: ImportsService;
   reports: ReportsService;
+  field: FieldService;
+  patrols: PatrolsService;
   screen: ScreenService;
   supervision: SupervisionService;
+  hotline: HotlineService;
 }
 
 /** The other modules a module calls, looked up at call time. */

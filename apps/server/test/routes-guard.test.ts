@@ -30,12 +30,20 @@ describe('every route declares its access', () => {
       'GET /api/openapi.json',
       // The citizen's 查询码 receipt: report, track, rate, ask to reopen (throttled per address); the 问题类型 list.
       // The map pick's outlines and area list, place search (names and points only) and the photo and phone look-up.
+      // The open board (moderated text and photos, no places of sensitive classes), its figures, the challenge
+      // every anonymous write solves, and "+1" (docs/public-board.md).
       'GET /api/public/area-list',
       'GET /api/public/areas',
+      'GET /api/public/board',
+      'GET /api/public/board/photos/:id',
       'GET /api/public/cases/:caseNo',
       'GET /api/public/categories',
+      'GET /api/public/challenge',
+      'GET /api/public/duplicates',
+      'GET /api/public/figures',
       'GET /api/public/places',
       'POST /api/auth/login',
+      'POST /api/public/board/:id/support',
       'POST /api/public/cases',
       'POST /api/public/cases/:caseNo/rating',
       'POST /api/public/cases/:caseNo/reopen',

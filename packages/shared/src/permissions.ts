@@ -56,6 +56,10 @@ export const PERMISSIONS = [
   // 月度报告: leaders read their area's reports and generate one for a month that has ended.
   'reports.read',
   'reports.generate',
+  // 12345 hotline centre's inbound calls (派单, 回访, 催办, 督办, 撤回): the dedicated 'hotline' role's token only.
+  'hotline.inbound',
+  // 民生平台: approve residents' text and photos before the public board shows them (受理员, administrators).
+  'public.moderate',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

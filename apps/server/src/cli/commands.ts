@@ -74,6 +74,8 @@ export async function serveCommand(opts: CommandOptions, mode: ServeMode = {}): 
     onError: (err) => app.log.error({ err }, 'scheduled job failed'),
   });
   jobs.start();
+  // 12345 webhooks (modules/hotline): every process sends; each row is claimed by one of them.
+  services.startHotlineSender((err) => app.log.error({ err }, '12345 webhook delivery failed'));
   if (!existsSync(join(WEB_DIST_DIR, 'index.html')))
     err('web app not built: run `npm run build` to serve the UI (the API works without it)');
   await app.listen({ port: config.port, host: config.host });
@@ -110,6 +112,8 @@ export async function demoCommand(opts: CommandOptions): Promise<void> {
       `演示城市已生成 / demo city created: ${r.grids} grids, ${r.staff} staff posts, ${r.cases} sample cases, ${r.historyCases} backdated cases, ${r.accounts.length} demo accounts (${Date.now() - t0} ms)`,
     );
   }
+  // The 12345 messages the demo's hotline cases call for are queued before the database closes (modules/hotline).
+  await services.hotline.settled();
   await database.close();
   out(`schema ${schemaVersion}; database ${dbFile}`);
   if (!opts.serve) return;

@@ -51,6 +51,11 @@ const EnvSchema = z.object({
     .optional(),
   // Photos and videos one user may upload in any 24 hours, in MB (attachments).
   WANGGE_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(1024),
+  // The 12345 hotline centre (modules/hotline, docs/12345.md): where our signed webhooks go, the shared HMAC secret
+  // (both directions; never logged or shown), and the platform's own address as the centre reaches it (photo links).
+  WANGGE_HOTLINE_URL: z.string().url().optional(),
+  WANGGE_HOTLINE_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  WANGGE_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -76,6 +81,8 @@ export interface AppConfig {
   logLevel: string;
   /** Bytes one user may upload in any 24 hours. */
   uploadQuotaBytesPerDay: number;
+  /** The 12345 centre: webhook address and shared secret (null: not connected), our address for photo links. */
+  hotline: { url: string | null; secret: string | null; publicUrl: string | null };
 }
 
 /** Reads the environment once; `overrides` lets the CLI's --db flag and tests pick a database. */
@@ -117,6 +124,11 @@ export function loadConfig(
           : e.WANGGE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     uploadQuotaBytesPerDay: e.WANGGE_UPLOAD_QUOTA_MB * 1024 * 1024,
+    hotline: {
+      url: e.WANGGE_HOTLINE_URL ?? null,
+      secret: e.WANGGE_HOTLINE_SECRET ?? null,
+      publicUrl: e.WANGGE_PUBLIC_URL ?? null,
+    },
   };
 }
 

@@ -3,6 +3,9 @@ import * as indicatorFacts from './2026-12-09T1000_indicator-facts';
 import * as indicatorPublications from './2026-12-09T1010_indicator-publications';
 import * as indicatorFactsAreaIndexes from './2026-12-09T1500_indicator-facts-area-indexes';
 import * as indicatorRollups from './2026-12-09T1600_indicator-rollups';
+import * as fieldOps from './2026-12-10T1300_field-ops';
+import * as patrols from './2026-12-10T1301_patrols';
+import * as patrolPointGrids from './2026-12-10T1400_patrol-point-grids';
 import * as foundation from './2026-11-29T1500_foundation';
 import * as caseConfig from './2026-11-29T1600_case-config';
 import * as attachments from './2026-11-29T1610_attachments';
@@ -28,6 +31,9 @@ import * as defaultConditions from './2026-12-08T1100_default-conditions';
 import * as publicPhoneLookup from './2026-12-08T1120_public-phone-lookup';
 import * as jobRuns from './2026-12-09T1400_job-runs';
 import * as reports from './2026-12-09T1410_reports';
+import * as publicModeration from './2026-12-10T1200_public-moderation';
+import * as hotlineWebhooks from './2026-12-10T1100_hotline-webhooks';
+import * as open311 from './2026-12-10T1000_open311';
 
 /** Every migration, in the order they apply. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +66,10 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T1010_indicator-publications': indicatorPublications,
   '2026-12-09T1500_indicator-facts-area-indexes': indicatorFactsAreaIndexes,
   '2026-12-09T1600_indicator-rollups': indicatorRollups,
+  '2026-12-10T1000_open311': open311,
+  '2026-12-10T1100_hotline-webhooks': hotlineWebhooks,
+  '2026-12-10T1200_public-moderation': publicModeration,
+  '2026-12-10T1300_field-ops': fieldOps,
+  '2026-12-10T1301_patrols': patrols,
+  '2026-12-10T1400_patrol-point-grids': patrolPointGrids,
 };

@@ -21,6 +21,10 @@ export const PATHS = {
   departments: '/departments',
   users: '/users',
   audit: '/audit',
+  /** 12345 回传记录: webhooks to the hotline centre (administrators) */
+  hotlineDeliveries: '/config/hotline',
+  /** Open311 接口密钥: partner systems' keys (administrators) */
+  open311Keys: '/config/open311',
   reportCase: '/cases/new',
   cases: '/cases',
   caseDetail: '/cases/:id',

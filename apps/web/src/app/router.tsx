@@ -44,6 +44,16 @@ const DepartmentsPage = lazyPage(
 );
 const UsersPage = lazyPage(() => import('../features/users/pages/users-page'), 'UsersPage');
 const AuditPage = lazyPage(() => import('../features/audit/pages/audit-page'), 'AuditPage');
+const Open311KeysPage = lazyPage(
+  () => import('../features/open311/pages/open311-keys-page'),
+  'Open311KeysPage',
+  'open311',
+);
+const HotlineDeliveriesPage = lazyPage(
+  () => import('../features/hotline/pages/hotline-deliveries-page'),
+  'HotlineDeliveriesPage',
+  'hotline',
+);
 const ReportPage = lazyPage(
   () => import('../features/cases/pages/report-page'),
   'ReportPage',
@@ -183,6 +193,18 @@ const PublicTrackPage = lazyPage(
   () => import('../features/public-cases/pages/public-track-page'),
   'PublicTrackPage',
 );
+const PublicBoardPage = lazyPage(
+  () => import('../features/public-cases/pages/public-board-page'),
+  'PublicBoardPage',
+);
+const PublicFiguresPage = lazyPage(
+  () => import('../features/public-cases/pages/public-figures-page'),
+  'PublicFiguresPage',
+);
+const ModerationPage = lazyPage(
+  () => import('../features/public-cases/pages/moderation-page'),
+  'ModerationPage',
+);
 const CalendarPage = lazyPage(
   () => import('../features/calendar/pages/calendar-page'),
   'CalendarPage',
@@ -259,6 +281,8 @@ const routes: RouteObject[] = [
   // The citizen portal: outside the login guard.
   { path: PUBLIC_PATHS.report, element: fullScreen(<PublicReportPage />) },
   { path: PUBLIC_PATHS.track, element: fullScreen(<PublicTrackPage />) },
+  { path: PUBLIC_PATHS.board, element: fullScreen(<PublicBoardPage />) },
+  { path: PUBLIC_PATHS.figures, element: fullScreen(<PublicFiguresPage />) },
   {
     element: <RequireAuth />,
     children: [
@@ -380,10 +404,34 @@ const routes: RouteObject[] = [
             ),
           },
           {
+            path: PATHS.open311Keys,
+            element: (
+              <RequirePermission permission="settings.manage">
+                <Open311KeysPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PATHS.hotlineDeliveries,
+            element: (
+              <RequirePermission permission="settings.manage">
+                <HotlineDeliveriesPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: PATHS.registryFigures,
             element: (
               <RequirePermission permission="registry.read">
                 <RegistryFiguresPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: PUBLIC_PATHS.moderation,
+            element: (
+              <RequirePermission permission="public.moderate">
+                <ModerationPage />
               </RequirePermission>
             ),
           },

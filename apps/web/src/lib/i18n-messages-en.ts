@@ -11,6 +11,8 @@ import { dispatchRulesEn } from '../features/dispatch-rules/dispatch-rules-messa
 import { screenEn } from '../features/screen/screen-messages-en';
 import { supervisionEn } from '../features/supervision/supervision-messages-en';
 import { reportsEn } from '../features/reports/reports-messages-en';
+import { hotlineEn } from '../features/hotline/hotline-messages-en';
+import { open311En } from '../features/open311/open311-messages-en';
 import { registryFiguresEn } from '../features/registry-figures/registry-figures-messages-en';
 import { dashboardEn } from '../features/dashboard/dashboard-messages-en';
 import { assessmentEn } from '../features/assessment/assessment-messages-en';
@@ -33,6 +35,8 @@ export const en: Messages = {
   ...screenEn,
   ...supervisionEn,
   ...reportsEn,
+  ...hotlineEn,
+  ...open311En,
   ...registryFiguresEn,
   ...dashboardEn,
   ...assessmentEn,
@@ -93,6 +97,8 @@ export const en: Messages = {
   'nav.dashboard': 'Dashboard',
   'nav.supervision': 'Supervision',
   'nav.reports': 'Monthly reports',
+  'nav.hotlineDeliveries': '12345 webhook log',
+  'nav.open311Keys': 'Open311 API keys',
   'nav.registryFigures': 'Register figures',
   'navGroup.zongzhi': 'Governance',
   'navGroup.minsheng': 'Livelihood',

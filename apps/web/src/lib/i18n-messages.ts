@@ -13,6 +13,8 @@ import type { dispatchRulesZh } from '../features/dispatch-rules/dispatch-rules-
 import type { screenZh } from '../features/screen/screen-messages';
 import type { supervisionZh } from '../features/supervision/supervision-messages';
 import type { reportsZh } from '../features/reports/reports-messages';
+import type { hotlineZh } from '../features/hotline/hotline-messages';
+import type { open311Zh } from '../features/open311/open311-messages';
 import type { registryFiguresZh } from '../features/registry-figures/registry-figures-messages';
 import type { dashboardZh } from '../features/dashboard/dashboard-messages';
 import type { assessmentZh } from '../features/assessment/assessment-messages';
@@ -85,6 +87,8 @@ export const zh = {
   'nav.dashboard': '领导驾驶舱',
   'nav.supervision': '工作监督',
   'nav.reports': '月度报告',
+  'nav.hotlineDeliveries': '12345 回传记录',
+  'nav.open311Keys': 'Open311 接口密钥',
   'nav.registryFigures': '登记与走访统计',
   'navGroup.zongzhi': '综治',
   'navGroup.minsheng': '民生',
@@ -240,6 +244,8 @@ export type MessageKey =
   | keyof typeof screenZh
   | keyof typeof supervisionZh
   | keyof typeof reportsZh
+  | keyof typeof hotlineZh
+  | keyof typeof open311Zh
   | keyof typeof registryFiguresZh
   | keyof typeof dashboardZh
   | keyof typeof assessmentZh;

@@ -18,6 +18,8 @@ export type MessagePart =
   | 'screen'
   | 'supervision'
   | 'reports'
+  | 'hotline'
+  | 'open311'
   | 'registry-figures'
   | 'dashboard'
   | 'assessment';
@@ -39,6 +41,8 @@ export const PART_LOADERS: Record<MessagePart, () => Promise<Partial<Messages>>>
   supervision: () =>
     import('../features/supervision/supervision-messages').then((m) => m.supervisionZh),
   reports: () => import('../features/reports/reports-messages').then((m) => m.reportsZh),
+  hotline: () => import('../features/hotline/hotline-messages').then((m) => m.hotlineZh),
+  open311: () => import('../features/open311/open311-messages').then((m) => m.open311Zh),
   'registry-figures': () =>
     import('../features/registry-figures/registry-figures-messages').then(
       (m) => m.registryFiguresZh,
@@ -72,6 +76,8 @@ const PREFIX_PART: Record<string, MessagePart> = {
   screen: 'screen',
   supervision: 'supervision',
   reports: 'reports',
+  hotline: 'hotline',
+  open311: 'open311',
   figures: 'registry-figures',
   dashboard: 'dashboard',
   assess: 'assessment',

@@ -91,7 +91,13 @@ export const AUDIT_ACTIONS = {
     zh: '修改考核方案',
     en: 'Assessment scheme changed',
   },
+  public_content_moderated: {
+    group: 'config',
+    zh: '审核市民反映的公开内容',
+    en: 'Public report content moderated',
+  },
   data_key_rotated: { group: 'system', zh: '轮换数据密钥', en: 'Data key rotated' },
+  hotline_redelivered: { group: 'system', zh: '重发 12345 回传', en: '12345 webhook redelivered' },
 } as const satisfies Record<string, ActionRow>;
 export type AuditActionCode = keyof typeof AUDIT_ACTIONS;
 
@@ -111,6 +117,7 @@ export const AUDIT_TARGET_TYPES = {
   user: { zh: '用户', en: 'User' },
   role: { zh: '角色', en: 'Role' },
   api_token: { zh: '接口令牌', en: 'API token' },
+  open311_key: { zh: 'Open311 接口密钥', en: 'Open311 API key' },
   area: { zh: '区域', en: 'Area' },
   department: { zh: '专业部门', en: 'Department' },
   person: { zh: '实有人口', en: 'Person' },
@@ -131,6 +138,8 @@ export const AUDIT_TARGET_TYPES = {
   work_calendar: { zh: '工作日历', en: 'Working calendar' },
   supervision_settings: { zh: '督办升级设置', en: 'Supervision settings' },
   audit_log: { zh: '审计日志', en: 'Audit log' },
+  public_post: { zh: '市民反映（公开内容）', en: 'Public report' },
+  hotline_delivery: { zh: '12345 回传记录', en: '12345 webhook delivery' },
 } as const satisfies Record<string, AuditLabel>;
 
 /** Detail keys as the page shows them; keys not listed show as written. */

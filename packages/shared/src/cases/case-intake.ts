@@ -40,6 +40,7 @@ export function intakeEntry(opts: IntakeOptions): { state: CaseState; effects: E
     }
     case 'patrol':
     case 'public':
+    case 'open311':
     case 'hotline_12345':
     case 'staff_entry':
       return { state: 'pending_acceptance', effects: [{ type: 'start_step', step: 'accept' }] };

@@ -139,6 +139,8 @@ export const CLOSE_REASON_LABELS: Record<CloseReason, { zh: string; en: string }
 export const CASE_SOURCES = [
   'patrol',
   'public',
+  // Partner systems through the Open311 GeoReport v2 interface (an api_key per partner; docs/open311.md).
+  'open311',
   'hotline_12345',
   'video_ai',
   'leader',
@@ -149,6 +151,7 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 export const CASE_SOURCE_LABELS: Record<CaseSource, { zh: string; en: string }> = {
   patrol: { zh: '巡查上报', en: 'Patrol' },
   public: { zh: '公众上报', en: 'Public' },
+  open311: { zh: 'Open311 接口', en: 'Open311' },
   hotline_12345: { zh: '12345 热线', en: '12345 hotline' },
   video_ai: { zh: '视频/AI 识别', en: 'Video / AI' },
   leader: { zh: '领导交办', en: 'Leader assignment' },

@@ -132,8 +132,8 @@ export const DEFAULT_SCHEME: AssessmentScheme = {
   },
   grades: DEFAULT_GRADE_BANDS,
   dispatchAccuracyVariant: 'rework',
-  missedReportSources: ['public', 'hotline_12345', 'leader'],
-  requestSources: ['public', 'hotline_12345', 'staff_entry'],
+  missedReportSources: ['public', 'open311', 'hotline_12345', 'leader'],
+  requestSources: ['public', 'open311', 'hotline_12345', 'staff_entry'],
 };
 
 /** 接诉即办-style assessment of residents' and 12345 requests, per street and department (placeholder weights). */
@@ -151,8 +151,8 @@ export const HOTLINE_SCHEME: AssessmentScheme = {
   },
   grades: DEFAULT_GRADE_BANDS,
   dispatchAccuracyVariant: 'rework',
-  missedReportSources: ['public', 'hotline_12345', 'leader'],
-  requestSources: ['public', 'hotline_12345', 'staff_entry'],
+  missedReportSources: ['public', 'open311', 'hotline_12345', 'leader'],
+  requestSources: ['public', 'open311', 'hotline_12345', 'staff_entry'],
 };
 
 export const BUILTIN_SCHEMES: readonly AssessmentScheme[] = [DEFAULT_SCHEME, HOTLINE_SCHEME];

@@ -26,6 +26,10 @@ import type { ImportsTables } from '../../modules/imports/imports.tables';
 import type { NotificationsTables } from '../../modules/notifications/notifications.tables';
 import type { PublicCasesTables } from '../../modules/public-cases/public-cases.tables';
 import type { ReportsTables } from '../../modules/reports/reports.tables';
+import type { FieldTables } from '../../modules/field/field.tables';
+import type { PatrolsTables } from '../../modules/patrols/patrols.tables';
+import type { HotlineTables } from '../../modules/hotline/hotline.tables';
+import type { Open311Tables } from '../../modules/open311/open311.tables';
 // The scheduler's lease table (core/jobs) is platform, not a module: named from the source root like the modules' tables.
 import type { JobsTables } from '../../core/jobs/jobs.tables';
 
@@ -53,6 +57,10 @@ export interface DB
     NotificationsTables,
     PublicCasesTables,
     ReportsTables,
+    FieldTables,
+    PatrolsTables,
+    HotlineTables,
+    Open311Tables,
     JobsTables {}
 
 export interface Database {

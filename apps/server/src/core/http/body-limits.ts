@@ -34,6 +34,9 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, number>> = {
   'POST /api/attachments': 50 * MiB + KiB,
   // A citizen's photo (public-cases PUBLIC_PHOTO_MAX_BYTES, 10 MB, plus slack); held in memory, counted by quotas.
   'POST /api/public/photos': 10 * MiB + KiB,
+  // An Open311 request form: 2,000 characters of Chinese text percent-encoded is ~18 KiB, plus the other fields.
+  'POST /open311/v2/requests.json': 64 * KiB,
+  'POST /open311/v2/requests.xml': 64 * KiB,
 };
 
 /** The limit a route gets: its table entry, else the public or the signed-in default. */

@@ -12,6 +12,9 @@ export const hasWebApp = (distDir: string): boolean => existsSync(join(distDir, 
  * Client-side routes fall through to the not-found handler, which answers index.html.
  */
 export async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  // The field app (移动端, docs/field-app.md) is its own build under /field/; the bare path leads into it, since its
+  // relative scope and service worker need the trailing slash.
+  app.get('/field', (_req, reply) => reply.redirect('/field/'));
   await app.register(fastifyStatic, {
     root: distDir,
     prefix: '/',

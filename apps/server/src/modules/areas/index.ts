@@ -7,6 +7,8 @@ export { registerAreasRoutes } from './areas.routes';
 export { pointOnSurface } from './geo/measure';
 // Distances for "near here" questions (the cases module's duplicate search).
 export { bboxAround, haversineMetres } from './geo/distance';
+// Phone SDKs in China report GCJ-02; the field app's positions are converted before they are stored or located.
+export { toWgs84 } from './geo/crs';
 export { areasModule } from './areas.module';
 export type { Crs, Geometry, Position, Ring } from './geo/geo-types';
 

@@ -53,7 +53,11 @@ export type AuditAction =
   // 监督考核: a period's figures frozen (published) or recomputed (a new version, with its reason); a scheme changed.
   | 'indicators_published'
   | 'indicators_recomputed'
-  | 'assessment_scheme_changed';
+  | 'assessment_scheme_changed'
+  // A 12345 webhook sent again by hand from the delivery log (modules/hotline).
+  | 'hotline_redelivered'
+  // 民生平台: a 受理员 decided whether a resident's text or photo is shown publicly (modules/public-cases).
+  | 'public_content_moderated';
 
 export interface AuditEvent {
   action: AuditAction;

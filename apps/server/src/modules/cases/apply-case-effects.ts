@@ -192,6 +192,10 @@ export async function applyCaseEffects(
   const due = dueAt(clocks);
   patch.step = due.step;
   patch.due_at = due.dueAt;
+  // A 12345 order is also due at the centre's deadline, which runs whatever our clocks do: while the case is open
+  // the queue sorts by, and the 督办 sweep looks at, the earlier of the two (docs/case-workflow.md §5).
+  const external = stored.externalDeadline;
+  if (external && columns.is_open === 1 && external < due.dueAt) patch.due_at = external;
   const running = due.step ? clocks[due.step] : undefined;
   patch.step_started_at = running?.startedAt ?? null;
   patch.step_limit = running ? JSON.stringify(running.limit) : null;

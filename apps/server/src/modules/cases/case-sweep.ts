@@ -43,6 +43,8 @@ export async function sweepOverdue(
       if (RANK[card] > RANK[worst]) worst = card;
     }
     if (row.deadline_at && row.deadline_at < now.toISOString()) worst = 'red';
+    // The 12345 centre's own deadline passed: red like our overall deadline (its due_at brought the case here).
+    if (stored.externalDeadline && stored.externalDeadline < now.toISOString()) worst = 'red';
     const current = stored.supervision?.level ?? 'none';
     if (worst === 'none' || RANK[worst] <= RANK[current]) continue;
     const check = decide(

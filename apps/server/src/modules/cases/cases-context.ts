@@ -124,6 +124,8 @@ export interface CaseChangedEvent {
   adminCode: string;
   handlingDeptId: string | null;
   at: string;
+  /** The case's channel, so a listener that follows one channel (the 12345 exchange) need not read the case. */
+  source?: string;
 }
 
 export const changed = (
@@ -144,6 +146,7 @@ export const changed = (
   adminCode: row.admin_code,
   handlingDeptId: row.handling_dept_id,
   at,
+  source: row.source,
 });
 
 /** Helpers shared by the case use-cases (intake, transitions, queries): one repo, one view of a case. */

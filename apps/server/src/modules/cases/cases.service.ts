@@ -7,6 +7,7 @@ import { createCaseFigures } from './case-figures.repo';
 import { createCaseQueries } from './case-queries';
 import { createCaseOverview } from './case-overview';
 import { createCaseMap } from './case-map';
+import { createCaseFeed } from './case-feed';
 import { createCaseScreen } from './case-screen';
 import { createCaseTransitions } from './case-transitions';
 import { createSupervisionDigest } from './case-supervision-digest';
@@ -66,6 +67,8 @@ export function createCasesService(deps: CasesDeps) {
     transition: transitions.transition,
     /** 工作监督 (supervision module): open cases under 督办 or overdue in a scope, with their 督办 thread and 批示. */
     supervisionDigest: createSupervisionDigest(ctx),
+    /** The public feed of reports (Open311 GET requests): public columns only, newest first, no area scope. */
+    feed: createCaseFeed(deps.db),
   };
 }
 export type CasesService = ReturnType<typeof createCasesService>;

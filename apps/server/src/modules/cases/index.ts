@@ -8,6 +8,7 @@ export {
   type SupervisionDigest,
 } from './cases.service';
 export type { ScreenFacts, ScreenFactsQuery } from './case-screen';
+export type { FeedCase, FeedEvent, FeedFilter } from './case-feed';
 export { registerCasesRoutes } from './cases.routes';
 export type { CaseLog } from './cases-context';
 export { casesModule, reportCaseWith, type ReportCase } from './cases.module';

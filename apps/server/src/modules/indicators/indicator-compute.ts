@@ -73,7 +73,8 @@ export interface ComputeOptions {
 }
 
 const ms = (iso: string) => Date.parse(iso);
-const PUBLIC_SOURCES: readonly CaseSource[] = ['public', 'hotline_12345'];
+// Open311 requests come from residents through partner apps: public reports like the portal's.
+const PUBLIC_SOURCES: readonly CaseSource[] = ['public', 'open311', 'hotline_12345'];
 const SATISFIED = ['satisfied', 'basically_satisfied'];
 
 const count = (items: Ref[]): Figure => ({ value: items.length, items });

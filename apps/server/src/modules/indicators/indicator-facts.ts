@@ -165,7 +165,7 @@ export function caseFacts(c: IndicatorCase, codes: CaseCodes, hours: WorkHours):
   const registered = has(isRegistration);
   const selfHandled = events[0]?.data && (events[0].data as { selfHandled?: boolean }).selfHandled;
   const confirmedPublic =
-    (c.source === 'public' || c.source === 'hotline_12345') &&
+    (c.source === 'public' || c.source === 'open311' || c.source === 'hotline_12345') &&
     has((e) => e.action === 'verify_true');
   const voidedByDecision = has(
     (e) => e.action === 'void' || (e.action === 'approve_request' && e.data.requestType === 'void'),

@@ -37,7 +37,8 @@ export interface RuleOptions {
   dispatchAccuracyVariant: DispatchAccuracyVariant;
 }
 
-const PUBLIC_SOURCES = ['public', 'hotline_12345'];
+// Open311 requests come from residents through partner apps: public reports like the portal's.
+const PUBLIC_SOURCES = ['public', 'open311', 'hotline_12345'];
 const count = (kind: FactKind, ...where: Cond[]): Rule => ({
   kinds: [kind],
   value: 'count',

@@ -77,7 +77,13 @@ export const BUILTIN_ROLES: {
     ],
   },
   { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: READ },
-  { code: 'intake_operator', name: '受理员', nameEn: 'Intake operator', permissions: CENTRE },
+  // 受理员 also moderate what residents' reports show publicly (民生平台).
+  {
+    code: 'intake_operator',
+    name: '受理员',
+    nameEn: 'Intake operator',
+    permissions: [...CENTRE, 'public.moderate'],
+  },
   { code: 'shift_leader', name: '值班长', nameEn: 'Shift leader', permissions: CENTRE },
   { code: 'dispatcher', name: '派遣员', nameEn: 'Dispatcher', permissions: CENTRE },
   {
@@ -130,6 +136,14 @@ export const BUILTIN_ROLES: {
       'visits.read',
       'residentFiles.read',
     ],
+  },
+  // The 12345 centre's integration account: its API token makes the inbound calls (派单, 回访, 催办, 督办, 撤回,
+  // modules/hotline) and reads the 回单's photos through the case they belong to; nothing else (docs/12345.md).
+  {
+    code: 'hotline',
+    name: '12345 热线中心',
+    nameEn: '12345 hotline centre',
+    permissions: ['hotline.inbound', 'tokens.manage'],
   },
   {
     code: 'observer',

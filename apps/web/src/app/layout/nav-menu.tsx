@@ -37,7 +37,10 @@ import { ASSESSMENT_NAV_ITEMS } from '../../features/assessment/assessment-nav';
 import { CATEGORIES_NAV_ITEMS } from '../../features/categories/categories-nav';
 import { DISPATCH_RULES_NAV_ITEMS } from '../../features/dispatch-rules/dispatch-rules-nav';
 import { SUPERVISION_NAV_ITEMS } from '../../features/supervision/supervision-nav';
+import { MODERATION_NAV_ITEMS } from '../../features/public-cases/moderation-nav';
 import { REPORTS_NAV_ITEMS } from '../../features/reports/reports-nav';
+import { HOTLINE_NAV_ITEMS } from '../../features/hotline/hotline-nav';
+import { OPEN311_NAV_ITEMS } from '../../features/open311/open311-nav';
 import { REGISTRY_FIGURES_NAV_ITEMS } from '../../features/registry-figures/registry-figures-nav';
 import { DASHBOARD_NAV_ITEMS } from '../../features/dashboard/dashboard-nav';
 import { useI18n, type MessageKey } from '../../lib/i18n';
@@ -135,6 +138,7 @@ export const NAV: NavGroup[] = [
     label: 'navGroup.minsheng',
     icon: <HeartOutlined />,
     items: [
+      ...MODERATION_NAV_ITEMS,
       {
         path: PATHS.residentFiles,
         label: 'nav.residentFiles',
@@ -234,6 +238,8 @@ export const NAV: NavGroup[] = [
       },
       { path: PATHS.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
       { path: PATHS.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+      ...HOTLINE_NAV_ITEMS,
+      ...OPEN311_NAV_ITEMS,
     ],
   },
 ];
