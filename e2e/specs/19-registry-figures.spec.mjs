@@ -60,6 +60,21 @@ test('a street leader reads the figures, groups them by grid, and drills into ov
   await page.getByRole('tab', { name: '网格员工作量' }).click();
   await expect(page.getByTestId('grid-workers')).toBeVisible();
   await expect(page.getByTestId('grid-workers')).not.toContainText(/1[3-9]\d{9}/);
+  // Each worker's assessment score is the indicator API's 监督员 综合指标值 for that person and period.
+  const scores = page.getByTestId('fig-worker-score');
+  await expect(scores.first()).toBeVisible();
+  const first = scores.first();
+  const userId = await first.getAttribute('data-id');
+  const assessed = (
+    await (
+      await page.request.get(
+        `/api/indicators?object=position&position=inspector&userId=${userId}&period=${key}`,
+      )
+    ).json()
+  ).rows[0].score;
+  const shown = assessed?.value == null ? '—' : assessed.value.toFixed(1);
+  await expect(first).toContainText(shown);
+  note(`worker score: ${await first.innerText()} (API ${shown})`);
   await screenshot(page, 'registry-figures-workers-1440');
 });
 

@@ -126,6 +126,12 @@ export const GridWorkerFiguresSchema = z
           z.object({ gridCode: z.string(), gridName: z.string().nullable(), role: z.string() }),
         ),
         ...activity,
+        score: z
+          .object({ value: z.number().nullable(), grade: z.string().nullable() })
+          .nullable()
+          .describe(
+            'The 监督员 综合指标值 and grade of the assessment scheme for the period (docs/indicators.md §7); null without indicators.read',
+          ),
       }),
     ),
     grids: z.array(

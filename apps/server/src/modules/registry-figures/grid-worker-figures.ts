@@ -17,6 +17,12 @@ interface GridWorkerDeps {
   periodView(p: Period): RegistryFiguresReport['period'];
   gridsIn(actor: Actor, scope: AreaScope): Promise<Map<string, string>>;
   userNames(ids: string[]): Promise<Map<string, string>>;
+  /** Each worker's 监督员 综合指标值 and grade for the period, within the caller's scope (indicators module). */
+  scores(
+    actor: Actor,
+    userIds: string[],
+    period: Period,
+  ): Promise<Map<string, { value: number | null; grade: string | null }>>;
 }
 
 type Activity = 'reports' | 'visitsDone' | 'visitsOverdue' | 'residentFiles' | 'inspections';
@@ -29,7 +35,8 @@ const total = (rows: CountRow[] | null, keep: (r: CountRow) => boolean) =>
  * 网格员工作量: per grid worker (current grid posts in the area) and per grid, what was done in the period — reports
  * (a case's report event by that user), visits recorded, visit tasks overdue, 民情档案 entries, inspections. A
  * person's counts are their records inside the area asked about; a grid's are the records filed in it, whoever made
- * them. Names only, never contacts.
+ * them. Names only, never contacts. Each worker's assessment score is the indicator engine's: the 监督员 综合指标值 (a
+ * grid worker patrols and reports; docs/indicators.md §2) of the scheme in force, counted inside the caller's scope.
  */
 export function createGridWorkerFigures(deps: GridWorkerDeps) {
   return async function gridWorkers(
@@ -74,11 +81,15 @@ export function createGridWorkerFigures(deps: GridWorkerDeps) {
     const byUser = new Map<string, { gridCode: string; role: string }[]>();
     for (const p of posts) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
     const names = await deps.userNames([...byUser.keys()]);
+    const scores = can(actor, 'indicators.read')
+      ? await deps.scores(actor, [...byUser.keys()], period)
+      : null;
     const workers = [...byUser].map(([userId, ps]) => ({
       userId,
       name: names.get(userId) ?? '?',
       posts: ps.map((p) => ({ ...p, gridName: grids.get(p.gridCode) ?? null })),
       ...activity((r) => r.key === userId),
+      score: scores ? (scores.get(userId) ?? { value: null, grade: null }) : null,
     }));
     workers.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 

@@ -9,6 +9,7 @@ import {
 export function registryFiguresModule(
   p: Platform,
   needs: Needs<
+    | 'indicators'
     | 'areas'
     | 'users'
     | 'cases'

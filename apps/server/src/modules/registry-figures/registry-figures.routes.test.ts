@@ -260,6 +260,15 @@ describe('GET /api/figures/grid-workers', () => {
       visitsOverdue: 0,
     });
     expect(r.workers.map((w: { userId: string }) => w.userId)).not.toContain(workerC.id);
+    // The assessment score is the indicator engine's 监督员 综合指标值 for the same person and period.
+    const assessed = (
+      await leaderW.get(
+        `/api/indicators?object=position&position=inspector&userId=${workerA.id}&period=${M}`,
+      )
+    ).json().rows[0].score;
+    expect(assessed).not.toBeNull();
+    expect(a.score).toEqual({ value: assessed.value, grade: assessed.grade });
+    expect(a.score.value).toEqual(expect.any(Number));
     expect(r.grids.find((g: { gridCode: string }) => g.gridCode === CITY.gridA)).toMatchObject({
       staff: 2,
       reports: 1,

@@ -1,4 +1,6 @@
 import {
+  DEFAULT_SCHEME,
+  IndicatorQuerySchema,
   periodContaining,
   periodFromKey,
   type FigureVisitsQuery,
@@ -18,6 +20,7 @@ import { createGridWorkerFigures } from './grid-worker-figures';
 import { createRegistryFiguresExport } from './registry-figures-export';
 
 export type FigureModules = Needs<
+  | 'indicators'
   | 'areas'
   | 'users'
   | 'cases'
@@ -162,6 +165,28 @@ export function createRegistryFiguresService(deps: { clock: Clock; modules: Figu
       periodView,
       gridsIn: (actor, scope) => areasAt(actor, scope, 'grid'),
       userNames: (ids) => m().users.namesFor(ids, FULL_SCOPE),
+      async scores(actor, userIds, period) {
+        const indicators = m().indicators;
+        const scheme = (await indicators.currentSchemes()).find(
+          (x) => x.code === DEFAULT_SCHEME.code,
+        );
+        const ids = (scheme?.targets.inspector ?? []).map((c) => c.indicator).join(',');
+        const out = new Map<string, { value: number | null; grade: string | null }>();
+        // One person at a time: a person's 漏报 and coverage count the grids they staffed, which a ranking of
+        // people cannot (docs/indicators.md §2).
+        for (const userId of userIds) {
+          const q = IndicatorQuerySchema.parse({
+            object: 'position',
+            position: 'inspector',
+            userId,
+            period: period.key,
+            ...(ids ? { ids } : {}),
+          });
+          const score = (await indicators.figures(actor, q)).rows[0]?.score;
+          out.set(userId, { value: score?.value ?? null, grade: score?.grade ?? null });
+        }
+        return out;
+      },
     }),
 
     /** The visit tasks behind a due/done/overdue figure; the same filter as the count, so total = figure. */

@@ -28,6 +28,8 @@ export const registryFiguresZh = {
   'figures.visitsOverdue': '逾期未访',
   'figures.residentFiles': '民情日志',
   'figures.inspections': '巡查检查',
+  'figures.score': '考核得分',
+  'figures.scoreHint': '本期考核方案中监督员的综合指标值及等级',
   'figures.byWorker': '按人员',
   'figures.byGrid': '按网格',
   'figures.drillTitle': '走访任务 · {state}',

@@ -101,6 +101,22 @@ export function GridWorkerPanel({ areaCode, period }: FiguresFilter) {
               (w) => ({ assigneeId: w.userId, areaCode }),
               (w) => w.userId,
             ),
+            ...(q.data.workers.some((w) => w.score !== null)
+              ? [
+                  {
+                    title: <span title={t('figures.scoreHint')}>{t('figures.score')}</span>,
+                    key: 'score',
+                    align: 'right' as const,
+                    render: (_: unknown, w: Worker) => (
+                      <span data-testid="fig-worker-score" data-id={w.userId}>
+                        {w.score?.value == null
+                          ? '—'
+                          : `${w.score.value.toFixed(1)}${w.score.grade ? ` · ${w.score.grade}` : ''}`}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
