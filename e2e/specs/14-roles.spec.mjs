@@ -18,7 +18,8 @@ const ROLES = [
     use: DESK,
     path: '/tasks',
     shows: 'task-section-intake',
-    groups: ['zongzhi', 'kaohe', 'juece', 'xietong', 'gis', 'system'],
+    // 民生: 公开内容审核 (the intake operator moderates residents' public text and photos).
+    groups: ['zongzhi', 'minsheng', 'kaohe', 'juece', 'xietong', 'gis', 'system'],
   },
   {
     user: 'shift',

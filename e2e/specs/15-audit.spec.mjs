@@ -46,11 +46,12 @@ test.describe('an administrator', () => {
       .getByText('查看完整个人信息', { exact: true })
       .click();
     await page.keyboard.press('Escape');
-    await page.getByTestId('audit-filter-from').fill(today());
-    await page.getByTestId('audit-filter-to').fill(today());
     await expect(page).toHaveURL(
       /actorId=.*action=personal_data_viewed|action=personal_data_viewed.*actorId=/,
     );
+    // Both dates typed one right after the other: the second must not drop the first.
+    await page.getByTestId('audit-filter-from').fill(today());
+    await page.getByTestId('audit-filter-to').fill(today());
     await expect(page).toHaveURL(new RegExp(`from=${today()}`));
     const row = table.locator('tbody tr', { hasText: REASON });
     await expect(row).toHaveCount(1);

@@ -103,7 +103,12 @@ test('offline: a report with a photo and a 核查 answer are queued, then sent o
   await expect
     .poll(() => page.evaluate(offlineCopies), { timeout: 15_000 })
     .toEqual(expect.arrayContaining(['categories', `tasks:${inspectorApi.user.id}`]));
-  expect((await page.evaluate(offlineCopies)).some((k) => k.startsWith('grid:'))).toBe(true);
+  // The grid (boundary, staff, open cases) is the largest copy and may land after the others.
+  await expect
+    .poll(async () => (await page.evaluate(offlineCopies)).some((k) => k.startsWith('grid:')), {
+      timeout: 15_000,
+    })
+    .toBe(true);
 
   await context.setOffline(true);
   await expect(page.getByTestId('net')).toHaveText('离线');

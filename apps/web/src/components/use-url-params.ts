@@ -6,20 +6,27 @@ import { useSearchParams } from 'react-router';
  * can be shared as a link.
  *
  * Two changes made one after the other before the router re-renders (typing a start date, then an end date) must build
- * on each other: react-router's setter does not queue like useState's, and a render in between still carries the old
- * URL. So the last params written stay the base until the URL shows a change.
+ * on each other: react-router's setter does not queue like useState's, and a render in between may carry the old URL
+ * or an earlier one of our own writes. So the last params written stay the base until the URL shows exactly them, or
+ * a URL we did not write (someone navigated).
  */
 export function useUrlParams() {
   const [params, setParams] = useSearchParams();
   const seen = useRef(params.toString());
   const pending = useRef<URLSearchParams | null>(null);
-  if (params.toString() !== seen.current) {
-    seen.current = params.toString();
-    pending.current = null;
+  const written = useRef(new Set<string>());
+  const now = params.toString();
+  if (now !== seen.current) {
+    seen.current = now;
+    if (pending.current?.toString() === now || !written.current.has(now)) {
+      pending.current = null;
+      written.current.clear();
+    }
   }
   const base = () => pending.current ?? params;
   const replace = (next: URLSearchParams) => {
     pending.current = next;
+    written.current.add(next.toString());
     setParams(next, { replace: true });
   };
   const page = Math.max(1, Number(params.get('page')) || 1);
