@@ -31,7 +31,8 @@ export const registryFiguresEn: Record<keyof typeof registryFiguresZh, string> =
   'figures.residentFiles': 'Work logs',
   'figures.inspections': 'Inspections',
   'figures.score': 'Assessment score',
-  'figures.scoreHint': 'The 监督员 composite score of the assessment scheme for the period, and its grade',
+  'figures.scoreHint':
+    'The 监督员 composite score of the assessment scheme for the period, and its grade',
   'figures.byWorker': 'By person',
   'figures.byGrid': 'By grid',
   'figures.drillTitle': 'Visit tasks · {state}',
