@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -12,17 +12,17 @@ import { useSearchParams } from 'react-router';
  */
 export function useUrlParams() {
   const [params, setParams] = useSearchParams();
-  const seen = useRef(params.toString());
   const pending = useRef<URLSearchParams | null>(null);
   const written = useRef(new Set<string>());
   const now = params.toString();
-  if (now !== seen.current) {
-    seen.current = now;
-    if (pending.current?.toString() === now || !written.current.has(now)) {
+  // After the commit, not during the render: until then the inputs still hold the handlers of the render before,
+  // whose `params` lack our last write.
+  useEffect(() => {
+    if (pending.current && (pending.current.toString() === now || !written.current.has(now))) {
       pending.current = null;
       written.current.clear();
     }
-  }
+  }, [now]);
   const base = () => pending.current ?? params;
   const replace = (next: URLSearchParams) => {
     pending.current = next;
