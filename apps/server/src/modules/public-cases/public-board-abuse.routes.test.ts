@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY } from '../../../test/factories';
 import { castCases, type CaseCast } from '../cases/cases.test-util';
-import { caseIdOf, citizen, solvedPow, walkToClosed } from './public-cases.test-util';
+import {
+  caseIdOf,
+  citizen,
+  solvedPow,
+  walkToClosed,
+  boardReader,
+  refused,
+  type BoardItem,
+} from './public-cases.test-util';
 
 // Abuse protection on the open board's writes: "+1" instead of a duplicate (once per device, held per device), the
 // proof of work (required, checked, single use), refused input, and the public figures.
@@ -15,33 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const get = (url: string, ip = '203.0.113.90') =>
-  t.app.inject({ method: 'GET', url, remoteAddress: ip });
-const board = async () => {
-  const res = await get('/api/public/board');
-  expect(res.statusCode, res.body).toBe(200);
-  return res;
-};
-const refused = (
-  res: Awaited<ReturnType<typeof get>>,
-  status: number,
-  code: string,
-  field?: string,
-) => {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.json().error.code).toBe(code);
-  if (field) expect(res.json().error.field).toBe(field);
-};
-interface Item {
-  id: string;
-  text: string | null;
-  photos: string[];
-  point: [number, number] | null;
-  locationHidden: boolean;
-  supporters: number;
-  areaName: string | null;
-}
-const items = async () => (await board()).json().items as Item[];
+const { get, items } = boardReader(() => t);
 const key = (n: string) => `board-test-key-${n}-0123456789abcdef`;
 
 describe('+1 instead of a duplicate', () => {
@@ -53,7 +35,7 @@ describe('+1 instead of a duplicate', () => {
       `/api/public/duplicates?lng=${at.lng + 0.0001}&lat=${at.lat}&classCode=06010`,
     );
     expect(dup.statusCode, dup.body).toBe(200);
-    const offered = dup.json().items as { distanceM: number; item: Item }[];
+    const offered = dup.json().items as { distanceM: number; item: BoardItem }[];
     expect(offered).toHaveLength(1);
     expect(offered[0]!.distanceM).toBeLessThan(50);
     const id = offered[0]!.item.id;

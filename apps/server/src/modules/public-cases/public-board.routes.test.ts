@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app';
 import { CITY } from '../../../test/factories';
 import { phoneJpeg } from '../attachments/attachments.test-util';
 import { castCases, type CaseCast } from '../cases/cases.test-util';
-import { citizen } from './public-cases.test-util';
+import { citizen, boardReader, refused } from './public-cases.test-util';
 
 // The open board: nothing a resident wrote or photographed shows before a 受理员 approves it, and sensitive classes
 // have no place (public-board-abuse.routes.test.ts: +1, the proof of work, refused input, figures).
@@ -17,33 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const get = (url: string, ip = '203.0.113.90') =>
-  t.app.inject({ method: 'GET', url, remoteAddress: ip });
-const board = async () => {
-  const res = await get('/api/public/board');
-  expect(res.statusCode, res.body).toBe(200);
-  return res;
-};
-const refused = (
-  res: Awaited<ReturnType<typeof get>>,
-  status: number,
-  code: string,
-  field?: string,
-) => {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.json().error.code).toBe(code);
-  if (field) expect(res.json().error.field).toBe(field);
-};
-interface Item {
-  id: string;
-  text: string | null;
-  photos: string[];
-  point: [number, number] | null;
-  locationHidden: boolean;
-  supporters: number;
-  areaName: string | null;
-}
-const items = async () => (await board()).json().items as Item[];
+const { get, board, items } = boardReader(() => t);
 const queue = async () =>
   (await cast.intake.get('/api/public-moderation')).json().items as {
     id: string;
@@ -188,7 +162,7 @@ describe('sensitive classes', () => {
     expect(post.sensitive).toBe(true);
     await cast.intake.post(`/api/public-moderation/${post.id}/text`, { decision: 'approve' });
     const body = (await board()).rawPayload.toString();
-    const item = ((await items()) as Item[]).find((i) => i.id === post.id)!;
+    const item = (await items()).find((i) => i.id === post.id)!;
     expect(item).toMatchObject({ point: null, locationHidden: true, areaName: '西街道' });
     // No coordinate of the report (rounded or not) anywhere in the answer.
     for (const digits of [CITY.inA[0].toFixed(4), CITY.inA[1].toFixed(4)])

@@ -92,3 +92,39 @@ export async function walkRegisteredToClosed(
     note: '内部备注：环卫班组张三处理',
   });
 }
+
+/** One item of the open board as a resident's browser reads it. */
+export interface BoardItem {
+  id: string;
+  text: string | null;
+  photos: string[];
+  point: [number, number] | null;
+  locationHidden: boolean;
+  supporters: number;
+  areaName: string | null;
+}
+
+/** Reads of the open board from one outside address (the app is created in beforeAll, hence the getter). */
+export function boardReader(app: () => TestApp) {
+  const get = (url: string, ip = '203.0.113.90') =>
+    app().app.inject({ method: 'GET', url, remoteAddress: ip });
+  const board = async () => {
+    const res = await get('/api/public/board');
+    expect(res.statusCode, res.body).toBe(200);
+    return res;
+  };
+  const items = async () => (await board()).json().items as BoardItem[];
+  return { get, board, items };
+}
+
+/** A refusal: status, stable code and, when given, the field. */
+export function refused(
+  res: { statusCode: number; body: string; json(): { error: { code: string; field?: string } } },
+  status: number,
+  code: string,
+  field?: string,
+) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.json().error.code).toBe(code);
+  if (field) expect(res.json().error.field).toBe(field);
+}
